@@ -1,0 +1,124 @@
+#include "cli/cli_app.h"
+
+#include <CLI/CLI.hpp>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "data/channel_stats.h"
+#include "data/dataset_opener.h"
+#include "job/job.h"
+#include "util/errors.h"
+
+namespace ps {
+namespace {
+
+struct InfoOptions {
+  std::string dataset;
+  OpenOptions open;
+  bool json = false;
+  bool stats = false;
+  size_t maxSkippedListed = 20;
+};
+
+void addOpenOptions(CLI::App* cmd, OpenOptions& o) {
+  cmd->add_option("--test-fraction", o.testFraction,
+                  "Fraction of each class put in the test split when the data has no split")
+      ->check(CLI::Range(0.0, 0.99));
+  cmd->add_option("--split-seed", o.splitSeed, "Seed of that split");
+  cmd->add_option("--cache-mb", o.cacheBytes, "Decoded-image cache bound for image files, in MiB")
+      ->transform([](std::string s) { return std::to_string(std::stoull(s) << 20); });
+}
+
+int runInfo(const InfoOptions& o, std::ostream& out) {
+  auto ds = openDataset(o.dataset, o.open);
+  const auto trainCounts = ds->classCounts(Split::Train);
+  const auto testCounts = ds->classCounts(Split::Test);
+  ChannelStats stats;
+  if (o.stats) {
+    JobContext ctx;
+    stats = computeChannelStats(*ds, Split::Train, ctx);
+  }
+  if (o.json) {
+    nlohmann::json j;
+    j["dataset"] = ds->spec();
+    j["format"] = ds->format();
+    j["train"] = ds->size(Split::Train);
+    j["test"] = ds->size(Split::Test);
+    j["shape"] = {ds->shape().height, ds->shape().width, ds->shape().channels};
+    j["fingerprint"] = ds->fingerprint();
+    for (size_t c = 0; c < ds->numClasses(); ++c)
+      j["classes"].push_back({{"label", c}, {"name", ds->classNames()[c]}, {"train", trainCounts[c]},
+                              {"test", testCounts[c]}});
+    j["skipped"] = nlohmann::json::array();
+    for (const auto& s : ds->skipped()) j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
+    if (o.stats) {
+      j["pixel_mean"] = stats.mean;
+      j["pixel_std"] = stats.stddev;
+    }
+    out << j.dump(2) << "\n";
+    return 0;
+  }
+  out << "dataset:     " << ds->spec() << "\n";
+  out << "format:      " << ds->format() << "\n";
+  out << "train:       " << ds->size(Split::Train) << " examples\n";
+  out << "test:        " << ds->size(Split::Test) << " examples\n";
+  out << "image shape: " << ds->shape().height << "x" << ds->shape().width << "x" << ds->shape().channels
+      << " (HxWxC)\n";
+  out << "fingerprint: " << ds->fingerprint() << "\n";
+  if (o.stats) {
+    out << "pixel mean:  ";
+    for (double m : stats.mean) out << std::fixed << std::setprecision(4) << m << " ";
+    out << "\npixel std:   ";
+    for (double s : stats.stddev) out << std::fixed << std::setprecision(4) << s << " ";
+    out << "\n";
+  }
+  out << "classes:     " << ds->numClasses() << "\n";
+  out << "  label  train   test  name\n";
+  for (size_t c = 0; c < ds->numClasses(); ++c)
+    out << "  " << std::setw(5) << c << " " << std::setw(6) << trainCounts[c] << " " << std::setw(6) << testCounts[c]
+        << "  " << ds->classNames()[c] << "\n";
+  out << "skipped:     " << ds->skipped().size() << " files\n";
+  for (size_t k = 0; k < ds->skipped().size() && k < o.maxSkippedListed; ++k)
+    out << "  " << ds->skipped()[k].path << ": " << ds->skipped()[k].reason << "\n";
+  if (ds->skipped().size() > o.maxSkippedListed)
+    out << "  ... and " << ds->skipped().size() - o.maxSkippedListed << " more (--list-skipped N shows more)\n";
+  return 0;
+}
+
+}  // namespace
+
+int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"PruneScope command line: data pruning for image classification"};
+  app.set_version_flag("--version", "prunescope-cli 0.1.0");
+  app.require_subcommand(1);
+
+  InfoOptions info;
+  CLI::App* infoCmd = app.add_subcommand("info", "Print a dataset's format, splits, classes, shape and fingerprint");
+  infoCmd->add_option("dataset", info.dataset, "A dataset path (IDX, CIFAR binary, image folder, CSV) or fashion-mnist")
+      ->required();
+  infoCmd->add_flag("--json", info.json, "Print JSON instead of text");
+  infoCmd->add_flag("--stats", info.stats, "Also compute per-channel pixel mean and std of the train split");
+  infoCmd->add_option("--list-skipped", info.maxSkippedListed, "How many skipped files to list");
+  addOpenOptions(infoCmd, info.open);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
+    err << "prunescope-cli: " << e.what() << "\n";
+    return 2;
+  }
+  try {
+    if (*infoCmd) return runInfo(info, out);
+  } catch (const Error& e) {
+    err << "prunescope-cli: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    err << "prunescope-cli: unexpected error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace ps

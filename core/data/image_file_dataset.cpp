@@ -1,0 +1,197 @@
+#include "data/image_file_dataset.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "data/fingerprint.h"
+#include "util/errors.h"
+#include "util/file_io.h"
+
+namespace fs = std::filesystem;
+
+namespace ps {
+
+std::string checkImageFile(const std::string& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return "cannot read file (" + ec.message() + ")";
+  if (size == 0) return "empty file";
+  const std::vector<uint8_t> head = readHead(path, 16);
+  static const uint8_t png[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+  if (head.size() >= 8 && std::equal(png, png + 8, head.begin())) {
+    const std::vector<uint8_t> tail = readTail(path, 12);
+    if (tail.size() < 12 || !std::equal(tail.begin() + 4, tail.begin() + 8, "IEND"))
+      return "truncated PNG (no IEND chunk at the end)";
+    return "";
+  }
+  if (head.size() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) {
+    const std::vector<uint8_t> tail = readTail(path, 256);
+    for (size_t k = 0; k + 1 < tail.size(); ++k)
+      if (tail[k] == 0xFF && tail[k + 1] == 0xD9) return "";
+    return "truncated JPEG (no end-of-image marker)";
+  }
+  if (!cv::haveImageReader(path)) return "not an image OpenCV can decode (unrecognised file signature)";
+  return "";
+}
+
+namespace {
+
+bool hasImageExtension(const std::string& path) {
+  static const char* exts[] = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".pbm",
+                               ".tif", ".tiff", ".webp"};
+  const std::string lower = toLower(fs::path(path).extension().string());
+  return std::any_of(std::begin(exts), std::end(exts), [&](const char* e) { return lower == e; });
+}
+
+}  // namespace
+
+ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::string root,
+                                   std::vector<std::string> classNames, std::vector<ImageFileEntry> entries,
+                                   std::vector<SkippedFile> skipped, const OpenOptions& options)
+    : format_(std::move(format)),
+      spec_(std::move(spec)),
+      root_(std::move(root)),
+      classNames_(std::move(classNames)),
+      skipped_(std::move(skipped)),
+      cacheLimit_(options.cacheBytes) {
+  if (options.testFraction < 0.0 || options.testFraction >= 1.0)
+    throw ConfigError("test fraction " + std::to_string(options.testFraction) + " is outside [0, 1)");
+  std::sort(entries.begin(), entries.end(),
+            [](const ImageFileEntry& a, const ImageFileEntry& b) { return a.path < b.path; });
+
+  std::vector<ImageFileEntry> good;
+  good.reserve(entries.size());
+  for (ImageFileEntry& e : entries) {
+    if (!hasImageExtension(e.path)) {
+      skipped_.push_back({e.path, "not an image file (extension '" + fs::path(e.path).extension().string() + "')"});
+      continue;
+    }
+    const std::string why = checkImageFile(e.path);
+    if (!why.empty()) {
+      skipped_.push_back({e.path, why});
+      continue;
+    }
+    good.push_back(std::move(e));
+  }
+  if (good.empty())
+    throw DatasetError(root_ + ": no readable images found" +
+                       (skipped_.empty() ? std::string() : " (" + std::to_string(skipped_.size()) + " files skipped)"));
+
+  // Per-class check: every class must keep at least one readable image.
+  std::vector<size_t> perClass(classNames_.size(), 0);
+  for (const ImageFileEntry& e : good) ++perClass[static_cast<size_t>(e.label)];
+  for (size_t c = 0; c < perClass.size(); ++c)
+    if (perClass[c] == 0)
+      throw DatasetError(root_ + ": class '" + classNames_[c] + "' has no readable images (empty class)");
+
+  // Shape: fixed by options, or by the first image that decodes.
+  shape_.height = options.resizeHeight;
+  shape_.width = options.resizeWidth;
+  for (size_t k = 0; k < good.size() && shape_.channels == 0;) {
+    cv::Mat m = cv::imread(good[k].path, cv::IMREAD_UNCHANGED);
+    if (m.empty()) {
+      skipped_.push_back({good[k].path, "OpenCV could not decode the image"});
+      good.erase(good.begin() + static_cast<std::ptrdiff_t>(k));
+      continue;
+    }
+    shape_.channels = m.channels() == 1 ? 1 : 3;
+    if (shape_.height <= 0 || shape_.width <= 0) {
+      shape_.height = m.rows;
+      shape_.width = m.cols;
+    }
+  }
+  if (shape_.channels == 0) throw DatasetError(root_ + ": none of the images could be decoded");
+
+  // Seeded, per-class split for entries that have none.
+  std::mt19937_64 rng(options.splitSeed);
+  std::vector<std::vector<size_t>> unassigned(classNames_.size());
+  for (size_t k = 0; k < good.size(); ++k)
+    if (good[k].split < 0) unassigned[static_cast<size_t>(good[k].label)].push_back(k);
+  for (auto& idx : unassigned) {
+    std::shuffle(idx.begin(), idx.end(), rng);
+    const size_t nTest = static_cast<size_t>(std::llround(options.testFraction * static_cast<double>(idx.size())));
+    for (size_t j = 0; j < idx.size(); ++j) good[idx[j]].split = j < nTest ? 1 : 0;
+  }
+  for (ImageFileEntry& e : good) files_[e.split].push_back(std::move(e));
+  if (files_[0].empty()) throw DatasetError(root_ + ": the train split holds no readable images");
+}
+
+const ImageFileEntry& ImageFileDataset::entry(Split split, size_t i) const {
+  const auto& v = files_[static_cast<int>(split)];
+  if (i >= v.size())
+    throw ConfigError("example index " + std::to_string(i) + " is out of range: the " + splitName(split) +
+                      " split has " + std::to_string(v.size()) + " examples");
+  return v[i];
+}
+
+int ImageFileDataset::label(Split split, size_t i) const { return entry(split, i).label; }
+std::string ImageFileDataset::source(Split split, size_t i) const { return entry(split, i).path; }
+
+cv::Mat ImageFileDataset::decode(const std::string& path) const {
+  cv::Mat m = cv::imread(path, shape_.channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+  if (m.empty()) throw DatasetError(path + ": OpenCV could not decode the image (corrupt or unsupported)");
+  if (m.channels() == 3) cv::cvtColor(m, m, cv::COLOR_BGR2RGB);
+  if (m.rows != shape_.height || m.cols != shape_.width) {
+    cv::Mat r;
+    cv::resize(m, r, cv::Size(shape_.width, shape_.height), 0, 0, cv::INTER_AREA);
+    m = r;
+  }
+  return m;
+}
+
+cv::Mat ImageFileDataset::image(Split split, size_t i) const {
+  const ImageFileEntry& e = entry(split, i);
+  const uint64_t key = (static_cast<uint64_t>(split) << 48) | i;
+  {
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    auto it = cacheIndex_.find(key);
+    if (it != cacheIndex_.end()) {
+      lru_.splice(lru_.begin(), lru_, it->second);
+      return it->second->second;
+    }
+  }
+  cv::Mat m = decode(e.path);  // outside the lock: decoding is the slow part
+  const size_t bytes = shape_.bytes();
+  if (cacheLimit_ >= bytes) {
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    if (cacheIndex_.find(key) == cacheIndex_.end()) {
+      lru_.emplace_front(key, m);
+      cacheIndex_[key] = lru_.begin();
+      cacheBytes_ += bytes;
+      while (cacheBytes_ > cacheLimit_) {
+        cacheIndex_.erase(lru_.back().first);
+        lru_.pop_back();
+        cacheBytes_ -= bytes;
+      }
+    }
+  }
+  return m;
+}
+
+size_t ImageFileDataset::cachedBytes() const {
+  std::lock_guard<std::mutex> lock(cacheMutex_);
+  return cacheBytes_;
+}
+
+std::string ImageFileDataset::computeFingerprint() const {
+  Hasher h;
+  h.update(shape_.str());
+  for (const std::string& n : classNames_) h.update(n);
+  for (int s = 0; s < 2; ++s) {
+    h.update(static_cast<uint64_t>(files_[s].size()));
+    for (const ImageFileEntry& e : files_[s]) {
+      h.update(fs::path(e.path).lexically_relative(root_).generic_string());
+      h.update(static_cast<uint64_t>(e.label));
+      const std::vector<uint8_t> bytes = readFileBytes(e.path);
+      h.update(static_cast<uint64_t>(bytes.size()));
+      h.update(bytes.data(), bytes.size());
+    }
+  }
+  return h.hex();
+}
+
+}  // namespace ps

@@ -1,0 +1,104 @@
+#include "store/sqlite_db.h"
+
+#include "util/errors.h"
+
+namespace ps {
+
+SqliteDb::SqliteDb(const std::string& path) : path_(path) {
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(path + ": cannot open store (" + msg + ")");
+  }
+  sqlite3_busy_timeout(db_, 5000);
+}
+
+SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+
+void SqliteDb::fail(const std::string& what, int rc) const {
+  std::string msg = sqlite3_errmsg(db_);
+  if (rc == SQLITE_NOTADB) msg = "file is not a database; expected a PruneScope store (SQLite)";
+  if (rc == SQLITE_READONLY) msg = "the store file is read-only; expected a writable file";
+  throw StoreError(path_ + ": " + msg + " (while " + what + ")");
+}
+
+void SqliteDb::exec(const std::string& sql) {
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(err);
+    fail("running: " + sql.substr(0, 80), rc);
+  }
+}
+
+int64_t SqliteDb::scalarInt(const std::string& sql) {
+  Statement st(*this, sql);
+  return st.step() ? st.int64(0) : 0;
+}
+
+std::string SqliteDb::scalarText(const std::string& sql) {
+  Statement st(*this, sql);
+  return st.step() ? st.text(0) : std::string();
+}
+
+Statement::Statement(SqliteDb& db, const std::string& sql) : db_(db), sql_(sql) {
+  const int rc = sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt_, nullptr);
+  if (rc != SQLITE_OK) db.fail("preparing: " + sql.substr(0, 80), rc);
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int i, int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+Statement& Statement::bind(int i, double v) {
+  sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
+Statement& Statement::bind(int i, const std::string& v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bindNull(int i) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+Statement& Statement::bindBlob(int i, const void* data, size_t n) {
+  // SQLITE_STATIC: callers keep the buffer alive until step(); avoids a copy of large vectors.
+  sqlite3_bind_blob64(stmt_, i, n ? data : "", n, SQLITE_STATIC);
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_.fail("executing: " + sql_.substr(0, 80), rc);
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Statement::text(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string();
+}
+bool Statement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+const void* Statement::blob(int col) const { return sqlite3_column_blob(stmt_, col); }
+size_t Statement::blobSize(int col) const { return static_cast<size_t>(sqlite3_column_bytes(stmt_, col)); }
+
+}  // namespace ps

@@ -1,0 +1,38 @@
+#pragma once
+// Typed exceptions thrown by core. Every message names the file or value at fault
+// and what was expected, so the CLI can print it as is and the GUI can show it.
+#include <stdexcept>
+#include <string>
+
+namespace ps {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A dataset that cannot be opened or read: missing, truncated or corrupt files.
+class DatasetError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The SQLite store: not a database, newer schema, constraint failures, I/O errors.
+class StoreError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A setting or argument outside what is accepted.
+class ConfigError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Thrown from inside a job when its cancel token was set; not a failure.
+class Cancelled : public Error {
+ public:
+  Cancelled() : Error("cancelled") {}
+};
+
+}  // namespace ps
