@@ -1,0 +1,113 @@
+// prunescope-cli, run in-process and as the built executable.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/cli_app.h"
+#include "support/test_data.h"
+
+namespace {
+struct CliResult {
+  int code;
+  std::string out, err;
+};
+CliResult cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "prunescope-cli");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int code = ps::runCli(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
+}
+}  // namespace
+
+class TestCli : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+ private slots:
+  void infoFashionMnist();
+  void infoJsonWithStats();
+  void infoListsSkippedFiles();
+  void errorsAreOneLineAndNonZero();
+  void helpOnEveryCommand();
+  void builtExecutable();
+};
+
+void TestCli::infoFashionMnist() {
+  const CliResult r = cli({"info", "fashion-mnist"});
+  QCOMPARE(r.code, 0);
+  QVERIFY(r.out.find("train:       60000 examples") != std::string::npos);
+  QVERIFY(r.out.find("test:        10000 examples") != std::string::npos);
+  QVERIFY(r.out.find("classes:     10") != std::string::npos);
+  QVERIFY(r.out.find("28x28x1") != std::string::npos);
+  QVERIFY(r.out.find("      9   6000   1000  Ankle boot") != std::string::npos);
+  QVERIFY(r.out.find("fingerprint: ") != std::string::npos);
+  QVERIFY(r.out.find("skipped:     0 files") != std::string::npos);
+}
+
+void TestCli::infoJsonWithStats() {
+  const CliResult r = cli({"info", "fashion-mnist", "--json", "--stats"});
+  QCOMPARE(r.code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  QCOMPARE(j["train"].get<int>(), 60000);
+  QCOMPARE(j["test"].get<int>(), 10000);
+  QCOMPARE(j["classes"].size(), size_t(10));
+  for (const auto& c : j["classes"]) QCOMPARE(c["train"].get<int>(), 6000);
+  QCOMPARE(j["fingerprint"].get<std::string>().size(), size_t(16));
+  QVERIFY(std::abs(j["pixel_mean"][0].get<double>() - 0.286) < 1e-3);
+}
+
+void TestCli::infoListsSkippedFiles() {
+  const std::string dir = tmp_.path().toStdString() + "/folder";
+  pstest::writeImageFolder(dir, "", pstest::fashionSamples(20), {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
+  pstest::writeText(dir + "/a/broken.png", "not really a png");
+  pstest::writeText(dir + "/b/readme.txt", "hello");
+  const CliResult r = cli({"info", dir, "--test-fraction", "0.5", "--split-seed", "3"});
+  QCOMPARE(r.code, 0);
+  QVERIFY2(r.out.find("skipped:     2 files") != std::string::npos, r.out.c_str());
+  QVERIFY(r.out.find("broken.png") != std::string::npos);
+  QVERIFY(r.out.find("readme.txt") != std::string::npos);
+  QVERIFY(r.out.find("format:      folder") != std::string::npos);
+}
+
+void TestCli::errorsAreOneLineAndNonZero() {
+  const CliResult missing = cli({"info", "/no/such/place"});
+  QCOMPARE(missing.code, 1);
+  QVERIFY(missing.err.find("/no/such/place") != std::string::npos);
+  QCOMPARE(std::count(missing.err.begin(), missing.err.end(), '\n'), 1L);
+  QVERIFY(missing.out.empty());
+  const CliResult noCommand = cli({});
+  QCOMPARE(noCommand.code, 2);
+  const CliResult badOption = cli({"info", "fashion-mnist", "--test-fraction", "2"});
+  QCOMPARE(badOption.code, 2);
+  QVERIFY(badOption.err.find("--test-fraction") != std::string::npos);
+  const CliResult unknown = cli({"frobnicate"});
+  QVERIFY(unknown.code != 0);
+}
+
+void TestCli::helpOnEveryCommand() {
+  const CliResult top = cli({"--help"});
+  QCOMPARE(top.code, 0);
+  QVERIFY(top.out.find("info") != std::string::npos);
+  const CliResult info = cli({"info", "--help"});
+  QCOMPARE(info.code, 0);
+  QVERIFY(info.out.find("--json") != std::string::npos);
+}
+
+void TestCli::builtExecutable() {
+  QProcess p;
+  p.start(QStringLiteral(PRUNESCOPE_CLI_PATH), {"info", "fashion-mnist"});
+  QVERIFY(p.waitForFinished(60000));
+  QCOMPARE(p.exitCode(), 0);
+  QVERIFY(p.readAllStandardOutput().contains("60000 examples"));
+  p.start(QStringLiteral(PRUNESCOPE_CLI_PATH), {"info", "/nope"});
+  QVERIFY(p.waitForFinished(60000));
+  QCOMPARE(p.exitCode(), 1);
+  QVERIFY(p.readAllStandardError().contains("/nope: no such file or directory"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,305 @@
+// The SQLite store: round trips, migrations, bad files, and a process killed mid-write.
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "data/dataset_opener.h"
+#include "store/schema.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+#include "support/test_data.h"
+#include "util/errors.h"
+
+using namespace pstest;
+
+class TestStore : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+  std::string path(const std::string& rel) const { return tmp_.path().toStdString() + "/" + rel; }
+  std::unique_ptr<ps::Dataset> smallDataset() {
+    const std::string dir = path("ds");
+    if (!std::filesystem::exists(dir)) writeIdxDataset(dir, fashionSamples(30), fashionSamples(10, true), true);
+    return ps::openDataset(dir);
+  }
+
+ private slots:
+  void freshStoreHasCurrentSchemaAndWal();
+  void datasetRoundTrip();
+  void runLifecycleAndCacheKey();
+  void vectorRoundTrip();
+  void checkpointsAndResults();
+  void deleteRunCascades();
+  void transactionRollsBack();
+  void migratesFromVersion1();
+  void rejectsNewerSchema();
+  void rejectsNonDatabase();
+  void rejectsReadOnlyFile();
+  void killDuringWriteLeavesStoreConsistent();
+};
+
+void TestStore::freshStoreHasCurrentSchemaAndWal() {
+  ps::Store s(path("fresh.sqlite"));
+  QCOMPARE(s.schemaVersion(), ps::currentSchemaVersion());
+  QCOMPARE(s.integrityCheck(), std::string("ok"));
+  ps::SqliteDb raw(path("fresh.sqlite"));
+  QCOMPARE(raw.scalarText("PRAGMA journal_mode"), std::string("wal"));
+}
+
+void TestStore::datasetRoundTrip() {
+  ps::Store s(path("ds.sqlite"));
+  auto ds = smallDataset();
+  const int64_t id = s.registerDataset(*ds);
+  QCOMPARE(s.registerDataset(*ds), id);  // same fingerprint, same row
+  auto rec = s.findDataset(ds->fingerprint());
+  QVERIFY(rec);
+  QCOMPARE(rec->numTrain, int64_t(30));
+  QCOMPARE(rec->numTest, int64_t(10));
+  QCOMPARE(rec->classNames, ds->classNames());
+  QCOMPARE(rec->shape, std::string("28x28x1"));
+  QCOMPARE(rec->format, std::string("idx"));
+  QVERIFY(!s.findDataset("0000000000000000"));
+}
+
+void TestStore::runLifecycleAndCacheKey() {
+  ps::Store s(path("runs.sqlite"));
+  auto ds = smallDataset();
+  const int64_t dsId = s.registerDataset(*ds);
+  const std::string key = ps::Store::cacheKey("score", R"({"epochs":3,"score":"el2n"})", ds->fingerprint());
+  // Key order in the config JSON does not change the key; a different value does.
+  QCOMPARE(ps::Store::cacheKey("score", R"({ "score": "el2n", "epochs": 3 })", ds->fingerprint()), key);
+  QVERIFY(ps::Store::cacheKey("score", R"({"epochs":4,"score":"el2n"})", ds->fingerprint()) != key);
+  QVERIFY(ps::Store::cacheKey("score", R"({"epochs":3,"score":"el2n"})", "ffffffffffffffff") != key);
+
+  const int64_t run = s.beginRun(dsId, "score", R"({"epochs":3,"score":"el2n"})", key, 42, "cpu");
+  QCOMPARE(s.run(run).status, ps::RunStatus::Running);
+  QVERIFY(!s.findRun(key, ps::RunStatus::Done));
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  s.finishRun(run, ps::RunStatus::Done, "ok");
+  auto done = s.findRun(key, ps::RunStatus::Done);
+  QVERIFY(done);
+  QCOMPARE(done->id, run);
+  QCOMPARE(done->seed, int64_t(42));
+  QCOMPARE(done->device, std::string("cpu"));
+  QVERIFY(done->elapsedSeconds > 0.01);
+  QVERIFY(!done->finishedAt.empty());
+  QCOMPARE(s.runs(dsId).size(), size_t(1));
+  QVERIFY_THROWS_EXCEPTION(ps::StoreError, s.finishRun(9999, ps::RunStatus::Done));
+  QVERIFY_THROWS_EXCEPTION(ps::StoreError, s.beginRun(9999, "score", "{}", "k", 0, "cpu"));  // foreign key
+}
+
+void TestStore::vectorRoundTrip() {
+  ps::Store s(path("vec.sqlite"));
+  const int64_t dsId = s.registerDataset(*smallDataset());
+  const int64_t run = s.beginRun(dsId, "score", "{}", "k1", 0, "cpu");
+  std::vector<float> v(100003);
+  for (size_t i = 0; i < v.size(); ++i) v[i] = std::sin(float(i)) * 1e3f;
+  v[5] = std::numeric_limits<float>::infinity();
+  s.putVectors(run, {{"el2n", v}, {"el2n/std", std::vector<float>(v.size(), 0.5f)}});
+  QCOMPARE(s.vector(run, "el2n"), v);
+  QCOMPARE(s.vectorNames(run), (std::vector<std::string>{"el2n", "el2n/std"}));
+  s.putVector(run, "el2n", {1.f, 2.f});  // replaced
+  QCOMPARE(s.vector(run, "el2n"), (std::vector<float>{1.f, 2.f}));
+  s.putIndexVector(run, "subset", {5, 1, 1LL << 40});
+  QCOMPARE(s.indexVector(run, "subset"), (std::vector<int64_t>{5, 1, 1LL << 40}));
+  QVERIFY_THROWS_EXCEPTION(ps::StoreError, s.vector(run, "subset"));  // wrong type
+  QVERIFY_THROWS_EXCEPTION(ps::StoreError, s.vector(run, "nope"));
+  s.putVector(run, "empty", {});
+  QVERIFY(s.vector(run, "empty").empty());
+}
+
+void TestStore::checkpointsAndResults() {
+  ps::Store s(path("ckpt.sqlite"));
+  const int64_t dsId = s.registerDataset(*smallDataset());
+  const int64_t run = s.beginRun(dsId, "study", "{}", "k2", 0, "cpu");
+  QVERIFY(!s.checkpoint(run, "epoch"));
+  s.putCheckpoint(run, "epoch", {1, 2, 3});
+  s.putCheckpoint(run, "epoch", {4, 5});
+  QCOMPARE(*s.checkpoint(run, "epoch"), (std::vector<uint8_t>{4, 5}));
+  s.clearCheckpoints(run);
+  QVERIFY(!s.checkpoint(run, "epoch"));
+  s.putResult(run, "point/0.5", R"({"error":0.12})");
+  s.putResult(run, "point/1", R"({"error":0.1})");
+  QCOMPARE(*s.result(run, "point/0.5"), std::string(R"({"error":0.12})"));
+  QCOMPARE(s.results(run).size(), size_t(2));
+}
+
+void TestStore::deleteRunCascades() {
+  ps::Store s(path("del.sqlite"));
+  const int64_t dsId = s.registerDataset(*smallDataset());
+  const int64_t run = s.beginRun(dsId, "score", "{}", "k3", 0, "cpu");
+  s.putVector(run, "x", {1.f});
+  s.putCheckpoint(run, "c", {1});
+  s.putResult(run, "r", "{}");
+  s.deleteRun(run);
+  QVERIFY_THROWS_EXCEPTION(ps::StoreError, s.run(run));
+  ps::SqliteDb raw(path("del.sqlite"));
+  QCOMPARE(raw.scalarInt("SELECT count(*) FROM vectors") + raw.scalarInt("SELECT count(*) FROM checkpoints") +
+               raw.scalarInt("SELECT count(*) FROM results"),
+           int64_t(0));
+}
+
+void TestStore::transactionRollsBack() {
+  ps::Store s(path("tx.sqlite"));
+  const int64_t dsId = s.registerDataset(*smallDataset());
+  const int64_t run = s.beginRun(dsId, "score", "{}", "k4", 0, "cpu");
+  {
+    ps::Store::Transaction t(s);
+    s.putVector(run, "a", {1.f});
+    s.putVector(run, "b", {2.f});
+    // no commit: both writes are undone
+  }
+  QVERIFY(s.vectorNames(run).empty());
+  {
+    ps::Store::Transaction t(s);
+    s.putVector(run, "a", {1.f});
+    t.commit();
+  }
+  QCOMPARE(s.vectorNames(run).size(), size_t(1));
+}
+
+void TestStore::migratesFromVersion1() {
+  const std::string file = path("v1.sqlite");
+  auto ds = smallDataset();
+  {
+    // A store as the first schema version wrote it, with a dataset and a finished run.
+    ps::SqliteDb db(file);
+    ps::migrateSchema(db, 1);
+    QCOMPARE(db.scalarInt("PRAGMA user_version"), int64_t(1));
+    db.exec("INSERT INTO datasets(fingerprint, spec, format, class_names, n_train, n_test, shape) VALUES('" +
+            ds->fingerprint() + "', 'old', 'idx', '[\"a\",\"b\"]', 30, 10, '28x28x1')");
+    db.exec("INSERT INTO runs(dataset_id, kind, config, cache_key, status) VALUES(1, 'score', '{}', 'old-key', 'done')");
+  }
+  ps::Store s(file);
+  QCOMPARE(s.schemaVersion(), ps::currentSchemaVersion());
+  auto rec = s.findDataset(ds->fingerprint());
+  QVERIFY(rec);
+  QCOMPARE(rec->spec, std::string("old"));
+  auto run = s.findRun("old-key", ps::RunStatus::Done);
+  QVERIFY(run);
+  s.putVector(run->id, "el2n", {0.25f});  // tables of version 2 work on the migrated file
+  QCOMPARE(s.vector(run->id, "el2n"), std::vector<float>{0.25f});
+  QCOMPARE(s.integrityCheck(), std::string("ok"));
+}
+
+void TestStore::rejectsNewerSchema() {
+  const std::string file = path("future.sqlite");
+  {
+    ps::SqliteDb db(file);
+    db.exec("PRAGMA user_version = 99");
+  }
+  try {
+    ps::Store s(file);
+    QFAIL("a newer schema should be refused");
+  } catch (const ps::StoreError& e) {
+    QVERIFY2(std::string(e.what()).find("version 99") != std::string::npos, e.what());
+    QVERIFY(std::string(e.what()).find("future.sqlite") != std::string::npos);
+  }
+  ps::SqliteDb db(file);
+  QCOMPARE(db.scalarInt("PRAGMA user_version"), int64_t(99));  // left untouched
+}
+
+void TestStore::rejectsNonDatabase() {
+  const std::string file = path("notes.sqlite");
+  const std::string text(5000, 'x');
+  writeText(file, text);
+  try {
+    ps::Store s(file);
+    QFAIL("a text file is not a store");
+  } catch (const ps::StoreError& e) {
+    QVERIFY2(std::string(e.what()).find("notes.sqlite") != std::string::npos, e.what());
+    QVERIFY2(std::string(e.what()).find("not a database") != std::string::npos, e.what());
+  }
+  std::ifstream in(file);
+  std::string back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  QCOMPARE(back, text);  // not overwritten
+  QVERIFY_THROWS_EXCEPTION(ps::StoreError, ps::Store(tmp_.path().toStdString()));  // a directory
+}
+
+void TestStore::rejectsReadOnlyFile() {
+  const std::string dir = path("ro");
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/ro.sqlite";
+  { ps::Store s(file); }
+  chmod(file.c_str(), 0444);
+  chmod(dir.c_str(), 0755);
+  chmod(tmp_.path().toStdString().c_str(), 0755);
+  // Root ignores permissions, so the open is tried in a child that drops to 'nobody'.
+  const pid_t child = fork();
+  if (child == 0) {
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(4);
+    try {
+      ps::Store s(file);
+      _exit(1);  // should not open
+    } catch (const ps::StoreError& e) {
+      const std::string msg = e.what();
+      _exit(msg.find("read-only") != std::string::npos && msg.find("ro.sqlite") != std::string::npos ? 0 : 2);
+    } catch (...) {
+      _exit(3);
+    }
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  QVERIFY(WIFEXITED(status));
+  QCOMPARE(WEXITSTATUS(status), 0);
+}
+
+void TestStore::killDuringWriteLeavesStoreConsistent() {
+  const std::string file = path("kill.sqlite");
+  int64_t dsId;
+  {
+    ps::Store s(file);
+    dsId = s.registerDataset(*smallDataset());
+    const int64_t done = s.beginRun(dsId, "score", "{}", "finished", 1, "cpu");
+    s.putVector(done, "el2n", std::vector<float>(1000, 1.f));
+    s.finishRun(done, ps::RunStatus::Done);
+  }
+  const pid_t child = fork();
+  if (child == 0) {
+    // The child writes 8 vectors of 1.28 M floats per transaction, forever, until killed.
+    try {
+      ps::Store s(file);
+      const int64_t run = s.beginRun(dsId, "score", "{}", "killed", 2, "cpu");
+      std::vector<float> v(1280000, 0.f);
+      for (int round = 0;; ++round) {
+        std::map<std::string, std::vector<float>> batch;
+        for (int k = 0; k < 8; ++k) batch["v" + std::to_string(k)] = v;
+        s.putVectors(run, batch);
+        v[0] += 1.f;
+      }
+    } catch (...) {
+    }
+    _exit(3);
+  }
+  // Let the child get well into its writes, then kill it without warning.
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  QVERIFY(WIFSIGNALED(status));
+
+  ps::Store s(file);
+  QCOMPARE(s.integrityCheck(), std::string("ok"));
+  auto killed = s.findRun("killed");
+  QVERIFY(killed);
+  QCOMPARE(killed->status, ps::RunStatus::Interrupted);  // visibly not done
+  QVERIFY(!s.findRun("killed", ps::RunStatus::Done));
+  // Whatever landed landed whole: either all 8 vectors of a round or none.
+  const auto names = s.vectorNames(killed->id);
+  QVERIFY(names.empty() || names.size() == 8);
+  for (const auto& n : names) QCOMPARE(s.vector(killed->id, n).size(), size_t(1280000));
+  // The earlier finished run is intact.
+  auto done = s.findRun("finished", ps::RunStatus::Done);
+  QVERIFY(done);
+  QCOMPARE(s.vector(done->id, "el2n"), std::vector<float>(1000, 1.f));
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"
