@@ -7,6 +7,7 @@
 
 #include "data/channel_stats.h"
 #include "data/dataset_opener.h"
+#include "data/dataset_summary.h"
 #include "job/job.h"
 #include "util/errors.h"
 
@@ -32,8 +33,7 @@ void addOpenOptions(CLI::App* cmd, OpenOptions& o) {
 
 int runInfo(const InfoOptions& o, std::ostream& out) {
   auto ds = openDataset(o.dataset, o.open);
-  const auto trainCounts = ds->classCounts(Split::Train);
-  const auto testCounts = ds->classCounts(Split::Test);
+  const DatasetSummary sum = summarize(*ds);
   ChannelStats stats;
   if (o.stats) {
     JobContext ctx;
@@ -41,17 +41,16 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
   }
   if (o.json) {
     nlohmann::json j;
-    j["dataset"] = ds->spec();
-    j["format"] = ds->format();
-    j["train"] = ds->size(Split::Train);
-    j["test"] = ds->size(Split::Test);
-    j["shape"] = {ds->shape().height, ds->shape().width, ds->shape().channels};
-    j["fingerprint"] = ds->fingerprint();
-    for (size_t c = 0; c < ds->numClasses(); ++c)
-      j["classes"].push_back({{"label", c}, {"name", ds->classNames()[c]}, {"train", trainCounts[c]},
-                              {"test", testCounts[c]}});
+    j["dataset"] = sum.spec;
+    j["format"] = sum.format;
+    j["train"] = sum.train;
+    j["test"] = sum.test;
+    j["shape"] = {sum.shape.height, sum.shape.width, sum.shape.channels};
+    j["fingerprint"] = sum.fingerprint;
+    for (const ClassSummary& c : sum.classes)
+      j["classes"].push_back({{"label", c.label}, {"name", c.name}, {"train", c.train}, {"test", c.test}});
     j["skipped"] = nlohmann::json::array();
-    for (const auto& s : ds->skipped()) j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
+    for (const auto& s : sum.skipped) j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
     if (o.stats) {
       j["pixel_mean"] = stats.mean;
       j["pixel_std"] = stats.stddev;
@@ -59,13 +58,12 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
     out << j.dump(2) << "\n";
     return 0;
   }
-  out << "dataset:     " << ds->spec() << "\n";
-  out << "format:      " << ds->format() << "\n";
-  out << "train:       " << ds->size(Split::Train) << " examples\n";
-  out << "test:        " << ds->size(Split::Test) << " examples\n";
-  out << "image shape: " << ds->shape().height << "x" << ds->shape().width << "x" << ds->shape().channels
-      << " (HxWxC)\n";
-  out << "fingerprint: " << ds->fingerprint() << "\n";
+  out << "dataset:     " << sum.spec << "\n";
+  out << "format:      " << sum.format << "\n";
+  out << "train:       " << sum.train << " examples\n";
+  out << "test:        " << sum.test << " examples\n";
+  out << "image shape: " << sum.shape.str() << " (HxWxC)\n";
+  out << "fingerprint: " << sum.fingerprint << "\n";
   if (o.stats) {
     out << "pixel mean:  ";
     for (double m : stats.mean) out << std::fixed << std::setprecision(4) << m << " ";
@@ -73,16 +71,16 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
     for (double s : stats.stddev) out << std::fixed << std::setprecision(4) << s << " ";
     out << "\n";
   }
-  out << "classes:     " << ds->numClasses() << "\n";
+  out << "classes:     " << sum.classes.size() << "\n";
   out << "  label  train   test  name\n";
-  for (size_t c = 0; c < ds->numClasses(); ++c)
-    out << "  " << std::setw(5) << c << " " << std::setw(6) << trainCounts[c] << " " << std::setw(6) << testCounts[c]
-        << "  " << ds->classNames()[c] << "\n";
-  out << "skipped:     " << ds->skipped().size() << " files\n";
-  for (size_t k = 0; k < ds->skipped().size() && k < o.maxSkippedListed; ++k)
-    out << "  " << ds->skipped()[k].path << ": " << ds->skipped()[k].reason << "\n";
-  if (ds->skipped().size() > o.maxSkippedListed)
-    out << "  ... and " << ds->skipped().size() - o.maxSkippedListed << " more (--list-skipped N shows more)\n";
+  for (const ClassSummary& c : sum.classes)
+    out << "  " << std::setw(5) << c.label << " " << std::setw(6) << c.train << " " << std::setw(6) << c.test << "  "
+        << c.name << "\n";
+  out << "skipped:     " << sum.skipped.size() << " files\n";
+  for (size_t k = 0; k < sum.skipped.size() && k < o.maxSkippedListed; ++k)
+    out << "  " << sum.skipped[k].path << ": " << sum.skipped[k].reason << "\n";
+  if (sum.skipped.size() > o.maxSkippedListed)
+    out << "  ... and " << sum.skipped.size() - o.maxSkippedListed << " more (--list-skipped N shows more)\n";
   return 0;
 }
 

@@ -1,0 +1,44 @@
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include "main_window.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("PruneScope"));
+  QApplication::setApplicationName(QStringLiteral("PruneScope"));
+  QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate("main", "PruneScope: a workbench for data pruning"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("dataset"),
+                               QApplication::translate("main", "Dataset to open (a path or fashion-mnist)"));
+  QCommandLineOption db(QStringLiteral("db"), QApplication::translate("main", "Store file to use"),
+                        QStringLiteral("file"));
+  QCommandLineOption shot(QStringLiteral("screenshot"),
+                          QApplication::translate("main", "Save a screenshot once the dataset is open, then quit"),
+                          QStringLiteral("png"));
+  parser.addOption(db);
+  parser.addOption(shot);
+  parser.process(app);
+
+  ps::ui::MainWindow window;
+  if (parser.isSet(db)) window.setStorePath(parser.value(db));
+  window.show();
+  const QStringList args = parser.positionalArguments();
+  if (!args.isEmpty()) window.openDataset(args.first());
+  if (parser.isSet(shot)) {
+    const QString file = parser.value(shot);
+    auto grab = [&window, file] {
+      window.grab().save(file);
+      QApplication::quit();
+    };
+    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [grab] { QTimer::singleShot(300, grab); });
+    QObject::connect(&window, &ps::ui::MainWindow::datasetFailed, &window, [grab] { QTimer::singleShot(300, grab); });
+    if (args.isEmpty()) QTimer::singleShot(500, grab);
+  }
+  return app.exec();
+}

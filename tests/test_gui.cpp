@@ -1,0 +1,102 @@
+// The real main window, offscreen: open datasets, bad input, and the class model.
+#include <QAbstractItemModelTester>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "class_count_model.h"
+#include "dataset_summary_widget.h"
+#include "main_window.h"
+#include "store/store.h"
+#include "support/test_data.h"
+
+class TestGui : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+ private slots:
+  void initTestCase();
+  void opensFashionMnistAndRecordsItInTheStore();
+  void unreadableDatasetShowsReasonAndWindowKeepsWorking();
+  void folderWithSkippedFilesListsThem();
+  void storeThatIsNotADatabaseIsReported();
+};
+
+void TestGui::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName("PruneScopeTest");
+  QCoreApplication::setApplicationName("PruneScopeTest");
+  QSettings().clear();
+}
+
+void TestGui::opensFashionMnistAndRecordsItInTheStore() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  const QString db = tmp_.filePath("gui.sqlite");
+  w.setStorePath(db);
+  w.show();
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  w.openDataset("fashion-mnist");
+  QVERIFY(opened.wait(30000));
+  auto* model = w.summaryWidget()->classModel();
+  QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QCOMPARE(model->rowCount(), 10);
+  QCOMPARE(model->index(9, ps::ui::ClassCountModel::Name).data().toString(), QString("Ankle boot"));
+  QCOMPARE(model->index(4, ps::ui::ClassCountModel::Train).data().toULongLong(), 6000ULL);
+  QCOMPARE(model->index(4, ps::ui::ClassCountModel::Test).data().toULongLong(), 1000ULL);
+  QVERIFY(w.windowTitle().contains("fashion-mnist"));
+  QCOMPARE(QSettings().value("datasets/recent").toStringList().value(0), QString("fashion-mnist"));
+  ps::Store store(db.toStdString());
+  QVERIFY(store.findDataset(w.dataset()->fingerprint()));
+}
+
+void TestGui::unreadableDatasetShowsReasonAndWindowKeepsWorking() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.setStorePath(tmp_.filePath("gui2.sqlite"));
+  QSignalSpy failed(&w, &ps::ui::MainWindow::datasetFailed);
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  const QString bad = tmp_.filePath("idx_broken");
+  pstest::writeIdxDataset(bad.toStdString(), pstest::fashionSamples(5), pstest::fashionSamples(2, true), false);
+  pstest::writeBytes(bad.toStdString() + "/train-images-idx3-ubyte", {0, 0, 8, 3, 0});
+  w.openDataset(bad);
+  QVERIFY(failed.wait(30000));
+  QVERIFY(w.lastError().contains("train-images-idx3-ubyte"));
+  QVERIFY(!w.dataset());
+  w.openDataset("fashion-mnist");  // still usable
+  QVERIFY(opened.wait(30000));
+  QCOMPARE(w.summaryWidget()->classModel()->rowCount(), 10);
+}
+
+void TestGui::folderWithSkippedFilesListsThem() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.setStorePath(tmp_.filePath("gui3.sqlite"));
+  const std::string dir = tmp_.filePath("folder").toStdString();
+  pstest::writeImageFolder(dir, "", pstest::fashionSamples(20), {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
+  pstest::writeText(dir + "/a/oops.png", "not an image");
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  w.openDataset(QString::fromStdString(dir));
+  QVERIFY(opened.wait(30000));
+  QCOMPARE(w.summaryWidget()->skippedList()->count(), 1);
+  QVERIFY(w.summaryWidget()->skippedList()->item(0)->text().contains("oops.png"));
+}
+
+void TestGui::storeThatIsNotADatabaseIsReported() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  const QString db = tmp_.filePath("notes.txt");
+  pstest::writeText(db.toStdString(), std::string(4096, 'n'));
+  w.setStorePath(db);
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  w.openDataset("fashion-mnist");
+  QVERIFY(opened.wait(30000));
+  QTRY_VERIFY(w.lastError().contains("not a database"));
+  QCOMPARE(w.summaryWidget()->classModel()->rowCount(), 10);  // the dataset still opened
+}
+
+QTEST_MAIN(TestGui)
+#include "test_gui.moc"
