@@ -53,6 +53,9 @@ JobContext::JobContext(const CancelToken* token, ProgressCallback callback, Chec
       start_(std::chrono::steady_clock::now()),
       lastEmit_(start_ - minInterval) {}
 
+JobContext::JobContext(const JobContext& parent, CheckpointSink* checkpoints)
+    : JobContext(parent.token_, {}, checkpoints, parent.minInterval_) {}
+
 double JobContext::elapsedSeconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }

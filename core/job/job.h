@@ -79,6 +79,10 @@ class JobContext {
   JobContext(const CancelToken* token = nullptr, ProgressCallback callback = {}, CheckpointSink* checkpoints = nullptr,
              std::chrono::milliseconds minInterval = std::chrono::milliseconds(100));
 
+  // A context for part of a job: the parent's cancel token, its own checkpoint sink and
+  // no progress callback (the part reports through its caller).
+  JobContext(const JobContext& parent, CheckpointSink* checkpoints);
+
   void report(double done, double total, const std::string& message);
   bool cancelled() const { return token_ && token_->cancelled(); }
   void throwIfCancelled() const;  // throws ps::Cancelled

@@ -1,0 +1,27 @@
+#pragma once
+// Builds a classifier from a name ("small_cnn", "resnet18") or a TorchScript file path,
+// and chooses the device once.
+#include <memory>
+#include <string>
+
+#include <torch/types.h>
+
+#include "data/dataset.h"
+
+namespace ps {
+
+class Classifier;
+
+const std::vector<std::string>& builtinModelNames();
+bool isBuiltinModel(const std::string& name);
+
+// Seeds torch before building, so the same seed gives the same initial weights.
+std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes,
+                                           uint64_t seed);
+
+// "auto": CUDA when LibTorch sees a GPU, else CPU; "cpu"; "cuda" (ConfigError if absent).
+torch::Device chooseDevice(const std::string& preference);
+// Uses every core for CPU work (or `threads` when > 0).
+void configureThreads(int threads);
+
+}  // namespace ps

@@ -1,0 +1,14 @@
+#pragma once
+// Rank statistics used to compare score vectors: average ranks (ties share the mean
+// rank), Spearman correlation, and the overlap of the top-k sets.
+#include <cstddef>
+#include <vector>
+
+namespace ps {
+
+std::vector<double> averageRanks(const std::vector<float>& v);
+double spearman(const std::vector<float>& a, const std::vector<float>& b);  // NaN if constant
+// Fraction of the k largest of `a` that are also among the k largest of `b`.
+double topKOverlap(const std::vector<float>& a, const std::vector<float>& b, size_t k);
+
+}  // namespace ps

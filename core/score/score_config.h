@@ -1,0 +1,41 @@
+#pragma once
+// What a scoring run computes. Plain data (no torch): the CLI and GUI fill it in, the
+// engine runs it, and its canonical JSON is what the cache key hashes.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "train/train_config.h"
+
+namespace ps {
+
+// Every score the engine computes, in display order.
+const std::vector<std::string>& allScoreNames();
+// One training run gives these at once (the "default sweep").
+const std::vector<std::string>& defaultScoreNames();
+// "higher = harder" meaning of each score, one line, for help texts and CSV headers.
+std::string scoreDescription(const std::string& name);
+// Splits "el2n,grand" (also accepts "default" and "all"); ConfigError on an unknown name.
+std::vector<std::string> parseScoreList(const std::string& list);
+
+struct ScoreConfig {
+  std::vector<std::string> scores = defaultScoreNames();
+  TrainConfig train;
+  int el2nEpoch = -1;   // -1: 20% of training (at least 1), as early-training EL2N
+  int grandEpoch = -1;  // -1: same as EL2N; 0 = at initialisation
+  int seeds = 1;        // independent runs with seeds train.seed, train.seed+1, ...
+  int64_t limit = 0;    // score only the first N training examples (0 = all)
+  int prototypeK = 10;           // clusters for the class-agnostic prototype score
+  int prototypeKPerClass = 1;    // clusters per class for prototype_class (1 = class centroid)
+  std::string prototypeEmbedding = "classifier";  // classifier | ssl | path to a TorchScript encoder
+  int sslEpochs = 5;             // training of the built-in self-supervised encoder
+
+  int resolvedEl2nEpoch() const;
+  int resolvedGrandEpoch() const;
+  bool needsClassifier() const;  // any score that trains the classifier
+  // Throws ConfigError naming the bad setting (numExamples = examples to be scored).
+  void validate(int64_t numExamples) const;
+  std::string toJson() const;  // canonical: sorted keys, every setting that changes results
+};
+
+}  // namespace ps

@@ -1,0 +1,311 @@
+#include "score/score_engine.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "data/dataset.h"
+#include "job/job.h"
+#include "model/classifier.h"
+#include "model/model_factory.h"
+#include "model/torchscript_model.h"
+#include "score/kmeans.h"
+#include "score/rank_stats.h"
+#include "score/score_hooks.h"
+#include "score/ssl_encoder.h"
+#include "store/store.h"
+#include "train/batch_source.h"
+#include "train/trainer.h"
+#include "util/errors.h"
+
+namespace ps {
+
+namespace {
+
+using SeedValues = std::map<std::string, ScoreValues>;
+
+std::vector<uint8_t> packSeed(const SeedValues& v) {
+  ByteWriter w;
+  w.pod<uint64_t>(v.size());
+  for (const auto& kv : v) w.str(kv.first).vec(kv.second.difficulty).vec(kv.second.raw);
+  return w.bytes();
+}
+
+SeedValues unpackSeed(const std::vector<uint8_t>& bytes) {
+  ByteReader r(bytes);
+  SeedValues v;
+  const auto n = r.pod<uint64_t>();
+  for (uint64_t i = 0; i < n; ++i) {
+    const std::string name = r.str();
+    ScoreValues s;
+    s.difficulty = r.vec<float>();
+    s.raw = r.vec<float>();
+    v[name] = std::move(s);
+  }
+  return v;
+}
+
+bool wants(const ScoreConfig& c, const char* name) {
+  return std::find(c.scores.begin(), c.scores.end(), name) != c.scores.end();
+}
+
+std::vector<float> tensorToVector(const torch::Tensor& t) {
+  const auto c = t.to(torch::kCPU, torch::kFloat32).contiguous();
+  return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
+// Everything one seed produces.
+SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
+                   torch::Device device, JobContext& ctx, const std::function<void(double, const std::string&)>& progress) {
+  const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
+  SeedValues out;
+  const int64_t n = data.size();
+  const bool protoAgnostic = wants(cfg, "prototype"), protoClass = wants(cfg, "prototype_class");
+
+  // Share of this seed's work: classifier training vs. the self-supervised encoder.
+  const bool ssl = (protoAgnostic || protoClass) && cfg.prototypeEmbedding == "ssl";
+  const double trainShare = cfg.needsClassifier() ? (ssl ? 0.7 : 1.0) : 0.0;
+
+  if (cfg.needsClassifier()) {
+    TrainConfig tc = cfg.train;
+    tc.seed = seed;
+    auto model = makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), seed);
+    std::vector<std::unique_ptr<TrainHook>> hooks;
+    if (wants(cfg, "el2n")) hooks.push_back(std::make_unique<El2nHook>(cfg.resolvedEl2nEpoch()));
+    if (wants(cfg, "grand")) hooks.push_back(std::make_unique<GrandHook>(cfg.resolvedGrandEpoch()));
+    if (wants(cfg, "forgetting")) hooks.push_back(std::make_unique<ForgettingHook>(n, tc.epochs));
+    if (wants(cfg, "aum") || wants(cfg, "confidence") || wants(cfg, "variability"))
+      hooks.push_back(std::make_unique<TrainingDynamicsHook>(n));
+    if (wants(cfg, "entropy") || wants(cfg, "margin")) hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));
+    if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
+      hooks.push_back(std::make_unique<ClassifierPrototypeHook>(tc.epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
+                                                                protoAgnostic, protoClass));
+    std::vector<TrainHook*> raw;
+    for (auto& h : hooks) raw.push_back(h.get());
+    Trainer trainer(*model, data, tc, device);
+    trainer.run(ctx, raw, "seed" + std::to_string(seedIndex),
+                [&](double f, const std::string& m) { progress(f * trainShare, m); });
+    for (auto& h : hooks)
+      for (auto& kv : h->results())
+        if (wants(cfg, kv.first.c_str())) out[kv.first] = kv.second;
+  }
+
+  if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding != "classifier") {
+    torch::Tensor emb;
+    if (ssl) {
+      emb = selfSupervisedEmbeddings(data, cfg.sslEpochs, seed, device, ctx, [&](double f, const std::string& m) {
+        progress(trainShare + f * (1 - trainShare), m);
+      });
+    } else {
+      TorchScriptEncoder enc(cfg.prototypeEmbedding, ds.shape());
+      enc.to(device);
+      torch::NoGradGuard guard;
+      std::vector<int64_t> all(static_cast<size_t>(n));
+      std::iota(all.begin(), all.end(), 0);
+      std::vector<torch::Tensor> parts;
+      int64_t done = 0;
+      data.forEachBatch(all, 256, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
+        ctx.throwIfCancelled();
+        parts.push_back(enc.embed(x).cpu());
+        done += static_cast<int64_t>(pos.size());
+        progress(static_cast<double>(done) / static_cast<double>(n), "embedding with " + cfg.prototypeEmbedding);
+      });
+      emb = torch::cat(parts, 0);
+    }
+    if (protoAgnostic) {
+      auto v = tensorToVector(prototypeDistance(emb, cfg.prototypeK, seed));
+      out["prototype"] = {v, v};
+    }
+    if (protoClass) {
+      auto v = tensorToVector(perClassPrototypeDistance(emb, data.labels(), cfg.prototypeKPerClass, seed));
+      out["prototype_class"] = {v, v};
+    }
+  }
+
+  if (wants(cfg, "random")) {
+    std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
+    std::uniform_real_distribution<float> u(0.f, 1.f);
+    std::vector<float> v(static_cast<size_t>(n));
+    for (float& x : v) x = u(rng);
+    out["random"] = {v, v};
+  }
+  return out;
+}
+
+void aggregate(const std::vector<SeedValues>& seeds, ScoreRun& run) {
+  for (const auto& kv : seeds.front()) {
+    const std::string& name = kv.first;
+    const size_t n = kv.second.difficulty.size();
+    std::vector<float> mean(n, 0.f), rawMean(n, 0.f), sd(n, 0.f);
+    const double s = static_cast<double>(seeds.size());
+    for (size_t i = 0; i < n; ++i) {
+      double m = 0, r = 0, q = 0;
+      for (const auto& sv : seeds) {
+        const double d = sv.at(name).difficulty[i];
+        m += d;
+        q += d * d;
+        r += sv.at(name).raw[i];
+      }
+      m /= s;
+      mean[i] = static_cast<float>(m);
+      rawMean[i] = static_cast<float>(r / s);
+      sd[i] = static_cast<float>(std::sqrt(std::max(0.0, q / s - m * m)));
+    }
+    run.difficulty[name] = std::move(mean);
+    run.raw[name] = std::move(rawMean);
+    run.spread[name] = std::move(sd);
+    double corr = 0;
+    int pairs = 0;
+    for (size_t a = 0; a < seeds.size(); ++a)
+      for (size_t b = a + 1; b < seeds.size(); ++b) {
+        const double c = spearman(seeds[a].at(name).difficulty, seeds[b].at(name).difficulty);
+        if (!std::isnan(c)) {
+          corr += c;
+          ++pairs;
+        }
+      }
+    run.seedSpearman[name] = pairs ? corr / pairs : std::numeric_limits<double>::quiet_NaN();
+    run.names.push_back(name);
+  }
+}
+
+void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int seeds) {
+  nlohmann::json summary;
+  summary["kind"] = kind;
+  summary["examples"] = run.indices.size();
+  summary["seeds"] = seeds;
+  summary["device"] = run.device;
+  for (const auto& name : run.names) {
+    const double c = run.seedSpearman.at(name);
+    summary["scores"][name]["seed_spearman"] = std::isnan(c) ? nlohmann::json() : nlohmann::json(c);
+    summary["scores"][name]["description"] = scoreDescription(name);
+  }
+  Store::Transaction t(store);
+  for (const auto& name : run.names) {
+    store.putVector(run.runId, name, run.difficulty.at(name));
+    store.putVector(run.runId, name + "/raw", run.raw.at(name));
+    store.putVector(run.runId, name + "/std", run.spread.at(name));
+  }
+  store.putIndexVector(run.runId, "indices", run.indices);
+  store.putResult(run.runId, "summary", summary.dump());
+  store.finishRun(run.runId, RunStatus::Done);
+  store.clearCheckpoints(run.runId);
+  t.commit();
+}
+
+}  // namespace
+
+ScoreRun loadScoreRun(const Store& store, int64_t runId) {
+  ScoreRun run;
+  const RunRecord rec = store.run(runId);
+  if (rec.status != RunStatus::Done)
+    throw StoreError(store.path() + ": run " + std::to_string(runId) + " is " + runStatusName(rec.status) +
+                     ", not done");
+  run.runId = runId;
+  run.device = rec.device;
+  run.seconds = rec.elapsedSeconds;
+  run.indices = store.indexVector(runId, "indices");
+  const auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"));
+  for (const auto& name : store.vectorNames(runId)) {
+    if (name == "indices" || name.find('/') != std::string::npos) continue;
+    run.names.push_back(name);
+    run.difficulty[name] = store.vector(runId, name);
+    run.raw[name] = store.vector(runId, name + "/raw");
+    run.spread[name] = store.vector(runId, name + "/std");
+    const auto c = summary.value("scores", nlohmann::json::object()).value(name, nlohmann::json::object());
+    run.seedSpearman[name] = c.contains("seed_spearman") && c["seed_spearman"].is_number()
+                                 ? c["seed_spearman"].get<double>()
+                                 : std::numeric_limits<double>::quiet_NaN();
+  }
+  return run;
+}
+
+std::vector<CachedScoreRun> listScoreRuns(const Store& store, const std::string& fingerprint) {
+  std::vector<CachedScoreRun> out;
+  const auto ds = store.findDataset(fingerprint);
+  if (!ds) return out;
+  for (const RunRecord& r : store.runs(ds->id)) {
+    if ((r.kind != "score" && r.kind != "import") || r.status != RunStatus::Done) continue;
+    CachedScoreRun c{r.id, r.kind, r.config, r.finishedAt, r.device, r.elapsedSeconds, {}};
+    for (const auto& name : store.vectorNames(r.id))
+      if (name != "indices" && name.find('/') == std::string::npos) c.names.push_back(name);
+    out.push_back(c);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& configIn, JobContext& ctx) {
+  ScoreConfig cfg = configIn;
+  std::sort(cfg.scores.begin(), cfg.scores.end());
+  cfg.scores.erase(std::unique(cfg.scores.begin(), cfg.scores.end()), cfg.scores.end());
+  const int64_t total = static_cast<int64_t>(ds.size(Split::Train));
+  const int64_t n = cfg.limit > 0 ? std::min(cfg.limit, total) : total;
+  if (cfg.limit > total)
+    throw ConfigError("limit " + std::to_string(cfg.limit) + " is larger than the training split (" +
+                      std::to_string(total) + " examples)");
+  cfg.validate(n);
+
+  const std::string config = cfg.toJson();
+  const int64_t datasetId = store.registerDataset(ds);
+  const std::string key = Store::cacheKey("score", config, ds.fingerprint());
+  if (auto done = store.findRun(key, RunStatus::Done)) {
+    ScoreRun run = loadScoreRun(store, done->id);
+    run.fromCache = true;
+    ctx.report(1, 1, "answered from the store");
+    return run;
+  }
+
+  configureThreads(cfg.train.threads);
+  const torch::Device device = chooseDevice(cfg.train.device);
+  const std::string deviceName = device.is_cuda() ? "cuda" : "cpu";
+  // Models are checked (a TorchScript file loaded and probed) before any run is recorded.
+  if (cfg.needsClassifier())
+    makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), cfg.train.seed);
+  if (cfg.prototypeEmbedding != "classifier" && cfg.prototypeEmbedding != "ssl" &&
+      (wants(cfg, "prototype") || wants(cfg, "prototype_class")))
+    TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
+
+  ScoreRun run;
+  if (auto previous = store.findRun(key); previous && previous->status != RunStatus::Done) {
+    run.runId = previous->id;
+    run.resumed = true;
+    store.reopenRun(run.runId);
+  } else {
+    run.runId = store.beginRun(datasetId, "score", config, key, static_cast<int64_t>(cfg.train.seed), deviceName);
+  }
+  run.device = deviceName;
+  StoreCheckpoints checkpoints(store, run.runId);
+  try {
+    run.indices.resize(static_cast<size_t>(n));
+    std::iota(run.indices.begin(), run.indices.end(), 0);
+    BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
+    std::vector<SeedValues> seeds;
+    for (int s = 0; s < cfg.seeds; ++s) {
+      const std::string seedKey = "seed" + std::to_string(s) + "/values";
+      if (auto saved = checkpoints.load(seedKey)) {
+        seeds.push_back(unpackSeed(*saved));
+        continue;
+      }
+      JobContext seedCtx(ctx, &checkpoints);
+      seeds.push_back(runSeed(ds, data, cfg, s, device, seedCtx, [&](double f, const std::string& m) {
+        const std::string msg = cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " + m : m;
+        ctx.report(s + f, cfg.seeds, msg);
+      }));
+      checkpoints.save(seedKey, packSeed(seeds.back()));
+    }
+    aggregate(seeds, run);
+    storeRun(store, run, "score", cfg.seeds);
+    run.seconds = store.run(run.runId).elapsedSeconds;
+    ctx.report(1, 1, "done");
+    return run;
+  } catch (const Cancelled&) {
+    store.finishRun(run.runId, RunStatus::Interrupted, "cancelled; resumes from the last finished epoch");
+    throw;
+  } catch (const std::exception& e) {
+    store.finishRun(run.runId, RunStatus::Failed, e.what());
+    throw;
+  }
+}
+
+}  // namespace ps

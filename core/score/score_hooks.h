@@ -1,0 +1,105 @@
+#pragma once
+// The training-run scores, as hooks on one training loop (see train/train_hook.h).
+// Values are indexed by position in the BatchSource. Every difficulty is "higher = harder".
+#include "train/train_hook.h"
+
+namespace ps {
+
+// EL2N: ||softmax(f(x)) − onehot(y)||₂ on un-augmented inputs after `epoch` epochs.
+class El2nHook : public TrainHook {
+ public:
+  explicit El2nHook(int epoch) : epoch_(epoch) {}
+  void onEpochEnd(int completed, EpochServices& s) override;
+  std::vector<int> passEpochs() const override { return {epoch_}; }
+  void save(ByteWriter& w) const override { w.vec(values_); }
+  void load(ByteReader& r) override { values_ = r.vec<float>(); }
+  std::map<std::string, ScoreValues> results() const override;
+
+ private:
+  int epoch_;
+  std::vector<float> values_;
+};
+
+// GraNd: ||∇θ loss(x, y)||₂ (exact, all parameters) after `epoch` epochs (0 = at init).
+class GrandHook : public TrainHook {
+ public:
+  explicit GrandHook(int epoch) : epoch_(epoch) {}
+  void onEpochEnd(int completed, EpochServices& s) override;
+  std::vector<int> passEpochs() const override { return {epoch_}; }
+  void save(ByteWriter& w) const override { w.vec(values_); }
+  void load(ByteReader& r) override { values_ = r.vec<float>(); }
+  std::map<std::string, ScoreValues> results() const override;
+
+ private:
+  int epoch_;
+  std::vector<float> values_;
+};
+
+// Forgetting events (Toneva et al.): correct→incorrect transitions between consecutive
+// presentations in training; an example never classified correctly gets `epochs`, above
+// any count it could reach.
+class ForgettingHook : public TrainHook {
+ public:
+  ForgettingHook(int64_t n, int epochs);
+  void onBatch(const BatchObservation& b) override;
+  void save(ByteWriter& w) const override { w.vec(last_).vec(learned_).vec(events_); }
+  void load(ByteReader& r) override;
+  std::map<std::string, ScoreValues> results() const override;
+
+ private:
+  int epochs_;
+  std::vector<int8_t> last_;  // -1 not yet seen, 0 wrong, 1 right
+  std::vector<uint8_t> learned_;
+  std::vector<int32_t> events_;
+};
+
+// AUM (Pleiss et al.): mean over presentations of assigned logit − largest other logit;
+// difficulty = −AUM. Data maps (Swayamdipta et al.): confidence = mean p_y (difficulty
+// 1 − confidence), variability = std of p_y over presentations.
+class TrainingDynamicsHook : public TrainHook {
+ public:
+  explicit TrainingDynamicsHook(int64_t n);
+  void onBatch(const BatchObservation& b) override;
+  void save(ByteWriter& w) const override { w.vec(marginSum_).vec(pSum_).vec(pSqSum_).vec(count_); }
+  void load(ByteReader& r) override;
+  std::map<std::string, ScoreValues> results() const override;
+
+ private:
+  std::vector<double> marginSum_, pSum_, pSqSum_;
+  std::vector<int32_t> count_;
+};
+
+// Entropy and margin (p_y − max other p) of the final model on un-augmented inputs.
+class FinalPredictionHook : public TrainHook {
+ public:
+  explicit FinalPredictionHook(int epochs) : epochs_(epochs) {}
+  void onEpochEnd(int completed, EpochServices& s) override;
+  std::vector<int> passEpochs() const override { return {epochs_}; }
+  void save(ByteWriter& w) const override { w.vec(entropy_).vec(margin_); }
+  void load(ByteReader& r) override;
+  std::map<std::string, ScoreValues> results() const override;
+
+ private:
+  int epochs_;
+  std::vector<float> entropy_, margin_;
+};
+
+// Prototype scores on the final classifier's penultimate embeddings.
+class ClassifierPrototypeHook : public TrainHook {
+ public:
+  ClassifierPrototypeHook(int epochs, int k, int kPerClass, uint64_t seed, bool agnostic, bool perClass)
+      : epochs_(epochs), k_(k), kPerClass_(kPerClass), seed_(seed), agnostic_(agnostic), perClass_(perClass) {}
+  void onEpochEnd(int completed, EpochServices& s) override;
+  std::vector<int> passEpochs() const override { return {epochs_}; }
+  void save(ByteWriter& w) const override { w.vec(agnosticValues_).vec(perClassValues_); }
+  void load(ByteReader& r) override;
+  std::map<std::string, ScoreValues> results() const override;
+
+ private:
+  int epochs_, k_, kPerClass_;
+  uint64_t seed_;
+  bool agnostic_, perClass_;
+  std::vector<float> agnosticValues_, perClassValues_;
+};
+
+}  // namespace ps
