@@ -106,7 +106,10 @@ void ScoreConfig::validate(int64_t numExamples) const {
 
 std::string ScoreConfig::toJson() const {
   nlohmann::json j;
-  j["scores"] = scores;
+  std::vector<std::string> sorted = scores;  // the order of the request does not matter
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  j["scores"] = sorted;
   j["model"] = train.model;
   j["epochs"] = train.epochs;
   j["batch_size"] = train.batchSize;

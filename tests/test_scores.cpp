@@ -1,0 +1,478 @@
+// The scoring engine: per-example gradients, every score on real Fashion-MNIST subsets,
+// the cache, resume after cancel and after kill, imports, and bad settings.
+#include <torch/script.h>
+#include <torch/torch.h>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+
+#include "data/dataset_opener.h"
+#include "data/in_memory_dataset.h"
+#include "job/job.h"
+#include "model/model_factory.h"
+#include "model/resnet18.h"
+#include "model/small_cnn.h"
+#include "score/per_example_grad.h"
+#include "score/rank_stats.h"
+#include "score/score_engine.h"
+#include "score/score_hooks.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+#include "support/test_data.h"
+#include "util/errors.h"
+
+namespace {
+
+// The first n Fashion-MNIST training examples (and 100 test ones), with some labels
+// deliberately changed, as an IDX dataset on disk.
+std::unique_ptr<ps::Dataset> subset(const std::string& dir, size_t n, const std::map<size_t, int>& relabel = {}) {
+  auto train = pstest::fashionSamples(n);
+  for (const auto& kv : relabel) train[kv.first].label = kv.second;
+  pstest::writeIdxDataset(dir, train, pstest::fashionSamples(100, true), false);
+  pstest::writeText(dir + "/classes.txt", [] {
+    std::string s;
+    for (const auto& c : ps::fashionMnistClassNames()) s += c + "\n";
+    return s;
+  }());
+  return ps::openDataset(dir);
+}
+
+double quantile(std::vector<float> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<size_t>(q * (v.size() - 1))];
+}
+
+ps::ScoreConfig quickConfig(std::vector<std::string> scores, int epochs = 3) {
+  ps::ScoreConfig c;
+  c.scores = std::move(scores);
+  c.train.epochs = epochs;
+  c.train.threads = 2;
+  c.train.device = "cpu";
+  return c;
+}
+
+}  // namespace
+
+class TestScores : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+  std::string path(const std::string& rel) const { return tmp_.path().toStdString() + "/" + rel; }
+
+ private slots:
+  void initTestCase() { torch::set_num_threads(2); }
+  void resumeAfterKillGivesTheSameScores();
+  void grandMatchesOneAtATimeAutograd_data();
+  void grandMatchesOneAtATimeAutograd();
+  void forgettingCountsTransitions();
+  void aumAndDataMapsByHand();
+  void rankStatistics();
+  void mislabelledExamplesRankAmongTheHardest();
+  void cacheHitAndNewRunOnChange();
+  void resumeAfterCancelGivesTheSameScores();
+  void multipleSeedsReportSpreadAndRankCorrelation();
+  void prototypesAndRandom();
+  void torchScriptModels();
+  void importCsvAndNpy();
+  void badSettings_data();
+  void badSettings();
+};
+
+void TestScores::resumeAfterKillGivesTheSameScores() {
+  // First, so no torch thread pool exists in this process yet (the CLI runs as a child).
+  const std::string ds = path("kill_ds");
+  subset(ds, 3000);
+  const QString cli = QStringLiteral(PRUNESCOPE_CLI_PATH);
+  const QStringList common = {"score", QString::fromStdString(ds), "--score", "el2n,forgetting,aum,grand",
+                              "--epochs", "4", "--threads", "2", "--device", "cpu", "--quiet"};
+  QProcess whole;
+  whole.start(cli, common + QStringList{"--db", QString::fromStdString(path("whole.sqlite")), "--out",
+                                        QString::fromStdString(path("whole.csv"))});
+  QVERIFY(whole.waitForFinished(300000));
+  QCOMPARE(whole.exitCode(), 0);
+
+  const std::string killedDb = path("killed.sqlite");
+  QProcess victim;
+  victim.start(cli, common + QStringList{"--db", QString::fromStdString(killedDb)});
+  QVERIFY(victim.waitForStarted());
+  // Wait for the first epoch's checkpoint to land, then kill without warning.
+  bool checkpointed = false;
+  for (int i = 0; i < 1200 && !checkpointed; ++i) {
+    QTest::qWait(100);
+    if (!QFile::exists(QString::fromStdString(killedDb))) continue;
+    try {
+      ps::SqliteDb db(killedDb);
+      checkpointed = db.scalarInt("SELECT count(*) FROM checkpoints WHERE key LIKE '%/train'") > 0;
+    } catch (const ps::StoreError&) {
+    }
+  }
+  QVERIFY(checkpointed);
+  QVERIFY(victim.state() == QProcess::Running);
+  victim.kill();
+  victim.waitForFinished();
+  {
+    ps::Store store(killedDb);
+    QCOMPARE(store.integrityCheck(), std::string("ok"));
+    ps::SqliteDb db(killedDb);
+    QCOMPARE(db.scalarText("SELECT status FROM runs"), std::string("interrupted"));
+  }
+  QProcess resume;
+  resume.start(cli, common + QStringList{"--db", QString::fromStdString(killedDb), "--out",
+                                         QString::fromStdString(path("resumed.csv"))});
+  QVERIFY(resume.waitForFinished(300000));
+  QCOMPARE(resume.exitCode(), 0);
+  QVERIFY(resume.readAllStandardOutput().contains("resumed run"));
+  std::ifstream a(path("whole.csv")), b(path("resumed.csv"));
+  const std::string wa((std::istreambuf_iterator<char>(a)), {}), wb((std::istreambuf_iterator<char>(b)), {});
+  QVERIFY(wa.size() > 1000);
+  QVERIFY2(wa == wb, "a run resumed after a kill must give the scores of an uninterrupted run");
+}
+
+void TestScores::grandMatchesOneAtATimeAutograd_data() {
+  QTest::addColumn<QString>("model");
+  QTest::newRow("small_cnn 28x28x1") << "small_cnn";
+  QTest::newRow("resnet18 32x32x3") << "resnet18";
+}
+
+void TestScores::grandMatchesOneAtATimeAutograd() {
+  QFETCH(QString, model);
+  const bool resnet = model == "resnet18";
+  const ps::ImageShape shape = resnet ? ps::ImageShape{32, 32, 3} : ps::ImageShape{28, 28, 1};
+  auto net = ps::makeClassifier(model.toStdString(), shape, 10, 3);
+  torch::manual_seed(5);
+  const auto x = torch::randn({6, shape.channels, shape.height, shape.width});
+  const auto y = torch::tensor({0, 3, 9, 1, 1, 7}, torch::kInt64);
+  // A few training steps so batch-norm statistics and weights are not at their initial values.
+  net->setTraining(true);
+  torch::optim::SGD opt(net->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
+  for (int i = 0; i < 3; ++i) {
+    opt.zero_grad();
+    torch::nn::functional::cross_entropy(net->forward(torch::randn_like(x)), y).backward();
+    opt.step();
+  }
+  const auto batched = ps::perExampleGradSqNorms(*net, x, y);
+  const auto loop = ps::perExampleGradSqNormsLoop(*net, x, y);
+  QCOMPARE(batched.size(0), int64_t(6));
+  for (int64_t i = 0; i < 6; ++i) {
+    const double a = batched[i].item<double>(), b = loop[i].item<double>();
+    QVERIFY2(std::abs(a - b) <= 1e-4 * std::max(1.0, b),
+             (std::to_string(i) + ": batched " + std::to_string(a) + " vs autograd " + std::to_string(b)).c_str());
+  }
+  QVERIFY(loop.min().item<double>() > 0);
+}
+
+void TestScores::forgettingCountsTransitions() {
+  // Three examples over four presentations, logits chosen by hand (label 0 each).
+  ps::ForgettingHook hook(3, 4);
+  const std::vector<int64_t> pos{0, 1, 2};
+  const auto y = torch::zeros({3}, torch::kInt64);
+  auto logits = [](std::vector<int> correct) {
+    auto t = torch::zeros({3, 2});
+    for (int i = 0; i < 3; ++i) t[i][correct[static_cast<size_t>(i)] ? 0 : 1] = 1.0;
+    return t;
+  };
+  // example 0: right, wrong, right, wrong -> 2 events; 1: always right -> 0; 2: never right -> max (4)
+  hook.onBatch({0, pos, logits({1, 1, 0}), y});
+  hook.onBatch({1, pos, logits({0, 1, 0}), y});
+  hook.onBatch({2, pos, logits({1, 1, 0}), y});
+  hook.onBatch({3, pos, logits({0, 1, 0}), y});
+  const auto r = hook.results().at("forgetting");
+  QCOMPARE(r.difficulty, (std::vector<float>{2.f, 0.f, 4.f}));
+  // Checkpointing keeps the state.
+  ps::ByteWriter w;
+  hook.save(w);
+  ps::ForgettingHook copy(3, 4);
+  ps::ByteReader rd(w.bytes());
+  copy.load(rd);
+  QCOMPARE(copy.results().at("forgetting").difficulty, r.difficulty);
+}
+
+void TestScores::aumAndDataMapsByHand() {
+  ps::TrainingDynamicsHook hook(2);
+  const std::vector<int64_t> pos{0, 1};
+  const auto y = torch::tensor({0, 1}, torch::kInt64);
+  // Presentation 1: ex0 logits (2, 0, 1): margin 2-1 = 1; ex1 logits (0, 0, 3): margin 0-3 = -3.
+  hook.onBatch({0, pos, torch::tensor({{2.f, 0.f, 1.f}, {0.f, 0.f, 3.f}}), y});
+  // Presentation 2: ex0 (4, 0, 0): margin 4; ex1 (0, 1, 0): margin 1.
+  hook.onBatch({1, pos, torch::tensor({{4.f, 0.f, 0.f}, {0.f, 1.f, 0.f}}), y});
+  const auto r = hook.results();
+  QCOMPARE(r.at("aum").raw[0], 2.5f);   // (1 + 4) / 2
+  QCOMPARE(r.at("aum").raw[1], -1.0f);  // (-3 + 1) / 2
+  QCOMPARE(r.at("aum").difficulty[1], 1.0f);  // difficulty = -AUM
+  const double p1 = std::exp(2.0) / (std::exp(2.0) + 1 + std::exp(1.0)), p2 = std::exp(4.0) / (std::exp(4.0) + 2);
+  QVERIFY(std::abs(r.at("confidence").raw[0] - (p1 + p2) / 2) < 1e-6);
+  QVERIFY(std::abs(r.at("confidence").difficulty[0] - (1 - (p1 + p2) / 2)) < 1e-6);
+  QVERIFY(std::abs(r.at("variability").raw[0] - std::abs(p1 - p2) / 2) < 1e-6);
+}
+
+void TestScores::rankStatistics() {
+  QCOMPARE(ps::averageRanks({3.f, 1.f, 3.f, 2.f}), (std::vector<double>{2.5, 0, 2.5, 1}));
+  QCOMPARE(ps::spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
+  QCOMPARE(ps::spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
+  QVERIFY(std::isnan(ps::spearman({1, 1, 1}, {1, 2, 3})));
+  QCOMPARE(ps::topKOverlap({5, 4, 3, 2, 1}, {5, 1, 4, 2, 3}, 2), 0.5);
+}
+
+void TestScores::mislabelledExamplesRankAmongTheHardest() {
+  // Clear trousers (label 1) relabelled as bags (8): they should look hard.
+  const auto samples = pstest::fashionSamples(3000);
+  std::map<size_t, int> relabel;
+  for (size_t i = 0; i < samples.size() && relabel.size() < 6; ++i)
+    if (samples[i].label == 1) relabel[i] = 8;
+  auto ds = subset(path("mislabelled"), 3000, relabel);
+  ps::Store store(path("mislabelled.sqlite"));
+  ps::JobContext ctx;
+  auto cfg = quickConfig({"el2n", "aum", "forgetting", "grand", "entropy", "margin", "confidence", "variability"}, 6);
+  cfg.el2nEpoch = 3;
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  QCOMPARE(run.indices.size(), size_t(3000));
+  for (const char* score : {"el2n", "aum"}) {
+    const auto& d = run.difficulty.at(score);
+    const double cut = quantile(d, 0.95);
+    for (const auto& kv : relabel)
+      QVERIFY2(d[kv.first] >= cut, (std::string(score) + ": mislabelled example " + std::to_string(kv.first) +
+                                    " has difficulty " + std::to_string(d[kv.first]) + ", 95th percentile is " +
+                                    std::to_string(cut))
+                                       .c_str());
+  }
+  // Forgetting counts are coarse after six epochs (0..6, with about 10% of examples never
+  // learned and so at the maximum): every mislabelled example must have been forgotten at
+  // least once or never learned, and most must sit in the top 10%.
+  {
+    const auto& d = run.difficulty.at("forgetting");
+    const double cut = quantile(d, 0.90);
+    int top = 0;
+    for (const auto& kv : relabel) {
+      QVERIFY2(d[kv.first] >= 1, ("mislabelled example " + std::to_string(kv.first) + " was never forgotten").c_str());
+      top += d[kv.first] >= cut;
+    }
+    QVERIFY2(top >= 5, (std::to_string(top) + " of 6 mislabelled examples in the top 10% of forgetting").c_str());
+  }
+  // Every stored score is finite, and EL2N lies in [0, sqrt(2)].
+  for (const auto& name : run.names)
+    for (float v : run.difficulty.at(name)) QVERIFY(std::isfinite(v));
+  for (float v : run.raw.at("el2n")) QVERIFY(v >= 0 && v <= std::sqrt(2.f) + 1e-5f);
+  // Easy/hard agree across scores: EL2N and AUM difficulties are positively rank-correlated.
+  QVERIFY(ps::spearman(run.difficulty.at("el2n"), run.difficulty.at("aum")) > 0.5);
+}
+
+void TestScores::cacheHitAndNewRunOnChange() {
+  auto ds = subset(path("cache"), 800);
+  ps::Store store(path("cache.sqlite"));
+  ps::JobContext ctx;
+  const auto cfg = quickConfig({"el2n", "forgetting"}, 2);
+  const ps::ScoreRun first = ps::scoreDataset(*ds, store, cfg, ctx);
+  QVERIFY(!first.fromCache);
+  QElapsedTimer t;
+  t.start();
+  const ps::ScoreRun again = ps::scoreDataset(*ds, store, cfg, ctx);
+  QVERIFY(again.fromCache);
+  QCOMPARE(again.runId, first.runId);
+  QCOMPARE(again.difficulty.at("el2n"), first.difficulty.at("el2n"));
+  auto changed = cfg;
+  changed.train.lr = 0.02;
+  const ps::ScoreRun other = ps::scoreDataset(*ds, store, changed, ctx);
+  QVERIFY(!other.fromCache);
+  QVERIFY(other.runId != first.runId);
+  // A changed dataset (one label) is a new run too.
+  auto ds2 = subset(path("cache2"), 800, {{5, 3}});
+  QVERIFY(!ps::scoreDataset(*ds2, store, cfg, ctx).fromCache);
+  QCOMPARE(ps::listScoreRuns(store, ds->fingerprint()).size(), size_t(2));
+}
+
+void TestScores::resumeAfterCancelGivesTheSameScores() {
+  auto ds = subset(path("resume"), 1000);
+  const auto cfg = quickConfig({"el2n", "forgetting", "aum", "grand", "entropy", "variability"}, 3);
+  ps::JobContext plain;
+  ps::Store wholeStore(path("resume_whole.sqlite"));
+  const ps::ScoreRun whole = ps::scoreDataset(*ds, wholeStore, cfg, plain);
+
+  ps::Store store(path("resume_cut.sqlite"));
+  ps::CancelToken token;
+  ps::JobContext cut(&token, [&](const ps::Progress& p) {
+    if (p.message.find("epoch 3/3") != std::string::npos) token.cancel();
+  }, nullptr, std::chrono::milliseconds(0));
+  QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::scoreDataset(*ds, store, cfg, cut));
+  const auto key = ps::Store::cacheKey("score", cfg.toJson(), ds->fingerprint());
+  QCOMPARE(store.findRun(key)->status, ps::RunStatus::Interrupted);
+  token.reset();
+  ps::JobContext again(&token, {}, nullptr);
+  const ps::ScoreRun resumed = ps::scoreDataset(*ds, store, cfg, again);
+  QVERIFY(resumed.resumed);
+  for (const auto& name : whole.names) {
+    const auto& a = resumed.difficulty.at(name);
+    const auto& b = whole.difficulty.at(name);
+    double worst = 0;
+    for (size_t i = 0; i < a.size(); ++i) worst = std::max(worst, double(std::abs(a[i] - b[i])));
+    QVERIFY2(worst == 0, (name + ": largest difference " + std::to_string(worst)).c_str());
+  }
+}
+
+void TestScores::multipleSeedsReportSpreadAndRankCorrelation() {
+  auto ds = subset(path("seeds"), 800);
+  ps::Store store(path("seeds.sqlite"));
+  ps::JobContext ctx;
+  auto cfg = quickConfig({"el2n", "random"}, 2);
+  cfg.seeds = 3;
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  const double corr = run.seedSpearman.at("el2n");
+  QVERIFY2(corr > 0.3 && corr <= 1.0, std::to_string(corr).c_str());  // EL2N is stable across seeds
+  QVERIFY(std::abs(run.seedSpearman.at("random")) < 0.15);           // random is not
+  double spread = 0;
+  for (float s : run.spread.at("el2n")) spread += s;
+  QVERIFY(spread > 0);
+  const ps::ScoreRun back = ps::loadScoreRun(store, run.runId);
+  QCOMPARE(back.seedSpearman.at("el2n"), corr);
+  QCOMPARE(back.spread.at("el2n"), run.spread.at("el2n"));
+}
+
+void TestScores::prototypesAndRandom() {
+  auto ds = subset(path("proto"), 600);
+  ps::Store store(path("proto.sqlite"));
+  ps::JobContext ctx;
+  auto cfg = quickConfig({"prototype", "prototype_class", "random"}, 2);
+  cfg.prototypeK = 8;
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  for (const char* name : {"prototype", "prototype_class"}) {
+    const auto& d = run.difficulty.at(name);
+    QVERIFY(*std::min_element(d.begin(), d.end()) >= 0.f);
+    QVERIFY(*std::max_element(d.begin(), d.end()) <= 2.f);
+    QVERIFY(*std::max_element(d.begin(), d.end()) > 0.f);
+  }
+  auto ssl = quickConfig({"prototype"}, 1);
+  ssl.prototypeEmbedding = "ssl";
+  ssl.sslEpochs = 1;
+  ssl.prototypeK = 5;
+  const ps::ScoreRun sslRun = ps::scoreDataset(*ds, store, ssl, ctx);
+  QCOMPARE(sslRun.difficulty.at("prototype").size(), size_t(600));
+  // Random with the same seed is reproducible, with another seed it is not.
+  auto r1 = quickConfig({"random"});
+  auto r2 = r1;
+  r2.train.seed = 9;
+  ps::Store other(path("proto_other.sqlite"));
+  QCOMPARE(ps::scoreDataset(*ds, other, r1, ctx).difficulty.at("random"), run.difficulty.at("random"));
+  QVERIFY(ps::scoreDataset(*ds, other, r2, ctx).difficulty.at("random") != run.difficulty.at("random"));
+}
+
+void TestScores::torchScriptModels() {
+  auto ds = subset(path("ts"), 400);
+  // A TorchScript logistic regression, as torch.jit.save would write one.
+  torch::jit::Module m("LogReg");
+  m.register_parameter("w", (torch::randn({784, 10}) * 0.01).set_requires_grad(true), /*is_buffer=*/false);
+  m.register_parameter("b", torch::zeros({10}).set_requires_grad(true), /*is_buffer=*/false);
+  m.define(R"(
+def forward(self, x):
+    return x.flatten(1).matmul(self.w) + self.b
+def features(self, x):
+    return x.flatten(1)
+)");
+  const std::string good = path("logreg.pt");
+  m.save(good);
+  ps::Store store(path("ts.sqlite"));
+  ps::JobContext ctx;
+  auto cfg = quickConfig({"el2n", "grand", "prototype"}, 2);
+  cfg.train.model = good;
+  cfg.prototypeK = 4;
+  ps::ScoreRun run;
+  try {
+    run = ps::scoreDataset(*ds, store, cfg, ctx);
+  } catch (const std::exception& e) {
+    QFAIL(e.what());
+  }
+  QCOMPARE(run.difficulty.at("grand").size(), size_t(400));
+  QVERIFY(run.difficulty.at("grand")[0] > 0);
+  // The same module as a prototype encoder.
+  auto enc = quickConfig({"prototype"}, 1);
+  enc.prototypeEmbedding = good;  // forward gives 10-d "embeddings"
+  enc.prototypeK = 3;
+  QCOMPARE(ps::scoreDataset(*ds, store, enc, ctx).difficulty.at("prototype").size(), size_t(400));
+}
+
+void TestScores::importCsvAndNpy() {
+  auto ds = subset(path("imp"), 50);
+  ps::Store store(path("imp.sqlite"));
+  std::string csv = "index,score\n";
+  for (int i = 49; i >= 0; --i) csv += std::to_string(i) + "," + std::to_string(i * 0.5) + "\n";
+  pstest::writeText(path("ext.csv"), csv);
+  const ps::ScoreRun a = ps::importScores(*ds, store, path("ext.csv"), "published", true);
+  QCOMPARE(a.difficulty.at("published")[10], 5.0f);
+  QVERIFY(ps::importScores(*ds, store, path("ext.csv"), "published", true).fromCache);
+  // A .npy of float64, lower = harder.
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (50,), }";
+  while ((10 + header.size() + 1) % 64) header += ' ';
+  header += '\n';
+  std::string npy = std::string("\x93NUMPY") + '\x01' + '\x00' + static_cast<char>(header.size()) + '\x00' + header;
+  for (int i = 0; i < 50; ++i) {
+    const double v = i;
+    npy.append(reinterpret_cast<const char*>(&v), 8);
+  }
+  pstest::writeText(path("ext.npy"), npy);
+  const ps::ScoreRun b = ps::importScores(*ds, store, path("ext.npy"), "margin_ext", false);
+  QCOMPARE(b.raw.at("margin_ext")[7], 7.0f);
+  QCOMPARE(b.difficulty.at("margin_ext")[7], -7.0f);
+  pstest::writeText(path("short.csv"), "1\n2\n3\n");
+  try {
+    ps::importScores(*ds, store, path("short.csv"), "x", true);
+    QFAIL("a file of the wrong length must be refused");
+  } catch (const ps::DatasetError& e) {
+    QVERIFY(std::string(e.what()).find("short.csv: holds 3 values; expected 50") != std::string::npos);
+  }
+  pstest::writeText(path("nan.csv"), "score\n" + std::string("1\n") + "abc\n");
+  QVERIFY_THROWS_EXCEPTION(ps::DatasetError, ps::importScores(*ds, store, path("nan.csv"), "y", true));
+}
+
+void TestScores::badSettings_data() {
+  QTest::addColumn<QString>("setting");
+  QTest::addColumn<QString>("message");
+  QTest::newRow("unknown score") << "score" << "unknown score 'el3n'";
+  QTest::newRow("unknown model") << "model" << "unknown model 'resnet9000'";
+  QTest::newRow("EL2N epoch beyond training") << "el2n_epoch" << "EL2N epoch 9 is beyond training (3 epochs)";
+  QTest::newRow("GraNd epoch beyond training") << "grand_epoch" << "GraNd epoch 4 is outside 0..3";
+  QTest::newRow("k larger than the data") << "k" << "prototype k 500 must be between 1 and the number of examples (100)";
+  QTest::newRow("TorchScript not a model") << "ts_garbage" << "not a TorchScript model";
+  QTest::newRow("TorchScript wrong output") << "ts_shape" << "returns shape 2x3 for 2 images; expected 2x10";
+  QTest::newRow("zero epochs") << "epochs" << "epochs 0 must be at least 1";
+  QTest::newRow("limit beyond data") << "limit" << "limit 5000 is larger than the training split";
+}
+
+void TestScores::badSettings() {
+  QFETCH(QString, setting);
+  QFETCH(QString, message);
+  static auto ds = subset(path("bad"), 200);
+  ps::Store store(path("bad.sqlite"));
+  auto cfg = quickConfig({"el2n", "grand", "prototype"}, 3);
+  cfg.limit = 100;
+  const std::string s = setting.toStdString();
+  try {
+    if (s == "score") cfg.scores = ps::parseScoreList("el2n,el3n");
+    if (s == "model") cfg.train.model = "resnet9000";
+    if (s == "el2n_epoch") cfg.el2nEpoch = 9;
+    if (s == "grand_epoch") cfg.grandEpoch = 4;
+    if (s == "k") cfg.prototypeK = 500;
+    if (s == "epochs") cfg.train.epochs = 0;
+    if (s == "limit") cfg.limit = 5000;
+    if (s == "ts_garbage") {
+      pstest::writeText(path("garbage.pt"), "this is not a zip archive");
+      cfg.train.model = path("garbage.pt");
+    }
+    if (s == "ts_shape") {
+      torch::jit::Module m("Wrong");
+      m.define("def forward(self, x):\n    return x.flatten(1)[:, :3]\n");
+      m.save(path("wrong.pt"));
+      cfg.train.model = path("wrong.pt");
+    }
+    ps::JobContext ctx;
+    ps::scoreDataset(*ds, store, cfg, ctx);
+    QFAIL("the setting should have been refused");
+  } catch (const ps::ConfigError& e) {
+    QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos, e.what());
+  }
+  // Nothing half-done is left in the store.
+  ps::SqliteDb db(path("bad.sqlite"));
+  QCOMPARE(db.scalarInt("SELECT count(*) FROM runs"), int64_t(0));
+}
+
+QTEST_GUILESS_MAIN(TestScores)
+#include "test_scores.moc"
