@@ -21,7 +21,8 @@ std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const 
 
 // "auto": CUDA when LibTorch sees a GPU, else CPU; "cpu"; "cuda" (ConfigError if absent).
 torch::Device chooseDevice(const std::string& preference);
-// Uses every core for CPU work (or `threads` when > 0).
-void configureThreads(int threads);
+// Prepares the process for tensor work: every core for CPU work (or `threads` when > 0),
+// and heap settings that keep large activation buffers reusable (see the .cpp).
+void configureCompute(int threads);
 
 }  // namespace ps

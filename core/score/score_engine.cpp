@@ -256,7 +256,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     return run;
   }
 
-  configureThreads(cfg.train.threads);
+  configureCompute(cfg.train.threads);
   const torch::Device device = chooseDevice(cfg.train.device);
   const std::string deviceName = device.is_cuda() ? "cuda" : "cpu";
   // Models are checked (a TorchScript file loaded and probed) before any run is recorded.

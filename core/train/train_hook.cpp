@@ -18,7 +18,7 @@ void EpochServices::invalidate() {
 
 torch::Tensor EpochServices::pass(const std::string& what,
                                   const std::function<torch::Tensor(const torch::Tensor&, const torch::Tensor&)>& f,
-                                  int batch) {
+                                  int batch, bool withLabels) {
   model_.setTraining(false);
   const int64_t n = data_.size();
   std::vector<int64_t> order(static_cast<size_t>(n));
@@ -27,8 +27,11 @@ torch::Tensor EpochServices::pass(const std::string& what,
   int64_t done = 0;
   data_.forEachBatch(order, batch, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
     ctx_.throwIfCancelled();
-    auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
-    const auto y = data_.labels().index_select(0, idx).to(device_);
+    torch::Tensor y;
+    if (withLabels) {
+      auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
+      y = data_.labels().index_select(0, idx).to(device_);
+    }
     parts.push_back(f(x, y).to(torch::kCPU, torch::kFloat32));
     done += static_cast<int64_t>(pos.size());
     if (progress_) progress_(static_cast<double>(done) / static_cast<double>(n), what);
@@ -38,18 +41,18 @@ torch::Tensor EpochServices::pass(const std::string& what,
 
 const torch::Tensor& EpochServices::logits() {
   if (!logits_.defined()) {
-    torch::NoGradGuard guard;
+    c10::InferenceMode guard;
     logits_ = pass("logits on un-augmented inputs",
-                   [&](const torch::Tensor& x, const torch::Tensor&) { return model_.forward(x); }, evalBatch_);
+                   [&](const torch::Tensor& x, const torch::Tensor&) { return model_.forward(x); }, evalBatch_, false);
   }
   return logits_;
 }
 
 const torch::Tensor& EpochServices::features() {
   if (!features_.defined()) {
-    torch::NoGradGuard guard;
+    c10::InferenceMode guard;
     features_ = pass("embeddings", [&](const torch::Tensor& x, const torch::Tensor&) { return model_.features(x); },
-                     evalBatch_);
+                     evalBatch_, false);
   }
   return features_;
 }
@@ -58,7 +61,7 @@ const torch::Tensor& EpochServices::gradSqNorms() {
   if (!grads_.defined())
     grads_ = pass("per-example gradient norms",
                   [&](const torch::Tensor& x, const torch::Tensor& y) { return perExampleGradSqNorms(model_, x, y); },
-                  model_.recordsLayers() ? 128 : 32);
+                  model_.recordsLayers() ? 128 : 32, true);
   return grads_;
 }
 

@@ -47,7 +47,7 @@ class EpochServices {
 
  private:
   torch::Tensor pass(const std::string& what, const std::function<torch::Tensor(const torch::Tensor&, const torch::Tensor&)>& f,
-                     int batch);
+                     int batch, bool withLabels);
   Classifier& model_;
   const BatchSource& data_;
   torch::Device device_;
