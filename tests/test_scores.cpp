@@ -18,6 +18,9 @@
 #include "score/rank_stats.h"
 #include "score/score_engine.h"
 #include "score/score_hooks.h"
+#include "train/batch_source.h"
+#include <atomic>
+#include <thread>
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/test_data.h"
@@ -76,6 +79,8 @@ class TestScores : public QObject {
   void prototypesAndRandom();
   void torchScriptModels();
   void importCsvAndNpy();
+  void cancelTakesEffectWithinOneSecond();
+  void streamingMatchesInMemoryBatches();
   void badSettings_data();
   void badSettings();
 };
@@ -421,6 +426,54 @@ void TestScores::importCsvAndNpy() {
   }
   pstest::writeText(path("nan.csv"), "score\n" + std::string("1\n") + "abc\n");
   QVERIFY_THROWS_EXCEPTION(ps::DatasetError, ps::importScores(*ds, store, path("nan.csv"), "y", true));
+}
+
+void TestScores::cancelTakesEffectWithinOneSecond() {
+  auto ds = subset(path("cancel"), 3000);
+  ps::Store store(path("cancel.sqlite"));
+  ps::CancelToken token;
+  std::atomic<bool> started{false};
+  std::atomic<bool> cancelled{false};
+  std::thread worker([&] {
+    ps::JobContext ctx(&token, [&](const ps::Progress& p) {
+      if (p.message.find("epoch") != std::string::npos) started = true;
+    });
+    try {
+      ps::scoreDataset(*ds, store, quickConfig({"el2n", "grand", "forgetting"}, 20), ctx);
+    } catch (const ps::Cancelled&) {
+      cancelled = true;
+    }
+  });
+  while (!started) QTest::qWait(20);
+  QTest::qWait(300);
+  QElapsedTimer t;
+  t.start();
+  token.cancel();
+  worker.join();
+  QVERIFY(cancelled);
+  QVERIFY2(t.elapsed() < 1000, (std::to_string(t.elapsed()) + " ms").c_str());
+}
+
+void TestScores::streamingMatchesInMemoryBatches() {
+  // An image folder read per batch (memory budget 0, next batch decoded on another
+  // thread) gives the same batches as the same folder held in memory.
+  const std::string dir = path("stream");
+  pstest::writeImageFolder(dir, "train", pstest::fashionSamples(300), {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
+  auto ds = ps::openDataset(dir);
+  std::vector<int64_t> all(ds->size(ps::Split::Train));
+  std::iota(all.begin(), all.end(), 0);
+  ps::BatchSource memory(*ds, ps::Split::Train, all, torch::kCPU, size_t(1) << 30);
+  ps::BatchSource streamed(*ds, ps::Split::Train, all, torch::kCPU, 0);
+  QVERIFY(memory.inMemory());
+  QVERIFY(!streamed.inMemory());
+  std::vector<int64_t> order(all.rbegin(), all.rend());
+  std::vector<torch::Tensor> a, b;
+  memory.forEachBatch(order, 64, [&](const std::vector<int64_t>&, const torch::Tensor& x) { a.push_back(x); });
+  streamed.forEachBatch(order, 64, [&](const std::vector<int64_t>&, const torch::Tensor& x) { b.push_back(x); });
+  QCOMPARE(a.size(), size_t(5));
+  QCOMPARE(b.size(), a.size());
+  for (size_t k = 0; k < a.size(); ++k) QVERIFY(torch::equal(a[k], b[k]));
+  QVERIFY(std::abs(memory.mean()[0] - 0.286) < 0.02);  // normalisation from the data
 }
 
 void TestScores::badSettings_data() {

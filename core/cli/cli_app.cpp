@@ -10,6 +10,10 @@
 #include "data/channel_stats.h"
 #include "data/dataset_opener.h"
 #include "data/dataset_summary.h"
+#include "data/montage.h"
+#include <opencv2/imgcodecs.hpp>
+#include <numeric>
+#include <sstream>
 #include "job/job.h"
 #include "model/model_factory.h"
 #include "score/score_engine.h"
@@ -193,6 +197,59 @@ int runImport(const ImportOptions& o, std::ostream& out) {
   return 0;
 }
 
+struct MontageOptions {
+  std::string dataset, score, db, out, className;
+  bool easiest = false;
+  int count = 48, columns = 12, scale = 3;
+  int64_t run = 0;
+};
+
+int runMontage(const MontageOptions& o, std::ostream& out) {
+  auto ds = openDataset(o.dataset);
+  Store store(o.db.empty() ? Store::defaultPath() : o.db);
+  int64_t runId = o.run;
+  if (runId == 0) {
+    for (const auto& r : listScoreRuns(store, ds->fingerprint()))
+      if (std::find(r.names.begin(), r.names.end(), o.score) != r.names.end()) {
+        runId = r.runId;
+        break;
+      }
+    if (runId == 0)
+      throw ConfigError("no finished run with score '" + o.score + "' for " + o.dataset + " in " + store.path() +
+                        " (run prunescope-cli score first)");
+  }
+  const ScoreRun run = loadScoreRun(store, runId);
+  if (!run.difficulty.count(o.score))
+    throw ConfigError("run " + std::to_string(runId) + " has no score '" + o.score + "'");
+  const auto& d = run.difficulty.at(o.score);
+  int wantClass = -1;
+  if (!o.className.empty()) {
+    for (size_t c = 0; c < ds->numClasses(); ++c)
+      if (ds->classNames()[c] == o.className || std::to_string(c) == o.className) wantClass = static_cast<int>(c);
+    if (wantClass < 0) throw ConfigError("class '" + o.className + "' is not a class name or label of " + o.dataset);
+  }
+  std::vector<size_t> order(d.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return o.easiest ? d[a] < d[b] : d[a] > d[b]; });
+  std::vector<int64_t> picked;
+  std::vector<std::vector<std::string>> captions;
+  for (size_t k = 0; k < order.size() && static_cast<int>(picked.size()) < o.count; ++k) {
+    const int64_t idx = run.indices[order[k]];
+    const int label = ds->label(Split::Train, static_cast<size_t>(idx));
+    if (wantClass >= 0 && label != wantClass) continue;
+    picked.push_back(idx);
+    std::ostringstream v;
+    v << std::setprecision(3) << d[order[k]];
+    captions.push_back({"#" + std::to_string(idx) + "  " + v.str(), ds->classNames()[static_cast<size_t>(label)]});
+  }
+  const cv::Mat m = makeMontage(*ds, Split::Train, picked, captions, o.columns, o.scale);
+  if (!cv::imwrite(o.out, m)) throw ConfigError(o.out + ": cannot write the image (expected a .png or .jpg path)");
+  out << "wrote " << o.out << ": the " << picked.size() << (o.easiest ? " easiest" : " hardest") << " examples by "
+      << o.score << " (run " << runId << ")\n";
+  return 0;
+}
+
 }  // namespace
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -263,6 +320,19 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->required();
   importCmd->add_option("--db", imp.db, "Store file");
 
+  MontageOptions mont;
+  CLI::App* montageCmd = app.add_subcommand("montage", "Write a PNG grid of the hardest (or easiest) examples by a score");
+  montageCmd->add_option("dataset", mont.dataset, "A dataset path or fashion-mnist")->required();
+  montageCmd->add_option("--score", mont.score, "Score name (from a cached run)")->required();
+  montageCmd->add_flag("--easiest", mont.easiest, "The easiest instead of the hardest");
+  montageCmd->add_option("--count", mont.count, "How many examples")->capture_default_str();
+  montageCmd->add_option("--columns", mont.columns, "Tiles per row")->capture_default_str();
+  montageCmd->add_option("--scale", mont.scale, "Pixel scale of each image")->capture_default_str();
+  montageCmd->add_option("--class", mont.className, "Only this class (name or label)");
+  montageCmd->add_option("--run", mont.run, "Run id (default: newest run holding the score)");
+  montageCmd->add_option("--db", mont.db, "Store file");
+  montageCmd->add_option("--out", mont.out, "PNG file to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -275,6 +345,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     if (*scoreCmd) return runScore(score, out, err);
     if (*scoresCmd) return runScores(scoresDataset, scoresDb, out);
     if (*importCmd) return runImport(imp, out);
+    if (*montageCmd) return runMontage(mont, out);
   } catch (const Error& e) {
     err << "prunescope-cli: error: " << e.what() << "\n";
     return 1;

@@ -51,6 +51,13 @@ BatchSource::BatchSource(const Dataset& ds, Split split, std::vector<int64_t> in
   stdT_ = sd.to(torch::kFloat32).view({1, -1, 1, 1}).to(device_);
 }
 
+void BatchSource::useNormalizationOf(const BatchSource& other) {
+  mean_ = other.mean_;
+  std_ = other.std_;
+  meanT_ = other.meanT_;
+  stdT_ = other.stdT_;
+}
+
 torch::Tensor BatchSource::rawBatch(const std::vector<int64_t>& positions) const {
   const auto b = static_cast<int64_t>(positions.size());
   if (images_.defined()) {

@@ -31,6 +31,9 @@ class BatchSource {
   std::vector<double> mean() const { return mean_; }
   std::vector<double> stddev() const { return std_; }
 
+  // Normalise with another source's statistics (test data with the training subset's).
+  void useNormalizationOf(const BatchSource& other);
+
   // The batch at the given positions (0..size-1), normalised, on the device.
   torch::Tensor batch(const std::vector<int64_t>& positions) const;
   // Random crop (padding = size/8) and, when `flip`, horizontal flip, drawn from rng.
