@@ -32,22 +32,25 @@ std::string trainCacheKey(const Dataset& ds, const std::vector<int64_t>& trainIn
   return Store::cacheKey("train", trainConfigJson(trainIndices, train, testLimit), ds.fingerprint());
 }
 
+void checkSubsetCoversClasses(const Dataset& ds, const std::vector<int64_t>& trainIndices) {
+  const size_t classes = ds.numClasses();
+  std::vector<char> present(classes, 0);
+  for (int64_t i : trainIndices) present[static_cast<size_t>(ds.label(Split::Train, static_cast<size_t>(i)))] = 1;
+  const auto testCounts = ds.classCounts(Split::Test);
+  for (size_t c = 0; c < classes; ++c)
+    if (!present[c] && testCounts[c] > 0)
+      throw ConfigError("the subset of " + std::to_string(trainIndices.size()) + " examples has no example of class '" +
+                        ds.classNames()[c] +
+                        "', which the test split needs (use a class-balanced policy or a larger kept fraction)");
+}
+
 EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<int64_t>& trainIndices,
                             const TrainConfig& train, int64_t testLimit, JobContext& ctx,
                             const std::function<void(double, const std::string&)>& progress) {
   train.validate();
   if (trainIndices.empty()) throw ConfigError("cannot train on an empty subset");
   const size_t classes = ds.numClasses();
-  {
-    std::vector<char> present(classes, 0);
-    for (int64_t i : trainIndices) present[static_cast<size_t>(ds.label(Split::Train, static_cast<size_t>(i)))] = 1;
-    const auto testCounts = ds.classCounts(Split::Test);
-    for (size_t c = 0; c < classes; ++c)
-      if (!present[c] && testCounts[c] > 0)
-        throw ConfigError("the subset of " + std::to_string(trainIndices.size()) + " examples has no example of class '" +
-                          ds.classNames()[c] + "', which the test split needs (use a class-balanced policy or a larger "
-                          "kept fraction)");
-  }
+  checkSubsetCoversClasses(ds, trainIndices);
   const int64_t nTest = testLimit > 0 ? std::min<int64_t>(testLimit, static_cast<int64_t>(ds.size(Split::Test)))
                                       : static_cast<int64_t>(ds.size(Split::Test));
   if (nTest == 0) throw ConfigError("the dataset has no test split to evaluate on");

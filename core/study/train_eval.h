@@ -30,6 +30,9 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
                             const TrainConfig& train, int64_t testLimit, JobContext& ctx,
                             const std::function<void(double, const std::string&)>& progress = {});
 
+// Throws ConfigError when the subset has no example of a class the test split holds.
+void checkSubsetCoversClasses(const Dataset& ds, const std::vector<int64_t>& trainIndices);
+
 // The cache key trainAndEvaluate uses (to look a model up without training).
 std::string trainCacheKey(const Dataset& ds, const std::vector<int64_t>& trainIndices, const TrainConfig& train,
                           int64_t testLimit);

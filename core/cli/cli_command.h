@@ -1,0 +1,36 @@
+#pragma once
+// Shared pieces of prunescope-cli's commands: each command module registers its
+// subcommands with CLI11 and a function that runs one once parsed.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "score/score_config.h"
+#include "train/train_config.h"
+
+namespace ps {
+
+struct CliCommand {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+struct CliIo {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
+void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
+
+// Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for
+// commands that have two recipes.
+void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix = "");
+// Options of the scoring run a command needs (--score-epochs, --score-seeds, ...).
+void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix);
+std::string storePathOr(const std::string& db);
+std::string csvField(const std::string& s);
+
+}  // namespace ps

@@ -1,0 +1,329 @@
+// prunescope-cli: prune, frontier, scaling, audit and theory.
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/cli_command.h"
+#include "cli/progress_line.h"
+#include "data/dataset_opener.h"
+#include "job/job.h"
+#include "prune/subset_export.h"
+#include "store/store.h"
+#include "study/fairness_audit.h"
+#include "study/frontier_study.h"
+#include "study/scaling_study.h"
+#include "theory/perceptron_theory.h"
+#include "util/errors.h"
+#include "util/file_io.h"
+
+namespace ps {
+
+namespace {
+
+// What every study command shares: the dataset, the score it prunes by, the store.
+struct StudyCommon {
+  std::string dataset, db, out, json;
+  StudyScore score;
+  bool quiet = false;
+};
+
+void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
+  cmd->add_option("dataset", c.dataset, "A dataset path or fashion-mnist")->required();
+  cmd->add_option("--score", c.score.name, "Score to prune by (computed and cached when missing)")->capture_default_str();
+  cmd->add_option("--score-run", c.score.runId, "Use this finished score or import run instead");
+  addScoreRunOptions(cmd, c.score.config, "score-");
+  cmd->add_option("--db", c.db, "Store file (shared with the GUI)");
+  auto* o = cmd->add_option("--out", c.out, "CSV file of the results");
+  if (needsOut) o->required();
+  cmd->add_option("--json", c.json, "JSON file of the results with provenance (default: the CSV name + .json)");
+  cmd->add_flag("--quiet", c.quiet, "No progress line");
+}
+
+std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  for (std::string item; std::getline(ss, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+std::vector<double> parseDoubles(const std::string& s, const char* what) {
+  std::vector<double> out;
+  for (const auto& item : splitList(s)) {
+    size_t used = 0;
+    double v = 0;
+    try {
+      v = std::stod(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != item.size()) throw ConfigError(std::string(what) + " value '" + item + "' is not a number");
+    out.push_back(v);
+  }
+  return out;
+}
+
+template <typename Fn>
+int withJob(bool quiet, std::ostream& err, Fn&& fn) {
+  ProgressLine line(err, quiet);
+  CancelToken token;
+  JobContext ctx(&token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  const int rc = fn(ctx);
+  line.finish();
+  return rc;
+}
+
+// ---- prune ----
+struct PruneOptions {
+  StudyCommon common;
+  std::string policy = "hard";
+  PruneSpec spec;
+};
+
+int runPrune(PruneOptions& o, CliIo io) {
+  o.spec.policy = parsePrunePolicy(o.policy);
+  auto ds = openDataset(o.common.dataset);
+  Store store(storePathOr(o.common.db));
+  return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
+    const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    std::vector<int> labels;
+    for (int64_t i : score.indices) labels.push_back(ds->label(Split::Train, static_cast<size_t>(i)));
+    const auto kept = selectSubset(score.difficulty, labels, o.spec);
+    std::vector<int64_t> idx;
+    std::vector<float> vals;
+    std::vector<int64_t> perClass(ds->numClasses(), 0), total(ds->numClasses(), 0);
+    for (int l : labels) ++total[static_cast<size_t>(l)];
+    for (int64_t p : kept) {
+      idx.push_back(score.indices[static_cast<size_t>(p)]);
+      vals.push_back(score.difficulty[static_cast<size_t>(p)]);
+      ++perClass[static_cast<size_t>(labels[static_cast<size_t>(p)])];
+    }
+    SubsetProvenance prov{ds->spec(), ds->fingerprint(), score.runId, o.common.score.name, o.spec};
+    exportSubset(*ds, idx, vals, prov, o.common.out);
+    io.out << o.spec.label() << " by " << o.common.score.name << ": kept " << idx.size() << " of " << labels.size()
+           << " examples -> " << o.common.out << "\n";
+    for (size_t c = 0; c < perClass.size(); ++c)
+      io.out << "  " << std::left << std::setw(14) << ds->classNames()[c] << std::right << std::setw(7) << perClass[c]
+             << " / " << total[c] << "\n";
+    return 0;
+  });
+}
+
+// ---- frontier ----
+struct FrontierOptions {
+  StudyCommon common;
+  std::string policies = "hard,easy,random", keeps = "0.2,0.4,0.6,0.8,1";
+  FrontierConfig config;
+};
+
+int runFrontier(FrontierOptions& o, CliIo io) {
+  o.config.score = o.common.score;
+  o.config.policies = splitList(o.policies);
+  o.config.keeps = parseDoubles(o.keeps, "kept fraction");
+  o.config.validate();
+  auto ds = openDataset(o.common.dataset);
+  Store store(storePathOr(o.common.db));
+  return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
+    const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
+    writeFrontierCsv(r, o.common.out);
+    writeFrontierJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
+    io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score "
+           << r.scoreName << ", " << o.config.budget << " budget\n";
+    io.out << "  policy   keep    kept  epochs  error (mean +- std)  pareto\n";
+    for (const auto& p : r.points)
+      io.out << "  " << std::left << std::setw(7) << p.policy << std::right << std::setw(6) << p.keep << std::setw(8)
+             << p.kept << std::setw(8) << p.epochs << "   " << std::fixed << std::setprecision(4) << p.errorMean
+             << " +- " << p.errorStd << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
+    io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
+    return 0;
+  });
+}
+
+// ---- scaling ----
+struct ScalingOptions {
+  StudyCommon common;
+  std::string policies = "hard,easy,random", keeps = "0.5,1", sizes;
+  ScalingConfig config;
+};
+
+int runScaling(ScalingOptions& o, CliIo io) {
+  o.config.score = o.common.score;
+  o.config.policies = splitList(o.policies);
+  o.config.keeps = parseDoubles(o.keeps, "kept fraction");
+  for (double s : parseDoubles(o.sizes, "size")) o.config.sizes.push_back(static_cast<int64_t>(s));
+  o.config.validate();
+  auto ds = openDataset(o.common.dataset);
+  Store store(storePathOr(o.common.db));
+  return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
+    const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
+    writeScalingCsv(r, o.common.out);
+    writeScalingJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
+    io.out << "scaling study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score " << r.scoreName
+           << "\n  policy   keep    pool    kept  error\n";
+    for (const auto& p : r.points)
+      io.out << "  " << std::left << std::setw(7) << p.policy << std::right << std::setw(6) << p.keep << std::setw(8)
+             << p.pool << std::setw(8) << p.kept << "  " << std::fixed << std::setprecision(4) << p.errorMean
+             << std::defaultfloat << "\n";
+    io.out << "power-law fits (error against examples kept):\n";
+    for (const auto& c : r.curves)
+      io.out << "  " << std::left << std::setw(7) << c.policy << std::right << std::setw(6) << c.keep << "  "
+             << (c.fitted ? c.fit.str() : std::string("too few points")) << "\n";
+    for (const auto& x : r.crossovers) io.out << "  f=" << x.keep << ": " << x.description << "\n";
+    io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
+    return 0;
+  });
+}
+
+// ---- audit ----
+struct AuditOptions {
+  StudyCommon common;
+  std::string policy = "hard";
+  AuditConfig config;
+  bool classBalanced = false;
+};
+
+int runAudit(AuditOptions& o, CliIo io) {
+  o.config.score = o.common.score;
+  o.config.spec.policy = parsePrunePolicy(o.policy);
+  auto ds = openDataset(o.common.dataset);
+  Store store(storePathOr(o.common.db));
+  return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
+    const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
+    writeAuditCsv(r, o.common.out);
+    writeAuditJson(r, ds->fingerprint(), jsonPath(o.common));
+    auto show = [&](const AuditSide& s) {
+      io.out << s.label << ": kept " << s.kept;
+      if (s.hasAccuracy)
+        io.out << ", test error " << std::fixed << std::setprecision(4) << s.errorSubset << " (full data "
+               << s.errorFull << "), worst class " << s.worstClass << " at " << s.worstAccuracy << std::defaultfloat;
+      io.out << "\n  class          kept/total  kept frac";
+      if (s.hasAccuracy) io.out << "  acc subset  acc full  change";
+      io.out << "\n";
+      for (const auto& a : s.classes) {
+        io.out << "  " << std::left << std::setw(14) << a.name << std::right << std::setw(5) << a.kept << "/"
+               << std::left << std::setw(6) << a.total << std::right << std::fixed << std::setprecision(3)
+               << std::setw(9) << a.keptFraction;
+        if (s.hasAccuracy)
+          io.out << std::setw(12) << a.accuracySubset << std::setw(10) << a.accuracyFull << std::showpos
+                 << std::setw(8) << a.change << std::noshowpos;
+        io.out << std::defaultfloat << (a.disproportionate ? "  pruned disproportionately" : "") << "\n";
+      }
+    };
+    const AuditSide& first = o.classBalanced ? r.balanced : r.policy;
+    const AuditSide& second = o.classBalanced ? r.policy : r.balanced;
+    io.out << "audit by " << r.scoreName << " at f=" << r.keep << " (flag: a class keeps < " << r.threshold
+           << " x f)\n";
+    show(first);
+    io.out << "compared with:\n";
+    show(second);
+    if (!r.policy.hasAccuracy)
+      io.out << "(no accuracy columns: no models for these subsets in the store; --train trains them)\n";
+    io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
+    return 0;
+  });
+}
+
+// ---- theory ----
+struct TheoryOptions {
+  TheoryConfig config;
+  std::string alphaTot = "1,2,5,10,20", keeps = "0.2,0.4,0.6,0.8,1", policies = "hard,easy,random";
+  std::string out, json;
+};
+
+int runTheory(TheoryOptions& o, CliIo io) {
+  o.config.alphaTot = parseDoubles(o.alphaTot, "alpha_tot");
+  o.config.keeps = parseDoubles(o.keeps, "kept fraction");
+  o.config.policies = splitList(o.policies);
+  JobContext ctx;
+  const auto points = simulatePerceptron(o.config, ctx);
+  writeTheoryCsv(points, o.out);
+  const std::string json = o.json.empty() ? o.out + ".json" : o.json;
+  writeTheoryJson(points, o.config, json);
+  io.out << "perceptron theory: N=" << o.config.dim << ", theta=" << o.config.thetaDegrees << " deg, "
+         << o.config.trials << " trials\n  alpha_tot  keep  policy  alpha_prune  error (mean +- sem)\n";
+  for (const auto& p : points)
+    io.out << "  " << std::setw(9) << p.alphaTot << std::setw(6) << p.keep << "  " << std::left << std::setw(7)
+           << p.policy << std::right << std::setw(11) << p.alphaPrune << "   " << std::fixed << std::setprecision(4)
+           << p.errorMean << " +- " << p.errorSem << std::defaultfloat << (p.pareto ? "  pareto" : "") << "\n";
+  io.out << "wrote " << o.out << " and " << json << "\n";
+  return 0;
+}
+
+void addPruneOptions(CLI::App* cmd, PruneSpec& s, bool withKeep) {
+  if (withKeep) cmd->add_option("--keep", s.keep, "Kept fraction f in (0, 1]")->required();
+  cmd->add_option("--beta", s.beta, "Hard and CCS: drop this fraction of the hardest first")->capture_default_str();
+  cmd->add_option("--strata", s.strata, "CCS: number of score strata")->capture_default_str();
+  cmd->add_option("--prune-seed", s.seed, "Seed of random and CCS sampling")->capture_default_str();
+}
+
+}  // namespace
+
+void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
+  auto prune = std::make_shared<PruneOptions>();
+  auto* pruneCmd = app.add_subcommand("prune", "Select a pruned subset and export it (.txt, .npy or .csv)");
+  addCommon(pruneCmd, prune->common, true);
+  pruneCmd->add_option("--policy", prune->policy, "hard, easy, random or ccs")->capture_default_str();
+  pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
+  addPruneOptions(pruneCmd, prune->spec, true);
+  commands.push_back({pruneCmd, [prune, io] { return runPrune(*prune, io); }});
+
+  auto frontier = std::make_shared<FrontierOptions>();
+  auto* frontierCmd = app.add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
+  addCommon(frontierCmd, frontier->common, true);
+  frontierCmd->add_option("--policies", frontier->policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  frontierCmd->add_option("--keeps", frontier->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
+  frontierCmd->add_flag("--class-balanced", frontier->config.classBalanced, "Class-balanced policies");
+  frontierCmd->add_option("--beta", frontier->config.beta, "Hard and CCS: drop this fraction of the hardest first");
+  frontierCmd->add_option("--budget", frontier->config.budget, "epochs (equal epochs) or steps (equal optimisation steps)")
+      ->capture_default_str();
+  frontierCmd->add_option("--seeds", frontier->config.seeds, "Repeats per point")->capture_default_str();
+  frontierCmd->add_option("--test-limit", frontier->config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addTrainOptions(frontierCmd, frontier->config.train);
+  commands.push_back({frontierCmd, [frontier, io] { return runFrontier(*frontier, io); }});
+
+  auto scaling = std::make_shared<ScalingOptions>();
+  auto* scalingCmd = app.add_subcommand("scaling", "Test error against training-set size, with power-law fits");
+  addCommon(scalingCmd, scaling->common, true);
+  scalingCmd->add_option("--policies", scaling->policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  scalingCmd->add_option("--keeps", scaling->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
+  scalingCmd->add_option("--sizes", scaling->sizes, "Ascending pool sizes (default: geometric grid)");
+  scalingCmd->add_option("--min-size", scaling->config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
+  scalingCmd->add_option("--steps", scaling->config.steps, "Sizes in the geometric grid")->capture_default_str();
+  scalingCmd->add_flag("--class-balanced", scaling->config.classBalanced, "Class-balanced policies");
+  scalingCmd->add_option("--budget", scaling->config.budget, "epochs or steps")->capture_default_str();
+  scalingCmd->add_option("--seeds", scaling->config.seeds, "Repeats per point")->capture_default_str();
+  scalingCmd->add_option("--test-limit", scaling->config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addTrainOptions(scalingCmd, scaling->config.train);
+  commands.push_back({scalingCmd, [scaling, io] { return runScaling(*scaling, io); }});
+
+  auto audit = std::make_shared<AuditOptions>();
+  auto* auditCmd = app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
+  addCommon(auditCmd, audit->common, true);
+  auditCmd->add_option("--policy", audit->policy, "hard, easy, random or ccs")->capture_default_str();
+  auditCmd->add_flag("--class-balanced", audit->classBalanced, "List the class-balanced form first");
+  addPruneOptions(auditCmd, audit->config.spec, true);
+  auditCmd->add_option("--threshold", audit->config.threshold, "Flag classes keeping < threshold x f")->capture_default_str();
+  auditCmd->add_flag("--train", audit->config.trainModels, "Train the subset and full-data models when not in the store");
+  auditCmd->add_option("--test-limit", audit->config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addTrainOptions(auditCmd, audit->config.train);
+  commands.push_back({auditCmd, [audit, io] { return runAudit(*audit, io); }});
+
+  auto theory = std::make_shared<TheoryOptions>();
+  auto* theoryCmd = app.add_subcommand("theory", "Teacher-student perceptron simulation of data pruning");
+  theoryCmd->add_option("--dim", theory->config.dim, "Input dimension N")->capture_default_str();
+  theoryCmd->add_option("--alpha-tot", theory->alphaTot, "Examples per dimension before pruning")->capture_default_str();
+  theoryCmd->add_option("--keep", theory->keeps, "Kept fractions")->capture_default_str();
+  theoryCmd->add_option("--policy", theory->policies, "hard, easy, random (comma-separated)")->capture_default_str();
+  theoryCmd->add_option("--theta", theory->config.thetaDegrees, "Probe angle to the teacher, degrees")->capture_default_str();
+  theoryCmd->add_option("--trials", theory->config.trials, "Monte-Carlo trials per point")->capture_default_str();
+  theoryCmd->add_option("--seed", theory->config.seed, "Seed")->capture_default_str();
+  theoryCmd->add_option("--out", theory->out, "CSV file")->required();
+  theoryCmd->add_option("--json", theory->json, "JSON file (default: the CSV name + .json)");
+  commands.push_back({theoryCmd, [theory, io] { return runTheory(*theory, io); }});
+}
+
+}  // namespace ps

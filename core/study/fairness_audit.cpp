@@ -1,0 +1,153 @@
+#include "study/fairness_audit.h"
+
+#include <cmath>
+#include <optional>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "data/dataset.h"
+#include "job/job.h"
+#include "store/store.h"
+#include "study/frontier_study.h"
+#include "study/train_eval.h"
+#include "util/errors.h"
+
+namespace ps {
+
+namespace {
+
+// Accuracy per class of a model trained on `idx`: trained now, or read from the store.
+std::optional<EvalResult> evaluation(const Dataset& ds, Store& store, const std::vector<int64_t>& idx,
+                                     const AuditConfig& c, JobContext& ctx, const std::string& what) {
+  if (c.trainModels)
+    return trainAndEvaluate(ds, store, idx, c.train, c.testLimit, ctx,
+                            [&](double f, const std::string& m) { ctx.report(f, 1, what + " · " + m); });
+  const auto run = store.findRun(trainCacheKey(ds, idx, c.train, c.testLimit), RunStatus::Done);
+  if (!run) return std::nullopt;
+  const auto j = nlohmann::json::parse(store.result(run->id, "eval").value_or("{}"));
+  EvalResult e;
+  e.error = j.value("error", 0.0);
+  for (const auto& a : j.value("per_class_accuracy", nlohmann::json::array()))
+    e.perClassAccuracy.push_back(a.is_number() ? a.get<double>() : std::nan(""));
+  e.runId = run->id;
+  e.fromCache = true;
+  return e;
+}
+
+AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const PruneSpec& spec,
+                    const ResolvedScore& score, const std::vector<int>& labels, const std::optional<EvalResult>& full,
+                    JobContext& ctx) {
+  AuditSide side;
+  side.label = spec.label();
+  const auto kept = selectSubset(score.difficulty, labels, spec);
+  side.kept = static_cast<int64_t>(kept.size());
+  const size_t classes = ds.numClasses();
+  std::vector<int64_t> total(classes, 0), keptPer(classes, 0);
+  for (int l : labels) ++total[static_cast<size_t>(l)];
+  for (int64_t p : kept) ++keptPer[static_cast<size_t>(labels[static_cast<size_t>(p)])];
+  std::vector<int64_t> trainIdx;
+  for (int64_t p : kept) trainIdx.push_back(score.indices[static_cast<size_t>(p)]);
+  std::optional<EvalResult> sub;
+  bool coversClasses = true;
+  try {
+    checkSubsetCoversClasses(ds, trainIdx);
+  } catch (const ConfigError&) {
+    coversClasses = false;  // reported per class (kept 0); no model can be trained
+  }
+  if (coversClasses) sub = evaluation(ds, store, trainIdx, c, ctx, side.label);
+  side.hasAccuracy = sub.has_value() && full.has_value();
+  for (size_t k = 0; k < classes; ++k) {
+    ClassAudit a;
+    a.label = static_cast<int>(k);
+    a.name = ds.classNames()[k];
+    a.total = total[k];
+    a.kept = keptPer[k];
+    a.keptFraction = total[k] ? double(keptPer[k]) / double(total[k]) : std::nan("");
+    a.disproportionate = total[k] > 0 && a.keptFraction < c.threshold * spec.keep;
+    if (a.disproportionate) side.flagged.push_back(a.name);
+    if (side.hasAccuracy) {
+      a.accuracySubset = sub->perClassAccuracy[k];
+      a.accuracyFull = full->perClassAccuracy[k];
+      a.change = a.accuracySubset - a.accuracyFull;
+      if (!std::isnan(a.accuracySubset) && (std::isnan(side.worstAccuracy) || a.accuracySubset < side.worstAccuracy)) {
+        side.worstAccuracy = a.accuracySubset;
+        side.worstClass = a.name;
+      }
+    }
+    side.classes.push_back(a);
+  }
+  if (side.hasAccuracy) {
+    side.errorSubset = sub->error;
+    side.errorFull = full->error;
+  }
+  return side;
+}
+
+nlohmann::json sideJson(const AuditSide& s) {
+  nlohmann::json j{{"policy", s.label}, {"kept", s.kept}, {"has_accuracy", s.hasAccuracy}, {"flagged", s.flagged}};
+  auto num = [](double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); };
+  j["error_subset"] = num(s.errorSubset);
+  j["error_full"] = num(s.errorFull);
+  j["worst_accuracy"] = num(s.worstAccuracy);
+  j["worst_class"] = s.worstClass;
+  for (const auto& a : s.classes)
+    j["classes"].push_back({{"label", a.label}, {"name", a.name}, {"total", a.total}, {"kept", a.kept},
+                            {"kept_fraction", num(a.keptFraction)}, {"disproportionate", a.disproportionate},
+                            {"acc_subset", num(a.accuracySubset)}, {"acc_full", num(a.accuracyFull)},
+                            {"change", num(a.change)}});
+  return j;
+}
+
+}  // namespace
+
+AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig& config, JobContext& ctx) {
+  config.spec.validate();
+  config.train.validate();
+  if (!(config.threshold > 0 && config.threshold <= 1))
+    throw ConfigError("disproportion threshold " + std::to_string(config.threshold) + " is outside (0, 1]");
+  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  std::vector<int> labels;
+  for (int64_t i : score.indices) labels.push_back(ds.label(Split::Train, static_cast<size_t>(i)));
+  AuditResult r;
+  r.keep = config.spec.keep;
+  r.threshold = config.threshold;
+  r.scoreRunId = score.runId;
+  r.scoreName = config.score.name;
+  const std::optional<EvalResult> full = evaluation(ds, store, score.indices, config, ctx, "full data");
+  PruneSpec plain = config.spec, balanced = config.spec;
+  plain.classBalanced = false;
+  balanced.classBalanced = true;
+  r.policy = auditSide(ds, store, config, plain, score, labels, full, ctx);
+  r.balanced = auditSide(ds, store, config, balanced, score, labels, full, ctx);
+  return r;
+}
+
+void writeAuditCsv(const AuditResult& r, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the CSV file");
+  auto num = [](double v) { return std::isnan(v) ? std::string() : std::to_string(v); };
+  out << "class,class_name,total,kept,kept_fraction,overall_keep,disproportionate,acc_subset,acc_full,change,"
+         "balanced_kept,balanced_kept_fraction,balanced_acc_subset,balanced_change\n";
+  for (size_t k = 0; k < r.policy.classes.size(); ++k) {
+    const auto& a = r.policy.classes[k];
+    const auto& b = r.balanced.classes[k];
+    std::string name = a.name;
+    if (name.find(',') != std::string::npos) name = "\"" + name + "\"";
+    out << a.label << "," << name << "," << a.total << "," << a.kept << "," << num(a.keptFraction) << "," << r.keep
+        << "," << (a.disproportionate ? 1 : 0) << "," << num(a.accuracySubset) << "," << num(a.accuracyFull) << ","
+        << num(a.change) << "," << b.kept << "," << num(b.keptFraction) << "," << num(b.accuracySubset) << ","
+        << num(b.change) << "\n";
+  }
+}
+
+void writeAuditJson(const AuditResult& r, const std::string& fingerprint, const std::string& path) {
+  nlohmann::json j{{"keep", r.keep}, {"threshold", r.threshold}, {"score", r.scoreName}, {"score_run", r.scoreRunId}};
+  j["policy"] = sideJson(r.policy);
+  j["class_balanced"] = sideJson(r.balanced);
+  j["provenance"] = {{"tool", "prunescope"}, {"kind", "audit"}, {"dataset_fingerprint", fingerprint}};
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the JSON file");
+  out << j.dump(2) << "\n";
+}
+
+}  // namespace ps

@@ -1,0 +1,58 @@
+#pragma once
+// The frontier study: for a score, a set of policies and a grid of kept fractions, train
+// the same recipe on every pruned subset (over seeds), evaluate on the test split, and
+// report test error (mean and spread), per-class accuracy, and the Pareto frontier of
+// (kept fraction, error) across all points. Every finished point is stored at once;
+// a stopped study resumes, and a point trained before is read from the cache.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "study/study_config.h"
+
+namespace ps {
+
+class Dataset;
+class Store;
+class JobContext;
+
+struct FrontierPoint {
+  std::string policy;
+  double keep = 0;
+  int64_t kept = 0;
+  int epochs = 0;
+  std::vector<double> errors;  // one per seed
+  double errorMean = 0, errorStd = 0;
+  std::vector<double> perClassAccuracy;  // mean over seeds
+  bool pareto = false;
+};
+
+struct FrontierResult {
+  int64_t runId = 0;
+  int64_t scoreRunId = 0;
+  std::string scoreName;
+  std::string budget;
+  std::vector<FrontierPoint> points;
+  std::vector<size_t> pareto;  // indices into points, by increasing kept fraction
+  std::vector<std::string> classNames;
+  bool fromCache = false;
+};
+
+// The difficulty vector a study prunes by, and the run it came from.
+struct ResolvedScore {
+  int64_t runId = 0;
+  std::vector<int64_t> indices;   // training indices the scores cover
+  std::vector<float> difficulty;  // one per index
+};
+ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx);
+
+FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx);
+FrontierResult loadFrontierStudy(const Store& store, int64_t runId);
+
+// Writes the points as CSV (policy, keep, kept, epochs, error_mean, error_std, seeds,
+// pareto, acc_<class>...) and the whole result with provenance as JSON.
+void writeFrontierCsv(const FrontierResult& r, const std::string& path);
+void writeFrontierJson(const FrontierResult& r, const std::string& configJson, const std::string& fingerprint,
+                       const std::string& path);
+
+}  // namespace ps

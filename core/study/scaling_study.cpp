@@ -1,0 +1,291 @@
+#include "study/scaling_study.h"
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+#include "data/dataset.h"
+#include "job/job.h"
+#include "store/store.h"
+#include "study/frontier_study.h"
+#include "study/train_eval.h"
+#include "util/errors.h"
+
+namespace ps {
+
+std::vector<int64_t> geometricSizes(int64_t lo, int64_t hi, int count) {
+  if (lo < 1 || hi < lo) throw ConfigError("size range " + std::to_string(lo) + ".." + std::to_string(hi) + " is empty");
+  if (count < 1) throw ConfigError("the size grid needs at least one value");
+  std::vector<int64_t> out;
+  for (int k = 0; k < count; ++k) {
+    const double t = count == 1 ? 1.0 : static_cast<double>(k) / (count - 1);
+    const auto v = static_cast<int64_t>(std::llround(std::exp(std::log(double(lo)) + t * (std::log(double(hi)) - std::log(double(lo))))));
+    if (out.empty() || v > out.back()) out.push_back(v);
+  }
+  return out;
+}
+
+void ScalingConfig::validate() const {
+  validateKeepGrid(keeps);
+  parsePolicies(policies);
+  train.validate();
+  budgetEpochs(train, budget, 1.0);
+  for (size_t i = 0; i < sizes.size(); ++i)
+    if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1]))
+      throw ConfigError("the grid of sizes must be positive and strictly ascending");
+  if (sizes.empty() && (minSize < 1 || steps < 2))
+    throw ConfigError("a generated size grid needs a minimum size of at least 1 and at least 2 steps");
+  if (seeds < 1) throw ConfigError("seeds must be at least 1");
+}
+
+std::string ScalingConfig::toJson() const {
+  FrontierConfig f;
+  f.score = score;
+  f.policies = policies;
+  f.keeps = keeps;
+  f.classBalanced = classBalanced;
+  f.beta = beta;
+  f.train = train;
+  f.budget = budget;
+  f.seeds = seeds;
+  f.testLimit = testLimit;
+  auto j = nlohmann::json::parse(f.toJson());
+  j["sizes"] = sizes;
+  j["min_size"] = minSize;
+  j["steps"] = steps;
+  return j.dump();
+}
+
+namespace {
+
+nlohmann::json toJson(const ScalingResult& r) {
+  nlohmann::json j;
+  j["score_run"] = r.scoreRunId;
+  j["score"] = r.scoreName;
+  for (const auto& p : r.points)
+    j["points"].push_back({{"policy", p.policy}, {"keep", p.keep}, {"pool", p.pool}, {"kept", p.kept},
+                           {"errors", p.errors}, {"error_mean", p.errorMean}, {"error_std", p.errorStd}});
+  for (const auto& c : r.curves)
+    j["fits"].push_back({{"policy", c.policy}, {"keep", c.keep}, {"fitted", c.fitted}, {"a", c.fit.a}, {"b", c.fit.b},
+                         {"b_stderr", c.fit.bStdErr}, {"c", c.fit.c}, {"offset", c.fit.hasOffset},
+                         {"rmse", c.fit.rmse}, {"formula", c.fitted ? c.fit.str() : ""}});
+  for (const auto& x : r.crossovers)
+    j["crossovers"].push_back({{"keep", x.keep}, {"pool", x.pool}, {"description", x.description}});
+  return j;
+}
+
+}  // namespace
+
+ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
+  config.validate();
+  const auto policies = parsePolicies(config.policies);
+  const std::string cfgJson = config.toJson();
+  const std::string key = Store::cacheKey("scaling", cfgJson, ds.fingerprint());
+  ScalingResult r;
+  if (auto done = store.findRun(key, RunStatus::Done)) {
+    const auto j = nlohmann::json::parse(store.result(done->id, "summary").value_or("{}"));
+    r.runId = done->id;
+    r.fromCache = true;
+    r.scoreRunId = j.value("score_run", int64_t(0));
+    r.scoreName = j.value("score", std::string());
+    for (const auto& p : j.value("points", nlohmann::json::array()))
+      r.points.push_back({p.at("policy"), p.at("keep"), p.at("pool"), p.at("kept"), p.at("errors").get<std::vector<double>>(),
+                          p.at("error_mean"), p.at("error_std")});
+    for (const auto& f : j.value("fits", nlohmann::json::array())) {
+      ScalingCurve c;
+      c.policy = f.at("policy");
+      c.keep = f.at("keep");
+      c.fitted = f.at("fitted");
+      c.fit.a = f.at("a");
+      c.fit.b = f.at("b");
+      c.fit.bStdErr = f.at("b_stderr");
+      c.fit.c = f.at("c");
+      c.fit.hasOffset = f.at("offset");
+      c.fit.rmse = f.at("rmse");
+      r.curves.push_back(c);
+    }
+    for (const auto& x : j.value("crossovers", nlohmann::json::array()))
+      r.crossovers.push_back({x.at("keep"), x.at("pool"), x.at("description")});
+    return r;
+  }
+  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  const auto n = static_cast<int64_t>(score.indices.size());
+  std::vector<int64_t> sizes = config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
+  if (sizes.back() > n)
+    throw ConfigError("pool size " + std::to_string(sizes.back()) + " is larger than the " + std::to_string(n) +
+                      " scored examples");
+  // Nested pools: prefixes of one seeded permutation of the scored examples.
+  std::vector<int64_t> perm(static_cast<size_t>(n));
+  std::iota(perm.begin(), perm.end(), 0);
+  std::mt19937_64 rng(config.train.seed + 1000003ULL);
+  std::shuffle(perm.begin(), perm.end(), rng);
+
+  struct Job {
+    PrunePolicy policy;
+    double keep;
+    int64_t pool;
+    int seed;
+    std::vector<int64_t> trainIdx;
+  };
+  std::vector<Job> jobs;
+  for (int64_t size : sizes) {
+    std::vector<int64_t> pool(perm.begin(), perm.begin() + size);
+    std::sort(pool.begin(), pool.end());
+    std::vector<float> d;
+    std::vector<int> labels;
+    for (int64_t pos : pool) {
+      d.push_back(score.difficulty[static_cast<size_t>(pos)]);
+      labels.push_back(ds.label(Split::Train, static_cast<size_t>(score.indices[static_cast<size_t>(pos)])));
+    }
+    for (PrunePolicy pol : policies)
+      for (double f : config.keeps)
+        for (int s = 0; s < config.seeds; ++s) {
+          PruneSpec spec{pol, f, config.classBalanced, config.beta, 50, config.train.seed + static_cast<uint64_t>(s)};
+          Job job{pol, f, size, s, {}};
+          for (int64_t k : selectSubset(d, labels, spec))
+            job.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
+          checkSubsetCoversClasses(ds, job.trainIdx);
+          jobs.push_back(std::move(job));
+        }
+  }
+
+  int64_t runId;
+  if (auto previous = store.findRun(key)) {
+    runId = previous->id;
+    store.reopenRun(runId);
+  } else {
+    runId = store.beginRun(store.registerDataset(ds), "scaling", cfgJson, key, static_cast<int64_t>(config.train.seed),
+                           config.train.device);
+  }
+  r.runId = runId;
+  r.scoreRunId = score.runId;
+  r.scoreName = config.score.name;
+  try {
+    std::map<std::tuple<std::string, double, int64_t>, ScalingPoint> points;
+    for (size_t k = 0; k < jobs.size(); ++k) {
+      const Job& job = jobs[k];
+      std::ostringstream pk;
+      pk << "point/" << prunePolicyName(job.policy) << "/" << job.keep << "/" << job.pool << "/" << job.seed;
+      double error;
+      if (auto saved = store.result(runId, pk.str())) {
+        error = nlohmann::json::parse(*saved).at("error").get<double>();
+      } else {
+        TrainConfig tc = config.train;
+        tc.epochs = budgetEpochs(config.train, config.budget, job.keep);
+        tc.seed = config.train.seed + static_cast<uint64_t>(job.seed);
+        std::ostringstream what;
+        what << prunePolicyName(job.policy) << " f=" << job.keep << " n=" << job.pool;
+        const EvalResult e = trainAndEvaluate(ds, store, job.trainIdx, tc, config.testLimit, ctx,
+                                              [&](double f, const std::string& m) {
+                                                ctx.report(static_cast<double>(k) + f, static_cast<double>(jobs.size()),
+                                                           what.str() + " · " + m);
+                                              });
+        error = e.error;
+        store.putResult(runId, pk.str(), nlohmann::json{{"error", error}, {"kept", job.trainIdx.size()}}.dump());
+      }
+      auto& p = points[{prunePolicyName(job.policy), job.keep, job.pool}];
+      p.policy = prunePolicyName(job.policy);
+      p.keep = job.keep;
+      p.pool = job.pool;
+      p.kept = static_cast<int64_t>(job.trainIdx.size());
+      p.errors.push_back(error);
+    }
+    for (auto& kv : points) {
+      ScalingPoint p = kv.second;
+      p.errorMean = std::accumulate(p.errors.begin(), p.errors.end(), 0.0) / static_cast<double>(p.errors.size());
+      double v = 0;
+      for (double e : p.errors) v += (e - p.errorMean) * (e - p.errorMean);
+      p.errorStd = p.errors.size() > 1 ? std::sqrt(v / static_cast<double>(p.errors.size() - 1)) : 0;
+      r.points.push_back(p);
+    }
+    // Fits per curve, against the number of examples kept.
+    for (PrunePolicy pol : policies)
+      for (double f : config.keeps) {
+        ScalingCurve c;
+        c.policy = prunePolicyName(pol);
+        c.keep = f;
+        std::vector<double> xs, ys;
+        for (const auto& p : r.points)
+          if (p.policy == c.policy && p.keep == f && p.errorMean > 0) {
+            xs.push_back(static_cast<double>(p.kept));
+            ys.push_back(p.errorMean);
+          }
+        if (xs.size() >= 2) {
+          c.fit = fitPowerLaw(xs, ys);
+          c.fitted = true;
+        }
+        r.curves.push_back(c);
+      }
+    // Where keep-hard overtakes keep-easy, per kept fraction.
+    for (double f : config.keeps) {
+      if (f >= 1.0) continue;
+      std::map<int64_t, double> hard, easy;
+      for (const auto& p : r.points) {
+        if (p.keep != f) continue;
+        if (p.policy == "hard") hard[p.pool] = p.errorMean;
+        if (p.policy == "easy") easy[p.pool] = p.errorMean;
+      }
+      if (hard.empty() || easy.empty()) continue;
+      Crossover x;
+      x.keep = f;
+      // The smallest pool from which keep-hard is better at every larger pool.
+      for (auto it = sizes.rbegin(); it != sizes.rend(); ++it) {
+        if (!hard.count(*it) || !easy.count(*it)) continue;
+        if (hard[*it] < easy[*it]) x.pool = *it;
+        else break;
+      }
+      std::ostringstream d;
+      if (x.pool < 0)
+        d << "keep-easy is at least as good as keep-hard at every size up to " << sizes.back();
+      else if (x.pool == sizes.front())
+        d << "keep-hard beats keep-easy at every size from " << sizes.front();
+      else
+        d << "keep-hard overtakes keep-easy from " << x.pool << " examples (before pruning)";
+      x.description = d.str();
+      r.crossovers.push_back(x);
+    }
+    Store::Transaction t(store);
+    store.putResult(runId, "summary", toJson(r).dump());
+    store.finishRun(runId, RunStatus::Done);
+    t.commit();
+    return r;
+  } catch (const Cancelled&) {
+    store.finishRun(runId, RunStatus::Interrupted, "cancelled; finished points are kept");
+    throw;
+  } catch (const std::exception& e) {
+    store.finishRun(runId, RunStatus::Failed, e.what());
+    throw;
+  }
+}
+
+void writeScalingCsv(const ScalingResult& r, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the CSV file");
+  out << "score,policy,keep,pool,kept,error_mean,error_std,seeds,fit_a,fit_b,fit_b_stderr,fit_c\n";
+  for (const auto& p : r.points) {
+    const ScalingCurve* c = nullptr;
+    for (const auto& cc : r.curves)
+      if (cc.policy == p.policy && cc.keep == p.keep && cc.fitted) c = &cc;
+    out << r.scoreName << "," << p.policy << "," << p.keep << "," << p.pool << "," << p.kept << "," << p.errorMean << ","
+        << p.errorStd << "," << p.errors.size() << ",";
+    if (c) out << c->fit.a << "," << c->fit.b << "," << c->fit.bStdErr << "," << c->fit.c;
+    else out << ",,,";
+    out << "\n";
+  }
+}
+
+void writeScalingJson(const ScalingResult& r, const std::string& configJson, const std::string& fingerprint,
+                      const std::string& path) {
+  nlohmann::json j = toJson(r);
+  j["provenance"] = {{"tool", "prunescope"}, {"kind", "scaling"}, {"run", r.runId},
+                     {"dataset_fingerprint", fingerprint}, {"config", nlohmann::json::parse(configJson)}};
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the JSON file");
+  out << j.dump(2) << "\n";
+}
+
+}  // namespace ps

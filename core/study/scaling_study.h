@@ -1,0 +1,76 @@
+#pragma once
+// The scaling study: test error against the number of training examples. A geometric
+// grid of pool sizes (nested uniform random subsets of the scored examples) is crossed
+// with kept fractions and policies; each pool is pruned by the score and a model trained.
+// Each (policy, keep) curve gets a power-law fit against the number of examples kept,
+// and for each kept fraction the study reports where keep-hard overtakes keep-easy.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "study/power_law.h"
+#include "study/study_config.h"
+
+namespace ps {
+
+class Dataset;
+class Store;
+class JobContext;
+
+struct ScalingConfig {
+  StudyScore score;
+  std::vector<std::string> policies = {"hard", "easy", "random"};
+  std::vector<double> keeps = {0.5, 1.0};
+  std::vector<int64_t> sizes;  // pool sizes, ascending; empty = geometric from minSize to all, `steps` values
+  int64_t minSize = 1000;
+  int steps = 4;
+  bool classBalanced = false;
+  double beta = 0.0;
+  TrainConfig train;
+  std::string budget = "epochs";
+  int seeds = 1;
+  int64_t testLimit = 0;
+
+  void validate() const;
+  std::string toJson() const;
+};
+
+// `count` sizes from lo to hi, evenly spaced in log scale, rounded, distinct, ascending.
+std::vector<int64_t> geometricSizes(int64_t lo, int64_t hi, int count);
+
+struct ScalingPoint {
+  std::string policy;
+  double keep = 0;
+  int64_t pool = 0, kept = 0;
+  std::vector<double> errors;
+  double errorMean = 0, errorStd = 0;
+};
+
+struct ScalingCurve {
+  std::string policy;
+  double keep = 0;
+  PowerLawFit fit;  // error against examples kept
+  bool fitted = false;
+};
+
+struct Crossover {
+  double keep = 0;
+  int64_t pool = -1;       // smallest pool size from which keep-hard beats keep-easy (-1: never)
+  std::string description;
+};
+
+struct ScalingResult {
+  int64_t runId = 0, scoreRunId = 0;
+  std::string scoreName;
+  std::vector<ScalingPoint> points;
+  std::vector<ScalingCurve> curves;
+  std::vector<Crossover> crossovers;
+  bool fromCache = false;
+};
+
+ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx);
+void writeScalingCsv(const ScalingResult& r, const std::string& path);
+void writeScalingJson(const ScalingResult& r, const std::string& configJson, const std::string& fingerprint,
+                      const std::string& path);
+
+}  // namespace ps

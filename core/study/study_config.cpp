@@ -1,0 +1,71 @@
+#include "study/study_config.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "util/errors.h"
+
+namespace ps {
+
+void validateKeepGrid(const std::vector<double>& keeps) {
+  if (keeps.empty()) throw ConfigError("the grid of kept fractions is empty; expected values in (0, 1]");
+  for (size_t i = 0; i < keeps.size(); ++i) {
+    if (!(keeps[i] > 0 && keeps[i] <= 1)) {
+      std::ostringstream s;
+      s << "kept fraction " << keeps[i] << " is outside (0, 1]";
+      throw ConfigError(s.str());
+    }
+    if (i > 0 && keeps[i] <= keeps[i - 1]) {
+      std::ostringstream s;
+      s << "the grid of kept fractions is not strictly ascending (" << keeps[i - 1] << " then " << keeps[i] << ")";
+      throw ConfigError(s.str());
+    }
+  }
+}
+
+std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names) {
+  if (names.empty()) throw ConfigError("no pruning policy given; expected hard, easy, random or ccs");
+  std::vector<PrunePolicy> out;
+  for (const auto& n : names) out.push_back(parsePrunePolicy(n));
+  return out;
+}
+
+int budgetEpochs(const TrainConfig& train, const std::string& budget, double keep) {
+  if (budget == "epochs") return train.epochs;
+  if (budget == "steps") return std::max(1, static_cast<int>(std::lround(train.epochs / keep)));
+  throw ConfigError("budget '" + budget + "': expected epochs (equal epochs) or steps (equal optimisation steps)");
+}
+
+void FrontierConfig::validate() const {
+  validateKeepGrid(keeps);
+  parsePolicies(policies);
+  train.validate();
+  budgetEpochs(train, budget, 1.0);
+  PruneSpec probe;
+  probe.beta = beta;
+  probe.strata = strata;
+  probe.validate();
+  if (seeds < 1) throw ConfigError("seeds " + std::to_string(seeds) + " must be at least 1");
+  if (testLimit < 0) throw ConfigError("test limit must be 0 (all) or positive");
+}
+
+std::string FrontierConfig::toJson() const {
+  nlohmann::json j;
+  j["score"] = score.runId ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
+                           : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
+  j["policies"] = policies;
+  j["keeps"] = keeps;
+  j["class_balanced"] = classBalanced;
+  j["beta"] = beta;
+  j["strata"] = strata;
+  j["train"] = {{"model", train.model}, {"epochs", train.epochs}, {"batch_size", train.batchSize}, {"lr", train.lr},
+                {"momentum", train.momentum}, {"weight_decay", train.weightDecay}, {"schedule", train.schedule},
+                {"augment", train.augment}, {"flip", train.flip}, {"seed", train.seed}};
+  j["budget"] = budget;
+  j["seeds"] = seeds;
+  j["test_limit"] = testLimit;
+  return j.dump();
+}
+
+}  // namespace ps

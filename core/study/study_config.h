@@ -1,0 +1,40 @@
+#pragma once
+// Settings shared by the frontier, scaling and audit studies. Plain data (no torch).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "prune/prune_policy.h"
+#include "score/score_config.h"
+#include "train/train_config.h"
+
+namespace ps {
+
+struct StudyScore {
+  ScoreConfig config;          // how the score is computed (answered from the cache when done)
+  std::string name = "el2n";   // which score of that run
+  int64_t runId = 0;           // or: an existing score/import run (config then ignored)
+};
+
+struct FrontierConfig {
+  StudyScore score;
+  std::vector<std::string> policies = {"hard", "easy", "random"};
+  std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};  // ascending, in (0, 1]
+  bool classBalanced = false;
+  double beta = 0.0;
+  int strata = 50;
+  TrainConfig train;               // the recipe every subset model uses
+  std::string budget = "epochs";   // epochs (same epochs for every f) | steps (epochs / f)
+  int seeds = 1;                   // repeats per point (training seed, and random's subset seed)
+  int64_t testLimit = 0;           // evaluate on the first N test examples (0 = all)
+
+  void validate() const;
+  std::string toJson() const;
+};
+
+// Kept-fraction grids: non-empty, strictly ascending, every value in (0, 1].
+void validateKeepGrid(const std::vector<double>& keeps);
+std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names);
+int budgetEpochs(const TrainConfig& train, const std::string& budget, double keep);
+
+}  // namespace ps

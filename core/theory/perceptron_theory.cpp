@@ -1,0 +1,218 @@
+#include "theory/perceptron_theory.h"
+
+#include <linear.h>
+
+#include <cmath>
+#include <fstream>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "job/job.h"
+#include "prune/prune_policy.h"
+#include "study/pareto.h"
+#include "util/errors.h"
+
+namespace ps {
+
+namespace {
+void quiet(const char*) {}
+}  // namespace
+
+void TheoryConfig::validate() const {
+  if (dim < 2) throw ConfigError("dimension N " + std::to_string(dim) + " must be at least 2");
+  if (alphaTot.empty()) throw ConfigError("no alpha_tot values given");
+  for (double a : alphaTot)
+    if (!(a > 0) || a * dim < 1) throw ConfigError("alpha_tot " + std::to_string(a) + " must give at least one example");
+  if (keeps.empty()) throw ConfigError("no kept fractions given");
+  for (double f : keeps)
+    if (!(f > 0 && f <= 1)) throw ConfigError("kept fraction " + std::to_string(f) + " is outside (0, 1]");
+  for (const auto& p : policies)
+    if (p != "hard" && p != "easy" && p != "random")
+      throw ConfigError("theory policy '" + p + "': expected hard, easy or random");
+  if (policies.empty()) throw ConfigError("no policy given");
+  if (!(thetaDegrees >= 0 && thetaDegrees <= 90)) throw ConfigError("probe angle theta must be in [0, 90] degrees");
+  if (trials < 1) throw ConfigError("trials must be at least 1");
+}
+
+double maxMarginStudentError(const std::vector<double>& x, const std::vector<double>& y, int dim,
+                             const std::vector<double>& teacher) {
+  static std::once_flag once;
+  std::call_once(once, [] { set_print_string_function(&quiet); });
+  const size_t p = y.size();
+  bool pos = false, neg = false;
+  for (double v : y) (v > 0 ? pos : neg) = true;
+  if (!pos || !neg) {
+    // One class only: the max-margin direction is the mean input of that class.
+    std::vector<double> w(static_cast<size_t>(dim), 0.0);
+    for (size_t i = 0; i < p; ++i)
+      for (int d = 0; d < dim; ++d) w[static_cast<size_t>(d)] += y[i] * x[i * static_cast<size_t>(dim) + static_cast<size_t>(d)];
+    double wt = 0, ww = 0;
+    for (int d = 0; d < dim; ++d) {
+      wt += w[static_cast<size_t>(d)] * teacher[static_cast<size_t>(d)];
+      ww += w[static_cast<size_t>(d)] * w[static_cast<size_t>(d)];
+    }
+    return ww > 0 ? std::acos(std::max(-1.0, std::min(1.0, wt / std::sqrt(ww)))) / M_PI : 0.5;
+  }
+  std::vector<feature_node> nodes(p * static_cast<size_t>(dim + 1));
+  std::vector<feature_node*> rows(p);
+  for (size_t i = 0; i < p; ++i) {
+    feature_node* r = &nodes[i * static_cast<size_t>(dim + 1)];
+    for (int d = 0; d < dim; ++d) r[d] = {d + 1, x[i * static_cast<size_t>(dim) + static_cast<size_t>(d)]};
+    r[dim] = {-1, 0.0};
+    rows[i] = r;
+  }
+  std::vector<double> labels(y);
+  problem prob;
+  prob.l = static_cast<int>(p);
+  prob.n = dim;
+  prob.y = labels.data();
+  prob.x = rows.data();
+  prob.bias = -1;  // no bias: the student passes through the origin, like the teacher
+  parameter param{};
+  param.solver_type = L2R_L1LOSS_SVC_DUAL;
+  param.C = 1e3;  // large C: the hard-margin (max-margin) solution on separable data
+  param.eps = 1e-4;
+  model* m = train(&prob, &param);
+  double wt = 0, ww = 0;
+  const double sign = m->label[0] == 1 ? 1.0 : -1.0;
+  for (int d = 0; d < dim; ++d) {
+    const double w = sign * m->w[d];
+    wt += w * teacher[static_cast<size_t>(d)];
+    ww += w * w;
+  }
+  free_and_destroy_model(&m);
+  if (ww <= 0) return 0.5;
+  return std::acos(std::max(-1.0, std::min(1.0, wt / std::sqrt(ww)))) / M_PI;
+}
+
+std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& ctx) {
+  c.validate();
+  const int n = c.dim;
+  const double theta = c.thetaDegrees * M_PI / 180.0;
+  // errors[(alpha index, keep index, policy index)] over trials
+  std::map<std::tuple<size_t, size_t, size_t>, std::vector<double>> errors;
+  std::mutex mu;
+  const size_t tasks = c.alphaTot.size() * static_cast<size_t>(c.trials);
+  std::atomic<size_t> next{0}, finished{0};
+  auto worker = [&] {
+    for (size_t t; (t = next++) < tasks;) {
+      if (ctx.cancelled()) return;
+      const size_t ai = t / static_cast<size_t>(c.trials);
+      const size_t trial = t % static_cast<size_t>(c.trials);
+      std::mt19937_64 rng(c.seed * 1000003ULL + ai * 7919ULL + trial);
+      std::normal_distribution<double> g;
+      std::vector<double> teacher(static_cast<size_t>(n)), perp(static_cast<size_t>(n));
+      double tn = 0;
+      for (double& v : teacher) {
+        v = g(rng);
+        tn += v * v;
+      }
+      for (double& v : teacher) v /= std::sqrt(tn);
+      // A unit vector orthogonal to the teacher for the probe J = cos θ T + sin θ T⊥.
+      double dot = 0, pn = 0;
+      for (double& v : perp) v = g(rng);
+      for (int d = 0; d < n; ++d) dot += perp[static_cast<size_t>(d)] * teacher[static_cast<size_t>(d)];
+      for (int d = 0; d < n; ++d) {
+        perp[static_cast<size_t>(d)] -= dot * teacher[static_cast<size_t>(d)];
+        pn += perp[static_cast<size_t>(d)] * perp[static_cast<size_t>(d)];
+      }
+      std::vector<double> probe(static_cast<size_t>(n));
+      for (int d = 0; d < n; ++d)
+        probe[static_cast<size_t>(d)] =
+            std::cos(theta) * teacher[static_cast<size_t>(d)] + std::sin(theta) * perp[static_cast<size_t>(d)] / std::sqrt(pn);
+      const auto p = static_cast<size_t>(std::llround(c.alphaTot[ai] * n));
+      std::vector<double> x(p * static_cast<size_t>(n)), y(p);
+      std::vector<float> difficulty(p);
+      for (size_t i = 0; i < p; ++i) {
+        double ty = 0, jm = 0;
+        for (int d = 0; d < n; ++d) {
+          const double v = g(rng);
+          x[i * static_cast<size_t>(n) + static_cast<size_t>(d)] = v;
+          ty += v * teacher[static_cast<size_t>(d)];
+          jm += v * probe[static_cast<size_t>(d)];
+        }
+        y[i] = ty >= 0 ? 1.0 : -1.0;
+        difficulty[i] = static_cast<float>(-std::abs(jm));  // small margin = hard
+      }
+      const std::vector<int> noLabels(p, 0);
+      for (size_t ki = 0; ki < c.keeps.size(); ++ki)
+        for (size_t pi = 0; pi < c.policies.size(); ++pi) {
+          PruneSpec spec;
+          spec.policy = parsePrunePolicy(c.policies[pi]);
+          spec.keep = c.keeps[ki];
+          spec.seed = c.seed * 31 + trial;
+          const auto kept = selectSubset(difficulty, noLabels, spec);
+          std::vector<double> xs, ys;
+          xs.reserve(kept.size() * static_cast<size_t>(n));
+          for (int64_t k : kept) {
+            xs.insert(xs.end(), x.begin() + k * n, x.begin() + (k + 1) * n);
+            ys.push_back(y[static_cast<size_t>(k)]);
+          }
+          const double e = maxMarginStudentError(xs, ys, n, teacher);
+          std::lock_guard<std::mutex> lock(mu);
+          errors[{ai, ki, pi}].push_back(e);
+        }
+      ctx.report(static_cast<double>(++finished), static_cast<double>(tasks), "perceptron trials");
+    }
+  };
+  const unsigned workers = c.threads > 0 ? static_cast<unsigned>(c.threads) : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  ctx.throwIfCancelled();
+
+  std::vector<TheoryPoint> out;
+  for (const auto& kv : errors) {
+    const auto [ai, ki, pi] = kv.first;
+    const auto& v = kv.second;
+    TheoryPoint tp;
+    tp.alphaTot = c.alphaTot[ai];
+    tp.keep = c.keeps[ki];
+    tp.alphaPrune = tp.alphaTot * tp.keep;
+    tp.policy = c.policies[pi];
+    tp.thetaDegrees = c.thetaDegrees;
+    tp.trials = static_cast<int>(v.size());
+    double m = 0;
+    for (double e : v) m += e;
+    m /= static_cast<double>(v.size());
+    double s = 0;
+    for (double e : v) s += (e - m) * (e - m);
+    tp.errorMean = m;
+    tp.errorSem = v.size() > 1 ? std::sqrt(s / static_cast<double>(v.size() - 1) / static_cast<double>(v.size())) : 0;
+    out.push_back(tp);
+  }
+  std::vector<std::pair<double, double>> xy;
+  for (const auto& tp : out) xy.push_back({tp.alphaPrune, tp.errorMean});
+  for (size_t i : paretoFront(xy)) out[i].pareto = true;
+  return out;
+}
+
+void writeTheoryCsv(const std::vector<TheoryPoint>& points, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the CSV file");
+  out << "alpha_tot,keep,policy,theta,alpha_prune,error_mean,error_sem,trials,pareto\n";
+  for (const auto& p : points)
+    out << p.alphaTot << "," << p.keep << "," << p.policy << "," << p.thetaDegrees << "," << p.alphaPrune << ","
+        << p.errorMean << "," << p.errorSem << "," << p.trials << "," << (p.pareto ? 1 : 0) << "\n";
+}
+
+void writeTheoryJson(const std::vector<TheoryPoint>& points, const TheoryConfig& c, const std::string& path) {
+  nlohmann::json j;
+  j["provenance"] = {{"tool", "prunescope"}, {"kind", "theory"},
+                     {"config", {{"dim", c.dim}, {"alpha_tot", c.alphaTot}, {"keeps", c.keeps}, {"policies", c.policies},
+                                 {"theta_degrees", c.thetaDegrees}, {"trials", c.trials}, {"seed", c.seed}}}};
+  for (const auto& p : points)
+    j["points"].push_back({{"alpha_tot", p.alphaTot}, {"keep", p.keep}, {"policy", p.policy}, {"theta", p.thetaDegrees},
+                           {"alpha_prune", p.alphaPrune}, {"error_mean", p.errorMean}, {"error_sem", p.errorSem},
+                           {"trials", p.trials}, {"pareto", p.pareto}});
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the JSON file");
+  out << j.dump(2) << "\n";
+}
+
+}  // namespace ps
