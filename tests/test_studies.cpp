@@ -1,0 +1,464 @@
+// Pruning policies on hand-made score vectors, Pareto fronts, power-law fits, the
+// perceptron theory checks, and the frontier, scaling and audit studies end to end on
+// a small Fashion-MNIST subset (with resume after cancel and bad input).
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "data/dataset_opener.h"
+#include "job/job.h"
+#include "prune/prune_policy.h"
+#include "prune/subset_export.h"
+#include "score/score_engine.h"
+#include <cstring>
+#include <filesystem>
+#include "store/sqlite_db.h"
+#include "store/store.h"
+#include "study/fairness_audit.h"
+#include "study/frontier_study.h"
+#include "study/pareto.h"
+#include "study/power_law.h"
+#include "study/scaling_study.h"
+#include "support/test_data.h"
+#include "theory/perceptron_theory.h"
+#include "util/errors.h"
+
+namespace {
+
+ps::PruneSpec spec(ps::PrunePolicy p, double keep, bool balanced = false, double beta = 0, uint64_t seed = 0) {
+  ps::PruneSpec s;
+  s.policy = p;
+  s.keep = keep;
+  s.classBalanced = balanced;
+  s.beta = beta;
+  s.seed = seed;
+  return s;
+}
+
+using V = std::vector<int64_t>;
+
+}  // namespace
+
+class TestStudies : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+  std::string path(const std::string& rel) const { return tmp_.path().toStdString() + "/" + rel; }
+  std::unique_ptr<ps::Dataset> smallFashion() {
+    const std::string dir = path("fashion600");
+    if (!std::filesystem::exists(dir)) {
+      pstest::writeIdxDataset(dir, pstest::fashionSamples(600), pstest::fashionSamples(300, true), false);
+      std::string names;
+      for (const auto& c : ps::fashionMnistClassNames()) names += c + "\n";
+      pstest::writeText(dir + "/classes.txt", names);
+    }
+    return ps::openDataset(dir);
+  }
+  ps::TrainConfig quickTrain() {
+    ps::TrainConfig t;
+    t.epochs = 2;
+    t.threads = 2;
+    t.device = "cpu";
+    return t;
+  }
+  ps::StudyScore quickScore() {
+    ps::StudyScore s;
+    s.name = "el2n";
+    s.config.scores = {"el2n"};
+    s.config.train = quickTrain();
+    s.config.el2nEpoch = 1;
+    return s;
+  }
+
+ private slots:
+  void keepHardEasyRandomExactSets();
+  void classBalancedRoundingRule();
+  void betaCutDropsTheHardestFirst();
+  void ccsStrataBudgets();
+  void badPruneInput_data();
+  void badPruneInput();
+  void paretoFrontIsNonDominated();
+  void powerLawRecoversKnownExponents();
+  void subsetExportFormats();
+  void theoryMatchesTheMaxMarginCurveAndThePaper();
+  void frontierStudyEndToEndWithResume();
+  void scalingStudyEndToEnd();
+  void auditOnAHandMadeCase();
+  void badStudyInputStoresNothing();
+};
+
+void TestStudies::keepHardEasyRandomExactSets() {
+  const std::vector<float> d = {0.5f, 0.9f, 0.1f, 0.7f, 0.3f, 0.8f, 0.2f, 0.6f, 0.4f, 0.0f};
+  const std::vector<int> labels(10, 0);
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.3)), (V{1, 3, 5}));
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepEasy, 0.3)), (V{2, 6, 9}));
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 1.0)).size(), size_t(10));
+  // round(0.25·10) = 3 (half away from zero), at least one example.
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.25)).size(), size_t(3));
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.01)), (V{1}));
+  const auto r1 = ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, 1));
+  QCOMPARE(r1.size(), size_t(5));
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, 1)), r1);  // seeded
+  bool differs = false;
+  for (uint64_t s = 2; s < 6; ++s) differs |= ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, s)) != r1;
+  QVERIFY(differs);
+  // Ties go to the lower index.
+  const std::vector<float> tied = {1, 1, 1, 1};
+  QCOMPARE(ps::selectSubset(tied, {0, 0, 0, 0}, spec(ps::PrunePolicy::KeepHard, 0.5)), (V{0, 1}));
+}
+
+void TestStudies::classBalancedRoundingRule() {
+  // Classes of 5, 3 and 2 examples; f = 0.5 keeps round(5) = 5 in total:
+  // floors 2, 1, 1 (= 4), remainders .5, .5, 0 -> the extra one goes to class 0 (tie, lower label).
+  QCOMPARE(ps::balancedBudgets({5, 3, 2}, 0.5), (V{3, 1, 1}));
+  QCOMPARE(ps::balancedBudgets({10, 10, 10}, 0.35), (V{4, 4, 3}));  // 10.5 -> 11 in total
+  QCOMPARE(ps::balancedBudgets({1, 100}, 0.1), (V{0, 10}));
+  const std::vector<float> d = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0};
+  const std::vector<int> labels = {0, 0, 0, 0, 0, 1, 1, 1, 2, 2};
+  // Hardest within each class: class 0 keeps 0,1,2; class 1 keeps 5; class 2 keeps 8.
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.5, true)), (V{0, 1, 2, 5, 8}));
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepEasy, 0.5, true)), (V{2, 3, 4, 7, 9}));
+  // Plain keep-hard at the same f empties class 2 — class balance is what prevents it.
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.5)), (V{0, 1, 2, 3, 4}));
+}
+
+void TestStudies::betaCutDropsTheHardestFirst() {
+  std::vector<float> d(20);
+  for (int i = 0; i < 20; ++i) d[static_cast<size_t>(i)] = static_cast<float>(i);  // 19 is the hardest
+  const std::vector<int> labels(20, 0);
+  // beta 0.1 drops 19 and 18; keep-hard f=0.25 then keeps the next 5: 13..17.
+  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.25, false, 0.1)), (V{13, 14, 15, 16, 17}));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.95, false, 0.1)));
+}
+
+void TestStudies::ccsStrataBudgets() {
+  // Scores 0..99 plus a dense cluster: 100 values in [0, 10) and 10 values in [90, 100).
+  std::vector<float> d;
+  for (int i = 0; i < 100; ++i) d.push_back(static_cast<float>(i) * 0.1f);  // 0 .. 9.9
+  for (int i = 0; i < 10; ++i) d.push_back(90.0f + static_cast<float>(i));  // 90 .. 99
+  const std::vector<int> labels(d.size(), 0);
+  ps::PruneSpec s = spec(ps::PrunePolicy::Ccs, 0.2, false, 0.0, 3);
+  s.strata = 10;
+  const auto kept = ps::selectSubset(d, labels, s);
+  QCOMPARE(kept.size(), size_t(22));  // round(0.2 · 110)
+  // Strata of width 9.9: the 10 high scores span the top stratum (and one more); the
+  // smallest strata are served first and take all they have; the rest go to the dense
+  // bottom stratum. So every high score is kept.
+  int high = 0;
+  for (int64_t k : kept) high += d[static_cast<size_t>(k)] >= 90.0f;
+  QCOMPARE(high, 10);
+  // Beta drops the hardest before stratifying.
+  s.beta = 0.05;  // ceil(5.5) = 6 hardest dropped: 94..99
+  const auto cut = ps::selectSubset(d, labels, s);
+  for (int64_t k : cut) QVERIFY(d[static_cast<size_t>(k)] < 94.0f);
+  QCOMPARE(cut.size(), size_t(22));
+}
+
+void TestStudies::badPruneInput_data() {
+  QTest::addColumn<int>("which");
+  QTest::addColumn<QString>("message");
+  QTest::newRow("f = 0") << 0 << "kept fraction 0 is outside (0, 1]";
+  QTest::newRow("f > 1") << 1 << "kept fraction 1.5 is outside (0, 1]";
+  QTest::newRow("wrong length") << 2 << "score vector has 3 values for 4 examples";
+  QTest::newRow("NaN") << 3 << "score of example 1 is NaN";
+  QTest::newRow("unknown policy") << 4 << "unknown pruning policy 'hardest'";
+}
+
+void TestStudies::badPruneInput() {
+  QFETCH(int, which);
+  QFETCH(QString, message);
+  std::vector<float> d = {1, 2, 3, 4};
+  std::vector<int> labels = {0, 0, 1, 1};
+  auto s = spec(ps::PrunePolicy::KeepHard, 0.5);
+  try {
+    if (which == 0) s.keep = 0;
+    if (which == 1) s.keep = 1.5;
+    if (which == 2) d.pop_back();
+    if (which == 3) d[1] = std::nanf("");
+    if (which == 4) ps::parsePrunePolicy("hardest");
+    ps::selectSubset(d, labels, s);
+    QFAIL("should be refused");
+  } catch (const ps::ConfigError& e) {
+    QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos, e.what());
+  }
+}
+
+void TestStudies::paretoFrontIsNonDominated() {
+  const std::vector<std::pair<double, double>> pts = {{0.2, 0.30}, {0.2, 0.25}, {0.4, 0.20}, {0.4, 0.28},
+                                                      {0.6, 0.22}, {0.8, 0.15}, {1.0, 0.15}};
+  QCOMPARE(ps::paretoFront(pts), (std::vector<size_t>{1, 2, 5}));
+}
+
+void TestStudies::powerLawRecoversKnownExponents() {
+  std::vector<double> n, e, e2;
+  for (double x : {500.0, 1000.0, 2000.0, 4000.0, 8000.0, 16000.0}) {
+    n.push_back(x);
+    e.push_back(3.0 * std::pow(x, -0.5));
+    e2.push_back(2.0 * std::pow(x, -0.7) + 0.04);
+  }
+  const auto f = ps::fitPowerLaw(n, e);
+  QVERIFY(!f.hasOffset);
+  QVERIFY(std::abs(f.b - 0.5) < 1e-6);
+  QVERIFY(std::abs(f.a - 3.0) < 1e-4);
+  QVERIFY(f.bStdErr < 1e-6);
+  const auto g = ps::fitPowerLaw(n, e2);
+  QVERIFY2(g.hasOffset, g.str().c_str());
+  QVERIFY2(std::abs(g.b - 0.7) < 0.05, g.str().c_str());
+  QVERIFY2(std::abs(g.c - 0.04) < 0.003, g.str().c_str());
+  // Noise gives a positive standard error that covers the truth.
+  std::vector<double> noisy = e;
+  for (size_t i = 0; i < noisy.size(); ++i) noisy[i] *= (i % 2 ? 1.03 : 0.97);
+  const auto h = ps::fitPowerLaw(n, noisy);
+  QVERIFY(h.bStdErr > 0);
+  QVERIFY(std::abs(h.b - 0.5) < 3 * h.bStdErr + 0.01);
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::fitPowerLaw({1.0}, {0.5}));
+}
+
+void TestStudies::subsetExportFormats() {
+  auto ds = smallFashion();
+  const std::vector<int64_t> idx = {3, 17, 42};
+  const std::vector<float> sc = {0.5f, 1.25f, 2.0f};
+  ps::SubsetProvenance prov{ds->spec(), ds->fingerprint(), 7, "el2n", spec(ps::PrunePolicy::KeepHard, 0.3)};
+  ps::exportSubset(*ds, idx, sc, prov, path("s.txt"));
+  ps::exportSubset(*ds, idx, sc, prov, path("s.npy"));
+  ps::exportSubset(*ds, idx, sc, prov, path("s.csv"));
+  std::ifstream txt(path("s.txt"));
+  std::string first, line;
+  std::getline(txt, first);
+  QVERIFY(first.rfind("# prunescope subset {", 0) == 0);
+  QVERIFY(first.find(ds->fingerprint()) != std::string::npos);
+  std::vector<int64_t> back;
+  while (std::getline(txt, line)) back.push_back(std::stoll(line));
+  QCOMPARE(back, idx);
+  // .npy: a version-1 header for <i8 of shape (3,), then the raw int64 values.
+  std::ifstream npy(path("s.npy"), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(npy)), {});
+  QCOMPARE(bytes.substr(0, 6), std::string("\x93NUMPY"));
+  const size_t hlen = static_cast<uint8_t>(bytes[8]) | (static_cast<uint8_t>(bytes[9]) << 8);
+  QCOMPARE((10 + hlen) % 64, size_t(0));
+  QVERIFY(bytes.substr(10, hlen).find("'descr': '<i8'") != std::string::npos);
+  QVERIFY(bytes.substr(10, hlen).find("'shape': (3,)") != std::string::npos);
+  int64_t v[3];
+  std::memcpy(v, bytes.data() + 10 + hlen, sizeof v);
+  QCOMPARE(std::vector<int64_t>(v, v + 3), idx);
+  std::ifstream side(path("s.npy.json"));
+  const auto j = nlohmann::json::parse(side);
+  QCOMPARE(j["dataset_fingerprint"].get<std::string>(), ds->fingerprint());
+  QCOMPARE(j["policy"].get<std::string>(), std::string("hard"));
+  QCOMPARE(j["count"].get<int>(), 3);
+  std::ifstream csv(path("s.csv"));
+  std::getline(csv, line);
+  QCOMPARE(line, std::string("index,source,label,class_name,score"));
+  std::getline(csv, line);
+  QVERIFY(line.rfind("3,", 0) == 0 && line.find(",0.5") != std::string::npos);
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::exportSubset(*ds, idx, sc, prov, path("s.parquet")));
+}
+
+void TestStudies::theoryMatchesTheMaxMarginCurveAndThePaper() {
+  ps::TheoryConfig c;
+  c.dim = 100;
+  c.alphaTot = {1, 5, 20};
+  c.keeps = {0.2, 1.0};
+  c.policies = {"hard", "easy"};
+  c.trials = 8;
+  ps::JobContext ctx;
+  QElapsedTimer t;
+  t.start();
+  const auto pts = ps::simulatePerceptron(c, ctx);
+  auto err = [&](double a, double f, const char* pol) {
+    for (const auto& p : pts)
+      if (p.alphaTot == a && p.keep == f && p.policy == pol) return p.errorMean;
+    return -1.0;
+  };
+  // f = 1 follows the max-margin learning curve.
+  QVERIFY2(std::abs(err(1, 1, "hard") - 0.27) < 0.03, std::to_string(err(1, 1, "hard")).c_str());
+  QVERIFY2(std::abs(err(5, 1, "hard") - 0.09) < 0.02, std::to_string(err(5, 1, "hard")).c_str());
+  QVERIFY2(std::abs(err(20, 1, "hard") - 0.025) < 0.006, std::to_string(err(20, 1, "hard")).c_str());
+  // Keep-easy wins with little data, keep-hard with a lot.
+  QVERIFY(err(1, 0.2, "easy") < err(1, 0.2, "hard"));
+  QVERIFY(err(20, 0.2, "hard") < err(20, 0.2, "easy"));
+  for (const auto& p : pts) QVERIFY(p.errorSem >= 0 && p.trials == 8);
+  // theta = 10°: keep-easy at large alpha_tot floors near theta/pi.
+  ps::TheoryConfig th;
+  th.dim = 100;
+  th.alphaTot = {80};
+  th.keeps = {0.1};
+  th.policies = {"easy"};
+  th.thetaDegrees = 10;
+  th.trials = 6;
+  const auto floor = ps::simulatePerceptron(th, ctx);
+  QVERIFY2(std::abs(floor[0].errorMean - 10.0 / 180.0) < 0.012, std::to_string(floor[0].errorMean).c_str());
+  // Interactive: a 10×6 grid at N = 100 with 8 trials runs in seconds.
+  ps::TheoryConfig grid;
+  grid.alphaTot = {0.5, 1, 2, 3, 5, 7, 10, 12, 15, 20};
+  grid.keeps = {0.1, 0.2, 0.4, 0.6, 0.8, 1.0};
+  grid.policies = {"hard"};
+  QElapsedTimer g;
+  g.start();
+  QCOMPARE(ps::simulatePerceptron(grid, ctx).size(), size_t(60));
+  qInfo() << "10x6 grid, N=100, 8 trials:" << g.elapsed() << "ms";
+}
+
+void TestStudies::frontierStudyEndToEndWithResume() {
+  auto ds = smallFashion();
+  ps::FrontierConfig cfg;
+  cfg.score = quickScore();
+  cfg.policies = {"hard", "easy", "random"};
+  cfg.keeps = {0.5, 1.0};
+  cfg.classBalanced = true;
+  cfg.train = quickTrain();
+  ps::Store store(path("frontier.sqlite"));
+  // Stop after the first finished point, then resume.
+  ps::CancelToken token;
+  ps::JobContext cut(&token, [&](const ps::Progress& p) {
+    if (p.message.find("done") != std::string::npos) token.cancel();
+  }, nullptr, std::chrono::milliseconds(0));
+  QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::runFrontierStudy(*ds, store, cfg, cut));
+  const std::string key = ps::Store::cacheKey("frontier", cfg.toJson(), ds->fingerprint());
+  const auto interrupted = store.findRun(key);
+  QCOMPARE(interrupted->status, ps::RunStatus::Interrupted);
+  QCOMPARE(store.results(interrupted->id).size(), size_t(1));  // the finished point was stored at once
+  ps::SqliteDb raw(path("frontier.sqlite"));
+  const int64_t trainRunsBefore = raw.scalarInt("SELECT count(*) FROM runs WHERE kind = 'train' AND status = 'done'");
+  token.reset();
+  ps::JobContext again(&token, ps::ProgressCallback{});
+  const ps::FrontierResult r = ps::runFrontierStudy(*ds, store, cfg, again);
+  QCOMPARE(r.runId, interrupted->id);
+  QCOMPARE(r.points.size(), size_t(6));
+  // f = 1 is the same subset for every policy: trained once, then read from the cache.
+  const int64_t trainRuns = raw.scalarInt("SELECT count(*) FROM runs WHERE kind = 'train' AND status = 'done'");
+  QCOMPARE(trainRuns, trainRunsBefore + 3);  // hard 1.0, easy 0.5, random 0.5 (hard 0.5 was done)
+  for (const auto& p : r.points) {
+    QVERIFY(p.errorMean > 0 && p.errorMean < 0.9);
+    QCOMPARE(p.perClassAccuracy.size(), size_t(10));
+    QCOMPARE(p.kept, p.keep == 1.0 ? int64_t(600) : int64_t(300));
+  }
+  QVERIFY(!r.pareto.empty());
+  for (size_t i : r.pareto) QVERIFY(r.points[i].pareto);
+  // A repeated request is answered from the store.
+  ps::JobContext third;
+  const auto cached = ps::runFrontierStudy(*ds, store, cfg, third);
+  QVERIFY(cached.fromCache);
+  QCOMPARE(cached.points.size(), size_t(6));
+  QCOMPARE(cached.points[2].errorMean, r.points[2].errorMean);
+  ps::writeFrontierCsv(r, path("frontier.csv"));
+  std::ifstream in(path("frontier.csv"));
+  std::string header;
+  std::getline(in, header);
+  QVERIFY(header.rfind("score,policy,keep,kept,epochs,error_mean,error_std,seeds,pareto,acc_T-shirt/top", 0) == 0);
+  // Equal steps: epochs scale with 1/f.
+  cfg.budget = "steps";
+  cfg.keeps = {0.5};
+  cfg.policies = {"random"};
+  ps::JobContext fourth;
+  QCOMPARE(ps::runFrontierStudy(*ds, store, cfg, fourth).points[0].epochs, 4);
+}
+
+void TestStudies::scalingStudyEndToEnd() {
+  auto ds = smallFashion();
+  ps::ScalingConfig cfg;
+  cfg.score = quickScore();
+  cfg.policies = {"hard", "easy"};
+  cfg.keeps = {0.5};
+  cfg.sizes = {200, 400, 600};
+  cfg.classBalanced = true;
+  cfg.train = quickTrain();
+  ps::Store store(path("scaling.sqlite"));
+  ps::JobContext ctx;
+  const ps::ScalingResult r = ps::runScalingStudy(*ds, store, cfg, ctx);
+  QCOMPARE(r.points.size(), size_t(6));
+  for (const auto& p : r.points) QCOMPARE(p.kept, p.pool / 2);
+  QCOMPARE(r.curves.size(), size_t(2));
+  for (const auto& c : r.curves) QVERIFY2(c.fitted && std::isfinite(c.fit.b), c.fit.str().c_str());
+  QCOMPARE(r.crossovers.size(), size_t(1));
+  QVERIFY(!r.crossovers[0].description.empty());
+  ps::JobContext again;
+  QVERIFY(ps::runScalingStudy(*ds, store, cfg, again).fromCache);
+  QCOMPARE(ps::geometricSizes(1000, 60000, 4), (std::vector<int64_t>{1000, 3915, 15326, 60000}));
+}
+
+void TestStudies::auditOnAHandMadeCase() {
+  // A score that marks every Trouser (label 1) and Bag (label 8) as hardest: keep-easy at
+  // f = 0.5 then removes them all, and class balance keeps half of each.
+  auto ds = smallFashion();
+  ps::Store store(path("audit.sqlite"));
+  std::string csv = "score\n";
+  for (size_t i = 0; i < 600; ++i) {
+    const int l = ds->label(ps::Split::Train, i);
+    csv += std::to_string(l == 1 || l == 8 ? 10.0 + double(i % 7) : double(i % 5)) + "\n";
+  }
+  pstest::writeText(path("hand.csv"), csv);
+  const auto imported = ps::importScores(*ds, store, path("hand.csv"), "hand", true);
+  ps::AuditConfig cfg;
+  cfg.score.runId = imported.runId;
+  cfg.score.name = "hand";
+  cfg.spec = spec(ps::PrunePolicy::KeepEasy, 0.5);
+  cfg.train = quickTrain();
+  ps::JobContext ctx;
+  const ps::AuditResult r = ps::runFairnessAudit(*ds, store, cfg, ctx);
+  const auto counts = ds->classCounts(ps::Split::Train);
+  for (const auto& a : r.policy.classes) {
+    QCOMPARE(a.total, static_cast<int64_t>(counts[static_cast<size_t>(a.label)]));
+    if (a.label == 1 || a.label == 8) {
+      QCOMPARE(a.kept, int64_t(0));
+      QVERIFY(a.disproportionate);
+    }
+  }
+  QVERIFY(r.policy.flagged == (std::vector<std::string>{"Trouser", "Bag"}));
+  QVERIFY(!r.policy.hasAccuracy);  // no models in the store and none requested
+  for (const auto& a : r.balanced.classes) {
+    QVERIFY(std::abs(a.keptFraction - 0.5) <= 0.5 / double(a.total) + 1e-9);
+    QVERIFY(!a.disproportionate);
+  }
+  // With models: the subset without trousers and bags cannot be trained (it would lack
+  // classes the test split has), so only the balanced side gets accuracies.
+  cfg.trainModels = true;
+  const ps::AuditResult t = ps::runFairnessAudit(*ds, store, cfg, ctx);
+  QVERIFY(!t.policy.hasAccuracy);
+  QVERIFY(t.balanced.hasAccuracy);
+  double worst = 1;
+  for (const auto& a : t.balanced.classes) {
+    QVERIFY(a.accuracySubset >= 0 && a.accuracySubset <= 1);
+    QVERIFY(std::abs(a.change - (a.accuracySubset - a.accuracyFull)) < 1e-12);
+    worst = std::min(worst, a.accuracySubset);
+  }
+  QCOMPARE(t.balanced.worstAccuracy, worst);
+}
+
+void TestStudies::badStudyInputStoresNothing() {
+  auto ds = smallFashion();
+  ps::Store store(path("bad.sqlite"));
+  ps::JobContext ctx;
+  ps::FrontierConfig cfg;
+  cfg.score = quickScore();
+  cfg.train = quickTrain();
+  auto expectError = [&](const ps::FrontierConfig& c, const std::string& msg) {
+    try {
+      ps::runFrontierStudy(*ds, store, c, ctx);
+      QFAIL(("should fail: " + msg).c_str());
+    } catch (const ps::ConfigError& e) {
+      QVERIFY2(std::string(e.what()).find(msg) != std::string::npos, e.what());
+    }
+  };
+  auto c1 = cfg;
+  c1.keeps = {};
+  expectError(c1, "grid of kept fractions is empty");
+  auto c2 = cfg;
+  c2.keeps = {0.5, 0.3};
+  expectError(c2, "not strictly ascending");
+  auto c3 = cfg;
+  c3.keeps = {0.5, 1.2};
+  expectError(c3, "kept fraction 1.2 is outside (0, 1]");
+  // Keep-hard at a tiny f without class balance leaves classes empty.
+  auto c4 = cfg;
+  c4.keeps = {0.005};
+  c4.policies = {"hard"};
+  expectError(c4, "has no example of class");
+  ps::SqliteDb raw(path("bad.sqlite"));
+  QCOMPARE(raw.scalarInt("SELECT count(*) FROM runs WHERE kind = 'frontier'"), int64_t(0));
+}
+
+QTEST_GUILESS_MAIN(TestStudies)
+#include "test_studies.moc"
