@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <sstream>
 
 #include "cli/cli_app.h"
@@ -34,6 +35,9 @@ class TestCli : public QObject {
   void errorsAreOneLineAndNonZero();
   void helpOnEveryCommand();
   void builtExecutable();
+  void theoryCommandWritesTheDocumentedColumns();
+  void importThenPruneExportsASubset();
+  void studyCommandsRejectBadGrids();
 };
 
 void TestCli::infoFashionMnist() {
@@ -107,6 +111,51 @@ void TestCli::builtExecutable() {
   QVERIFY(p.waitForFinished(60000));
   QCOMPARE(p.exitCode(), 1);
   QVERIFY(p.readAllStandardError().contains("/nope: no such file or directory"));
+}
+
+void TestCli::theoryCommandWritesTheDocumentedColumns() {
+  const std::string csv = tmp_.path().toStdString() + "/theory.csv";
+  const CliResult r = cli({"theory", "--dim", "50", "--alpha-tot", "1,5", "--keep", "1,0.5", "--policy", "hard",
+                           "--theta", "0", "--trials", "3", "--out", csv});
+  QCOMPARE(r.code, 0);
+  std::ifstream in(csv);
+  std::string header;
+  std::getline(in, header);
+  QCOMPARE(header, std::string("alpha_tot,keep,policy,theta,alpha_prune,error_mean,error_sem,trials,pareto"));
+  int rows = 0;
+  for (std::string line; std::getline(in, line);) ++rows;
+  QCOMPARE(rows, 4);
+  QVERIFY(QFile::exists(QString::fromStdString(csv + ".json")));
+}
+
+void TestCli::importThenPruneExportsASubset() {
+  const std::string dir = tmp_.path().toStdString() + "/idx";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(40), pstest::fashionSamples(10, true), true);
+  std::string values;
+  for (int i = 0; i < 40; ++i) values += std::to_string(i) + "\n";
+  pstest::writeText(dir + "/../ext.csv", values);
+  const std::string db = tmp_.path().toStdString() + "/cli.sqlite";
+  const CliResult imp = cli({"import-scores", dir, dir + "/../ext.csv", "--name", "ext", "--direction", "harder", "--db", db});
+  QCOMPARE(imp.code, 0);
+  const std::string out = tmp_.path().toStdString() + "/kept.npy";
+  const CliResult pr = cli({"prune", dir, "--score", "ext", "--score-run", "1", "--policy", "hard", "--keep", "0.25",
+                            "--db", db, "--out", out});
+  QVERIFY2(pr.code == 0, pr.err.c_str());
+  QVERIFY(pr.out.find("kept 10 of 40") != std::string::npos);
+  QVERIFY(QFile::exists(QString::fromStdString(out + ".json")));
+  const CliResult scores = cli({"scores", dir, "--db", db});
+  QVERIFY(scores.out.find("import") != std::string::npos);
+}
+
+void TestCli::studyCommandsRejectBadGrids() {
+  const CliResult unsorted = cli({"frontier", "fashion-mnist", "--keeps", "0.5,0.2", "--out", "/tmp/x.csv"});
+  QCOMPARE(unsorted.code, 1);
+  QVERIFY(unsorted.err.find("not strictly ascending") != std::string::npos);
+  const CliResult badKeep = cli({"prune", "fashion-mnist", "--keep", "0", "--out", "/tmp/x.txt", "--db", "/nonexistent/dir/x.sqlite"});
+  QVERIFY(badKeep.code != 0);
+  const CliResult badTheta = cli({"theory", "--theta", "120", "--out", "/tmp/t.csv"});
+  QCOMPARE(badTheta.code, 1);
+  QVERIFY(badTheta.err.find("theta") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -201,6 +201,20 @@ FrontierResult loadFrontierStudy(const Store& store, int64_t runId) {
   return r;
 }
 
+FrontierResult readFrontierJson(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw DatasetError(path + ": cannot open the frontier JSON file");
+  try {
+    const auto j = nlohmann::json::parse(in);
+    if (!j.contains("points")) throw DatasetError(path + ": not a frontier study (no \"points\")");
+    FrontierResult r = fromJson(j);
+    r.runId = j.value("provenance", nlohmann::json::object()).value("run", int64_t(0));
+    return r;
+  } catch (const nlohmann::json::exception& e) {
+    throw DatasetError(path + ": not a frontier study JSON (" + std::string(e.what()) + ")");
+  }
+}
+
 void writeFrontierCsv(const FrontierResult& r, const std::string& path) {
   std::ofstream out(path);
   if (!out) throw ConfigError(path + ": cannot write the CSV file");

@@ -49,6 +49,10 @@ ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScor
 FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx);
 FrontierResult loadFrontierStudy(const Store& store, int64_t runId);
 
+// Reads a frontier JSON written by writeFrontierJson; DatasetError naming the file when
+// it is missing or not a frontier study.
+FrontierResult readFrontierJson(const std::string& path);
+
 // Writes the points as CSV (policy, keep, kept, epochs, error_mean, error_std, seeds,
 // pareto, acc_<class>...) and the whole result with provenance as JSON.
 void writeFrontierCsv(const FrontierResult& r, const std::string& path);

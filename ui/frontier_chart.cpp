@@ -1,0 +1,81 @@
+#include "frontier_chart.h"
+
+#include <QChart>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPen>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <map>
+
+namespace ps::ui {
+
+QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
+  auto* chart = new QChart;
+  chart->setTitle(title);
+  auto* x = new QValueAxis;
+  x->setTitleText(QObject::tr("kept fraction f"));
+  x->setRange(0, 1.1);  // 12 ticks 0.1 apart, so the labels are exact
+  x->setTickCount(12);
+  x->setLabelFormat("%.1f");
+  auto* y = new QValueAxis;
+  y->setTitleText(QObject::tr("test error"));
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  const std::map<std::string, QColor> colours = {
+      {"hard", QColor(0xd6, 0x27, 0x28)}, {"easy", QColor(0x1f, 0x77, 0xb4)},
+      {"random", QColor(0x7f, 0x7f, 0x7f)}, {"ccs", QColor(0x2c, 0xa0, 0x2c)}};
+  double lo = 1, hi = 0;
+  std::map<std::string, QLineSeries*> lines;
+  for (const auto& p : r.points) {
+    lo = std::min(lo, p.errorMean - p.errorStd);
+    hi = std::max(hi, p.errorMean + p.errorStd);
+    auto& line = lines[p.policy];
+    const QColor colour = colours.count(p.policy) ? colours.at(p.policy) : QColor(Qt::darkMagenta);
+    if (!line) {
+      line = new QLineSeries;
+      line->setName(QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(r.scoreName)));
+      line->setPen(QPen(colour, 2.5));
+      line->setPointsVisible(true);
+      chart->addSeries(line);
+      line->attachAxis(x);
+      line->attachAxis(y);
+    }
+    line->append(p.keep, p.errorMean);
+    if (p.errorStd > 0) {  // error bar: ±1 std over seeds
+      auto* bar = new QLineSeries;
+      bar->setPen(QPen(colour, 1));
+      bar->append(p.keep, p.errorMean - p.errorStd);
+      bar->append(p.keep, p.errorMean + p.errorStd);
+      chart->addSeries(bar);
+      bar->attachAxis(x);
+      bar->attachAxis(y);
+      chart->legend()->markers(bar).first()->setVisible(false);
+    }
+  }
+  auto* front = new QScatterSeries;
+  front->setName(QObject::tr("Pareto frontier"));
+  front->setMarkerSize(13);
+  front->setColor(Qt::transparent);
+  front->setBorderColor(Qt::black);
+  auto* frontLine = new QLineSeries;
+  frontLine->setPen(QPen(QColor(0, 0, 0, 160), 1, Qt::DashLine));
+  for (size_t i : r.pareto) {
+    front->append(r.points[i].keep, r.points[i].errorMean);
+    frontLine->append(r.points[i].keep, r.points[i].errorMean);
+  }
+  for (QXYSeries* s : {static_cast<QXYSeries*>(frontLine), static_cast<QXYSeries*>(front)}) {
+    chart->addSeries(s);
+    s->attachAxis(x);
+    s->attachAxis(y);
+  }
+  chart->legend()->markers(frontLine).first()->setVisible(false);
+  const double pad = std::max(0.005, (hi - lo) * 0.1);
+  y->setRange(std::max(0.0, lo - pad), hi + pad);
+  y->setLabelFormat("%.3f");
+  y->applyNiceNumbers();
+  chart->legend()->setAlignment(Qt::AlignRight);
+  return chart;
+}
+
+}  // namespace ps::ui

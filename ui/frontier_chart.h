@@ -1,0 +1,14 @@
+#pragma once
+// The frontier plot: test error against kept fraction, one series per policy with
+// ±1 std error bars over seeds, and the Pareto frontier drawn on top.
+#include <QString>
+
+#include "study/frontier_study.h"
+
+class QChart;
+
+namespace ps::ui {
+
+QChart* makeFrontierChart(const FrontierResult& result, const QString& title);
+
+}  // namespace ps::ui
