@@ -13,6 +13,7 @@
 #include "score/rank_stats.h"
 #include "score/score_hooks.h"
 #include "score/ssl_encoder.h"
+#include "store/run_guard.h"
 #include "store/store.h"
 #include "train/batch_source.h"
 #include "train/trainer.h"
@@ -267,16 +268,11 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
 
   ScoreRun run;
-  if (auto previous = store.findRun(key); previous && previous->status != RunStatus::Done) {
-    run.runId = previous->id;
-    run.resumed = true;
-    store.reopenRun(run.runId);
-  } else {
-    run.runId = store.beginRun(datasetId, "score", config, key, static_cast<int64_t>(cfg.train.seed), deviceName);
-  }
+  run.runId = store.beginOrResumeRun(datasetId, "score", config, key, static_cast<int64_t>(cfg.train.seed), deviceName,
+                                     &run.resumed);
   run.device = deviceName;
   StoreCheckpoints checkpoints(store, run.runId);
-  try {
+  return runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
     run.indices.resize(static_cast<size_t>(n));
     std::iota(run.indices.begin(), run.indices.end(), 0);
     BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
@@ -299,13 +295,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     run.seconds = store.run(run.runId).elapsedSeconds;
     ctx.report(1, 1, "done");
     return run;
-  } catch (const Cancelled&) {
-    store.finishRun(run.runId, RunStatus::Interrupted, "cancelled; resumes from the last finished epoch");
-    throw;
-  } catch (const std::exception& e) {
-    store.finishRun(run.runId, RunStatus::Failed, e.what());
-    throw;
-  }
+  });
 }
 
 }  // namespace ps

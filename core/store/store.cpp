@@ -160,6 +160,16 @@ int64_t Store::beginRun(int64_t datasetId, const std::string& kind, const std::s
   return db_->lastInsertId();
 }
 
+int64_t Store::beginOrResumeRun(int64_t datasetId, const std::string& kind, const std::string& config,
+                                const std::string& cacheKey, int64_t seed, const std::string& device, bool* resumed) {
+  const auto previous = findRun(cacheKey);
+  const bool resume = previous && previous->status != RunStatus::Done;
+  if (resumed) *resumed = resume;
+  if (!resume) return beginRun(datasetId, kind, config, cacheKey, seed, device);
+  reopenRun(previous->id);
+  return previous->id;
+}
+
 void Store::finishRun(int64_t runId, RunStatus status, const std::string& message) {
   Statement st(*db_,
                "UPDATE runs SET status = ?, message = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), "

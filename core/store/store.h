@@ -71,6 +71,10 @@ class Store {
   // Runs
   int64_t beginRun(int64_t datasetId, const std::string& kind, const std::string& config, const std::string& cacheKey,
                    int64_t seed, const std::string& device);
+  // The unfinished run with this cache key reopened (`*resumed` = true), or a new one.
+  int64_t beginOrResumeRun(int64_t datasetId, const std::string& kind, const std::string& config,
+                           const std::string& cacheKey, int64_t seed, const std::string& device,
+                           bool* resumed = nullptr);
   void finishRun(int64_t runId, RunStatus status, const std::string& message = {});
   void reopenRun(int64_t runId);  // back to 'running' to resume it
   RunRecord run(int64_t runId) const;

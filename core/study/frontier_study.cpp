@@ -8,6 +8,7 @@
 #include "data/dataset.h"
 #include "job/job.h"
 #include "score/score_engine.h"
+#include "store/run_guard.h"
 #include "store/store.h"
 #include "study/pareto.h"
 #include "study/train_eval.h"
@@ -119,14 +120,8 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
         checkSubsetCoversClasses(ds, trainIdx);
       }
 
-  int64_t runId;
-  if (auto previous = store.findRun(key)) {
-    runId = previous->id;
-    store.reopenRun(runId);
-  } else {
-    runId = store.beginRun(store.registerDataset(ds), "frontier", cfgJson, key, static_cast<int64_t>(config.train.seed),
-                           config.train.device);
-  }
+  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "frontier", cfgJson, key,
+                                               static_cast<int64_t>(config.train.seed), config.train.device);
   FrontierResult r;
   r.runId = runId;
   r.scoreRunId = score.runId;
@@ -135,7 +130,7 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
   r.classNames = ds.classNames();
   const double total = static_cast<double>(policies.size() * config.keeps.size() * static_cast<size_t>(config.seeds));
   double done = 0;
-  try {
+  return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
     for (PrunePolicy pol : policies)
       for (double f : config.keeps) {
         FrontierPoint point;
@@ -184,13 +179,7 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
     store.finishRun(runId, RunStatus::Done);
     t.commit();
     return r;
-  } catch (const Cancelled&) {
-    store.finishRun(runId, RunStatus::Interrupted, "cancelled; finished points are kept");
-    throw;
-  } catch (const std::exception& e) {
-    store.finishRun(runId, RunStatus::Failed, e.what());
-    throw;
-  }
+  });
 }
 
 FrontierResult loadFrontierStudy(const Store& store, int64_t runId) {
@@ -231,12 +220,7 @@ void writeFrontierCsv(const FrontierResult& r, const std::string& path) {
 
 void writeFrontierJson(const FrontierResult& r, const std::string& configJson, const std::string& fingerprint,
                        const std::string& path) {
-  nlohmann::json j = toJson(r);
-  j["provenance"] = {{"tool", "prunescope"}, {"kind", "frontier"}, {"run", r.runId},
-                     {"dataset_fingerprint", fingerprint}, {"config", nlohmann::json::parse(configJson)}};
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the JSON file");
-  out << j.dump(2) << "\n";
+  writeStudyJson(toJson(r).dump(), "frontier", r.runId, fingerprint, configJson, path);
 }
 
 }  // namespace ps

@@ -10,6 +10,7 @@
 
 #include "data/dataset.h"
 #include "job/job.h"
+#include "store/run_guard.h"
 #include "store/store.h"
 #include "study/frontier_study.h"
 #include "study/train_eval.h"
@@ -153,18 +154,12 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
         }
   }
 
-  int64_t runId;
-  if (auto previous = store.findRun(key)) {
-    runId = previous->id;
-    store.reopenRun(runId);
-  } else {
-    runId = store.beginRun(store.registerDataset(ds), "scaling", cfgJson, key, static_cast<int64_t>(config.train.seed),
-                           config.train.device);
-  }
+  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "scaling", cfgJson, key,
+                                               static_cast<int64_t>(config.train.seed), config.train.device);
   r.runId = runId;
   r.scoreRunId = score.runId;
   r.scoreName = config.score.name;
-  try {
+  return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
     std::map<std::tuple<std::string, double, int64_t>, ScalingPoint> points;
     for (size_t k = 0; k < jobs.size(); ++k) {
       const Job& job = jobs[k];
@@ -253,13 +248,7 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
     store.finishRun(runId, RunStatus::Done);
     t.commit();
     return r;
-  } catch (const Cancelled&) {
-    store.finishRun(runId, RunStatus::Interrupted, "cancelled; finished points are kept");
-    throw;
-  } catch (const std::exception& e) {
-    store.finishRun(runId, RunStatus::Failed, e.what());
-    throw;
-  }
+  });
 }
 
 void writeScalingCsv(const ScalingResult& r, const std::string& path) {
@@ -280,12 +269,7 @@ void writeScalingCsv(const ScalingResult& r, const std::string& path) {
 
 void writeScalingJson(const ScalingResult& r, const std::string& configJson, const std::string& fingerprint,
                       const std::string& path) {
-  nlohmann::json j = toJson(r);
-  j["provenance"] = {{"tool", "prunescope"}, {"kind", "scaling"}, {"run", r.runId},
-                     {"dataset_fingerprint", fingerprint}, {"config", nlohmann::json::parse(configJson)}};
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the JSON file");
-  out << j.dump(2) << "\n";
+  writeStudyJson(toJson(r).dump(), "scaling", r.runId, fingerprint, configJson, path);
 }
 
 }  // namespace ps

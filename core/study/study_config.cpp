@@ -1,6 +1,7 @@
 #include "study/study_config.h"
 
 #include <cmath>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -35,6 +36,16 @@ int budgetEpochs(const TrainConfig& train, const std::string& budget, double kee
   if (budget == "epochs") return train.epochs;
   if (budget == "steps") return std::max(1, static_cast<int>(std::lround(train.epochs / keep)));
   throw ConfigError("budget '" + budget + "': expected epochs (equal epochs) or steps (equal optimisation steps)");
+}
+
+void writeStudyJson(const std::string& body, const std::string& kind, int64_t runId, const std::string& fingerprint,
+                    const std::string& configJson, const std::string& path) {
+  nlohmann::json j = nlohmann::json::parse(body);
+  j["provenance"] = {{"tool", "prunescope"}, {"kind", kind}, {"run", runId}, {"dataset_fingerprint", fingerprint},
+                     {"config", nlohmann::json::parse(configJson)}};
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the JSON file");
+  out << j.dump(2) << "\n";
 }
 
 void FrontierConfig::validate() const {

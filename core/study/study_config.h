@@ -37,4 +37,9 @@ void validateKeepGrid(const std::vector<double>& keeps);
 std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names);
 int budgetEpochs(const TrainConfig& train, const std::string& budget, double keep);
 
+// Writes a study's JSON (`body`, an object) with a "provenance" member: tool, kind,
+// run id, dataset fingerprint and the configuration (JSON text).
+void writeStudyJson(const std::string& body, const std::string& kind, int64_t runId, const std::string& fingerprint,
+                    const std::string& configJson, const std::string& path);
+
 }  // namespace ps

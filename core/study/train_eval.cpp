@@ -7,6 +7,7 @@
 #include "job/job.h"
 #include "model/classifier.h"
 #include "model/model_factory.h"
+#include "store/run_guard.h"
 #include "store/store.h"
 #include "train/batch_source.h"
 #include "train/trainer.h"
@@ -70,16 +71,10 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
   }
   configureCompute(train.threads);
   const torch::Device device = chooseDevice(train.device);
-  int64_t runId;
-  if (auto previous = store.findRun(key)) {
-    runId = previous->id;
-    store.reopenRun(runId);
-  } else {
-    runId = store.beginRun(store.registerDataset(ds), "train", config, key, static_cast<int64_t>(train.seed),
-                           device.is_cuda() ? "cuda" : "cpu");
-  }
+  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "train", config, key,
+                                               static_cast<int64_t>(train.seed), device.is_cuda() ? "cuda" : "cpu");
   StoreCheckpoints checkpoints(store, runId);
-  try {
+  return runRecorded(store, runId, "cancelled", [&] {
     auto model = makeClassifier(train.model, ds.shape(), static_cast<int64_t>(classes), train.seed);
     BatchSource data(ds, Split::Train, trainIndices, device, size_t(4) << 30, &ctx);
     Trainer trainer(*model, data, train, device);
@@ -124,13 +119,7 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
     t.commit();
     if (progress) progress(1.0, "evaluated");
     return r;
-  } catch (const Cancelled&) {
-    store.finishRun(runId, RunStatus::Interrupted, "cancelled");
-    throw;
-  } catch (const std::exception& e) {
-    store.finishRun(runId, RunStatus::Failed, e.what());
-    throw;
-  }
+  });
 }
 
 }  // namespace ps
