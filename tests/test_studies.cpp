@@ -348,6 +348,18 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   std::string header;
   std::getline(in, header);
   QVERIFY(header.rfind("score,policy,keep,kept,epochs,error_mean,error_std,seeds,pareto,acc_T-shirt/top", 0) == 0);
+  // Several scores in one study: a series per score and policy (random once), one scoring
+  // run for both scores, and the Pareto frontier across all of them.
+  auto multi = cfg;
+  multi.moreScores = {"forgetting"};
+  multi.score.config.scores = {"el2n", "forgetting"};
+  ps::JobContext fifth;
+  const auto m = ps::runFrontierStudy(*ds, store, multi, fifth);
+  QCOMPARE(m.points.size(), size_t(10));  // (hard, easy) x 2 scores + random, x 2 keeps
+  int forgettingPoints = 0;
+  for (const auto& p : m.points) forgettingPoints += p.score == "forgetting";
+  QCOMPARE(forgettingPoints, 4);
+  QCOMPARE(m.scoreName, std::string("el2n,forgetting"));
   // Equal steps: epochs scale with 1/f.
   cfg.budget = "steps";
   cfg.keeps = {0.5};

@@ -26,16 +26,21 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
       {"hard", QColor(0xd6, 0x27, 0x28)}, {"easy", QColor(0x1f, 0x77, 0xb4)},
       {"random", QColor(0x7f, 0x7f, 0x7f)}, {"ccs", QColor(0x2c, 0xa0, 0x2c)}};
   double lo = 1, hi = 0;
-  std::map<std::string, QLineSeries*> lines;
+  std::map<std::string, QLineSeries*> lines;  // one per score × policy
+  std::map<std::string, int> scoreStyle;       // line style per score
   for (const auto& p : r.points) {
     lo = std::min(lo, p.errorMean - p.errorStd);
     hi = std::max(hi, p.errorMean + p.errorStd);
-    auto& line = lines[p.policy];
+    auto& line = lines[p.score + "/" + p.policy];
     const QColor colour = colours.count(p.policy) ? colours.at(p.policy) : QColor(Qt::darkMagenta);
     if (!line) {
       line = new QLineSeries;
-      line->setName(QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(r.scoreName)));
-      line->setPen(QPen(colour, 2.5));
+      line->setName(p.score.empty() ? QObject::tr("random")
+                                     : QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy),
+                                                                       QString::fromStdString(p.score)));
+      if (!p.score.empty() && !scoreStyle.count(p.score)) scoreStyle[p.score] = static_cast<int>(scoreStyle.size());
+      static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+      line->setPen(QPen(colour, 2.5, p.score.empty() ? Qt::SolidLine : styles[scoreStyle[p.score] % 4]));
       line->setPointsVisible(true);
       chart->addSeries(line);
       line->attachAxis(x);

@@ -122,6 +122,10 @@ struct FrontierOptions {
 
 int runFrontier(FrontierOptions& o, CliIo io) {
   o.config.score = o.common.score;
+  const auto names = splitList(o.common.score.name);  // frontier compares several scores
+  if (names.empty()) throw ConfigError("no score named: expected --score el2n[,forgetting,...]");
+  o.config.score.name = names.front();
+  o.config.moreScores.assign(names.begin() + 1, names.end());
   o.config.policies = splitList(o.policies);
   o.config.keeps = parseDoubles(o.keeps, "kept fraction");
   o.config.validate();
@@ -133,9 +137,9 @@ int runFrontier(FrontierOptions& o, CliIo io) {
     writeFrontierJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
     io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score "
            << r.scoreName << ", " << o.config.budget << " budget\n";
-    io.out << "  policy   keep    kept  epochs  error (mean +- std)  pareto\n";
+    io.out << "  score       policy   keep    kept  epochs  error (mean +- std)  pareto\n";
     for (const auto& p : r.points)
-      io.out << "  " << std::left << std::setw(7) << p.policy << std::right << std::setw(6) << p.keep << std::setw(8)
+      io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy << std::right << std::setw(6) << p.keep << std::setw(8)
              << p.kept << std::setw(8) << p.epochs << "   " << std::fixed << std::setprecision(4) << p.errorMean
              << " +- " << p.errorStd << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
     io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";

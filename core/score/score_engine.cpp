@@ -72,8 +72,8 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     tc.seed = seed;
     auto model = makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), seed);
     std::vector<std::unique_ptr<TrainHook>> hooks;
-    if (wants(cfg, "el2n")) hooks.push_back(std::make_unique<El2nHook>(cfg.resolvedEl2nEpoch()));
-    if (wants(cfg, "grand")) hooks.push_back(std::make_unique<GrandHook>(cfg.resolvedGrandEpoch()));
+    if (wants(cfg, "el2n")) hooks.push_back(makeEl2nHook(cfg.resolvedEl2nEpoch()));
+    if (wants(cfg, "grand")) hooks.push_back(makeGrandHook(cfg.resolvedGrandEpoch()));
     if (wants(cfg, "forgetting")) hooks.push_back(std::make_unique<ForgettingHook>(n, tc.epochs));
     if (wants(cfg, "aum") || wants(cfg, "confidence") || wants(cfg, "variability"))
       hooks.push_back(std::make_unique<TrainingDynamicsHook>(n));

@@ -20,21 +20,17 @@ ScoreValues negated(const std::vector<float>& raw) {
 }
 }  // namespace
 
-void El2nHook::onEpochEnd(int completed, EpochServices& s) {
-  if (completed != epoch_) return;
-  const auto& logits = s.logits();
-  const auto probs = torch::softmax(logits, 1);
-  const auto onehot = torch::one_hot(s.data().labels(), logits.size(1)).to(torch::kFloat32);
-  values_ = toVector((probs - onehot).norm(2, 1));
+std::unique_ptr<TrainHook> makeEl2nHook(int epoch) {
+  return std::make_unique<EpochPassHook>("el2n", epoch, [](EpochServices& s) {
+    const auto& logits = s.logits();
+    const auto onehot = torch::one_hot(s.data().labels(), logits.size(1)).to(torch::kFloat32);
+    return toVector((torch::softmax(logits, 1) - onehot).norm(2, 1));
+  });
 }
 
-std::map<std::string, ScoreValues> El2nHook::results() const { return {{"el2n", same(values_)}}; }
-
-void GrandHook::onEpochEnd(int completed, EpochServices& s) {
-  if (completed == epoch_) values_ = toVector(s.gradSqNorms().sqrt());
+std::unique_ptr<TrainHook> makeGrandHook(int epoch) {
+  return std::make_unique<EpochPassHook>("grand", epoch, [](EpochServices& s) { return toVector(s.gradSqNorms().sqrt()); });
 }
-
-std::map<std::string, ScoreValues> GrandHook::results() const { return {{"grand", same(values_)}}; }
 
 ForgettingHook::ForgettingHook(int64_t n, int epochs)
     : epochs_(epochs),

@@ -1,39 +1,37 @@
 #pragma once
 // The training-run scores, as hooks on one training loop (see train/train_hook.h).
 // Values are indexed by position in the BatchSource. Every difficulty is "higher = harder".
+#include <memory>
+
 #include "train/train_hook.h"
 
 namespace ps {
 
-// EL2N: ||softmax(f(x)) − onehot(y)||₂ on un-augmented inputs after `epoch` epochs.
-class El2nHook : public TrainHook {
+// A score computed by one pass over the data after `epoch` epochs (0 = at init):
+// EL2N (||softmax(f(x)) − onehot(y)||₂ on un-augmented inputs) and GraNd (exact
+// ||∇θ loss(x, y)||₂ over all parameters) are the two.
+class EpochPassHook : public TrainHook {
  public:
-  explicit El2nHook(int epoch) : epoch_(epoch) {}
-  void onEpochEnd(int completed, EpochServices& s) override;
+  using Compute = std::function<std::vector<float>(EpochServices&)>;
+  EpochPassHook(std::string name, int epoch, Compute compute)
+      : name_(std::move(name)), epoch_(epoch), compute_(std::move(compute)) {}
+  void onEpochEnd(int completed, EpochServices& s) override {
+    if (completed == epoch_) values_ = compute_(s);
+  }
   std::vector<int> passEpochs() const override { return {epoch_}; }
   void save(ByteWriter& w) const override { w.vec(values_); }
   void load(ByteReader& r) override { values_ = r.vec<float>(); }
-  std::map<std::string, ScoreValues> results() const override;
+  std::map<std::string, ScoreValues> results() const override { return {{name_, {values_, values_}}}; }
 
  private:
+  std::string name_;
   int epoch_;
+  Compute compute_;
   std::vector<float> values_;
 };
 
-// GraNd: ||∇θ loss(x, y)||₂ (exact, all parameters) after `epoch` epochs (0 = at init).
-class GrandHook : public TrainHook {
- public:
-  explicit GrandHook(int epoch) : epoch_(epoch) {}
-  void onEpochEnd(int completed, EpochServices& s) override;
-  std::vector<int> passEpochs() const override { return {epoch_}; }
-  void save(ByteWriter& w) const override { w.vec(values_); }
-  void load(ByteReader& r) override { values_ = r.vec<float>(); }
-  std::map<std::string, ScoreValues> results() const override;
-
- private:
-  int epoch_;
-  std::vector<float> values_;
-};
+std::unique_ptr<TrainHook> makeEl2nHook(int epoch);
+std::unique_ptr<TrainHook> makeGrandHook(int epoch);
 
 // Forgetting events (Toneva et al.): correct→incorrect transitions between consecutive
 // presentations in training; an example never classified correctly gets `epochs`, above

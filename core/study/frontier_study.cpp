@@ -16,39 +16,42 @@
 
 namespace ps {
 
-ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx) {
+ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx,
+                                const std::string& nameIn, const std::vector<std::string>& alsoNeeded) {
+  const std::string name = nameIn.empty() ? score.name : nameIn;
   ScoreRun run;
   if (score.runId > 0) {
     run = loadScoreRun(store, score.runId);
   } else {
     ScoreConfig cfg = score.config;
-    if (std::find(cfg.scores.begin(), cfg.scores.end(), score.name) == cfg.scores.end()) cfg.scores = {score.name};
+    std::vector<std::string> needed = alsoNeeded;
+    needed.push_back(score.name);
+    needed.push_back(name);
+    bool missing = false;
+    for (const auto& n : needed) missing |= std::find(cfg.scores.begin(), cfg.scores.end(), n) == cfg.scores.end();
+    if (missing) cfg.scores = needed;  // one scoring run computes them all
     JobContext sub(ctx, nullptr);
     run = scoreDataset(ds, store, cfg, sub);
   }
-  if (!run.difficulty.count(score.name))
-    throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + score.name + "'");
-  return {run.runId, run.indices, run.difficulty.at(score.name)};
+  if (!run.difficulty.count(name))
+    throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + name + "'");
+  return {run.runId, run.indices, run.difficulty.at(name)};
 }
 
 namespace {
 
-std::string pointKey(const std::string& policy, double keep, int seed) {
+std::string pointKey(const std::string& score, const std::string& policy, double keep, int seed) {
   std::ostringstream s;
-  s << "point/" << policy << "/" << keep << "/" << seed;
+  s << "point/" << score << "/" << policy << "/" << keep << "/" << seed;
   return s.str();
 }
 
 void aggregate(FrontierResult& r) {
   std::vector<std::pair<double, double>> xy;
   for (auto& p : r.points) {
-    double m = 0;
-    for (double e : p.errors) m += e;
-    m /= static_cast<double>(p.errors.size());
-    double v = 0;
-    for (double e : p.errors) v += (e - m) * (e - m);
-    p.errorMean = m;
-    p.errorStd = p.errors.size() > 1 ? std::sqrt(v / static_cast<double>(p.errors.size() - 1)) : 0.0;
+    const MeanStd ms = meanAndStd(p.errors);
+    p.errorMean = ms.mean;
+    p.errorStd = ms.std;
     xy.push_back({p.keep, p.errorMean});
   }
   r.pareto = paretoFront(xy);
@@ -62,7 +65,7 @@ nlohmann::json toJson(const FrontierResult& r) {
   j["budget"] = r.budget;
   j["classes"] = r.classNames;
   for (const auto& p : r.points)
-    j["points"].push_back({{"policy", p.policy}, {"keep", p.keep}, {"kept", p.kept}, {"epochs", p.epochs},
+    j["points"].push_back({{"score", p.score}, {"policy", p.policy}, {"keep", p.keep}, {"kept", p.kept}, {"epochs", p.epochs},
                            {"errors", p.errors}, {"error_mean", p.errorMean}, {"error_std", p.errorStd},
                            {"per_class_accuracy", p.perClassAccuracy}, {"pareto", p.pareto}});
   j["pareto"] = r.pareto;
@@ -77,6 +80,7 @@ FrontierResult fromJson(const nlohmann::json& j) {
   r.classNames = j.value("classes", std::vector<std::string>());
   for (const auto& p : j.value("points", nlohmann::json::array())) {
     FrontierPoint fp;
+    fp.score = p.value("score", r.scoreName);
     fp.policy = p.at("policy");
     fp.keep = p.at("keep");
     fp.kept = p.at("kept");
@@ -104,58 +108,69 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
     r.fromCache = true;
     return r;
   }
-  // Scores first (a job of their own, cached), then the study run.
-  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  // Scores first (one cached scoring run for all of them), then the study run.
+  std::vector<std::string> names = {config.score.name};
+  names.insert(names.end(), config.moreScores.begin(), config.moreScores.end());
+  std::vector<ResolvedScore> scores;
+  for (const auto& name : names) scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, names));
   std::vector<int> labels;
-  for (int64_t i : score.indices) labels.push_back(ds.label(Split::Train, static_cast<size_t>(i)));
+  for (int64_t i : scores.front().indices) labels.push_back(ds.label(Split::Train, static_cast<size_t>(i)));
+  // The points: every score × policy, except random, which needs no score (run once).
+  struct Series {
+    size_t score;
+    PrunePolicy policy;
+  };
+  std::vector<Series> series;
+  for (size_t k = 0; k < scores.size(); ++k)
+    for (PrunePolicy pol : policies)
+      if (pol != PrunePolicy::Random || k == 0) series.push_back({k, pol});
+  auto subsetOf = [&](const Series& se, double f, int s) {
+    PruneSpec spec{se.policy, f, config.classBalanced, config.beta, config.strata,
+                   config.train.seed + static_cast<uint64_t>(s)};
+    const ResolvedScore& sc = scores[se.score];
+    std::vector<int64_t> trainIdx;
+    for (int64_t pos : selectSubset(sc.difficulty, labels, spec)) trainIdx.push_back(sc.indices[static_cast<size_t>(pos)]);
+    return trainIdx;
+  };
   // Every subset is checked before any training: bad grids fail with nothing stored.
-  for (PrunePolicy pol : policies)
+  for (const Series& se : series)
     for (double f : config.keeps)
-      for (int s = 0; s < config.seeds; ++s) {
-        PruneSpec spec{pol, f, config.classBalanced, config.beta, config.strata,
-                       config.train.seed + static_cast<uint64_t>(s)};
-        std::vector<int64_t> trainIdx;
-        for (int64_t pos : selectSubset(score.difficulty, labels, spec))
-          trainIdx.push_back(score.indices[static_cast<size_t>(pos)]);
-        checkSubsetCoversClasses(ds, trainIdx);
-      }
+      for (int s = 0; s < config.seeds; ++s) checkSubsetCoversClasses(ds, subsetOf(se, f, s));
 
   const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "frontier", cfgJson, key,
                                                static_cast<int64_t>(config.train.seed), config.train.device);
   FrontierResult r;
   r.runId = runId;
-  r.scoreRunId = score.runId;
-  r.scoreName = config.score.name;
+  r.scoreRunId = scores.front().runId;
+  for (const auto& n : names) r.scoreName += (r.scoreName.empty() ? "" : ",") + n;
   r.budget = config.budget;
   r.classNames = ds.classNames();
-  const double total = static_cast<double>(policies.size() * config.keeps.size() * static_cast<size_t>(config.seeds));
+  const double total = static_cast<double>(series.size() * config.keeps.size() * static_cast<size_t>(config.seeds));
   double done = 0;
   return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
-    for (PrunePolicy pol : policies)
+    for (const Series& se : series)
       for (double f : config.keeps) {
         FrontierPoint point;
-        point.policy = prunePolicyName(pol);
+        point.score = se.policy == PrunePolicy::Random ? std::string() : names[se.score];
+        point.policy = prunePolicyName(se.policy);
         point.keep = f;
         point.epochs = budgetEpochs(config.train, config.budget, f);
         std::vector<double> accSum(ds.numClasses(), 0.0);
         for (int s = 0; s < config.seeds; ++s) {
-          const std::string pk = pointKey(point.policy, f, s);
+          const std::string pk = pointKey(point.score, point.policy, f, s);
           nlohmann::json pj;
           if (auto saved = store.result(runId, pk)) {
             pj = nlohmann::json::parse(*saved);
           } else {
-            PruneSpec spec{pol, f, config.classBalanced, config.beta, config.strata,
-                           config.train.seed + static_cast<uint64_t>(s)};
-            const auto kept = selectSubset(score.difficulty, labels, spec);
-            std::vector<int64_t> trainIdx;
-            for (int64_t pos : kept) trainIdx.push_back(score.indices[static_cast<size_t>(pos)]);
+            const std::vector<int64_t> trainIdx = subsetOf(se, f, s);
             TrainConfig tc = config.train;
             tc.epochs = point.epochs;
             tc.seed = config.train.seed + static_cast<uint64_t>(s);
-            const std::string what = spec.label() + " seed " + std::to_string(s);
+            std::ostringstream what;
+            what << (point.score.empty() ? "" : point.score + " ") << point.policy << " f=" << f << " seed " << s;
             const EvalResult e = trainAndEvaluate(ds, store, trainIdx, tc, config.testLimit, ctx,
                                                   [&](double frac, const std::string& m) {
-                                                    ctx.report(done + frac, total, what + " · " + m);
+                                                    ctx.report(done + frac, total, what.str() + " · " + m);
                                                   });
             pj = {{"error", e.error}, {"per_class_accuracy", e.perClassAccuracy}, {"kept", trainIdx.size()},
                   {"train_run", e.runId}};
@@ -211,7 +226,7 @@ void writeFrontierCsv(const FrontierResult& r, const std::string& path) {
   for (const auto& c : r.classNames) out << ",acc_" << c;
   out << "\n";
   for (const auto& p : r.points) {
-    out << r.scoreName << "," << p.policy << "," << p.keep << "," << p.kept << "," << p.epochs << "," << p.errorMean
+    out << (p.score.empty() ? "-" : p.score) << "," << p.policy << "," << p.keep << "," << p.kept << "," << p.epochs << "," << p.errorMean
         << "," << p.errorStd << "," << p.errors.size() << "," << (p.pareto ? 1 : 0);
     for (double a : p.perClassAccuracy) out << "," << a;
     out << "\n";

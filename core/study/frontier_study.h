@@ -1,5 +1,5 @@
 #pragma once
-// The frontier study: for a score, a set of policies and a grid of kept fractions, train
+// The frontier study: for one or more scores, a set of policies and a grid of kept fractions, train
 // the same recipe on every pruned subset (over seeds), evaluate on the test split, and
 // report test error (mean and spread), per-class accuracy, and the Pareto frontier of
 // (kept fraction, error) across all points. Every finished point is stored at once;
@@ -17,6 +17,7 @@ class Store;
 class JobContext;
 
 struct FrontierPoint {
+  std::string score;  // the score it prunes by ("" for random, which needs none)
   std::string policy;
   double keep = 0;
   int64_t kept = 0;
@@ -44,7 +45,9 @@ struct ResolvedScore {
   std::vector<int64_t> indices;   // training indices the scores cover
   std::vector<float> difficulty;  // one per index
 };
-ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx);
+// `alsoNeeded` names other scores to compute in the same scoring run.
+ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx,
+                                const std::string& name = "", const std::vector<std::string>& alsoNeeded = {});
 
 FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx);
 FrontierResult loadFrontierStudy(const Store& store, int64_t runId);

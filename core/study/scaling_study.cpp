@@ -191,10 +191,9 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
     }
     for (auto& kv : points) {
       ScalingPoint p = kv.second;
-      p.errorMean = std::accumulate(p.errors.begin(), p.errors.end(), 0.0) / static_cast<double>(p.errors.size());
-      double v = 0;
-      for (double e : p.errors) v += (e - p.errorMean) * (e - p.errorMean);
-      p.errorStd = p.errors.size() > 1 ? std::sqrt(v / static_cast<double>(p.errors.size() - 1)) : 0;
+      const MeanStd ms = meanAndStd(p.errors);
+      p.errorMean = ms.mean;
+      p.errorStd = ms.std;
       r.points.push_back(p);
     }
     // Fits per curve, against the number of examples kept.

@@ -38,6 +38,17 @@ int budgetEpochs(const TrainConfig& train, const std::string& budget, double kee
   throw ConfigError("budget '" + budget + "': expected epochs (equal epochs) or steps (equal optimisation steps)");
 }
 
+MeanStd meanAndStd(const std::vector<double>& v) {
+  MeanStd r;
+  if (v.empty()) return r;
+  for (double x : v) r.mean += x;
+  r.mean /= static_cast<double>(v.size());
+  double s = 0;
+  for (double x : v) s += (x - r.mean) * (x - r.mean);
+  r.std = v.size() > 1 ? std::sqrt(s / static_cast<double>(v.size() - 1)) : 0.0;
+  return r;
+}
+
 void writeStudyJson(const std::string& body, const std::string& kind, int64_t runId, const std::string& fingerprint,
                     const std::string& configJson, const std::string& path) {
   nlohmann::json j = nlohmann::json::parse(body);
@@ -65,6 +76,7 @@ std::string FrontierConfig::toJson() const {
   nlohmann::json j;
   j["score"] = score.runId ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
                            : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
+  if (!moreScores.empty()) j["more_scores"] = moreScores;
   j["policies"] = policies;
   j["keeps"] = keeps;
   j["class_balanced"] = classBalanced;

@@ -18,6 +18,7 @@ struct StudyScore {
 
 struct FrontierConfig {
   StudyScore score;
+  std::vector<std::string> moreScores;  // compared too, from the same scoring run
   std::vector<std::string> policies = {"hard", "easy", "random"};
   std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};  // ascending, in (0, 1]
   bool classBalanced = false;
@@ -36,6 +37,11 @@ struct FrontierConfig {
 void validateKeepGrid(const std::vector<double>& keeps);
 std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names);
 int budgetEpochs(const TrainConfig& train, const std::string& budget, double keep);
+
+struct MeanStd {
+  double mean = 0, std = 0;  // std: sample standard deviation (0 for one value)
+};
+MeanStd meanAndStd(const std::vector<double>& v);
 
 // Writes a study's JSON (`body`, an object) with a "provenance" member: tool, kind,
 // run id, dataset fingerprint and the configuration (JSON text).
