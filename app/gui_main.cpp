@@ -2,6 +2,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "job_panel.h"
 #include "main_window.h"
 
 int main(int argc, char** argv) {
@@ -21,23 +22,33 @@ int main(int argc, char** argv) {
   QCommandLineOption shot(QStringLiteral("screenshot"),
                           QApplication::translate("main", "Save a screenshot once the dataset is open, then quit"),
                           QStringLiteral("png"));
+  QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                           QApplication::translate("main", "Milliseconds between opening and the screenshot"),
+                           QStringLiteral("ms"), QStringLiteral("300"));
+  QCommandLineOption startScoring(QStringLiteral("start-scoring"),
+                                  QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open"));
   parser.addOption(db);
   parser.addOption(shot);
+  parser.addOption(delay);
+  parser.addOption(startScoring);
   parser.process(app);
 
   ps::ui::MainWindow window;
   if (parser.isSet(db)) window.setStorePath(parser.value(db));
   window.show();
   const QStringList args = parser.positionalArguments();
+  if (parser.isSet(startScoring))
+    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [&window] { window.jobPanel()->startJob(); });
   if (!args.isEmpty()) window.openDataset(args.first());
   if (parser.isSet(shot)) {
     const QString file = parser.value(shot);
+    const int wait = parser.value(delay).toInt();
     auto grab = [&window, file] {
       window.grab().save(file);
       QApplication::quit();
     };
-    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [grab] { QTimer::singleShot(300, grab); });
-    QObject::connect(&window, &ps::ui::MainWindow::datasetFailed, &window, [grab] { QTimer::singleShot(300, grab); });
+    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
+    QObject::connect(&window, &ps::ui::MainWindow::datasetFailed, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
     if (args.isEmpty()) QTimer::singleShot(500, grab);
   }
   return app.exec();

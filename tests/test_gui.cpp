@@ -10,6 +10,11 @@
 #include "class_count_model.h"
 #include "dataset_summary_widget.h"
 #include "main_window.h"
+#include "job_panel.h"
+#include "scoring_job.h"
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTimer>
 #include "store/store.h"
 #include "support/test_data.h"
 
@@ -23,6 +28,8 @@ class TestGui : public QObject {
   void unreadableDatasetShowsReasonAndWindowKeepsWorking();
   void folderWithSkippedFilesListsThem();
   void storeThatIsNotADatabaseIsReported();
+  void scoringJobsCancelResumeAndNeverBlockTheGuiThread();
+  void invalidFormValuesAreReported();
 };
 
 void TestGui::initTestCase() {
@@ -96,6 +103,71 @@ void TestGui::storeThatIsNotADatabaseIsReported() {
   QVERIFY(opened.wait(30000));
   QTRY_VERIFY(w.lastError().contains("not a database"));
   QCOMPARE(w.summaryWidget()->classModel()->rowCount(), 10);  // the dataset still opened
+}
+
+void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.setStorePath(tmp_.filePath("jobs.sqlite"));
+  w.show();
+  const std::string dir = tmp_.filePath("jobs_ds").toStdString();
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(2000), pstest::fashionSamples(200, true), false);
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  w.openDataset(QString::fromStdString(dir));
+  QVERIFY(opened.wait(30000));
+  auto* panel = w.jobPanel();
+  panel->epochsBox()->setValue(3);
+
+  // The longest gap between 5 ms timer ticks while jobs run is the event loop's worst stall.
+  QElapsedTimer clock;
+  clock.start();
+  qint64 last = 0, worst = 0;
+  QTimer tick;
+  QObject::connect(&tick, &QTimer::timeout, [&] {
+    const qint64 now = clock.elapsed();
+    worst = std::max(worst, now - last);
+    last = now;
+  });
+  tick.start(5);
+
+  QSignalSpy cancelled(panel, &ps::ui::JobPanel::jobCancelled);
+  QSignalSpy finished(panel, &ps::ui::JobPanel::jobFinished);
+  ps::ui::ScoringJob* job = panel->startJob();
+  QVERIFY(job);
+  QSignalSpy progress(job, &ps::ui::ScoringJob::progress);
+  QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 3, 30000);
+  QElapsedTimer c;
+  c.start();
+  job->cancel();
+  QVERIFY(cancelled.wait(5000));
+  QVERIFY2(c.elapsed() < 1000, qPrintable(QString::number(c.elapsed())));
+  job->start();  // resume
+  QVERIFY(finished.wait(120000));
+  tick.stop();
+  qInfo() << "longest event-loop stall while scoring:" << worst << "ms";
+  QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+  // The finished run is in the store, resumed rather than restarted.
+  ps::Store store(tmp_.filePath("jobs.sqlite").toStdString());
+  const auto run = store.run(finished.first().first().toLongLong());
+  QCOMPARE(run.status, ps::RunStatus::Done);
+  QVERIFY(store.vectorNames(run.id).size() > 3);
+}
+
+void TestGui::invalidFormValuesAreReported() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.setStorePath(tmp_.filePath("form.sqlite"));
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  w.openDataset("fashion-mnist");
+  QVERIFY(opened.wait(30000));
+  auto* panel = w.jobPanel();
+  for (int i = 0; i < panel->scoreList()->count(); ++i) panel->scoreList()->item(i)->setCheckState(Qt::Unchecked);
+  QVERIFY(!panel->startJob());
+  QVERIFY(w.lastError().contains("no score selected"));
+  panel->scoreList()->item(0)->setCheckState(Qt::Checked);
+  panel->limitBox()->setValue(70000);
+  QVERIFY(!panel->startJob());
+  QVERIFY(w.lastError().contains("more than the training split holds (60000)"));
 }
 
 QTEST_MAIN(TestGui)

@@ -11,6 +11,9 @@
 
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
+#include "job_panel.h"
+
+#include <QDockWidget>
 #include "store/store.h"
 
 namespace ps::ui {
@@ -24,18 +27,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   loader_ = new DatasetLoader(this);
   summary_ = new DatasetSummaryWidget(this);
   setCentralWidget(summary_);
+  jobs_ = new JobPanel(this);
+  auto* dock = new QDockWidget(tr("Jobs"), this);
+  dock->setObjectName(QStringLiteral("jobsDock"));
+  dock->setWidget(jobs_);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Scoring run failed"), reason); });
   busy_ = new QLabel(this);
   statusBar()->addPermanentWidget(busy_);
 
   QSettings settings;
-  storePath_ = settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString();
+  setStorePath(settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString());
   buildMenus();
   restoreGeometry(settings.value("window/geometry").toByteArray());
-  if (!settings.contains("window/geometry")) resize(900, 620);
+  if (!settings.contains("window/geometry")) resize(1200, 700);
 
   connect(loader_, &DatasetLoader::loaded, this,
           [this](const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {
             dataset_ = std::move(ds);
+            jobs_->setDataset(dataset_);
             summary_->setSummary(s);
             busy_->clear();
             statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
@@ -77,6 +87,11 @@ void MainWindow::rebuildRecentMenu() {
   const QStringList recent = QSettings().value("datasets/recent").toStringList();
   for (const QString& spec : recent) recentMenu_->addAction(spec, this, [this, spec] { openDataset(spec); });
   recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::setStorePath(const QString& path) {
+  storePath_ = path;
+  jobs_->setStorePath(path);
 }
 
 void MainWindow::openDataset(const QString& spec) {

@@ -14,6 +14,7 @@ namespace ps::ui {
 
 class DatasetLoader;
 class DatasetSummaryWidget;
+class JobPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -23,10 +24,11 @@ class MainWindow : public QMainWindow {
 
   void openDataset(const QString& spec);
   QString storePath() const { return storePath_; }
-  void setStorePath(const QString& path) { storePath_ = path; }
+  void setStorePath(const QString& path);
   std::shared_ptr<Dataset> dataset() const { return dataset_; }
   DatasetSummaryWidget* summaryWidget() const { return summary_; }
   DatasetLoader* loader() const { return loader_; }
+  JobPanel* jobPanel() const { return jobs_; }
   // Suppress modal dialogs (tests read lastError() instead).
   void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
   QString lastError() const { return lastError_; }
@@ -47,6 +49,7 @@ class MainWindow : public QMainWindow {
 
   DatasetLoader* loader_;
   DatasetSummaryWidget* summary_;
+  JobPanel* jobs_;
   QMenu* recentMenu_ = nullptr;
   QLabel* busy_ = nullptr;
   std::shared_ptr<Dataset> dataset_;

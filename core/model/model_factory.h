@@ -7,13 +7,12 @@
 #include <torch/types.h>
 
 #include "data/dataset.h"
+#include "model/model_names.h"
 
 namespace ps {
 
 class Classifier;
 
-const std::vector<std::string>& builtinModelNames();
-bool isBuiltinModel(const std::string& name);
 
 // Seeds torch before building, so the same seed gives the same initial weights.
 std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes,

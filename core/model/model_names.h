@@ -1,0 +1,11 @@
+#pragma once
+// The built-in model names, without pulling in LibTorch (for the GUI and the CLI).
+#include <string>
+#include <vector>
+
+namespace ps {
+
+const std::vector<std::string>& builtinModelNames();  // small_cnn, resnet18
+bool isBuiltinModel(const std::string& name);
+
+}  // namespace ps
