@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTabWidget>
 #include <QTimer>
 
 #include "job_panel.h"
@@ -27,6 +28,9 @@ int main(int argc, char** argv) {
                            QStringLiteral("ms"), QStringLiteral("300"));
   QCommandLineOption startScoring(QStringLiteral("start-scoring"),
                                   QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open"));
+  QCommandLineOption view(QStringLiteral("view"), QApplication::translate("main", "View to show first: dataset or theory"),
+                          QStringLiteral("name"), QStringLiteral("dataset"));
+  parser.addOption(view);
   parser.addOption(db);
   parser.addOption(shot);
   parser.addOption(delay);
@@ -35,6 +39,7 @@ int main(int argc, char** argv) {
 
   ps::ui::MainWindow window;
   if (parser.isSet(db)) window.setStorePath(parser.value(db));
+  if (parser.value(view) == QStringLiteral("theory")) window.views()->setCurrentIndex(1);
   window.show();
   const QStringList args = parser.positionalArguments();
   if (parser.isSet(startScoring))

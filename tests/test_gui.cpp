@@ -11,6 +11,12 @@
 #include "dataset_summary_widget.h"
 #include "main_window.h"
 #include "job_panel.h"
+#include "theory_view.h"
+#include <QChartView>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTabWidget>
 #include "scoring_job.h"
 #include <QListWidget>
 #include <QSpinBox>
@@ -30,6 +36,7 @@ class TestGui : public QObject {
   void storeThatIsNotADatabaseIsReported();
   void scoringJobsCancelResumeAndNeverBlockTheGuiThread();
   void invalidFormValuesAreReported();
+  void theoryViewUpdatesOffTheGuiThread();
 };
 
 void TestGui::initTestCase() {
@@ -168,6 +175,31 @@ void TestGui::invalidFormValuesAreReported() {
   panel->limitBox()->setValue(70000);
   QVERIFY(!panel->startJob());
   QVERIFY(w.lastError().contains("more than the training split holds (60000)"));
+}
+
+void TestGui::theoryViewUpdatesOffTheGuiThread() {
+  ps::ui::MainWindow w;
+  w.show();
+  auto* view = w.theoryView();
+  w.views()->setCurrentWidget(view);
+  QSignalSpy updated(view, &ps::ui::TheoryView::updated);
+  QVERIFY(updated.wait(60000));  // the first simulation with the default controls
+  QVERIFY(!view->points().empty());
+  QVERIFY(view->chartView()->chart()->series().size() > 2);
+  // A change of control reruns the simulation: theta = 10° and large alpha_tot.
+  view->alphaEdit()->setText("20, 80");
+  view->thetaBox()->setValue(10);
+  QVERIFY(updated.wait(60000));
+  double easySmallF = -1;
+  for (const auto& p : view->points()) {
+    QCOMPARE(p.thetaDegrees, 10.0);
+    if (p.policy == "easy" && p.alphaTot == 80 && p.keep == 0.2) easySmallF = p.errorMean;
+  }
+  QVERIFY2(easySmallF > 0.04 && easySmallF < 0.09, qPrintable(QString::number(easySmallF)));  // near theta/pi
+  // Invalid input: a clear message, the last chart stays.
+  view->alphaEdit()->setText("1, two");
+  QTRY_VERIFY_WITH_TIMEOUT(view->statusLabel()->text().contains("'two' is not a number"), 5000);
+  QVERIFY(!view->points().empty());
 }
 
 QTEST_MAIN(TestGui)

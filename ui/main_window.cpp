@@ -12,6 +12,9 @@
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
 #include "job_panel.h"
+#include "theory_view.h"
+
+#include <QTabWidget>
 
 #include <QDockWidget>
 #include "store/store.h"
@@ -26,7 +29,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("PruneScope"));
   loader_ = new DatasetLoader(this);
   summary_ = new DatasetSummaryWidget(this);
-  setCentralWidget(summary_);
+  theory_ = new TheoryView(this);
+  tabs_ = new QTabWidget(this);
+  tabs_->addTab(summary_, tr("Dataset"));
+  tabs_->addTab(theory_, tr("Theory"));
+  setCentralWidget(tabs_);
   jobs_ = new JobPanel(this);
   auto* dock = new QDockWidget(tr("Jobs"), this);
   dock->setObjectName(QStringLiteral("jobsDock"));

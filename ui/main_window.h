@@ -8,6 +8,7 @@
 #include "data/dataset.h"
 
 class QMenu;
+class QTabWidget;
 class QLabel;
 
 namespace ps::ui {
@@ -15,6 +16,7 @@ namespace ps::ui {
 class DatasetLoader;
 class DatasetSummaryWidget;
 class JobPanel;
+class TheoryView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -29,6 +31,8 @@ class MainWindow : public QMainWindow {
   DatasetSummaryWidget* summaryWidget() const { return summary_; }
   DatasetLoader* loader() const { return loader_; }
   JobPanel* jobPanel() const { return jobs_; }
+  TheoryView* theoryView() const { return theory_; }
+  QTabWidget* views() const { return tabs_; }
   // Suppress modal dialogs (tests read lastError() instead).
   void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
   QString lastError() const { return lastError_; }
@@ -50,6 +54,8 @@ class MainWindow : public QMainWindow {
   DatasetLoader* loader_;
   DatasetSummaryWidget* summary_;
   JobPanel* jobs_;
+  TheoryView* theory_;
+  QTabWidget* tabs_;
   QMenu* recentMenu_ = nullptr;
   QLabel* busy_ = nullptr;
   std::shared_ptr<Dataset> dataset_;

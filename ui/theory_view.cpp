@@ -1,0 +1,210 @@
+#include "theory_view.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QSpinBox>
+#include <QTimer>
+#include <QValueAxis>
+#include <QtConcurrent>
+#include <map>
+#include <sstream>
+
+#include "util/errors.h"
+
+namespace ps::ui {
+
+namespace {
+std::vector<double> parseList(const QString& text, const char* what) {
+  std::vector<double> out;
+  for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const double v = part.trimmed().toDouble(&ok);
+    if (!ok) throw ConfigError(std::string(what) + " value '" + part.trimmed().toStdString() + "' is not a number");
+    out.push_back(v);
+  }
+  if (out.empty()) throw ConfigError(std::string("no ") + what + " values given");
+  return out;
+}
+}  // namespace
+
+TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
+  dim_ = new QSpinBox(this);
+  dim_->setRange(2, 2000);
+  dim_->setValue(100);
+  alphas_ = new QLineEdit(QStringLiteral("0.5, 1, 2, 3, 5, 7, 10, 15, 20"), this);
+  keeps_ = new QLineEdit(QStringLiteral("0.2, 0.4, 0.6, 0.8, 1"), this);
+  theta_ = new QDoubleSpinBox(this);
+  theta_->setRange(0, 90);
+  theta_->setSuffix(QStringLiteral("°"));
+  trials_ = new QSpinBox(this);
+  trials_->setRange(1, 200);
+  trials_->setValue(8);
+  hard_ = new QCheckBox(tr("keep hard"), this);
+  easy_ = new QCheckBox(tr("keep easy"), this);
+  random_ = new QCheckBox(tr("random"), this);
+  hard_->setChecked(true);
+  easy_->setChecked(true);
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+  auto* form = new QFormLayout;
+  form->addRow(tr("Dimension N"), dim_);
+  form->addRow(tr("α_tot (examples / N)"), alphas_);
+  form->addRow(tr("Kept fractions f"), keeps_);
+  form->addRow(tr("Probe angle θ"), theta_);
+  form->addRow(tr("Trials"), trials_);
+  form->addRow(hard_);
+  form->addRow(easy_);
+  form->addRow(random_);
+  form->addRow(status_);
+  auto* left = new QWidget(this);
+  left->setLayout(form);
+  left->setMaximumWidth(320);
+  chart_ = new QChartView(this);
+  chart_->setRenderHint(QPainter::Antialiasing);
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(left);
+  layout->addWidget(chart_, 1);
+
+  debounce_ = new QTimer(this);
+  debounce_->setSingleShot(true);
+  debounce_->setInterval(250);
+  connect(debounce_, &QTimer::timeout, this, &TheoryView::launch);
+  for (QSpinBox* s : {dim_, trials_}) connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &TheoryView::schedule);
+  connect(theta_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &TheoryView::schedule);
+  for (QLineEdit* e : {alphas_, keeps_}) connect(e, &QLineEdit::textChanged, this, &TheoryView::schedule);
+  for (QCheckBox* c : {hard_, easy_, random_}) connect(c, &QCheckBox::toggled, this, &TheoryView::schedule);
+  connect(&watcher_, &QFutureWatcher<std::vector<TheoryPoint>>::finished, this, [this] {
+    const bool stale = pending_;
+    pending_ = false;
+    if (!token_.cancelled() && !watcher_.future().isCanceled()) {
+      try {
+        points_ = watcher_.result();
+        redraw();
+        status_->setText(tr("%1 points, %2 trials each").arg(points_.size()).arg(trials_->value()));
+        emit updated();
+      } catch (const std::exception& e) {
+        status_->setText(tr("Simulation failed: %1").arg(QString::fromStdString(e.what())));
+      }
+    }
+    if (stale) launch();  // the controls changed while it ran
+  });
+  schedule();
+}
+
+TheoryView::~TheoryView() {
+  token_.cancel();
+  watcher_.waitForFinished();
+}
+
+TheoryConfig TheoryView::formConfig() const {
+  TheoryConfig c;
+  c.dim = dim_->value();
+  c.alphaTot = parseList(alphas_->text(), "alpha_tot");
+  c.keeps = parseList(keeps_->text(), "kept fraction");
+  c.policies.clear();
+  if (hard_->isChecked()) c.policies.push_back("hard");
+  if (easy_->isChecked()) c.policies.push_back("easy");
+  if (random_->isChecked()) c.policies.push_back("random");
+  c.thetaDegrees = theta_->value();
+  c.trials = trials_->value();
+  c.validate();
+  return c;
+}
+
+void TheoryView::schedule() { debounce_->start(); }
+
+void TheoryView::launch() {
+  TheoryConfig c;
+  try {
+    c = formConfig();
+  } catch (const Error& e) {
+    status_->setText(tr("<span style='color:#b00'>%1</span>").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+    return;
+  }
+  if (watcher_.isRunning()) {  // cancel the stale run; launch again when it returns
+    token_.cancel();
+    pending_ = true;
+    return;
+  }
+  token_.reset();
+  status_->setText(tr("Simulating…"));
+  watcher_.setFuture(QtConcurrent::run([this, c] {
+    JobContext ctx(&token_);
+    try {
+      return simulatePerceptron(c, ctx);
+    } catch (const Cancelled&) {
+      return std::vector<TheoryPoint>();
+    }
+  }));
+}
+
+void TheoryView::redraw() {
+  auto* chart = new QChart;
+  chart->setTitle(tr("Perceptron: test error against α_prune = f · α_tot (θ = %1°)").arg(theta_->value()));
+  auto* x = new QLogValueAxis;
+  x->setBase(10);
+  x->setTitleText(tr("α_prune (examples kept per dimension)"));
+  x->setLabelFormat("%g");
+  auto* y = new QValueAxis;
+  y->setTitleText(tr("test error"));
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  std::map<std::pair<std::string, double>, QLineSeries*> series;
+  const std::map<std::string, Qt::PenStyle> style = {{"hard", Qt::SolidLine}, {"easy", Qt::DashLine}, {"random", Qt::DotLine}};
+  std::vector<double> keeps;
+  for (const auto& p : points_)
+    if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);
+  std::sort(keeps.begin(), keeps.end());
+  double yMax = 0, xMin = 1e9, xMax = 0;
+  for (const auto& p : points_) {
+    auto& s = series[{p.policy, p.keep}];
+    if (!s) {
+      s = new QLineSeries;
+      s->setName(tr("%1, f = %2").arg(QString::fromStdString(p.policy)).arg(p.keep));
+      const auto k = static_cast<int>(std::find(keeps.begin(), keeps.end(), p.keep) - keeps.begin());
+      const QColor colour = QColor::fromHsv(static_cast<int>(240 - 240.0 * k / std::max<size_t>(1, keeps.size() - 1)), 200, 200);
+      s->setPen(QPen(colour, 2, style.count(p.policy) ? style.at(p.policy) : Qt::SolidLine));
+      chart->addSeries(s);
+      s->attachAxis(x);
+      s->attachAxis(y);
+    }
+    s->append(p.alphaPrune, p.errorMean);
+    yMax = std::max(yMax, p.errorMean);
+    xMin = std::min(xMin, p.alphaPrune);
+    xMax = std::max(xMax, p.alphaPrune);
+  }
+  for (auto& kv : series) {  // points along alpha_prune in order
+    auto pts = kv.second->points();
+    std::sort(pts.begin(), pts.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+    kv.second->replace(pts);
+  }
+  auto* front = new QLineSeries;
+  front->setName(tr("Pareto frontier"));
+  front->setPen(QPen(Qt::black, 2.5));
+  for (const auto& p : points_)
+    if (p.pareto) front->append(p.alphaPrune, p.errorMean);
+  auto pts = front->points();
+  std::sort(pts.begin(), pts.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+  front->replace(pts);
+  chart->addSeries(front);
+  front->attachAxis(x);
+  front->attachAxis(y);
+  if (xMax > 0) x->setRange(xMin * 0.8, xMax * 1.25);
+  y->setRange(0, std::max(0.05, yMax * 1.05));
+  chart->legend()->setAlignment(Qt::AlignRight);
+  QChart* old = chart_->chart();
+  chart_->setChart(chart);
+  delete old;
+}
+
+}  // namespace ps::ui
