@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
                            QStringLiteral("ms"), QStringLiteral("300"));
   QCommandLineOption startScoring(QStringLiteral("start-scoring"),
                                   QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open"));
-  QCommandLineOption view(QStringLiteral("view"), QApplication::translate("main", "View to show first: dataset or theory"),
+  QCommandLineOption view(QStringLiteral("view"), QApplication::translate("main", "View to show first: dataset, gallery or theory"),
                           QStringLiteral("name"), QStringLiteral("dataset"));
   parser.addOption(view);
   parser.addOption(db);
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
 
   ps::ui::MainWindow window;
   if (parser.isSet(db)) window.setStorePath(parser.value(db));
-  if (parser.value(view) == QStringLiteral("theory")) window.views()->setCurrentIndex(1);
+  if (parser.value(view) == QStringLiteral("gallery")) window.views()->setCurrentIndex(1);
+  if (parser.value(view) == QStringLiteral("theory")) window.views()->setCurrentIndex(2);
   window.show();
   const QStringList args = parser.positionalArguments();
   if (parser.isSet(startScoring))

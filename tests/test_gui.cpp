@@ -12,6 +12,11 @@
 #include "main_window.h"
 #include "job_panel.h"
 #include "theory_view.h"
+#include "gallery_view.h"
+#include "example_list_model.h"
+#include "data/dataset_opener.h"
+#include "score/score_engine.h"
+#include <QComboBox>
 #include <QChartView>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -37,6 +42,7 @@ class TestGui : public QObject {
   void scoringJobsCancelResumeAndNeverBlockTheGuiThread();
   void invalidFormValuesAreReported();
   void theoryViewUpdatesOffTheGuiThread();
+  void galleryShowsEasiestAndHardest();
 };
 
 void TestGui::initTestCase() {
@@ -200,6 +206,51 @@ void TestGui::theoryViewUpdatesOffTheGuiThread() {
   view->alphaEdit()->setText("1, two");
   QTRY_VERIFY_WITH_TIMEOUT(view->statusLabel()->text().contains("'two' is not a number"), 5000);
   QVERIFY(!view->points().empty());
+}
+
+void TestGui::galleryShowsEasiestAndHardest() {
+  // A store holding an imported score for a small dataset; the gallery orders by it.
+  const std::string dir = tmp_.filePath("gallery_ds").toStdString();
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(600), pstest::fashionSamples(20, true), false);
+  std::string csv = "score\n";
+  for (int i = 0; i < 600; ++i) csv += std::to_string((i * 37) % 600) + "\n";
+  pstest::writeText(dir + "/../gallery_scores.csv", csv);
+  const QString db = tmp_.filePath("gallery.sqlite");
+  {
+    auto ds = ps::openDataset(dir);
+    ps::Store store(db.toStdString());
+    ps::importScores(*ds, store, dir + "/../gallery_scores.csv", "imported", true);
+  }
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.setStorePath(db);
+  w.show();
+  QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+  w.openDataset(QString::fromStdString(dir));
+  QVERIFY(opened.wait(30000));
+  auto* g = w.galleryView();
+  w.views()->setCurrentWidget(g);
+  auto* hard = g->hardestModel();
+  QAbstractItemModelTester tester(hard, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QCOMPARE(g->scoreBox()->count(), 1);
+  QCOMPARE(hard->totalCount(), int64_t(600));
+  // Rows come in batches of 256 as the view asks for them.
+  QVERIFY(hard->rowCount() == 600 || hard->rowCount() % 256 == 0);
+  while (hard->canFetchMore({})) hard->fetchMore({});
+  QCOMPARE(hard->rowCount(), 600);
+  QCOMPARE(hard->index(0).data(ps::ui::ExampleListModel::ValueRole).toDouble(), 599.0);
+  QCOMPARE(g->easiestModel()->index(0).data(ps::ui::ExampleListModel::ValueRole).toDouble(), 0.0);
+  // Thumbnails arrive from the worker threads.
+  hard->index(0).data(Qt::DecorationRole);
+  QTRY_VERIFY_WITH_TIMEOUT(!hard->index(0).data(Qt::DecorationRole).value<QImage>().isNull(), 10000);
+  QCOMPARE(hard->index(0).data(Qt::DecorationRole).value<QImage>().width(), 56);
+  // One class only.
+  g->classBox()->setCurrentIndex(2);  // label 1
+  for (int r = 0; r < hard->rowCount(); ++r) {
+    const auto i = hard->index(r).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+    QCOMPARE(w.dataset()->label(ps::Split::Train, static_cast<size_t>(i)), 1);
+  }
+  QVERIFY(hard->totalCount() < 600 && hard->totalCount() > 20);
 }
 
 QTEST_MAIN(TestGui)

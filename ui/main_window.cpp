@@ -13,6 +13,7 @@
 #include "dataset_summary_widget.h"
 #include "job_panel.h"
 #include "theory_view.h"
+#include "gallery_view.h"
 
 #include <QTabWidget>
 
@@ -31,7 +32,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   summary_ = new DatasetSummaryWidget(this);
   theory_ = new TheoryView(this);
   tabs_ = new QTabWidget(this);
+  gallery_ = new GalleryView(this);
   tabs_->addTab(summary_, tr("Dataset"));
+  tabs_->addTab(gallery_, tr("Gallery"));
   tabs_->addTab(theory_, tr("Theory"));
   setCentralWidget(tabs_);
   jobs_ = new JobPanel(this);
@@ -40,6 +43,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   dock->setWidget(jobs_);
   addDockWidget(Qt::RightDockWidgetArea, dock);
   connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Scoring run failed"), reason); });
+  connect(jobs_, &JobPanel::jobFinished, this, [this] {
+    if (dataset_) gallery_->refresh(dataset_, storePath_);
+  });
   busy_ = new QLabel(this);
   statusBar()->addPermanentWidget(busy_);
 
@@ -53,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
           [this](const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {
             dataset_ = std::move(ds);
             jobs_->setDataset(dataset_);
+            gallery_->refresh(dataset_, storePath_);
             summary_->setSummary(s);
             busy_->clear();
             statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);

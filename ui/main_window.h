@@ -17,6 +17,7 @@ class DatasetLoader;
 class DatasetSummaryWidget;
 class JobPanel;
 class TheoryView;
+class GalleryView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -32,6 +33,7 @@ class MainWindow : public QMainWindow {
   DatasetLoader* loader() const { return loader_; }
   JobPanel* jobPanel() const { return jobs_; }
   TheoryView* theoryView() const { return theory_; }
+  GalleryView* galleryView() const { return gallery_; }
   QTabWidget* views() const { return tabs_; }
   // Suppress modal dialogs (tests read lastError() instead).
   void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
@@ -55,6 +57,7 @@ class MainWindow : public QMainWindow {
   DatasetSummaryWidget* summary_;
   JobPanel* jobs_;
   TheoryView* theory_;
+  GalleryView* gallery_;
   QTabWidget* tabs_;
   QMenu* recentMenu_ = nullptr;
   QLabel* busy_ = nullptr;

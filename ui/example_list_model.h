@@ -1,0 +1,48 @@
+#pragma once
+// A list of dataset examples in a given order (e.g. hardest first), for icon views.
+// Rows are fetched in batches (canFetchMore/fetchMore) so a million examples scroll
+// smoothly; thumbnails are decoded off the GUI thread and kept in a bounded cache.
+#include <QAbstractListModel>
+#include <QCache>
+#include <QImage>
+#include <QSet>
+#include <memory>
+#include <vector>
+
+namespace ps {
+class Dataset;
+}
+
+namespace ps::ui {
+
+class ExampleListModel : public QAbstractListModel {
+  Q_OBJECT
+ public:
+  enum Roles { IndexRole = Qt::UserRole + 1, ValueRole };
+  explicit ExampleListModel(QObject* parent = nullptr);
+  ~ExampleListModel() override;
+
+  // `indices`: training-split indices in display order; `values`: the score shown under each.
+  void setExamples(std::shared_ptr<const Dataset> dataset, std::vector<int64_t> indices, std::vector<float> values);
+  int64_t totalCount() const { return static_cast<int64_t>(indices_.size()); }
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  bool canFetchMore(const QModelIndex& parent) const override;
+  void fetchMore(const QModelIndex& parent) override;
+
+  static QImage toImage(const Dataset& ds, int64_t trainIndex, int scale);
+
+ private:
+  void requestThumbnail(int64_t trainIndex) const;
+
+  std::shared_ptr<const Dataset> dataset_;
+  std::vector<int64_t> indices_;
+  std::vector<float> values_;
+  int loaded_ = 0;
+  mutable QCache<qint64, QImage> thumbnails_;
+  mutable QSet<qint64> requested_;
+  std::shared_ptr<int> generation_;  // tells late thumbnails from a previous list apart
+};
+
+}  // namespace ps::ui
