@@ -2,7 +2,10 @@
 // The model interface the trainer and the scores use. Built-in models record, when asked,
 // each layer's input and output so per-example gradient norms can be computed for a
 // whole batch at once (see score/per_example_grad.h); TorchScript models cannot.
-#include <torch/torch.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/linear.h>
 
 #include <memory>
 #include <string>

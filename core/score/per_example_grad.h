@@ -10,15 +10,16 @@
 //            the Gram form Σ (DᵢᵀDᵢ)∘(UᵢᵀUᵢ); bias ||Σ_l Dᵢ||²
 //   batch norm (eval): γ-gradient Σ_hw δᵢ∘x̂ᵢ, β-gradient Σ_hw δᵢ.
 // Other models (TorchScript) fall back to one autograd pass per example.
-#include <torch/torch.h>
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 namespace ps {
 
 class Classifier;
 
 // Returns a tensor of B squared norms (float, CPU). Puts the model in eval mode.
-torch::Tensor perExampleGradSqNorms(Classifier& model, const torch::Tensor& x, const torch::Tensor& y);
+at::Tensor perExampleGradSqNorms(Classifier& model, const at::Tensor& x, const at::Tensor& y);
 // The one-example-at-a-time reference (used for TorchScript models and in tests).
-torch::Tensor perExampleGradSqNormsLoop(Classifier& model, const torch::Tensor& x, const torch::Tensor& y);
+at::Tensor perExampleGradSqNormsLoop(Classifier& model, const at::Tensor& x, const at::Tensor& y);
 
 }  // namespace ps

@@ -2,7 +2,8 @@
 // The built-in self-supervised encoder for prototype scores: the small CNN trained
 // without labels by contrasting two augmented views of each image (SimCLR's NT-Xent
 // loss, temperature 0.5). Returns the 128-d embeddings of the un-augmented inputs.
-#include <torch/torch.h>
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include <functional>
 
@@ -11,7 +12,7 @@ namespace ps {
 class BatchSource;
 class JobContext;
 
-torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, torch::Device device,
+at::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, c10::Device device,
                                        JobContext& ctx, const std::function<void(double, const std::string&)>& progress);
 
 }  // namespace ps

@@ -3,7 +3,8 @@
 // A hook sees every training batch's logits (no extra pass) and, at the end of each
 // epoch, can ask EpochServices for whole-dataset passes over un-augmented inputs; those
 // passes are computed once per epoch and shared by every hook that asks.
-#include <torch/torch.h>
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include <functional>
 #include <map>
@@ -20,8 +21,8 @@ class BatchSource;
 struct BatchObservation {
   int epoch;                              // 0-based epoch being trained
   const std::vector<int64_t>& positions;  // positions in the BatchSource
-  torch::Tensor logits;                   // B × K, float, CPU, detached
-  torch::Tensor labels;                   // B, int64, CPU
+  at::Tensor logits;                   // B × K, float, CPU, detached
+  at::Tensor labels;                   // B, int64, CPU
 };
 
 // A score's per-example values for one seed: difficulty (higher = harder) and raw.
@@ -32,29 +33,29 @@ struct ScoreValues {
 
 class EpochServices {
  public:
-  EpochServices(Classifier& model, const BatchSource& data, torch::Device device, int evalBatch, JobContext& ctx,
+  EpochServices(Classifier& model, const BatchSource& data, c10::Device device, int evalBatch, JobContext& ctx,
                 std::function<void(double, const std::string&)> progress);
   int completedEpochs = 0;
   // Logits on un-augmented inputs, N × K (CPU), model in eval mode.
-  const torch::Tensor& logits();
+  const at::Tensor& logits();
   // Penultimate embeddings, N × D (CPU).
-  const torch::Tensor& features();
+  const at::Tensor& features();
   // Per-example ||∇θ loss||², N (CPU).
-  const torch::Tensor& gradSqNorms();
+  const at::Tensor& gradSqNorms();
   Classifier& model() { return model_; }
   const BatchSource& data() const { return data_; }
   void invalidate();  // after the weights change
 
  private:
-  torch::Tensor pass(const std::string& what, const std::function<torch::Tensor(const torch::Tensor&, const torch::Tensor&)>& f,
+  at::Tensor pass(const std::string& what, const std::function<at::Tensor(const at::Tensor&, const at::Tensor&)>& f,
                      int batch, bool withLabels);
   Classifier& model_;
   const BatchSource& data_;
-  torch::Device device_;
+  c10::Device device_;
   int evalBatch_;
   JobContext& ctx_;
   std::function<void(double, const std::string&)> progress_;
-  torch::Tensor logits_, features_, grads_;
+  at::Tensor logits_, features_, grads_;
 };
 
 class TrainHook {

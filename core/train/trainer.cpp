@@ -69,10 +69,13 @@ double Trainer::learningRate(int64_t step, int64_t totalSteps) const {
   return config_.lr;
 }
 
-void Trainer::saveCheckpoint(CheckpointSink& sink, const std::string& key, int epoch, torch::optim::SGD& opt,
-                             const std::vector<TrainHook*>& hooks) {
-  std::vector<torch::Tensor> state = model_.parameters();
-  for (const auto& b : model_.buffers()) state.push_back(b);
+namespace {
+
+// Model, optimiser and hook state after `epoch` epochs, under key + "/train".
+void saveCheckpoint(Classifier& model, CheckpointSink& sink, const std::string& key, int epoch, torch::optim::SGD& opt,
+                    const std::vector<TrainHook*>& hooks) {
+  std::vector<torch::Tensor> state = model.parameters();
+  for (const auto& b : model.buffers()) state.push_back(b);
   std::ostringstream optOut;
   torch::serialize::OutputArchive archive;
   opt.save(archive);
@@ -83,15 +86,16 @@ void Trainer::saveCheckpoint(CheckpointSink& sink, const std::string& key, int e
   sink.save(key + "/train", w.bytes());
 }
 
-int Trainer::loadCheckpoint(CheckpointSink& sink, const std::string& key, torch::optim::SGD& opt,
-                            const std::vector<TrainHook*>& hooks) {
+// Restores what saveCheckpoint wrote; returns the epochs done (0 when there is none).
+int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSink& sink, const std::string& key,
+                   torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks) {
   const auto saved = sink.load(key + "/train");
   if (!saved) return 0;
   ByteReader r(*saved);
   const int epoch = r.pod<int32_t>();
   const auto state = tensorsFromBytes(r.vec<uint8_t>());
-  auto params = model_.parameters();
-  auto buffers = model_.buffers();
+  auto params = model.parameters();
+  auto buffers = model.buffers();
   if (state.size() != params.size() + buffers.size())
     throw StoreError("checkpoint " + key + " does not match the model (" + std::to_string(state.size()) +
                      " tensors, expected " + std::to_string(params.size() + buffers.size()) + ")");
@@ -102,11 +106,13 @@ int Trainer::loadCheckpoint(CheckpointSink& sink, const std::string& key, torch:
   }
   std::istringstream optIn(r.str());
   torch::serialize::InputArchive archive;
-  archive.load_from(optIn, device_);
+  archive.load_from(optIn, device);
   opt.load(archive);
   for (TrainHook* h : hooks) h->load(r);
   return epoch;
 }
+
+}  // namespace
 
 void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const std::string& checkpointKey,
                   const std::function<void(double, const std::string&)>& progress) {
@@ -149,7 +155,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   };
 
   int start = 0;
-  if (ctx.checkpoints()) start = loadCheckpoint(*ctx.checkpoints(), checkpointKey, opt, hooks);
+  if (ctx.checkpoints()) start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, opt, hooks);
   if (start == 0) {
     epochEnd(0);
   } else {
@@ -192,7 +198,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
     });
     workDone += 1;
     epochEnd(epoch + 1);
-    if (ctx.checkpoints()) saveCheckpoint(*ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks);
+    if (ctx.checkpoints()) saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks);
   }
   model_.setTraining(false);
 }

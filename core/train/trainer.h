@@ -3,7 +3,8 @@
 // batch augmentation, deterministic on CPU for a seed (shuffling and augmentation draw
 // from an RNG seeded by (seed, epoch), so a resumed run repeats exactly). Checkpoints
 // model, optimiser and hook state after every epoch when the context has a sink.
-#include <torch/torch.h>
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include <functional>
 #include <string>
@@ -19,7 +20,7 @@ class BatchSource;
 
 class Trainer {
  public:
-  Trainer(Classifier& model, const BatchSource& data, const TrainConfig& config, torch::Device device);
+  Trainer(Classifier& model, const BatchSource& data, const TrainConfig& config, c10::Device device);
 
   // Trains for config.epochs, calling hooks. `checkpointKey` prefixes this run's
   // checkpoints (several seeds share one sink). `progress(fraction, message)` gets the
@@ -30,22 +31,17 @@ class Trainer {
   double learningRate(int64_t step, int64_t totalSteps) const;
 
  private:
-  void saveCheckpoint(CheckpointSink& sink, const std::string& key, int epoch, torch::optim::SGD& opt,
-                      const std::vector<TrainHook*>& hooks);
-  int loadCheckpoint(CheckpointSink& sink, const std::string& key, torch::optim::SGD& opt,
-                     const std::vector<TrainHook*>& hooks);
-
   Classifier& model_;
   const BatchSource& data_;
   TrainConfig config_;
-  torch::Device device_;
+  c10::Device device_;
 };
 
 // Serialises tensors (by value, on CPU) to bytes and back.
-std::vector<uint8_t> tensorsToBytes(const std::vector<torch::Tensor>& tensors);
-std::vector<torch::Tensor> tensorsFromBytes(const std::vector<uint8_t>& bytes);
+std::vector<uint8_t> tensorsToBytes(const std::vector<at::Tensor>& tensors);
+std::vector<at::Tensor> tensorsFromBytes(const std::vector<uint8_t>& bytes);
 
 // Runs `fn` with CUDA bf16 autocast on when `enabled` (no-op on CPU).
-void withAutocast(bool enabled, const torch::Device& device, const std::function<void()>& fn);
+void withAutocast(bool enabled, const c10::Device& device, const std::function<void()>& fn);
 
 }  // namespace ps
