@@ -16,8 +16,7 @@ namespace ps {
 
 namespace {
 
-std::vector<double> readNpy(const std::string& path) {
-  const std::vector<uint8_t> b = readFileBytes(path);
+std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>& b) {
   if (b.size() < 10 || std::memcmp(b.data(), "\x93NUMPY", 6) != 0)
     throw DatasetError(path + ": not a NumPy .npy file (missing \\x93NUMPY magic)");
   const int major = b[6];
@@ -73,9 +72,8 @@ std::vector<double> readNpy(const std::string& path) {
   return out;
 }
 
-std::vector<double> readCsv(const std::string& path, size_t n) {
-  std::ifstream in(path);
-  if (!in) throw DatasetError(path + ": cannot open file for reading");
+std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>& bytes, size_t n) {
+  std::istringstream in(std::string(bytes.begin(), bytes.end()));
   std::vector<double> out;
   std::vector<int64_t> index;
   int valueCol = 0, indexCol = -1;
@@ -127,7 +125,8 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
   if (name.empty() || name.find('/') != std::string::npos)
     throw ConfigError("score name '" + name + "' must be non-empty and contain no '/'");
   const size_t n = ds.size(Split::Train);
-  const std::vector<double> values = endsWith(toLower(path), ".npy") ? readNpy(path) : readCsv(path, n);
+  const std::vector<uint8_t> bytes = readFileBytes(path);  // read once: parsed and hashed
+  const std::vector<double> values = endsWith(toLower(path), ".npy") ? readNpy(path, bytes) : readCsv(path, bytes, n);
   if (values.size() != n)
     throw DatasetError(path + ": holds " + std::to_string(values.size()) + " values; expected " + std::to_string(n) +
                        " (one per training example)");
@@ -136,7 +135,7 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
       throw DatasetError(path + ": value for example " + std::to_string(i) + " is missing or not finite");
 
   Hasher h;
-  h.update(readFileBytes(path).data(), readFileBytes(path).size());
+  h.update(bytes.data(), bytes.size());
   nlohmann::json cfg{{"file", path}, {"name", name}, {"higher_is_harder", higherIsHarder}, {"content", h.hex()}};
   const std::string key = Store::cacheKey("import", cfg.dump(), ds.fingerprint());
   if (auto done = store.findRun(key, RunStatus::Done)) {

@@ -85,8 +85,8 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
     // Evaluate on the test split.
     std::vector<int64_t> testIdx(static_cast<size_t>(nTest));
     std::iota(testIdx.begin(), testIdx.end(), 0);
-    BatchSource test(ds, Split::Test, testIdx, device, size_t(4) << 30, &ctx);
-    test.useNormalizationOf(data);  // the model saw the training subset's statistics
+    // Normalised as the model saw its training subset.
+    BatchSource test(ds, Split::Test, testIdx, device, size_t(4) << 30, &ctx, &data);
     std::vector<int64_t> correct(classes, 0), total(classes, 0);
     model->setTraining(false);
     c10::InferenceMode guard;

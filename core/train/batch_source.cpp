@@ -16,7 +16,7 @@ bool looksLikeDigits(const std::vector<std::string>& names) {
 }  // namespace
 
 BatchSource::BatchSource(const Dataset& ds, Split split, std::vector<int64_t> indices, torch::Device device,
-                         size_t memoryBudgetBytes, JobContext* ctx)
+                         size_t memoryBudgetBytes, JobContext* ctx, const BatchSource* normalizeLike)
     : ds_(ds), split_(split), indices_(std::move(indices)), device_(device), shape_(ds.shape()) {
   const int64_t n = size();
   if (n == 0) throw ConfigError(std::string("no examples to train on in the ") + splitName(split) + " split");
@@ -37,6 +37,13 @@ BatchSource::BatchSource(const Dataset& ds, Split split, std::vector<int64_t> in
     }
   }
 
+  if (normalizeLike) {
+    mean_ = normalizeLike->mean_;
+    std_ = normalizeLike->std_;
+    meanT_ = normalizeLike->meanT_;
+    stdT_ = normalizeLike->stdT_;
+    return;
+  }
   // Per-channel mean/std from up to 10 000 evenly spaced examples (exact for small sets).
   const int64_t sample = std::min<int64_t>(n, 10000);
   std::vector<int64_t> pos(static_cast<size_t>(sample));
@@ -49,13 +56,6 @@ BatchSource::BatchSource(const Dataset& ds, Split split, std::vector<int64_t> in
   }
   meanT_ = m.to(torch::kFloat32).view({1, -1, 1, 1}).to(device_);
   stdT_ = sd.to(torch::kFloat32).view({1, -1, 1, 1}).to(device_);
-}
-
-void BatchSource::useNormalizationOf(const BatchSource& other) {
-  mean_ = other.mean_;
-  std_ = other.std_;
-  meanT_ = other.meanT_;
-  stdT_ = other.stdT_;
 }
 
 torch::Tensor BatchSource::rawBatch(const std::vector<int64_t>& positions) const {
