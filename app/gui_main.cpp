@@ -1,16 +1,35 @@
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTabWidget>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
+#include <QSlider>
+
+#include "frontier_view.h"
+#include "gallery_view.h"
 #include "job_panel.h"
 #include "main_window.h"
+#include "settings_dialog.h"
+#include "study/frontier_study.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("PruneScope"));
   QApplication::setApplicationName(QStringLiteral("PruneScope"));
   QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+  QApplication::setDesktopFileName(QStringLiteral("prunescope"));
+
+  // The language: the one chosen in Settings, else the system's.
+  const QString chosen = ps::ui::SettingsDialog::savedLanguage();
+  const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+  QTranslator qtTranslator, appTranslator;
+  if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(&qtTranslator);
+  if (appTranslator.load(locale, QStringLiteral("prunescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(&appTranslator);
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "PruneScope: a workbench for data pruning"));
@@ -28,23 +47,34 @@ int main(int argc, char** argv) {
                            QStringLiteral("ms"), QStringLiteral("300"));
   QCommandLineOption startScoring(QStringLiteral("start-scoring"),
                                   QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open"));
-  QCommandLineOption view(QStringLiteral("view"), QApplication::translate("main", "View to show first: dataset, gallery or theory"),
+  QCommandLineOption view(QStringLiteral("view"),
+                          QApplication::translate("main", "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),
                           QStringLiteral("name"), QStringLiteral("dataset"));
-  parser.addOption(view);
-  parser.addOption(db);
-  parser.addOption(shot);
-  parser.addOption(delay);
-  parser.addOption(startScoring);
+  QCommandLineOption audit(QStringLiteral("audit-point"),
+                           QApplication::translate("main", "Once the dataset is open, audit point N of the frontier study shown (as a click on it does)"),
+                           QStringLiteral("N"));
+  QCommandLineOption example(QStringLiteral("show-example"),
+                             QApplication::translate("main", "Once the dataset is open, show training example N in the gallery's detail pane"),
+                             QStringLiteral("N"));
+  QCommandLineOption keep(QStringLiteral("gallery-keep"),
+                          QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
+                          QStringLiteral("percent"));
+  for (const auto* o : {&view, &db, &shot, &delay, &startScoring, &audit, &example, &keep}) parser.addOption(*o);
   parser.process(app);
 
   ps::ui::MainWindow window;
   if (parser.isSet(db)) window.setStorePath(parser.value(db));
-  if (parser.value(view) == QStringLiteral("gallery")) window.views()->setCurrentIndex(1);
-  if (parser.value(view) == QStringLiteral("theory")) window.views()->setCurrentIndex(2);
+  window.showView(parser.value(view));
   window.show();
   const QStringList args = parser.positionalArguments();
-  if (parser.isSet(startScoring))
-    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [&window] { window.jobPanel()->startJob(); });
+  QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [&] {
+    if (parser.isSet(startScoring)) window.jobPanel()->startJob();
+    if (parser.isSet(keep)) window.galleryView()->keepSlider()->setValue(parser.value(keep).toInt());
+    if (parser.isSet(example)) window.galleryView()->showDetail(parser.value(example).toLongLong());
+    const auto point = static_cast<size_t>(parser.value(audit).toULongLong());
+    if (parser.isSet(audit) && point < window.frontierView()->result().points.size())
+      window.frontierView()->requestAudit(point);
+  });
   if (!args.isEmpty()) window.openDataset(args.first());
   if (parser.isSet(shot)) {
     const QString file = parser.value(shot);
@@ -55,7 +85,7 @@ int main(int argc, char** argv) {
     };
     QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
     QObject::connect(&window, &ps::ui::MainWindow::datasetFailed, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
-    if (args.isEmpty()) QTimer::singleShot(500, grab);
+    if (args.isEmpty()) QTimer::singleShot(std::max(500, wait), grab);
   }
   return app.exec();
 }

@@ -4,9 +4,9 @@
 #include <QChartView>
 #include <QCommandLineParser>
 #include <QPainter>
-#include <QSvgGenerator>
 #include <cstdio>
 
+#include "chart_export.h"
 #include "frontier_chart.h"
 #include "study/frontier_study.h"
 
@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   parser.setApplicationDescription("Render a PruneScope frontier study (JSON) to PNG or SVG");
   parser.addHelpOption();
   parser.addPositionalArgument("json", "frontier JSON written by prunescope-cli frontier");
-  QCommandLineOption out("out", "Image to write (.png or .svg)", "file");
+  QCommandLineOption out("out", "File to write: .png or .svg (the chart) or .csv (its points)", "file");
   QCommandLineOption title("title", "Chart title", "text", "Test error against kept fraction");
   parser.addOption(out);
   parser.addOption(title);
@@ -28,15 +28,9 @@ int main(int argc, char** argv) {
     view.setRenderHint(QPainter::Antialiasing);
     view.resize(960, 600);
     const QString file = parser.value(out);
-    if (file.endsWith(".svg", Qt::CaseInsensitive)) {
-      QSvgGenerator svg;
-      svg.setFileName(file);
-      svg.setSize(view.size());
-      svg.setViewBox(QRect(QPoint(0, 0), view.size()));
-      QPainter painter(&svg);
-      view.render(&painter);
-    } else if (!view.grab().save(file)) {
-      std::fprintf(stderr, "prunescope-plot: error: %s: cannot write the image\n", qPrintable(file));
+    QString error;
+    if (!ps::ui::saveChart(&view, file, [&result](const std::string& p) { ps::writeFrontierCsv(result, p); }, &error)) {
+      std::fprintf(stderr, "prunescope-plot: error: %s\n", qPrintable(error));
       return 1;
     }
     std::printf("wrote %s\n", qPrintable(file));

@@ -22,7 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
-#include "scoring_job.h"
+#include "background_job.h"
 #include <QListWidget>
 #include <QSpinBox>
 #include <QTimer>
@@ -145,9 +145,9 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
 
   QSignalSpy cancelled(panel, &ps::ui::JobPanel::jobCancelled);
   QSignalSpy finished(panel, &ps::ui::JobPanel::jobFinished);
-  ps::ui::ScoringJob* job = panel->startJob();
+  ps::ui::BackgroundJob* job = panel->startJob();
   QVERIFY(job);
-  QSignalSpy progress(job, &ps::ui::ScoringJob::progress);
+  QSignalSpy progress(job, &ps::ui::BackgroundJob::progress);
   QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 3, 30000);
   QElapsedTimer c;
   c.start();

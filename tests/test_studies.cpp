@@ -220,7 +220,7 @@ void TestStudies::subsetExportFormats() {
   auto ds = smallFashion();
   const std::vector<int64_t> idx = {3, 17, 42};
   const std::vector<float> sc = {0.5f, 1.25f, 2.0f};
-  ps::SubsetProvenance prov{ds->spec(), ds->fingerprint(), 7, "el2n", spec(ps::PrunePolicy::KeepHard, 0.3)};
+  ps::SubsetProvenance prov{ds->spec(), ds->fingerprint(), 7, "el2n", spec(ps::PrunePolicy::KeepHard, 0.3), {}};
   ps::exportSubset(*ds, idx, sc, prov, path("s.txt"));
   ps::exportSubset(*ds, idx, sc, prov, path("s.npy"));
   ps::exportSubset(*ds, idx, sc, prov, path("s.csv"));

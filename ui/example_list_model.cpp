@@ -1,5 +1,6 @@
 #include "example_list_model.h"
 
+#include <QColor>
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -28,6 +29,11 @@ void ExampleListModel::setExamples(std::shared_ptr<const Dataset> dataset, std::
   requested_.clear();
   generation_ = std::make_shared<int>(*generation_ + 1);
   endResetModel();
+}
+
+void ExampleListModel::setPruned(std::shared_ptr<const std::vector<uint8_t>> pruned) {
+  pruned_ = std::move(pruned);
+  if (loaded_ > 0) emit dataChanged(index(0), index(loaded_ - 1), {Qt::DisplayRole, Qt::BackgroundRole, PrunedRole});
 }
 
 int ExampleListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : loaded_; }
@@ -86,9 +92,15 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= loaded_ || !dataset_) return {};
   const auto row = static_cast<size_t>(index.row());
   const int64_t i = indices_[row];
+  const bool pruned = pruned_ && static_cast<size_t>(i) < pruned_->size() && (*pruned_)[static_cast<size_t>(i)];
   switch (role) {
-    case Qt::DisplayRole:
-      return QStringLiteral("#%1\n%2").arg(i).arg(static_cast<double>(values_[row]), 0, 'g', 3);
+    case Qt::DisplayRole: {
+      const QString caption = QStringLiteral("#%1\n%2").arg(i).arg(static_cast<double>(values_[row]), 0, 'g', 3);
+      return pruned ? caption + QLatin1Char(' ') + tr("pruned") : caption;
+    }
+    case Qt::BackgroundRole:
+      return pruned ? QVariant(QColor(255, 205, 205)) : QVariant();
+    case PrunedRole: return pruned;
     case Qt::DecorationRole: {
       if (const QImage* img = thumbnails_.object(i)) return *img;
       requestThumbnail(i);

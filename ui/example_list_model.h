@@ -2,10 +2,12 @@
 // A list of dataset examples in a given order (e.g. hardest first), for icon views.
 // Rows are fetched in batches (canFetchMore/fetchMore) so a million examples scroll
 // smoothly; thumbnails are decoded off the GUI thread and kept in a bounded cache.
+// Examples a pruning would drop show on a red background with "pruned" in the caption.
 #include <QAbstractListModel>
 #include <QCache>
 #include <QImage>
 #include <QSet>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -18,12 +20,14 @@ namespace ps::ui {
 class ExampleListModel : public QAbstractListModel {
   Q_OBJECT
  public:
-  enum Roles { IndexRole = Qt::UserRole + 1, ValueRole };
+  enum Roles { IndexRole = Qt::UserRole + 1, ValueRole, PrunedRole };
   explicit ExampleListModel(QObject* parent = nullptr);
   ~ExampleListModel() override;
 
   // `indices`: training-split indices in display order; `values`: the score shown under each.
   void setExamples(std::shared_ptr<const Dataset> dataset, std::vector<int64_t> indices, std::vector<float> values);
+  // Marks the examples a pruning would drop (one flag per training index; empty: none).
+  void setPruned(std::shared_ptr<const std::vector<uint8_t>> pruned);
   int64_t totalCount() const { return static_cast<int64_t>(indices_.size()); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -39,6 +43,7 @@ class ExampleListModel : public QAbstractListModel {
   std::shared_ptr<const Dataset> dataset_;
   std::vector<int64_t> indices_;
   std::vector<float> values_;
+  std::shared_ptr<const std::vector<uint8_t>> pruned_;
   int loaded_ = 0;
   mutable QCache<qint64, QImage> thumbnails_;
   mutable QSet<qint64> requested_;

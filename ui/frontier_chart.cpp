@@ -42,6 +42,8 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
       static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
       line->setPen(QPen(colour, 2.5, p.score.empty() ? Qt::SolidLine : styles[scoreStyle[p.score] % 4]));
       line->setPointsVisible(true);
+      line->setProperty("ps_score", QString::fromStdString(p.score));  // which points it draws (hover, click)
+      line->setProperty("ps_policy", QString::fromStdString(p.policy));
       chart->addSeries(line);
       line->attachAxis(x);
       line->attachAxis(y);

@@ -1,6 +1,7 @@
 #pragma once
 // The frontier plot: test error against kept fraction, one series per policy with
-// ±1 std error bars over seeds, and the Pareto frontier drawn on top.
+// ±1 std error bars over seeds, and the Pareto frontier drawn on top. Each score × policy
+// line carries its score and policy as the properties "ps_score" and "ps_policy".
 #include <QString>
 
 #include "study/frontier_study.h"

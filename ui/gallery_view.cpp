@@ -1,16 +1,26 @@
 #include "gallery_view.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QTableWidget>
 #include <QVBoxLayout>
-#include <numeric>
 
 #include "data/dataset.h"
 #include "example_list_model.h"
-#include "store/store.h"
+#include "prune/subset_export.h"
+#include "score/rank_stats.h"
+#include "util/errors.h"
 
 namespace ps::ui {
 
@@ -33,62 +43,128 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
 GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
   score_ = new QComboBox(this);
   class_ = new QComboBox(this);
+  policy_ = new QComboBox(this);
+  policy_->addItem(tr("keep hardest"), QStringLiteral("hard"));
+  policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
+  policy_->addItem(tr("keep random"), QStringLiteral("random"));
+  keep_ = new QSlider(Qt::Horizontal, this);
+  keep_->setRange(1, 100);
+  keep_->setValue(100);
+  keep_->setToolTip(tr("Kept fraction f: examples the pruning drops are shown on red"));
+  keepLabel_ = new QLabel(this);
+  keepLabel_->setMinimumWidth(70);
+  balanced_ = new QCheckBox(tr("class-balanced"), this);
   info_ = new QLabel(this);
   easiest_ = new ExampleListModel(this);
   hardest_ = new ExampleListModel(this);
+
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Score"), this));
   top->addWidget(score_, 1);
   top->addWidget(new QLabel(tr("Class"), this));
   top->addWidget(class_);
-  top->addWidget(info_, 1);
+  auto* pruneRow = new QHBoxLayout;
+  pruneRow->addWidget(new QLabel(tr("Pruning"), this));
+  pruneRow->addWidget(policy_);
+  pruneRow->addWidget(keep_, 1);
+  pruneRow->addWidget(keepLabel_);
+  pruneRow->addWidget(balanced_);
+  pruneRow->addWidget(info_, 1);
+
   auto* easyBox = new QGroupBox(tr("Easiest"), this);
   auto* hardBox = new QGroupBox(tr("Hardest"), this);
-  (new QVBoxLayout(easyBox))->addWidget(iconList(easyBox, easiest_));
-  (new QVBoxLayout(hardBox))->addWidget(iconList(hardBox, hardest_));
-  auto* lists = new QHBoxLayout;
-  lists->addWidget(easyBox);
-  lists->addWidget(hardBox);
+  easyList_ = iconList(easyBox, easiest_);
+  hardList_ = iconList(hardBox, hardest_);
+  (new QVBoxLayout(easyBox))->addWidget(easyList_);
+  (new QVBoxLayout(hardBox))->addWidget(hardList_);
+
+  auto* detail = new QGroupBox(tr("Example"), this);
+  detailImage_ = new QLabel(detail);
+  detailImage_->setAlignment(Qt::AlignCenter);
+  detailImage_->setMinimumSize(168, 168);
+  detailText_ = new QLabel(tr("Click an example to see it here."), detail);
+  detailText_->setWordWrap(true);
+  detailText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  detailScores_ = new QTableWidget(0, 3, detail);
+  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank (1 = hardest)")});
+  detailScores_->horizontalHeader()->setStretchLastSection(true);
+  detailScores_->verticalHeader()->hide();
+  detailScores_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  auto* dl = new QVBoxLayout(detail);
+  dl->addWidget(detailImage_);
+  dl->addWidget(detailText_);
+  dl->addWidget(detailScores_, 1);
+
+  auto* split = new QSplitter(this);
+  split->addWidget(easyBox);
+  split->addWidget(hardBox);
+  split->addWidget(detail);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 2);
+  split->setStretchFactor(2, 1);
+
+  auto* copy = new QPushButton(tr("Copy selection"), this);
+  auto* exportSel = new QPushButton(tr("Export selection…"), this);
+  auto* exportKeptButton = new QPushButton(tr("Export kept subset…"), this);
+  copy->setToolTip(tr("Copies index, class, score and source of the selected examples"));
+  exportKeptButton->setToolTip(tr("Writes the training indices the pruning keeps (.txt, .npy or .csv)"));
+  auto* bottom = new QHBoxLayout;
+  bottom->addStretch(1);
+  bottom->addWidget(copy);
+  bottom->addWidget(exportSel);
+  bottom->addWidget(exportKeptButton);
+
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
-  layout->addLayout(lists, 1);
+  layout->addLayout(pruneRow);
+  layout->addWidget(split, 1);
+  layout->addLayout(bottom);
+
   connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(class_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
+  connect(policy_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::updatePruned);
+  connect(keep_, &QSlider::valueChanged, this, &GalleryView::updatePruned);
+  connect(balanced_, &QCheckBox::toggled, this, &GalleryView::updatePruned);
+  for (QListView* list : {easyList_, hardList_})
+    connect(list, &QListView::clicked, this,
+            [this](const QModelIndex& i) { showDetail(i.data(ExampleListModel::IndexRole).toLongLong()); });
+  connect(copy, &QPushButton::clicked, this, &GalleryView::copySelection);
+  connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
+  connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
   info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
+  updatePruned();
 }
 
-void GalleryView::refresh(std::shared_ptr<const Dataset> dataset, const QString& storePath) {
+void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
   dataset_ = std::move(dataset);
-  runs_.clear();
-  entries_.clear();
-  try {
-    Store store(storePath.toStdString());
-    for (const auto& r : listScoreRuns(store, dataset_->fingerprint())) {
-      runs_.push_back(loadScoreRun(store, r.runId));
-      for (const auto& name : runs_.back().names) entries_.push_back({runs_.size() - 1, name});
-    }
-  } catch (const std::exception& e) {
-    emit loadFailed(QString::fromStdString(e.what()));
-  }
+  catalog_ = std::move(catalog);
   const QSignalBlocker b1(score_), b2(class_);
+  const QString previous = score_->currentText();
   score_->clear();
-  for (const auto& e : entries_)
-    score_->addItem(tr("%1 (run %2)").arg(QString::fromStdString(e.second)).arg(runs_[e.first].runId));
+  for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) score_->addItem(catalog_->entryLabel(k));
+  if (score_->findText(previous) >= 0) score_->setCurrentIndex(score_->findText(previous));
   class_->clear();
   class_->addItem(tr("All classes"));
-  for (const auto& c : dataset_->classNames()) class_->addItem(QString::fromStdString(c));
+  if (dataset_)
+    for (const auto& c : dataset_->classNames()) class_->addItem(QString::fromStdString(c));
   rebuild();
 }
 
-void GalleryView::rebuild() {
+bool GalleryView::hasScore() const {
   const int k = score_->currentIndex();
-  if (!dataset_ || k < 0 || static_cast<size_t>(k) >= entries_.size()) {
+  return dataset_ && catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size();
+}
+
+void GalleryView::rebuild() {
+  if (!hasScore()) {
     easiest_->setExamples(dataset_, {}, {});
     hardest_->setExamples(dataset_, {}, {});
+    updatePruned();
     return;
   }
-  const ScoreRun& run = runs_[entries_[static_cast<size_t>(k)].first];
-  const auto& d = run.difficulty.at(entries_[static_cast<size_t>(k)].second);
+  const auto k = static_cast<size_t>(score_->currentIndex());
+  const ScoreRun& run = catalog_->run(k);
+  const auto& d = catalog_->difficulty(k);
   const int wantClass = class_->currentIndex() - 1;  // -1: all
   std::vector<size_t> order;
   for (size_t p = 0; p < d.size(); ++p)
@@ -103,9 +179,175 @@ void GalleryView::rebuild() {
   }
   hardIdx.assign(easyIdx.rbegin(), easyIdx.rend());
   hardVal.assign(easyVal.rbegin(), easyVal.rend());
-  info_->setText(tr("%1 examples").arg(order.size()));
   easiest_->setExamples(dataset_, std::move(easyIdx), std::move(easyVal));
   hardest_->setExamples(dataset_, std::move(hardIdx), std::move(hardVal));
+  updatePruned();
+}
+
+PruneSpec GalleryView::pruneSpec() const {
+  PruneSpec spec;
+  spec.policy = parsePrunePolicy(policy_->currentData().toString().toStdString());
+  spec.keep = keep_->value() / 100.0;
+  spec.classBalanced = balanced_->isChecked();
+  return spec;
+}
+
+void GalleryView::updatePruned() {
+  keepLabel_->setText(tr("f = %1").arg(keep_->value() / 100.0, 0, 'f', 2));
+  kept_.clear();
+  prunedCount_ = 0;
+  if (!hasScore()) {
+    easiest_->setPruned(nullptr);
+    hardest_->setPruned(nullptr);
+    if (catalog_) info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
+    return;
+  }
+  const auto k = static_cast<size_t>(score_->currentIndex());
+  const ScoreRun& run = catalog_->run(k);
+  std::vector<int> labels;
+  labels.reserve(run.indices.size());
+  for (int64_t i : run.indices) labels.push_back(dataset_->label(Split::Train, static_cast<size_t>(i)));
+  auto pruned = std::make_shared<std::vector<uint8_t>>(dataset_->size(Split::Train), 0);
+  try {
+    const PruneSpec spec = pruneSpec();
+    std::vector<uint8_t> keptPos(run.indices.size(), 0);
+    for (int64_t p : selectSubset(catalog_->difficulty(k), labels, spec)) keptPos[static_cast<size_t>(p)] = 1;
+    for (size_t p = 0; p < keptPos.size(); ++p) {
+      const auto i = static_cast<size_t>(run.indices[p]);
+      if (keptPos[p]) kept_.push_back(run.indices[p]);
+      else (*pruned)[i] = 1;
+    }
+    prunedCount_ = static_cast<int64_t>(run.indices.size() - kept_.size());
+    info_->setText(tr("%1 of %2 scored examples kept, %3 pruned (on red)")
+                       .arg(kept_.size())
+                       .arg(run.indices.size())
+                       .arg(prunedCount_));
+  } catch (const Error& e) {
+    info_->setText(QString::fromStdString(e.what()));
+  }
+  easiest_->setPruned(pruned);
+  hardest_->setPruned(pruned);
+}
+
+void GalleryView::showDetail(int64_t trainIndex) {
+  if (!dataset_ || trainIndex < 0 || static_cast<size_t>(trainIndex) >= dataset_->size(Split::Train)) return;
+  const auto i = static_cast<size_t>(trainIndex);
+  const int label = dataset_->label(Split::Train, i);
+  try {
+    const QImage img = ExampleListModel::toImage(*dataset_, trainIndex, 1);
+    const int side = 168;
+    detailImage_->setPixmap(QPixmap::fromImage(
+        img.scaled(side, side, Qt::KeepAspectRatio, img.width() < side / 2 ? Qt::FastTransformation : Qt::SmoothTransformation)));
+  } catch (const std::exception& e) {
+    detailImage_->setText(QString::fromStdString(e.what()));
+  }
+  detailText_->setText(tr("Training example #%1\nClass: %2 (label %3)\nSource: %4")
+                           .arg(trainIndex)
+                           .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
+                           .arg(label)
+                           .arg(QString::fromStdString(dataset_->source(Split::Train, i))));
+  detailScores_->setRowCount(0);
+  for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) {
+    const ScoreRun& run = catalog_->run(k);
+    const auto at = std::find(run.indices.begin(), run.indices.end(), trainIndex);
+    if (at == run.indices.end()) continue;
+    const auto p = static_cast<size_t>(at - run.indices.begin());
+    const auto& d = catalog_->difficulty(k);
+    const auto& raw = run.raw.count(catalog_->name(k)) ? run.raw.at(catalog_->name(k)) : d;
+    const int row = detailScores_->rowCount();
+    detailScores_->insertRow(row);
+    detailScores_->setItem(row, 0, new QTableWidgetItem(catalog_->entryLabel(k)));
+    detailScores_->setItem(row, 1, new QTableWidgetItem(QString::number(static_cast<double>(raw[p]), 'g', 4)));
+    detailScores_->setItem(row, 2, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
+  }
+  detailScores_->resizeColumnsToContents();
+}
+
+std::vector<int64_t> GalleryView::selection() const {
+  std::vector<int64_t> out;
+  for (QListView* list : {easyList_, hardList_}) {
+    QModelIndexList rows = list->selectionModel()->selectedIndexes();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& i : rows) {
+      const int64_t idx = i.data(ExampleListModel::IndexRole).toLongLong();
+      if (std::find(out.begin(), out.end(), idx) == out.end()) out.push_back(idx);
+    }
+  }
+  return out;
+}
+
+QString GalleryView::selectionText() const {
+  QStringList lines{QStringLiteral("index\tclass\tlabel\tscore\tsource")};
+  if (!hasScore()) return lines.join(QLatin1Char('\n'));
+  const auto k = static_cast<size_t>(score_->currentIndex());
+  const ScoreRun& run = catalog_->run(k);
+  const auto& d = catalog_->difficulty(k);
+  for (int64_t idx : selection()) {
+    const auto at = std::find(run.indices.begin(), run.indices.end(), idx);
+    const int label = dataset_->label(Split::Train, static_cast<size_t>(idx));
+    lines << QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                 .arg(idx)
+                 .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
+                 .arg(label)
+                 .arg(at == run.indices.end() ? QString() : QString::number(static_cast<double>(d[static_cast<size_t>(at - run.indices.begin())]), 'g', 6))
+                 .arg(QString::fromStdString(dataset_->source(Split::Train, static_cast<size_t>(idx))));
+  }
+  return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void GalleryView::copySelection() { QApplication::clipboard()->setText(selectionText()); }
+
+namespace {
+bool writeSubset(const Dataset& ds, const ScoreCatalog& catalog, size_t k, std::vector<int64_t> indices,
+                 SubsetProvenance prov, const QString& path, QString* error) {
+  const ScoreRun& run = catalog.run(k);
+  const auto& d = catalog.difficulty(k);
+  std::vector<float> values;
+  for (int64_t idx : indices) {
+    const auto at = std::find(run.indices.begin(), run.indices.end(), idx);
+    values.push_back(at == run.indices.end() ? std::nanf("") : d[static_cast<size_t>(at - run.indices.begin())]);
+  }
+  prov.datasetSpec = ds.spec();
+  prov.fingerprint = ds.fingerprint();
+  prov.scoreRunId = run.runId;
+  prov.scoreName = catalog.name(k);
+  try {
+    exportSubset(ds, indices, values, prov, path.toStdString());
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+}  // namespace
+
+bool GalleryView::exportSelection(const QString& path, QString* error) const {
+  if (!hasScore()) {
+    if (error) *error = tr("no score is shown");
+    return false;
+  }
+  SubsetProvenance prov;
+  prov.selection = "picked by hand in the gallery";
+  return writeSubset(*dataset_, *catalog_, static_cast<size_t>(score_->currentIndex()), selection(), prov, path, error);
+}
+
+bool GalleryView::exportKept(const QString& path, QString* error) const {
+  if (!hasScore()) {
+    if (error) *error = tr("no score is shown");
+    return false;
+  }
+  SubsetProvenance prov;
+  prov.spec = pruneSpec();
+  return writeSubset(*dataset_, *catalog_, static_cast<size_t>(score_->currentIndex()), kept_, prov, path, error);
+}
+
+void GalleryView::exportDialog(bool selectionOnly) {
+  const QString path = QFileDialog::getSaveFileName(
+      this, selectionOnly ? tr("Export the selected examples") : tr("Export the kept subset"), QString(),
+      tr("Index list (*.txt);;NumPy indices (*.npy);;CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!(selectionOnly ? exportSelection(path, &error) : exportKept(path, &error))) emit exportFailed(error);
 }
 
 }  // namespace ps::ui

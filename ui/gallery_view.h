@@ -1,15 +1,21 @@
 #pragma once
-// The gallery: the easiest and the hardest examples side by side for a score cached in
-// the store, optionally for one class. Thumbnails come from ExampleListModel (decoded
-// off the GUI thread, fetched in batches).
+// The gallery: the easiest and the hardest examples side by side for a cached score,
+// optionally for one class. A kept-fraction slider and a policy mark which examples that
+// pruning would drop. Clicking an example shows it large with every cached score and its
+// rank; the selection can be copied or exported, and so can the kept subset.
+// Thumbnails come from ExampleListModel (decoded off the GUI thread, fetched in batches).
 #include <QWidget>
 #include <memory>
 
-#include "score/score_engine.h"
+#include "prune/prune_policy.h"
+#include "score_catalog.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListView;
+class QSlider;
+class QTableWidget;
 
 namespace ps {
 class Dataset;
@@ -24,25 +30,54 @@ class GalleryView : public QWidget {
  public:
   explicit GalleryView(QWidget* parent = nullptr);
 
-  // Reads the finished score runs of `dataset` from the store and shows the newest.
-  void refresh(std::shared_ptr<const Dataset> dataset, const QString& storePath);
+  void setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog);
   ExampleListModel* easiestModel() const { return easiest_; }
   ExampleListModel* hardestModel() const { return hardest_; }
+  QListView* easiestList() const { return easyList_; }
+  QListView* hardestList() const { return hardList_; }
   QComboBox* scoreBox() const { return score_; }
   QComboBox* classBox() const { return class_; }
+  QComboBox* policyBox() const { return policy_; }
+  QSlider* keepSlider() const { return keep_; }
+  QTableWidget* detailTable() const { return detailScores_; }
+  QLabel* detailText() const { return detailText_; }
+
+  // The kept fraction and policy the slider shows (keep = 1: nothing pruned).
+  PruneSpec pruneSpec() const;
+  int64_t prunedCount() const { return prunedCount_; }
+  // Shows one training example in the detail pane.
+  void showDetail(int64_t trainIndex);
+  // Training indices selected in both lists, easiest list first.
+  std::vector<int64_t> selection() const;
+  // Tab-separated lines (index, class, label, score, source), with a header.
+  QString selectionText() const;
+  // Writes the selection / the kept subset (.txt, .npy or .csv, with provenance);
+  // false with `error` set when it cannot.
+  bool exportSelection(const QString& path, QString* error) const;
+  bool exportKept(const QString& path, QString* error) const;
 
  signals:
-  void loadFailed(const QString& reason);
+  void exportFailed(const QString& reason);
 
  private:
   void rebuild();
+  void updatePruned();
+  void copySelection();
+  void exportDialog(bool selectionOnly);
+  bool hasScore() const;
 
   std::shared_ptr<const Dataset> dataset_;
-  std::vector<ScoreRun> runs_;  // one per entry of the score box (run, name)
-  std::vector<std::pair<size_t, std::string>> entries_;
-  QComboBox *score_, *class_;
-  QLabel* info_;
+  std::shared_ptr<const ScoreCatalog> catalog_;
+  QComboBox *score_, *class_, *policy_;
+  QSlider* keep_;
+  QLabel *keepLabel_, *info_;
+  QCheckBox* balanced_;
   ExampleListModel *easiest_, *hardest_;
+  QListView *easyList_, *hardList_;
+  QLabel *detailImage_, *detailText_;
+  QTableWidget* detailScores_;
+  std::vector<int64_t> kept_;  // training indices the slider's pruning keeps
+  int64_t prunedCount_ = 0;
 };
 
 }  // namespace ps::ui

@@ -10,18 +10,23 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "background_job.h"
 #include "data/dataset.h"
-#include "job/job.h"
 #include "model/model_names.h"
-#include "scoring_job.h"
+#include "score/score_engine.h"
+#include "score_catalog.h"
+#include "store/store.h"
+#include "study_forms.h"
 #include "util/errors.h"
 
 namespace ps::ui {
 
 JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
-  auto* form = new QGroupBox(tr("New scoring run"), this);
+  forms_ = new QTabWidget(this);
+  auto* form = new QWidget(forms_);
   scores_ = new QListWidget(form);
   for (const auto& name : allScoreNames()) {
     auto* item = new QListWidgetItem(QString::fromStdString(name), scores_);
@@ -53,6 +58,14 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   fl->addRow(tr("Examples"), limit_);
   fl->addRow(start_);
   connect(start_, &QPushButton::clicked, this, [this] { startJob(); });
+  frontier_ = new StudyForm(StudyForm::Kind::Frontier, forms_);
+  scaling_ = new StudyForm(StudyForm::Kind::Scaling, forms_);
+  connect(frontier_, &StudyForm::startRequested, this, [this] { startFrontier(); });
+  connect(scaling_, &StudyForm::startRequested, this, [this] { startScaling(); });
+  forms_->addTab(form, tr("Score"));
+  forms_->addTab(frontier_, tr("Frontier"));
+  forms_->addTab(scaling_, tr("Scaling"));
+  forms_->setEnabled(false);
 
   auto* queueBox = new QGroupBox(tr("Jobs"), this);
   auto* area = new QScrollArea(queueBox);
@@ -65,9 +78,9 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   auto* ql = new QVBoxLayout(queueBox);
   ql->addWidget(area);
 
-  setMinimumWidth(340);
+  setMinimumWidth(360);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(form);
+  layout->addWidget(forms_);
   layout->addWidget(queueBox, 1);
 }
 
@@ -76,6 +89,12 @@ JobPanel::~JobPanel() = default;  // jobs are children: each cancels and joins i
 void JobPanel::setDataset(std::shared_ptr<const Dataset> dataset) {
   dataset_ = std::move(dataset);
   start_->setEnabled(dataset_ != nullptr);
+  forms_->setEnabled(dataset_ != nullptr);
+}
+
+void JobPanel::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
+  frontier_->setCatalog(catalog);
+  scaling_->setCatalog(catalog);
 }
 
 ScoreConfig JobPanel::formConfig() const {
@@ -95,25 +114,111 @@ ScoreConfig JobPanel::formConfig() const {
   return c;
 }
 
-ScoringJob* JobPanel::startJob(const ScoreConfig* config) {
+namespace {
+// The form's settings (or the given ones); the reason goes to `refused` when invalid.
+template <typename Config, typename Form>
+bool settings(const Config* given, Form&& form, Config& out, QString& refused) {
+  try {
+    out = given ? *given : form();
+    if (given) out.validate();
+    return true;
+  } catch (const Error& e) {
+    refused = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
+QString policiesText(const std::vector<std::string>& policies, const std::vector<double>& keeps) {
+  QStringList p, k;
+  for (const auto& s : policies) p << QString::fromStdString(s);
+  for (double f : keeps) k << QString::number(f);
+  return p.join(QStringLiteral(", ")) + QStringLiteral(" · f = ") + k.join(QStringLiteral(", "));
+}
+}  // namespace
+
+BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
   if (!dataset_) return nullptr;
   ScoreConfig c;
+  QString refused;
   try {
     c = config ? *config : formConfig();
   } catch (const Error& e) {
     emit jobFailed(QString::fromStdString(e.what()));
     return nullptr;
   }
-  auto* job = new ScoringJob(dataset_, c, storePath_, this);
+  QStringList names;
+  for (const auto& s : c.scores) names << QString::fromStdString(s);
+  const QString title = tr("Scoring: %1 · %2 · epochs: %3 · seeds: %4")
+                            .arg(names.join(QStringLiteral(", ")), QString::fromStdString(c.train.model))
+                            .arg(c.train.epochs)
+                            .arg(c.seeds);
+  auto ds = dataset_;
+  return enqueue(new BackgroundJob(QStringLiteral("score"), title, storePath_, [ds, c](Store& store, JobContext& ctx) {
+    const ScoreRun run = scoreDataset(*ds, store, c, ctx);
+    return JobOutcome{run.runId, run.fromCache};
+  }, this));
+}
+
+BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
+  if (!dataset_) return nullptr;
+  FrontierConfig c;
+  QString refused;
+  if (!settings(config, [this] { return frontier_->frontierConfig(); }, c, refused)) {
+    emit jobFailed(refused);
+    return nullptr;
+  }
+  const QString title = tr("Frontier: %1 · %2 · epochs: %3")
+                            .arg(QString::fromStdString(c.score.name), policiesText(c.policies, c.keeps))
+                            .arg(c.train.epochs);
+  auto ds = dataset_;
+  return enqueue(new BackgroundJob(QStringLiteral("frontier"), title, storePath_, [ds, c](Store& store, JobContext& ctx) {
+    const FrontierResult r = runFrontierStudy(*ds, store, c, ctx);
+    return JobOutcome{r.runId, r.fromCache};
+  }, this));
+}
+
+BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
+  if (!dataset_) return nullptr;
+  ScalingConfig c;
+  QString refused;
+  if (!settings(config, [this] { return scaling_->scalingConfig(); }, c, refused)) {
+    emit jobFailed(refused);
+    return nullptr;
+  }
+  const QString title = tr("Scaling: %1 · %2 · epochs: %3")
+                            .arg(QString::fromStdString(c.score.name), policiesText(c.policies, c.keeps))
+                            .arg(c.train.epochs);
+  auto ds = dataset_;
+  return enqueue(new BackgroundJob(QStringLiteral("scaling"), title, storePath_, [ds, c](Store& store, JobContext& ctx) {
+    const ScalingResult r = runScalingStudy(*ds, store, c, ctx);
+    return JobOutcome{r.runId, r.fromCache};
+  }, this));
+}
+
+BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& title) {
+  if (!dataset_) return nullptr;
+  auto ds = dataset_;
+  auto result = std::make_shared<AuditResult>();
+  auto* job = new BackgroundJob(QStringLiteral("audit"), tr("Fairness audit: %1").arg(title), storePath_,
+                                [ds, config, result](Store& store, JobContext& ctx) {
+                                  *result = runFairnessAudit(*ds, store, config, ctx);
+                                  return JobOutcome{};
+                                }, this);
+  // Queued after the work wrote `result`, so reading it here is safe.
+  connect(job, &BackgroundJob::finished, this, [this, result, title] { emit auditFinished(*result, title); });
+  return enqueue(job);
+}
+
+BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
   jobs_.push_back(job);
   addRow(job);
   job->start();
   return job;
 }
 
-void JobPanel::addRow(ScoringJob* job) {
+void JobPanel::addRow(BackgroundJob* job) {
   auto* row = new QWidget;
-  auto* title = new QLabel(job->summary(), row);
+  auto* title = new QLabel(job->title(), row);
   auto* bar = new QProgressBar(row);
   bar->setRange(0, 1000);
   auto* message = new QLabel(tr("starting…"), row);
@@ -134,27 +239,30 @@ void JobPanel::addRow(ScoringJob* job) {
       job->cancel();
       button->setEnabled(false);
     } else {
-      job->start();  // resume: the store continues from the last finished epoch
+      job->start();  // resume: the store continues from the last finished epoch or point
       button->setText(tr("Cancel"));
     }
   });
-  connect(job, &ScoringJob::progress, row, [bar, message](double f, const QString& m, double eta) {
+  connect(job, &BackgroundJob::progress, row, [bar, message](double f, const QString& m, double eta) {
     bar->setValue(static_cast<int>(f * 1000));
     message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, QString::fromStdString(formatDuration(eta))) : m);
   });
-  connect(job, &ScoringJob::finished, row, [this, bar, message, button](qint64 runId, bool cached) {
+  connect(job, &BackgroundJob::finished, row, [this, job, bar, message, button](qint64 runId, bool cached) {
     bar->setValue(1000);
-    message->setText(cached ? tr("done (run %1, from the store)").arg(runId) : tr("done (run %1)").arg(runId));
+    if (runId > 0)
+      message->setText(cached ? tr("done (run %1, from the store)").arg(runId) : tr("done (run %1)").arg(runId));
+    else
+      message->setText(tr("done"));
     button->hide();
-    emit jobFinished(runId);
+    emit jobFinished(job->kind(), runId);
   });
-  connect(job, &ScoringJob::cancelled, row, [this, message, button] {
-    message->setText(tr("cancelled — resume continues from the last finished epoch"));
+  connect(job, &BackgroundJob::cancelled, row, [this, message, button] {
+    message->setText(tr("cancelled — resume continues from the last finished step"));
     button->setText(tr("Resume"));
     button->setEnabled(true);
     emit jobCancelled();
   });
-  connect(job, &ScoringJob::failed, row, [this, message, button](const QString& reason) {
+  connect(job, &BackgroundJob::failed, row, [this, message, button](const QString& reason) {
     message->setText(tr("failed: %1").arg(reason));
     button->setText(tr("Retry"));
     button->setEnabled(true);

@@ -1,18 +1,22 @@
 #pragma once
-// The job panel: a form to start a scoring run on the open dataset (scores, model,
-// epochs, seeds, examples), and a queue of jobs, each with a progress bar, its message,
-// time left, and cancel — or resume, for a cancelled or failed one (the store continues
-// it from its last finished epoch).
+// The job panel: forms to start a scoring run (scores, model, epochs, seeds, examples),
+// a frontier study or a scaling study on the open dataset, and a queue of jobs, each with
+// a progress bar, its message, time left, and cancel — or resume, for a cancelled or
+// failed one (the store continues it from its last finished epoch or study point).
 #include <QWidget>
 #include <memory>
 #include <vector>
 
 #include "score/score_config.h"
+#include "study/fairness_audit.h"
+#include "study/frontier_study.h"
+#include "study/scaling_study.h"
 
 class QComboBox;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace ps {
@@ -21,7 +25,9 @@ class Dataset;
 
 namespace ps::ui {
 
-class ScoringJob;
+class BackgroundJob;
+class StudyForm;
+struct ScoreCatalog;
 
 class JobPanel : public QWidget {
   Q_OBJECT
@@ -31,33 +37,44 @@ class JobPanel : public QWidget {
 
   void setDataset(std::shared_ptr<const Dataset> dataset);
   void setStorePath(const QString& path) { storePath_ = path; }
-  // The form's settings, validated; ConfigError names the bad value.
+  void setCatalog(std::shared_ptr<const ScoreCatalog> catalog);
+  // The scoring form's settings, validated; ConfigError names the bad value.
   ScoreConfig formConfig() const;
-  // Starts a job with `config` (the form's when omitted). Returns it, or nullptr when
-  // the settings were refused (the reason goes to jobFailed).
-  ScoringJob* startJob(const ScoreConfig* config = nullptr);
-  const std::vector<ScoringJob*>& jobs() const { return jobs_; }
+  // Start a job with the given settings (the form's when omitted). Each returns the job,
+  // or nullptr when the settings were refused (the reason goes to jobFailed).
+  BackgroundJob* startJob(const ScoreConfig* config = nullptr);
+  BackgroundJob* startFrontier(const FrontierConfig* config = nullptr);
+  BackgroundJob* startScaling(const ScalingConfig* config = nullptr);
+  BackgroundJob* startAudit(const AuditConfig& config, const QString& title);
+  const std::vector<BackgroundJob*>& jobs() const { return jobs_; }
 
   QListWidget* scoreList() const { return scores_; }
   QSpinBox* epochsBox() const { return epochs_; }
   QSpinBox* limitBox() const { return limit_; }
+  StudyForm* frontierForm() const { return frontier_; }
+  StudyForm* scalingForm() const { return scaling_; }
+  QTabWidget* forms() const { return forms_; }
 
  signals:
-  void jobFinished(qint64 runId);
+  void jobFinished(const QString& kind, qint64 runId);
+  void auditFinished(const ps::AuditResult& result, const QString& title);
   void jobFailed(const QString& reason);
   void jobCancelled();
 
  private:
-  void addRow(ScoringJob* job);
+  BackgroundJob* enqueue(BackgroundJob* job);
+  void addRow(BackgroundJob* job);
 
   std::shared_ptr<const Dataset> dataset_;
   QString storePath_;
+  QTabWidget* forms_;
   QListWidget* scores_;
   QComboBox* model_;
   QSpinBox *epochs_, *seeds_, *limit_;
   QPushButton* start_;
+  StudyForm *frontier_, *scaling_;
   QVBoxLayout* queue_;
-  std::vector<ScoringJob*> jobs_;
+  std::vector<BackgroundJob*> jobs_;
 };
 
 }  // namespace ps::ui

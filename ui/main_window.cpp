@@ -1,24 +1,30 @@
 #include "main_window.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
-#include "job_panel.h"
-#include "theory_view.h"
+#include "fairness_view.h"
+#include "frontier_view.h"
 #include "gallery_view.h"
-
-#include <QTabWidget>
-
-#include <QDockWidget>
+#include "job_panel.h"
+#include "runs_panel.h"
+#include "scaling_view.h"
+#include "score_catalog.h"
+#include "score_view.h"
+#include "settings_dialog.h"
 #include "store/store.h"
+#include "theory_view.h"
 
 namespace ps::ui {
 
@@ -28,39 +34,27 @@ constexpr int kMaxRecent = 8;
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("PruneScope"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/prunescope.svg")));
   loader_ = new DatasetLoader(this);
-  summary_ = new DatasetSummaryWidget(this);
-  theory_ = new TheoryView(this);
-  tabs_ = new QTabWidget(this);
-  gallery_ = new GalleryView(this);
-  tabs_->addTab(summary_, tr("Dataset"));
-  tabs_->addTab(gallery_, tr("Gallery"));
-  tabs_->addTab(theory_, tr("Theory"));
-  setCentralWidget(tabs_);
-  jobs_ = new JobPanel(this);
-  auto* dock = new QDockWidget(tr("Jobs"), this);
-  dock->setObjectName(QStringLiteral("jobsDock"));
-  dock->setWidget(jobs_);
-  addDockWidget(Qt::RightDockWidgetArea, dock);
-  connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Scoring run failed"), reason); });
-  connect(jobs_, &JobPanel::jobFinished, this, [this] {
-    if (dataset_) gallery_->refresh(dataset_, storePath_);
-  });
+  buildViews();
+  connectJobs();
   busy_ = new QLabel(this);
   statusBar()->addPermanentWidget(busy_);
 
   QSettings settings;
-  setStorePath(settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString());
+  const QString saved = settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString();
+  if (!setStorePath(saved)) storePath_ = saved;  // the error was shown; a working store can be chosen in Settings
   buildMenus();
   restoreGeometry(settings.value("window/geometry").toByteArray());
-  if (!settings.contains("window/geometry")) resize(1200, 700);
+  restoreState(settings.value("window/state").toByteArray());
+  if (!settings.contains("window/geometry")) resize(1360, 820);
 
   connect(loader_, &DatasetLoader::loaded, this,
           [this](const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {
             dataset_ = std::move(ds);
             jobs_->setDataset(dataset_);
-            gallery_->refresh(dataset_, storePath_);
             summary_->setSummary(s);
+            refreshFromStore();
             busy_->clear();
             statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
             setWindowTitle(tr("PruneScope — %1").arg(spec));
@@ -84,6 +78,128 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildViews() {
+  tabs_ = new QTabWidget(this);
+  summary_ = new DatasetSummaryWidget(this);
+  gallery_ = new GalleryView(this);
+  scores_ = new ScoreView(this);
+  frontier_ = new FrontierView(this);
+  scaling_ = new ScalingView(this);
+  fairness_ = new FairnessView(this);
+  theory_ = new TheoryView(this);
+  const std::pair<QWidget*, QString> views[] = {
+      {summary_, QStringLiteral("dataset")},   {gallery_, QStringLiteral("gallery")},
+      {scores_, QStringLiteral("scores")},     {frontier_, QStringLiteral("frontier")},
+      {scaling_, QStringLiteral("scaling")},   {fairness_, QStringLiteral("fairness")},
+      {theory_, QStringLiteral("theory")}};
+  const QString titles[] = {tr("Dataset"), tr("Gallery"), tr("Scores"),  tr("Frontier"),
+                            tr("Scaling"), tr("Fairness"), tr("Theory")};
+  for (size_t i = 0; i < std::size(views); ++i) {
+    views[i].first->setObjectName(views[i].second);
+    tabs_->addTab(views[i].first, titles[i]);
+  }
+  setCentralWidget(tabs_);
+
+  jobs_ = new JobPanel(this);
+  auto* jobsDock = new QDockWidget(tr("Jobs"), this);
+  jobsDock->setObjectName(QStringLiteral("jobsDock"));
+  jobsDock->setWidget(jobs_);
+  addDockWidget(Qt::RightDockWidgetArea, jobsDock);
+  runs_ = new RunsPanel(this);
+  auto* runsDock = new QDockWidget(tr("Runs in the store"), this);
+  runsDock->setObjectName(QStringLiteral("runsDock"));
+  runsDock->setWidget(runs_);
+  addDockWidget(Qt::BottomDockWidgetArea, runsDock);
+  resizeDocks({runsDock}, {170}, Qt::Vertical);
+
+  auto report = [this](const QString& title) {
+    return [this, title](const QString& reason) { showError(title, reason); };
+  };
+  connect(gallery_, &GalleryView::exportFailed, this, report(tr("Export failed")));
+  connect(scores_, &ScoreView::exportFailed, this, report(tr("Export failed")));
+  connect(frontier_, &FrontierView::exportFailed, this, report(tr("Export failed")));
+  connect(scaling_, &ScalingView::exportFailed, this, report(tr("Export failed")));
+  connect(fairness_, &FairnessView::exportFailed, this, report(tr("Export failed")));
+  connect(frontier_, &FrontierView::loadFailed, this, report(tr("Cannot show the frontier study")));
+  connect(scaling_, &ScalingView::loadFailed, this, report(tr("Cannot show the scaling study")));
+  connect(runs_, &RunsPanel::failed, this, report(tr("Runs")));
+  connect(runs_, &RunsPanel::runDeleted, this, [this](qint64 id) {
+    statusBar()->showMessage(tr("Deleted run %1").arg(id), 5000);
+    refreshFromStore();
+  });
+  connect(runs_, &RunsPanel::openRequested, this, [this](const RunRecord& run) {
+    if (run.status != RunStatus::Done) {
+      showError(tr("Run %1").arg(run.id),
+                tr("The run is %1; only finished runs have results to show. Start the same job again to resume it.")
+                    .arg(QString::fromStdString(runStatusName(run.status))));
+      return;
+    }
+    if (run.kind == "score" || run.kind == "import") {
+      const int i = gallery_->scoreBox()->findText(tr("(run %1)").arg(run.id), Qt::MatchEndsWith);
+      if (i >= 0) gallery_->scoreBox()->setCurrentIndex(i);
+      showView(QStringLiteral("gallery"));
+    } else if (run.kind == "frontier") {
+      frontier_->showRun(run.id);
+      showView(QStringLiteral("frontier"));
+    } else if (run.kind == "scaling") {
+      scaling_->showRun(run.id);
+      showView(QStringLiteral("scaling"));
+    } else {
+      statusBar()->showMessage(tr("Run %1 is a model trained for a study; its test error shows in that study's view.")
+                                   .arg(run.id),
+                               8000);
+    }
+  });
+  connect(frontier_, &FrontierView::auditRequested, this, [this](const AuditConfig& config, const QString& title) {
+    fairness_->setPending(tr("Auditing %1… (the Jobs panel shows its progress; models the study trained come from the store)").arg(title));
+    showView(QStringLiteral("fairness"));
+    jobs_->startAudit(config, title);
+  });
+}
+
+void MainWindow::connectJobs() {
+  connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Job failed"), reason); });
+  connect(jobs_, &JobPanel::jobFinished, this, [this](const QString& kind, qint64 runId) {
+    if (!dataset_) return;
+    refreshFromStore();
+    if (kind == QLatin1String("frontier")) frontier_->showRun(runId);
+    if (kind == QLatin1String("scaling")) scaling_->showRun(runId);
+  });
+  connect(jobs_, &JobPanel::auditFinished, this, [this](const AuditResult& result, const QString& title) {
+    fairness_->setResult(result, title);
+  });
+}
+
+void MainWindow::refreshFromStore() {
+  if (!dataset_) return;
+  std::shared_ptr<const ScoreCatalog> catalog;
+  std::vector<RunRecord> runs;
+  try {
+    catalog = loadScoreCatalog(*dataset_, storePath_);
+    Store store(storePath_.toStdString());
+    if (const auto rec = store.findDataset(dataset_->fingerprint())) runs = store.runs(rec->id);
+  } catch (const std::exception& e) {
+    showError(tr("Cannot read the store"), QString::fromStdString(e.what()));
+  }
+  if (!catalog) catalog = std::make_shared<ScoreCatalog>();
+  gallery_->setCatalog(dataset_, catalog);
+  scores_->setCatalog(dataset_, catalog);
+  jobs_->setCatalog(catalog);
+  frontier_->setRuns(runs, storePath_);
+  scaling_->setRuns(runs, storePath_);
+  runs_->setRuns(std::move(runs), storePath_);
+  emit storeRefreshed();
+}
+
+bool MainWindow::showView(const QString& name) {
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (tabs_->widget(i)->objectName() == name) {
+      tabs_->setCurrentIndex(i);
+      return true;
+    }
+  return false;
+}
+
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("Open &Fashion-MNIST"), QKeySequence(tr("Ctrl+Shift+F")), this,
@@ -92,6 +208,8 @@ void MainWindow::buildMenus() {
   file->addAction(tr("Open &CSV Manifest…"), this, &MainWindow::openCsvDialog);
   recentMenu_ = file->addMenu(tr("&Recent Datasets"));
   rebuildRecentMenu();
+  file->addSeparator();
+  file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 }
@@ -103,9 +221,28 @@ void MainWindow::rebuildRecentMenu() {
   recentMenu_->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::setStorePath(const QString& path) {
+bool MainWindow::setStorePath(const QString& path) {
+  try {
+    Store probe(path.toStdString());  // creates, migrates, or refuses (not a database, read-only, newer schema)
+  } catch (const std::exception& e) {
+    showError(tr("Cannot use the store %1").arg(path), QString::fromStdString(e.what()));
+    return false;
+  }
   storePath_ = path;
   jobs_->setStorePath(path);
+  QSettings().setValue("store/path", path);
+  refreshFromStore();
+  return true;
+}
+
+void MainWindow::openSettings() {
+  SettingsDialog dialog(storePath_, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  if (dialog.storePath() != storePath_) setStorePath(dialog.storePath());
+  if (dialog.language() != SettingsDialog::savedLanguage()) {
+    SettingsDialog::saveLanguage(dialog.language());
+    statusBar()->showMessage(tr("The new language applies the next time PruneScope starts."), 8000);
+  }
 }
 
 void MainWindow::openDataset(const QString& spec) {
@@ -132,7 +269,9 @@ void MainWindow::showError(const QString& title, const QString& reason) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  QSettings().setValue("window/geometry", saveGeometry());
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
   QMainWindow::closeEvent(event);
 }
 

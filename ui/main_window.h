@@ -1,7 +1,9 @@
 #pragma once
 // PruneScope's main window: open a dataset (built-in Fashion-MNIST, an image folder or
-// dataset directory, a CSV manifest) and see its summary. Loading runs off the GUI
-// thread; errors show in a dialog and the window keeps working.
+// dataset directory, a CSV manifest), see its summary, its stored runs, and every view
+// over what the store holds for it: gallery, scores, frontier, scaling, fairness, and
+// the perceptron theory. Loading and every computation run off the GUI thread; errors
+// show in a dialog and the window keeps working.
 #include <QMainWindow>
 #include <memory>
 
@@ -18,6 +20,12 @@ class DatasetSummaryWidget;
 class JobPanel;
 class TheoryView;
 class GalleryView;
+class ScoreView;
+class FrontierView;
+class ScalingView;
+class FairnessView;
+class RunsPanel;
+struct ScoreCatalog;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -27,13 +35,27 @@ class MainWindow : public QMainWindow {
 
   void openDataset(const QString& spec);
   QString storePath() const { return storePath_; }
-  void setStorePath(const QString& path);
+  // Uses the store at `path` when it opens (created if missing); otherwise shows why
+  // (not a database, read-only, newer schema) and keeps the current one.
+  bool setStorePath(const QString& path);
+  // Re-reads what the store holds for the open dataset into every view.
+  void refreshFromStore();
+  // Shows the view named `name` (dataset, gallery, scores, frontier, scaling, fairness,
+  // theory); false when there is none.
+  bool showView(const QString& name);
+  void openSettings();
+
   std::shared_ptr<Dataset> dataset() const { return dataset_; }
   DatasetSummaryWidget* summaryWidget() const { return summary_; }
   DatasetLoader* loader() const { return loader_; }
   JobPanel* jobPanel() const { return jobs_; }
   TheoryView* theoryView() const { return theory_; }
   GalleryView* galleryView() const { return gallery_; }
+  ScoreView* scoreView() const { return scores_; }
+  FrontierView* frontierView() const { return frontier_; }
+  ScalingView* scalingView() const { return scaling_; }
+  FairnessView* fairnessView() const { return fairness_; }
+  RunsPanel* runsPanel() const { return runs_; }
   QTabWidget* views() const { return tabs_; }
   // Suppress modal dialogs (tests read lastError() instead).
   void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
@@ -42,12 +64,15 @@ class MainWindow : public QMainWindow {
  signals:
   void datasetOpened(const QString& spec);
   void datasetFailed(const QString& reason);
+  void storeRefreshed();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildMenus();
+  void buildViews();
+  void connectJobs();
   void rebuildRecentMenu();
   void showError(const QString& title, const QString& reason);
   void openDirectoryDialog();
@@ -58,6 +83,11 @@ class MainWindow : public QMainWindow {
   JobPanel* jobs_;
   TheoryView* theory_;
   GalleryView* gallery_;
+  ScoreView* scores_;
+  FrontierView* frontier_;
+  ScalingView* scaling_;
+  FairnessView* fairness_;
+  RunsPanel* runs_;
   QTabWidget* tabs_;
   QMenu* recentMenu_ = nullptr;
   QLabel* busy_ = nullptr;

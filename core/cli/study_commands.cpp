@@ -17,6 +17,7 @@
 #include "theory/perceptron_theory.h"
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/text_list.h"
 
 namespace ps {
 
@@ -42,30 +43,6 @@ void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
 }
 
 std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
-
-std::vector<std::string> splitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  for (std::string item; std::getline(ss, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
-std::vector<double> parseDoubles(const std::string& s, const char* what) {
-  std::vector<double> out;
-  for (const auto& item : splitList(s)) {
-    size_t used = 0;
-    double v = 0;
-    try {
-      v = std::stod(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != item.size()) throw ConfigError(std::string(what) + " value '" + item + "' is not a number");
-    out.push_back(v);
-  }
-  return out;
-}
 
 template <typename Fn>
 int withJob(bool quiet, std::ostream& err, Fn&& fn) {
@@ -102,7 +79,7 @@ int runPrune(PruneOptions& o, CliIo io) {
       vals.push_back(score.difficulty[static_cast<size_t>(p)]);
       ++perClass[static_cast<size_t>(labels[static_cast<size_t>(p)])];
     }
-    SubsetProvenance prov{ds->spec(), ds->fingerprint(), score.runId, o.common.score.name, o.spec};
+    SubsetProvenance prov{ds->spec(), ds->fingerprint(), score.runId, o.common.score.name, o.spec, {}};
     exportSubset(*ds, idx, vals, prov, o.common.out);
     io.out << o.spec.label() << " by " << o.common.score.name << ": kept " << idx.size() << " of " << labels.size()
            << " examples -> " << o.common.out << "\n";
@@ -158,7 +135,8 @@ int runScaling(ScalingOptions& o, CliIo io) {
   o.config.score = o.common.score;
   o.config.policies = splitList(o.policies);
   o.config.keeps = parseDoubles(o.keeps, "kept fraction");
-  for (double s : parseDoubles(o.sizes, "size")) o.config.sizes.push_back(static_cast<int64_t>(s));
+  if (!splitList(o.sizes).empty())
+    for (double s : parseDoubles(o.sizes, "size")) o.config.sizes.push_back(static_cast<int64_t>(s));
   o.config.validate();
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));

@@ -22,6 +22,10 @@ std::string SubsetProvenance::json() const {
                    {"beta", spec.beta},
                    {"strata", spec.strata},
                    {"seed", spec.seed}};
+  if (!selection.empty()) {
+    for (const char* k : {"policy", "keep", "class_balanced", "beta", "strata", "seed"}) j.erase(k);
+    j["selection"] = selection;
+  }
   return j.dump();
 }
 

@@ -19,6 +19,7 @@ struct SubsetProvenance {
   int64_t scoreRunId = 0;
   std::string scoreName;
   PruneSpec spec;
+  std::string selection;  // non-empty: the examples were picked by hand (this says how), not by `spec`
   std::string json() const;
 };
 

@@ -41,6 +41,13 @@ double spearman(const std::vector<float>& a, const std::vector<float>& b) {
   return sab / std::sqrt(saa * sbb);
 }
 
+size_t descendingRank(const std::vector<float>& v, size_t i) {
+  if (i >= v.size()) throw ConfigError("rank of position " + std::to_string(i) + " in " + std::to_string(v.size()) + " values");
+  size_t larger = 0;
+  for (float x : v) larger += x > v[i];
+  return larger + 1;
+}
+
 double topKOverlap(const std::vector<float>& a, const std::vector<float>& b, size_t k) {
   k = std::min(k, a.size());
   if (k == 0) return std::numeric_limits<double>::quiet_NaN();

@@ -100,6 +100,23 @@ nlohmann::json sideJson(const AuditSide& s) {
 
 }  // namespace
 
+AuditConfig auditConfigForPoint(const std::string& frontierConfigJson, int64_t scoreRunId, const FrontierPoint& point) {
+  const FrontierConfig f = parseFrontierConfig(frontierConfigJson);
+  AuditConfig a;
+  a.score.runId = scoreRunId;
+  a.score.name = point.score.empty() ? f.score.name : point.score;
+  a.spec.policy = parsePrunePolicy(point.policy);
+  a.spec.keep = point.keep;
+  a.spec.beta = f.beta;
+  a.spec.strata = f.strata;
+  a.spec.seed = f.train.seed;
+  a.train = f.train;
+  a.train.epochs = point.epochs > 0 ? point.epochs : budgetEpochs(f.train, f.budget, point.keep);
+  a.testLimit = f.testLimit;
+  a.trainModels = true;
+  return a;
+}
+
 AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig& config, JobContext& ctx) {
   config.spec.validate();
   config.train.validate();

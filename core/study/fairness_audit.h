@@ -57,6 +57,12 @@ struct AuditResult {
   AuditSide policy, balanced;
 };
 
+struct FrontierPoint;
+// The audit of one frontier point: its score run and score, policy, kept fraction and
+// the recipe the study trained with (`frontierConfigJson`: the study run's config), so
+// the models the study trained are answered from the store.
+AuditConfig auditConfigForPoint(const std::string& frontierConfigJson, int64_t scoreRunId, const FrontierPoint& point);
+
 AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig& config, JobContext& ctx);
 // One row per class: class, class_name, total, kept, kept_fraction, overall_keep,
 // disproportionate, acc_subset, acc_full, change, then the same for the balanced policy.

@@ -51,6 +51,8 @@ LogFit logLogFit(const std::vector<double>& ns, const std::vector<double>& errs,
 
 }  // namespace
 
+double PowerLawFit::predict(double n) const { return a * std::pow(n, -b) + (hasOffset ? c : 0.0); }
+
 std::string PowerLawFit::str() const {
   char buf[160];
   if (hasOffset)

@@ -15,7 +15,8 @@ struct PowerLawFit {
   bool hasOffset = false;
   double rmse = 0;         // of err, in the original scale
   size_t points = 0;
-  std::string str() const;  // "err = 1.23·n^-0.45±0.03 + 0.050"
+  std::string str() const;
+  double predict(double n) const;  // a·n^(−b) + c  // "err = 1.23·n^-0.45±0.03 + 0.050"
 };
 
 // ns > 0, errs > 0 for the pure power law; throws ConfigError with fewer than 2 points.

@@ -79,7 +79,40 @@ nlohmann::json toJson(const ScalingResult& r) {
   return j;
 }
 
+ScalingResult fromJson(const nlohmann::json& j) {
+  ScalingResult r;
+  r.scoreRunId = j.value("score_run", int64_t(0));
+  r.scoreName = j.value("score", std::string());
+  for (const auto& p : j.value("points", nlohmann::json::array()))
+    r.points.push_back({p.at("policy"), p.at("keep"), p.at("pool"), p.at("kept"), p.at("errors").get<std::vector<double>>(),
+                        p.at("error_mean"), p.at("error_std")});
+  for (const auto& f : j.value("fits", nlohmann::json::array())) {
+    ScalingCurve c;
+    c.policy = f.at("policy");
+    c.keep = f.at("keep");
+    c.fitted = f.at("fitted");
+    c.fit.a = f.at("a");
+    c.fit.b = f.at("b");
+    c.fit.bStdErr = f.at("b_stderr");
+    c.fit.c = f.at("c");
+    c.fit.hasOffset = f.at("offset");
+    c.fit.rmse = f.at("rmse");
+    r.curves.push_back(c);
+  }
+  for (const auto& x : j.value("crossovers", nlohmann::json::array()))
+    r.crossovers.push_back({x.at("keep"), x.at("pool"), x.at("description")});
+  return r;
+}
+
 }  // namespace
+
+ScalingResult loadScalingStudy(const Store& store, int64_t runId) {
+  const auto summary = store.result(runId, "summary");
+  if (!summary) throw StoreError(store.path() + ": run " + std::to_string(runId) + " holds no finished scaling study");
+  ScalingResult r = fromJson(nlohmann::json::parse(*summary));
+  r.runId = runId;
+  return r;
+}
 
 ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
   config.validate();
@@ -88,29 +121,8 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
   const std::string key = Store::cacheKey("scaling", cfgJson, ds.fingerprint());
   ScalingResult r;
   if (auto done = store.findRun(key, RunStatus::Done)) {
-    const auto j = nlohmann::json::parse(store.result(done->id, "summary").value_or("{}"));
-    r.runId = done->id;
+    r = loadScalingStudy(store, done->id);
     r.fromCache = true;
-    r.scoreRunId = j.value("score_run", int64_t(0));
-    r.scoreName = j.value("score", std::string());
-    for (const auto& p : j.value("points", nlohmann::json::array()))
-      r.points.push_back({p.at("policy"), p.at("keep"), p.at("pool"), p.at("kept"), p.at("errors").get<std::vector<double>>(),
-                          p.at("error_mean"), p.at("error_std")});
-    for (const auto& f : j.value("fits", nlohmann::json::array())) {
-      ScalingCurve c;
-      c.policy = f.at("policy");
-      c.keep = f.at("keep");
-      c.fitted = f.at("fitted");
-      c.fit.a = f.at("a");
-      c.fit.b = f.at("b");
-      c.fit.bStdErr = f.at("b_stderr");
-      c.fit.c = f.at("c");
-      c.fit.hasOffset = f.at("offset");
-      c.fit.rmse = f.at("rmse");
-      r.curves.push_back(c);
-    }
-    for (const auto& x : j.value("crossovers", nlohmann::json::array()))
-      r.crossovers.push_back({x.at("keep"), x.at("pool"), x.at("description")});
     return r;
   }
   const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);

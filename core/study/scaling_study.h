@@ -69,6 +69,8 @@ struct ScalingResult {
 };
 
 ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx);
+// A finished scaling study read back from the store; StoreError when the run holds none.
+ScalingResult loadScalingStudy(const Store& store, int64_t runId);
 void writeScalingCsv(const ScalingResult& r, const std::string& path);
 void writeScalingJson(const ScalingResult& r, const std::string& configJson, const std::string& fingerprint,
                       const std::string& path);

@@ -72,6 +72,39 @@ void FrontierConfig::validate() const {
   if (testLimit < 0) throw ConfigError("test limit must be 0 (all) or positive");
 }
 
+FrontierConfig parseFrontierConfig(const std::string& json) {
+  FrontierConfig c;
+  try {
+    const auto j = nlohmann::json::parse(json);
+    const auto score = j.value("score", nlohmann::json::object());
+    c.score.name = score.value("name", c.score.name);
+    c.score.runId = score.value("run", int64_t(0));
+    c.moreScores = j.value("more_scores", c.moreScores);
+    c.policies = j.value("policies", c.policies);
+    c.keeps = j.value("keeps", c.keeps);
+    c.classBalanced = j.value("class_balanced", c.classBalanced);
+    c.beta = j.value("beta", c.beta);
+    c.strata = j.value("strata", c.strata);
+    const auto t = j.value("train", nlohmann::json::object());
+    c.train.model = t.value("model", c.train.model);
+    c.train.epochs = t.value("epochs", c.train.epochs);
+    c.train.batchSize = t.value("batch_size", c.train.batchSize);
+    c.train.lr = t.value("lr", c.train.lr);
+    c.train.momentum = t.value("momentum", c.train.momentum);
+    c.train.weightDecay = t.value("weight_decay", c.train.weightDecay);
+    c.train.schedule = t.value("schedule", c.train.schedule);
+    c.train.augment = t.value("augment", c.train.augment);
+    c.train.flip = t.value("flip", c.train.flip);
+    c.train.seed = t.value("seed", c.train.seed);
+    c.budget = j.value("budget", c.budget);
+    c.seeds = j.value("seeds", c.seeds);
+    c.testLimit = j.value("test_limit", c.testLimit);
+  } catch (const nlohmann::json::exception& e) {
+    throw StoreError(std::string("a stored frontier study's settings are not readable: ") + e.what());
+  }
+  return c;
+}
+
 std::string FrontierConfig::toJson() const {
   nlohmann::json j;
   j["score"] = score.runId ? nlohmann::json{{"run", score.runId}, {"name", score.name}}

@@ -33,6 +33,11 @@ struct FrontierConfig {
   std::string toJson() const;
 };
 
+// Reads back what FrontierConfig::toJson wrote (a stored study's config). The score is
+// read as its run id when the study named one (a score given by settings is left at the
+// defaults; the study's result names the run it used). StoreError on malformed JSON.
+FrontierConfig parseFrontierConfig(const std::string& json);
+
 // Kept-fraction grids: non-empty, strictly ascending, every value in (0, 1].
 void validateKeepGrid(const std::vector<double>& keeps);
 std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names);

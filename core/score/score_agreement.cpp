@@ -1,0 +1,123 @@
+#include "score/score_agreement.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <unordered_map>
+
+#include "score/rank_stats.h"
+#include "util/errors.h"
+
+namespace ps {
+
+namespace {
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+}  // namespace
+
+ClassHistograms classHistograms(const std::vector<float>& values, const std::vector<int>& labels,
+                                const std::vector<std::string>& classNames, int bins) {
+  if (bins < 1) throw ConfigError("histogram bins " + std::to_string(bins) + " must be at least 1");
+  if (values.size() != labels.size())
+    throw ConfigError("histogram of " + std::to_string(values.size()) + " values with " +
+                      std::to_string(labels.size()) + " labels");
+  ClassHistograms h;
+  h.bins = bins;
+  h.classNames = classNames;
+  h.counts.assign(classNames.size(), std::vector<int64_t>(static_cast<size_t>(bins), 0));
+  bool any = false;
+  for (float v : values) {
+    if (std::isnan(v)) continue;
+    if (!any) h.lo = h.hi = v;
+    h.lo = std::min<double>(h.lo, v);
+    h.hi = std::max<double>(h.hi, v);
+    any = true;
+  }
+  if (!any) return h;
+  if (h.hi == h.lo) h.hi = h.lo + 1;  // one value: one non-empty bin
+  const double width = (h.hi - h.lo) / bins;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (std::isnan(values[i])) continue;
+    const int l = labels[i];
+    if (l < 0 || static_cast<size_t>(l) >= classNames.size())
+      throw ConfigError("label " + std::to_string(l) + " outside the " + std::to_string(classNames.size()) + " classes");
+    const int b = std::min(bins - 1, static_cast<int>((values[i] - h.lo) / width));
+    ++h.counts[static_cast<size_t>(l)][static_cast<size_t>(b)];
+  }
+  return h;
+}
+
+void writeHistogramCsv(const ClassHistograms& h, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the CSV file");
+  out << "bin_lo,bin_hi";
+  for (const auto& n : h.classNames) out << "," << csvField(n);
+  out << "\n";
+  out.precision(9);
+  const double width = (h.hi - h.lo) / std::max(1, h.bins);
+  for (int b = 0; b < h.bins; ++b) {
+    out << h.lo + width * b << "," << h.lo + width * (b + 1);
+    for (const auto& c : h.counts) out << "," << c[static_cast<size_t>(b)];
+    out << "\n";
+  }
+}
+
+ScoreAgreement scoreAgreement(const std::vector<ScoreSeries>& series, double topFraction) {
+  if (series.size() < 2) throw ConfigError("score agreement needs at least two scores");
+  if (!(topFraction > 0 && topFraction <= 1))
+    throw ConfigError("top-k fraction " + std::to_string(topFraction) + " is outside (0, 1]");
+  // The training indices every series covers, in the first series' order.
+  std::unordered_map<int64_t, int> seen;
+  for (const auto& s : series) {
+    if (s.indices.size() != s.values.size())
+      throw ConfigError("score " + s.name + " has " + std::to_string(s.values.size()) + " values for " +
+                        std::to_string(s.indices.size()) + " examples");
+    for (int64_t i : s.indices) ++seen[i];
+  }
+  std::vector<int64_t> common;
+  for (int64_t i : series.front().indices)
+    if (seen[i] == static_cast<int>(series.size())) common.push_back(i);
+  if (common.empty()) throw ConfigError("the scores compared cover no training example in common");
+  std::vector<std::vector<float>> aligned;
+  for (const auto& s : series) {
+    std::unordered_map<int64_t, float> at;
+    at.reserve(s.indices.size());
+    for (size_t i = 0; i < s.indices.size(); ++i) at[s.indices[i]] = s.values[i];
+    std::vector<float> v;
+    v.reserve(common.size());
+    for (int64_t i : common) v.push_back(at[i]);
+    aligned.push_back(std::move(v));
+  }
+  ScoreAgreement a;
+  for (const auto& s : series) a.names.push_back(s.name);
+  a.common = static_cast<int64_t>(common.size());
+  a.topFraction = topFraction;
+  a.k = std::max<size_t>(1, static_cast<size_t>(std::llround(topFraction * static_cast<double>(common.size()))));
+  const size_t n = series.size();
+  a.spearman.assign(n, std::vector<double>(n, 1.0));
+  a.topK.assign(n, std::vector<double>(n, 1.0));
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) {
+      a.spearman[i][j] = a.spearman[j][i] = spearman(aligned[i], aligned[j]);
+      a.topK[i][j] = a.topK[j][i] = topKOverlap(aligned[i], aligned[j], a.k);
+    }
+  return a;
+}
+
+void writeAgreementCsv(const ScoreAgreement& a, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw ConfigError(path + ": cannot write the CSV file");
+  out << "score_a,score_b,spearman,top_k_overlap,k,common_examples\n";
+  out.precision(9);
+  for (size_t i = 0; i < a.names.size(); ++i)
+    for (size_t j = 0; j < a.names.size(); ++j)
+      out << csvField(a.names[i]) << "," << csvField(a.names[j]) << "," << a.spearman[i][j] << "," << a.topK[i][j]
+          << "," << a.k << "," << a.common << "\n";
+}
+
+}  // namespace ps

@@ -1,0 +1,68 @@
+#include "chart_export.h"
+
+#include <QChartView>
+#include <QFileDialog>
+#include <QPainter>
+#include <QPushButton>
+#include <QSvgGenerator>
+
+namespace ps::ui {
+
+bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QString* error) {
+  auto fail = [&](const QString& why) {
+    if (error) *error = path + QStringLiteral(": ") + why;
+    return false;
+  };
+  const QString lower = path.toLower();
+  if (lower.endsWith(QStringLiteral(".csv"))) {
+    if (!csv) return fail(QObject::tr("this chart has no data to export yet"));
+    try {
+      csv(path.toStdString());
+    } catch (const std::exception& e) {
+      if (error) *error = QString::fromStdString(e.what());
+      return false;
+    }
+    return true;
+  }
+  const QSize size = view->size().isValid() && view->width() > 100 ? view->size() : QSize(960, 600);
+  if (view->size() != size) view->resize(size);
+  if (lower.endsWith(QStringLiteral(".svg"))) {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(view->chart() ? view->chart()->title() : QString());
+    QPainter painter;
+    if (!painter.begin(&svg)) return fail(QObject::tr("cannot write the SVG file"));
+    view->render(&painter);
+    painter.end();
+    return true;
+  }
+  if (lower.endsWith(QStringLiteral(".png"))) {
+    if (!view->grab().save(path, "PNG")) return fail(QObject::tr("cannot write the PNG file"));
+    return true;
+  }
+  return fail(QObject::tr("unknown file type; expected .png, .svg or .csv"));
+}
+
+QPushButton* makeExportButton(QWidget* parent, QChartView* view, CsvWriter csv,
+                              std::function<void(const QString&)> failed) {
+  auto* button = new QPushButton(QObject::tr("Export…"), parent);
+  button->setToolTip(QObject::tr("Save the chart as PNG or SVG, or its data as CSV"));
+  QObject::connect(button, &QPushButton::clicked, parent, [parent, view, csv = std::move(csv), failed = std::move(failed)] {
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Export the chart"), QString(),
+        QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"), &filter);
+    if (path.isEmpty()) return;
+    QString target = path;
+    if (!target.contains(QLatin1Char('.'))) target += filter.contains(QStringLiteral("svg")) ? QStringLiteral(".svg")
+                                                    : filter.contains(QStringLiteral("csv")) ? QStringLiteral(".csv")
+                                                                                             : QStringLiteral(".png");
+    QString error;
+    if (!saveChart(view, target, csv, &error) && failed) failed(error);
+  });
+  return button;
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,184 @@
+#include "fairness_view.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "chart_export.h"
+
+namespace ps::ui {
+
+namespace {
+QString number(double v, int digits = 3) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', digits); }
+
+QTableView* tableFor(QWidget* parent, QStandardItemModel* model) {
+  auto* t = new QTableView(parent);
+  t->setModel(model);
+  t->verticalHeader()->hide();
+  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  t->setAlternatingRowColors(false);
+  return t;
+}
+}  // namespace
+
+FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
+  summary_ = new QLabel(tr("No audit yet: click a point of a frontier study to audit that pruning."), this);
+  summary_->setWordWrap(true);
+  policyTitle_ = new QLabel(this);
+  balancedTitle_ = new QLabel(this);
+  policyModel_ = new QStandardItemModel(0, 6, this);
+  balancedModel_ = new QStandardItemModel(0, 6, this);
+  for (auto* m : {policyModel_, balancedModel_})
+    m->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Kept"), tr("Kept fraction"), tr("Accuracy (subset)"), tr("Accuracy (full data)"), tr("Change")});
+  metric_ = new QComboBox(this);
+  metric_->addItem(tr("kept fraction per class"));
+  metric_->addItem(tr("accuracy on the subset"));
+  metric_->addItem(tr("change in accuracy"));
+  view_ = new QChartView(this);
+  view_->setRenderHint(QPainter::Antialiasing);
+  view_->setChart(new QChart);
+
+  auto* tables = new QWidget(this);
+  auto* grid = new QGridLayout(tables);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->addWidget(policyTitle_, 0, 0);
+  grid->addWidget(balancedTitle_, 0, 1);
+  grid->addWidget(tableFor(tables, policyModel_), 1, 0);
+  grid->addWidget(tableFor(tables, balancedModel_), 1, 1);
+  auto* chartBox = new QWidget(this);
+  auto* cl = new QVBoxLayout(chartBox);
+  cl->setContentsMargins(0, 0, 0, 0);
+  auto* chartTop = new QHBoxLayout;
+  chartTop->addWidget(new QLabel(tr("Chart"), chartBox));
+  chartTop->addWidget(metric_, 1);
+  chartTop->addWidget(makeExportButton(
+      chartBox, view_,
+      [this](const std::string& path) {
+        if (!hasResult_) throw std::runtime_error(path + ": no audit is shown");
+        writeAuditCsv(result_, path);
+      },
+      [this](const QString& reason) { emit exportFailed(reason); }));
+  cl->addLayout(chartTop);
+  cl->addWidget(view_, 1);
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(tables);
+  split->addWidget(chartBox);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(summary_);
+  layout->addWidget(split, 1);
+  connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, &FairnessView::drawChart);
+}
+
+void FairnessView::setPending(const QString& message) { summary_->setText(message); }
+
+void FairnessView::fill(QStandardItemModel* model, const AuditSide& side) {
+  model->setRowCount(0);
+  for (const auto& c : side.classes) {
+    QList<QStandardItem*> row;
+    row << new QStandardItem(QString::fromStdString(c.name)) << new QStandardItem(tr("%1 of %2").arg(c.kept).arg(c.total))
+        << new QStandardItem(number(c.keptFraction)) << new QStandardItem(number(c.accuracySubset))
+        << new QStandardItem(number(c.accuracyFull))
+        << new QStandardItem(std::isnan(c.change) ? number(c.change) : QString::asprintf("%+.3f", c.change));
+    for (auto* item : row) {
+      item->setEditable(false);
+      if (c.disproportionate) {
+        item->setBackground(QColor(255, 205, 205));
+        item->setToolTip(tr("keeps less than %1 × f of its examples").arg(result_.threshold));
+      }
+      if (c.name == side.worstClass) {
+        QFont f = item->font();
+        f.setBold(true);
+        item->setFont(f);
+      }
+    }
+    model->appendRow(row);
+  }
+}
+
+void FairnessView::setResult(const AuditResult& result, const QString& title) {
+  result_ = result;
+  hasResult_ = true;
+  auto sideLine = [this](const AuditSide& s) {
+    QString line = tr("%1: %2 kept").arg(QString::fromStdString(s.label)).arg(s.kept);
+    if (s.hasAccuracy)
+      line += tr(", test error %1 (full data %2), worst class %3 at %4")
+                  .arg(number(s.errorSubset, 4), number(s.errorFull, 4), QString::fromStdString(s.worstClass),
+                       number(s.worstAccuracy));
+    if (!s.flagged.empty()) {
+      QStringList names;
+      for (const auto& n : s.flagged) names << QString::fromStdString(n);
+      line += tr("; pruned disproportionately: %1").arg(names.join(QStringLiteral(", ")));
+    }
+    return line;
+  };
+  summary_->setText(tr("Audit of %1 by %2 (score run %3)").arg(title, QString::fromStdString(result.scoreName)).arg(result.scoreRunId));
+  policyTitle_->setText(sideLine(result.policy));
+  balancedTitle_->setText(sideLine(result.balanced));
+  policyTitle_->setWordWrap(true);
+  balancedTitle_->setWordWrap(true);
+  fill(policyModel_, result.policy);
+  fill(balancedModel_, result.balanced);
+  drawChart();
+}
+
+void FairnessView::drawChart() {
+  QChart* old = view_->chart();
+  auto* chart = new QChart;
+  if (hasResult_) {
+    const int metric = metric_->currentIndex();
+    auto value = [metric](const ClassAudit& c) {
+      const double v = metric == 0 ? c.keptFraction : metric == 1 ? c.accuracySubset : c.change;
+      return std::isnan(v) ? 0.0 : v;
+    };
+    auto* series = new QBarSeries;
+    auto* a = new QBarSet(QString::fromStdString(result_.policy.label));
+    auto* b = new QBarSet(QString::fromStdString(result_.balanced.label));
+    a->setColor(QColor(0xd6, 0x27, 0x28));
+    b->setColor(QColor(0x1f, 0x77, 0xb4));
+    QStringList classes;
+    double lo = 0, hi = 0;
+    for (size_t k = 0; k < result_.policy.classes.size(); ++k) {
+      classes << QString::fromStdString(result_.policy.classes[k].name);
+      *a << value(result_.policy.classes[k]);
+      *b << value(result_.balanced.classes[k]);
+      lo = std::min({lo, value(result_.policy.classes[k]), value(result_.balanced.classes[k])});
+      hi = std::max({hi, value(result_.policy.classes[k]), value(result_.balanced.classes[k])});
+    }
+    series->append(a);
+    series->append(b);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(classes);
+    auto* y = new QValueAxis;
+    y->setTitleText(metric_->currentText());
+    y->setRange(lo < 0 ? lo * 1.1 : 0, std::max(hi * 1.1, metric == 2 ? 0.05 : 1.0));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->setTitle(tr("%1 by class (f = %2)").arg(metric_->currentText()).arg(result_.keep));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+  }
+  view_->setChart(chart);
+  delete old;
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,62 @@
+#pragma once
+// The runs panel: what the store holds for the open dataset (scoring runs, imports,
+// studies, trained models) with status, settings, seed and time taken. Opening a run
+// shows its results in the matching view; deleting one asks first.
+#include <QAbstractTableModel>
+#include <QWidget>
+#include <functional>
+#include <vector>
+
+#include "store/store.h"
+
+class QPushButton;
+class QTableView;
+
+namespace ps::ui {
+
+class RunTableModel : public QAbstractTableModel {
+  Q_OBJECT
+ public:
+  enum Column { Id, Kind, Status, Settings, Seed, Time, Started, ColumnCount };
+  using QAbstractTableModel::QAbstractTableModel;
+  void setRuns(std::vector<RunRecord> runs);
+  const std::vector<RunRecord>& runs() const { return runs_; }
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+ private:
+  std::vector<RunRecord> runs_;
+  std::vector<QString> settings_;
+};
+
+class RunsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunsPanel(QWidget* parent = nullptr);
+  void setRuns(std::vector<RunRecord> runs, const QString& storePath);
+  RunTableModel* model() const { return model_; }
+  QTableView* table() const { return table_; }
+  // Asks the user before deleting (replaced in tests).
+  void setConfirm(std::function<bool(const QString&)> confirm) { confirm_ = std::move(confirm); }
+  // Deletes run `runId` from the store (after confirmation); false when declined or failed.
+  bool deleteRun(qint64 runId);
+  void openSelected();
+
+ signals:
+  void openRequested(const ps::RunRecord& run);
+  void runDeleted(qint64 runId);
+  void failed(const QString& reason);
+
+ private:
+  const RunRecord* selected() const;
+
+  RunTableModel* model_;
+  QTableView* table_;
+  QPushButton *open_, *delete_;
+  QString storePath_;
+  std::function<bool(const QString&)> confirm_;
+};
+
+}  // namespace ps::ui

@@ -1,0 +1,186 @@
+#include "scaling_view.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QVBoxLayout>
+#include <cmath>
+#include <map>
+
+#include "chart_export.h"
+
+namespace ps::ui {
+
+QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
+  auto* chart = new QChart;
+  chart->setTitle(title);
+  auto* x = new QLogValueAxis;
+  x->setTitleText(QObject::tr("training examples kept"));
+  x->setBase(10);
+  x->setLabelFormat("%g");
+  x->setMinorTickCount(8);
+  auto* y = new QLogValueAxis;
+  y->setTitleText(QObject::tr("test error"));
+  y->setBase(10);
+  y->setLabelFormat("%.3g");
+  y->setMinorTickCount(8);
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  const std::map<std::string, QColor> base = {{"hard", QColor(0xd6, 0x27, 0x28)},
+                                              {"easy", QColor(0x1f, 0x77, 0xb4)},
+                                              {"random", QColor(0x7f, 0x7f, 0x7f)},
+                                              {"ccs", QColor(0x2c, 0xa0, 0x2c)}};
+  double nlo = 1e300, nhi = 0, elo = 1e300, ehi = 0;
+  std::map<std::pair<std::string, double>, QScatterSeries*> dots;
+  std::vector<double> keeps;
+  for (const auto& p : r.points)
+    if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);
+  std::sort(keeps.begin(), keeps.end());
+  auto colourOf = [&](const std::string& policy, double keep) {
+    QColor c = base.count(policy) ? base.at(policy) : QColor(Qt::darkMagenta);
+    const auto rank = std::find(keeps.begin(), keeps.end(), keep) - keeps.begin();
+    return c.lighter(100 + 35 * static_cast<int>(keeps.size() - 1 - static_cast<size_t>(rank)));  // smaller f: lighter
+  };
+  for (const auto& p : r.points) {
+    if (p.errorMean <= 0 || p.kept <= 0) continue;  // not drawable on log axes
+    auto& s = dots[{p.policy, p.keep}];
+    if (!s) {
+      s = new QScatterSeries;
+      s->setMarkerSize(9);
+      s->setColor(colourOf(p.policy, p.keep));
+      s->setBorderColor(colourOf(p.policy, p.keep).darker(130));
+      QString name = QObject::tr("%1 f=%2").arg(QString::fromStdString(p.policy)).arg(p.keep);
+      for (const auto& c : r.curves)
+        if (c.policy == p.policy && c.keep == p.keep && c.fitted)
+          name += QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3);
+      s->setName(name);
+      chart->addSeries(s);
+      s->attachAxis(x);
+      s->attachAxis(y);
+    }
+    s->append(static_cast<double>(p.kept), p.errorMean);
+    nlo = std::min(nlo, double(p.kept));
+    nhi = std::max(nhi, double(p.kept));
+    elo = std::min(elo, p.errorMean);
+    ehi = std::max(ehi, p.errorMean);
+  }
+  for (const auto& c : r.curves) {
+    if (!c.fitted || !dots.count({c.policy, c.keep})) continue;
+    double lo = 1e300, hi = 0;
+    for (const auto& p : r.points)
+      if (p.policy == c.policy && p.keep == c.keep && p.kept > 0) {
+        lo = std::min(lo, double(p.kept));
+        hi = std::max(hi, double(p.kept));
+      }
+    auto* line = new QLineSeries;
+    line->setPen(QPen(colourOf(c.policy, c.keep), 2));
+    for (int i = 0; i <= 40; ++i) {
+      const double n = lo * std::pow(hi / lo, i / 40.0);
+      const double e = c.fit.predict(n);
+      if (e > 0) {
+        line->append(n, e);
+        elo = std::min(elo, e);
+        ehi = std::max(ehi, e);
+      }
+    }
+    chart->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    chart->legend()->markers(line).first()->setVisible(false);
+  }
+  if (nhi > 0) {
+    x->setRange(nlo / 1.3, nhi * 1.3);
+    y->setRange(elo / 1.15, ehi * 1.15);
+  }
+  chart->legend()->setAlignment(Qt::AlignRight);
+  return chart;
+}
+
+ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
+  runs_ = new QComboBox(this);
+  info_ = new QLabel(this);
+  info_->setWordWrap(true);
+  view_ = new QChartView(this);
+  view_->setRenderHint(QPainter::Antialiasing);
+  view_->setChart(new QChart);
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("Study"), this));
+  top->addWidget(runs_, 1);
+  top->addWidget(makeExportButton(
+      this, view_,
+      [this](const std::string& path) {
+        if (result_.points.empty()) throw std::runtime_error(path + ": no scaling study is shown");
+        writeScalingCsv(result_, path);
+      },
+      [this](const QString& reason) { emit exportFailed(reason); }));
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(info_);
+  layout->addWidget(view_, 1);
+  connect(runs_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+    if (i >= 0 && static_cast<size_t>(i) < records_.size()) showRun(records_[static_cast<size_t>(i)].id);
+  });
+  info_->setText(tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."));
+}
+
+void ScalingView::setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select) {
+  storePath_ = storePath;
+  records_.clear();
+  for (const auto& r : runs)
+    if (r.kind == "scaling" && r.status == RunStatus::Done) records_.push_back(r);
+  const QSignalBlocker block(runs_);
+  runs_->clear();
+  int current = records_.empty() ? -1 : 0;
+  for (size_t i = 0; i < records_.size(); ++i) {
+    runs_->addItem(tr("run %1 · %2").arg(records_[i].id).arg(QString::fromStdString(records_[i].finishedAt)));
+    if (records_[i].id == select) current = static_cast<int>(i);
+  }
+  runs_->setCurrentIndex(current);
+  if (current >= 0) showRun(records_[static_cast<size_t>(current)].id);
+  else {
+    result_ = {};
+    draw();
+  }
+}
+
+void ScalingView::showRun(qint64 runId) {
+  try {
+    Store store(storePath_.toStdString());
+    result_ = loadScalingStudy(store, runId);
+  } catch (const std::exception& e) {
+    result_ = {};
+    emit loadFailed(QString::fromStdString(e.what()));
+  }
+  for (size_t i = 0; i < records_.size(); ++i)
+    if (records_[i].id == runId && runs_->currentIndex() != static_cast<int>(i)) {
+      const QSignalBlocker block(runs_);
+      runs_->setCurrentIndex(static_cast<int>(i));
+    }
+  draw();
+}
+
+void ScalingView::draw() {
+  QChart* old = view_->chart();
+  if (result_.points.empty()) {
+    view_->setChart(new QChart);
+    if (records_.empty()) info_->setText(tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."));
+  } else {
+    view_->setChart(makeScalingChart(result_, tr("Test error against examples kept (%1), log-log; lines: fitted power laws")
+                                                  .arg(QString::fromStdString(result_.scoreName))));
+    QStringList lines;
+    for (const auto& x : result_.crossovers)
+      lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
+    info_->setText(lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
+                                   : lines.join(QLatin1Char('\n')));
+  }
+  delete old;
+}
+
+}  // namespace ps::ui

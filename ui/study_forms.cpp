@@ -1,0 +1,124 @@
+#include "study_forms.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include "model/model_names.h"
+#include "score_catalog.h"
+#include "util/errors.h"
+#include "util/text_list.h"
+
+namespace ps::ui {
+
+StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) {
+  score_ = new QComboBox(this);
+  score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
+  policies_ = new QListWidget(this);
+  for (const char* p : {"hard", "easy", "random", "ccs"}) {
+    auto* item = new QListWidgetItem(QString::fromLatin1(p), policies_);
+    item->setCheckState(QString::fromLatin1(p) == QLatin1String("ccs") ? Qt::Unchecked : Qt::Checked);
+  }
+  policies_->setMaximumHeight(80);
+  keeps_ = new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);
+  keeps_->setToolTip(tr("Kept fractions f, ascending, each in (0, 1]"));
+  balanced_ = new QCheckBox(tr("class-balanced"), this);
+  balanced_->setChecked(kind == Kind::Frontier);
+  model_ = new QComboBox(this);
+  for (const auto& m : builtinModelNames()) model_->addItem(QString::fromStdString(m));
+  epochs_ = new QSpinBox(this);
+  epochs_->setRange(1, 1000);
+  epochs_->setValue(4);
+  seeds_ = new QSpinBox(this);
+  seeds_->setRange(1, 20);
+  seeds_->setValue(1);
+  testLimit_ = new QSpinBox(this);
+  testLimit_->setRange(0, 100000000);
+  testLimit_->setSpecialValueText(tr("all"));
+  testLimit_->setToolTip(tr("Evaluate on the first N test examples"));
+  auto* start = new QPushButton(kind == Kind::Frontier ? tr("Start frontier study") : tr("Start scaling study"), this);
+  auto* fl = new QFormLayout(this);
+  fl->addRow(tr("Score"), score_);
+  fl->addRow(tr("Policies"), policies_);
+  fl->addRow(tr("Kept fractions"), keeps_);
+  fl->addRow(QString(), balanced_);
+  if (kind == Kind::Scaling) {
+    minSize_ = new QSpinBox(this);
+    minSize_->setRange(1, 100000000);
+    minSize_->setValue(1000);
+    minSize_->setToolTip(tr("Smallest pool of training examples; pools grow geometrically to all scored examples"));
+    steps_ = new QSpinBox(this);
+    steps_->setRange(2, 20);
+    steps_->setValue(4);
+    fl->addRow(tr("Smallest pool"), minSize_);
+    fl->addRow(tr("Pool sizes"), steps_);
+  }
+  fl->addRow(tr("Model"), model_);
+  fl->addRow(tr("Epochs"), epochs_);
+  fl->addRow(tr("Seeds"), seeds_);
+  fl->addRow(tr("Test examples"), testLimit_);
+  fl->addRow(start);
+  connect(start, &QPushButton::clicked, this, &StudyForm::startRequested);
+}
+
+void StudyForm::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
+  catalog_ = std::move(catalog);
+  const QString previous = score_->currentText();
+  score_->clear();
+  for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) score_->addItem(catalog_->entryLabel(k));
+  if (score_->findText(previous) >= 0) score_->setCurrentIndex(score_->findText(previous));
+}
+
+StudyScore StudyForm::chosenScore() const {
+  const int k = score_->currentIndex();
+  if (!catalog_ || k < 0 || static_cast<size_t>(k) >= catalog_->entries.size())
+    throw ConfigError("no cached score to prune by: run a scoring job on this dataset first");
+  StudyScore s;
+  s.runId = catalog_->run(static_cast<size_t>(k)).runId;
+  s.name = catalog_->name(static_cast<size_t>(k));
+  return s;
+}
+
+std::vector<std::string> StudyForm::chosenPolicies() const {
+  std::vector<std::string> out;
+  for (int i = 0; i < policies_->count(); ++i)
+    if (policies_->item(i)->checkState() == Qt::Checked) out.push_back(policies_->item(i)->text().toStdString());
+  if (out.empty()) throw ConfigError("no policy selected: tick at least one of hard, easy, random, ccs");
+  return out;
+}
+
+FrontierConfig StudyForm::frontierConfig() const {
+  FrontierConfig c;
+  c.score = chosenScore();
+  c.policies = chosenPolicies();
+  c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
+  c.classBalanced = balanced_->isChecked();
+  c.train.model = model_->currentText().toStdString();
+  c.train.epochs = epochs_->value();
+  c.seeds = seeds_->value();
+  c.testLimit = testLimit_->value();
+  c.validate();
+  return c;
+}
+
+ScalingConfig StudyForm::scalingConfig() const {
+  ScalingConfig c;
+  c.score = chosenScore();
+  c.policies = chosenPolicies();
+  c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
+  c.classBalanced = balanced_->isChecked();
+  c.train.model = model_->currentText().toStdString();
+  c.train.epochs = epochs_->value();
+  c.seeds = seeds_->value();
+  c.testLimit = testLimit_->value();
+  if (minSize_) c.minSize = minSize_->value();
+  if (steps_) c.steps = steps_->value();
+  c.validate();
+  return c;
+}
+
+}  // namespace ps::ui

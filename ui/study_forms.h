@@ -1,0 +1,53 @@
+#pragma once
+// The forms that start studies from the job panel: a frontier study (test error against
+// kept fraction) or a scaling study (test error against training-set size), both pruning
+// by a score already cached for the dataset. Each form returns its settings validated by
+// core (ConfigError names the bad value).
+#include <QWidget>
+#include <memory>
+
+#include "study/frontier_study.h"
+#include "study/scaling_study.h"
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace ps::ui {
+
+struct ScoreCatalog;
+
+class StudyForm : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Kind { Frontier, Scaling };
+  explicit StudyForm(Kind kind, QWidget* parent = nullptr);
+
+  void setCatalog(std::shared_ptr<const ScoreCatalog> catalog);
+  FrontierConfig frontierConfig() const;
+  ScalingConfig scalingConfig() const;
+  QComboBox* scoreBox() const { return score_; }
+  QLineEdit* keepsEdit() const { return keeps_; }
+  QSpinBox* epochsBox() const { return epochs_; }
+  QSpinBox* testLimitBox() const { return testLimit_; }
+  QListWidget* policyList() const { return policies_; }
+
+ signals:
+  void startRequested();
+
+ private:
+  StudyScore chosenScore() const;
+  std::vector<std::string> chosenPolicies() const;
+
+  Kind kind_;
+  std::shared_ptr<const ScoreCatalog> catalog_;
+  QComboBox *score_, *model_;
+  QListWidget* policies_;
+  QLineEdit* keeps_;
+  QCheckBox* balanced_;
+  QSpinBox *epochs_, *seeds_, *testLimit_, *minSize_ = nullptr, *steps_ = nullptr;
+};
+
+}  // namespace ps::ui
