@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   ps::ui::MainWindow window;
   if (parser.isSet(db)) window.setStorePath(parser.value(db));
   window.showView(parser.value(view));
+  if (parser.isSet(shot)) window.resize(1500, 920);  // screenshots have one size, whatever was saved
   window.show();
   const QStringList args = parser.positionalArguments();
   QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [&] {

@@ -50,6 +50,7 @@ void TestGui::initTestCase() {
   QCoreApplication::setOrganizationName("PruneScopeTest");
   QCoreApplication::setApplicationName("PruneScopeTest");
   QSettings().clear();
+  qputenv("PRUNESCOPE_DB", tmp_.filePath("default.sqlite").toUtf8());  // never the user's own store
 }
 
 void TestGui::opensFashionMnistAndRecordsItInTheStore() {
@@ -110,12 +111,17 @@ void TestGui::storeThatIsNotADatabaseIsReported() {
   w.setQuietErrors(true);
   const QString db = tmp_.filePath("notes.txt");
   pstest::writeText(db.toStdString(), std::string(4096, 'n'));
-  w.setStorePath(db);
+  const QString before = w.storePath();
+  QVERIFY(!w.setStorePath(db));  // refused with the reason; the working store stays
+  QVERIFY2(w.lastError().contains("not a database"), qPrintable(w.lastError()));
+  QVERIFY(w.lastError().contains("notes.txt"));
+  QCOMPARE(w.storePath(), before);
+  QVERIFY(!w.setStorePath(tmp_.path()));  // a directory
+  QVERIFY(w.lastError().contains("is a directory"));
   QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
   w.openDataset("fashion-mnist");
   QVERIFY(opened.wait(30000));
-  QTRY_VERIFY(w.lastError().contains("not a database"));
-  QCOMPARE(w.summaryWidget()->classModel()->rowCount(), 10);  // the dataset still opened
+  QCOMPARE(w.summaryWidget()->classModel()->rowCount(), 10);  // the window keeps working
 }
 
 void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
@@ -161,9 +167,13 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
   // The finished run is in the store, resumed rather than restarted.
   ps::Store store(tmp_.filePath("jobs.sqlite").toStdString());
-  const auto run = store.run(finished.first().first().toLongLong());
+  QCOMPARE(finished.first().at(0).toString(), QString("score"));
+  const auto run = store.run(finished.first().at(1).toLongLong());
   QCOMPARE(run.status, ps::RunStatus::Done);
   QVERIFY(store.vectorNames(run.id).size() > 3);
+  // The gallery fills with the new scores.
+  QTRY_VERIFY(w.galleryView()->scoreBox()->count() > 3);
+  QCOMPARE(w.galleryView()->hardestModel()->totalCount(), int64_t(2000));
 }
 
 void TestGui::invalidFormValuesAreReported() {

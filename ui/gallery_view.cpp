@@ -82,12 +82,13 @@ GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
   detailImage_ = new QLabel(detail);
   detailImage_->setAlignment(Qt::AlignCenter);
   detailImage_->setMinimumSize(168, 168);
+  detail->setMinimumWidth(280);
   detailText_ = new QLabel(tr("Click an example to see it here."), detail);
   detailText_->setWordWrap(true);
   detailText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   detailScores_ = new QTableWidget(0, 3, detail);
   detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank (1 = hardest)")});
-  detailScores_->horizontalHeader()->setStretchLastSection(true);
+  detailScores_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   detailScores_->verticalHeader()->hide();
   detailScores_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   auto* dl = new QVBoxLayout(detail);
@@ -102,6 +103,7 @@ GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
   split->setStretchFactor(0, 2);
   split->setStretchFactor(1, 2);
   split->setStretchFactor(2, 1);
+  split->setSizes({380, 380, 300});
 
   auto* copy = new QPushButton(tr("Copy selection"), this);
   auto* exportSel = new QPushButton(tr("Export selection…"), this);
@@ -260,7 +262,6 @@ void GalleryView::showDetail(int64_t trainIndex) {
     detailScores_->setItem(row, 1, new QTableWidgetItem(QString::number(static_cast<double>(raw[p]), 'g', 4)));
     detailScores_->setItem(row, 2, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
   }
-  detailScores_->resizeColumnsToContents();
 }
 
 std::vector<int64_t> GalleryView::selection() const {

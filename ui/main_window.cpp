@@ -47,7 +47,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildMenus();
   restoreGeometry(settings.value("window/geometry").toByteArray());
   restoreState(settings.value("window/state").toByteArray());
-  if (!settings.contains("window/geometry")) resize(1360, 820);
+  if (!settings.contains("window/geometry")) resize(1500, 920);
 
   connect(loader_, &DatasetLoader::loaded, this,
           [this](const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {

@@ -44,19 +44,26 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
     if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);
   std::sort(keeps.begin(), keeps.end());
   auto colourOf = [&](const std::string& policy, double keep) {
+    if (keep >= 1) return QColor(Qt::black);
     QColor c = base.count(policy) ? base.at(policy) : QColor(Qt::darkMagenta);
     const auto rank = std::find(keeps.begin(), keeps.end(), keep) - keeps.begin();
     return c.lighter(100 + 35 * static_cast<int>(keeps.size() - 1 - static_cast<size_t>(rank)));  // smaller f: lighter
   };
+  // At f = 1 every policy keeps the whole pool: one curve, drawn once.
+  std::string fullPolicy;
+  for (const auto& p : r.points)
+    if (p.keep >= 1 && (fullPolicy.empty() || p.policy == "random")) fullPolicy = p.policy;
   for (const auto& p : r.points) {
     if (p.errorMean <= 0 || p.kept <= 0) continue;  // not drawable on log axes
+    if (p.keep >= 1 && p.policy != fullPolicy) continue;
     auto& s = dots[{p.policy, p.keep}];
     if (!s) {
       s = new QScatterSeries;
       s->setMarkerSize(9);
       s->setColor(colourOf(p.policy, p.keep));
       s->setBorderColor(colourOf(p.policy, p.keep).darker(130));
-      QString name = QObject::tr("%1 f=%2").arg(QString::fromStdString(p.policy)).arg(p.keep);
+      QString name = p.keep >= 1 ? QObject::tr("all data (f=1)")
+                                 : QObject::tr("keep %1 f=%2").arg(QString::fromStdString(p.policy)).arg(p.keep);
       for (const auto& c : r.curves)
         if (c.policy == p.policy && c.keep == p.keep && c.fitted)
           name += QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3);

@@ -118,6 +118,7 @@ ScoreView::ScoreView(QWidget* parent) : QWidget(parent) {
   split->addWidget(agreeBox);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
+  split->setSizes({560, 360});
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(split);
 

@@ -1,0 +1,410 @@
+// The main window's views driven offscreen on a small real dataset: runs panel (open,
+// delete with confirm), gallery pruning slider, detail pane and exports, score view,
+// frontier and scaling studies started from their forms, a click on a frontier point
+// opening its fairness audit, chart export, settings and the zh_CN translation.
+#include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListView>
+#include <QListWidget>
+#include <QScatterSeries>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+#include <fstream>
+
+#include "chart_export.h"
+#include "data/dataset_opener.h"
+#include "example_list_model.h"
+#include "fairness_view.h"
+#include "frontier_view.h"
+#include "gallery_view.h"
+#include "job_panel.h"
+#include "main_window.h"
+#include "runs_panel.h"
+#include "scaling_view.h"
+#include "score/rank_stats.h"
+#include "score/score_engine.h"
+#include "score_view.h"
+#include "settings_dialog.h"
+#include "store/store.h"
+#include "study_forms.h"
+#include "support/test_data.h"
+
+class TestGuiViews : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+  QString dir_, db_;
+  std::vector<float> first_, second_;  // the two imported scores (higher = harder)
+
+  // A window on the test dataset and store, opened and refreshed.
+  std::unique_ptr<ps::ui::MainWindow> openWindow();
+  static std::vector<std::string> lines(const QString& path);
+
+ private slots:
+  void initTestCase();
+  void runsPanelListsOpensAndDeletesWithConfirm();
+  void galleryPruningSliderDetailPaneAndExports();
+  void scoreViewHistogramsAndAgreement();
+  void frontierFromTheFormAndAClickOpensItsAudit();
+  void scalingFromTheFormWithFittedExponents();
+  void badStudySettingsAreReported();
+  void settingsPersistLanguageAndRefuseABadStore();
+  void chineseTranslationIsCompleteAndLoads();
+};
+
+void TestGuiViews::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName("PruneScopeTest");
+  QCoreApplication::setApplicationName("PruneScopeViewsTest");
+  QSettings().clear();
+  qputenv("PRUNESCOPE_DB", tmp_.filePath("default.sqlite").toUtf8());  // never the user's own store
+  dir_ = tmp_.filePath("views_ds");
+  pstest::writeIdxDataset(dir_.toStdString(), pstest::fashionSamples(600), pstest::fashionSamples(200, true), false);
+  db_ = tmp_.filePath("views.sqlite");
+  // Two imported scores: a permutation, and one that agrees with it except for noise.
+  std::string a = "score\n", b = "score\n";
+  for (int i = 0; i < 600; ++i) {
+    first_.push_back(static_cast<float>((i * 37) % 600));
+    second_.push_back(first_.back() + static_cast<float>((i * 11) % 97));
+    a += std::to_string(first_.back()) + "\n";
+    b += std::to_string(second_.back()) + "\n";
+  }
+  pstest::writeText(tmp_.filePath("a.csv").toStdString(), a);
+  pstest::writeText(tmp_.filePath("b.csv").toStdString(), b);
+  auto ds = ps::openDataset(dir_.toStdString());
+  ps::Store store(db_.toStdString());
+  ps::importScores(*ds, store, tmp_.filePath("a.csv").toStdString(), "first", true);
+  ps::importScores(*ds, store, tmp_.filePath("b.csv").toStdString(), "second", true);
+}
+
+std::unique_ptr<ps::ui::MainWindow> TestGuiViews::openWindow() {
+  auto w = std::make_unique<ps::ui::MainWindow>();
+  w->setQuietErrors(true);
+  w->setStorePath(db_);
+  w->show();
+  QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
+  w->openDataset(dir_);
+  if (!opened.wait(30000)) qFatal("the test dataset did not open");
+  return w;
+}
+
+std::vector<std::string> TestGuiViews::lines(const QString& path) {
+  std::ifstream in(path.toStdString());
+  std::vector<std::string> out;
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+void TestGuiViews::runsPanelListsOpensAndDeletesWithConfirm() {
+  // A third import, to delete.
+  {
+    auto ds = ps::openDataset(dir_.toStdString());
+    ps::Store store(db_.toStdString());
+    ps::importScores(*ds, store, tmp_.filePath("a.csv").toStdString(), "doomed", true);
+  }
+  auto w = openWindow();
+  auto* panel = w->runsPanel();
+  auto* model = panel->model();
+  QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QCOMPARE(model->rowCount(), 3);
+  QCOMPARE(model->columnCount(), int(ps::ui::RunTableModel::ColumnCount));
+  QCOMPARE(model->index(0, ps::ui::RunTableModel::Kind).data().toString(), QString("import"));
+  QCOMPARE(model->index(0, ps::ui::RunTableModel::Status).data().toString(), QString("done"));
+  QVERIFY(model->index(0, ps::ui::RunTableModel::Settings).data().toString().contains("a.csv"));
+  QCOMPARE(w->galleryView()->scoreBox()->count(), 3);
+  const qint64 doomed = model->runs().back().id;
+
+  // Opening a score run shows it in the gallery.
+  w->showView("dataset");
+  panel->table()->selectRow(1);
+  panel->openSelected();
+  QCOMPARE(w->views()->currentWidget(), static_cast<QWidget*>(w->galleryView()));
+  QVERIFY(w->galleryView()->scoreBox()->currentText().endsWith(QString("(run %1)").arg(model->runs()[1].id)));
+
+  // Declined: nothing changes. Confirmed: the run and its vectors leave the store.
+  QString asked;
+  panel->setConfirm([&](const QString& q) {
+    asked = q;
+    return false;
+  });
+  QVERIFY(!panel->deleteRun(doomed));
+  QVERIFY(asked.contains(QString("run %1").arg(doomed)));
+  QCOMPARE(model->rowCount(), 3);
+  panel->setConfirm([](const QString&) { return true; });
+  QVERIFY(panel->deleteRun(doomed));
+  QCOMPARE(model->rowCount(), 2);
+  QCOMPARE(w->galleryView()->scoreBox()->count(), 2);
+  ps::Store store(db_.toStdString());
+  QVERIFY_THROWS_EXCEPTION(std::exception, store.run(doomed));
+  QCOMPARE(store.integrityCheck(), std::string("ok"));
+}
+
+void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  w->showView("gallery");
+  g->scoreBox()->setCurrentIndex(g->scoreBox()->findText("first", Qt::MatchStartsWith));
+  QAbstractItemModelTester t1(g->hardestModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QAbstractItemModelTester t2(g->detailTable()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+  // Keep the hardest 30 %: 180 kept, the 420 easiest marked pruned.
+  g->policyBox()->setCurrentIndex(0);
+  g->keepSlider()->setValue(30);
+  QCOMPARE(g->prunedCount(), int64_t(420));
+  QVERIFY(!g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
+  QVERIFY(g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
+  QVERIFY(g->easiestModel()->index(0).data().toString().contains("pruned"));
+  // Keep easiest: the other way round.
+  g->policyBox()->setCurrentIndex(1);
+  QVERIFY(g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
+  QVERIFY(!g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
+
+  // Detail pane: every cached score and its rank (1 = hardest).
+  const qint64 hardest = g->hardestModel()->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+  g->showDetail(hardest);
+  QVERIFY(g->detailText()->text().contains(QString("#%1").arg(hardest)));
+  QVERIFY(g->detailText()->text().contains("views_ds"));  // the source path
+  QCOMPARE(g->detailTable()->rowCount(), 2);
+  bool sawFirst = false;
+  for (int r = 0; r < 2; ++r)
+    if (g->detailTable()->item(r, 0)->text().startsWith("first")) {
+      sawFirst = true;
+      QCOMPARE(g->detailTable()->item(r, 2)->text(), QString("1 of 600"));
+      QCOMPARE(g->detailTable()->item(r, 1)->text(), QString("599"));
+    }
+  QVERIFY(sawFirst);
+  const auto secondRank = ps::descendingRank(second_, static_cast<size_t>(hardest));
+  for (int r = 0; r < 2; ++r)
+    if (g->detailTable()->item(r, 0)->text().startsWith("second"))
+      QCOMPARE(g->detailTable()->item(r, 2)->text(), QString("%1 of 600").arg(secondRank));
+
+  // Selection: copy as text, export as an index list; the kept subset as .npy.
+  auto* sel = g->hardestList()->selectionModel();
+  for (int r = 0; r < 3; ++r) sel->select(g->hardestModel()->index(r), QItemSelectionModel::Select);
+  const QStringList copied = g->selectionText().trimmed().split('\n');
+  QCOMPARE(copied.size(), 4);
+  QVERIFY(copied[1].startsWith(QString("%1\t").arg(hardest)));
+  const QString txt = tmp_.filePath("picked.txt");
+  QString error;
+  QVERIFY2(g->exportSelection(txt, &error), qPrintable(error));
+  const auto picked = lines(txt);
+  QCOMPARE(picked.size(), size_t(4));
+  QVERIFY(picked[0].find("picked by hand") != std::string::npos);
+  QCOMPARE(picked[1], std::to_string(hardest));
+  g->policyBox()->setCurrentIndex(0);
+  const QString npy = tmp_.filePath("kept.npy");
+  QVERIFY2(g->exportKept(npy, &error), qPrintable(error));
+  QCOMPARE(QFileInfo(npy).size(), qint64(128 + 180 * 8));  // header + 180 int64 indices
+  QVERIFY(QFile::exists(npy + ".json"));
+  QVERIFY(!g->exportKept(tmp_.filePath("kept.xlsx"), &error));
+  QVERIFY(error.contains("kept.xlsx"));
+}
+
+void TestGuiViews::scoreViewHistogramsAndAgreement() {
+  auto w = openWindow();
+  auto* v = w->scoreView();
+  w->showView("scores");
+  QSignalSpy ready(v, &ps::ui::ScoreView::agreementReady);
+  if (v->agreementBusy() || v->agreement().names.empty()) QVERIFY(ready.wait(30000));
+  QAbstractItemModelTester t1(v->spearmanModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QAbstractItemModelTester t2(v->overlapModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+  // Histograms: one series per class, counts over all 600 examples.
+  const auto& h = v->histograms();
+  QCOMPARE(h.counts.size(), size_t(10));
+  int64_t total = 0;
+  for (const auto& c : h.counts)
+    for (int64_t x : c) total += x;
+  QCOMPARE(total, int64_t(600));
+  QCOMPARE(v->chartView()->chart()->series().size(), 10);
+  // Agreement: the matrix holds Spearman's rho of the two scores.
+  const auto& a = v->agreement();
+  QCOMPARE(a.names.size(), size_t(2));
+  QCOMPARE(a.common, int64_t(600));
+  QCOMPARE(a.k, size_t(60));
+  const double rho = ps::spearman(first_, second_);
+  QVERIFY(rho > 0.9 && rho < 1.0);
+  QCOMPARE(v->spearmanModel()->rowCount(), 2);
+  QCOMPARE(v->spearmanModel()->index(0, 1).data().toString(), QString::number(rho, 'f', 2));
+  QCOMPARE(v->overlapModel()->index(1, 0).data().toString(),
+           QString::number(ps::topKOverlap(first_, second_, 60), 'f', 2));
+  // Export: chart as PNG and SVG, the histogram and the agreement as CSV.
+  QString error;
+  const QString png = tmp_.filePath("hist.png"), svg = tmp_.filePath("hist.svg"), csv = tmp_.filePath("hist.csv");
+  ps::ui::CsvWriter writer = [&](const std::string& p) { ps::writeHistogramCsv(h, p); };
+  QVERIFY2(ps::ui::saveChart(v->chartView(), png, writer, &error), qPrintable(error));
+  QVERIFY2(ps::ui::saveChart(v->chartView(), svg, writer, &error), qPrintable(error));
+  QVERIFY2(ps::ui::saveChart(v->chartView(), csv, writer, &error), qPrintable(error));
+  QVERIFY(QImage(png).width() > 100);
+  QFile s(svg);
+  QVERIFY(s.open(QIODevice::ReadOnly));
+  QVERIFY(s.readAll().contains("<svg"));
+  QCOMPARE(lines(csv).size(), size_t(41));  // header + 40 bins
+  QVERIFY(lines(csv)[0].rfind("bin_lo,bin_hi,", 0) == 0);
+  QVERIFY(!ps::ui::saveChart(v->chartView(), tmp_.filePath("hist.bmpx"), writer, &error));
+  QVERIFY(error.contains("expected .png, .svg or .csv"));
+  const QString agree = tmp_.filePath("agree.csv");
+  QVERIFY2(v->exportAgreement(agree, &error), qPrintable(error));
+  QCOMPARE(lines(agree).size(), size_t(5));  // header + 2×2
+}
+
+void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
+  auto w = openWindow();
+  auto* form = w->jobPanel()->frontierForm();
+  form->scoreBox()->setCurrentIndex(form->scoreBox()->findText("first", Qt::MatchStartsWith));
+  form->keepsEdit()->setText("0.5, 1");
+  form->epochsBox()->setValue(1);
+  QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
+  QVERIFY(w->jobPanel()->startFrontier());
+  QVERIFY(finished.wait(300000));
+  QCOMPARE(finished.first().at(0).toString(), QString("frontier"));
+  auto* f = w->frontierView();
+  QCOMPARE(f->result().runId, finished.first().at(1).toLongLong());
+  QCOMPARE(f->result().points.size(), size_t(6));  // hard, easy, random at 0.5 and at 1 (trained once)
+  QCOMPARE(f->runBox()->count(), 1);
+  QVERIFY(!f->result().pareto.empty());
+  // The runs panel lists the study and the models it trained.
+  bool listed = false;
+  for (const auto& r : w->runsPanel()->model()->runs()) listed |= r.kind == "frontier";
+  QVERIFY(listed);
+  // Hover text has the exact numbers.
+  size_t hardHalf = 0;
+  for (size_t i = 0; i < f->result().points.size(); ++i)
+    if (f->result().points[i].policy == "hard" && f->result().points[i].keep == 0.5) hardHalf = i;
+  const auto& p = f->result().points[hardHalf];
+  QVERIFY(f->pointText(hardHalf).contains(QString::number(p.errorMean, 'f', 4)));
+  QVERIFY(f->pointText(hardHalf).contains("f = 0.50"));
+  // A click on the keep-hard line at f = 0.5 audits that pruning in the fairness view.
+  QLineSeries* hardLine = nullptr;
+  for (auto* s : f->chartView()->chart()->series())
+    if (s->property("ps_policy").toString() == "hard") hardLine = qobject_cast<QLineSeries*>(s);
+  QVERIFY(hardLine);
+  QSignalSpy audited(w->jobPanel(), &ps::ui::JobPanel::auditFinished);
+  emit hardLine->clicked(QPointF(0.5, p.errorMean));
+  QCOMPARE(w->views()->currentWidget(), static_cast<QWidget*>(w->fairnessView()));
+  QVERIFY(audited.wait(300000));
+  auto* fair = w->fairnessView();
+  QAbstractItemModelTester t1(fair->policyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QAbstractItemModelTester t2(fair->balancedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QCOMPARE(fair->policyModel()->rowCount(), 10);
+  QCOMPARE(fair->balancedModel()->rowCount(), 10);
+  QCOMPARE(fair->result().keep, 0.5);
+  QVERIFY(fair->result().policy.hasAccuracy);
+  // The subset model is the one the study trained: same test error.
+  QCOMPARE(fair->result().policy.errorSubset, p.errorMean);
+  // Balanced keeps 30 of each class's 60.
+  QCOMPARE(fair->balancedModel()->index(0, 1).data().toString(), QString("30 of 60"));
+  QVERIFY(fair->summary()->text().contains("first"));
+  QCOMPARE(fair->chartView()->chart()->series().size(), 1);
+  QString error;
+  const QString svg = tmp_.filePath("frontier.svg"), csv = tmp_.filePath("audit.csv");
+  QVERIFY2(ps::ui::saveChart(f->chartView(), svg, nullptr, &error), qPrintable(error));
+  QVERIFY2(ps::ui::saveChart(fair->chartView(), csv, [&](const std::string& path) { ps::writeAuditCsv(fair->result(), path); }, &error),
+           qPrintable(error));
+  QCOMPARE(lines(csv).size(), size_t(11));
+}
+
+void TestGuiViews::scalingFromTheFormWithFittedExponents() {
+  auto w = openWindow();
+  auto* form = w->jobPanel()->scalingForm();
+  form->scoreBox()->setCurrentIndex(form->scoreBox()->findText("first", Qt::MatchStartsWith));
+  form->keepsEdit()->setText("0.5, 1");
+  form->epochsBox()->setValue(1);
+  for (int i = 0; i < form->policyList()->count(); ++i)
+    form->policyList()->item(i)->setCheckState(form->policyList()->item(i)->text() == "hard" ? Qt::Checked : Qt::Unchecked);
+  form->findChildren<QSpinBox*>().size();  // (the pool settings keep their defaults except the smallest pool)
+  for (auto* box : form->findChildren<QSpinBox*>())
+    if (box->value() == 1000) box->setValue(150);
+  QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
+  QVERIFY(w->jobPanel()->startScaling());
+  QVERIFY(finished.wait(300000));
+  QCOMPARE(finished.first().at(0).toString(), QString("scaling"));
+  auto* v = w->scalingView();
+  QCOMPARE(v->result().runId, finished.first().at(1).toLongLong());
+  QCOMPARE(v->result().points.size(), size_t(8));  // 4 pool sizes × 2 kept fractions
+  bool exponentInLegend = false;
+  for (auto* s : v->chartView()->chart()->series())
+    exponentInLegend |= qobject_cast<QScatterSeries*>(s) && s->name().contains("b = ");
+  QVERIFY(exponentInLegend);
+  QString error;
+  QVERIFY2(ps::ui::saveChart(v->chartView(), tmp_.filePath("scaling.png"), nullptr, &error), qPrintable(error));
+}
+
+void TestGuiViews::badStudySettingsAreReported() {
+  auto w = openWindow();
+  auto* form = w->jobPanel()->frontierForm();
+  form->keepsEdit()->setText("0.5, half");
+  QVERIFY(!w->jobPanel()->startFrontier());
+  QVERIFY2(w->lastError().contains("'half' is not a number"), qPrintable(w->lastError()));
+  form->keepsEdit()->setText("0.8, 0.4");
+  QVERIFY(!w->jobPanel()->startFrontier());
+  QVERIFY2(w->lastError().contains("ascending"), qPrintable(w->lastError()));
+  form->keepsEdit()->setText("0.5, 1");
+  for (int i = 0; i < form->policyList()->count(); ++i) form->policyList()->item(i)->setCheckState(Qt::Unchecked);
+  QVERIFY(!w->jobPanel()->startFrontier());
+  QVERIFY(w->lastError().contains("no policy selected"));
+  QVERIFY(w->jobPanel()->jobs().empty());
+}
+
+void TestGuiViews::settingsPersistLanguageAndRefuseABadStore() {
+  ps::ui::SettingsDialog d("/tmp/x.sqlite");
+  QCOMPARE(d.storePath(), QString("/tmp/x.sqlite"));
+  d.languageBox()->setCurrentIndex(d.languageBox()->findData("zh_CN"));
+  ps::ui::SettingsDialog::saveLanguage(d.language());
+  QCOMPARE(ps::ui::SettingsDialog::savedLanguage(), QString("zh_CN"));
+  ps::ui::SettingsDialog::saveLanguage(QString());
+  // The store location persists; a bad one is refused and the previous one kept.
+  auto w = openWindow();
+  QCOMPARE(QSettings().value("store/path").toString(), db_);
+  const QString other = tmp_.filePath("other.sqlite");
+  QVERIFY(w->setStorePath(other));
+  QCOMPARE(QSettings().value("store/path").toString(), other);
+  QCOMPARE(w->runsPanel()->model()->rowCount(), 0);  // a new, empty store
+  const QString junk = tmp_.filePath("junk.sqlite");
+  pstest::writeText(junk.toStdString(), std::string(8192, 'x'));
+  QVERIFY(!w->setStorePath(junk));
+  QVERIFY(w->lastError().contains("junk.sqlite"));
+  QCOMPARE(w->storePath(), other);
+  QCOMPARE(QSettings().value("store/path").toString(), other);
+}
+
+void TestGuiViews::chineseTranslationIsCompleteAndLoads() {
+  // Every message of the zh_CN file is translated.
+  QFile ts(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/translations/prunescope_zh_CN.ts"));
+  QVERIFY(ts.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(ts.readAll());
+  const int messages = static_cast<int>(text.count("<message"));
+  QVERIFY(messages > 200);
+  QCOMPARE(static_cast<int>(text.count("type=\"unfinished\"")), 0);
+  QCOMPARE(static_cast<int>(text.count("<translation></translation>")), 0);
+  // The compiled translation is in the program and changes the window.
+  QTranslator zh;
+  QVERIFY(zh.load(QLocale(QLocale::Chinese, QLocale::China), "prunescope", "_", ":/i18n"));
+  QCoreApplication::installTranslator(&zh);
+  {
+    ps::ui::MainWindow w;
+    QCOMPARE(w.views()->tabText(1), QString::fromUtf8("图库"));
+    QVERIFY(w.views()->tabText(3) != QString("Frontier"));
+  }
+  QCoreApplication::removeTranslator(&zh);
+  ps::ui::MainWindow en;
+  QCOMPARE(en.views()->tabText(1), QString("Gallery"));
+}
+
+QTEST_MAIN(TestGuiViews)
+#include "test_gui_views.moc"
