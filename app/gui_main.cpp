@@ -8,6 +8,7 @@
 #include <QSlider>
 
 #include "frontier_view.h"
+#include "example_list_model.h"
 #include "gallery_view.h"
 #include "job_panel.h"
 #include "main_window.h"
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
                            QApplication::translate("main", "Once the dataset is open, audit point N of the frontier study shown (as a click on it does)"),
                            QStringLiteral("N"));
   QCommandLineOption example(QStringLiteral("show-example"),
-                             QApplication::translate("main", "Once the dataset is open, show training example N in the gallery's detail pane"),
+                             QApplication::translate("main", "Once the dataset is open, show training example N (or the hardest) in the gallery's detail pane"),
                              QStringLiteral("N"));
   QCommandLineOption keep(QStringLiteral("gallery-keep"),
                           QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
@@ -71,7 +72,12 @@ int main(int argc, char** argv) {
   QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [&] {
     if (parser.isSet(startScoring)) window.jobPanel()->startJob();
     if (parser.isSet(keep)) window.galleryView()->keepSlider()->setValue(parser.value(keep).toInt());
-    if (parser.isSet(example)) window.galleryView()->showDetail(parser.value(example).toLongLong());
+    if (parser.isSet(example)) {
+      auto* g = window.galleryView();
+      const bool hardest = parser.value(example) == QStringLiteral("hardest") && g->hardestModel()->rowCount() > 0;
+      g->showDetail(hardest ? g->hardestModel()->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong()
+                            : parser.value(example).toLongLong());
+    }
     const auto point = static_cast<size_t>(parser.value(audit).toULongLong());
     if (parser.isSet(audit) && point < window.frontierView()->result().points.size())
       window.frontierView()->requestAudit(point);

@@ -5,1021 +5,1028 @@
     <name>QObject</name>
     <message>
         <source>this chart has no data to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>此图表尚无可导出的数据</translation>
     </message>
     <message>
         <source>cannot write the SVG file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 SVG 文件</translation>
     </message>
     <message>
         <source>cannot write the PNG file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 PNG 文件</translation>
     </message>
     <message>
         <source>unknown file type; expected .png, .svg or .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的文件类型；应为 .png、.svg 或 .csv</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Save the chart as PNG or SVG, or its data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG 或 SVG，或将其数据保存为 CSV</translation>
     </message>
     <message>
         <source>Export the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;CSV 数据 (*.csv)</translation>
     </message>
     <message>
         <source>kept fraction f</source>
-        <translation type="unfinished"></translation>
+        <translation>保留比例 f</translation>
     </message>
     <message>
         <source>test error</source>
-        <translation type="unfinished"></translation>
+        <translation>测试误差</translation>
     </message>
     <message>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机</translation>
     </message>
     <message>
         <source>keep %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 %1（%2）</translation>
     </message>
     <message>
         <source>Pareto frontier</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托前沿</translation>
     </message>
     <message>
         <source>training examples kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 f=%2</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的训练样本数</translation>
     </message>
     <message>
         <source>: b = %1 ± %2</source>
-        <translation type="unfinished"></translation>
+        <translation>：b = %1 ± %2</translation>
+    </message>
+    <message>
+        <source>all data (f=1)</source>
+        <translation>全部数据（f=1）</translation>
+    </message>
+    <message>
+        <source>keep %1 f=%2</source>
+        <translation>保留 %1 f=%2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>PruneScope: a workbench for data pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>PruneScope：数据剪枝工作台</translation>
     </message>
     <message>
         <source>Dataset to open (a path or fashion-mnist)</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的数据集（路径或 fashion-mnist）</translation>
     </message>
     <message>
         <source>Store file to use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用的存储库文件</translation>
     </message>
     <message>
         <source>Save a screenshot once the dataset is open, then quit</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集打开后保存截图，然后退出</translation>
     </message>
     <message>
         <source>Milliseconds between opening and the screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>打开与截图之间的毫秒数</translation>
     </message>
     <message>
         <source>Start a scoring run with the form&apos;s settings once the dataset is open</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集打开后按表单设置开始一次打分运行</translation>
     </message>
     <message>
         <source>View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory</source>
-        <translation type="unfinished"></translation>
+        <translation>首先显示的视图：dataset、gallery、scores、frontier、scaling、fairness 或 theory</translation>
     </message>
     <message>
         <source>Once the dataset is open, audit point N of the frontier study shown (as a click on it does)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Once the dataset is open, show training example N in the gallery&apos;s detail pane</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集打开后，审计所显示前沿研究的第 N 个点（与单击该点相同）</translation>
     </message>
     <message>
         <source>Kept fraction (percent) the gallery&apos;s slider starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>图库滑块的初始保留比例（百分比）</translation>
+    </message>
+    <message>
+        <source>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</source>
+        <translation>数据集打开后，在图库的详情面板中显示第 N 个训练样本（或最难的样本）</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::ClassCountModel</name>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <source>Share of train</source>
-        <translation type="unfinished"></translation>
+        <translation>占训练集比例</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::DatasetSummaryWidget</name>
     <message>
         <source>No dataset open. Use File ▸ Open Fashion-MNIST, or open a folder or CSV manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打开数据集。请使用“文件 ▸ 打开 Fashion-MNIST”，或打开文件夹或 CSV 清单。</translation>
     </message>
     <message>
         <source>No dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据集</translation>
     </message>
     <message>
         <source>Format: %1    Train: %2    Test: %3    Image: %4 × %5 × %6 (H × W × C)    Classes: %7    Fingerprint: %8</source>
-        <translation type="unfinished"></translation>
+        <translation>格式：%1    训练集：%2    测试集：%3    图像：%4 × %5 × %6（高 × 宽 × 通道）    类别数：%7    指纹：%8</translation>
     </message>
     <message>
         <source>Skipped files: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过的文件：%1</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::ExampleListModel</name>
     <message>
         <source>pruned</source>
-        <translation type="unfinished"></translation>
+        <translation>已剪除</translation>
     </message>
     <message>
         <source>%1 (label %2)
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（标签 %2）
+%3</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::FairnessView</name>
     <message>
         <source>No audit yet: click a point of a frontier study to audit that pruning.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无审计：单击前沿研究中的一个点即可审计该剪枝。</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留数</translation>
     </message>
     <message>
         <source>Kept fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>保留比例</translation>
     </message>
     <message>
         <source>Accuracy (subset)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率（子集）</translation>
     </message>
     <message>
         <source>Accuracy (full data)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率（全部数据）</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>kept fraction per class</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别保留比例</translation>
     </message>
     <message>
         <source>accuracy on the subset</source>
-        <translation type="unfinished"></translation>
+        <translation>子集模型准确率</translation>
     </message>
     <message>
         <source>change in accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率变化</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <source>keeps less than %1 × f of its examples</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的样本少于其 %1 × f</translation>
     </message>
     <message>
         <source>%1: %2 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：保留 %2 个</translation>
     </message>
     <message>
         <source>, test error %1 (full data %2), worst class %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>，测试误差 %1（全部数据 %2），最差类别 %3 为 %4</translation>
     </message>
     <message>
         <source>; pruned disproportionately: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；被不成比例剪除：%1</translation>
     </message>
     <message>
         <source>Audit of %1 by %2 (score run %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>按 %2 对 %1 的审计（打分运行 %3）</translation>
     </message>
     <message>
         <source>%1 by class (f = %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别的%1（f = %2）</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::FrontierView</name>
     <message>
         <source>Study</source>
-        <translation type="unfinished"></translation>
+        <translation>研究</translation>
     </message>
     <message>
         <source>No frontier study yet: start one in the Jobs panel (Frontier tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无前沿研究：请在任务面板（“前沿”标签页）中开始一项。</translation>
     </message>
     <message>
         <source>run %1 · %2 · f = %3 · %4 epochs · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · %2 · f = %3 · %4 轮 · %5</translation>
     </message>
     <message>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机</translation>
     </message>
     <message>
         <source>keep %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 %1（%2）</translation>
     </message>
     <message>
         <source>%1, f = %2
 test error %3 ± %4 over %5 seed(s)
 %6 examples kept, %7 epochs%8
 click: fairness audit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，f = %2
+测试误差 %3 ± %4（%5 个种子）
+保留 %6 个样本，%7 轮%8
+单击：公平性审计</translation>
     </message>
     <message>
         <source>
 on the Pareto frontier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 f=%2</source>
-        <translation type="unfinished"></translation>
+        <translation>
+位于帕累托前沿上</translation>
     </message>
     <message>
         <source>Test error against kept fraction (%1, budget: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试误差与保留比例（%1，预算：%2）</translation>
     </message>
     <message>
         <source>Hover a point for its numbers; click it for the fairness audit of that pruning.</source>
-        <translation type="unfinished"></translation>
+        <translation>悬停在点上查看数值；单击查看该剪枝的公平性审计。</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::GalleryView</name>
     <message>
         <source>keep hardest</source>
-        <translation type="unfinished"></translation>
+        <translation>保留最难的</translation>
     </message>
     <message>
         <source>keep easiest</source>
-        <translation type="unfinished"></translation>
+        <translation>保留最易的</translation>
     </message>
     <message>
         <source>keep random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机保留</translation>
     </message>
     <message>
         <source>Kept fraction f: examples the pruning drops are shown on red</source>
-        <translation type="unfinished"></translation>
+        <translation>保留比例 f：被剪除的样本以红色背景显示</translation>
     </message>
     <message>
         <source>class-balanced</source>
-        <translation type="unfinished"></translation>
+        <translation>类别均衡</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>剪枝</translation>
     </message>
     <message>
         <source>Easiest</source>
-        <translation type="unfinished"></translation>
+        <translation>最容易</translation>
     </message>
     <message>
         <source>Hardest</source>
-        <translation type="unfinished"></translation>
+        <translation>最困难</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <source>Click an example to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击一个样本在此查看。</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rank (1 = hardest)</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Copy selection</source>
-        <translation type="unfinished"></translation>
+        <translation>复制所选</translation>
     </message>
     <message>
         <source>Export selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所选…</translation>
     </message>
     <message>
         <source>Export kept subset…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出保留子集…</translation>
     </message>
     <message>
         <source>Copies index, class, score and source of the selected examples</source>
-        <translation type="unfinished"></translation>
+        <translation>复制所选样本的索引、类别、分数和来源</translation>
     </message>
     <message>
         <source>Writes the training indices the pruning keeps (.txt, .npy or .csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>写出剪枝保留的训练索引（.txt、.npy 或 .csv）</translation>
     </message>
     <message>
         <source>No scores yet: start a scoring run in the Jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无分数：请在任务面板中开始一次打分运行。</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类别</translation>
     </message>
     <message>
         <source>f = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>f = %1</translation>
     </message>
     <message>
         <source>%1 of %2 scored examples kept, %3 pruned (on red)</source>
-        <translation type="unfinished"></translation>
+        <translation>已打分的 %2 个样本中保留 %1 个，剪除 %3 个（红色）</translation>
     </message>
     <message>
         <source>Training example #%1
 Class: %2 (label %3)
 Source: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>训练样本 #%1
+类别：%2（标签 %3）
+来源：%4</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>no score is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>未显示任何分数</translation>
     </message>
     <message>
         <source>Export the selected examples</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所选样本</translation>
     </message>
     <message>
         <source>Export the kept subset</source>
-        <translation type="unfinished"></translation>
+        <translation>导出保留子集</translation>
     </message>
     <message>
         <source>Index list (*.txt);;NumPy indices (*.npy);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>索引列表 (*.txt);;NumPy 索引 (*.npy);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Rank by difficulty: 1 is the hardest example</source>
+        <translation>按难度排名：1 为最难的样本</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::JobPanel</name>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Score only the first N training examples</source>
-        <translation type="unfinished"></translation>
+        <translation>只为前 N 个训练样本打分</translation>
     </message>
     <message>
         <source>Start scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>开始打分</translation>
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数</translation>
     </message>
     <message>
         <source>Seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子数</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本数</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Frontier</source>
-        <translation type="unfinished"></translation>
+        <translation>前沿</translation>
     </message>
     <message>
         <source>Scaling</source>
-        <translation type="unfinished"></translation>
+        <translation>规模律</translation>
     </message>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Scoring: %1 · %2 · epochs: %3 · seeds: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>打分：%1 · %2 · 轮数：%3 · 种子数：%4</translation>
     </message>
     <message>
         <source>Frontier: %1 · %2 · epochs: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>前沿：%1 · %2 · 轮数：%3</translation>
     </message>
     <message>
         <source>Scaling: %1 · %2 · epochs: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>规模律：%1 · %2 · 轮数：%3</translation>
     </message>
     <message>
         <source>Fairness audit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>公平性审计：%1</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>%1 · %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 剩余 %2</translation>
     </message>
     <message>
         <source>done (run %1, from the store)</source>
-        <translation type="unfinished"></translation>
+        <translation>完成（运行 %1，来自存储库）</translation>
     </message>
     <message>
         <source>done (run %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>完成（运行 %1）</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>cancelled — resume continues from the last finished step</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消——恢复时从上一个完成的步骤继续</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
     <message>
         <source>PruneScope</source>
-        <translation type="unfinished"></translation>
+        <translation>PruneScope</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>PruneScope — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PruneScope — %1</translation>
     </message>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1</translation>
     </message>
     <message>
         <source>Cannot record the dataset in the store</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在存储库中记录该数据集</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>图库</translation>
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Frontier</source>
-        <translation type="unfinished"></translation>
+        <translation>前沿</translation>
     </message>
     <message>
         <source>Scaling</source>
-        <translation type="unfinished"></translation>
+        <translation>规模律</translation>
     </message>
     <message>
         <source>Fairness</source>
-        <translation type="unfinished"></translation>
+        <translation>公平性</translation>
     </message>
     <message>
         <source>Theory</source>
-        <translation type="unfinished"></translation>
+        <translation>理论</translation>
     </message>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Runs in the store</source>
-        <translation type="unfinished"></translation>
+        <translation>存储库中的运行</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Cannot show the frontier study</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示前沿研究</translation>
     </message>
     <message>
         <source>Cannot show the scaling study</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示规模律研究</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Deleted run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除运行 %1</translation>
     </message>
     <message>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1</translation>
     </message>
     <message>
         <source>The run is %1; only finished runs have results to show. Start the same job again to resume it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该运行的状态为 %1；只有已完成的运行才有结果可显示。再次启动相同的任务即可恢复它。</translation>
     </message>
     <message>
         <source>(run %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（运行 %1）</translation>
     </message>
     <message>
         <source>Run %1 is a model trained for a study; its test error shows in that study&apos;s view.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 是为某项研究训练的模型；其测试误差显示在该研究的视图中。</translation>
     </message>
     <message>
         <source>Auditing %1… (the Jobs panel shows its progress; models the study trained come from the store)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在审计 %1…（任务面板显示进度；研究已训练的模型取自存储库）</translation>
     </message>
     <message>
         <source>Job failed</source>
-        <translation type="unfinished"></translation>
+        <translation>任务失败</translation>
     </message>
     <message>
         <source>Cannot read the store</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取存储库</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Fashion-MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 &amp;Fashion-MNIST</translation>
     </message>
     <message>
         <source>Ctrl+Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
         <source>&amp;Open Dataset Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据集文件夹(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;CSV Manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 &amp;CSV 清单…</translation>
     </message>
     <message>
         <source>&amp;Recent Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的数据集(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Cannot use the store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用存储库 %1</translation>
     </message>
     <message>
         <source>The new language applies the next time PruneScope starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动 PruneScope 时生效。</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>Open a dataset folder (IDX, CIFAR binary or class folders)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据集文件夹（IDX、CIFAR 二进制或按类别分的文件夹）</translation>
     </message>
     <message>
         <source>Open a CSV manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 CSV 清单</translation>
     </message>
     <message>
         <source>CSV manifests (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 清单 (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>Time taken</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::RunsPanel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Show the run&apos;s results in its view</source>
-        <translation type="unfinished"></translation>
+        <translation>在对应视图中显示该运行的结果</translation>
     </message>
     <message>
         <source>Delete run</source>
-        <translation type="unfinished"></translation>
+        <translation>删除运行</translation>
     </message>
     <message>
         <source>Run %1 is still running: cancel its job first.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 仍在进行：请先取消其任务。</translation>
     </message>
     <message>
         <source>Delete %1 run %2 (%3) and everything it stored? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 运行 %2（%3）及其存储的全部内容？此操作无法撤销。</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::ScalingView</name>
     <message>
         <source>Study</source>
-        <translation type="unfinished"></translation>
+        <translation>研究</translation>
     </message>
     <message>
         <source>No scaling study yet: start one in the Jobs panel (Scaling tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无规模律研究：请在任务面板（“规模律”标签页）中开始一项。</translation>
     </message>
     <message>
         <source>run %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · %2</translation>
     </message>
     <message>
         <source>Test error against examples kept (%1), log-log; lines: fitted power laws</source>
-        <translation type="unfinished"></translation>
+        <translation>测试误差与保留样本数（%1），双对数坐标；线条：拟合的幂律</translation>
     </message>
     <message>
         <source>f = %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>f = %1：%2</translation>
     </message>
     <message>
         <source>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</source>
-        <translation type="unfinished"></translation>
+        <translation>图例：b 为 err = a·n^(−b)（+ c）拟合得到的指数，± 为其标准误差。</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::ScoreCatalog</name>
     <message>
         <source>%1 (run %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（运行 %2）</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::ScoreView</name>
     <message>
         <source>Top-k overlap: k is this fraction of the examples every score covers</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k 重叠：k 为所有分数共同覆盖样本的这一比例</translation>
     </message>
     <message>
         <source>Distribution per class</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别分布</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Bins</source>
-        <translation type="unfinished"></translation>
+        <translation>分箱数</translation>
     </message>
     <message>
         <source>Agreement between scores</source>
-        <translation type="unfinished"></translation>
+        <translation>分数之间的一致性</translation>
     </message>
     <message>
         <source>Top fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>前部比例</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Spearman rank correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>Spearman 秩相关</translation>
     </message>
     <message>
         <source>Top-k overlap (fraction of the k hardest shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k 重叠（最难的 k 个样本中共有的比例）</translation>
     </message>
     <message>
         <source>Export the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>导出一致性</translation>
     </message>
     <message>
         <source>CSV data (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 数据 (*.csv)</translation>
     </message>
     <message>
         <source>Needs at least two cached scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要两个已缓存的分数。</translation>
     </message>
     <message>
         <source>difficulty (%1, higher = harder)</source>
-        <translation type="unfinished"></translation>
+        <translation>难度（%1，越高越难）</translation>
     </message>
     <message>
         <source>examples per bin</source>
-        <translation type="unfinished"></translation>
+        <translation>每个分箱的样本数</translation>
     </message>
     <message>
         <source>%1 per class</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（按类别）</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>On the %1 training examples every score covers; k = %2 (the hardest %3 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>基于所有分数共同覆盖的 %1 个训练样本；k = %2（最难的 %3 %）。</translation>
     </message>
     <message>
         <source>no agreement to export: it needs at least two cached scores</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的一致性：至少需要两个已缓存的分数</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <source>A new language applies the next time PruneScope starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动 PruneScope 时生效。</translation>
     </message>
     <message>
         <source>Store file</source>
-        <translation type="unfinished"></translation>
+        <translation>存储库文件</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 存储库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::StudyForm</name>
     <message>
         <source>The cached score the study prunes by (run a scoring job first)</source>
-        <translation type="unfinished"></translation>
+        <translation>研究用于剪枝的已缓存分数（请先运行打分任务）</translation>
     </message>
     <message>
         <source>Kept fractions f, ascending, each in (0, 1]</source>
-        <translation type="unfinished"></translation>
+        <translation>保留比例 f，递增，每个取值在 (0, 1] 内</translation>
     </message>
     <message>
         <source>class-balanced</source>
-        <translation type="unfinished"></translation>
+        <translation>类别均衡</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Evaluate on the first N test examples</source>
-        <translation type="unfinished"></translation>
+        <translation>在前 N 个测试样本上评估</translation>
     </message>
     <message>
         <source>Start frontier study</source>
-        <translation type="unfinished"></translation>
+        <translation>开始前沿研究</translation>
     </message>
     <message>
         <source>Start scaling study</source>
-        <translation type="unfinished"></translation>
+        <translation>开始规模律研究</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <translation>策略</translation>
     </message>
     <message>
         <source>Kept fractions</source>
-        <translation type="unfinished"></translation>
+        <translation>保留比例</translation>
     </message>
     <message>
         <source>Smallest pool of training examples; pools grow geometrically to all scored examples</source>
-        <translation type="unfinished"></translation>
+        <translation>最小的训练样本池；样本池按几何级数增长到全部已打分样本</translation>
     </message>
     <message>
         <source>Smallest pool</source>
-        <translation type="unfinished"></translation>
+        <translation>最小样本池</translation>
     </message>
     <message>
         <source>Pool sizes</source>
-        <translation type="unfinished"></translation>
+        <translation>样本池个数</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数</translation>
     </message>
     <message>
         <source>Seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子数</translation>
     </message>
     <message>
         <source>Test examples</source>
-        <translation type="unfinished"></translation>
+        <translation>测试样本数</translation>
     </message>
 </context>
 <context>
     <name>ps::ui::TheoryView</name>
     <message>
         <source>keep hard</source>
-        <translation type="unfinished"></translation>
+        <translation>保留困难样本</translation>
     </message>
     <message>
         <source>keep easy</source>
-        <translation type="unfinished"></translation>
+        <translation>保留容易样本</translation>
     </message>
     <message>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机</translation>
     </message>
     <message>
         <source>Dimension N</source>
-        <translation type="unfinished"></translation>
+        <translation>维度 N</translation>
     </message>
     <message>
         <source>α_tot (examples / N)</source>
-        <translation type="unfinished"></translation>
+        <translation>α_tot（样本数 / N）</translation>
     </message>
     <message>
         <source>Kept fractions f</source>
-        <translation type="unfinished"></translation>
+        <translation>保留比例 f</translation>
     </message>
     <message>
         <source>Probe angle θ</source>
-        <translation type="unfinished"></translation>
+        <translation>探针角 θ</translation>
     </message>
     <message>
         <source>Trials</source>
-        <translation type="unfinished"></translation>
+        <translation>试验次数</translation>
     </message>
     <message>
         <source>%1 points, %2 trials each</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个点，每个 %2 次试验</translation>
     </message>
     <message>
         <source>Simulation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟失败：%1</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Simulating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在模拟…</translation>
     </message>
     <message>
         <source>Perceptron: test error against α_prune = f · α_tot (θ = %1°)</source>
-        <translation type="unfinished"></translation>
+        <translation>感知机：测试误差与 α_prune = f · α_tot（θ = %1°）</translation>
     </message>
     <message>
         <source>α_prune (examples kept per dimension)</source>
-        <translation type="unfinished"></translation>
+        <translation>α_prune（每个维度保留的样本数）</translation>
     </message>
     <message>
         <source>test error</source>
-        <translation type="unfinished"></translation>
+        <translation>测试误差</translation>
     </message>
     <message>
         <source>%1, f = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，f = %2</translation>
     </message>
     <message>
         <source>Pareto frontier</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托前沿</translation>
     </message>
 </context>
 </TS>

@@ -59,8 +59,10 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   grid->setContentsMargins(0, 0, 0, 0);
   grid->addWidget(policyTitle_, 0, 0);
   grid->addWidget(balancedTitle_, 0, 1);
-  grid->addWidget(tableFor(tables, policyModel_), 1, 0);
-  grid->addWidget(tableFor(tables, balancedModel_), 1, 1);
+  policyTable_ = tableFor(tables, policyModel_);
+  balancedTable_ = tableFor(tables, balancedModel_);
+  grid->addWidget(policyTable_, 1, 0);
+  grid->addWidget(balancedTable_, 1, 1);
   auto* chartBox = new QWidget(this);
   auto* cl = new QVBoxLayout(chartBox);
   cl->setContentsMargins(0, 0, 0, 0);
@@ -81,6 +83,7 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   split->addWidget(chartBox);
   split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 1);
+  split->setSizes({360, 420});
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(summary_);
   layout->addWidget(split, 1);
@@ -93,7 +96,7 @@ void FairnessView::fill(QStandardItemModel* model, const AuditSide& side) {
   model->setRowCount(0);
   for (const auto& c : side.classes) {
     QList<QStandardItem*> row;
-    row << new QStandardItem(QString::fromStdString(c.name)) << new QStandardItem(tr("%1 of %2").arg(c.kept).arg(c.total))
+    row << new QStandardItem(QString::fromStdString(c.name)) << new QStandardItem(QStringLiteral("%1/%2").arg(c.kept).arg(c.total))
         << new QStandardItem(number(c.keptFraction)) << new QStandardItem(number(c.accuracySubset))
         << new QStandardItem(number(c.accuracyFull))
         << new QStandardItem(std::isnan(c.change) ? number(c.change) : QString::asprintf("%+.3f", c.change));
@@ -136,6 +139,8 @@ void FairnessView::setResult(const AuditResult& result, const QString& title) {
   balancedTitle_->setWordWrap(true);
   fill(policyModel_, result.policy);
   fill(balancedModel_, result.balanced);
+  policyTable_->resizeColumnsToContents();
+  balancedTable_->resizeColumnsToContents();
   drawChart();
 }
 

@@ -40,6 +40,7 @@ class FairnessView : public QWidget {
   QLabel* summary_;
   QLabel *policyTitle_, *balancedTitle_;
   QStandardItemModel *policyModel_, *balancedModel_;
+  QTableView *policyTable_, *balancedTable_;
   QComboBox* metric_;
   QChartView* view_;
 };

@@ -45,6 +45,7 @@ FrontierView::FrontierView(QWidget* parent) : QWidget(parent) {
 }
 
 void FrontierView::setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select) {
+  if (select == 0 && storePath == storePath_) select = result_.runId;  // keep showing the same study
   storePath_ = storePath;
   records_.clear();
   for (const auto& r : runs)
@@ -123,7 +124,7 @@ void FrontierView::requestAudit(size_t i) {
   const FrontierPoint& p = result_.points.at(i);
   try {
     const AuditConfig c = auditConfigForPoint(configJson_, result_.scoreRunId, p);
-    emit auditRequested(c, tr("%1 f=%2").arg(QString::fromStdString(p.policy)).arg(p.keep));
+    emit auditRequested(c, QString::fromStdString(c.spec.label()));
   } catch (const std::exception& e) {
     emit loadFailed(QString::fromStdString(e.what()));
   }

@@ -20,7 +20,8 @@ class FrontierView : public QWidget {
  public:
   explicit FrontierView(QWidget* parent = nullptr);
 
-  // The finished frontier runs of the open dataset; shows the newest (or `select`).
+  // The finished frontier runs of the open dataset; shows `select`, else the study shown
+  // before (same store), else the newest.
   void setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select = 0);
   void showRun(qint64 runId);
   const FrontierResult& result() const { return result_; }

@@ -87,7 +87,8 @@ GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
   detailText_->setWordWrap(true);
   detailText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   detailScores_ = new QTableWidget(0, 3, detail);
-  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank (1 = hardest)")});
+  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank")});
+  detailScores_->horizontalHeaderItem(2)->setToolTip(tr("Rank by difficulty: 1 is the hardest example"));
   detailScores_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   detailScores_->verticalHeader()->hide();
   detailScores_->setEditTriggers(QAbstractItemView::NoEditTriggers);

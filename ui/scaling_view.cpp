@@ -105,6 +105,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   if (nhi > 0) {
     x->setRange(nlo / 1.3, nhi * 1.3);
     y->setRange(elo / 1.15, ehi * 1.15);
+    if (ehi / elo < 10) y->setBase(2);  // within one decade a base-10 axis would have no labelled tick
   }
   chart->legend()->setAlignment(Qt::AlignRight);
   return chart;
@@ -138,6 +139,7 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
 }
 
 void ScalingView::setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select) {
+  if (select == 0 && storePath == storePath_) select = result_.runId;  // keep showing the same study
   storePath_ = storePath;
   records_.clear();
   for (const auto& r : runs)

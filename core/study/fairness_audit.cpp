@@ -107,6 +107,7 @@ AuditConfig auditConfigForPoint(const std::string& frontierConfigJson, int64_t s
   a.score.name = point.score.empty() ? f.score.name : point.score;
   a.spec.policy = parsePrunePolicy(point.policy);
   a.spec.keep = point.keep;
+  a.spec.classBalanced = f.classBalanced;  // both forms are audited; this says which one the study trained
   a.spec.beta = f.beta;
   a.spec.strata = f.strata;
   a.spec.seed = f.train.seed;
