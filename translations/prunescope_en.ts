@@ -189,14 +189,6 @@
         <translation>Kept fraction</translation>
     </message>
     <message>
-        <source>Accuracy (subset)</source>
-        <translation>Accuracy (subset)</translation>
-    </message>
-    <message>
-        <source>Accuracy (full data)</source>
-        <translation>Accuracy (full data)</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>Change</translation>
     </message>
@@ -237,8 +229,16 @@
         <translation>Audit of %1 by %2 (score run %3)</translation>
     </message>
     <message>
-        <source>%1 by class (f = %2)</source>
-        <translation>%1 by class (f = %2)</translation>
+        <source>Acc. subset</source>
+        <translation>Acc. subset</translation>
+    </message>
+    <message>
+        <source>Acc. full data</source>
+        <translation>Acc. full data</translation>
+    </message>
+    <message>
+        <source>%1 (f = %2)</source>
+        <translation>%1 (f = %2)</translation>
     </message>
 </context>
 <context>
@@ -718,6 +718,18 @@ Source: %4</translation>
     <message>
         <source>Started</source>
         <translation>Started</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
     </message>
 </context>
 <context>

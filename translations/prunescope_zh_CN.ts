@@ -189,14 +189,6 @@
         <translation>保留比例</translation>
     </message>
     <message>
-        <source>Accuracy (subset)</source>
-        <translation>准确率（子集）</translation>
-    </message>
-    <message>
-        <source>Accuracy (full data)</source>
-        <translation>准确率（全部数据）</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -237,8 +229,16 @@
         <translation>按 %2 对 %1 的审计（打分运行 %3）</translation>
     </message>
     <message>
-        <source>%1 by class (f = %2)</source>
-        <translation>按类别的%1（f = %2）</translation>
+        <source>Acc. subset</source>
+        <translation>准确率（子集）</translation>
+    </message>
+    <message>
+        <source>Acc. full data</source>
+        <translation>准确率（全部数据）</translation>
+    </message>
+    <message>
+        <source>%1 (f = %2)</source>
+        <translation>%1（f = %2）</translation>
     </message>
 </context>
 <context>
@@ -718,6 +718,18 @@ Source: %4</source>
     <message>
         <source>Started</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
 </context>
 <context>

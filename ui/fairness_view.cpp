@@ -45,7 +45,7 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   balancedModel_ = new QStandardItemModel(0, 6, this);
   for (auto* m : {policyModel_, balancedModel_})
     m->setHorizontalHeaderLabels(
-        {tr("Class"), tr("Kept"), tr("Kept fraction"), tr("Accuracy (subset)"), tr("Accuracy (full data)"), tr("Change")});
+        {tr("Class"), tr("Kept"), tr("Kept fraction"), tr("Acc. subset"), tr("Acc. full data"), tr("Change")});
   metric_ = new QComboBox(this);
   metric_->addItem(tr("kept fraction per class"));
   metric_->addItem(tr("accuracy on the subset"));
@@ -174,12 +174,18 @@ void FairnessView::drawChart() {
     x->append(classes);
     auto* y = new QValueAxis;
     y->setTitleText(metric_->currentText());
-    y->setRange(lo < 0 ? lo * 1.1 : 0, std::max(hi * 1.1, metric == 2 ? 0.05 : 1.0));
+    if (metric == 2) {  // change in accuracy: around zero
+      y->setRange(std::min(lo * 1.1, -0.05), std::max(hi * 1.1, 0.05));
+      y->applyNiceNumbers();
+    } else {
+      y->setRange(0, 1);  // fractions
+      y->setTickCount(6);
+    }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    chart->setTitle(tr("%1 by class (f = %2)").arg(metric_->currentText()).arg(result_.keep));
+    chart->setTitle(tr("%1 (f = %2)").arg(metric_->currentText()).arg(result_.keep));
     chart->legend()->setAlignment(Qt::AlignBottom);
   }
   view_->setChart(chart);

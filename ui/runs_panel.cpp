@@ -32,7 +32,14 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
       case Id: return static_cast<qlonglong>(r.id);
       case Kind: return QString::fromStdString(r.kind);
-      case Status: return QString::fromStdString(runStatusName(r.status));
+      case Status:
+        switch (r.status) {
+          case RunStatus::Running: return tr("running");
+          case RunStatus::Done: return tr("done");
+          case RunStatus::Failed: return tr("failed");
+          case RunStatus::Interrupted: return tr("interrupted");
+        }
+        return {};
       case Settings: return settings_[static_cast<size_t>(index.row())];
       case Seed: return static_cast<qlonglong>(r.seed);
       case Time:

@@ -173,8 +173,12 @@ void ScoreView::drawHistogram() {
     chart->addAxis(y, Qt::AlignLeft);
     int64_t most = 1;
     for (size_t c = 0; c < hist_.counts.size(); ++c) {
+      static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
+                                       QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f),
+                                       QColor(0xbcbd22), QColor(0x17becf)};
       auto* line = new QLineSeries;
       line->setName(QString::fromStdString(hist_.classNames[c]));
+      line->setPen(QPen(palette[c % std::size(palette)], 2));
       for (int b = 0; b < hist_.bins; ++b) {
         line->append(hist_.binCentre(b), static_cast<double>(hist_.counts[c][static_cast<size_t>(b)]));
         most = std::max(most, hist_.counts[c][static_cast<size_t>(b)]);
@@ -185,6 +189,7 @@ void ScoreView::drawHistogram() {
     }
     y->setRange(0, static_cast<double>(most) * 1.05);
     y->applyNiceNumbers();
+    x->applyNiceNumbers();
     chart->setTitle(tr("%1 per class").arg(catalog_->entryLabel(static_cast<size_t>(k))));
     chart->legend()->setAlignment(Qt::AlignRight);
   }
