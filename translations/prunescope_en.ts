@@ -244,10 +244,6 @@
 <context>
     <name>ps::ui::FrontierView</name>
     <message>
-        <source>Study</source>
-        <translation>Study</translation>
-    </message>
-    <message>
         <source>No frontier study yet: start one in the Jobs panel (Frontier tab).</source>
         <translation>No frontier study yet: start one in the Jobs panel (Frontier tab).</translation>
     </message>
@@ -762,10 +758,6 @@ Source: %4</translation>
 <context>
     <name>ps::ui::ScalingView</name>
     <message>
-        <source>Study</source>
-        <translation>Study</translation>
-    </message>
-    <message>
         <source>No scaling study yet: start one in the Jobs panel (Scaling tab).</source>
         <translation>No scaling study yet: start one in the Jobs panel (Scaling tab).</translation>
     </message>
@@ -968,6 +960,13 @@ Source: %4</translation>
     <message>
         <source>Test examples</source>
         <translation>Test examples</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::StudyRunView</name>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
     </message>
 </context>
 <context>

@@ -244,10 +244,6 @@
 <context>
     <name>ps::ui::FrontierView</name>
     <message>
-        <source>Study</source>
-        <translation>研究</translation>
-    </message>
-    <message>
         <source>No frontier study yet: start one in the Jobs panel (Frontier tab).</source>
         <translation>尚无前沿研究：请在任务面板（“前沿”标签页）中开始一项。</translation>
     </message>
@@ -762,10 +758,6 @@ Source: %4</source>
 <context>
     <name>ps::ui::ScalingView</name>
     <message>
-        <source>Study</source>
-        <translation>研究</translation>
-    </message>
-    <message>
         <source>No scaling study yet: start one in the Jobs panel (Scaling tab).</source>
         <translation>尚无规模律研究：请在任务面板（“规模律”标签页）中开始一项。</translation>
     </message>
@@ -968,6 +960,13 @@ Source: %4</source>
     <message>
         <source>Test examples</source>
         <translation>测试样本数</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::StudyRunView</name>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
     </message>
 </context>
 <context>

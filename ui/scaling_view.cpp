@@ -2,19 +2,13 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
-#include <QPushButton>
 #include <QScatterSeries>
-#include <QVBoxLayout>
 #include <cmath>
 #include <map>
 
-#include "chart_export.h"
 
 namespace ps::ui {
 
@@ -111,85 +105,28 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   return chart;
 }
 
-ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
-  runs_ = new QComboBox(this);
-  info_ = new QLabel(this);
-  info_->setWordWrap(true);
-  view_ = new QChartView(this);
-  view_->setRenderHint(QPainter::Antialiasing);
-  view_->setChart(new QChart);
-  auto* top = new QHBoxLayout;
-  top->addWidget(new QLabel(tr("Study"), this));
-  top->addWidget(runs_, 1);
-  top->addWidget(makeExportButton(
-      this, view_,
-      [this](const std::string& path) {
-        if (result_.points.empty()) throw std::runtime_error(path + ": no scaling study is shown");
-        writeScalingCsv(result_, path);
-      },
-      [this](const QString& reason) { emit exportFailed(reason); }));
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addWidget(info_);
-  layout->addWidget(view_, 1);
-  connect(runs_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
-    if (i >= 0 && static_cast<size_t>(i) < records_.size()) showRun(records_[static_cast<size_t>(i)].id);
-  });
-  info_->setText(tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."));
+ScalingView::ScalingView(QWidget* parent)
+    : StudyRunView("scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."), parent) {}
+
+QString ScalingView::runLabel(const RunRecord& run) const {
+  return tr("run %1 · %2").arg(run.id).arg(QString::fromStdString(run.finishedAt));
 }
 
-void ScalingView::setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select) {
-  if (select == 0 && storePath == storePath_) select = result_.runId;  // keep showing the same study
-  storePath_ = storePath;
-  records_.clear();
-  for (const auto& r : runs)
-    if (r.kind == "scaling" && r.status == RunStatus::Done) records_.push_back(r);
-  const QSignalBlocker block(runs_);
-  runs_->clear();
-  int current = records_.empty() ? -1 : 0;
-  for (size_t i = 0; i < records_.size(); ++i) {
-    runs_->addItem(tr("run %1 · %2").arg(records_[i].id).arg(QString::fromStdString(records_[i].finishedAt)));
-    if (records_[i].id == select) current = static_cast<int>(i);
-  }
-  runs_->setCurrentIndex(current);
-  if (current >= 0) showRun(records_[static_cast<size_t>(current)].id);
-  else {
-    result_ = {};
-    draw();
-  }
+void ScalingView::load(const Store& store, qint64 runId) { result_ = loadScalingStudy(store, runId); }
+
+void ScalingView::writeCsv(const std::string& path) const {
+  if (result_.points.empty()) throw std::runtime_error(path + ": no scaling study is shown");
+  writeScalingCsv(result_, path);
 }
 
-void ScalingView::showRun(qint64 runId) {
-  try {
-    Store store(storePath_.toStdString());
-    result_ = loadScalingStudy(store, runId);
-  } catch (const std::exception& e) {
-    result_ = {};
-    emit loadFailed(QString::fromStdString(e.what()));
-  }
-  for (size_t i = 0; i < records_.size(); ++i)
-    if (records_[i].id == runId && runs_->currentIndex() != static_cast<int>(i)) {
-      const QSignalBlocker block(runs_);
-      runs_->setCurrentIndex(static_cast<int>(i));
-    }
-  draw();
-}
-
-void ScalingView::draw() {
-  QChart* old = view_->chart();
-  if (result_.points.empty()) {
-    view_->setChart(new QChart);
-    if (records_.empty()) info_->setText(tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."));
-  } else {
-    view_->setChart(makeScalingChart(result_, tr("Test error against examples kept (%1), log-log; lines: fitted power laws")
-                                                  .arg(QString::fromStdString(result_.scoreName))));
-    QStringList lines;
-    for (const auto& x : result_.crossovers)
-      lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
-    info_->setText(lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
-                                   : lines.join(QLatin1Char('\n')));
-  }
-  delete old;
+QChart* ScalingView::makeChart(QString* info) {
+  if (result_.points.empty()) return nullptr;
+  QStringList lines;
+  for (const auto& x : result_.crossovers) lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
+  *info = lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
+                          : lines.join(QLatin1Char('\n'));
+  return makeScalingChart(result_, tr("Test error against examples kept (%1), log-log; lines: fitted power laws")
+                                       .arg(QString::fromStdString(result_.scoreName)));
 }
 
 }  // namespace ps::ui

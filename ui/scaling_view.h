@@ -3,43 +3,28 @@
 // number of examples kept on log-log axes, one curve per policy × kept fraction, each
 // with its fitted power law (exponent ± standard error in the legend), and where
 // keep-hard overtakes keep-easy.
-#include <QWidget>
-#include <vector>
-
-#include "store/store.h"
 #include "study/scaling_study.h"
-
-class QChart;
-class QChartView;
-class QComboBox;
-class QLabel;
+#include "study_run_view.h"
 
 namespace ps::ui {
 
 QChart* makeScalingChart(const ScalingResult& r, const QString& title);
 
-class ScalingView : public QWidget {
+class ScalingView : public StudyRunView {
   Q_OBJECT
  public:
   explicit ScalingView(QWidget* parent = nullptr);
-  void setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select = 0);
-  void showRun(qint64 runId);
   const ScalingResult& result() const { return result_; }
-  QChartView* chartView() const { return view_; }
-  QComboBox* runBox() const { return runs_; }
 
- signals:
-  void loadFailed(const QString& reason);
-  void exportFailed(const QString& reason);
+ protected:
+  QString runLabel(const RunRecord& run) const override;
+  void load(const Store& store, qint64 runId) override;
+  void clear() override { result_ = {}; }
+  qint64 shownRun() const override { return result_.runId; }
+  QChart* makeChart(QString* info) override;
+  void writeCsv(const std::string& path) const override;
 
  private:
-  void draw();
-
-  QComboBox* runs_;
-  QLabel* info_;
-  QChartView* view_;
-  QString storePath_;
-  std::vector<RunRecord> records_;
   ScalingResult result_;
 };
 

@@ -91,8 +91,8 @@ std::vector<std::string> StudyForm::chosenPolicies() const {
   return out;
 }
 
-FrontierConfig StudyForm::frontierConfig() const {
-  FrontierConfig c;
+template <typename Config>
+void StudyForm::fillShared(Config& c) const {
   c.score = chosenScore();
   c.policies = chosenPolicies();
   c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
@@ -101,20 +101,18 @@ FrontierConfig StudyForm::frontierConfig() const {
   c.train.epochs = epochs_->value();
   c.seeds = seeds_->value();
   c.testLimit = testLimit_->value();
+}
+
+FrontierConfig StudyForm::frontierConfig() const {
+  FrontierConfig c;
+  fillShared(c);
   c.validate();
   return c;
 }
 
 ScalingConfig StudyForm::scalingConfig() const {
   ScalingConfig c;
-  c.score = chosenScore();
-  c.policies = chosenPolicies();
-  c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
-  c.classBalanced = balanced_->isChecked();
-  c.train.model = model_->currentText().toStdString();
-  c.train.epochs = epochs_->value();
-  c.seeds = seeds_->value();
-  c.testLimit = testLimit_->value();
+  fillShared(c);
   if (minSize_) c.minSize = minSize_->value();
   if (steps_) c.steps = steps_->value();
   c.validate();

@@ -40,6 +40,8 @@ class StudyForm : public QWidget {
  private:
   StudyScore chosenScore() const;
   std::vector<std::string> chosenPolicies() const;
+  template <typename Config>
+  void fillShared(Config& c) const;  // what both studies take from the form
 
   Kind kind_;
   std::shared_ptr<const ScoreCatalog> catalog_;

@@ -1,0 +1,83 @@
+#include "study_run_view.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ps::ui {
+
+StudyRunView::StudyRunView(std::string kind, QString empty, QWidget* parent)
+    : QWidget(parent), kind_(std::move(kind)), empty_(std::move(empty)) {
+  runs_ = new QComboBox(this);
+  info_ = new QLabel(empty_, this);
+  info_->setWordWrap(true);
+  view_ = new QChartView(this);
+  view_->setRenderHint(QPainter::Antialiasing);
+  view_->setChart(new QChart);
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("Study"), this));
+  top->addWidget(runs_, 1);
+  top->addWidget(makeExportButton(
+      this, view_, [this](const std::string& path) { writeCsv(path); },
+      [this](const QString& reason) { emit exportFailed(reason); }));
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(info_);
+  layout->addWidget(view_, 1);
+  connect(runs_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+    if (i >= 0 && static_cast<size_t>(i) < records_.size()) showRun(records_[static_cast<size_t>(i)].id);
+  });
+}
+
+void StudyRunView::setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select) {
+  if (select == 0 && storePath == storePath_) select = shownRun();  // keep showing the same study
+  storePath_ = storePath;
+  records_.clear();
+  for (const auto& r : runs)
+    if (r.kind == kind_ && r.status == RunStatus::Done) records_.push_back(r);
+  const QSignalBlocker block(runs_);
+  runs_->clear();
+  int current = records_.empty() ? -1 : 0;
+  for (size_t i = 0; i < records_.size(); ++i) {
+    runs_->addItem(runLabel(records_[i]));
+    if (records_[i].id == select) current = static_cast<int>(i);
+  }
+  runs_->setCurrentIndex(current);
+  if (current >= 0) {
+    showRun(records_[static_cast<size_t>(current)].id);
+  } else {
+    clear();
+    draw();
+  }
+}
+
+void StudyRunView::showRun(qint64 runId) {
+  try {
+    Store store(storePath_.toStdString());
+    load(store, runId);
+  } catch (const std::exception& e) {
+    clear();
+    emit loadFailed(QString::fromStdString(e.what()));
+  }
+  for (size_t i = 0; i < records_.size(); ++i)
+    if (records_[i].id == runId && runs_->currentIndex() != static_cast<int>(i)) {
+      const QSignalBlocker block(runs_);
+      runs_->setCurrentIndex(static_cast<int>(i));
+    }
+  draw();
+}
+
+void StudyRunView::draw() {
+  QChart* old = view_->chart();
+  QString text;
+  QChart* chart = makeChart(&text);
+  view_->setChart(chart ? chart : new QChart);
+  info_->setText(chart ? text : empty_);
+  delete old;
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,57 @@
+#pragma once
+// What the frontier and scaling views share: a box of the finished study runs of one
+// kind stored for the open dataset, a line of information, the chart, and its Export
+// button. A subclass reads a run from the store and draws it.
+#include <QWidget>
+#include <vector>
+
+#include "chart_export.h"
+#include "store/store.h"
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+
+namespace ps::ui {
+
+class StudyRunView : public QWidget {
+  Q_OBJECT
+ public:
+  // `kind`: the run kind listed ("frontier", "scaling"); `empty`: what shows with none.
+  StudyRunView(std::string kind, QString empty, QWidget* parent = nullptr);
+
+  // The finished runs of this kind among `runs`; shows `select`, else the run shown
+  // before (same store), else the newest.
+  void setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select = 0);
+  void showRun(qint64 runId);
+  QChartView* chartView() const { return view_; }
+  QComboBox* runBox() const { return runs_; }
+
+ signals:
+  void loadFailed(const QString& reason);
+  void exportFailed(const QString& reason);
+
+ protected:
+  virtual QString runLabel(const RunRecord& run) const = 0;
+  virtual void load(const Store& store, qint64 runId) = 0;  // throws when it cannot
+  virtual void clear() = 0;
+  virtual qint64 shownRun() const = 0;                     // 0: none
+  // The chart of what was loaded and the information line (nullptr: nothing loaded).
+  virtual QChart* makeChart(QString* info) = 0;
+  virtual void writeCsv(const std::string& path) const = 0;  // throws when nothing is shown
+  QLabel* info() const { return info_; }
+
+ private:
+  void draw();
+
+  std::string kind_;
+  QString empty_;
+  QComboBox* runs_;
+  QLabel* info_;
+  QChartView* view_;
+  QString storePath_;
+  std::vector<RunRecord> records_;
+};
+
+}  // namespace ps::ui
