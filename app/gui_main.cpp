@@ -74,9 +74,14 @@ int main(int argc, char** argv) {
     if (parser.isSet(keep)) window.galleryView()->keepSlider()->setValue(parser.value(keep).toInt());
     if (parser.isSet(example)) {
       auto* g = window.galleryView();
-      const bool hardest = parser.value(example) == QStringLiteral("hardest") && g->hardestModel()->rowCount() > 0;
-      g->showDetail(hardest ? g->hardestModel()->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong()
-                            : parser.value(example).toLongLong());
+      QObject::connect(  // once the gallery has ordered the examples (off the GUI thread)
+          g, &ps::ui::GalleryView::orderUpdated, g,
+          [g, which = parser.value(example)] {
+            const bool hardest = which == QStringLiteral("hardest") && g->hardestModel()->rowCount() > 0;
+            g->showDetail(hardest ? g->hardestModel()->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong()
+                                  : which.toLongLong());
+          },
+          Qt::SingleShotConnection);
     }
     const auto point = static_cast<size_t>(parser.value(audit).toULongLong());
     if (parser.isSet(audit) && point < window.frontierView()->result().points.size())

@@ -173,7 +173,7 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   QVERIFY(store.vectorNames(run.id).size() > 3);
   // The gallery fills with the new scores.
   QTRY_VERIFY(w.galleryView()->scoreBox()->count() > 3);
-  QCOMPARE(w.galleryView()->hardestModel()->totalCount(), int64_t(2000));
+  QTRY_COMPARE(w.galleryView()->hardestModel()->totalCount(), int64_t(2000));
 }
 
 void TestGui::invalidFormValuesAreReported() {
@@ -240,6 +240,7 @@ void TestGui::galleryShowsEasiestAndHardest() {
   QVERIFY(opened.wait(30000));
   auto* g = w.galleryView();
   w.views()->setCurrentWidget(g);
+  QTRY_VERIFY(!g->busy());  // ordered off the GUI thread
   auto* hard = g->hardestModel();
   QAbstractItemModelTester tester(hard, QAbstractItemModelTester::FailureReportingMode::QtTest);
   QCOMPARE(g->scoreBox()->count(), 1);
@@ -256,6 +257,7 @@ void TestGui::galleryShowsEasiestAndHardest() {
   QCOMPARE(hard->index(0).data(Qt::DecorationRole).value<QImage>().width(), 56);
   // One class only.
   g->classBox()->setCurrentIndex(2);  // label 1
+  QTRY_VERIFY(!g->busy());
   for (int r = 0; r < hard->rowCount(); ++r) {
     const auto i = hard->index(r).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
     QCOMPARE(w.dataset()->label(ps::Split::Train, static_cast<size_t>(i)), 1);

@@ -161,17 +161,20 @@ void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
   auto* g = w->galleryView();
   w->showView("gallery");
   g->scoreBox()->setCurrentIndex(g->scoreBox()->findText("first", Qt::MatchStartsWith));
+  QTRY_VERIFY(!g->busy());  // ordering and pruning run off the GUI thread
   QAbstractItemModelTester t1(g->hardestModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
   QAbstractItemModelTester t2(g->detailTable()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
   // Keep the hardest 30 %: 180 kept, the 420 easiest marked pruned.
   g->policyBox()->setCurrentIndex(0);
   g->keepSlider()->setValue(30);
+  QTRY_VERIFY(!g->busy());
   QCOMPARE(g->prunedCount(), int64_t(420));
   QVERIFY(!g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(g->easiestModel()->index(0).data().toString().contains("pruned"));
   // Keep easiest: the other way round.
   g->policyBox()->setCurrentIndex(1);
+  QTRY_VERIFY(!g->busy());
   QVERIFY(g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(!g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
 
@@ -208,6 +211,7 @@ void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
   QVERIFY(picked[0].find("picked by hand") != std::string::npos);
   QCOMPARE(picked[1], std::to_string(hardest));
   g->policyBox()->setCurrentIndex(0);
+  QTRY_VERIFY(!g->busy());
   const QString npy = tmp_.filePath("kept.npy");
   QVERIFY2(g->exportKept(npy, &error), qPrintable(error));
   QCOMPARE(QFileInfo(npy).size(), qint64(128 + 180 * 8));  // header + 180 int64 indices

@@ -15,11 +15,13 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include "data/dataset.h"
 #include "example_list_model.h"
 #include "prune/subset_export.h"
 #include "score/rank_stats.h"
+#include "score/score_order.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -135,6 +137,8 @@ GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
   connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
   connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
   info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
+  connect(&orderWatcher_, &QFutureWatcher<GalleryOrder>::finished, this, &GalleryView::showOrder);
+  connect(&marksWatcher_, &QFutureWatcher<GalleryMarks>::finished, this, &GalleryView::showMarks);
   updatePruned();
 }
 
@@ -163,28 +167,40 @@ void GalleryView::rebuild() {
     easiest_->setExamples(dataset_, {}, {});
     hardest_->setExamples(dataset_, {}, {});
     updatePruned();
+    emit orderUpdated();
     return;
   }
-  const auto k = static_cast<size_t>(score_->currentIndex());
-  const ScoreRun& run = catalog_->run(k);
-  const auto& d = catalog_->difficulty(k);
-  const int wantClass = class_->currentIndex() - 1;  // -1: all
-  std::vector<size_t> order;
-  for (size_t p = 0; p < d.size(); ++p)
-    if (wantClass < 0 || dataset_->label(Split::Train, static_cast<size_t>(run.indices[p])) == wantClass)
-      order.push_back(p);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return d[a] < d[b]; });
-  std::vector<int64_t> easyIdx, hardIdx;
-  std::vector<float> easyVal, hardVal;
-  for (size_t p : order) {
-    easyIdx.push_back(run.indices[p]);
-    easyVal.push_back(d[p]);
+  if (orderPending_) {  // the newest settings win once the running pass is shown
+    orderAgain_ = true;
+    return;
   }
-  hardIdx.assign(easyIdx.rbegin(), easyIdx.rend());
-  hardVal.assign(easyVal.rbegin(), easyVal.rend());
-  easiest_->setExamples(dataset_, std::move(easyIdx), std::move(easyVal));
-  hardest_->setExamples(dataset_, std::move(hardIdx), std::move(hardVal));
+  orderAgain_ = false;
+  orderPending_ = true;
+  auto ds = dataset_;
+  auto catalog = catalog_;
+  const auto k = static_cast<size_t>(score_->currentIndex());
+  const int wantClass = class_->currentIndex() - 1;  // -1: all
+  orderWatcher_.setFuture(QtConcurrent::run([ds, catalog, k, wantClass] {
+    const ScoreRun& run = catalog->run(k);
+    GalleryOrder out;
+    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), ds->labelsOf(Split::Train, run.indices), wantClass);
+    out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
+    out.hardest.values.assign(out.easiest.values.rbegin(), out.easiest.values.rend());
+    return out;
+  }));
+}
+
+void GalleryView::showOrder() {
+  orderPending_ = false;
+  if (orderAgain_) {
+    rebuild();
+    return;
+  }
+  GalleryOrder order = orderWatcher_.result();
+  easiest_->setExamples(dataset_, std::move(order.easiest.indices), std::move(order.easiest.values));
+  hardest_->setExamples(dataset_, std::move(order.hardest.indices), std::move(order.hardest.values));
   updatePruned();
+  emit orderUpdated();
 }
 
 PruneSpec GalleryView::pruneSpec() const {
@@ -197,39 +213,61 @@ PruneSpec GalleryView::pruneSpec() const {
 
 void GalleryView::updatePruned() {
   keepLabel_->setText(tr("f = %1").arg(keep_->value() / 100.0, 0, 'f', 2));
-  kept_.clear();
-  prunedCount_ = 0;
   if (!hasScore()) {
+    kept_.clear();
+    prunedCount_ = 0;
     easiest_->setPruned(nullptr);
     hardest_->setPruned(nullptr);
     if (catalog_) info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
+    emit pruningUpdated();
     return;
   }
-  const auto k = static_cast<size_t>(score_->currentIndex());
-  const ScoreRun& run = catalog_->run(k);
-  std::vector<int> labels;
-  labels.reserve(run.indices.size());
-  for (int64_t i : run.indices) labels.push_back(dataset_->label(Split::Train, static_cast<size_t>(i)));
-  auto pruned = std::make_shared<std::vector<uint8_t>>(dataset_->size(Split::Train), 0);
-  try {
-    const PruneSpec spec = pruneSpec();
-    std::vector<uint8_t> keptPos(run.indices.size(), 0);
-    for (int64_t p : selectSubset(catalog_->difficulty(k), labels, spec)) keptPos[static_cast<size_t>(p)] = 1;
-    for (size_t p = 0; p < keptPos.size(); ++p) {
-      const auto i = static_cast<size_t>(run.indices[p]);
-      if (keptPos[p]) kept_.push_back(run.indices[p]);
-      else (*pruned)[i] = 1;
-    }
-    prunedCount_ = static_cast<int64_t>(run.indices.size() - kept_.size());
-    info_->setText(tr("%1 of %2 scored examples kept, %3 pruned (on red)")
-                       .arg(kept_.size())
-                       .arg(run.indices.size())
-                       .arg(prunedCount_));
-  } catch (const Error& e) {
-    info_->setText(QString::fromStdString(e.what()));
+  if (marksPending_) {
+    marksAgain_ = true;
+    return;
   }
-  easiest_->setPruned(pruned);
-  hardest_->setPruned(pruned);
+  marksAgain_ = false;
+  marksPending_ = true;
+  auto ds = dataset_;
+  auto catalog = catalog_;
+  const auto k = static_cast<size_t>(score_->currentIndex());
+  const PruneSpec spec = pruneSpec();
+  marksWatcher_.setFuture(QtConcurrent::run([ds, catalog, k, spec] {
+    const ScoreRun& run = catalog->run(k);
+    GalleryMarks out;
+    out.scored = static_cast<int64_t>(run.indices.size());
+    try {
+      PruneMarks m = pruneMarks(run.indices, catalog->difficulty(k), ds->labelsOf(Split::Train, run.indices), spec,
+                                ds->size(Split::Train));
+      out.kept = std::move(m.kept);
+      out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(m.prunedByIndex));
+    } catch (const std::exception& e) {
+      out.error = QString::fromStdString(e.what());
+    }
+    return out;
+  }));
+}
+
+void GalleryView::showMarks() {
+  marksPending_ = false;
+  if (marksAgain_) {
+    updatePruned();
+    return;
+  }
+  GalleryMarks marks = marksWatcher_.result();
+  kept_ = std::move(marks.kept);
+  prunedCount_ = marks.error.isEmpty() ? marks.scored - static_cast<int64_t>(kept_.size()) : 0;
+  if (marks.error.isEmpty())
+    info_->setText(tr("%1 of %2 scored examples kept, %3 pruned (on red)").arg(kept_.size()).arg(marks.scored).arg(prunedCount_));
+  else
+    info_->setText(marks.error);
+  easiest_->setPruned(marks.pruned);
+  hardest_->setPruned(marks.pruned);
+  emit pruningUpdated();
+}
+
+bool GalleryView::busy() const {
+  return orderPending_ || marksPending_;
 }
 
 void GalleryView::showDetail(int64_t trainIndex) {

@@ -2,12 +2,15 @@
 // The gallery: the easiest and the hardest examples side by side for a cached score,
 // optionally for one class. A kept-fraction slider and a policy mark which examples that
 // pruning would drop. Clicking an example shows it large with every cached score and its
-// rank; the selection can be copied or exported, and so can the kept subset.
+// rank; the selection can be copied or exported, and so can the kept subset. Ordering
+// and pruning run off the GUI thread (a million examples take a few hundred ms).
 // Thumbnails come from ExampleListModel (decoded off the GUI thread, fetched in batches).
+#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 
 #include "prune/prune_policy.h"
+#include "score/score_order.h"
 #include "score_catalog.h"
 
 class QCheckBox;
@@ -24,6 +27,16 @@ class Dataset;
 namespace ps::ui {
 
 class ExampleListModel;
+
+struct GalleryOrder {
+  ScoreOrder easiest, hardest;
+};
+struct GalleryMarks {
+  std::vector<int64_t> kept;
+  std::shared_ptr<const std::vector<uint8_t>> pruned;
+  int64_t scored = 0;
+  QString error;
+};
 
 class GalleryView : public QWidget {
   Q_OBJECT
@@ -45,6 +58,9 @@ class GalleryView : public QWidget {
   // The kept fraction and policy the slider shows (keep = 1: nothing pruned).
   PruneSpec pruneSpec() const;
   int64_t prunedCount() const { return prunedCount_; }
+  // True while the order or the pruning marks are being computed (off the GUI thread);
+  // orderUpdated / pruningUpdated say when they are shown.
+  bool busy() const;
   // Shows one training example in the detail pane.
   void showDetail(int64_t trainIndex);
   // Training indices selected in both lists, easiest list first.
@@ -58,10 +74,14 @@ class GalleryView : public QWidget {
 
  signals:
   void exportFailed(const QString& reason);
+  void orderUpdated();
+  void pruningUpdated();
 
  private:
   void rebuild();
+  void showOrder();
   void updatePruned();
+  void showMarks();
   void copySelection();
   void exportDialog(bool selectionOnly);
   bool hasScore() const;
@@ -78,6 +98,10 @@ class GalleryView : public QWidget {
   QTableWidget* detailScores_;
   std::vector<int64_t> kept_;  // training indices the slider's pruning keeps
   int64_t prunedCount_ = 0;
+  QFutureWatcher<GalleryOrder> orderWatcher_;
+  QFutureWatcher<GalleryMarks> marksWatcher_;
+  bool orderPending_ = false, marksPending_ = false;  // started, result not shown yet
+  bool orderAgain_ = false, marksAgain_ = false;      // settings changed while computing
 };
 
 }  // namespace ps::ui

@@ -126,6 +126,7 @@ ScoreView::ScoreView(QWidget* parent) : QWidget(parent) {
   connect(bins_, qOverload<int>(&QSpinBox::valueChanged), this, &ScoreView::drawHistogram);
   connect(top_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ScoreView::computeAgreement);
   connect(&watcher_, &QFutureWatcher<AgreementOutcome>::finished, this, [this] {
+    pending_ = false;
     showAgreement(watcher_.result());
     if (again_) computeAgreement();
   });
@@ -159,8 +160,7 @@ void ScoreView::drawHistogram() {
   const int k = score_->currentIndex();
   if (dataset_ && catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size()) {
     const ScoreRun& run = catalog_->run(static_cast<size_t>(k));
-    std::vector<int> labels;
-    for (int64_t i : run.indices) labels.push_back(dataset_->label(Split::Train, static_cast<size_t>(i)));
+    const std::vector<int> labels = dataset_->labelsOf(Split::Train, run.indices);
     hist_ = classHistograms(catalog_->difficulty(static_cast<size_t>(k)), labels, dataset_->classNames(), bins_->value());
     auto* x = new QValueAxis;
     x->setTitleText(tr("difficulty (%1, higher = harder)").arg(QString::fromStdString(catalog_->name(static_cast<size_t>(k)))));
@@ -198,7 +198,7 @@ void ScoreView::drawHistogram() {
 }
 
 void ScoreView::computeAgreement() {
-  if (watcher_.isRunning()) {
+  if (pending_) {
     again_ = true;
     return;
   }
@@ -212,6 +212,7 @@ void ScoreView::computeAgreement() {
     series.push_back({catalog_->entryLabel(k).toStdString(), catalog_->run(k).indices, catalog_->difficulty(k)});
   const double top = top_->value();
   agreementInfo_->setText(tr("Computing…"));
+  pending_ = true;
   watcher_.setFuture(QtConcurrent::run([series = std::move(series), top] {
     AgreementOutcome out;
     try {

@@ -39,7 +39,7 @@ class ScoreView : public QWidget {
   QStandardItemModel* overlapModel() const { return overlap_; }
   const ClassHistograms& histograms() const { return hist_; }
   const ScoreAgreement& agreement() const { return agreement_; }
-  bool agreementBusy() const { return watcher_.isRunning(); }
+  bool agreementBusy() const { return pending_; }  // computing, or the result not shown yet
   bool exportAgreement(const QString& path, QString* error) const;
 
  signals:
@@ -62,7 +62,8 @@ class ScoreView : public QWidget {
   ClassHistograms hist_;
   ScoreAgreement agreement_;
   QFutureWatcher<AgreementOutcome> watcher_;
-  bool again_ = false;  // settings changed while computing
+  bool pending_ = false;  // started, result not shown yet
+  bool again_ = false;    // settings changed while computing
 };
 
 }  // namespace ps::ui

@@ -67,8 +67,7 @@ int runPrune(PruneOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
-    std::vector<int> labels;
-    for (int64_t i : score.indices) labels.push_back(ds->label(Split::Train, static_cast<size_t>(i)));
+    const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
     const auto kept = selectSubset(score.difficulty, labels, o.spec);
     std::vector<int64_t> idx;
     std::vector<float> vals;

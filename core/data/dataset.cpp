@@ -49,4 +49,11 @@ std::vector<int> Dataset::labels(Split split) const {
   return out;
 }
 
+std::vector<int> Dataset::labelsOf(Split split, const std::vector<int64_t>& indices) const {
+  std::vector<int> out;
+  out.reserve(indices.size());
+  for (int64_t i : indices) out.push_back(label(split, static_cast<size_t>(i)));
+  return out;
+}
+
 }  // namespace ps

@@ -64,6 +64,7 @@ class Dataset {
   size_t numClasses() const { return classNames().size(); }
   std::vector<size_t> classCounts(Split split) const;
   std::vector<int> labels(Split split) const;
+  std::vector<int> labelsOf(Split split, const std::vector<int64_t>& indices) const;  // one per index
 
  protected:
   virtual std::string computeFingerprint() const = 0;

@@ -124,8 +124,7 @@ AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig&
   if (!(config.threshold > 0 && config.threshold <= 1))
     throw ConfigError("disproportion threshold " + std::to_string(config.threshold) + " is outside (0, 1]");
   const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
-  std::vector<int> labels;
-  for (int64_t i : score.indices) labels.push_back(ds.label(Split::Train, static_cast<size_t>(i)));
+  const std::vector<int> labels = ds.labelsOf(Split::Train, score.indices);
   AuditResult r;
   r.keep = config.spec.keep;
   r.threshold = config.threshold;

@@ -113,8 +113,7 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
   names.insert(names.end(), config.moreScores.begin(), config.moreScores.end());
   std::vector<ResolvedScore> scores;
   for (const auto& name : names) scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, names));
-  std::vector<int> labels;
-  for (int64_t i : scores.front().indices) labels.push_back(ds.label(Split::Train, static_cast<size_t>(i)));
+  const std::vector<int> labels = ds.labelsOf(Split::Train, scores.front().indices);
   // The points: every score × policy, except random, which needs no score (run once).
   struct Series {
     size_t score;
