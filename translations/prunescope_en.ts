@@ -680,6 +680,10 @@ Source: %4</translation>
         <source>CSV manifests (*.csv)</source>
         <translation>CSV manifests (*.csv)</translation>
     </message>
+    <message>
+        <source>Reading the store…</source>
+        <translation>Reading the store…</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>

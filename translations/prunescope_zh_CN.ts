@@ -680,6 +680,10 @@ Source: %4</source>
         <source>CSV manifests (*.csv)</source>
         <translation>CSV 清单 (*.csv)</translation>
     </message>
+    <message>
+        <source>Reading the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>

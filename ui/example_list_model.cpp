@@ -95,8 +95,11 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
   const bool pruned = pruned_ && static_cast<size_t>(i) < pruned_->size() && (*pruned_)[static_cast<size_t>(i)];
   switch (role) {
     case Qt::DisplayRole: {
-      const QString caption = QStringLiteral("#%1\n%2").arg(i).arg(static_cast<double>(values_[row]), 0, 'g', 3);
-      return pruned ? caption + QLatin1Char(' ') + tr("pruned") : caption;
+      // Always three lines, so every item has the same height (uniform sizes scroll fast).
+      return QStringLiteral("#%1\n%2\n%3")
+          .arg(i)
+          .arg(static_cast<double>(values_[row]), 0, 'g', 3)
+          .arg(pruned ? tr("pruned") : QStringLiteral("\u00a0"));
     }
     case Qt::BackgroundRole:
       return pruned ? QVariant(QColor(255, 205, 205)) : QVariant();

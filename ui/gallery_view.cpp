@@ -34,7 +34,7 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
   v->setMovement(QListView::Static);
   v->setUniformItemSizes(true);
   v->setIconSize(QSize(56, 56));
-  v->setGridSize(QSize(92, 100));
+  v->setGridSize(QSize(96, 118));
   v->setWordWrap(true);
   v->setSelectionMode(QAbstractItemView::ExtendedSelection);
   v->setModel(model);

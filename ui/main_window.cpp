@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QtConcurrent>
 
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("PruneScope"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/prunescope.svg")));
   loader_ = new DatasetLoader(this);
+  connect(&refreshWatcher_, &QFutureWatcher<StoreSnapshot>::finished, this, &MainWindow::showStore);
   buildViews();
   connectJobs();
   busy_ = new QLabel(this);
@@ -54,9 +56,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             dataset_ = std::move(ds);
             jobs_->setDataset(dataset_);
             summary_->setSummary(s);
-            refreshFromStore();
-            busy_->clear();
-            statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
             setWindowTitle(tr("PruneScope — %1").arg(spec));
             QSettings st;
             QStringList recent = st.value("datasets/recent").toStringList();
@@ -65,7 +64,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             while (recent.size() > kMaxRecent) recent.removeLast();
             st.setValue("datasets/recent", recent);
             rebuildRecentMenu();
-            emit datasetOpened(spec);
+            // Opened once what the store holds for it is shown too.
+            connect(this, &MainWindow::storeRefreshed, this, [this, spec] {
+              busy_->clear();
+              statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
+              emit datasetOpened(spec);
+            }, Qt::SingleShotConnection);
+            busy_->setText(tr("Reading the store…"));
+            refreshFromStore();
           });
   connect(loader_, &DatasetLoader::failed, this, [this](const QString& spec, const QString& reason) {
     busy_->clear();
@@ -160,34 +166,57 @@ void MainWindow::buildViews() {
 void MainWindow::connectJobs() {
   connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Job failed"), reason); });
   connect(jobs_, &JobPanel::jobFinished, this, [this](const QString& kind, qint64 runId) {
-    if (!dataset_) return;
-    refreshFromStore();
-    if (kind == QLatin1String("frontier")) frontier_->showRun(runId);
-    if (kind == QLatin1String("scaling")) scaling_->showRun(runId);
+    if (dataset_) refreshFromStore(kind, runId);  // shows a finished study in its view
   });
   connect(jobs_, &JobPanel::auditFinished, this, [this](const AuditResult& result, const QString& title) {
     fairness_->setResult(result, title);
   });
 }
 
-void MainWindow::refreshFromStore() {
+void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
   if (!dataset_) return;
-  std::shared_ptr<const ScoreCatalog> catalog;
-  std::vector<RunRecord> runs;
-  try {
-    catalog = loadScoreCatalog(*dataset_, storePath_);
-    Store store(storePath_.toStdString());
-    if (const auto rec = store.findDataset(dataset_->fingerprint())) runs = store.runs(rec->id);
-  } catch (const std::exception& e) {
-    showError(tr("Cannot read the store"), QString::fromStdString(e.what()));
+  if (!kind.isEmpty()) {
+    selectKind_ = kind;
+    selectRun_ = runId;
   }
-  if (!catalog) catalog = std::make_shared<ScoreCatalog>();
-  gallery_->setCatalog(dataset_, catalog);
-  scores_->setCatalog(dataset_, catalog);
-  jobs_->setCatalog(catalog);
-  frontier_->setRuns(runs, storePath_);
-  scaling_->setRuns(runs, storePath_);
-  runs_->setRuns(std::move(runs), storePath_);
+  if (refreshPending_) {  // read again once the running read is shown
+    refreshAgain_ = true;
+    return;
+  }
+  refreshAgain_ = false;
+  refreshPending_ = true;
+  auto ds = dataset_;
+  const QString path = storePath_;
+  refreshWatcher_.setFuture(QtConcurrent::run([ds, path] {
+    StoreSnapshot snap;
+    try {
+      snap.catalog = loadScoreCatalog(*ds, path);
+      Store store(path.toStdString());
+      if (const auto rec = store.findDataset(ds->fingerprint())) snap.runs = store.runs(rec->id);
+    } catch (const std::exception& e) {
+      snap.error = QString::fromStdString(e.what());
+    }
+    if (!snap.catalog) snap.catalog = std::make_shared<ScoreCatalog>();
+    return snap;
+  }));
+}
+
+void MainWindow::showStore() {
+  refreshPending_ = false;
+  if (refreshAgain_) {
+    refreshFromStore();
+    return;
+  }
+  StoreSnapshot snap = refreshWatcher_.result();
+  if (!snap.error.isEmpty()) showError(tr("Cannot read the store"), snap.error);
+  gallery_->setCatalog(dataset_, snap.catalog);
+  scores_->setCatalog(dataset_, snap.catalog);
+  jobs_->setCatalog(snap.catalog);
+  frontier_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("frontier") ? selectRun_ : 0);
+  scaling_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("scaling") ? selectRun_ : 0);
+  runs_->setRuns(std::move(snap.runs), storePath_);
+  selectKind_.clear();
+  selectRun_ = 0;
   emit storeRefreshed();
 }
 

@@ -4,10 +4,12 @@
 // over what the store holds for it: gallery, scores, frontier, scaling, fairness, and
 // the perceptron theory. Loading and every computation run off the GUI thread; errors
 // show in a dialog and the window keeps working.
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <memory>
 
 #include "data/dataset.h"
+#include "store/store.h"
 
 class QMenu;
 class QTabWidget;
@@ -27,6 +29,13 @@ class FairnessView;
 class RunsPanel;
 struct ScoreCatalog;
 
+// What the store holds for the open dataset, read off the GUI thread.
+struct StoreSnapshot {
+  std::shared_ptr<const ScoreCatalog> catalog;
+  std::vector<RunRecord> runs;
+  QString error;
+};
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
@@ -38,8 +47,10 @@ class MainWindow : public QMainWindow {
   // Uses the store at `path` when it opens (created if missing); otherwise shows why
   // (not a database, read-only, newer schema) and keeps the current one.
   bool setStorePath(const QString& path);
-  // Re-reads what the store holds for the open dataset into every view.
-  void refreshFromStore();
+  // Re-reads what the store holds for the open dataset into every view, off the GUI
+  // thread; storeRefreshed says when it shows. `kind`/`runId`: a study run to show.
+  void refreshFromStore(const QString& kind = {}, qint64 runId = 0);
+  bool refreshing() const { return refreshPending_; }
   // Shows the view named `name` (dataset, gallery, scores, frontier, scaling, fairness,
   // theory); false when there is none.
   bool showView(const QString& name);
@@ -77,6 +88,7 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& reason);
   void openDirectoryDialog();
   void openCsvDialog();
+  void showStore();
 
   DatasetLoader* loader_;
   DatasetSummaryWidget* summary_;
@@ -95,6 +107,10 @@ class MainWindow : public QMainWindow {
   QString storePath_;
   bool quietErrors_ = false;
   QString lastError_;
+  QFutureWatcher<StoreSnapshot> refreshWatcher_;
+  bool refreshPending_ = false, refreshAgain_ = false;
+  QString selectKind_;
+  qint64 selectRun_ = 0;
 };
 
 }  // namespace ps::ui
