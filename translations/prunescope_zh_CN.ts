@@ -682,7 +682,7 @@ Source: %4</source>
     </message>
     <message>
         <source>Reading the store…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取存储库…</translation>
     </message>
 </context>
 <context>
