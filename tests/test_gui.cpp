@@ -7,7 +7,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "chart_export.h"
 #include "class_count_model.h"
+#include "theory/perceptron_theory.h"
 #include "dataset_summary_widget.h"
 #include "main_window.h"
 #include "job_panel.h"
@@ -212,6 +214,16 @@ void TestGui::theoryViewUpdatesOffTheGuiThread() {
     if (p.policy == "easy" && p.alphaTot == 80 && p.keep == 0.2) easySmallF = p.errorMean;
   }
   QVERIFY2(easySmallF > 0.04 && easySmallF < 0.09, qPrintable(QString::number(easySmallF)));  // near theta/pi
+  // Export: the chart as SVG, the points as CSV (one row per policy × f × alpha).
+  QString error;
+  const QString csv = tmp_.filePath("theory.csv"), svg = tmp_.filePath("theory.svg");
+  QVERIFY2(ps::ui::saveChart(view->chartView(), csv, [&](const std::string& p) { ps::writeTheoryCsv(view->points(), p); }, &error),
+           qPrintable(error));
+  QVERIFY2(ps::ui::saveChart(view->chartView(), svg, nullptr, &error), qPrintable(error));
+  QFile f(csv);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  QCOMPARE(static_cast<size_t>(f.readAll().count('\n')), view->points().size() + 1);
+  QVERIFY(QFileInfo(svg).size() > 1000);
   // Invalid input: a clear message, the last chart stays.
   view->alphaEdit()->setText("1, two");
   QTRY_VERIFY_WITH_TIMEOUT(view->statusLabel()->text().contains("'two' is not a number"), 5000);

@@ -336,9 +336,7 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   form->epochsBox()->setValue(1);
   for (int i = 0; i < form->policyList()->count(); ++i)
     form->policyList()->item(i)->setCheckState(form->policyList()->item(i)->text() == "hard" ? Qt::Checked : Qt::Unchecked);
-  form->findChildren<QSpinBox*>().size();  // (the pool settings keep their defaults except the smallest pool)
-  for (auto* box : form->findChildren<QSpinBox*>())
-    if (box->value() == 1000) box->setValue(150);
+  form->minSizeBox()->setValue(150);  // pools of 150, 238, 378 and 600 examples
   QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
   QVERIFY(w->jobPanel()->startScaling());
   QVERIFY(finished.wait(300000));

@@ -139,7 +139,6 @@ QString policiesText(const std::vector<std::string>& policies, const std::vector
 BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
   if (!dataset_) return nullptr;
   ScoreConfig c;
-  QString refused;
   try {
     c = config ? *config : formConfig();
   } catch (const Error& e) {

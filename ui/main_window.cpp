@@ -45,7 +45,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   QSettings settings;
   const QString saved = settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString();
-  if (!setStorePath(saved)) storePath_ = saved;  // the error was shown; a working store can be chosen in Settings
+  const QString fallback = QString::fromStdString(Store::defaultPath());
+  // A saved store that no longer opens: the reason was shown; fall back to the default.
+  if (!setStorePath(saved) && (saved == fallback || !setStorePath(fallback))) storePath_ = saved;
   buildMenus();
   restoreGeometry(settings.value("window/geometry").toByteArray());
   restoreState(settings.value("window/state").toByteArray());
@@ -126,6 +128,7 @@ void MainWindow::buildViews() {
   connect(frontier_, &FrontierView::exportFailed, this, report(tr("Export failed")));
   connect(scaling_, &ScalingView::exportFailed, this, report(tr("Export failed")));
   connect(fairness_, &FairnessView::exportFailed, this, report(tr("Export failed")));
+  connect(theory_, &TheoryView::exportFailed, this, report(tr("Export failed")));
   connect(frontier_, &FrontierView::loadFailed, this, report(tr("Cannot show the frontier study")));
   connect(scaling_, &ScalingView::loadFailed, this, report(tr("Cannot show the scaling study")));
   connect(runs_, &RunsPanel::failed, this, report(tr("Runs")));

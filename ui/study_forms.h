@@ -33,6 +33,7 @@ class StudyForm : public QWidget {
   QSpinBox* epochsBox() const { return epochs_; }
   QSpinBox* testLimitBox() const { return testLimit_; }
   QListWidget* policyList() const { return policies_; }
+  QSpinBox* minSizeBox() const { return minSize_; }  // scaling only (else nullptr)
 
  signals:
   void startRequested();

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSpinBox>
 #include <QTimer>
@@ -19,23 +20,12 @@
 #include <map>
 #include <sstream>
 
+#include "chart_export.h"
 #include "util/errors.h"
+#include "util/text_list.h"
 
 namespace ps::ui {
 
-namespace {
-std::vector<double> parseList(const QString& text, const char* what) {
-  std::vector<double> out;
-  for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double v = part.trimmed().toDouble(&ok);
-    if (!ok) throw ConfigError(std::string(what) + " value '" + part.trimmed().toStdString() + "' is not a number");
-    out.push_back(v);
-  }
-  if (out.empty()) throw ConfigError(std::string("no ") + what + " values given");
-  return out;
-}
-}  // namespace
 
 TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   dim_ = new QSpinBox(this);
@@ -66,6 +56,13 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   form->addRow(easy_);
   form->addRow(random_);
   form->addRow(status_);
+  form->addRow(makeExportButton(
+      this, chart_,
+      [this](const std::string& path) {
+        if (points_.empty()) throw std::runtime_error(path + ": no simulation is shown yet");
+        writeTheoryCsv(points_, path);
+      },
+      [this](const QString& reason) { emit exportFailed(reason); }));
   auto* left = new QWidget(this);
   left->setLayout(form);
   left->setMaximumWidth(320);
@@ -109,8 +106,8 @@ TheoryView::~TheoryView() {
 TheoryConfig TheoryView::formConfig() const {
   TheoryConfig c;
   c.dim = dim_->value();
-  c.alphaTot = parseList(alphas_->text(), "alpha_tot");
-  c.keeps = parseList(keeps_->text(), "kept fraction");
+  c.alphaTot = parseDoubles(alphas_->text().toStdString(), "alpha_tot");
+  c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
   c.policies.clear();
   if (hard_->isChecked()) c.policies.push_back("hard");
   if (easy_->isChecked()) c.policies.push_back("easy");

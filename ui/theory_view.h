@@ -37,6 +37,7 @@ class TheoryView : public QWidget {
 
  signals:
   void updated();  // a simulation finished and the chart shows it
+  void exportFailed(const QString& reason);
 
  private:
   void schedule();
