@@ -64,6 +64,7 @@ class TestGuiViews : public QObject {
   void scoreViewHistogramsAndAgreement();
   void frontierFromTheFormAndAClickOpensItsAudit();
   void scalingFromTheFormWithFittedExponents();
+  void importedScoresJoinTheViews();
   void badStudySettingsAreReported();
   void settingsPersistLanguageAndRefuseABadStore();
   void chineseTranslationIsCompleteAndLoads();
@@ -350,6 +351,41 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   QVERIFY(exponentInLegend);
   QString error;
   QVERIFY2(ps::ui::saveChart(v->chartView(), tmp_.filePath("scaling.png"), nullptr, &error), qPrintable(error));
+}
+
+void TestGuiViews::importedScoresJoinTheViews() {
+  auto w = openWindow();
+  const int before = w->galleryView()->scoreBox()->count();
+  // A .npy written here: float32, higher = easier (as a confidence would be).
+  std::vector<float> conf(600);
+  for (size_t i = 0; i < conf.size(); ++i) conf[i] = static_cast<float>(i) / 600.0f;
+  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (600,), }";
+  header += std::string(64 - (10 + header.size() + 1) % 64, ' ') + "\n";
+  std::string npy = std::string("\x93NUMPY\x01\x00", 8);
+  npy += static_cast<char>(header.size() & 0xff);
+  npy += static_cast<char>(header.size() >> 8);
+  npy += header;
+  npy.append(reinterpret_cast<const char*>(conf.data()), conf.size() * sizeof(float));
+  const QString file = tmp_.filePath("confidence.npy");
+  pstest::writeText(file.toStdString(), npy);
+  QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
+  QVERIFY(w->jobPanel()->startImport(file, "confidence_ext", false));
+  QVERIFY(finished.wait(30000));
+  QTRY_COMPARE(w->galleryView()->scoreBox()->count(), before + 1);
+  auto* g = w->galleryView();
+  g->scoreBox()->setCurrentIndex(g->scoreBox()->findText("confidence_ext", Qt::MatchStartsWith));
+  QTRY_VERIFY(!g->busy());
+  // Higher = easier: example 0 (value 0) is the hardest.
+  QCOMPARE(g->hardestModel()->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong(), 0LL);
+  // A file of the wrong length: the job fails with the file named, nothing is added.
+  pstest::writeText(tmp_.filePath("short.csv").toStdString(), "score\n1\n2\n");
+  QSignalSpy failed(w->jobPanel(), &ps::ui::JobPanel::jobFailed);
+  QVERIFY(w->jobPanel()->startImport(tmp_.filePath("short.csv"), "short", true));
+  QVERIFY(failed.wait(30000));
+  QVERIFY2(w->lastError().contains("short.csv") && w->lastError().contains("expected 600"), qPrintable(w->lastError()));
+  w->refreshFromStore();
+  QTRY_VERIFY(!w->refreshing());
+  QCOMPARE(w->galleryView()->scoreBox()->count(), before + 1);
 }
 
 void TestGuiViews::badStudySettingsAreReported() {

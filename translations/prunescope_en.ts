@@ -517,6 +517,10 @@ Source: %4</translation>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
+    <message>
+        <source>Import: %1 from %2</source>
+        <translation>Import: %1 from %2</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -683,6 +687,42 @@ Source: %4</translation>
     <message>
         <source>Reading the store…</source>
         <translation>Reading the store…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Scores…</source>
+        <translation>&amp;Import Scores…</translation>
+    </message>
+    <message>
+        <source>Import scores</source>
+        <translation>Import scores</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: scores are imported for its training examples.</source>
+        <translation>Open a dataset first: scores are imported for its training examples.</translation>
+    </message>
+    <message>
+        <source>Import scores (one value per training example)</source>
+        <translation>Import scores (one value per training example)</translation>
+    </message>
+    <message>
+        <source>Scores (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)</source>
+        <translation>Scores (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)</translation>
+    </message>
+    <message>
+        <source>Name of the score:</source>
+        <translation>Name of the score:</translation>
+    </message>
+    <message>
+        <source>higher = harder</source>
+        <translation>higher = harder</translation>
+    </message>
+    <message>
+        <source>higher = easier</source>
+        <translation>higher = easier</translation>
+    </message>
+    <message>
+        <source>The file&apos;s values:</source>
+        <translation>The file&apos;s values:</translation>
     </message>
 </context>
 <context>

@@ -517,6 +517,10 @@ Source: %4</source>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
+    <message>
+        <source>Import: %1 from %2</source>
+        <translation>导入：%1（来自 %2）</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -683,6 +687,42 @@ Source: %4</source>
     <message>
         <source>Reading the store…</source>
         <translation>正在读取存储库…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Scores…</source>
+        <translation>导入分数(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import scores</source>
+        <translation>导入分数</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: scores are imported for its training examples.</source>
+        <translation>请先打开数据集：分数是为其训练样本导入的。</translation>
+    </message>
+    <message>
+        <source>Import scores (one value per training example)</source>
+        <translation>导入分数（每个训练样本一个值）</translation>
+    </message>
+    <message>
+        <source>Scores (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)</source>
+        <translation>分数 (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)</translation>
+    </message>
+    <message>
+        <source>Name of the score:</source>
+        <translation>分数名称：</translation>
+    </message>
+    <message>
+        <source>higher = harder</source>
+        <translation>越高越难</translation>
+    </message>
+    <message>
+        <source>higher = easier</source>
+        <translation>越高越容易</translation>
+    </message>
+    <message>
+        <source>The file&apos;s values:</source>
+        <translation>文件中的值：</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,17 @@ BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& ti
   return enqueue(job);
 }
 
+BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, bool higherIsHarder) {
+  if (!dataset_) return nullptr;
+  auto ds = dataset_;
+  const std::string file = path.toStdString(), score = name.toStdString();
+  return enqueue(new BackgroundJob(QStringLiteral("import"), tr("Import: %1 from %2").arg(name, path), storePath_,
+                                   [ds, file, score, higherIsHarder](Store& store, JobContext&) {
+                                     const ScoreRun run = importScores(*ds, store, file, score, higherIsHarder);
+                                     return JobOutcome{run.runId, run.fromCache};
+                                   }, this));
+}
+
 BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
   jobs_.push_back(job);
   addRow(job);

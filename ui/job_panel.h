@@ -46,6 +46,8 @@ class JobPanel : public QWidget {
   BackgroundJob* startFrontier(const FrontierConfig* config = nullptr);
   BackgroundJob* startScaling(const ScalingConfig* config = nullptr);
   BackgroundJob* startAudit(const AuditConfig& config, const QString& title);
+  // Imports external scores (CSV or .npy, one value per training example) as a run.
+  BackgroundJob* startImport(const QString& path, const QString& name, bool higherIsHarder);
   const std::vector<BackgroundJob*>& jobs() const { return jobs_; }
 
   QListWidget* scoreList() const { return scores_; }

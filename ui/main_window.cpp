@@ -5,6 +5,9 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -238,6 +241,7 @@ void MainWindow::buildMenus() {
                   [this] { openDataset(QStringLiteral("fashion-mnist")); });
   file->addAction(tr("&Open Dataset Folder…"), QKeySequence::Open, this, &MainWindow::openDirectoryDialog);
   file->addAction(tr("Open &CSV Manifest…"), this, &MainWindow::openCsvDialog);
+  file->addAction(tr("&Import Scores…"), this, &MainWindow::importScoresDialog);
   recentMenu_ = file->addMenu(tr("&Recent Datasets"));
   rebuildRecentMenu();
   file->addSeparator();
@@ -292,6 +296,26 @@ void MainWindow::openCsvDialog() {
   const QString file =
       QFileDialog::getOpenFileName(this, tr("Open a CSV manifest"), QString(), tr("CSV manifests (*.csv)"));
   if (!file.isEmpty()) openDataset(file);
+}
+
+void MainWindow::importScoresDialog() {
+  if (!dataset_) {
+    showError(tr("Import scores"), tr("Open a dataset first: scores are imported for its training examples."));
+    return;
+  }
+  const QString file = QFileDialog::getOpenFileName(
+      this, tr("Import scores (one value per training example)"), QString(),
+      tr("Scores (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)"));
+  if (file.isEmpty()) return;
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Import scores"), tr("Name of the score:"), QLineEdit::Normal,
+                                             QFileInfo(file).completeBaseName(), &ok);
+  if (!ok || name.trimmed().isEmpty()) return;
+  const QStringList directions = {tr("higher = harder"), tr("higher = easier")};
+  const QString direction =
+      QInputDialog::getItem(this, tr("Import scores"), tr("The file's values:"), directions, 0, false, &ok);
+  if (!ok) return;
+  jobs_->startImport(file, name.trimmed(), direction == directions.first());
 }
 
 void MainWindow::showError(const QString& title, const QString& reason) {

@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& reason);
   void openDirectoryDialog();
   void openCsvDialog();
+  void importScoresDialog();
   void showStore();
 
   DatasetLoader* loader_;
