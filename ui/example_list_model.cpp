@@ -101,6 +101,8 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
           .arg(static_cast<double>(values_[row]), 0, 'g', 3)
           .arg(pruned ? tr("pruned") : QStringLiteral("\u00a0"));
     }
+    case Qt::SizeHintRole:
+      return itemSize_.isValid() ? QVariant(itemSize_) : QVariant();
     case Qt::BackgroundRole:
       return pruned ? QVariant(QColor(255, 205, 205)) : QVariant();
     case PrunedRole: return pruned;

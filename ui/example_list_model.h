@@ -7,6 +7,7 @@
 #include <QCache>
 #include <QImage>
 #include <QSet>
+#include <QSize>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -28,6 +29,8 @@ class ExampleListModel : public QAbstractListModel {
   void setExamples(std::shared_ptr<const Dataset> dataset, std::vector<int64_t> indices, std::vector<float> values);
   // Marks the examples a pruning would drop (one flag per training index; empty: none).
   void setPruned(std::shared_ptr<const std::vector<uint8_t>> pruned);
+  // The size every item reports (views use uniform sizes): thumbnail and three lines.
+  void setItemSize(QSize size) { itemSize_ = size; }
   int64_t totalCount() const { return static_cast<int64_t>(indices_.size()); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -45,6 +48,7 @@ class ExampleListModel : public QAbstractListModel {
   std::vector<float> values_;
   std::shared_ptr<const std::vector<uint8_t>> pruned_;
   int loaded_ = 0;
+  QSize itemSize_;
   mutable QCache<qint64, QImage> thumbnails_;
   mutable QSet<qint64> requested_;
   std::shared_ptr<int> generation_;  // tells late thumbnails from a previous list apart

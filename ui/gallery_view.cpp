@@ -34,7 +34,11 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
   v->setMovement(QListView::Static);
   v->setUniformItemSizes(true);
   v->setIconSize(QSize(56, 56));
-  v->setGridSize(QSize(96, 118));
+  // Thumbnail and three caption lines; set on the model too, so every item (with or
+  // without its thumbnail decoded yet) has this size.
+  const QSize item(92, 56 + 3 * v->fontMetrics().lineSpacing() + 10);
+  model->setItemSize(item);
+  v->setGridSize(item + QSize(4, 4));
   v->setWordWrap(true);
   v->setSelectionMode(QAbstractItemView::ExtendedSelection);
   v->setModel(model);
