@@ -173,6 +173,10 @@ void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
   QVERIFY(!g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(g->easiestModel()->index(0).data().toString().contains("pruned"));
+  // Every item has room for its thumbnail and its three caption lines.
+  const int captionHeight = 56 + 3 * g->hardestList()->fontMetrics().lineSpacing();
+  QTRY_VERIFY(g->hardestList()->visualRect(g->hardestModel()->index(0)).height() >= captionHeight);
+  QVERIFY(g->easiestList()->visualRect(g->easiestModel()->index(5)).height() >= captionHeight);
   // Keep easiest: the other way round.
   g->policyBox()->setCurrentIndex(1);
   QTRY_VERIFY(!g->busy());
