@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QTranslator>
 #include <QtTest>
 #include <fstream>
@@ -303,6 +304,15 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
   for (auto* s : f->chartView()->chart()->series())
     if (s->property("ps_policy").toString() == "hard") hardLine = qobject_cast<QLineSeries*>(s);
   QVERIFY(hardLine);
+  // Hovering the point with the mouse shows that text as a tooltip.
+  w->showView("frontier");
+  w->resize(1400, 900);
+  QTest::qWait(200);  // laid out
+  const QPointF at = f->chartView()->chart()->mapToPosition(QPointF(p.keep, p.errorMean), hardLine);
+  const QPoint onView = f->chartView()->mapFromScene(at);
+  QTest::mouseMove(f->chartView()->viewport(), onView + QPoint(1, 0));
+  QTest::mouseMove(f->chartView()->viewport(), onView);
+  QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible() && QToolTip::text() == f->pointText(hardHalf), 3000);
   QSignalSpy audited(w->jobPanel(), &ps::ui::JobPanel::auditFinished);
   emit hardLine->clicked(QPointF(0.5, p.errorMean));
   QCOMPARE(w->views()->currentWidget(), static_cast<QWidget*>(w->fairnessView()));
