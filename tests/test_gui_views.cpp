@@ -314,7 +314,7 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
   QTest::mouseMove(f->chartView()->viewport(), onView);
   QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible() && QToolTip::text() == f->pointText(hardHalf), 3000);
   QSignalSpy audited(w->jobPanel(), &ps::ui::JobPanel::auditFinished);
-  emit hardLine->clicked(QPointF(0.5, p.errorMean));
+  QTest::mouseClick(f->chartView()->viewport(), Qt::LeftButton, {}, onView);
   QCOMPARE(w->views()->currentWidget(), static_cast<QWidget*>(w->fairnessView()));
   QVERIFY(audited.wait(300000));
   auto* fair = w->fairnessView();
