@@ -12,13 +12,15 @@ EPOCHS="${PRUNESCOPE_EPOCHS:-4}"
 "$CLI" scaling fashion-mnist --score el2n --score-epochs "$EPOCHS" --limit "$LIMIT" --epochs "$EPOCHS" \
   --policies hard,easy,random --keeps 0.5,1 --min-size 1000 --steps 4 --class-balanced --test-limit 2000 \
   --out "$ROOT/out/scaling.csv" --quiet > /dev/null
+# The store the CLI used (the GUI's own saved choice may differ).
+DB="${PRUNESCOPE_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/prunescope/workspace.sqlite}"
 SHOTS="$ROOT/docs/screenshots"
 mkdir -p "$SHOTS"
 shot() {  # shot NAME DELAY_MS [options...]
   local name="$1" delay="$2"
   shift 2
   xvfb-run -a -s "-screen 0 1600x1000x24" "$BUILD_DIR/app/prunescope" fashion-mnist \
-    --screenshot "$SHOTS/$name.png" --screenshot-delay "$delay" "$@" 2> /dev/null
+    --db "$DB" --screenshot "$SHOTS/$name.png" --screenshot-delay "$delay" "$@" 2> /dev/null
   echo "wrote $SHOTS/$name.png"
 }
 shot dataset 1500 --view dataset
