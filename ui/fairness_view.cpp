@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "chart_export.h"
+#include "chart_style.h"
 
 namespace ps::ui {
 
@@ -156,8 +157,8 @@ void FairnessView::drawChart() {
     auto* series = new QBarSeries;
     auto* a = new QBarSet(QString::fromStdString(result_.policy.label));
     auto* b = new QBarSet(QString::fromStdString(result_.balanced.label));
-    a->setColor(QColor(0xd6, 0x27, 0x28));
-    b->setColor(QColor(0x1f, 0x77, 0xb4));
+    a->setColor(paletteColour(3));
+    b->setColor(paletteColour(0));
     QStringList classes;
     double lo = 0, hi = 0;
     for (size_t k = 0; k < result_.policy.classes.size(); ++k) {

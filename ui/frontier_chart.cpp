@@ -1,5 +1,7 @@
 #include "frontier_chart.h"
 
+#include "chart_style.h"
+
 #include <QChart>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -22,9 +24,6 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
   y->setTitleText(QObject::tr("test error"));
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
-  const std::map<std::string, QColor> colours = {
-      {"hard", QColor(0xd6, 0x27, 0x28)}, {"easy", QColor(0x1f, 0x77, 0xb4)},
-      {"random", QColor(0x7f, 0x7f, 0x7f)}, {"ccs", QColor(0x2c, 0xa0, 0x2c)}};
   double lo = 1, hi = 0;
   std::map<std::string, QLineSeries*> lines;  // one per score × policy
   std::map<std::string, int> scoreStyle;       // line style per score
@@ -32,7 +31,7 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
     lo = std::min(lo, p.errorMean - p.errorStd);
     hi = std::max(hi, p.errorMean + p.errorStd);
     auto& line = lines[p.score + "/" + p.policy];
-    const QColor colour = colours.count(p.policy) ? colours.at(p.policy) : QColor(Qt::darkMagenta);
+    const QColor colour = policyColour(p.policy);
     if (!line) {
       line = new QLineSeries;
       line->setName(p.score.empty() ? QObject::tr("random")

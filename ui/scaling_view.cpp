@@ -1,5 +1,7 @@
 #include "scaling_view.h"
 
+#include "chart_style.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QLegendMarker>
@@ -27,10 +29,6 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   y->setMinorTickCount(8);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
-  const std::map<std::string, QColor> base = {{"hard", QColor(0xd6, 0x27, 0x28)},
-                                              {"easy", QColor(0x1f, 0x77, 0xb4)},
-                                              {"random", QColor(0x7f, 0x7f, 0x7f)},
-                                              {"ccs", QColor(0x2c, 0xa0, 0x2c)}};
   double nlo = 1e300, nhi = 0, elo = 1e300, ehi = 0;
   std::map<std::pair<std::string, double>, QScatterSeries*> dots;
   std::vector<double> keeps;
@@ -39,7 +37,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   std::sort(keeps.begin(), keeps.end());
   auto colourOf = [&](const std::string& policy, double keep) {
     if (keep >= 1) return QColor(Qt::black);
-    QColor c = base.count(policy) ? base.at(policy) : QColor(Qt::darkMagenta);
+    const QColor c = policyColour(policy);
     const auto rank = std::find(keeps.begin(), keeps.end(), keep) - keeps.begin();
     return c.lighter(100 + 35 * static_cast<int>(keeps.size() - 1 - static_cast<size_t>(rank)));  // smaller f: lighter
   };
