@@ -466,14 +466,6 @@ Source: %4</translation>
         <translation>Scoring: %1 · %2 · epochs: %3 · seeds: %4</translation>
     </message>
     <message>
-        <source>Frontier: %1 · %2 · epochs: %3</source>
-        <translation>Frontier: %1 · %2 · epochs: %3</translation>
-    </message>
-    <message>
-        <source>Scaling: %1 · %2 · epochs: %3</source>
-        <translation>Scaling: %1 · %2 · epochs: %3</translation>
-    </message>
-    <message>
         <source>Fairness audit: %1</source>
         <translation>Fairness audit: %1</translation>
     </message>
@@ -520,6 +512,10 @@ Source: %4</translation>
     <message>
         <source>Import: %1 from %2</source>
         <translation>Import: %1 from %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 · %3 · epochs: %4</source>
+        <translation>%1: %2 · %3 · epochs: %4</translation>
     </message>
 </context>
 <context>

@@ -466,14 +466,6 @@ Source: %4</source>
         <translation>打分：%1 · %2 · 轮数：%3 · 种子数：%4</translation>
     </message>
     <message>
-        <source>Frontier: %1 · %2 · epochs: %3</source>
-        <translation>前沿：%1 · %2 · 轮数：%3</translation>
-    </message>
-    <message>
-        <source>Scaling: %1 · %2 · epochs: %3</source>
-        <translation>规模律：%1 · %2 · 轮数：%3</translation>
-    </message>
-    <message>
         <source>Fairness audit: %1</source>
         <translation>公平性审计：%1</translation>
     </message>
@@ -520,6 +512,10 @@ Source: %4</source>
     <message>
         <source>Import: %1 from %2</source>
         <translation>导入：%1（来自 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 · %3 · epochs: %4</source>
+        <translation>%1：%2 · %3 · 轮数：%4</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "job_panel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -158,6 +159,24 @@ BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
   }, this));
 }
 
+namespace {
+// A study's title in the queue and its work on the job's thread.
+template <typename Config>
+QString studyTitle(const QString& what, const Config& c) {
+  return QCoreApplication::translate("ps::ui::JobPanel", "%1: %2 · %3 · epochs: %4")
+      .arg(what, QString::fromStdString(c.score.name), policiesText(c.policies, c.keeps))
+      .arg(c.train.epochs);
+}
+
+template <typename Config, typename Study>
+BackgroundJob::Work studyWork(std::shared_ptr<const Dataset> ds, Config c, Study study) {
+  return [ds = std::move(ds), c = std::move(c), study](Store& store, JobContext& ctx) {
+    const auto r = study(*ds, store, c, ctx);
+    return JobOutcome{r.runId, r.fromCache};
+  };
+}
+}  // namespace
+
 BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
   if (!dataset_) return nullptr;
   FrontierConfig c;
@@ -166,14 +185,8 @@ BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
     emit jobFailed(refused);
     return nullptr;
   }
-  const QString title = tr("Frontier: %1 · %2 · epochs: %3")
-                            .arg(QString::fromStdString(c.score.name), policiesText(c.policies, c.keeps))
-                            .arg(c.train.epochs);
-  auto ds = dataset_;
-  return enqueue(new BackgroundJob(QStringLiteral("frontier"), title, storePath_, [ds, c](Store& store, JobContext& ctx) {
-    const FrontierResult r = runFrontierStudy(*ds, store, c, ctx);
-    return JobOutcome{r.runId, r.fromCache};
-  }, this));
+  return enqueue(new BackgroundJob(QStringLiteral("frontier"), studyTitle(tr("Frontier"), c), storePath_,
+                                   studyWork(dataset_, c, runFrontierStudy), this));
 }
 
 BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
@@ -184,14 +197,8 @@ BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
     emit jobFailed(refused);
     return nullptr;
   }
-  const QString title = tr("Scaling: %1 · %2 · epochs: %3")
-                            .arg(QString::fromStdString(c.score.name), policiesText(c.policies, c.keeps))
-                            .arg(c.train.epochs);
-  auto ds = dataset_;
-  return enqueue(new BackgroundJob(QStringLiteral("scaling"), title, storePath_, [ds, c](Store& store, JobContext& ctx) {
-    const ScalingResult r = runScalingStudy(*ds, store, c, ctx);
-    return JobOutcome{r.runId, r.fromCache};
-  }, this));
+  return enqueue(new BackgroundJob(QStringLiteral("scaling"), studyTitle(tr("Scaling"), c), storePath_,
+                                   studyWork(dataset_, c, runScalingStudy), this));
 }
 
 BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& title) {
