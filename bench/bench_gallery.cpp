@@ -79,7 +79,10 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < n; ++i) v.push_back(normal(rng));
     run.names.push_back(name);
   }
-  catalog->runs.push_back(run);
+  auto entry = std::make_shared<ps::ui::CatalogRun>();
+  entry->run = run;
+  entry->labels = ds->labelsOf(ps::Split::Train, run.indices);
+  catalog->runs.push_back(entry);
   catalog->entries = {{0, "el2n"}, {0, "forgetting"}};
 
   std::vector<float> copy = run.difficulty["el2n"];

@@ -147,13 +147,12 @@ GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
 }
 
 void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
+  const bool unchanged = dataset == dataset_ && catalog && catalog_ && catalog->sameRuns(*catalog_);
   dataset_ = std::move(dataset);
   catalog_ = std::move(catalog);
+  if (unchanged) return;  // what is shown stays right (e.g. the store re-read after a study)
   const QSignalBlocker b1(score_), b2(class_);
-  const QString previous = score_->currentText();
-  score_->clear();
-  for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) score_->addItem(catalog_->entryLabel(k));
-  if (score_->findText(previous) >= 0) score_->setCurrentIndex(score_->findText(previous));
+  fillScoreBox(score_, catalog_.get());
   class_->clear();
   class_->addItem(tr("All classes"));
   if (dataset_)
@@ -187,7 +186,7 @@ void GalleryView::rebuild() {
   orderWatcher_.setFuture(QtConcurrent::run([ds, catalog, k, wantClass] {
     const ScoreRun& run = catalog->run(k);
     GalleryOrder out;
-    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), ds->labelsOf(Split::Train, run.indices), wantClass);
+    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass);
     out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
     out.hardest.values.assign(out.easiest.values.rbegin(), out.easiest.values.rend());
     return out;
@@ -241,8 +240,7 @@ void GalleryView::updatePruned() {
     GalleryMarks out;
     out.scored = static_cast<int64_t>(run.indices.size());
     try {
-      PruneMarks m = pruneMarks(run.indices, catalog->difficulty(k), ds->labelsOf(Split::Train, run.indices), spec,
-                                ds->size(Split::Train));
+      PruneMarks m = pruneMarks(run.indices, catalog->difficulty(k), catalog->labels(k), spec, ds->size(Split::Train));
       out.kept = std::move(m.kept);
       out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(m.prunedByIndex));
     } catch (const std::exception& e) {

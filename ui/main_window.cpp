@@ -193,11 +193,13 @@ void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
   refreshPending_ = true;
   auto ds = dataset_;
   const QString path = storePath_;
-  refreshWatcher_.setFuture(QtConcurrent::run([ds, path] {
+  // Runs already read for this dataset from this store are reused, not read again.
+  const auto previous = ds == catalogDataset_ && path == catalogStore_ ? catalog_ : nullptr;
+  refreshWatcher_.setFuture(QtConcurrent::run([ds, path, previous] {
     StoreSnapshot snap;
     try {
-      snap.catalog = loadScoreCatalog(*ds, path);
       Store store(path.toStdString());
+      snap.catalog = loadScoreCatalog(*ds, store, previous.get());
       if (const auto rec = store.findDataset(ds->fingerprint())) snap.runs = store.runs(rec->id);
     } catch (const std::exception& e) {
       snap.error = QString::fromStdString(e.what());
@@ -215,6 +217,9 @@ void MainWindow::showStore() {
   }
   StoreSnapshot snap = refreshWatcher_.result();
   if (!snap.error.isEmpty()) showError(tr("Cannot read the store"), snap.error);
+  catalog_ = snap.catalog;
+  catalogDataset_ = dataset_;
+  catalogStore_ = storePath_;
   gallery_->setCatalog(dataset_, snap.catalog);
   scores_->setCatalog(dataset_, snap.catalog);
   jobs_->setCatalog(snap.catalog);

@@ -110,6 +110,9 @@ class MainWindow : public QMainWindow {
   QString lastError_;
   QFutureWatcher<StoreSnapshot> refreshWatcher_;
   bool refreshPending_ = false, refreshAgain_ = false;
+  std::shared_ptr<const ScoreCatalog> catalog_;  // the last one shown, and what it was read for
+  std::shared_ptr<const Dataset> catalogDataset_;
+  QString catalogStore_;
   QString selectKind_;
   qint64 selectRun_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "score_catalog.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 
 #include "data/dataset.h"
@@ -13,14 +14,40 @@ QString ScoreCatalog::entryLabel(size_t k) const {
       .arg(run(k).runId);
 }
 
-std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, const QString& storePath) {
+bool ScoreCatalog::sameRuns(const ScoreCatalog& other) const {
+  if (runs.size() != other.runs.size()) return false;
+  for (size_t i = 0; i < runs.size(); ++i)
+    if (runs[i]->run.runId != other.runs[i]->run.runId || runs[i]->finishedAt != other.runs[i]->finishedAt)
+      return false;
+  return true;
+}
+
+std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, const Store& store,
+                                                     const ScoreCatalog* previous) {
   auto c = std::make_shared<ScoreCatalog>();
-  Store store(storePath.toStdString());
   for (const auto& r : listScoreRuns(store, dataset.fingerprint())) {
-    c->runs.push_back(loadScoreRun(store, r.runId));
-    for (const auto& name : c->runs.back().names) c->entries.push_back({c->runs.size() - 1, name});
+    std::shared_ptr<const CatalogRun> known;
+    for (size_t i = 0; previous && !known && i < previous->runs.size(); ++i)
+      if (previous->runs[i]->run.runId == r.runId && previous->runs[i]->finishedAt == r.finishedAt)
+        known = previous->runs[i];
+    if (!known) {
+      auto fresh = std::make_shared<CatalogRun>();
+      fresh->run = loadScoreRun(store, r.runId);
+      fresh->finishedAt = r.finishedAt;
+      fresh->labels = dataset.labelsOf(Split::Train, fresh->run.indices);
+      known = std::move(fresh);
+    }
+    c->runs.push_back(known);
+    for (const auto& name : known->run.names) c->entries.push_back({c->runs.size() - 1, name});
   }
   return c;
+}
+
+void fillScoreBox(QComboBox* box, const ScoreCatalog* catalog) {
+  const QString previous = box->currentText();
+  box->clear();
+  for (size_t k = 0; catalog && k < catalog->entries.size(); ++k) box->addItem(catalog->entryLabel(k));
+  if (box->findText(previous) >= 0) box->setCurrentIndex(box->findText(previous));
 }
 
 }  // namespace ps::ui

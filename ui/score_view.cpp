@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "chart_export.h"
+#include "chart_style.h"
 #include "data/dataset.h"
 
 namespace ps::ui {
@@ -140,14 +141,13 @@ ScoreView::ScoreView(QWidget* parent) : QWidget(parent) {
 }
 
 void ScoreView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
+  const bool unchanged = dataset == dataset_ && catalog && catalog_ && catalog->sameRuns(*catalog_);
   dataset_ = std::move(dataset);
   catalog_ = std::move(catalog);
+  if (unchanged) return;  // the histogram and the agreement stay right
   {
     const QSignalBlocker block(score_);
-    const QString previous = score_->currentText();
-    score_->clear();
-    for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) score_->addItem(catalog_->entryLabel(k));
-    if (score_->findText(previous) >= 0) score_->setCurrentIndex(score_->findText(previous));
+    fillScoreBox(score_, catalog_.get());
   }
   drawHistogram();
   computeAgreement();
@@ -159,9 +159,8 @@ void ScoreView::drawHistogram() {
   hist_ = {};
   const int k = score_->currentIndex();
   if (dataset_ && catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size()) {
-    const ScoreRun& run = catalog_->run(static_cast<size_t>(k));
-    const std::vector<int> labels = dataset_->labelsOf(Split::Train, run.indices);
-    hist_ = classHistograms(catalog_->difficulty(static_cast<size_t>(k)), labels, dataset_->classNames(), bins_->value());
+    hist_ = classHistograms(catalog_->difficulty(static_cast<size_t>(k)), catalog_->labels(static_cast<size_t>(k)),
+                            dataset_->classNames(), bins_->value());
     auto* x = new QValueAxis;
     x->setTitleText(tr("difficulty (%1, higher = harder)").arg(QString::fromStdString(catalog_->name(static_cast<size_t>(k)))));
     x->setRange(hist_.lo, hist_.hi);
@@ -173,12 +172,9 @@ void ScoreView::drawHistogram() {
     chart->addAxis(y, Qt::AlignLeft);
     int64_t most = 1;
     for (size_t c = 0; c < hist_.counts.size(); ++c) {
-      static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
-                                       QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f),
-                                       QColor(0xbcbd22), QColor(0x17becf)};
       auto* line = new QLineSeries;
       line->setName(QString::fromStdString(hist_.classNames[c]));
-      line->setPen(QPen(palette[c % std::size(palette)], 2));
+      line->setPen(QPen(paletteColour(c), 2));
       for (int b = 0; b < hist_.bins; ++b) {
         line->append(hist_.binCentre(b), static_cast<double>(hist_.counts[c][static_cast<size_t>(b)]));
         most = std::max(most, hist_.counts[c][static_cast<size_t>(b)]);

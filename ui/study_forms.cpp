@@ -67,10 +67,7 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
 
 void StudyForm::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
   catalog_ = std::move(catalog);
-  const QString previous = score_->currentText();
-  score_->clear();
-  for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) score_->addItem(catalog_->entryLabel(k));
-  if (score_->findText(previous) >= 0) score_->setCurrentIndex(score_->findText(previous));
+  fillScoreBox(score_, catalog_.get());
 }
 
 StudyScore StudyForm::chosenScore() const {
