@@ -15,7 +15,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include "data/dataset.h"
 #include "example_list_model.h"
@@ -46,7 +45,10 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
 }
 }  // namespace
 
-GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
+GalleryView::GalleryView(QWidget* parent)
+    : QWidget(parent),
+      order_(this, [this](GalleryOrder o) { showOrder(std::move(o)); }),
+      marks_(this, [this](GalleryMarks m) { showMarks(std::move(m)); }) {
   score_ = new QComboBox(this);
   class_ = new QComboBox(this);
   policy_ = new QComboBox(this);
@@ -141,8 +143,6 @@ GalleryView::GalleryView(QWidget* parent) : QWidget(parent) {
   connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
   connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
   info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
-  connect(&orderWatcher_, &QFutureWatcher<GalleryOrder>::finished, this, &GalleryView::showOrder);
-  connect(&marksWatcher_, &QFutureWatcher<GalleryMarks>::finished, this, &GalleryView::showMarks);
   updatePruned();
 }
 
@@ -173,33 +173,21 @@ void GalleryView::rebuild() {
     emit orderUpdated();
     return;
   }
-  if (orderPending_) {  // the newest settings win once the running pass is shown
-    orderAgain_ = true;
-    return;
-  }
-  orderAgain_ = false;
-  orderPending_ = true;
   auto ds = dataset_;
   auto catalog = catalog_;
   const auto k = static_cast<size_t>(score_->currentIndex());
   const int wantClass = class_->currentIndex() - 1;  // -1: all
-  orderWatcher_.setFuture(QtConcurrent::run([ds, catalog, k, wantClass] {
+  order_.run([ds, catalog, k, wantClass] {
     const ScoreRun& run = catalog->run(k);
     GalleryOrder out;
     out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass);
     out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
     out.hardest.values.assign(out.easiest.values.rbegin(), out.easiest.values.rend());
     return out;
-  }));
+  });
 }
 
-void GalleryView::showOrder() {
-  orderPending_ = false;
-  if (orderAgain_) {
-    rebuild();
-    return;
-  }
-  GalleryOrder order = orderWatcher_.result();
+void GalleryView::showOrder(GalleryOrder order) {
   easiest_->setExamples(dataset_, std::move(order.easiest.indices), std::move(order.easiest.values));
   hardest_->setExamples(dataset_, std::move(order.hardest.indices), std::move(order.hardest.values));
   updatePruned();
@@ -225,17 +213,11 @@ void GalleryView::updatePruned() {
     emit pruningUpdated();
     return;
   }
-  if (marksPending_) {
-    marksAgain_ = true;
-    return;
-  }
-  marksAgain_ = false;
-  marksPending_ = true;
   auto ds = dataset_;
   auto catalog = catalog_;
   const auto k = static_cast<size_t>(score_->currentIndex());
   const PruneSpec spec = pruneSpec();
-  marksWatcher_.setFuture(QtConcurrent::run([ds, catalog, k, spec] {
+  marks_.run([ds, catalog, k, spec] {
     const ScoreRun& run = catalog->run(k);
     GalleryMarks out;
     out.scored = static_cast<int64_t>(run.indices.size());
@@ -247,16 +229,10 @@ void GalleryView::updatePruned() {
       out.error = QString::fromStdString(e.what());
     }
     return out;
-  }));
+  });
 }
 
-void GalleryView::showMarks() {
-  marksPending_ = false;
-  if (marksAgain_) {
-    updatePruned();
-    return;
-  }
-  GalleryMarks marks = marksWatcher_.result();
+void GalleryView::showMarks(GalleryMarks marks) {
   kept_ = std::move(marks.kept);
   prunedCount_ = marks.error.isEmpty() ? marks.scored - static_cast<int64_t>(kept_.size()) : 0;
   if (marks.error.isEmpty())
@@ -269,7 +245,7 @@ void GalleryView::showMarks() {
 }
 
 bool GalleryView::busy() const {
-  return orderPending_ || marksPending_;
+  return order_.busy() || marks_.busy();
 }
 
 void GalleryView::showDetail(int64_t trainIndex) {

@@ -5,10 +5,10 @@
 // rank; the selection can be copied or exported, and so can the kept subset. Ordering
 // and pruning run off the GUI thread (a million examples take a few hundred ms).
 // Thumbnails come from ExampleListModel (decoded off the GUI thread, fetched in batches).
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 
+#include "latest_task.h"
 #include "prune/prune_policy.h"
 #include "score/score_order.h"
 #include "score_catalog.h"
@@ -79,9 +79,9 @@ class GalleryView : public QWidget {
 
  private:
   void rebuild();
-  void showOrder();
+  void showOrder(GalleryOrder order);
   void updatePruned();
-  void showMarks();
+  void showMarks(GalleryMarks marks);
   void copySelection();
   void exportDialog(bool selectionOnly);
   bool hasScore() const;
@@ -98,10 +98,8 @@ class GalleryView : public QWidget {
   QTableWidget* detailScores_;
   std::vector<int64_t> kept_;  // training indices the slider's pruning keeps
   int64_t prunedCount_ = 0;
-  QFutureWatcher<GalleryOrder> orderWatcher_;
-  QFutureWatcher<GalleryMarks> marksWatcher_;
-  bool orderPending_ = false, marksPending_ = false;  // started, result not shown yet
-  bool orderAgain_ = false, marksAgain_ = false;      // settings changed while computing
+  LatestTask<GalleryOrder> order_;
+  LatestTask<GalleryMarks> marks_;
 };
 
 }  // namespace ps::ui

@@ -14,7 +14,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QtConcurrent>
 
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
@@ -36,11 +35,11 @@ namespace {
 constexpr int kMaxRecent = 8;
 }
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), refresh_(this, [this](StoreSnapshot snap) { showStore(std::move(snap)); }) {
   setWindowTitle(tr("PruneScope"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/prunescope.svg")));
   loader_ = new DatasetLoader(this);
-  connect(&refreshWatcher_, &QFutureWatcher<StoreSnapshot>::finished, this, &MainWindow::showStore);
   buildViews();
   connectJobs();
   busy_ = new QLabel(this);
@@ -185,17 +184,11 @@ void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
     selectKind_ = kind;
     selectRun_ = runId;
   }
-  if (refreshPending_) {  // read again once the running read is shown
-    refreshAgain_ = true;
-    return;
-  }
-  refreshAgain_ = false;
-  refreshPending_ = true;
   auto ds = dataset_;
   const QString path = storePath_;
   // Runs already read for this dataset from this store are reused, not read again.
   const auto previous = ds == catalogDataset_ && path == catalogStore_ ? catalog_ : nullptr;
-  refreshWatcher_.setFuture(QtConcurrent::run([ds, path, previous] {
+  refresh_.run([ds, path, previous] {
     StoreSnapshot snap;
     try {
       Store store(path.toStdString());
@@ -206,16 +199,10 @@ void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
     }
     if (!snap.catalog) snap.catalog = std::make_shared<ScoreCatalog>();
     return snap;
-  }));
+  });
 }
 
-void MainWindow::showStore() {
-  refreshPending_ = false;
-  if (refreshAgain_) {
-    refreshFromStore();
-    return;
-  }
-  StoreSnapshot snap = refreshWatcher_.result();
+void MainWindow::showStore(StoreSnapshot snap) {
   if (!snap.error.isEmpty()) showError(tr("Cannot read the store"), snap.error);
   catalog_ = snap.catalog;
   catalogDataset_ = dataset_;

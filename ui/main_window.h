@@ -4,11 +4,11 @@
 // over what the store holds for it: gallery, scores, frontier, scaling, fairness, and
 // the perceptron theory. Loading and every computation run off the GUI thread; errors
 // show in a dialog and the window keeps working.
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <memory>
 
 #include "data/dataset.h"
+#include "latest_task.h"
 #include "store/store.h"
 
 class QMenu;
@@ -50,7 +50,7 @@ class MainWindow : public QMainWindow {
   // Re-reads what the store holds for the open dataset into every view, off the GUI
   // thread; storeRefreshed says when it shows. `kind`/`runId`: a study run to show.
   void refreshFromStore(const QString& kind = {}, qint64 runId = 0);
-  bool refreshing() const { return refreshPending_; }
+  bool refreshing() const { return refresh_.busy(); }
   // Shows the view named `name` (dataset, gallery, scores, frontier, scaling, fairness,
   // theory); false when there is none.
   bool showView(const QString& name);
@@ -89,7 +89,7 @@ class MainWindow : public QMainWindow {
   void openDirectoryDialog();
   void openCsvDialog();
   void importScoresDialog();
-  void showStore();
+  void showStore(StoreSnapshot snap);
 
   DatasetLoader* loader_;
   DatasetSummaryWidget* summary_;
@@ -108,8 +108,7 @@ class MainWindow : public QMainWindow {
   QString storePath_;
   bool quietErrors_ = false;
   QString lastError_;
-  QFutureWatcher<StoreSnapshot> refreshWatcher_;
-  bool refreshPending_ = false, refreshAgain_ = false;
+  LatestTask<StoreSnapshot> refresh_;
   std::shared_ptr<const ScoreCatalog> catalog_;  // the last one shown, and what it was read for
   std::shared_ptr<const Dataset> catalogDataset_;
   QString catalogStore_;

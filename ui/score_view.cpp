@@ -58,7 +58,8 @@ void fillMatrix(QStandardItemModel* m, const std::vector<std::string>& names, co
 }
 }  // namespace
 
-ScoreView::ScoreView(QWidget* parent) : QWidget(parent) {
+ScoreView::ScoreView(QWidget* parent)
+    : QWidget(parent), agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }) {
   score_ = new QComboBox(this);
   bins_ = new QSpinBox(this);
   bins_->setRange(5, 200);
@@ -126,11 +127,6 @@ ScoreView::ScoreView(QWidget* parent) : QWidget(parent) {
   connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::drawHistogram);
   connect(bins_, qOverload<int>(&QSpinBox::valueChanged), this, &ScoreView::drawHistogram);
   connect(top_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ScoreView::computeAgreement);
-  connect(&watcher_, &QFutureWatcher<AgreementOutcome>::finished, this, [this] {
-    pending_ = false;
-    showAgreement(watcher_.result());
-    if (again_) computeAgreement();
-  });
   connect(exportButton, &QPushButton::clicked, this, [this] {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export the agreement"), QString(), tr("CSV data (*.csv)"));
@@ -194,13 +190,8 @@ void ScoreView::drawHistogram() {
 }
 
 void ScoreView::computeAgreement() {
-  if (pending_) {
-    again_ = true;
-    return;
-  }
-  again_ = false;
-  if (!catalog_ || catalog_->entries.size() < 2) {
-    showAgreement({{}, tr("Needs at least two cached scores.")});
+  if (!catalog_ || catalog_->entries.size() < 2) {  // through the task too, so no older result lands after it
+    agreementTask_.run([message = tr("Needs at least two cached scores.")] { return AgreementOutcome{{}, message}; });
     return;
   }
   std::vector<ScoreSeries> series;
@@ -208,8 +199,7 @@ void ScoreView::computeAgreement() {
     series.push_back({catalog_->entryLabel(k).toStdString(), catalog_->run(k).indices, catalog_->difficulty(k)});
   const double top = top_->value();
   agreementInfo_->setText(tr("Computing…"));
-  pending_ = true;
-  watcher_.setFuture(QtConcurrent::run([series = std::move(series), top] {
+  agreementTask_.run([series = std::move(series), top] {
     AgreementOutcome out;
     try {
       out.agreement = scoreAgreement(series, top);
@@ -217,7 +207,7 @@ void ScoreView::computeAgreement() {
       out.error = QString::fromStdString(e.what());
     }
     return out;
-  }));
+  });
 }
 
 void ScoreView::showAgreement(const AgreementOutcome& outcome) {

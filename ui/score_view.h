@@ -3,10 +3,10 @@
 // the agreement of the scores cached for this dataset: Spearman rank correlation and
 // top-k overlap (k a fraction of the examples all of them cover), computed off the GUI
 // thread.
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 
+#include "latest_task.h"
 #include "score/score_agreement.h"
 #include "score_catalog.h"
 
@@ -39,7 +39,7 @@ class ScoreView : public QWidget {
   QStandardItemModel* overlapModel() const { return overlap_; }
   const ClassHistograms& histograms() const { return hist_; }
   const ScoreAgreement& agreement() const { return agreement_; }
-  bool agreementBusy() const { return pending_; }  // computing, or the result not shown yet
+  bool agreementBusy() const { return agreementTask_.busy(); }  // computing, or not shown yet
   bool exportAgreement(const QString& path, QString* error) const;
 
  signals:
@@ -61,9 +61,7 @@ class ScoreView : public QWidget {
   QStandardItemModel *spearman_, *overlap_;
   ClassHistograms hist_;
   ScoreAgreement agreement_;
-  QFutureWatcher<AgreementOutcome> watcher_;
-  bool pending_ = false;  // started, result not shown yet
-  bool again_ = false;    // settings changed while computing
+  LatestTask<AgreementOutcome> agreementTask_;
 };
 
 }  // namespace ps::ui
