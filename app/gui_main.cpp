@@ -12,6 +12,7 @@
 #include "gallery_view.h"
 #include "job_panel.h"
 #include "main_window.h"
+#include "runs_panel.h"
 #include "settings_dialog.h"
 #include "study/frontier_study.h"
 
@@ -60,7 +61,11 @@ int main(int argc, char** argv) {
   QCommandLineOption keep(QStringLiteral("gallery-keep"),
                           QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
                           QStringLiteral("percent"));
-  for (const auto* o : {&view, &db, &shot, &delay, &startScoring, &audit, &example, &keep}) parser.addOption(*o);
+  QCommandLineOption showRun(QStringLiteral("show-run"),
+                             QApplication::translate("main", "Once the dataset is open, select run N in the runs panel (its detail and training curves)"),
+                             QStringLiteral("N"));
+  for (const auto* o : {&view, &db, &shot, &delay, &startScoring, &audit, &example, &keep, &showRun})
+    parser.addOption(*o);
   parser.process(app);
 
   ps::ui::MainWindow window;
@@ -83,6 +88,7 @@ int main(int argc, char** argv) {
           },
           Qt::SingleShotConnection);
     }
+    if (parser.isSet(showRun)) window.runsPanel()->selectRun(parser.value(showRun).toLongLong());
     const auto point = static_cast<size_t>(parser.value(audit).toULongLong());
     if (parser.isSet(audit) && point < window.frontierView()->result().points.size())
       window.frontierView()->requestAudit(point);

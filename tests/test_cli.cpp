@@ -38,6 +38,7 @@ class TestCli : public QObject {
   void theoryCommandWritesTheDocumentedColumns();
   void importThenPruneExportsASubset();
   void studyCommandsRejectBadGrids();
+  void trainingHealthInTheCli();
 };
 
 void TestCli::infoFashionMnist() {
@@ -156,6 +157,43 @@ void TestCli::studyCommandsRejectBadGrids() {
   const CliResult badTheta = cli({"theory", "--theta", "120", "--out", "/tmp/t.csv"});
   QCOMPARE(badTheta.code, 1);
   QVERIFY(badTheta.err.find("theta") != std::string::npos);
+}
+
+void TestCli::trainingHealthInTheCli() {
+  const std::string dir = tmp_.path().toStdString() + "/health";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(1500), pstest::fashionSamples(100, true), false);
+  const std::string db = tmp_.path().toStdString() + "/health.sqlite";
+  // A line per epoch with loss and accuracy, on the error stream with the progress.
+  const CliResult ok = cli({"score", dir, "--score", "el2n", "--epochs", "2", "--threads", "2", "--device", "cpu",
+                            "--db", db, "--quiet"});
+  QVERIFY2(ok.code == 0, ok.err.c_str());
+  QVERIFY2(ok.err.find("epoch 1/2: loss ") != std::string::npos, ok.err.c_str());
+  QVERIFY(ok.err.find("epoch 2/2: loss ") != std::string::npos);
+  QVERIFY(ok.err.find(", train accuracy 0.") != std::string::npos);
+  // A diverging learning rate: a clear error and a non-zero exit.
+  const CliResult bad = cli({"score", dir, "--score", "el2n", "--epochs", "2", "--lr", "10000", "--threads", "2",
+                             "--device", "cpu", "--db", db, "--quiet"});
+  QCOMPARE(bad.code, 1);
+  QVERIFY2(bad.err.find("error: training diverged at epoch 1, step ") != std::string::npos, bad.err.c_str());
+  // The range test prints a suggestion and writes its curve.
+  const std::string csv = tmp_.path().toStdString() + "/lr.csv";
+  const CliResult lr = cli({"lr-range", dir, "--steps", "40", "--threads", "2", "--device", "cpu", "--quiet",
+                            "--out", csv});
+  QVERIFY2(lr.code == 0, lr.err.c_str());
+  const auto at = lr.out.find("suggested learning rate: ");
+  QVERIFY2(at != std::string::npos, lr.out.c_str());
+  const double suggested = std::stod(lr.out.substr(at + 25));
+  QVERIFY(suggested > 1e-5 && suggested < 10);
+  std::ifstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  QCOMPARE(line, std::string("step,lr,loss,smoothed_loss"));
+  int rows = 0;
+  while (std::getline(in, line)) ++rows;
+  QVERIFY(rows >= 20 && rows <= 40);
+  const CliResult badRange = cli({"lr-range", dir, "--min-lr", "1", "--max-lr", "0.1"});
+  QCOMPARE(badRange.code, 1);
+  QVERIFY(badRange.err.find("expected 0 < minimum < maximum") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -5,6 +5,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QChart>
+#include <QLineSeries>
+#include <QPushButton>
 #include <QtTest>
 
 #include "chart_export.h"
@@ -12,6 +15,7 @@
 #include "theory/perceptron_theory.h"
 #include "dataset_summary_widget.h"
 #include "main_window.h"
+#include "runs_panel.h"
 #include "job_panel.h"
 #include "theory_view.h"
 #include "gallery_view.h"
@@ -176,6 +180,46 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   // The gallery fills with the new scores.
   QTRY_VERIFY(w.galleryView()->scoreBox()->count() > 3);
   QTRY_COMPARE(w.galleryView()->hardestModel()->totalCount(), int64_t(2000));
+
+  // The job's row shows the last epoch's health line.
+  QLabel* logLine = nullptr;
+  for (auto* l : panel->findChildren<QLabel*>(QStringLiteral("logLine"))) logLine = l;
+  QVERIFY(logLine);
+  QVERIFY2(logLine->text().startsWith("epoch 3/3: loss "), qPrintable(logLine->text()));
+
+  // The run's detail in the runs panel draws its stored training curve.
+  auto* runs = w.runsPanel();
+  QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
+  QVERIFY(runs->selectRun(run.id));
+  QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == run.id);
+  QCOMPARE(runs->shownCurves().size(), size_t(1));
+  const auto& curve = runs->shownCurves().front().curve;
+  QCOMPARE(curve.epochs.size(), size_t(3));
+  QLineSeries* loss = nullptr;
+  QLineSeries* accuracy = nullptr;
+  for (auto* s : runs->curveView()->chart()->series()) {
+    if (s->name() == "seed 1 · loss") loss = qobject_cast<QLineSeries*>(s);
+    if (s->name() == "seed 1 · train accuracy") accuracy = qobject_cast<QLineSeries*>(s);
+  }
+  QVERIFY(loss && accuracy);
+  QCOMPARE(loss->count(), 3);
+  for (int e = 0; e < 3; ++e) {
+    QCOMPARE(loss->at(e).x(), double(e + 1));
+    QCOMPARE(loss->at(e).y(), curve.epochs[static_cast<size_t>(e)].loss);
+    QCOMPARE(accuracy->at(e).y(), curve.epochs[static_cast<size_t>(e)].accuracy);
+  }
+  QVERIFY(runs->detailLabel()->text().contains("seed 1 after epoch 3: loss "));
+
+  // Find… next to the learning rate runs the range test and puts its suggestion there.
+  const double before = panel->lrBox()->value();
+  panel->limitBox()->setValue(1000);
+  QSignalSpy lrDone(panel, &ps::ui::JobPanel::jobFinished);
+  QTest::mouseClick(panel->findLrButton(), Qt::LeftButton);
+  QVERIFY(lrDone.wait(120000));
+  QCOMPARE(lrDone.first().at(0).toString(), QString("lr-range"));
+  QVERIFY(panel->lrBox()->value() != before);
+  QVERIFY(panel->lrBox()->value() > 1e-5 && panel->lrBox()->value() < 10);
+  QCOMPARE(panel->formConfig().train.lr, panel->lrBox()->value());
 }
 
 void TestGui::invalidFormValuesAreReported() {

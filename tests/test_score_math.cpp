@@ -26,7 +26,8 @@ class TestScoreMath : public QObject {
 
 void TestScoreMath::grandMatchesOneAtATimeAutograd_data() {
   QTest::addColumn<QString>("model");
-  QTest::newRow("small_cnn 28x28x1") << "small_cnn";
+  QTest::newRow("small_cnn (batch norm, eval mode) 28x28x1") << "small_cnn";
+  QTest::newRow("small_cnn_nobn 28x28x1") << "small_cnn_nobn";
   QTest::newRow("resnet18 32x32x3") << "resnet18";
 }
 

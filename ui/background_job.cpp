@@ -27,6 +27,7 @@ void BackgroundJob::start() {
     JobContext ctx(&token_, [this](const Progress& p) {
       emit progress(p.fraction, QString::fromStdString(p.message), p.etaSeconds);
     });
+    ctx.setLog([this](const std::string& line) { emit logged(QString::fromStdString(line)); });
     try {
       Store store(storePath_.toStdString());
       const JobOutcome outcome = work_(store, ctx);

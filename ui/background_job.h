@@ -41,6 +41,7 @@ class BackgroundJob : public QObject {
 
  signals:
   void progress(double fraction, const QString& message, double etaSeconds);
+  void logged(const QString& line);  // a line to keep: an epoch's health, a finished point
   void finished(qint64 runId, bool fromCache);
   void failed(const QString& reason);
   void cancelled();

@@ -1,6 +1,8 @@
 #include "job_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -20,6 +22,7 @@
 #include "score/score_engine.h"
 #include "score_catalog.h"
 #include "store/store.h"
+#include "train/lr_range.h"
 #include "study_forms.h"
 #include "util/errors.h"
 
@@ -49,16 +52,36 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   limit_->setRange(0, 100000000);
   limit_->setSpecialValueText(tr("all"));
   limit_->setToolTip(tr("Score only the first N training examples"));
+  lr_ = new QDoubleSpinBox(form);
+  lr_->setDecimals(5);
+  lr_->setRange(0.00001, 10.0);
+  lr_->setSingleStep(0.005);
+  lr_->setValue(TrainConfig{}.lr);
+  lr_->setToolTip(tr("Peak learning rate (SGD with momentum, linear warm-up, cosine decay)"));
+  findLr_ = new QPushButton(tr("Find…"), form);
+  findLr_->setToolTip(tr("Learning-rate range test: train briefly at growing learning rates and put the one "
+                         "where the loss falls fastest here"));
+  auto* lrRow = new QHBoxLayout;
+  lrRow->addWidget(lr_, 1);
+  lrRow->addWidget(findLr_);
+  healthChecks_ = new QCheckBox(tr("fail the run if the model does not learn"), form);
+  healthChecks_->setChecked(true);
+  healthChecks_->setToolTip(tr("Health checks: a model still at chance level when a score is read, or a score "
+                               "without spread, fails the run instead of caching meaningless scores. A diverged "
+                               "loss fails it either way."));
   start_ = new QPushButton(tr("Start scoring"), form);
   start_->setEnabled(false);
   auto* fl = new QFormLayout(form);
   fl->addRow(tr("Scores"), scores_);
   fl->addRow(tr("Model"), model_);
   fl->addRow(tr("Epochs"), epochs_);
+  fl->addRow(tr("Learning rate"), lrRow);
   fl->addRow(tr("Seeds"), seeds_);
   fl->addRow(tr("Examples"), limit_);
+  fl->addRow(QString(), healthChecks_);
   fl->addRow(start_);
   connect(start_, &QPushButton::clicked, this, [this] { startJob(); });
+  connect(findLr_, &QPushButton::clicked, this, [this] { startLrRange(); });
   frontier_ = new StudyForm(StudyForm::Kind::Frontier, forms_);
   scaling_ = new StudyForm(StudyForm::Kind::Scaling, forms_);
   connect(frontier_, &StudyForm::startRequested, this, [this] { startFrontier(); });
@@ -106,6 +129,8 @@ ScoreConfig JobPanel::formConfig() const {
   if (c.scores.empty()) throw ConfigError("no score selected: tick at least one score");
   c.train.model = model_->currentText().toStdString();
   c.train.epochs = epochs_->value();
+  c.train.lr = lr_->value();
+  c.train.healthChecks = healthChecks_->isChecked();
   c.seeds = seeds_->value();
   c.limit = limit_->value();
   const int64_t n = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Train)) : 0;
@@ -226,6 +251,35 @@ BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, b
                                    }, this));
 }
 
+BackgroundJob* JobPanel::startLrRange() {
+  if (!dataset_) return nullptr;
+  LrRangeConfig c;
+  c.train.model = model_->currentText().toStdString();
+  c.limit = limit_->value();
+  try {
+    c.validate();
+  } catch (const Error& e) {
+    emit jobFailed(QString::fromStdString(e.what()));
+    return nullptr;
+  }
+  auto ds = dataset_;
+  auto result = std::make_shared<LrRangeResult>();
+  auto* job = new BackgroundJob(QStringLiteral("lr-range"),
+                                tr("Learning-rate range test: %1").arg(QString::fromStdString(c.train.model)),
+                                storePath_, [ds, c, result](Store&, JobContext& ctx) {
+                                  *result = lrRangeTest(*ds, c, ctx);
+                                  return JobOutcome{};
+                                }, this);
+  // Queued after the work wrote `result`, so reading it here is safe.
+  connect(job, &BackgroundJob::finished, this, [this, job, result] {
+    lr_->setValue(result->suggested);
+    emit job->logged(tr("suggested learning rate %1 (where the loss falls fastest; lowest loss at %2)")
+                         .arg(result->suggested, 0, 'g', 3)
+                         .arg(result->minLossLr, 0, 'g', 3));
+  });
+  return enqueue(job);
+}
+
 BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
   jobs_.push_back(job);
   addRow(job);
@@ -239,6 +293,11 @@ void JobPanel::addRow(BackgroundJob* job) {
   auto* bar = new QProgressBar(row);
   bar->setRange(0, 1000);
   auto* message = new QLabel(tr("starting…"), row);
+  auto* logLine = new QLabel(row);
+  logLine->setObjectName(QStringLiteral("logLine"));
+  logLine->setWordWrap(true);
+  logLine->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  logLine->hide();
   auto* button = new QPushButton(tr("Cancel"), row);
   title->setWordWrap(true);
   message->setWordWrap(true);
@@ -249,7 +308,12 @@ void JobPanel::addRow(BackgroundJob* job) {
   l->addLayout(top);
   l->addWidget(bar);
   l->addWidget(message);
+  l->addWidget(logLine);
   queue_->insertWidget(0, row);
+  connect(job, &BackgroundJob::logged, row, [logLine](const QString& line) {
+    logLine->setText(line);
+    logLine->show();
+  });
 
   connect(button, &QPushButton::clicked, job, [job, button] {
     if (job->isRunning()) {

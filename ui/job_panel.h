@@ -12,7 +12,9 @@
 #include "study/frontier_study.h"
 #include "study/scaling_study.h"
 
+class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
@@ -46,6 +48,9 @@ class JobPanel : public QWidget {
   BackgroundJob* startFrontier(const FrontierConfig* config = nullptr);
   BackgroundJob* startScaling(const ScalingConfig* config = nullptr);
   BackgroundJob* startAudit(const AuditConfig& config, const QString& title);
+  // Runs the learning-rate range test with the scoring form's model on the open dataset
+  // (its examples limit too); the suggestion fills the learning-rate field when done.
+  BackgroundJob* startLrRange();
   // Imports external scores (CSV or .npy, one value per training example) as a run.
   BackgroundJob* startImport(const QString& path, const QString& name, bool higherIsHarder);
   const std::vector<BackgroundJob*>& jobs() const { return jobs_; }
@@ -53,6 +58,9 @@ class JobPanel : public QWidget {
   QListWidget* scoreList() const { return scores_; }
   QSpinBox* epochsBox() const { return epochs_; }
   QSpinBox* limitBox() const { return limit_; }
+  QDoubleSpinBox* lrBox() const { return lr_; }
+  QCheckBox* healthChecksBox() const { return healthChecks_; }
+  QPushButton* findLrButton() const { return findLr_; }
   StudyForm* frontierForm() const { return frontier_; }
   StudyForm* scalingForm() const { return scaling_; }
   QTabWidget* forms() const { return forms_; }
@@ -73,7 +81,9 @@ class JobPanel : public QWidget {
   QListWidget* scores_;
   QComboBox* model_;
   QSpinBox *epochs_, *seeds_, *limit_;
-  QPushButton* start_;
+  QDoubleSpinBox* lr_;
+  QCheckBox* healthChecks_;
+  QPushButton *start_, *findLr_;
   StudyForm *frontier_, *scaling_;
   QVBoxLayout* queue_;
   std::vector<BackgroundJob*> jobs_;

@@ -1,14 +1,24 @@
 #include "runs_panel.h"
 
+#include <cmath>
+
+#include <QChart>
+#include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "chart_export.h"
 #include "job/job.h"
+#include "latest_task.h"
 #include "store/run_summary.h"
+#include "training_curve_chart.h"
 
 namespace ps::ui {
 
@@ -89,9 +99,44 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   buttons->addStretch(1);
   buttons->addWidget(open_);
   buttons->addWidget(delete_);
+  auto* top = new QWidget(this);
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(0, 0, 0, 0);
+  topLayout->addWidget(table_, 1);
+  topLayout->addLayout(buttons);
+
+  // The selected run's detail: status line and training curves.
+  auto* detail = new QWidget(this);
+  detail_ = new QLabel(tr("Select a run to see its training curves."), detail);
+  detail_->setWordWrap(true);
+  detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  curveView_ = new QChartView(detail);
+  curveView_->setRenderHint(QPainter::Antialiasing);
+  curveView_->setMinimumSize(360, 170);
+  curveView_->setChart(makeTrainingCurveChart({}, tr("Training curves")));
+  exportCurves_ = makeExportButton(
+      detail, curveView_, [this](const std::string& path) { writeCurvesCsv(curves_, path); },
+      [this](const QString& reason) { emit failed(reason); });
+  exportCurves_->setEnabled(false);
+  auto* detailTop = new QHBoxLayout;
+  detailTop->addWidget(detail_, 1);
+  detailTop->addWidget(exportCurves_, 0, Qt::AlignTop);
+  auto* detailLayout = new QVBoxLayout(detail);
+  detailLayout->setContentsMargins(0, 0, 0, 0);
+  detailLayout->addLayout(detailTop);
+  detailLayout->addWidget(curveView_, 1);
+
+  // Side by side: the dock is wide and short.
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->addWidget(top);
+  split->addWidget(detail);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(table_, 1);
-  layout->addLayout(buttons);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(split);
+  curveTask_ = std::make_unique<LatestTask<CurveLoad>>(this, [this](CurveLoad l) { curvesLoaded(std::move(l)); });
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showDetail(); });
   confirm_ = [this](const QString& question) {
     return QMessageBox::question(this, tr("Delete run"), question) == QMessageBox::Yes;
   };
@@ -102,9 +147,81 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   });
 }
 
+RunsPanel::~RunsPanel() = default;
+
 void RunsPanel::setRuns(std::vector<RunRecord> runs, const QString& storePath) {
   storePath_ = storePath;
+  const RunRecord* before = selected();
+  const qint64 keep = before ? before->id : 0;
   model_->setRuns(std::move(runs));
+  // The reset cleared the selection: select the same run again (its detail re-read).
+  if (!selectRun(keep)) showDetail();
+}
+
+bool RunsPanel::selectRun(qint64 runId) {
+  const auto& rs = model_->runs();
+  for (size_t i = 0; i < rs.size(); ++i)
+    if (rs[i].id == runId) {
+      table_->selectRow(static_cast<int>(i));
+      return true;
+    }
+  return false;
+}
+
+void RunsPanel::showDetail() {
+  const RunRecord* r = selected();
+  if (!r) {
+    curvesLoaded({});
+    return;
+  }
+  const qint64 id = r->id;
+  const std::string path = storePath_.toStdString();
+  curveTask_->run([id, path] {
+    CurveLoad l;
+    l.runId = id;
+    try {
+      Store store(path);  // a connection of this worker thread's own
+      l.curves = loadTrainingCurves(store, id);
+    } catch (const std::exception& e) {
+      l.error = QString::fromStdString(e.what());
+    }
+    return l;
+  });
+}
+
+void RunsPanel::curvesLoaded(CurveLoad l) {
+  curves_ = std::move(l.curves);
+  const RunRecord* r = selected();
+  QString text;
+  if (!r || r->id != l.runId) {
+    text = tr("Select a run to see its training curves.");
+  } else {
+    text = tr("Run %1 (%2): %3").arg(r->id).arg(QString::fromStdString(r->kind), model_->data(
+        model_->index(table_->selectionModel()->selectedRows().first().row(), RunTableModel::Status)).toString());
+    if (!r->message.empty()) text += QStringLiteral(" — ") + QString::fromStdString(r->message);
+    if (!l.error.isEmpty())
+      text += QStringLiteral("\n") + tr("Its training curves cannot be read: %1").arg(l.error);
+    else if (curves_.empty())
+      text += QStringLiteral("\n") + tr("It stored no training curves (imports, and runs from before PruneScope 0.2, have none).");
+    else {
+      const EpochHealth& last = curves_.front().curve.epochs.empty() ? EpochHealth{} : curves_.front().curve.epochs.back();
+      if (std::isfinite(last.balancedAccuracy))
+        text += QStringLiteral("\n") + tr("%1 after epoch %2: loss %3, train accuracy %4 (balanced %5, chance %6)")
+                                          .arg(QString::fromStdString(curves_.front().label))
+                                          .arg(last.epoch)
+                                          .arg(last.loss, 0, 'g', 3)
+                                          .arg(last.accuracy, 0, 'g', 3)
+                                          .arg(last.balancedAccuracy, 0, 'g', 3)
+                                          .arg(last.chance, 0, 'g', 3);
+    }
+  }
+  detail_->setText(text);
+  QChart* old = curveView_->chart();
+  curveView_->setChart(makeTrainingCurveChart(curves_, r && !curves_.empty() ? tr("Training curves of run %1").arg(r->id)
+                                                                               : tr("Training curves")));
+  delete old;
+  exportCurves_->setEnabled(!curves_.empty());
+  emit curvesShown(l.runId);
 }
 
 const RunRecord* RunsPanel::selected() const {

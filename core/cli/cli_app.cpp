@@ -101,7 +101,8 @@ std::string csvField(const std::string& s) {
 
 void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
   const std::string p = "--" + prefix;
-  cmd->add_option(p + "model", t.model, "small_cnn, resnet18, or a TorchScript file (.pt)")->capture_default_str();
+  cmd->add_option(p + "model", t.model, "small_cnn, resnet18, small_cnn_nobn, or a TorchScript file (.pt)")
+      ->capture_default_str();
   cmd->add_option(p + "epochs", t.epochs, "Training epochs")->capture_default_str();
   cmd->add_option(p + "seed", t.seed, "First seed")->capture_default_str();
   cmd->add_option(p + "batch-size", t.batchSize, "Batch size")->capture_default_str();
@@ -109,6 +110,11 @@ void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
   cmd->add_option(p + "momentum", t.momentum, "SGD momentum")->capture_default_str();
   cmd->add_option(p + "weight-decay", t.weightDecay, "Weight decay")->capture_default_str();
   cmd->add_option(p + "schedule", t.schedule, "cosine, step or constant")->capture_default_str();
+  cmd->add_option(p + "warmup", t.warmup, "Linear learning-rate warm-up, as a fraction of training")
+      ->capture_default_str();
+  cmd->add_option(p + "grad-clip", t.gradClip, "Clip the gradient's L2 norm to this (0 = off)")->capture_default_str();
+  cmd->add_flag("!" + p + "no-health-checks", t.healthChecks,
+                "Keep runs whose model did not learn or whose score has no spread (recorded with the run)");
   cmd->add_option(p + "flip", t.flip, "Horizontal flips: auto (not for digits), on, off")->capture_default_str();
   cmd->add_flag("!" + p + "no-augment", t.augment, "Train without augmentation");
   if (prefix.empty()) {
@@ -143,6 +149,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   std::vector<CliCommand> commands;
   addScoreCommands(app, {out, err}, commands);
   addStudyCommands(app, {out, err}, commands);
+  addTrainCommands(app, {out, err}, commands);
 
   try {
     app.parse(argc, argv);

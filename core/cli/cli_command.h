@@ -24,6 +24,7 @@ struct CliIo {
 
 void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
 void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
+void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // lr-range
 
 // Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for
 // commands that have two recipes.

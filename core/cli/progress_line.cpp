@@ -31,6 +31,12 @@ void ProgressLine::update(const Progress& p) {
        << "\n";
 }
 
+void ProgressLine::log(const std::string& line) {
+  if (drawn_) out_ << "\r" << line << "\033[K\n" << std::flush;
+  else out_ << line << "\n" << std::flush;
+  drawn_ = false;
+}
+
 void ProgressLine::finish() {
   if (drawn_) out_ << "\n";
   drawn_ = false;

@@ -3,6 +3,7 @@
 // few seconds when stderr is a file or pipe.
 #include <chrono>
 #include <iosfwd>
+#include <string>
 
 #include "job/job.h"
 
@@ -12,6 +13,9 @@ class ProgressLine {
  public:
   ProgressLine(std::ostream& out, bool quiet);
   void update(const Progress& p);
+  // A line to keep (an epoch's health, a finished point): printed above the bar, even
+  // when quiet.
+  void log(const std::string& line);
   void finish();
 
  private:

@@ -56,6 +56,7 @@ int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   ProgressLine line(err, o.quiet);
   CancelToken token;
   JobContext ctx(&token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  ctx.setLog([&](const std::string& l) { line.log(l); });
   const ScoreRun run = scoreDataset(*ds, store, o.config, ctx);
   line.finish();
   out << (run.fromCache ? "cached run " : run.resumed ? "resumed run " : "run ") << run.runId << ": "
@@ -76,6 +77,7 @@ int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
         << sum / std::max<size_t>(1, v.size()) << " " << std::setw(10) << lo << " " << std::setw(10) << hi << " "
         << std::setw(10) << (std::isnan(c) ? std::string("-") : std::to_string(c).substr(0, 6)) << "\n";
   }
+  for (const auto& [name, why] : run.refused) out << "  left out: " << why << "\n";
   if (!o.out.empty()) {
     writeScoreCsv(*ds, run, o.out);
     out << "wrote " << o.out << "\n";

@@ -49,6 +49,7 @@ int withJob(bool quiet, std::ostream& err, Fn&& fn) {
   ProgressLine line(err, quiet);
   CancelToken token;
   JobContext ctx(&token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  ctx.setLog([&](const std::string& l) { line.log(l); });
   const int rc = fn(ctx);
   line.finish();
   return rc;

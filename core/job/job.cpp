@@ -54,7 +54,17 @@ JobContext::JobContext(const CancelToken* token, ProgressCallback callback, Chec
       lastEmit_(start_ - minInterval) {}
 
 JobContext::JobContext(const JobContext& parent, CheckpointSink* checkpoints)
-    : JobContext(parent.token_, {}, checkpoints, parent.minInterval_) {}
+    : JobContext(parent.token_, {}, checkpoints, parent.minInterval_) {
+  parent_ = &parent;
+}
+
+void JobContext::log(const std::string& line) const {
+  for (const JobContext* c = this; c; c = c->parent_)
+    if (c->log_) {
+      c->log_(line);
+      return;
+    }
+}
 
 double JobContext::elapsedSeconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

@@ -84,6 +84,11 @@ class JobContext {
   JobContext(const JobContext& parent, CheckpointSink* checkpoints);
 
   void report(double done, double total, const std::string& message);
+  // A line worth keeping (an epoch's loss and accuracy, a finished study point), as
+  // opposed to the transient progress message; goes to the log callback of this context
+  // or of the nearest parent that has one (the CLI prints it, the GUI shows it).
+  void log(const std::string& line) const;
+  void setLog(std::function<void(const std::string&)> sink) { log_ = std::move(sink); }
   bool cancelled() const { return token_ && token_->cancelled(); }
   void throwIfCancelled() const;  // throws ps::Cancelled
   CheckpointSink* checkpoints() const { return checkpoints_; }
@@ -93,6 +98,8 @@ class JobContext {
  private:
   const CancelToken* token_;
   ProgressCallback callback_;
+  std::function<void(const std::string&)> log_;
+  const JobContext* parent_ = nullptr;
   CheckpointSink* checkpoints_;
   std::chrono::milliseconds minInterval_;
   std::chrono::steady_clock::time_point start_, lastEmit_;

@@ -14,7 +14,7 @@
 namespace ps {
 
 const std::vector<std::string>& builtinModelNames() {
-  static const std::vector<std::string> names = {"small_cnn", "resnet18"};
+  static const std::vector<std::string> names = {"small_cnn", "resnet18", "small_cnn_nobn"};
   return names;
 }
 
@@ -27,17 +27,18 @@ bool isBuiltinModel(const std::string& name) {
 std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes,
                                            uint64_t seed) {
   torch::manual_seed(seed);
-  if (nameOrPath == "small_cnn") {
+  if (nameOrPath == "small_cnn" || nameOrPath == "small_cnn_nobn") {
     if (shape.height < 4 || shape.width < 4)
-      throw ConfigError("small_cnn needs images of at least 4x4, got " + shape.str());
-    return std::make_unique<SmallCnnClassifier>(shape.channels, shape.height, shape.width, classes);
+      throw ConfigError(nameOrPath + " needs images of at least 4x4, got " + shape.str());
+    return std::make_unique<SmallCnnClassifier>(shape.channels, shape.height, shape.width, classes,
+                                                nameOrPath == "small_cnn");
   }
   if (nameOrPath == "resnet18") return std::make_unique<ResNet18Classifier>(shape.channels, classes);
   const std::string lower = toLower(nameOrPath);
   if (std::filesystem::exists(nameOrPath) || endsWith(lower, ".pt") || endsWith(lower, ".pth") ||
       endsWith(lower, ".ts"))
     return std::make_unique<TorchScriptClassifier>(nameOrPath, shape, classes);
-  throw ConfigError("unknown model '" + nameOrPath + "': expected small_cnn, resnet18 or a TorchScript file (.pt)");
+  throw ConfigError("unknown model '" + nameOrPath + "': expected small_cnn, resnet18, small_cnn_nobn or a TorchScript file (.pt)");
 }
 
 torch::Device chooseDevice(const std::string& preference) {

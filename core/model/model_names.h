@@ -5,7 +5,7 @@
 
 namespace ps {
 
-const std::vector<std::string>& builtinModelNames();  // small_cnn, resnet18
+const std::vector<std::string>& builtinModelNames();  // small_cnn, resnet18, small_cnn_nobn
 bool isBuiltinModel(const std::string& name);
 
 }  // namespace ps

@@ -110,16 +110,7 @@ std::string ScoreConfig::toJson() const {
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   j["scores"] = sorted;
-  j["model"] = train.model;
-  j["epochs"] = train.epochs;
-  j["batch_size"] = train.batchSize;
-  j["lr"] = train.lr;
-  j["momentum"] = train.momentum;
-  j["weight_decay"] = train.weightDecay;
-  j["schedule"] = train.schedule;
-  j["augment"] = train.augment;
-  j["flip"] = train.flip;
-  j["seed"] = train.seed;
+  j.update(train.toJson());
   j["seeds"] = seeds;
   j["limit"] = limit;
   j["el2n_epoch"] = resolvedEl2nEpoch();

@@ -16,6 +16,7 @@
 #include "store/run_guard.h"
 #include "store/store.h"
 #include "train/batch_source.h"
+#include "train/run_curves.h"
 #include "train/trainer.h"
 #include "util/errors.h"
 
@@ -57,7 +58,8 @@ std::vector<float> tensorToVector(const torch::Tensor& t) {
 
 // Everything one seed produces.
 SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
-                   torch::Device device, JobContext& ctx, const std::function<void(double, const std::string&)>& progress) {
+                   torch::Device device, JobContext& ctx, const std::function<void(double, const std::string&)>& progress,
+                   const std::function<void(const TrainingCurve&)>& onEpoch) {
   const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
   SeedValues out;
   const int64_t n = data.size();
@@ -84,6 +86,13 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     std::vector<TrainHook*> raw;
     for (auto& h : hooks) raw.push_back(h.get());
     Trainer trainer(*model, data, tc, device);
+    // A score read from a model at chance level ranks nothing: check at the epochs
+    // EL2N and GraNd are read, and at the end (the dynamics scores' last epoch).
+    std::vector<int> checks{tc.epochs};
+    if (wants(cfg, "el2n") && cfg.resolvedEl2nEpoch() >= 1) checks.push_back(cfg.resolvedEl2nEpoch());
+    if (wants(cfg, "grand") && cfg.resolvedGrandEpoch() >= 1) checks.push_back(cfg.resolvedGrandEpoch());
+    trainer.setLearningChecks(checks);
+    trainer.setEpochListener([&](TrainingCurve& curve) { onEpoch(curve); });
     trainer.run(ctx, raw, "seed" + std::to_string(seedIndex),
                 [&](double f, const std::string& m) { progress(f * trainShare, m); });
     for (auto& h : hooks)
@@ -170,6 +179,30 @@ void aggregate(const std::vector<SeedValues>& seeds, ScoreRun& run) {
   }
 }
 
+// Refuses scores that cannot rank: non-finite values fail the run; with health checks,
+// a score without spread is left out (the run fails when no score is left).
+void checkScores(ScoreRun& run, bool healthChecks, const JobContext& ctx) {
+  std::string firstRefusal;
+  for (const auto& name : std::vector<std::string>(run.names)) {
+    checkScoreVector(name, run.difficulty.at(name), false);
+    checkScoreVector(name + " (raw)", run.raw.at(name), false);
+    if (!healthChecks || name == "random") continue;
+    try {
+      checkScoreVector(name, run.difficulty.at(name), true);
+    } catch (const TrainingError& e) {
+      if (firstRefusal.empty()) firstRefusal = e.what();
+      run.refused[name] = e.what();
+      run.names.erase(std::find(run.names.begin(), run.names.end(), name));
+      run.difficulty.erase(name);
+      run.raw.erase(name);
+      run.spread.erase(name);
+      run.seedSpearman.erase(name);
+      ctx.log("left out: " + std::string(e.what()));
+    }
+  }
+  if (run.names.empty()) throw TrainingError(firstRefusal);
+}
+
 void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int seeds) {
   nlohmann::json summary;
   summary["kind"] = kind;
@@ -181,6 +214,7 @@ void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int se
     summary["scores"][name]["seed_spearman"] = std::isnan(c) ? nlohmann::json() : nlohmann::json(c);
     summary["scores"][name]["description"] = scoreDescription(name);
   }
+  for (const auto& [name, why] : run.refused) summary["refused"][name] = why;
   Store::Transaction t(store);
   for (const auto& name : run.names) {
     store.putVector(run.runId, name, run.difficulty.at(name));
@@ -206,7 +240,13 @@ ScoreRun loadScoreRun(const Store& store, int64_t runId) {
   run.device = rec.device;
   run.seconds = rec.elapsedSeconds;
   run.indices = store.indexVector(runId, "indices");
-  const auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"));
+  for (auto& c : loadTrainingCurves(store, runId)) run.curves.push_back(std::move(c.curve));
+  const auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"), nullptr, false);
+  if (!summary.is_object())
+    throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s summary is not a JSON object");
+  if (summary.contains("refused") && summary["refused"].is_object())
+    for (const auto& [name, why] : summary["refused"].items())
+      run.refused[name] = why.is_string() ? why.get<std::string>() : std::string("no spread");
   for (const auto& name : store.vectorNames(runId)) {
     if (name == "indices" || name.find('/') != std::string::npos) continue;
     run.names.push_back(name);
@@ -284,13 +324,18 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
         continue;
       }
       JobContext seedCtx(ctx, &checkpoints);
+      const std::string seedName = cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
       seeds.push_back(runSeed(ds, data, cfg, s, device, seedCtx, [&](double f, const std::string& m) {
-        const std::string msg = cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " + m : m;
-        ctx.report(s + f, cfg.seeds, msg);
+        ctx.report(s + f, cfg.seeds, seedName + m);
+      }, [&](const TrainingCurve& curve) {
+        store.putResult(run.runId, "curve/seed" + std::to_string(s), curve.toJson());
+        ctx.log(seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
       }));
       checkpoints.save(seedKey, packSeed(seeds.back()));
     }
     aggregate(seeds, run);
+    checkScores(run, cfg.train.healthChecks, ctx);
+    for (auto& c : loadTrainingCurves(store, run.runId)) run.curves.push_back(std::move(c.curve));
     storeRun(store, run, "score", cfg.seeds);
     run.seconds = store.run(run.runId).elapsedSeconds;
     ctx.report(1, 1, "done");

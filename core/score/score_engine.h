@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "score/score_config.h"
+#include "train/train_health.h"
 
 namespace ps {
 
@@ -27,11 +28,22 @@ struct ScoreRun {
   std::map<std::string, double> seedSpearman;            // mean pairwise rank correlation (NaN: 1 seed)
   std::string device;
   double seconds = 0;
+  std::vector<TrainingCurve> curves;  // per seed, when the scores trained a classifier
+  // Scores requested but not stored because they cannot rank (no spread: every example
+  // has the same value), with the reason; the other scores of the run are kept.
+  std::map<std::string, std::string> refused;
 };
 
 // Runs (or fetches) the scoring run for `config` on the training split of `ds`.
 // Throws ConfigError for bad settings, Cancelled when the context is cancelled (the run
-// is then stored as interrupted and resumes on the next identical request).
+// is then stored as interrupted and resumes on the next identical request), and
+// TrainingError when the run is unhealthy: a diverged loss, a model still at chance
+// after an epoch a score is read at (EL2N's, GraNd's) or at the end, a score with
+// non-finite values, or (with health checks) no requested score with any spread. The
+// run is then stored as failed with that message and nothing is cached as done. With
+// health checks, a score without spread among others that have it is left out of the
+// run and listed in `refused` (stored in the run's summary). Each seed's training curve is stored
+// under the result key "curve/seed<k>" after every epoch, and logged to the context.
 ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config, JobContext& ctx);
 
 // Reads a finished scoring (or import) run back from the store.

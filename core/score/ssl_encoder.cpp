@@ -35,7 +35,7 @@ torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint
                                        JobContext& ctx, const std::function<void(double, const std::string&)>& progress) {
   torch::manual_seed(seed + 7777);
   const auto& s = data.shape();
-  SmallCnn net(s.channels, s.height, s.width, 64);  // fc2 serves as the 64-d projection head
+  SmallCnn net(s.channels, s.height, s.width, 64, /*batchNorm=*/false);  // fc2: the 64-d projection head
   net->to(device);
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3).weight_decay(1e-6));
   const int64_t n = data.size();

@@ -18,10 +18,10 @@ namespace {
 
 // Accuracy per class of a model trained on `idx`: trained now, or read from the store.
 std::optional<EvalResult> evaluation(const Dataset& ds, Store& store, const std::vector<int64_t>& idx,
-                                     const AuditConfig& c, JobContext& ctx, const std::string& what) {
+                                     const AuditConfig& c, JobContext& ctx, const std::string& what, bool mustLearn) {
   if (c.trainModels)
     return trainAndEvaluate(ds, store, idx, c.train, c.testLimit, ctx,
-                            [&](double f, const std::string& m) { ctx.report(f, 1, what + " · " + m); });
+                            [&](double f, const std::string& m) { ctx.report(f, 1, what + " · " + m); }, mustLearn);
   const auto run = store.findRun(trainCacheKey(ds, idx, c.train, c.testLimit), RunStatus::Done);
   if (!run) return std::nullopt;
   const auto j = nlohmann::json::parse(store.result(run->id, "eval").value_or("{}"));
@@ -54,7 +54,7 @@ AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const
   } catch (const ConfigError&) {
     coversClasses = false;  // reported per class (kept 0); no model can be trained
   }
-  if (coversClasses) sub = evaluation(ds, store, trainIdx, c, ctx, side.label);
+  if (coversClasses) sub = evaluation(ds, store, trainIdx, c, ctx, side.label, false);
   side.hasAccuracy = sub.has_value() && full.has_value();
   for (size_t k = 0; k < classes; ++k) {
     ClassAudit a;
@@ -130,7 +130,7 @@ AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig&
   r.threshold = config.threshold;
   r.scoreRunId = score.runId;
   r.scoreName = config.score.name;
-  const std::optional<EvalResult> full = evaluation(ds, store, score.indices, config, ctx, "full data");
+  const std::optional<EvalResult> full = evaluation(ds, store, score.indices, config, ctx, "full data", true);
   PruneSpec plain = config.spec, balanced = config.spec;
   plain.classBalanced = false;
   balanced.classBalanced = true;

@@ -170,9 +170,10 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
             const EvalResult e = trainAndEvaluate(ds, store, trainIdx, tc, config.testLimit, ctx,
                                                   [&](double frac, const std::string& m) {
                                                     ctx.report(done + frac, total, what.str() + " · " + m);
-                                                  });
+                                                  }, /*mustLearn=*/f >= 1.0);
+            logPoint(ctx, what.str(), e);
             pj = {{"error", e.error}, {"per_class_accuracy", e.perClassAccuracy}, {"kept", trainIdx.size()},
-                  {"train_run", e.runId}};
+                  {"train_run", e.runId}, {"learned", e.learned}};
             store.putResult(runId, pk, pj.dump());  // stored as soon as it is done
           }
           point.errors.push_back(pj.at("error").get<double>());

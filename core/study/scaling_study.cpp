@@ -190,9 +190,13 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
                                               [&](double f, const std::string& m) {
                                                 ctx.report(static_cast<double>(k) + f, static_cast<double>(jobs.size()),
                                                            what.str() + " · " + m);
-                                              });
+                                              },
+                                              // a small pool may not be learned: only the
+                                              // whole scored set, unpruned, must be
+                                              /*mustLearn=*/job.keep >= 1.0 && job.pool == sizes.back());
+        logPoint(ctx, what.str(), e);
         error = e.error;
-        store.putResult(runId, pk.str(), nlohmann::json{{"error", error}, {"kept", job.trainIdx.size()}}.dump());
+        store.putResult(runId, pk.str(), nlohmann::json{{"error", error}, {"kept", job.trainIdx.size()}, {"train_run", e.runId}, {"learned", e.learned}}.dump());
       }
       auto& p = points[{prunePolicyName(job.policy), job.keep, job.pool}];
       p.policy = prunePolicyName(job.policy);

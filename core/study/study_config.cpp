@@ -86,16 +86,7 @@ FrontierConfig parseFrontierConfig(const std::string& json) {
     c.beta = j.value("beta", c.beta);
     c.strata = j.value("strata", c.strata);
     const auto t = j.value("train", nlohmann::json::object());
-    c.train.model = t.value("model", c.train.model);
-    c.train.epochs = t.value("epochs", c.train.epochs);
-    c.train.batchSize = t.value("batch_size", c.train.batchSize);
-    c.train.lr = t.value("lr", c.train.lr);
-    c.train.momentum = t.value("momentum", c.train.momentum);
-    c.train.weightDecay = t.value("weight_decay", c.train.weightDecay);
-    c.train.schedule = t.value("schedule", c.train.schedule);
-    c.train.augment = t.value("augment", c.train.augment);
-    c.train.flip = t.value("flip", c.train.flip);
-    c.train.seed = t.value("seed", c.train.seed);
+    c.train = TrainConfig::fromJson(t, c.train);
     c.budget = j.value("budget", c.budget);
     c.seeds = j.value("seeds", c.seeds);
     c.testLimit = j.value("test_limit", c.testLimit);
@@ -115,9 +106,7 @@ std::string FrontierConfig::toJson() const {
   j["class_balanced"] = classBalanced;
   j["beta"] = beta;
   j["strata"] = strata;
-  j["train"] = {{"model", train.model}, {"epochs", train.epochs}, {"batch_size", train.batchSize}, {"lr", train.lr},
-                {"momentum", train.momentum}, {"weight_decay", train.weightDecay}, {"schedule", train.schedule},
-                {"augment", train.augment}, {"flip", train.flip}, {"seed", train.seed}};
+  j["train"] = train.toJson();
   j["budget"] = budget;
   j["seeds"] = seeds;
   j["test_limit"] = testLimit;

@@ -1,6 +1,7 @@
 #include "study/train_eval.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "data/dataset.h"
 #include "data/fingerprint.h"
@@ -19,11 +20,10 @@ namespace {
 std::string trainConfigJson(const std::vector<int64_t>& idx, const TrainConfig& t, int64_t testLimit) {
   Hasher h;
   h.update(idx.data(), idx.size() * sizeof(int64_t));
-  nlohmann::json j{{"model", t.model},         {"epochs", t.epochs},         {"batch_size", t.batchSize},
-                   {"lr", t.lr},               {"momentum", t.momentum},     {"weight_decay", t.weightDecay},
-                   {"schedule", t.schedule},   {"augment", t.augment},       {"flip", t.flip},
-                   {"seed", t.seed},           {"subset_size", idx.size()},  {"subset_hash", h.hex()},
-                   {"test_limit", testLimit}};
+  nlohmann::json j = t.toJson();
+  j["subset_size"] = idx.size();
+  j["subset_hash"] = h.hex();
+  j["test_limit"] = testLimit;
   return j.dump();
 }
 }  // namespace
@@ -31,6 +31,21 @@ std::string trainConfigJson(const std::vector<int64_t>& idx, const TrainConfig& 
 std::string trainCacheKey(const Dataset& ds, const std::vector<int64_t>& trainIndices, const TrainConfig& train,
                           int64_t testLimit) {
   return Store::cacheKey("train", trainConfigJson(trainIndices, train, testLimit), ds.fingerprint());
+}
+
+void logPoint(const JobContext& ctx, const std::string& what, const EvalResult& e) {
+  std::ostringstream s;
+  s.precision(3);
+  s << what << ": ";
+  if (e.fromCache) s << "from the store, ";
+  if (!e.curve.epochs.empty()) {
+    const EpochHealth& h = e.curve.epochs.back();
+    s << h.epoch << " epochs, loss " << h.loss << ", train accuracy " << h.accuracy << ", ";
+  }
+  s << "test error " << e.error;
+  if (!e.learned)
+    s << " — did not learn (balanced train accuracy " << e.trainBalancedAccuracy << ", chance " << e.chance << ")";
+  ctx.log(s.str());
 }
 
 void checkSubsetCoversClasses(const Dataset& ds, const std::vector<int64_t>& trainIndices) {
@@ -45,9 +60,50 @@ void checkSubsetCoversClasses(const Dataset& ds, const std::vector<int64_t>& tra
                         "', which the test split needs (use a class-balanced policy or a larger kept fraction)");
 }
 
+namespace {
+
+// Correct and total test predictions per class over the given test positions.
+struct ClassTally {
+  std::vector<int64_t> correct, total;
+  double error() const {
+    int64_t right = 0, all = 0;
+    for (size_t c = 0; c < total.size(); ++c) {
+      right += correct[c];
+      all += total[c];
+    }
+    return all ? 1.0 - double(right) / double(all) : std::nan("");
+  }
+};
+
+ClassTally evaluate(Classifier& model, const Dataset& ds, const BatchSource& test, const std::vector<int64_t>& positions,
+                    JobContext& ctx) {
+  ClassTally t{std::vector<int64_t>(ds.numClasses(), 0), std::vector<int64_t>(ds.numClasses(), 0)};
+  model.setTraining(false);
+  c10::InferenceMode guard;
+  test.forEachBatch(positions, 512, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
+    ctx.throwIfCancelled();
+    const auto pred = model.forward(x).argmax(1).cpu();
+    const auto* p = pred.data_ptr<int64_t>();
+    for (size_t k = 0; k < pos.size(); ++k) {
+      const int y = ds.label(Split::Test, static_cast<size_t>(test.indices()[static_cast<size_t>(pos[k])]));
+      ++t.total[static_cast<size_t>(y)];
+      t.correct[static_cast<size_t>(y)] += p[k] == y;
+    }
+  });
+  return t;
+}
+
+void readHealth(EvalResult& r, const nlohmann::json& j) {
+  r.learned = j.value("learned", true);
+  r.trainBalancedAccuracy = j.value("train_balanced_accuracy", 0.0);
+  r.chance = j.value("chance", 0.0);
+}
+
+}  // namespace
+
 EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<int64_t>& trainIndices,
                             const TrainConfig& train, int64_t testLimit, JobContext& ctx,
-                            const std::function<void(double, const std::string&)>& progress) {
+                            const std::function<void(double, const std::string&)>& progress, bool mustLearn) {
   train.validate();
   if (trainIndices.empty()) throw ConfigError("cannot train on an empty subset");
   const size_t classes = ds.numClasses();
@@ -60,11 +116,17 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
   const std::string key = Store::cacheKey("train", config, ds.fingerprint());
   EvalResult r;
   if (auto done = store.findRun(key, RunStatus::Done)) {
-    const auto j = nlohmann::json::parse(store.result(done->id, "eval").value_or("{}"));
-    r.error = j.value("error", 0.0);
-    r.perClassAccuracy = j.value("per_class_accuracy", std::vector<double>());
-    r.trainExamples = j.value("train_examples", int64_t(0));
-    r.epochs = j.value("epochs", 0);
+    try {
+      const auto j = nlohmann::json::parse(store.result(done->id, "eval").value_or("{}"));
+      r.error = j.value("error", 0.0);
+      r.perClassAccuracy = j.value("per_class_accuracy", std::vector<double>());
+      r.trainExamples = j.value("train_examples", int64_t(0));
+      r.epochs = j.value("epochs", 0);
+      readHealth(r, j);
+      if (auto c = store.result(done->id, "curve")) r.curve = TrainingCurve::fromJson(*c, "run " + std::to_string(done->id) + "'s training curve");
+    } catch (const nlohmann::json::exception& e) {
+      throw StoreError(store.path() + ": run " + std::to_string(done->id) + "'s evaluation is not readable: " + e.what());
+    }
     r.runId = done->id;
     r.fromCache = true;
     return r;
@@ -77,43 +139,57 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
   return runRecorded(store, runId, "cancelled", [&] {
     auto model = makeClassifier(train.model, ds.shape(), static_cast<int64_t>(classes), train.seed);
     BatchSource data(ds, Split::Train, trainIndices, device, size_t(4) << 30, &ctx);
-    Trainer trainer(*model, data, train, device);
-    JobContext sub(ctx, &checkpoints);
-    trainer.run(sub, {}, "train", [&](double f, const std::string& m) {
-      if (progress) progress(f * 0.95, m);
-    });
-    // Evaluate on the test split.
     std::vector<int64_t> testIdx(static_cast<size_t>(nTest));
     std::iota(testIdx.begin(), testIdx.end(), 0);
     // Normalised as the model saw its training subset.
     BatchSource test(ds, Split::Test, testIdx, device, size_t(4) << 30, &ctx, &data);
-    std::vector<int64_t> correct(classes, 0), total(classes, 0);
-    model->setTraining(false);
-    c10::InferenceMode guard;
-    test.forEachBatch(testIdx, 512, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
-      ctx.throwIfCancelled();
-      const auto pred = model->forward(x).argmax(1).cpu();
-      const auto* p = pred.data_ptr<int64_t>();
-      for (size_t k = 0; k < pos.size(); ++k) {
-        const int y = ds.label(Split::Test, static_cast<size_t>(pos[k]));
-        ++total[static_cast<size_t>(y)];
-        correct[static_cast<size_t>(y)] += p[k] == y;
+    // Test error per epoch on up to 2 000 evenly spaced test examples; the last epoch
+    // on all of them (that is the study's number).
+    const int64_t sampleSize = std::min<int64_t>(nTest, 2000);
+    std::vector<int64_t> sample(static_cast<size_t>(sampleSize));
+    for (int64_t k = 0; k < sampleSize; ++k) sample[static_cast<size_t>(k)] = k * nTest / sampleSize;
+    ClassTally final;
+    Trainer trainer(*model, data, train, device);
+    if (!mustLearn) trainer.setLearningChecks({});
+    trainer.setEpochListener([&](TrainingCurve& curve) {
+      EpochHealth& h = curve.epochs.back();
+      if (std::isfinite(h.loss)) {
+        if (h.epoch == train.epochs) {
+          final = evaluate(*model, ds, test, testIdx, ctx);
+          h.testError = final.error();
+        } else {
+          h.testError = evaluate(*model, ds, test, sample, ctx).error();
+        }
+        model->setTraining(true);
       }
+      store.putResult(runId, "curve", curve.toJson());
     });
-    int64_t right = 0;
-    for (size_t c = 0; c < classes; ++c) {
-      right += correct[c];
-      r.perClassAccuracy.push_back(total[c] ? double(correct[c]) / double(total[c]) : std::nan(""));
-    }
-    r.error = 1.0 - double(right) / double(nTest);
+    JobContext sub(ctx, &checkpoints);
+    trainer.run(sub, {}, "train", [&](double f, const std::string& m) {
+      if (progress) progress(f * 0.95, m);
+    });
+    model->setTraining(false);
+    if (final.total.empty()) final = evaluate(*model, ds, test, testIdx, ctx);  // resumed after the last epoch
+    for (size_t c = 0; c < classes; ++c)
+      r.perClassAccuracy.push_back(final.total[c] ? double(final.correct[c]) / double(final.total[c]) : std::nan(""));
+    r.error = final.error();
     r.trainExamples = static_cast<int64_t>(trainIndices.size());
     r.epochs = train.epochs;
     r.runId = runId;
-    nlohmann::json j{{"error", r.error}, {"train_examples", r.trainExamples}, {"epochs", r.epochs}, {"test_examples", nTest}};
+    r.curve = trainer.curve();
+    if (!r.curve.epochs.empty()) {
+      const EpochHealth& last = r.curve.epochs.back();
+      r.trainBalancedAccuracy = last.balancedAccuracy;
+      r.chance = last.chance;
+      r.learned = !(last.balancedAccuracy <= last.learnedAbove);
+    }
+    nlohmann::json j{{"error", r.error}, {"train_examples", r.trainExamples}, {"epochs", r.epochs}, {"test_examples", nTest},
+                     {"learned", r.learned}, {"train_balanced_accuracy", r.trainBalancedAccuracy}, {"chance", r.chance}};
     j["per_class_accuracy"] = nlohmann::json::array();
     for (double a : r.perClassAccuracy) j["per_class_accuracy"].push_back(std::isnan(a) ? nlohmann::json() : nlohmann::json(a));
     Store::Transaction t(store);
     store.putResult(runId, "eval", j.dump());
+    store.putResult(runId, "curve", r.curve.toJson());
     store.finishRun(runId, RunStatus::Done);
     store.clearCheckpoints(runId);
     t.commit();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "train/train_config.h"
+#include "train/train_health.h"
 
 namespace ps {
 
@@ -21,14 +22,30 @@ struct EvalResult {
   int epochs = 0;                         // epochs actually run
   int64_t runId = 0;
   bool fromCache = false;
+  // Health of the training: balanced train accuracy of the last epoch against chance
+  // and the threshold of the "did not learn" check, and the curve (with test error per
+  // epoch: on up to 2 000 evenly spaced test examples, on the whole test set at the end).
+  bool learned = true;
+  double trainBalancedAccuracy = 0, chance = 0;
+  TrainingCurve curve;
 };
 
-// `epochs` overrides train.epochs (for equal-steps budgets). `testLimit` evaluates on the
-// first N test examples (0 = all). Throws ConfigError when the subset leaves a class
-// without examples while the test split needs it (that class could never be predicted).
+// `testLimit` evaluates on the first N test examples (0 = all). Throws ConfigError when
+// the subset leaves a class without examples while the test split needs it (that class
+// could never be predicted), TrainingError when training diverged or, with
+// train.healthChecks and `mustLearn`, when the model ends at chance level (a small
+// pruned subset may legitimately not be learned: studies require it of the unpruned
+// pool only; `learned` reports it for every point). The run's curve is stored under
+// the result key "curve" after every epoch.
 EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<int64_t>& trainIndices,
                             const TrainConfig& train, int64_t testLimit, JobContext& ctx,
-                            const std::function<void(double, const std::string&)>& progress = {});
+                            const std::function<void(double, const std::string&)>& progress = {},
+                            bool mustLearn = true);
+
+// Logs a study point's training in one line: "<what>: 4 epochs, loss 0.31, train
+// accuracy 0.91, test error 0.123" (and "did not learn" when it did not; from the store
+// when it was trained before).
+void logPoint(const JobContext& ctx, const std::string& what, const EvalResult& e);
 
 // Throws ConfigError when the subset has no example of a class the test split holds.
 void checkSubsetCoversClasses(const Dataset& ds, const std::vector<int64_t>& trainIndices);

@@ -49,7 +49,9 @@ BatchSource::BatchSource(const Dataset& ds, Split split, std::vector<int64_t> in
   std::vector<int64_t> pos(static_cast<size_t>(sample));
   for (int64_t k = 0; k < sample; ++k) pos[static_cast<size_t>(k)] = k * n / sample;
   const auto px = rawBatch(pos).to(torch::kFloat64).div_(255.0).reshape({-1, shape_.channels});
-  const auto m = px.mean(0), sd = px.std(0, /*unbiased=*/false).clamp_min(1e-6);
+  // A channel (nearly) constant in training would turn any other value into a huge
+  // input: its std is floored at one grey level.
+  const auto m = px.mean(0), sd = px.std(0, /*unbiased=*/false).clamp_min(1.0 / 255.0);
   for (int c = 0; c < shape_.channels; ++c) {
     mean_.push_back(m[c].item<double>());
     std_.push_back(sd[c].item<double>());

@@ -1,6 +1,7 @@
 #pragma once
 // The training recipe shared by scoring runs and studies. Plain data, no torch.
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 namespace ps {
@@ -13,14 +14,26 @@ struct TrainConfig {
   double momentum = 0.9;
   double weightDecay = 5e-4;
   std::string schedule = "cosine";  // cosine | step (×0.1 at 50% and 75% of training) | constant
+  double warmup = 0.05;             // linear warm-up from 0 over this fraction of the steps
+  double gradClip = 0;              // clip the gradient's global L2 norm to this (0 = off)
   bool augment = true;              // random crop with padding (+ flip where allowed)
   std::string flip = "auto";        // auto (no flip for digit datasets) | on | off
   uint64_t seed = 0;
+  // Fail a run whose model did not learn, or whose score cannot rank (see
+  // train/train_health.h). A diverged (non-finite) loss fails the run either way.
+  bool healthChecks = true;
   int threads = 0;                  // 0 = every core
   std::string device = "auto";      // auto | cpu | cuda
   bool mixedPrecision = true;       // bf16 autocast on CUDA; ignored on CPU
 
   void validate() const;  // throws ConfigError naming the bad value
+  // Every setting that changes results, as JSON members (model, epochs, batch_size, lr,
+  // momentum, weight_decay, schedule, warmup, grad_clip, augment, flip, seed,
+  // health_checks); the cache keys hash them.
+  nlohmann::json toJson() const;
+  // Reads what toJson wrote; members absent keep the values of `defaults`. Throws
+  // nlohmann::json::exception on a member of the wrong type.
+  static TrainConfig fromJson(const nlohmann::json& j, const TrainConfig& defaults);
 };
 
 }  // namespace ps

@@ -2,7 +2,9 @@
 
 #include <ATen/autocast_mode.h>
 
+#include <chrono>
 #include <cmath>
+#include <optional>
 #include <numeric>
 #include <sstream>
 
@@ -58,22 +60,25 @@ void withAutocast(bool enabled, const torch::Device& device, const std::function
 }
 
 Trainer::Trainer(Classifier& model, const BatchSource& data, const TrainConfig& config, torch::Device device)
-    : model_(model), data_(data), config_(config), device_(device) {
+    : model_(model), data_(data), config_(config), device_(device), learnChecks_{config.epochs} {
   config_.validate();
 }
 
 double Trainer::learningRate(int64_t step, int64_t totalSteps) const {
   const double t = totalSteps > 0 ? static_cast<double>(step) / static_cast<double>(totalSteps) : 0.0;
-  if (config_.schedule == "cosine") return config_.lr * 0.5 * (1.0 + std::cos(M_PI * t));
-  if (config_.schedule == "step") return config_.lr * (t < 0.5 ? 1.0 : t < 0.75 ? 0.1 : 0.01);
-  return config_.lr;
+  // Linear warm-up: step s of the first w steps runs at (s + 1) / w of the schedule.
+  const auto warmSteps = static_cast<int64_t>(std::llround(config_.warmup * static_cast<double>(totalSteps)));
+  const double warm = step < warmSteps ? static_cast<double>(step + 1) / static_cast<double>(warmSteps) : 1.0;
+  if (config_.schedule == "cosine") return warm * config_.lr * 0.5 * (1.0 + std::cos(M_PI * t));
+  if (config_.schedule == "step") return warm * config_.lr * (t < 0.5 ? 1.0 : t < 0.75 ? 0.1 : 0.01);
+  return warm * config_.lr;
 }
 
 namespace {
 
 // Model, optimiser and hook state after `epoch` epochs, under key + "/train".
 void saveCheckpoint(Classifier& model, CheckpointSink& sink, const std::string& key, int epoch, torch::optim::SGD& opt,
-                    const std::vector<TrainHook*>& hooks) {
+                    const std::vector<TrainHook*>& hooks, const TrainingCurve& curve) {
   std::vector<torch::Tensor> state = model.parameters();
   for (const auto& b : model.buffers()) state.push_back(b);
   std::ostringstream optOut;
@@ -81,14 +86,14 @@ void saveCheckpoint(Classifier& model, CheckpointSink& sink, const std::string& 
   opt.save(archive);
   archive.save_to(optOut);
   ByteWriter w;
-  w.pod<int32_t>(epoch).vec(tensorsToBytes(state)).str(optOut.str());
+  w.pod<int32_t>(epoch).vec(tensorsToBytes(state)).str(optOut.str()).str(curve.toJson());
   for (TrainHook* h : hooks) h->save(w);
   sink.save(key + "/train", w.bytes());
 }
 
 // Restores what saveCheckpoint wrote; returns the epochs done (0 when there is none).
 int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSink& sink, const std::string& key,
-                   torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks) {
+                   torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks, TrainingCurve& curve) {
   const auto saved = sink.load(key + "/train");
   if (!saved) return 0;
   ByteReader r(*saved);
@@ -108,6 +113,7 @@ int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSin
   torch::serialize::InputArchive archive;
   archive.load_from(optIn, device);
   opt.load(archive);
+  curve = TrainingCurve::fromJson(r.str(), "checkpoint " + key + "'s training curve");
   for (TrainHook* h : hooks) h->load(r);
   return epoch;
 }
@@ -155,7 +161,9 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   };
 
   int start = 0;
-  if (ctx.checkpoints()) start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, opt, hooks);
+  curve_ = {};
+  if (ctx.checkpoints())
+    start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, opt, hooks, curve_);
   if (start == 0) {
     epochEnd(0);
   } else {
@@ -174,31 +182,54 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
     std::shuffle(order.begin(), order.end(), rng);
     model_.setTraining(true);
     int64_t b = 0;
+    double lr = 0;
+    std::optional<EpochTally> tally;
+    const auto epochStart = std::chrono::steady_clock::now();
+    auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count(); };
     const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
     data_.forEachBatch(order, config_.batchSize, [&](const std::vector<int64_t>& pos, const torch::Tensor& clean) {
       ctx.throwIfCancelled();
-      for (auto& group : opt.param_groups())
-        static_cast<torch::optim::SGDOptions&>(group.options()).lr(learningRate(epoch * batchesPerEpoch + b, totalSteps));
+      lr = learningRate(epoch * batchesPerEpoch + b, totalSteps);
+      for (auto& group : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
       const auto x = config_.augment ? data_.augment(clean, flip, rng) : clean;
       auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
       const auto yCpu = data_.labels().index_select(0, idx);
       const auto y = yCpu.to(device_);
-      torch::Tensor logits;
+      torch::Tensor logits, loss;
       withAutocast(config_.mixedPrecision, device_, [&] {
         logits = model_.forward(x);
-        const auto loss = torch::nn::functional::cross_entropy(logits, y);
+        loss = torch::nn::functional::cross_entropy(logits, y);
         opt.zero_grad();
         loss.backward();
       });
+      const auto cpuLogits = logits.detach().to(torch::kCPU, torch::kFloat32);
+      if (!tally) tally.emplace(cpuLogits.size(1));
+      const double lossValue = loss.detach().item<double>();
+      const auto pred = cpuLogits.argmax(1).contiguous();
+      tally->addBatch(lossValue, yCpu.size(0), yCpu.data_ptr<int64_t>(), pred.data_ptr<int64_t>());
+      if (!std::isfinite(lossValue)) {
+        EpochHealth h = tally->finish(epoch + 1, lr, seconds());
+        h.loss = lossValue;
+        curve_.epochs.push_back(h);
+        if (listener_) listener_(curve_);
+        throw TrainingError(divergedMessage(epoch + 1, b + 1, lossValue, config_.lr));
+      }
+      if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(params, config_.gradClip);
       opt.step();
-      const BatchObservation obs{epoch, pos, logits.detach().to(torch::kCPU, torch::kFloat32), yCpu};
+      const BatchObservation obs{epoch, pos, cpuLogits, yCpu};
       for (TrainHook* h : hooks) h->onBatch(obs);
       ++b;
       report(static_cast<double>(b) / static_cast<double>(batchesPerEpoch), 1.0, msg);
     });
     workDone += 1;
     epochEnd(epoch + 1);
-    if (ctx.checkpoints()) saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks);
+    curve_.epochs.push_back(tally ? tally->finish(epoch + 1, lr, seconds()) : EpochHealth{});
+    curve_.epochs.back().epoch = epoch + 1;
+    if (listener_) listener_(curve_);
+    if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
+      checkLearned(curve_.epochs.back(), config_.lr);
+    if (ctx.checkpoints())
+      saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks, curve_);
   }
   model_.setTraining(false);
 }

@@ -1,8 +1,14 @@
 #pragma once
-// The training loop: SGD with momentum and weight decay, a cosine or step schedule,
-// batch augmentation, deterministic on CPU for a seed (shuffling and augmentation draw
-// from an RNG seeded by (seed, epoch), so a resumed run repeats exactly). Checkpoints
-// model, optimiser and hook state after every epoch when the context has a sink.
+// The training loop: SGD with momentum and weight decay, a linear warm-up then a cosine
+// or step schedule, optional gradient-norm clipping, batch augmentation, deterministic
+// on CPU for a seed (shuffling and augmentation draw from an RNG seeded by (seed,
+// epoch), so a resumed run repeats exactly). Checkpoints model, optimiser, hook state and
+// the training curve after every epoch when the context has a sink.
+//
+// Health (train/train_health.h): every epoch's loss and accuracy go into curve(); a
+// non-finite loss throws TrainingError at once; with config.healthChecks, a model not
+// above chance after one of the learning-check epochs throws TrainingError before that
+// epoch's checkpoint is written (so a retry fails the same way).
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
 
@@ -11,6 +17,7 @@
 #include <vector>
 
 #include "train/train_config.h"
+#include "train/train_health.h"
 #include "train/train_hook.h"
 
 namespace ps {
@@ -30,11 +37,21 @@ class Trainer {
 
   double learningRate(int64_t step, int64_t totalSteps) const;
 
+  // Epochs after which the model must be above chance (default: the last epoch).
+  void setLearningChecks(std::vector<int> epochs) { learnChecks_ = std::move(epochs); }
+  // Called after every epoch (and before a divergence is thrown) with the curve so far;
+  // it may fill the newest entry's testError and store or print the curve.
+  void setEpochListener(std::function<void(TrainingCurve&)> listener) { listener_ = std::move(listener); }
+  const TrainingCurve& curve() const { return curve_; }
+
  private:
   Classifier& model_;
   const BatchSource& data_;
   TrainConfig config_;
   c10::Device device_;
+  std::vector<int> learnChecks_;
+  std::function<void(TrainingCurve&)> listener_;
+  TrainingCurve curve_;
 };
 
 // Serialises tensors (by value, on CPU) to bytes and back.

@@ -29,6 +29,13 @@ class ConfigError : public Error {
   using Error::Error;
 };
 
+// Training that cannot give a trustworthy result: a diverged (non-finite) loss, a model
+// still at chance level, a score that cannot rank examples. The message says what to change.
+class TrainingError : public Error {
+ public:
+  using Error::Error;
+};
+
 // Thrown from inside a job when its cancel token was set; not a failure.
 class Cancelled : public Error {
  public:

@@ -1,5 +1,10 @@
 #include "util/file_io.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -84,6 +89,25 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 std::string toLower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
+}
+
+void writeFileAtomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw ConfigError(path + ": cannot write here (the folder is missing or not writable)");
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::remove(tmp.c_str());
+      throw ConfigError(path + ": write error (is the disk full?)");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw ConfigError(path + ": cannot replace the file");
+  }
 }
 
 }  // namespace ps

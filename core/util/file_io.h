@@ -17,6 +17,10 @@ std::vector<uint8_t> readMaybeGzipped(const std::string& path);
 std::vector<uint8_t> readHead(const std::string& path, size_t n);
 std::vector<uint8_t> readTail(const std::string& path, size_t n);
 
+// Writes `content` to a temporary file beside `path` and renames it over `path`, so the
+// previous file stays intact when writing fails; ConfigError naming the path.
+void writeFileAtomically(const std::string& path, const std::string& content);
+
 bool endsWith(const std::string& s, const std::string& suffix);
 std::string toLower(std::string s);
 

@@ -1,0 +1,74 @@
+#include "train/run_curves.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "store/store.h"
+#include "util/file_io.h"
+
+namespace ps {
+
+namespace {
+std::string what(const Store& store, int64_t runId) {
+  return store.path() + ": run " + std::to_string(runId) + "'s training curve";
+}
+}  // namespace
+
+std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId) {
+  std::vector<LabelledCurve> out;
+  std::vector<std::pair<int64_t, std::string>> seeds;
+  std::vector<std::pair<std::string, int64_t>> trained;
+  for (const auto& [key, json] : store.results(runId)) {
+    if (key == "curve") {
+      out.push_back({"model", runId, TrainingCurve::fromJson(json, what(store, runId))});
+    } else if (key.rfind("curve/seed", 0) == 0) {
+      const std::string digits = key.substr(10);
+      if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+      seeds.emplace_back(std::stoll(digits), json);
+    } else if (key.rfind("point/", 0) == 0) {
+      const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+      if (j.is_object() && j.contains("train_run") && j["train_run"].is_number_integer())
+        trained.emplace_back(key.substr(6), j["train_run"].get<int64_t>());
+    }
+  }
+  std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [k, json] : seeds)
+    out.push_back({"seed " + std::to_string(k + 1), runId, TrainingCurve::fromJson(json, what(store, runId))});
+  for (const auto& [label, id] : trained)
+    if (id > 0 && id != runId)
+      if (const auto json = store.result(id, "curve"))
+        out.push_back({label, id, TrainingCurve::fromJson(*json, what(store, id))});
+  return out;
+}
+
+void writeCurvesCsv(const std::vector<LabelledCurve>& curves, const std::string& path) {
+  std::ostringstream out;
+  out.precision(7);
+  auto num = [&](double v) {
+    if (std::isfinite(v)) out << v;
+  };
+  out << "label,run,epoch,steps,loss,accuracy,balanced_accuracy,chance,lr,test_error,seconds\n";
+  for (const LabelledCurve& c : curves)
+    for (const EpochHealth& e : c.curve.epochs) {
+      out << c.label << "," << c.runId << "," << e.epoch << "," << e.steps << ",";
+      num(e.loss);
+      out << ",";
+      num(e.accuracy);
+      out << ",";
+      num(e.balancedAccuracy);
+      out << ",";
+      num(e.chance);
+      out << ",";
+      num(e.lr);
+      out << ",";
+      num(e.testError);
+      out << ",";
+      num(e.seconds);
+      out << "\n";
+    }
+  writeFileAtomically(path, out.str());
+}
+
+}  // namespace ps

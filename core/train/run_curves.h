@@ -1,0 +1,31 @@
+#pragma once
+// The training curves a stored run holds, for the CLI and the runs panel: a scoring run
+// keeps one per seed ("curve/seed<k>"), a trained model one ("curve"), and a study the
+// curves of the models it trained (its points name them as "train_run").
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "train/train_health.h"
+
+namespace ps {
+
+class Store;
+
+struct LabelledCurve {
+  std::string label;  // "seed 1", "model", or a study point ("el2n/hard/0.3/0")
+  int64_t runId = 0;  // the run that stored it
+  TrainingCurve curve;
+};
+
+// In order (seeds ascending, study points in key order); empty when the run has none.
+// StoreError when a stored curve is not readable.
+std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId);
+
+// CSV, one row per epoch of each curve: label, run, epoch, steps, loss, accuracy,
+// balanced_accuracy, chance, lr, test_error, seconds (empty where not measured).
+// Written to a temporary file and renamed; ConfigError naming the path.
+void writeCurvesCsv(const std::vector<LabelledCurve>& curves, const std::string& path);
+
+}  // namespace ps
