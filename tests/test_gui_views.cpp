@@ -292,6 +292,30 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
   bool listed = false;
   for (const auto& r : w->runsPanel()->model()->runs()) listed |= r.kind == "frontier";
   QVERIFY(listed);
+  // Its detail draws the curve of every model it trained (test error per epoch), and a
+  // trained model's own detail its curve.
+  auto* runs = w->runsPanel();
+  QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
+  QVERIFY(runs->selectRun(finished.first().at(1).toLongLong()));
+  QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == finished.first().at(1).toLongLong());
+  QCOMPARE(runs->shownCurves().size(), size_t(6));  // a curve per point (f = 1 shared, listed per policy)
+  int testErrorSeries = 0;
+  for (auto* s : runs->curveView()->chart()->series())
+    if (s->name().endsWith(" · test error")) {
+      ++testErrorSeries;
+      QCOMPARE(qobject_cast<QLineSeries*>(s)->count(), 1);  // one epoch
+    }
+  QCOMPARE(testErrorSeries, 6);
+  for (const auto& r : runs->model()->runs())
+    if (r.kind == "train") {
+      shown.clear();
+      QVERIFY(runs->selectRun(r.id));
+      QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == r.id);
+      QCOMPARE(runs->shownCurves().size(), size_t(1));
+      QCOMPARE(runs->shownCurves()[0].label, std::string("model"));
+      QVERIFY(std::isfinite(runs->shownCurves()[0].curve.epochs.back().testError));
+      break;
+    }
   // Hover text has the exact numbers.
   size_t hardHalf = 0;
   for (size_t i = 0; i < f->result().points.size(); ++i)

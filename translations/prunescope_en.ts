@@ -71,6 +71,34 @@
         <source>keep %1 f=%2</source>
         <translation>keep %1 f=%2</translation>
     </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>accuracy, error</source>
+        <translation>accuracy, error</translation>
+    </message>
+    <message>
+        <source>%1 · loss</source>
+        <translation>%1 · loss</translation>
+    </message>
+    <message>
+        <source>%1 · train accuracy</source>
+        <translation>%1 · train accuracy</translation>
+    </message>
+    <message>
+        <source>%1 · test error</source>
+        <translation>%1 · test error</translation>
+    </message>
+    <message>
+        <source>chance (balanced accuracy)</source>
+        <translation>chance (balanced accuracy)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -113,6 +141,10 @@
     <message>
         <source>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</source>
         <translation>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</translation>
+    </message>
+    <message>
+        <source>Once the dataset is open, select run N in the runs panel (its detail and training curves)</source>
+        <translation>Once the dataset is open, select run N in the runs panel (its detail and training curves)</translation>
     </message>
 </context>
 <context>
@@ -517,6 +549,38 @@ Source: %4</translation>
         <source>%1: %2 · %3 · epochs: %4</source>
         <translation>%1: %2 · %3 · epochs: %4</translation>
     </message>
+    <message>
+        <source>Peak learning rate (SGD with momentum, linear warm-up, cosine decay)</source>
+        <translation>Peak learning rate (SGD with momentum, linear warm-up, cosine decay)</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>Learning-rate range test: train briefly at growing learning rates and put the one where the loss falls fastest here</source>
+        <translation>Learning-rate range test: train briefly at growing learning rates and put the one where the loss falls fastest here</translation>
+    </message>
+    <message>
+        <source>fail the run if the model does not learn</source>
+        <translation>fail the run if the model does not learn</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Learning-rate range test: %1</source>
+        <translation>Learning-rate range test: %1</translation>
+    </message>
+    <message>
+        <source>suggested learning rate %1 (where the loss falls fastest; lowest loss at %2)</source>
+        <translation>suggested learning rate %1 (where the loss falls fastest; lowest loss at %2)</translation>
+    </message>
+    <message>
+        <source>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</source>
+        <translation>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -793,6 +857,34 @@ Source: %4</translation>
     <message>
         <source>Delete %1 run %2 (%3) and everything it stored? This cannot be undone.</source>
         <translation>Delete %1 run %2 (%3) and everything it stored? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Select a run to see its training curves.</source>
+        <translation>Select a run to see its training curves.</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Training curves</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2): %3</source>
+        <translation>Run %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Its training curves cannot be read: %1</source>
+        <translation>Its training curves cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>It stored no training curves (imports, and runs from before PruneScope 0.2, have none).</source>
+        <translation>It stored no training curves (imports, and runs from before PruneScope 0.2, have none).</translation>
+    </message>
+    <message>
+        <source>%1 after epoch %2: loss %3, train accuracy %4 (balanced %5, chance %6)</source>
+        <translation>%1 after epoch %2: loss %3, train accuracy %4 (balanced %5, chance %6)</translation>
+    </message>
+    <message>
+        <source>Training curves of run %1</source>
+        <translation>Training curves of run %1</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,34 @@
         <source>keep %1 f=%2</source>
         <translation>保留 %1 f=%2</translation>
     </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy, error</source>
+        <translation>准确率、误差</translation>
+    </message>
+    <message>
+        <source>%1 · loss</source>
+        <translation>%1 · 损失</translation>
+    </message>
+    <message>
+        <source>%1 · train accuracy</source>
+        <translation>%1 · 训练准确率</translation>
+    </message>
+    <message>
+        <source>%1 · test error</source>
+        <translation>%1 · 测试误差</translation>
+    </message>
+    <message>
+        <source>chance (balanced accuracy)</source>
+        <translation>随机水平（平衡准确率）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -113,6 +141,10 @@
     <message>
         <source>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</source>
         <translation>数据集打开后，在图库的详情面板中显示第 N 个训练样本（或最难的样本）</translation>
+    </message>
+    <message>
+        <source>Once the dataset is open, select run N in the runs panel (its detail and training curves)</source>
+        <translation>数据集打开后，在运行面板中选中运行 N（显示其详情和训练曲线）</translation>
     </message>
 </context>
 <context>
@@ -517,6 +549,38 @@ Source: %4</source>
         <source>%1: %2 · %3 · epochs: %4</source>
         <translation>%1：%2 · %3 · 轮数：%4</translation>
     </message>
+    <message>
+        <source>Peak learning rate (SGD with momentum, linear warm-up, cosine decay)</source>
+        <translation>峰值学习率（带动量的 SGD，线性预热，余弦衰减）</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Learning-rate range test: train briefly at growing learning rates and put the one where the loss falls fastest here</source>
+        <translation>学习率范围测试：以递增的学习率短暂训练，并把损失下降最快处的学习率填到这里</translation>
+    </message>
+    <message>
+        <source>fail the run if the model does not learn</source>
+        <translation>模型未学到东西时判定运行失败</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Learning-rate range test: %1</source>
+        <translation>学习率范围测试：%1</translation>
+    </message>
+    <message>
+        <source>suggested learning rate %1 (where the loss falls fastest; lowest loss at %2)</source>
+        <translation>建议学习率 %1（损失下降最快处；损失最低处为 %2）</translation>
+    </message>
+    <message>
+        <source>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</source>
+        <translation>健康检查：读取分数时模型仍处于随机水平则判定运行失败，而不是缓存无意义的分数；没有差异的分数会被略去。损失发散时无论如何都判定运行失败。</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -793,6 +857,34 @@ Source: %4</source>
     <message>
         <source>Delete %1 run %2 (%3) and everything it stored? This cannot be undone.</source>
         <translation>删除 %1 运行 %2（%3）及其存储的全部内容？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Select a run to see its training curves.</source>
+        <translation>选中一个运行以查看其训练曲线。</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2): %3</source>
+        <translation>运行 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Its training curves cannot be read: %1</source>
+        <translation>无法读取其训练曲线：%1</translation>
+    </message>
+    <message>
+        <source>It stored no training curves (imports, and runs from before PruneScope 0.2, have none).</source>
+        <translation>它没有保存训练曲线（导入的分数以及 PruneScope 0.2 之前的运行都没有）。</translation>
+    </message>
+    <message>
+        <source>%1 after epoch %2: loss %3, train accuracy %4 (balanced %5, chance %6)</source>
+        <translation>%1 第 %2 轮后：损失 %3，训练准确率 %4（平衡 %5，随机水平 %6）</translation>
+    </message>
+    <message>
+        <source>Training curves of run %1</source>
+        <translation>运行 %1 的训练曲线</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
   }
   auto* front = new QScatterSeries;
   front->setName(QObject::tr("Pareto frontier"));
+  front->setProperty("ps_pareto", true);  // the view makes its markers hoverable and clickable
   front->setMarkerSize(13);
   front->setColor(Qt::transparent);
   front->setBorderColor(Qt::black);

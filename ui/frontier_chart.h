@@ -1,7 +1,8 @@
 #pragma once
 // The frontier plot: test error against kept fraction, one series per policy with
 // ±1 std error bars over seeds, and the Pareto frontier drawn on top. Each score × policy
-// line carries its score and policy as the properties "ps_score" and "ps_policy".
+// line carries its score and policy as the properties "ps_score" and "ps_policy"; the
+// Pareto markers (a scatter series) carry "ps_pareto".
 #include <QString>
 
 #include "study/frontier_study.h"

@@ -4,7 +4,9 @@
 #include <QChartView>
 #include <QCursor>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QToolTip>
+#include <functional>
 #include <cmath>
 
 #include "frontier_chart.h"
@@ -82,19 +84,40 @@ QChart* FrontierView::makeChart(QString* info) {
                                                  .arg(QString::fromStdString(result_.scoreName),
                                                       QString::fromStdString(result_.budget)));
   *info = tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
-  for (QAbstractSeries* s : chart->series()) {
-    auto* line = qobject_cast<QLineSeries*>(s);
-    if (!line || !line->property("ps_policy").isValid()) continue;
-    const QString score = line->property("ps_score").toString(), policy = line->property("ps_policy").toString();
-    connect(line, &QLineSeries::hovered, this, [this, score, policy](const QPointF& at, bool state) {
-      const long i = pointNear(score, policy, at.x());
+  // Hover shows a point's numbers, a click audits it: on the policy lines, and on the
+  // Pareto markers drawn over them (which would otherwise take the mouse's events).
+  auto attach = [this](QXYSeries* series, std::function<long(const QPointF&)> find) {
+    connect(series, &QXYSeries::hovered, this, [this, find](const QPointF& at, bool state) {
+      const long i = find(at);
       if (state && i >= 0) QToolTip::showText(QCursor::pos(), pointText(static_cast<size_t>(i)), chartView());
       else QToolTip::hideText();
     });
-    connect(line, &QLineSeries::clicked, this, [this, score, policy](const QPointF& at) {
-      const long i = pointNear(score, policy, at.x());
+    connect(series, &QXYSeries::clicked, this, [this, find](const QPointF& at) {
+      const long i = find(at);
       if (i >= 0) requestAudit(static_cast<size_t>(i));
     });
+  };
+  for (QAbstractSeries* s : chart->series()) {
+    if (auto* front = qobject_cast<QScatterSeries*>(s); front && front->property("ps_pareto").toBool()) {
+      attach(front, [this](const QPointF& at) {
+        long best = -1;
+        double dist = 1e9;
+        for (size_t i : result_.pareto) {
+          const auto& p = result_.points[i];
+          const double d = std::abs(p.keep - at.x()) + std::abs(p.errorMean - at.y());
+          if (d < dist) {
+            dist = d;
+            best = static_cast<long>(i);
+          }
+        }
+        return best;
+      });
+      continue;
+    }
+    auto* line = qobject_cast<QLineSeries*>(s);
+    if (!line || !line->property("ps_policy").isValid()) continue;
+    const QString score = line->property("ps_score").toString(), policy = line->property("ps_policy").toString();
+    attach(line, [this, score, policy](const QPointF& at) { return pointNear(score, policy, at.x()); });
   }
   return chart;
 }

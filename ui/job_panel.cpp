@@ -66,9 +66,9 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   lrRow->addWidget(findLr_);
   healthChecks_ = new QCheckBox(tr("fail the run if the model does not learn"), form);
   healthChecks_->setChecked(true);
-  healthChecks_->setToolTip(tr("Health checks: a model still at chance level when a score is read, or a score "
-                               "without spread, fails the run instead of caching meaningless scores. A diverged "
-                               "loss fails it either way."));
+  healthChecks_->setToolTip(tr("Health checks: a model still at chance level when a score is read fails the run "
+                               "instead of caching meaningless scores, and a score without spread is left out. A "
+                               "diverged loss fails the run either way."));
   start_ = new QPushButton(tr("Start scoring"), form);
   start_->setEnabled(false);
   auto* fl = new QFormLayout(form);

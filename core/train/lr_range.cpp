@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <random>
 #include <sstream>
 
 #include "data/dataset.h"
@@ -58,59 +57,39 @@ LrRangeResult lrRangeTest(const Dataset& ds, const LrRangeConfig& config, JobCon
   std::iota(idx.begin(), idx.end(), 0);
   BatchSource data(ds, Split::Train, idx, device, size_t(4) << 30, &ctx);
   auto model = makeClassifier(config.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), config.train.seed);
-  model->to(device);
-  model->setTraining(true);
-  std::vector<torch::Tensor> params;
-  for (auto& p : model->parameters())
-    if (p.requires_grad()) params.push_back(p);
-  torch::optim::SGD opt(params, torch::optim::SGDOptions(config.minLr)
-                                    .momentum(config.train.momentum)
-                                    .weight_decay(config.train.weightDecay));
-  const bool flip = config.train.flip == "on" || (config.train.flip == "auto" && data.flipAllowed());
-  std::mt19937_64 rng(config.train.seed * 1000003ULL + 99991ULL);
-  LrRangeResult r;
+  // The training loop itself, with the rate of each step set here and the loss watched.
+  TrainConfig t = config.train;
+  const int64_t batches = (n + t.batchSize - 1) / t.batchSize;
+  t.epochs = static_cast<int>((config.steps + batches - 1) / batches);
+  t.healthChecks = false;
+  Trainer trainer(*model, data, t, device);
   const double ratio = config.maxLr / config.minLr;
+  auto lrAt = [&](int64_t step) {
+    return config.minLr * std::pow(ratio, static_cast<double>(step) / std::max(1, config.steps - 1));
+  };
+  LrRangeResult r;
   double avg = 0, best = std::numeric_limits<double>::infinity();
-  int step = 0;
-  while (step < config.steps && !r.stoppedEarly) {
-    std::vector<int64_t> order(static_cast<size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), rng);
-    const size_t batches = std::min<size_t>((order.size() + static_cast<size_t>(config.train.batchSize) - 1) /
-                                                static_cast<size_t>(config.train.batchSize),
-                                            static_cast<size_t>(config.steps - step));
-    order.resize(std::min(order.size(), batches * static_cast<size_t>(config.train.batchSize)));
-    data.forEachBatch(order, config.train.batchSize, [&](const std::vector<int64_t>& pos, const torch::Tensor& clean) {
-      if (r.stoppedEarly) return;
-      ctx.throwIfCancelled();
-      const double lr = config.minLr * std::pow(ratio, static_cast<double>(step) / std::max(1, config.steps - 1));
-      for (auto& group : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
-      const auto x = config.train.augment ? data.augment(clean, flip, rng) : clean;
-      auto pi = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
-      const auto y = data.labels().index_select(0, pi).to(device);
-      torch::Tensor loss;
-      withAutocast(config.train.mixedPrecision, device, [&] {
-        loss = torch::nn::functional::cross_entropy(model->forward(x), y);
-        opt.zero_grad();
-        loss.backward();
-      });
-      const double l = loss.detach().item<double>();
-      ++step;
-      if (!std::isfinite(l)) {
-        r.stoppedEarly = true;
-        return;
-      }
-      opt.step();
-      avg = 0.98 * avg + 0.02 * l;
-      const double smooth = avg / (1 - std::pow(0.98, static_cast<double>(r.lrs.size() + 1)));
-      r.lrs.push_back(lr);
-      r.losses.push_back(l);
-      r.smoothed.push_back(smooth);
-      best = std::min(best, smooth);
-      if (r.lrs.size() > 10 && smooth > 4 * best) r.stoppedEarly = true;
-      ctx.report(step, config.steps, "learning rate " + std::to_string(lr).substr(0, 8));
-    });
-  }
+  trainer.setStepControl(lrAt, [&](int64_t step, double loss) {
+    if (step >= config.steps) return false;
+    if (!std::isfinite(loss)) {
+      r.stoppedEarly = true;
+      return false;
+    }
+    avg = 0.98 * avg + 0.02 * loss;
+    const double smooth = avg / (1 - std::pow(0.98, static_cast<double>(r.lrs.size() + 1)));
+    r.lrs.push_back(lrAt(step));
+    r.losses.push_back(loss);
+    r.smoothed.push_back(smooth);
+    best = std::min(best, smooth);
+    if (r.lrs.size() > 10 && smooth > 4 * best) {
+      r.stoppedEarly = true;
+      return false;
+    }
+    ctx.report(static_cast<double>(step + 1), config.steps, "learning rate " + std::to_string(lrAt(step)).substr(0, 8));
+    return true;
+  });
+  JobContext sub(ctx, nullptr);
+  trainer.run(sub, {}, "lr-range", {});
   if (r.lrs.size() < 3)
     throw TrainingError("the learning-rate range test gave no usable loss (the loss was not finite from the first "
                         "steps): lower the smallest learning rate (now " + std::to_string(config.minLr) + ")");

@@ -175,61 +175,67 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
     workDone += start;
   }
 
-  for (int epoch = start; epoch < config_.epochs; ++epoch) {
-    std::mt19937_64 rng(config_.seed * 1000003ULL + static_cast<uint64_t>(epoch) * 7919ULL + 17ULL);
-    std::vector<int64_t> order(static_cast<size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), rng);
-    model_.setTraining(true);
-    int64_t b = 0;
-    double lr = 0;
-    std::optional<EpochTally> tally;
-    const auto epochStart = std::chrono::steady_clock::now();
-    auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count(); };
-    const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
-    data_.forEachBatch(order, config_.batchSize, [&](const std::vector<int64_t>& pos, const torch::Tensor& clean) {
-      ctx.throwIfCancelled();
-      lr = learningRate(epoch * batchesPerEpoch + b, totalSteps);
-      for (auto& group : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
-      const auto x = config_.augment ? data_.augment(clean, flip, rng) : clean;
-      auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
-      const auto yCpu = data_.labels().index_select(0, idx);
-      const auto y = yCpu.to(device_);
-      torch::Tensor logits, loss;
-      withAutocast(config_.mixedPrecision, device_, [&] {
-        logits = model_.forward(x);
-        loss = torch::nn::functional::cross_entropy(logits, y);
-        opt.zero_grad();
-        loss.backward();
+  struct StopTraining {};  // onStep_ asked to end training here
+  try {
+    for (int epoch = start; epoch < config_.epochs; ++epoch) {
+      std::mt19937_64 rng(config_.seed * 1000003ULL + static_cast<uint64_t>(epoch) * 7919ULL + 17ULL);
+      std::vector<int64_t> order(static_cast<size_t>(n));
+      std::iota(order.begin(), order.end(), 0);
+      std::shuffle(order.begin(), order.end(), rng);
+      model_.setTraining(true);
+      int64_t b = 0;
+      double lr = 0;
+      std::optional<EpochTally> tally;
+      const auto epochStart = std::chrono::steady_clock::now();
+      auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count(); };
+      const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
+      data_.forEachBatch(order, config_.batchSize, [&](const std::vector<int64_t>& pos, const torch::Tensor& clean) {
+        ctx.throwIfCancelled();
+        const int64_t step = epoch * batchesPerEpoch + b;
+        lr = stepLr_ ? stepLr_(step) : learningRate(step, totalSteps);
+        for (auto& group : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+        const auto x = config_.augment ? data_.augment(clean, flip, rng) : clean;
+        auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
+        const auto yCpu = data_.labels().index_select(0, idx);
+        const auto y = yCpu.to(device_);
+        torch::Tensor logits, loss;
+        withAutocast(config_.mixedPrecision, device_, [&] {
+          logits = model_.forward(x);
+          loss = torch::nn::functional::cross_entropy(logits, y);
+          opt.zero_grad();
+          loss.backward();
+        });
+        const auto cpuLogits = logits.detach().to(torch::kCPU, torch::kFloat32);
+        if (!tally) tally.emplace(cpuLogits.size(1));
+        const double lossValue = loss.detach().item<double>();
+        const auto pred = cpuLogits.argmax(1).contiguous();
+        tally->addBatch(lossValue, yCpu.size(0), yCpu.data_ptr<int64_t>(), pred.data_ptr<int64_t>());
+        if (onStep_ && !onStep_(step, lossValue)) throw StopTraining{};
+        if (!std::isfinite(lossValue)) {
+          EpochHealth h = tally->finish(epoch + 1, lr, seconds());
+          h.loss = lossValue;
+          curve_.epochs.push_back(h);
+          if (listener_) listener_(curve_);
+          throw TrainingError(divergedMessage(epoch + 1, b + 1, lossValue, config_.lr));
+        }
+        if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(params, config_.gradClip);
+        opt.step();
+        const BatchObservation obs{epoch, pos, cpuLogits, yCpu};
+        for (TrainHook* h : hooks) h->onBatch(obs);
+        ++b;
+        report(static_cast<double>(b) / static_cast<double>(batchesPerEpoch), 1.0, msg);
       });
-      const auto cpuLogits = logits.detach().to(torch::kCPU, torch::kFloat32);
-      if (!tally) tally.emplace(cpuLogits.size(1));
-      const double lossValue = loss.detach().item<double>();
-      const auto pred = cpuLogits.argmax(1).contiguous();
-      tally->addBatch(lossValue, yCpu.size(0), yCpu.data_ptr<int64_t>(), pred.data_ptr<int64_t>());
-      if (!std::isfinite(lossValue)) {
-        EpochHealth h = tally->finish(epoch + 1, lr, seconds());
-        h.loss = lossValue;
-        curve_.epochs.push_back(h);
-        if (listener_) listener_(curve_);
-        throw TrainingError(divergedMessage(epoch + 1, b + 1, lossValue, config_.lr));
-      }
-      if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(params, config_.gradClip);
-      opt.step();
-      const BatchObservation obs{epoch, pos, cpuLogits, yCpu};
-      for (TrainHook* h : hooks) h->onBatch(obs);
-      ++b;
-      report(static_cast<double>(b) / static_cast<double>(batchesPerEpoch), 1.0, msg);
-    });
-    workDone += 1;
-    epochEnd(epoch + 1);
-    curve_.epochs.push_back(tally ? tally->finish(epoch + 1, lr, seconds()) : EpochHealth{});
-    curve_.epochs.back().epoch = epoch + 1;
-    if (listener_) listener_(curve_);
-    if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
-      checkLearned(curve_.epochs.back(), config_.lr);
-    if (ctx.checkpoints())
-      saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks, curve_);
+      workDone += 1;
+      epochEnd(epoch + 1);
+      curve_.epochs.push_back(tally ? tally->finish(epoch + 1, lr, seconds()) : EpochHealth{});
+      curve_.epochs.back().epoch = epoch + 1;
+      if (listener_) listener_(curve_);
+      if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
+        checkLearned(curve_.epochs.back(), config_.lr);
+      if (ctx.checkpoints())
+        saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks, curve_);
+    }
+  } catch (const StopTraining&) {
   }
   model_.setTraining(false);
 }

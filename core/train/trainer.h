@@ -43,6 +43,13 @@ class Trainer {
   // it may fill the newest entry's testError and store or print the curve.
   void setEpochListener(std::function<void(TrainingCurve&)> listener) { listener_ = std::move(listener); }
   const TrainingCurve& curve() const { return curve_; }
+  // Replaces the schedule with `lr(step)` (steps counted from 0 over the whole run) and
+  // calls `onStep(step, loss)` once each step's loss is known, before the update: when
+  // it returns false, training ends there without error (the learning-rate range test).
+  void setStepControl(std::function<double(int64_t)> lr, std::function<bool(int64_t, double)> onStep) {
+    stepLr_ = std::move(lr);
+    onStep_ = std::move(onStep);
+  }
 
  private:
   Classifier& model_;
@@ -51,6 +58,8 @@ class Trainer {
   c10::Device device_;
   std::vector<int> learnChecks_;
   std::function<void(TrainingCurve&)> listener_;
+  std::function<double(int64_t)> stepLr_;
+  std::function<bool(int64_t, double)> onStep_;
   TrainingCurve curve_;
 };
 
