@@ -30,3 +30,6 @@ shot frontier 1500 --view frontier
 shot fairness 8000 --view frontier --audit-point 0
 shot scaling 1500 --view scaling
 shot theory 8000 --view theory
+# The newest scoring run's detail in the runs panel: its training curve.
+RUN="$("$CLI" scores fashion-mnist --db "$DB" | awk '/^run /{print $2; exit}')"
+if [ -n "$RUN" ]; then shot runs 3000 --view scores --show-run "$RUN"; fi

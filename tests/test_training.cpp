@@ -88,6 +88,7 @@ void TestTraining::learnedThresholdFromCounts() {
   QVERIFY(std::abs(t - (0.1 + 4 * std::sqrt(0.09 * 1.0) / 10)) < 1e-12);
   // Classes never seen do not count towards chance.
   QCOMPARE(ps::learnedThreshold({500, 0, 500}), 0.5 + 4 * std::sqrt(0.25 * (2.0 / 500)) / 2);
+  QVERIFY(std::isnan(ps::learnedThreshold({0, 800, 0})));  // one class: nothing to check
 
   // A tally of a model that always answers 0 on balanced data: balanced accuracy = chance.
   ps::EpochTally tally(4);

@@ -20,6 +20,8 @@ std::string joined(const nlohmann::json& list) {
 std::string trainPart(const nlohmann::json& t) {
   std::ostringstream s;
   s << t.value("model", std::string("?")) << " · " << t.value("epochs", 0) << " epochs";
+  if (t.contains("lr") && t["lr"].is_number()) s << " · lr " << t["lr"].get<double>();
+  if (!t.value("health_checks", true)) s << " · no health checks";
   return s.str();
 }
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // One line of settings for a stored run, read from its config JSON, for lists of runs:
-// "el2n, forgetting · small_cnn · 4 epochs · 1 seed · first 10000 examples".
+// "el2n, forgetting · small_cnn · 4 epochs · lr 0.05 · 1 seed · first 10000 examples"
+// (" · no health checks" when they were off).
 #include <string>
 
 namespace ps {

@@ -95,7 +95,7 @@ double learnedThreshold(const std::vector<int64_t>& seenPerClass) {
       classes += 1;
       inverseSum += 1.0 / static_cast<double>(n);
     }
-  if (classes < 1) return 1;
+  if (classes < 2) return std::numeric_limits<double>::quiet_NaN();  // one class: nothing to tell apart
   const double chance = 1.0 / classes;
   // A chance-level model's per-class recall is binomial with p ≈ 1/K; their mean has
   // variance C(1 - C) / K² · Σ 1/n_c.

@@ -54,6 +54,7 @@ std::string describeEpoch(const EpochHealth& h, int epochs);
 // The balanced training accuracy above which a model counts as having learned: chance
 // (1 / classes seen) plus the larger of 5% of the way from chance to 1 and four standard
 // errors of a chance-level model's balanced accuracy over the examples seen per class.
+// NaN (no check) when fewer than two classes were seen.
 double learnedThreshold(const std::vector<int64_t>& seenPerClass);
 
 // "training diverged at epoch E, step S: ..." (thrown as TrainingError by the trainer).
