@@ -15,12 +15,13 @@
 #include "runs_panel.h"
 #include "settings_dialog.h"
 #include "study/frontier_study.h"
+#include "util/version.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("PruneScope"));
   QApplication::setApplicationName(QStringLiteral("PruneScope"));
-  QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+  QApplication::setApplicationVersion(QString::fromLatin1(ps::kVersion));
   QApplication::setDesktopFileName(QStringLiteral("prunescope"));
 
   // The language: the one chosen in Settings, else the system's.

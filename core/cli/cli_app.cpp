@@ -14,6 +14,7 @@
 #include "job/job.h"
 #include "store/store.h"
 #include "util/errors.h"
+#include "util/version.h"
 
 namespace ps {
 namespace {
@@ -92,13 +93,6 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
 
 std::string storePathOr(const std::string& db) { return db.empty() ? Store::defaultPath() : db; }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
   const std::string p = "--" + prefix;
   cmd->add_option(p + "model", t.model, "small_cnn, resnet18, small_cnn_nobn, or a TorchScript file (.pt)")
@@ -134,7 +128,7 @@ void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"PruneScope command line: data pruning for image classification"};
-  app.set_version_flag("--version", "prunescope-cli 0.1.0");
+  app.set_version_flag("--version", std::string("prunescope-cli ") + kVersion);
   app.require_subcommand(1);
 
   InfoOptions info;

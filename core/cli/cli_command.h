@@ -32,6 +32,5 @@ void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix = 
 // Options of the scoring run a command needs (--score-epochs, --score-seeds, ...).
 void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix);
 std::string storePathOr(const std::string& db);
-std::string csvField(const std::string& s);
 
 }  // namespace ps

@@ -15,6 +15,7 @@
 #include "job/job.h"
 #include "score/score_engine.h"
 #include "store/store.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -31,22 +32,19 @@ struct ScoreOptions {
 };
 
 void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  out << "index,label,class_name,source";
-  for (const auto& n : run.names) out << "," << n << "," << n << "_raw," << n << "_std";
-  out << "\n";
-  out << std::setprecision(7);
+  std::vector<std::string> header = {"index", "label", "class_name", "source"};
+  for (const auto& n : run.names)
+    for (const std::string suffix : {"", "_raw", "_std"}) header.push_back(n + suffix);
+  CsvWriter csv(header);
   for (size_t k = 0; k < run.indices.size(); ++k) {
     const auto i = static_cast<size_t>(run.indices[k]);
     const int label = ds.label(Split::Train, i);
-    out << i << "," << label << "," << csvField(ds.classNames()[static_cast<size_t>(label)]) << ","
-        << csvField(ds.source(Split::Train, i));
-    for (const auto& n : run.names)
-      out << "," << run.difficulty.at(n)[k] << "," << run.raw.at(n)[k] << "," << run.spread.at(n)[k];
-    out << "\n";
+    csv.integer(run.indices[k]).integer(label).text(ds.classNames()[static_cast<size_t>(label)]);
+    csv.text(ds.source(Split::Train, i));
+    for (const auto& n : run.names) csv.number(run.difficulty.at(n)[k]).number(run.raw.at(n)[k]).number(run.spread.at(n)[k]);
+    csv.endRow();
   }
-  if (!out) throw ConfigError(path + ": write error");
+  csv.save(path);
 }
 
 int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {

@@ -9,7 +9,7 @@
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "train/lr_range.h"
-#include "util/file_io.h"
+#include "util/csv_writer.h"
 
 namespace ps {
 
@@ -42,10 +42,10 @@ int runLrRange(LrRangeOptions& o, std::ostream& out, std::ostream& err) {
       << " (where the loss falls fastest; it was lowest at " << r.minLossLr << ")\n";
   out << "use it with --lr " << std::setprecision(3) << r.suggested << "\n";
   if (!o.out.empty()) {
-    std::ostringstream csv;
-    csv << "step,lr,loss,smoothed_loss\n" << std::setprecision(8);
-    for (size_t i = 0; i < n; ++i) csv << i << "," << r.lrs[i] << "," << r.losses[i] << "," << r.smoothed[i] << "\n";
-    writeFileAtomically(o.out, csv.str());
+    CsvWriter csv({"step", "lr", "loss", "smoothed_loss"});
+    for (size_t i = 0; i < n; ++i)
+      csv.integer(static_cast<int64_t>(i)).number(r.lrs[i]).number(r.losses[i]).number(r.smoothed[i]).endRow();
+    csv.save(o.out);
     out << "wrote " << o.out << "\n";
   }
   return 0;

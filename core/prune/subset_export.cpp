@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/dataset.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
 #include "util/file_io.h"
 
@@ -34,9 +35,7 @@ void writeSidecar(const std::string& path, const SubsetProvenance& p, size_t cou
   auto j = nlohmann::json::parse(p.json());
   j["count"] = count;
   j["file"] = path;
-  std::ofstream out(path + ".json");
-  if (!out) throw ConfigError(path + ".json: cannot write the provenance file");
-  out << j.dump(2) << "\n";
+  writeFileAtomically(path + ".json", j.dump(2) + "\n");
 }
 }  // namespace
 
@@ -44,46 +43,34 @@ void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const 
                   const SubsetProvenance& provenance, const std::string& path) {
   const std::string lower = toLower(path);
   if (endsWith(lower, ".txt")) {
-    std::ofstream out(path);
-    if (!out) throw ConfigError(path + ": cannot write the subset file");
-    out << "# prunescope subset " << provenance.json() << "\n";
-    for (int64_t i : indices) out << i << "\n";
-    if (!out) throw ConfigError(path + ": write error");
+    std::string text = "# prunescope subset " + provenance.json() + "\n";
+    for (int64_t i : indices) text += std::to_string(i) + "\n";
+    writeFileAtomically(path, text);
     return;
   }
   if (endsWith(lower, ".npy")) {
     std::string header = "{'descr': '<i8', 'fortran_order': False, 'shape': (" + std::to_string(indices.size()) + ",), }";
     while ((10 + header.size() + 1) % 64 != 0) header += ' ';
     header += '\n';
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw ConfigError(path + ": cannot write the subset file");
-    const char magic[] = "\x93NUMPY\x01\x00";
-    out.write(magic, 8);
-    const uint16_t len = static_cast<uint16_t>(header.size());
-    out.put(static_cast<char>(len & 0xff)).put(static_cast<char>(len >> 8));
-    out << header;
-    out.write(reinterpret_cast<const char*>(indices.data()), static_cast<std::streamsize>(indices.size() * sizeof(int64_t)));
-    if (!out) throw ConfigError(path + ": write error");
+    std::string bytes("\x93NUMPY\x01\x00", 8);
+    const auto len = static_cast<uint16_t>(header.size());
+    bytes += static_cast<char>(len & 0xff);
+    bytes += static_cast<char>(len >> 8);
+    bytes += header;
+    bytes.append(reinterpret_cast<const char*>(indices.data()), indices.size() * sizeof(int64_t));
+    writeFileAtomically(path, bytes);
     writeSidecar(path, provenance, indices.size());
     return;
   }
   if (endsWith(lower, ".csv")) {
-    std::ofstream out(path);
-    if (!out) throw ConfigError(path + ": cannot write the subset file");
-    out << "index,source,label,class_name,score\n";
-    out.precision(7);
+    CsvWriter csv({"index", "source", "label", "class_name", "score"});
     for (size_t k = 0; k < indices.size(); ++k) {
       const auto i = static_cast<size_t>(indices[k]);
-      std::string src = ds.source(Split::Train, i), name = ds.classNames()[static_cast<size_t>(ds.label(Split::Train, i))];
-      for (std::string* s : {&src, &name})
-        if (s->find_first_of(",\"") != std::string::npos) {
-          std::string q = "\"";
-          for (char ch : *s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-          *s = q + "\"";
-        }
-      out << i << "," << src << "," << ds.label(Split::Train, i) << "," << name << "," << scores[k] << "\n";
+      const int label = ds.label(Split::Train, i);
+      csv.integer(indices[k]).text(ds.source(Split::Train, i)).integer(label);
+      csv.text(ds.classNames()[static_cast<size_t>(label)]).number(scores[k]).endRow();
     }
-    if (!out) throw ConfigError(path + ": write error");
+    csv.save(path);
     writeSidecar(path, provenance, indices.size());
     return;
   }

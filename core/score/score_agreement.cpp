@@ -7,18 +7,10 @@
 #include <unordered_map>
 
 #include "score/rank_stats.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
 
 namespace ps {
-
-namespace {
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-}  // namespace
 
 ClassHistograms classHistograms(const std::vector<float>& values, const std::vector<int>& labels,
                                 const std::vector<std::string>& classNames, int bins) {
@@ -53,18 +45,16 @@ ClassHistograms classHistograms(const std::vector<float>& values, const std::vec
 }
 
 void writeHistogramCsv(const ClassHistograms& h, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  out << "bin_lo,bin_hi";
-  for (const auto& n : h.classNames) out << "," << csvField(n);
-  out << "\n";
-  out.precision(9);
+  std::vector<std::string> header = {"bin_lo", "bin_hi"};
+  header.insert(header.end(), h.classNames.begin(), h.classNames.end());
+  CsvWriter csv(header);
   const double width = (h.hi - h.lo) / std::max(1, h.bins);
   for (int b = 0; b < h.bins; ++b) {
-    out << h.lo + width * b << "," << h.lo + width * (b + 1);
-    for (const auto& c : h.counts) out << "," << c[static_cast<size_t>(b)];
-    out << "\n";
+    csv.number(h.lo + width * b, 9).number(h.lo + width * (b + 1), 9);
+    for (const auto& c : h.counts) csv.integer(static_cast<int64_t>(c[static_cast<size_t>(b)]));
+    csv.endRow();
   }
+  csv.save(path);
 }
 
 ScoreAgreement scoreAgreement(const std::vector<ScoreSeries>& series, double topFraction) {
@@ -110,14 +100,12 @@ ScoreAgreement scoreAgreement(const std::vector<ScoreSeries>& series, double top
 }
 
 void writeAgreementCsv(const ScoreAgreement& a, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  out << "score_a,score_b,spearman,top_k_overlap,k,common_examples\n";
-  out.precision(9);
+  CsvWriter csv({"score_a", "score_b", "spearman", "top_k_overlap", "k", "common_examples"});
   for (size_t i = 0; i < a.names.size(); ++i)
     for (size_t j = 0; j < a.names.size(); ++j)
-      out << csvField(a.names[i]) << "," << csvField(a.names[j]) << "," << a.spearman[i][j] << "," << a.topK[i][j]
-          << "," << a.k << "," << a.common << "\n";
+      csv.text(a.names[i]).text(a.names[j]).number(a.spearman[i][j], 9).number(a.topK[i][j], 9)
+          .integer(static_cast<int64_t>(a.k)).integer(static_cast<int64_t>(a.common)).endRow();
+  csv.save(path);
 }
 
 }  // namespace ps

@@ -10,7 +10,9 @@
 #include "store/store.h"
 #include "study/frontier_study.h"
 #include "study/train_eval.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
+#include "util/file_io.h"
 
 namespace ps {
 
@@ -140,21 +142,17 @@ AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig&
 }
 
 void writeAuditCsv(const AuditResult& r, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  auto num = [](double v) { return std::isnan(v) ? std::string() : std::to_string(v); };
-  out << "class,class_name,total,kept,kept_fraction,overall_keep,disproportionate,acc_subset,acc_full,change,"
-         "balanced_kept,balanced_kept_fraction,balanced_acc_subset,balanced_change\n";
+  CsvWriter csv({"class", "class_name", "total", "kept", "kept_fraction", "overall_keep", "disproportionate",
+                 "acc_subset", "acc_full", "change", "balanced_kept", "balanced_kept_fraction", "balanced_acc_subset",
+                 "balanced_change"});
   for (size_t k = 0; k < r.policy.classes.size(); ++k) {
     const auto& a = r.policy.classes[k];
     const auto& b = r.balanced.classes[k];
-    std::string name = a.name;
-    if (name.find(',') != std::string::npos) name = "\"" + name + "\"";
-    out << a.label << "," << name << "," << a.total << "," << a.kept << "," << num(a.keptFraction) << "," << r.keep
-        << "," << (a.disproportionate ? 1 : 0) << "," << num(a.accuracySubset) << "," << num(a.accuracyFull) << ","
-        << num(a.change) << "," << b.kept << "," << num(b.keptFraction) << "," << num(b.accuracySubset) << ","
-        << num(b.change) << "\n";
+    csv.integer(a.label).text(a.name).integer(a.total).integer(a.kept).number(a.keptFraction).number(r.keep);
+    csv.integer(a.disproportionate ? 1 : 0).number(a.accuracySubset).number(a.accuracyFull).number(a.change);
+    csv.integer(b.kept).number(b.keptFraction).number(b.accuracySubset).number(b.change).endRow();
   }
+  csv.save(path);
 }
 
 void writeAuditJson(const AuditResult& r, const std::string& fingerprint, const std::string& path) {
@@ -162,9 +160,7 @@ void writeAuditJson(const AuditResult& r, const std::string& fingerprint, const 
   j["policy"] = sideJson(r.policy);
   j["class_balanced"] = sideJson(r.balanced);
   j["provenance"] = {{"tool", "prunescope"}, {"kind", "audit"}, {"dataset_fingerprint", fingerprint}};
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the JSON file");
-  out << j.dump(2) << "\n";
+  writeFileAtomically(path, j.dump(2) + "\n");
 }
 
 }  // namespace ps

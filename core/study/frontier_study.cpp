@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "study/pareto.h"
 #include "study/train_eval.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -220,17 +221,17 @@ FrontierResult readFrontierJson(const std::string& path) {
 }
 
 void writeFrontierCsv(const FrontierResult& r, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  out << "score,policy,keep,kept,epochs,error_mean,error_std,seeds,pareto";
-  for (const auto& c : r.classNames) out << ",acc_" << c;
-  out << "\n";
+  std::vector<std::string> header = {"score", "policy", "keep", "kept", "epochs", "error_mean", "error_std", "seeds",
+                                     "pareto"};
+  for (const auto& c : r.classNames) header.push_back("acc_" + c);
+  CsvWriter csv(header);
   for (const auto& p : r.points) {
-    out << (p.score.empty() ? "-" : p.score) << "," << p.policy << "," << p.keep << "," << p.kept << "," << p.epochs << "," << p.errorMean
-        << "," << p.errorStd << "," << p.errors.size() << "," << (p.pareto ? 1 : 0);
-    for (double a : p.perClassAccuracy) out << "," << a;
-    out << "\n";
+    csv.text(p.score.empty() ? "-" : p.score).text(p.policy).number(p.keep).integer(p.kept).integer(p.epochs);
+    csv.number(p.errorMean).number(p.errorStd).integer(static_cast<int64_t>(p.errors.size())).integer(p.pareto ? 1 : 0);
+    for (double a : p.perClassAccuracy) csv.number(a);
+    csv.endRow();
   }
+  csv.save(path);
 }
 
 void writeFrontierJson(const FrontierResult& r, const std::string& configJson, const std::string& fingerprint,

@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "study/frontier_study.h"
 #include "study/train_eval.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -267,19 +268,19 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
 }
 
 void writeScalingCsv(const ScalingResult& r, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  out << "score,policy,keep,pool,kept,error_mean,error_std,seeds,fit_a,fit_b,fit_b_stderr,fit_c\n";
+  CsvWriter csv({"score", "policy", "keep", "pool", "kept", "error_mean", "error_std", "seeds", "fit_a", "fit_b",
+                 "fit_b_stderr", "fit_c"});
   for (const auto& p : r.points) {
     const ScalingCurve* c = nullptr;
     for (const auto& cc : r.curves)
       if (cc.policy == p.policy && cc.keep == p.keep && cc.fitted) c = &cc;
-    out << r.scoreName << "," << p.policy << "," << p.keep << "," << p.pool << "," << p.kept << "," << p.errorMean << ","
-        << p.errorStd << "," << p.errors.size() << ",";
-    if (c) out << c->fit.a << "," << c->fit.b << "," << c->fit.bStdErr << "," << c->fit.c;
-    else out << ",,,";
-    out << "\n";
+    csv.text(r.scoreName).text(p.policy).number(p.keep).integer(p.pool).integer(p.kept).number(p.errorMean);
+    csv.number(p.errorStd).integer(static_cast<int64_t>(p.errors.size()));
+    const double nan = std::nan("");
+    csv.number(c ? c->fit.a : nan).number(c ? c->fit.b : nan).number(c ? c->fit.bStdErr : nan).number(c ? c->fit.c : nan);
+    csv.endRow();
   }
+  csv.save(path);
 }
 
 void writeScalingJson(const ScalingResult& r, const std::string& configJson, const std::string& fingerprint,

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "util/errors.h"
+#include "util/file_io.h"
 
 namespace ps {
 
@@ -54,9 +55,7 @@ void writeStudyJson(const std::string& body, const std::string& kind, int64_t ru
   nlohmann::json j = nlohmann::json::parse(body);
   j["provenance"] = {{"tool", "prunescope"}, {"kind", kind}, {"run", runId}, {"dataset_fingerprint", fingerprint},
                      {"config", nlohmann::json::parse(configJson)}};
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the JSON file");
-  out << j.dump(2) << "\n";
+  writeFileAtomically(path, j.dump(2) + "\n");
 }
 
 void FrontierConfig::validate() const {

@@ -15,7 +15,9 @@
 #include "job/job.h"
 #include "prune/prune_policy.h"
 #include "study/pareto.h"
+#include "util/csv_writer.h"
 #include "util/errors.h"
+#include "util/file_io.h"
 
 namespace ps {
 
@@ -193,12 +195,12 @@ std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& c
 }
 
 void writeTheoryCsv(const std::vector<TheoryPoint>& points, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the CSV file");
-  out << "alpha_tot,keep,policy,theta,alpha_prune,error_mean,error_sem,trials,pareto\n";
-  for (const auto& p : points)
-    out << p.alphaTot << "," << p.keep << "," << p.policy << "," << p.thetaDegrees << "," << p.alphaPrune << ","
-        << p.errorMean << "," << p.errorSem << "," << p.trials << "," << (p.pareto ? 1 : 0) << "\n";
+  CsvWriter csv({"alpha_tot", "keep", "policy", "theta", "alpha_prune", "error_mean", "error_sem", "trials", "pareto"});
+  for (const auto& p : points) {
+    csv.number(p.alphaTot).number(p.keep).text(p.policy).number(p.thetaDegrees).number(p.alphaPrune);
+    csv.number(p.errorMean).number(p.errorSem).integer(p.trials).integer(p.pareto ? 1 : 0).endRow();
+  }
+  csv.save(path);
 }
 
 void writeTheoryJson(const std::vector<TheoryPoint>& points, const TheoryConfig& c, const std::string& path) {
@@ -210,9 +212,7 @@ void writeTheoryJson(const std::vector<TheoryPoint>& points, const TheoryConfig&
     j["points"].push_back({{"alpha_tot", p.alphaTot}, {"keep", p.keep}, {"policy", p.policy}, {"theta", p.thetaDegrees},
                            {"alpha_prune", p.alphaPrune}, {"error_mean", p.errorMean}, {"error_sem", p.errorSem},
                            {"trials", p.trials}, {"pareto", p.pareto}});
-  std::ofstream out(path);
-  if (!out) throw ConfigError(path + ": cannot write the JSON file");
-  out << j.dump(2) << "\n";
+  writeFileAtomically(path, j.dump(2) + "\n");
 }
 
 }  // namespace ps

@@ -1,12 +1,10 @@
 #include "train/run_curves.h"
 
 #include <algorithm>
-#include <cmath>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "store/store.h"
-#include "util/file_io.h"
+#include "util/csv_writer.h"
 
 namespace ps {
 
@@ -44,31 +42,14 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
 }
 
 void writeCurvesCsv(const std::vector<LabelledCurve>& curves, const std::string& path) {
-  std::ostringstream out;
-  out.precision(7);
-  auto num = [&](double v) {
-    if (std::isfinite(v)) out << v;
-  };
-  out << "label,run,epoch,steps,loss,accuracy,balanced_accuracy,chance,lr,test_error,seconds\n";
+  CsvWriter csv({"label", "run", "epoch", "steps", "loss", "accuracy", "balanced_accuracy", "chance", "lr", "test_error",
+                 "seconds"});
   for (const LabelledCurve& c : curves)
     for (const EpochHealth& e : c.curve.epochs) {
-      out << c.label << "," << c.runId << "," << e.epoch << "," << e.steps << ",";
-      num(e.loss);
-      out << ",";
-      num(e.accuracy);
-      out << ",";
-      num(e.balancedAccuracy);
-      out << ",";
-      num(e.chance);
-      out << ",";
-      num(e.lr);
-      out << ",";
-      num(e.testError);
-      out << ",";
-      num(e.seconds);
-      out << "\n";
+      csv.text(c.label).integer(c.runId).integer(e.epoch).integer(e.steps).number(e.loss).number(e.accuracy);
+      csv.number(e.balancedAccuracy).number(e.chance).number(e.lr).number(e.testError).number(e.seconds).endRow();
     }
-  writeFileAtomically(path, out.str());
+  csv.save(path);
 }
 
 }  // namespace ps
