@@ -1,9 +1,10 @@
 """Python reference for bench_scoring: the same work as PruneScope's C++ path.
 
-small_cnn (conv 3x3 16 -> ReLU -> maxpool 2 -> conv 3x3 32 -> ReLU -> maxpool 2 -> fc 128
--> ReLU -> fc K), batch 128, SGD (lr 0.05, momentum 0.9, weight decay 5e-4) with a
-per-step cosine schedule, per-example random crop (padding 3) and horizontal flip done
-on normalised batches, then an EL2N pass in eval mode with batches of 512. Prints
+small_cnn (conv 3x3 16 -> batch norm -> ReLU -> maxpool 2 -> conv 3x3 32 -> batch norm ->
+ReLU -> maxpool 2 -> fc 128 -> ReLU -> fc K), batch 128, SGD (lr 0.05, momentum 0.9,
+weight decay 5e-4) with a linear warm-up over the first 5% of steps then a per-step
+cosine schedule, per-example random crop (padding 3) and horizontal flip done on
+normalised batches, then an EL2N pass in eval mode with batches of 512. Prints
 key=value lines the C++ benchmark reads.
 """
 import argparse
@@ -20,14 +21,16 @@ import torch.nn.functional as F
 class SmallCnn(nn.Module):
     def __init__(self, c, h, w, k):
         super().__init__()
-        self.conv1 = nn.Conv2d(c, 16, 3, padding=1)
-        self.conv2 = nn.Conv2d(16, 32, 3, padding=1)
+        self.conv1 = nn.Conv2d(c, 16, 3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(16)
+        self.conv2 = nn.Conv2d(16, 32, 3, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(32)
         self.fc1 = nn.Linear(32 * (h // 4) * (w // 4), 128)
         self.fc2 = nn.Linear(128, k)
 
     def forward(self, x):
-        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
-        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = F.max_pool2d(F.relu(self.bn1(self.conv1(x))), 2)
+        x = F.max_pool2d(F.relu(self.bn2(self.conv2(x))), 2)
         return self.fc2(F.relu(self.fc1(x.flatten(1))))
 
 
@@ -77,6 +80,7 @@ def main():
     bs = 128
     steps_per_epoch = (n + bs - 1) // bs
     total = steps_per_epoch * args.epochs
+    warm = round(0.05 * total)
     step = 0
     t0 = time.perf_counter()
     for epoch in range(args.epochs):
@@ -84,7 +88,8 @@ def main():
         order = torch.randperm(n, generator=gen)
         for s in range(0, n, bs):
             for g in opt.param_groups:
-                g["lr"] = 0.05 * 0.5 * (1 + math.cos(math.pi * step / total))
+                ramp = (step + 1) / warm if step < warm else 1.0
+                g["lr"] = ramp * 0.05 * 0.5 * (1 + math.cos(math.pi * step / total))
             idx = order[s:s + bs]
             x = augment(batch(idx), gen)
             y = labels.index_select(0, idx)

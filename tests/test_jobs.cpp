@@ -8,6 +8,7 @@
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "store/store.h"
+#include "store/store_checkpoints.h"
 #include "util/errors.h"
 
 class TestJobs : public QObject {

@@ -9,7 +9,7 @@
 #include "job/job.h"
 #include "model/classifier.h"
 #include "model/model_factory.h"
-#include "score/per_example_grad.h"
+#include "model/per_example_grad.h"
 #include "score/rank_stats.h"
 #include "score/score_hooks.h"
 

@@ -18,7 +18,7 @@
 #include "store/store.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
-#include "study/pareto.h"
+#include "util/pareto.h"
 #include "study/power_law.h"
 #include "study/scaling_study.h"
 #include "support/test_data.h"

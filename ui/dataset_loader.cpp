@@ -1,6 +1,6 @@
 #include "dataset_loader.h"
 
-#include <QtConcurrent>
+#include "latest_task.h"
 
 #include "data/dataset_opener.h"
 #include "store/store.h"
@@ -9,25 +9,26 @@
 namespace ps::ui {
 
 DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent) {
-  connect(&watcher_, &QFutureWatcher<LoadedDataset>::finished, this, [this] {
-    const LoadedDataset r = watcher_.result();
+  task_ = std::make_unique<LatestTask<LoadedDataset>>(this, [this](LoadedDataset r) {
     if (!r.error.isEmpty()) {
-      emit failed(pendingSpec_, r.error);
+      emit failed(r.spec, r.error);
       return;
     }
-    emit loaded(pendingSpec_, r.dataset, r.summary);
+    emit loaded(r.spec, r.dataset, r.summary);
     if (!r.storeError.isEmpty()) emit storeFailed(r.storeError);
   });
 }
 
-DatasetLoader::~DatasetLoader() { watcher_.waitForFinished(); }
+// The work holds only copies (no `this`), so a load still running may outlive the loader.
+DatasetLoader::~DatasetLoader() = default;
+
+bool DatasetLoader::isBusy() const { return task_->busy(); }
 
 void DatasetLoader::load(const QString& spec, const QString& storePath) {
-  watcher_.waitForFinished();
-  pendingSpec_ = spec;
   const std::string s = spec.toStdString(), db = storePath.toStdString();
-  watcher_.setFuture(QtConcurrent::run([s, db]() {
+  task_->run([spec, s, db]() {
     LoadedDataset r;
+    r.spec = spec;
     try {
       r.dataset = std::shared_ptr<Dataset>(openDataset(s).release());
       r.summary = summarize(*r.dataset);
@@ -44,7 +45,7 @@ void DatasetLoader::load(const QString& spec, const QString& storePath) {
       }
     }
     return r;
-  }));
+  });
 }
 
 }  // namespace ps::ui

@@ -1,8 +1,8 @@
 #pragma once
 // Opens a dataset off the GUI thread (QtConcurrent), summarises it and records it in
-// the store, then hands the result back by signal. One load at a time; a new load
-// supersedes the previous one's result.
-#include <QFutureWatcher>
+// the store, then hands the result back by signal. A load requested while another runs
+// never waits on the GUI thread: it runs once that one ends, and only the newest
+// request's result is handed back (LatestTask).
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -12,7 +12,11 @@
 
 namespace ps::ui {
 
+template <typename T>
+class LatestTask;
+
 struct LoadedDataset {
+  QString spec;
   std::shared_ptr<Dataset> dataset;
   DatasetSummary summary;
   QString error;       // non-empty when opening failed
@@ -26,7 +30,7 @@ class DatasetLoader : public QObject {
   ~DatasetLoader() override;
 
   void load(const QString& spec, const QString& storePath);
-  bool isBusy() const { return watcher_.isRunning(); }
+  bool isBusy() const;
 
  signals:
   void loaded(const QString& spec, std::shared_ptr<ps::Dataset> dataset, const ps::DatasetSummary& summary);
@@ -34,8 +38,7 @@ class DatasetLoader : public QObject {
   void storeFailed(const QString& reason);
 
  private:
-  QFutureWatcher<LoadedDataset> watcher_;
-  QString pendingSpec_;
+  std::unique_ptr<LatestTask<LoadedDataset>> task_;
 };
 
 }  // namespace ps::ui

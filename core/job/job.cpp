@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "store/store.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -20,14 +19,6 @@ std::string formatDuration(double seconds) {
     std::snprintf(buf, sizeof buf, "%lds", s);
   return buf;
 }
-
-void StoreCheckpoints::save(const std::string& key, const std::vector<uint8_t>& data) {
-  store_.putCheckpoint(runId_, key, data);
-}
-std::optional<std::vector<uint8_t>> StoreCheckpoints::load(const std::string& key) {
-  return store_.checkpoint(runId_, key);
-}
-void StoreCheckpoints::clear() { store_.clearCheckpoints(runId_); }
 
 void MemoryCheckpoints::save(const std::string& key, const std::vector<uint8_t>& data) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -147,7 +138,7 @@ std::string ByteReader::str() {
 
 void ByteReader::need(size_t n) const {
   if (pos_ + n > bytes_.size())
-    throw StoreError("checkpoint is damaged: needs " + std::to_string(pos_ + n) + " bytes, holds " +
+    throw CheckpointError("checkpoint is damaged: needs " + std::to_string(pos_ + n) + " bytes, holds " +
                      std::to_string(bytes_.size()));
 }
 

@@ -16,8 +16,6 @@
 
 namespace ps {
 
-class Store;
-
 struct Progress {
   double fraction = 0.0;       // 0..1
   std::string message;
@@ -43,19 +41,6 @@ class CheckpointSink {
   virtual void save(const std::string& key, const std::vector<uint8_t>& data) = 0;
   virtual std::optional<std::vector<uint8_t>> load(const std::string& key) = 0;
   virtual void clear() = 0;
-};
-
-// Checkpoints kept in the store, attached to one run (the store must outlive it).
-class StoreCheckpoints : public CheckpointSink {
- public:
-  StoreCheckpoints(Store& store, int64_t runId) : store_(store), runId_(runId) {}
-  void save(const std::string& key, const std::vector<uint8_t>& data) override;
-  std::optional<std::vector<uint8_t>> load(const std::string& key) override;
-  void clear() override;
-
- private:
-  Store& store_;
-  int64_t runId_;
 };
 
 // Checkpoints in memory (a job without a store).
@@ -132,7 +117,10 @@ class JobRunner {
   std::string error_;
 };
 
-// Little-endian byte (de)serialisation for checkpoints.
+// Byte (de)serialisation for checkpoints: values are copied in host byte order, which is
+// little-endian on every platform PruneScope builds for (asserted here).
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "checkpoints and store vectors are little-endian: a big-endian host needs byte swaps here");
 class ByteWriter {
  public:
   template <typename T>
@@ -180,7 +168,7 @@ class ByteReader {
   std::string str();
 
  private:
-  void need(size_t n) const;  // throws StoreError on a short checkpoint
+  void need(size_t n) const;  // throws CheckpointError on a short checkpoint
   const std::vector<uint8_t>& bytes_;
   size_t pos_ = 0;
 };

@@ -1,7 +1,7 @@
 #pragma once
 // The model interface the trainer and the scores use. Built-in models record, when asked,
 // each layer's input and output so per-example gradient norms can be computed for a
-// whole batch at once (see score/per_example_grad.h); TorchScript models cannot.
+// whole batch at once (see model/per_example_grad.h); TorchScript models cannot.
 #include <torch/nn/module.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>

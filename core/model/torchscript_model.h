@@ -3,7 +3,7 @@
 // batch of images to logits, or an encoder mapping it to embeddings. Both are checked
 // on a probe batch when loaded, so a file that is not a model, or gives the wrong output
 // shape, is rejected with a ConfigError before any work starts.
-#include <torch/script.h>
+#include <torch/csrc/jit/api/module.h>  // not torch/script.h: headers stay light
 
 #include "data/dataset.h"
 #include "model/classifier.h"
@@ -24,7 +24,7 @@ class TorchScriptClassifier : public Classifier {
 
  private:
   std::string path_;
-  torch::jit::script::Module module_;
+  torch::jit::Module module_;
 };
 
 // An embedding model: forward(x) gives B × D.
@@ -36,7 +36,7 @@ class TorchScriptEncoder {
 
  private:
   std::string path_;
-  torch::jit::script::Module module_;
+  torch::jit::Module module_;
 };
 
 }  // namespace ps

@@ -15,6 +15,7 @@
 #include "score/ssl_encoder.h"
 #include "store/run_guard.h"
 #include "store/store.h"
+#include "store/store_checkpoints.h"
 #include "train/batch_source.h"
 #include "train/run_curves.h"
 #include "train/trainer.h"

@@ -232,6 +232,9 @@ int Store::markStaleRunsInterrupted() {
   return static_cast<int>(stale.size());
 }
 
+// Blobs hold the host's bytes, little-endian as the schema says on every platform built for.
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "store vectors are little-endian: byte swaps needed here");
+
 void Store::putBlob(int64_t runId, const std::string& name, const char* dtype, const void* data, size_t n,
                     size_t elem) {
   Statement st(*db_, "INSERT OR REPLACE INTO vectors(run_id, name, dtype, n, data) VALUES(?,?,?,?,?)");

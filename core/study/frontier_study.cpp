@@ -10,7 +10,7 @@
 #include "score/score_engine.h"
 #include "store/run_guard.h"
 #include "store/store.h"
-#include "study/pareto.h"
+#include "util/pareto.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"

@@ -10,6 +10,7 @@
 #include "model/model_factory.h"
 #include "store/run_guard.h"
 #include "store/store.h"
+#include "store/store_checkpoints.h"
 #include "train/batch_source.h"
 #include "train/trainer.h"
 #include "util/errors.h"

@@ -14,7 +14,7 @@
 
 #include "job/job.h"
 #include "prune/prune_policy.h"
-#include "study/pareto.h"
+#include "util/pareto.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
 #include "util/file_io.h"

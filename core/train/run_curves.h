@@ -25,7 +25,7 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
 
 // CSV, one row per epoch of each curve: label, run, epoch, steps, loss, accuracy,
 // balanced_accuracy, chance, lr, test_error, seconds (empty where not measured).
-// Written to a temporary file and renamed; ConfigError naming the path.
+// Written to a temporary file and renamed; IoError naming the path.
 void writeCurvesCsv(const std::vector<LabelledCurve>& curves, const std::string& path);
 
 }  // namespace ps

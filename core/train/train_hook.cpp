@@ -1,7 +1,7 @@
 #include "train/train_hook.h"
 
 #include "model/classifier.h"
-#include "score/per_example_grad.h"
+#include "model/per_example_grad.h"
 #include "train/batch_source.h"
 
 namespace ps {

@@ -21,7 +21,7 @@ class CsvWriter {
   CsvWriter& integer(int64_t v);
   CsvWriter& endRow();
   const std::string& str() const { return out_; }
-  // Writes the rows to `path` (temporary file, then rename); ConfigError naming the path.
+  // Writes the rows to `path` (temporary file, then rename); IoError naming the path.
   void save(const std::string& path) const;
 
  private:

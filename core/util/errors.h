@@ -23,6 +23,19 @@ class StoreError : public Error {
   using Error::Error;
 };
 
+// A job's checkpoint that cannot be read back (short or damaged bytes).
+class CheckpointError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A file that cannot be written (missing folder, permissions, full disk): not a setting
+// at fault, not bad data.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
 // A setting or argument outside what is accepted.
 class ConfigError : public Error {
  public:

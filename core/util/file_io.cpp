@@ -95,18 +95,18 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
   const std::string tmp = path + ".tmp" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw ConfigError(path + ": cannot write here (the folder is missing or not writable)");
+    if (!out) throw IoError(path + ": cannot write here (the folder is missing or not writable)");
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
       out.close();
       std::remove(tmp.c_str());
-      throw ConfigError(path + ": write error (is the disk full?)");
+      throw IoError(path + ": write error (is the disk full?)");
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     std::remove(tmp.c_str());
-    throw ConfigError(path + ": cannot replace the file");
+    throw IoError(path + ": cannot replace the file");
   }
 }
 

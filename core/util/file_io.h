@@ -18,7 +18,7 @@ std::vector<uint8_t> readHead(const std::string& path, size_t n);
 std::vector<uint8_t> readTail(const std::string& path, size_t n);
 
 // Writes `content` to a temporary file beside `path` and renames it over `path`, so the
-// previous file stays intact when writing fails; ConfigError naming the path.
+// previous file stays intact when writing fails; IoError naming the path.
 void writeFileAtomically(const std::string& path, const std::string& content);
 
 bool endsWith(const std::string& s, const std::string& suffix);

@@ -1,4 +1,4 @@
-#include "score/per_example_grad.h"
+#include "model/per_example_grad.h"
 
 #include "model/classifier.h"
 

@@ -1,4 +1,4 @@
-#include "study/pareto.h"
+#include "util/pareto.h"
 
 #include <algorithm>
 #include <limits>
