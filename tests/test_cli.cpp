@@ -191,6 +191,18 @@ void TestCli::trainingHealthInTheCli() {
   int rows = 0;
   while (std::getline(in, line)) ++rows;
   QVERIFY(rows >= 20 && rows <= 40);
+  // Devices and enum settings are checked at the edge, before any run is recorded.
+  const std::string db2 = tmp_.path().toStdString() + "/devices.sqlite";
+  const CliResult noGpu = cli({"score", dir, "--device", "cuda:7", "--db", db2, "--quiet"});
+  QCOMPARE(noGpu.code, 1);
+  QVERIFY2(noGpu.err.find("device 'cuda:7' requested but LibTorch sees") != std::string::npos, noGpu.err.c_str());
+  QVERIFY(cli({"scores", dir, "--db", db2}).out.find("no finished scoring runs") != std::string::npos);
+  const CliResult badDevice = cli({"score", dir, "--device", "gpu", "--db", db2});
+  QCOMPARE(badDevice.code, 2);
+  QVERIFY(badDevice.err.find("expected auto, cpu, cuda or cuda:N") != std::string::npos);
+  const CliResult badSchedule = cli({"score", dir, "--schedule", "linear", "--db", db2});
+  QCOMPARE(badSchedule.code, 2);
+  QVERIFY(badSchedule.err.find("'linear': expected cosine, step or constant") != std::string::npos);
   const CliResult badRange = cli({"lr-range", dir, "--min-lr", "1", "--max-lr", "0.1"});
   QCOMPARE(badRange.code, 1);
   QVERIFY(badRange.err.find("expected 0 < minimum < maximum") != std::string::npos);

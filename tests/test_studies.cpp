@@ -361,7 +361,7 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   QCOMPARE(forgettingPoints, 4);
   QCOMPARE(m.scoreName, std::string("el2n,forgetting"));
   // Equal steps: epochs scale with 1/f.
-  cfg.budget = "steps";
+  cfg.budget = ps::Budget::Steps;
   cfg.keeps = {0.5};
   cfg.policies = {"random"};
   ps::JobContext fourth;

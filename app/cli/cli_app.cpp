@@ -103,16 +103,26 @@ void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
   cmd->add_option(p + "lr", t.lr, "Peak learning rate (SGD)")->capture_default_str();
   cmd->add_option(p + "momentum", t.momentum, "SGD momentum")->capture_default_str();
   cmd->add_option(p + "weight-decay", t.weightDecay, "Weight decay")->capture_default_str();
-  cmd->add_option(p + "schedule", t.schedule, "cosine, step or constant")->capture_default_str();
+  addEnumOption(cmd, p + "schedule", t.schedule, scheduleNames(), "Learning-rate schedule after the warm-up");
   cmd->add_option(p + "warmup", t.warmup, "Linear learning-rate warm-up, as a fraction of training")
       ->capture_default_str();
   cmd->add_option(p + "grad-clip", t.gradClip, "Clip the gradient's L2 norm to this (0 = off)")->capture_default_str();
   cmd->add_flag("!" + p + "no-health-checks", t.healthChecks,
                 "Keep runs whose model did not learn or whose score has no spread (recorded with the run)");
-  cmd->add_option(p + "flip", t.flip, "Horizontal flips: auto (not for digits), on, off")->capture_default_str();
+  addEnumOption(cmd, p + "flip", t.flip, flipNames(), "Horizontal flips; auto: not for digits");
   cmd->add_flag("!" + p + "no-augment", t.augment, "Train without augmentation");
   if (prefix.empty()) {
-    cmd->add_option("--device", t.device, "auto, cpu or cuda")->capture_default_str();
+    cmd->add_option_function<std::string>(
+           "--device",
+           [&t](const std::string& s) {
+             try {
+               t.device = DeviceChoice(s);
+             } catch (const ConfigError& e) {
+               throw CLI::ValidationError("--device", e.what());
+             }
+           },
+           "auto (a GPU when there is one), cpu, cuda or cuda:N")
+        ->default_str("auto");
     cmd->add_option("--threads", t.threads, "CPU threads (0 = every core)");
   }
 }

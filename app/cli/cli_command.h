@@ -9,6 +9,8 @@
 
 #include "score/score_config.h"
 #include "train/train_config.h"
+#include "util/errors.h"
+#include "util/named_enum.h"
 
 namespace ps {
 
@@ -21,6 +23,25 @@ struct CliIo {
   std::ostream& out;
   std::ostream& err;
 };
+
+// An option whose value is one of an enum's names, parsed once here (a usage error
+// naming the accepted names otherwise); its help lists them and the default.
+template <typename E>
+CLI::Option* addEnumOption(CLI::App* cmd, const std::string& name, E& target, const NameTable<E>& names,
+                           const std::string& help) {
+  return cmd
+      ->add_option_function<std::string>(
+          name,
+          [&target, &names, name](const std::string& s) {
+            try {
+              target = parseEnum(names, s, name.substr(2));
+            } catch (const ConfigError& e) {
+              throw CLI::ValidationError(name, e.what());
+            }
+          },
+          help + " (" + enumChoices(names) + ")")
+      ->default_str(enumName(names, target));
+}
 
 void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
 void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory

@@ -113,7 +113,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
     writeFrontierCsv(r, o.common.out);
     writeFrontierJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
     io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score "
-           << r.scoreName << ", " << o.config.budget << " budget\n";
+           << r.scoreName << ", " << enumName(budgetNames(), o.config.budget) << " budget\n";
     io.out << "  score       policy   keep    kept  epochs  error (mean +- std)  pareto\n";
     for (const auto& p : r.points)
       io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy << std::right << std::setw(6) << p.keep << std::setw(8)
@@ -260,8 +260,8 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   frontierCmd->add_option("--keeps", frontier->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   frontierCmd->add_flag("--class-balanced", frontier->config.classBalanced, "Class-balanced policies");
   frontierCmd->add_option("--beta", frontier->config.beta, "Hard and CCS: drop this fraction of the hardest first");
-  frontierCmd->add_option("--budget", frontier->config.budget, "epochs (equal epochs) or steps (equal optimisation steps)")
-      ->capture_default_str();
+  addEnumOption(frontierCmd, "--budget", frontier->config.budget, budgetNames(),
+                "epochs: equal epochs; steps: equal optimisation steps");
   frontierCmd->add_option("--seeds", frontier->config.seeds, "Repeats per point")->capture_default_str();
   frontierCmd->add_option("--test-limit", frontier->config.testLimit, "Evaluate on the first N test examples (0 = all)");
   addTrainOptions(frontierCmd, frontier->config.train);
@@ -276,7 +276,7 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   scalingCmd->add_option("--min-size", scaling->config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
   scalingCmd->add_option("--steps", scaling->config.steps, "Sizes in the geometric grid")->capture_default_str();
   scalingCmd->add_flag("--class-balanced", scaling->config.classBalanced, "Class-balanced policies");
-  scalingCmd->add_option("--budget", scaling->config.budget, "epochs or steps")->capture_default_str();
+  addEnumOption(scalingCmd, "--budget", scaling->config.budget, budgetNames(), "Equal epochs or equal steps");
   scalingCmd->add_option("--seeds", scaling->config.seeds, "Repeats per point")->capture_default_str();
   scalingCmd->add_option("--test-limit", scaling->config.testLimit, "Evaluate on the first N test examples (0 = all)");
   addTrainOptions(scalingCmd, scaling->config.train);

@@ -41,14 +41,22 @@ std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const 
   throw ConfigError("unknown model '" + nameOrPath + "': expected small_cnn, resnet18, small_cnn_nobn or a TorchScript file (.pt)");
 }
 
-torch::Device chooseDevice(const std::string& preference) {
-  if (preference == "cpu") return torch::kCPU;
-  if (preference == "cuda") {
-    if (!torch::cuda::is_available()) throw ConfigError("device 'cuda' requested but LibTorch sees no CUDA GPU");
-    return torch::kCUDA;
-  }
-  if (preference == "auto" || preference.empty()) return torch::cuda::is_available() ? torch::kCUDA : torch::kCPU;
-  throw ConfigError("unknown device '" + preference + "': expected auto, cpu or cuda");
+torch::Device chooseDevice(const DeviceChoice& choice) {
+  if (choice.kind == DeviceChoice::Kind::Cpu) return torch::kCPU;
+  const bool cuda = torch::cuda::is_available();
+  if (choice.kind == DeviceChoice::Kind::Auto) return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+  const int count = cuda ? static_cast<int>(torch::cuda::device_count()) : 0;
+  if (count == 0) throw ConfigError("device '" + choice.str() + "' requested but LibTorch sees no CUDA GPU");
+  const int index = std::max(0, choice.index);
+  if (index >= count)
+    throw ConfigError("device '" + choice.str() + "' requested but LibTorch sees " + std::to_string(count) +
+                      (count == 1 ? " CUDA GPU (cuda:0)" : " CUDA GPUs (cuda:0 to cuda:" + std::to_string(count - 1) + ")"));
+  return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+}
+
+std::string deviceName(const torch::Device& device) {
+  if (!device.is_cuda()) return "cpu";
+  return "cuda:" + std::to_string(device.has_index() ? device.index() : 0);
 }
 
 void configureCompute(int threads) {

@@ -7,6 +7,7 @@
 #include <torch/types.h>
 
 #include "data/dataset.h"
+#include "model/device_choice.h"
 #include "model/model_names.h"
 
 namespace ps {
@@ -18,8 +19,11 @@ class Classifier;
 std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes,
                                            uint64_t seed);
 
-// "auto": CUDA when LibTorch sees a GPU, else CPU; "cpu"; "cuda" (ConfigError if absent).
-torch::Device chooseDevice(const std::string& preference);
+// Auto: the first CUDA GPU when LibTorch sees one, else the CPU; cpu; cuda or cuda:N,
+// ConfigError when LibTorch sees no such GPU (said before any run is recorded).
+torch::Device chooseDevice(const DeviceChoice& choice);
+// "cpu", "cuda:0", ...: what a run records as its device.
+std::string deviceName(const torch::Device& device);
 // Prepares the process for tensor work: every core for CPU work (or `threads` when > 0),
 // and heap settings that keep large activation buffers reusable (see the .cpp).
 void configureCompute(int threads);

@@ -300,7 +300,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
 
   configureCompute(cfg.train.threads);
   const torch::Device device = chooseDevice(cfg.train.device);
-  const std::string deviceName = device.is_cuda() ? "cuda" : "cpu";
+  const std::string runDevice = deviceName(device);
   // Models are checked (a TorchScript file loaded and probed) before any run is recorded.
   if (cfg.needsClassifier())
     makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), cfg.train.seed);
@@ -309,9 +309,9 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
 
   ScoreRun run;
-  run.runId = store.beginOrResumeRun(datasetId, "score", config, key, static_cast<int64_t>(cfg.train.seed), deviceName,
+  run.runId = store.beginOrResumeRun(datasetId, "score", config, key, static_cast<int64_t>(cfg.train.seed), runDevice,
                                      &run.resumed);
-  run.device = deviceName;
+  run.device = runDevice;
   StoreCheckpoints checkpoints(store, run.runId);
   return runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
     run.indices.resize(static_cast<size_t>(n));

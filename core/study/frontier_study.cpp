@@ -7,6 +7,7 @@
 
 #include "data/dataset.h"
 #include "job/job.h"
+#include "model/model_factory.h"
 #include "score/score_engine.h"
 #include "store/run_guard.h"
 #include "store/store.h"
@@ -138,12 +139,12 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
       for (int s = 0; s < config.seeds; ++s) checkSubsetCoversClasses(ds, subsetOf(se, f, s));
 
   const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "frontier", cfgJson, key,
-                                               static_cast<int64_t>(config.train.seed), config.train.device);
+                                               static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
   FrontierResult r;
   r.runId = runId;
   r.scoreRunId = scores.front().runId;
   for (const auto& n : names) r.scoreName += (r.scoreName.empty() ? "" : ",") + n;
-  r.budget = config.budget;
+  r.budget = enumName(budgetNames(), config.budget);
   r.classNames = ds.classNames();
   const double total = static_cast<double>(series.size() * config.keeps.size() * static_cast<size_t>(config.seeds));
   double done = 0;

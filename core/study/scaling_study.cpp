@@ -10,6 +10,7 @@
 
 #include "data/dataset.h"
 #include "job/job.h"
+#include "model/model_factory.h"
 #include "store/run_guard.h"
 #include "store/store.h"
 #include "study/frontier_study.h"
@@ -35,7 +36,6 @@ void ScalingConfig::validate() const {
   validateKeepGrid(keeps);
   parsePolicies(policies);
   train.validate();
-  budgetEpochs(train, budget, 1.0);
   for (size_t i = 0; i < sizes.size(); ++i)
     if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1]))
       throw ConfigError("the grid of sizes must be positive and strictly ascending");
@@ -168,7 +168,7 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
   }
 
   const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "scaling", cfgJson, key,
-                                               static_cast<int64_t>(config.train.seed), config.train.device);
+                                               static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
   r.runId = runId;
   r.scoreRunId = score.runId;
   r.scoreName = config.score.name;

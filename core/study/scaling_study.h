@@ -27,7 +27,7 @@ struct ScalingConfig {
   bool classBalanced = false;
   double beta = 0.0;
   TrainConfig train;
-  std::string budget = "epochs";
+  Budget budget = Budget::Epochs;
   int seeds = 1;
   int64_t testLimit = 0;
 

@@ -33,10 +33,14 @@ std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names) {
   return out;
 }
 
-int budgetEpochs(const TrainConfig& train, const std::string& budget, double keep) {
-  if (budget == "epochs") return train.epochs;
-  if (budget == "steps") return std::max(1, static_cast<int>(std::lround(train.epochs / keep)));
-  throw ConfigError("budget '" + budget + "': expected epochs (equal epochs) or steps (equal optimisation steps)");
+const NameTable<Budget>& budgetNames() {
+  static const NameTable<Budget> t = {{Budget::Epochs, "epochs"}, {Budget::Steps, "steps"}};
+  return t;
+}
+
+int budgetEpochs(const TrainConfig& train, Budget budget, double keep) {
+  if (budget == Budget::Steps) return std::max(1, static_cast<int>(std::lround(train.epochs / keep)));
+  return train.epochs;
 }
 
 MeanStd meanAndStd(const std::vector<double>& v) {
@@ -62,7 +66,6 @@ void FrontierConfig::validate() const {
   validateKeepGrid(keeps);
   parsePolicies(policies);
   train.validate();
-  budgetEpochs(train, budget, 1.0);
   PruneSpec probe;
   probe.beta = beta;
   probe.strata = strata;
@@ -86,10 +89,12 @@ FrontierConfig parseFrontierConfig(const std::string& json) {
     c.strata = j.value("strata", c.strata);
     const auto t = j.value("train", nlohmann::json::object());
     c.train = TrainConfig::fromJson(t, c.train);
-    c.budget = j.value("budget", c.budget);
+    if (j.contains("budget")) c.budget = parseEnum(budgetNames(), j.at("budget").get<std::string>(), "budget");
     c.seeds = j.value("seeds", c.seeds);
     c.testLimit = j.value("test_limit", c.testLimit);
   } catch (const nlohmann::json::exception& e) {
+    throw StoreError(std::string("a stored frontier study's settings are not readable: ") + e.what());
+  } catch (const ConfigError& e) {
     throw StoreError(std::string("a stored frontier study's settings are not readable: ") + e.what());
   }
   return c;
@@ -106,7 +111,7 @@ std::string FrontierConfig::toJson() const {
   j["beta"] = beta;
   j["strata"] = strata;
   j["train"] = train.toJson();
-  j["budget"] = budget;
+  j["budget"] = enumName(budgetNames(), budget);
   j["seeds"] = seeds;
   j["test_limit"] = testLimit;
   return j.dump();

@@ -10,6 +10,11 @@
 
 namespace ps {
 
+// How subset models of different sizes are trained: the same epochs for every kept
+// fraction, or the same optimisation steps (epochs / f).
+enum class Budget { Epochs, Steps };
+const NameTable<Budget>& budgetNames();  // epochs, steps
+
 struct StudyScore {
   ScoreConfig config;          // how the score is computed (answered from the cache when done)
   std::string name = "el2n";   // which score of that run
@@ -25,7 +30,7 @@ struct FrontierConfig {
   double beta = 0.0;
   int strata = 50;
   TrainConfig train;               // the recipe every subset model uses
-  std::string budget = "epochs";   // epochs (same epochs for every f) | steps (epochs / f)
+  Budget budget = Budget::Epochs;
   int seeds = 1;                   // repeats per point (training seed, and random's subset seed)
   int64_t testLimit = 0;           // evaluate on the first N test examples (0 = all)
 
@@ -41,7 +46,7 @@ FrontierConfig parseFrontierConfig(const std::string& json);
 // Kept-fraction grids: non-empty, strictly ascending, every value in (0, 1].
 void validateKeepGrid(const std::vector<double>& keeps);
 std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names);
-int budgetEpochs(const TrainConfig& train, const std::string& budget, double keep);
+int budgetEpochs(const TrainConfig& train, Budget budget, double keep);
 
 struct MeanStd {
   double mean = 0, std = 0;  // std: sample standard deviation (0 for one value)

@@ -135,7 +135,7 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
   configureCompute(train.threads);
   const torch::Device device = chooseDevice(train.device);
   const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "train", config, key,
-                                               static_cast<int64_t>(train.seed), device.is_cuda() ? "cuda" : "cpu");
+                                               static_cast<int64_t>(train.seed), deviceName(device));
   StoreCheckpoints checkpoints(store, runId);
   return runRecorded(store, runId, "cancelled", [&] {
     auto model = makeClassifier(train.model, ds.shape(), static_cast<int64_t>(classes), train.seed);

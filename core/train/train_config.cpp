@@ -16,6 +16,16 @@ std::string num(double v) {
 }
 }  // namespace
 
+const NameTable<Schedule>& scheduleNames() {
+  static const NameTable<Schedule> t = {{Schedule::Cosine, "cosine"}, {Schedule::Step, "step"}, {Schedule::Constant, "constant"}};
+  return t;
+}
+
+const NameTable<Flip>& flipNames() {
+  static const NameTable<Flip> t = {{Flip::Auto, "auto"}, {Flip::On, "on"}, {Flip::Off, "off"}};
+  return t;
+}
+
 void TrainConfig::validate() const {
   if (epochs < 1) throw ConfigError("epochs " + std::to_string(epochs) + " must be at least 1");
   if (batchSize < 1) throw ConfigError("batch size " + std::to_string(batchSize) + " must be at least 1");
@@ -27,18 +37,21 @@ void TrainConfig::validate() const {
     throw ConfigError("warm-up " + num(warmup) + " must be a fraction of training in [0, 0.5]");
   if (!(gradClip >= 0) || !std::isfinite(gradClip))
     throw ConfigError("gradient clip " + num(gradClip) + " must be 0 (off) or a positive norm");
-  if (schedule != "cosine" && schedule != "step" && schedule != "constant")
-    throw ConfigError("learning-rate schedule '" + schedule + "': expected cosine, step or constant");
-  if (flip != "auto" && flip != "on" && flip != "off")
-    throw ConfigError("flip '" + flip + "': expected auto, on or off");
-  if (device != "auto" && device != "cpu" && device != "cuda")
-    throw ConfigError("device '" + device + "': expected auto, cpu or cuda");
 }
 
 nlohmann::json TrainConfig::toJson() const {
-  return {{"model", model},       {"epochs", epochs},       {"batch_size", batchSize}, {"lr", lr},
-          {"momentum", momentum}, {"weight_decay", weightDecay}, {"schedule", schedule}, {"warmup", warmup},
-          {"grad_clip", gradClip}, {"augment", augment},   {"flip", flip},            {"seed", seed},
+  return {{"model", model},
+          {"epochs", epochs},
+          {"batch_size", batchSize},
+          {"lr", lr},
+          {"momentum", momentum},
+          {"weight_decay", weightDecay},
+          {"schedule", enumName(scheduleNames(), schedule)},
+          {"warmup", warmup},
+          {"grad_clip", gradClip},
+          {"augment", augment},
+          {"flip", enumName(flipNames(), flip)},
+          {"seed", seed},
           {"health_checks", healthChecks}};
 }
 
@@ -50,11 +63,11 @@ TrainConfig TrainConfig::fromJson(const nlohmann::json& j, const TrainConfig& de
   c.lr = j.value("lr", c.lr);
   c.momentum = j.value("momentum", c.momentum);
   c.weightDecay = j.value("weight_decay", c.weightDecay);
-  c.schedule = j.value("schedule", c.schedule);
+  if (j.contains("schedule")) c.schedule = parseEnum(scheduleNames(), j.at("schedule").get<std::string>(), "learning-rate schedule");
   c.warmup = j.value("warmup", c.warmup);
   c.gradClip = j.value("grad_clip", c.gradClip);
   c.augment = j.value("augment", c.augment);
-  c.flip = j.value("flip", c.flip);
+  if (j.contains("flip")) c.flip = parseEnum(flipNames(), j.at("flip").get<std::string>(), "flip");
   c.seed = j.value("seed", c.seed);
   c.healthChecks = j.value("health_checks", c.healthChecks);
   return c;

@@ -69,8 +69,11 @@ double Trainer::learningRate(int64_t step, int64_t totalSteps) const {
   // Linear warm-up: step s of the first w steps runs at (s + 1) / w of the schedule.
   const auto warmSteps = static_cast<int64_t>(std::llround(config_.warmup * static_cast<double>(totalSteps)));
   const double warm = step < warmSteps ? static_cast<double>(step + 1) / static_cast<double>(warmSteps) : 1.0;
-  if (config_.schedule == "cosine") return warm * config_.lr * 0.5 * (1.0 + std::cos(M_PI * t));
-  if (config_.schedule == "step") return warm * config_.lr * (t < 0.5 ? 1.0 : t < 0.75 ? 0.1 : 0.01);
+  switch (config_.schedule) {
+    case Schedule::Cosine: return warm * config_.lr * 0.5 * (1.0 + std::cos(M_PI * t));
+    case Schedule::Step: return warm * config_.lr * (t < 0.5 ? 1.0 : t < 0.75 ? 0.1 : 0.01);
+    case Schedule::Constant: break;
+  }
   return warm * config_.lr;
 }
 
@@ -132,7 +135,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   const int64_t n = data_.size();
   const int64_t batchesPerEpoch = (n + config_.batchSize - 1) / config_.batchSize;
   const int64_t totalSteps = batchesPerEpoch * config_.epochs;
-  const bool flip = config_.flip == "on" || (config_.flip == "auto" && data_.flipAllowed());
+  const bool flip = config_.flip == Flip::On || (config_.flip == Flip::Auto && data_.flipAllowed());
 
   // Passes over the data for hooks count as work too: weight them like an epoch of
   // inference (about a third of a training epoch).
