@@ -7,8 +7,8 @@
 
 #include <QSlider>
 
-#include "frontier_view.h"
 #include "example_list_model.h"
+#include "frontier_view.h"
 #include "gallery_view.h"
 #include "job_panel.h"
 #include "main_window.h"
@@ -48,23 +48,32 @@ int main(int argc, char** argv) {
   QCommandLineOption delay(QStringLiteral("screenshot-delay"),
                            QApplication::translate("main", "Milliseconds between opening and the screenshot"),
                            QStringLiteral("ms"), QStringLiteral("300"));
-  QCommandLineOption startScoring(QStringLiteral("start-scoring"),
-                                  QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open"));
-  QCommandLineOption view(QStringLiteral("view"),
-                          QApplication::translate("main", "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),
-                          QStringLiteral("name"), QStringLiteral("dataset"));
-  QCommandLineOption audit(QStringLiteral("audit-point"),
-                           QApplication::translate("main", "Once the dataset is open, audit point N of the frontier study shown (as a click on it does)"),
-                           QStringLiteral("N"));
-  QCommandLineOption example(QStringLiteral("show-example"),
-                             QApplication::translate("main", "Once the dataset is open, show training example N (or the hardest) in the gallery's detail pane"),
-                             QStringLiteral("N"));
+  QCommandLineOption startScoring(
+      QStringLiteral("start-scoring"),
+      QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open"));
+  QCommandLineOption view(
+      QStringLiteral("view"),
+      QApplication::translate("main",
+                              "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),
+      QStringLiteral("name"), QStringLiteral("dataset"));
+  QCommandLineOption audit(
+      QStringLiteral("audit-point"),
+      QApplication::translate(
+          "main", "Once the dataset is open, audit point N of the frontier study shown (as a click on it does)"),
+      QStringLiteral("N"));
+  QCommandLineOption example(
+      QStringLiteral("show-example"),
+      QApplication::translate(
+          "main", "Once the dataset is open, show training example N (or the hardest) in the gallery's detail pane"),
+      QStringLiteral("N"));
   QCommandLineOption keep(QStringLiteral("gallery-keep"),
                           QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
                           QStringLiteral("percent"));
-  QCommandLineOption showRun(QStringLiteral("show-run"),
-                             QApplication::translate("main", "Once the dataset is open, select run N in the runs panel (its detail and training curves)"),
-                             QStringLiteral("N"));
+  QCommandLineOption showRun(
+      QStringLiteral("show-run"),
+      QApplication::translate(
+          "main", "Once the dataset is open, select run N in the runs panel (its detail and training curves)"),
+      QStringLiteral("N"));
   for (const auto* o : {&view, &db, &shot, &delay, &startScoring, &audit, &example, &keep, &showRun})
     parser.addOption(*o);
   parser.process(app);
@@ -102,8 +111,10 @@ int main(int argc, char** argv) {
       window.grab().save(file);
       QApplication::quit();
     };
-    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
-    QObject::connect(&window, &ps::ui::MainWindow::datasetFailed, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
+    QObject::connect(&window, &ps::ui::MainWindow::datasetOpened, &window,
+                     [grab, wait] { QTimer::singleShot(wait, grab); });
+    QObject::connect(&window, &ps::ui::MainWindow::datasetFailed, &window,
+                     [grab, wait] { QTimer::singleShot(wait, grab); });
     if (args.isEmpty()) QTimer::singleShot(std::max(500, wait), grab);
   }
   return app.exec();

@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
     view.resize(960, 600);
     const QString file = parser.value(out);
     QString error;
-    if (!ps::ui::saveChart(&view, file, [&result](const std::string& p) { ps::writeFrontierCsv(result, p); }, &error)) {
+    if (!ps::ui::saveChart(
+            &view, file, [&result](const std::string& p) { ps::writeFrontierCsv(result, p); }, &error)) {
       std::fprintf(stderr, "prunescope-plot: error: %s\n", qPrintable(error));
       return 1;
     }

@@ -117,7 +117,9 @@ int main(int argc, char** argv) {
   auto both = [&](const char* what, const Timing& t) {
     std::printf("  %-44s %9.1f ms %9.1f ms  (%.2f x sort until shown)\n", what, t.stall, t.shown, t.shown / reference);
   };
-  auto line = [&](const char* what, double t) { std::printf("  %-44s %8.1f ms  (%.2f x sort)\n", what, t, t / reference); };
+  auto line = [&](const char* what, double t) {
+    std::printf("  %-44s %8.1f ms  (%.2f x sort)\n", what, t, t / reference);
+  };
   both("show a score (order + pruning marks)", show);
   both("move the kept-fraction slider", slider);
   both("drag it over ten values", drag);

@@ -7,13 +7,13 @@
 // the new recipe's time as a ratio to the old one's (same process, same data).
 //
 //   bench_recipe [--kinds 1,3] [--epochs 10] [--recipes old,new] [--lr 0.05] [--seed S] [--quick]
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -147,14 +147,22 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
-    if (a == "--kinds") kindList = next();
-    else if (a == "--epochs") epochs = std::stoi(next());
-    else if (a == "--recipes") recipes = next();
-    else if (a == "--lr") lr = std::stod(next());
-    else if (a == "--quick") quick = true;
-    else if (a == "--seed") seed = std::stoull(next());
+    if (a == "--kinds")
+      kindList = next();
+    else if (a == "--epochs")
+      epochs = std::stoi(next());
+    else if (a == "--recipes")
+      recipes = next();
+    else if (a == "--lr")
+      lr = std::stod(next());
+    else if (a == "--quick")
+      quick = true;
+    else if (a == "--seed")
+      seed = std::stoull(next());
     else {
-      std::fprintf(stderr, "usage: bench_recipe [--kinds 1,3] [--epochs 10] [--recipes old,new] [--lr X] [--seed S] [--quick]\n");
+      std::fprintf(
+          stderr,
+          "usage: bench_recipe [--kinds 1,3] [--epochs 10] [--recipes old,new] [--lr X] [--seed S] [--quick]\n");
       return 2;
     }
   }
@@ -169,11 +177,12 @@ int main(int argc, char** argv) {
   int failures = 0;
   try {
     ps::Store store((dir / "bench.sqlite").string());
-    std::printf("%-40s %-6s %8s %7s %8s %8s %8s %8s %7s\n", "kind", "recipe", "examples", "chance", "needed",
-                "bal.acc", "test err", "seconds", "ratio");
+    std::printf("%-40s %-6s %8s %7s %8s %8s %8s %8s %7s\n", "kind", "recipe", "examples", "chance", "needed", "bal.acc",
+                "test err", "seconds", "ratio");
     for (size_t k : chosen) {
       if (k >= all.size()) continue;
-      const auto ds = all[k].spec.classes == 0 ? tintedFashion(all[k].spec.train) : ps::makeSyntheticDataset(all[k].spec);
+      const auto ds =
+          all[k].spec.classes == 0 ? tintedFashion(all[k].spec.train) : ps::makeSyntheticDataset(all[k].spec);
       std::vector<int64_t> idx(ds->size(ps::Split::Train));
       for (size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<int64_t>(i);
       std::map<std::string, double> seconds;

@@ -47,8 +47,7 @@ double smallCnnMacs(int h, int w, int c, int k) {
          128.0 * k;
 }
 
-std::map<std::string, double> runPython(const std::string& python, const std::string& script, int epochs,
-                                        int threads) {
+std::map<std::string, double> runPython(const std::string& python, const std::string& script, int epochs, int threads) {
   const std::string cmd = python + " " + script + " --epochs " + std::to_string(epochs) + " --threads " +
                           std::to_string(threads) + " --data " + ps::builtinFashionMnistDir();
   std::map<std::string, double> out;
@@ -133,7 +132,8 @@ int main(int argc, char** argv) {
     std::printf("  EL2N scoring: %9.0f images/s   ratio C++/Python %.2f  (target >= 1.2)\n",
                 py.at("score_images_per_s"), scoreRate / py.at("score_images_per_s"));
   } else {
-    std::printf("Python reference did not run (is python3-torch installed? %s %s)\n", python.c_str(), reference.c_str());
+    std::printf("Python reference did not run (is python3-torch installed? %s %s)\n", python.c_str(),
+                reference.c_str());
   }
   return 0;
 }

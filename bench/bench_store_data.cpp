@@ -2,12 +2,12 @@
 // and dataset opening / fingerprinting on Fashion-MNIST. Each figure is printed with
 // a ratio against a reference done in the same process: a plain file write/read of the
 // same bytes for the store, a memcpy of the same bytes for the fingerprint.
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <vector>
 
 #include "data/dataset_opener.h"

@@ -72,7 +72,8 @@ void TestArchitecture::coreFoldersUseOnlyEarlierFolders() {
   QVERIFY(checked > 100);
   QVERIFY2(broken.isEmpty(), qPrintable(broken.join("\n")));
   // Every folder of core is in the order (a new one must be placed in it).
-  for (const QString& d : QDir(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/core")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+  for (const QString& d :
+       QDir(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/core")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
     QVERIFY2(kCoreOrder.contains(d), qPrintable("core/" + d + " is not in the dependency order"));
 }
 

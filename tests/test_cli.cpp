@@ -2,8 +2,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/cli_app.h"
@@ -136,7 +136,8 @@ void TestCli::importThenPruneExportsASubset() {
   for (int i = 0; i < 40; ++i) values += std::to_string(i) + "\n";
   pstest::writeText(dir + "/../ext.csv", values);
   const std::string db = tmp_.path().toStdString() + "/cli.sqlite";
-  const CliResult imp = cli({"import-scores", dir, dir + "/../ext.csv", "--name", "ext", "--direction", "harder", "--db", db});
+  const CliResult imp =
+      cli({"import-scores", dir, dir + "/../ext.csv", "--name", "ext", "--direction", "harder", "--db", db});
   QCOMPARE(imp.code, 0);
   const std::string out = tmp_.path().toStdString() + "/kept.npy";
   const CliResult pr = cli({"prune", dir, "--score", "ext", "--score-run", "1", "--policy", "hard", "--keep", "0.25",
@@ -152,7 +153,8 @@ void TestCli::studyCommandsRejectBadGrids() {
   const CliResult unsorted = cli({"frontier", "fashion-mnist", "--keeps", "0.5,0.2", "--out", "/tmp/x.csv"});
   QCOMPARE(unsorted.code, 1);
   QVERIFY(unsorted.err.find("not strictly ascending") != std::string::npos);
-  const CliResult badKeep = cli({"prune", "fashion-mnist", "--keep", "0", "--out", "/tmp/x.txt", "--db", "/nonexistent/dir/x.sqlite"});
+  const CliResult badKeep =
+      cli({"prune", "fashion-mnist", "--keep", "0", "--out", "/tmp/x.txt", "--db", "/nonexistent/dir/x.sqlite"});
   QVERIFY(badKeep.code != 0);
   const CliResult badTheta = cli({"theory", "--theta", "120", "--out", "/tmp/t.csv"});
   QCOMPARE(badTheta.code, 1);
@@ -164,8 +166,8 @@ void TestCli::trainingHealthInTheCli() {
   pstest::writeIdxDataset(dir, pstest::fashionSamples(1500), pstest::fashionSamples(100, true), false);
   const std::string db = tmp_.path().toStdString() + "/health.sqlite";
   // A line per epoch with loss and accuracy, on the error stream with the progress.
-  const CliResult ok = cli({"score", dir, "--score", "el2n", "--epochs", "2", "--threads", "2", "--device", "cpu",
-                            "--db", db, "--quiet"});
+  const CliResult ok = cli(
+      {"score", dir, "--score", "el2n", "--epochs", "2", "--threads", "2", "--device", "cpu", "--db", db, "--quiet"});
   QVERIFY2(ok.code == 0, ok.err.c_str());
   QVERIFY2(ok.err.find("epoch 1/2: loss ") != std::string::npos, ok.err.c_str());
   QVERIFY(ok.err.find("epoch 2/2: loss ") != std::string::npos);
@@ -177,8 +179,8 @@ void TestCli::trainingHealthInTheCli() {
   QVERIFY2(bad.err.find("error: training diverged at epoch 1, step ") != std::string::npos, bad.err.c_str());
   // The range test prints a suggestion and writes its curve.
   const std::string csv = tmp_.path().toStdString() + "/lr.csv";
-  const CliResult lr = cli({"lr-range", dir, "--steps", "40", "--threads", "2", "--device", "cpu", "--quiet",
-                            "--out", csv});
+  const CliResult lr =
+      cli({"lr-range", dir, "--steps", "40", "--threads", "2", "--device", "cpu", "--quiet", "--out", csv});
   QVERIFY2(lr.code == 0, lr.err.c_str());
   const auto at = lr.out.find("suggested learning rate: ");
   QVERIFY2(at != std::string::npos, lr.out.c_str());

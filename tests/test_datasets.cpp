@@ -393,27 +393,63 @@ void TestDatasets::badInput_data() {
   QTest::addColumn<QString>("name");
   QTest::addColumn<QString>("fileInMessage");
   QTest::addColumn<QString>("problem");
-  QTest::newRow("missing path") << "missing_path" << "does-not-exist" << "no such file";
-  QTest::newRow("IDX labels missing") << "idx_missing_labels" << "train-labels-idx1-ubyte" << "missing IDX file";
-  QTest::newRow("IDX truncated") << "idx_truncated_images" << "train-images-idx3-ubyte" << "truncated";
-  QTest::newRow("IDX wrong magic") << "idx_wrong_magic" << "train-images-idx3-ubyte" << "wrong magic number";
-  QTest::newRow("IDX count mismatch") << "idx_count_mismatch" << "train-labels-idx1-ubyte" << "expected the same count";
-  QTest::newRow("IDX label out of range") << "idx_label_out_of_range" << "train-images-idx3-ubyte" << "label 12";
-  QTest::newRow("IDX corrupt gzip") << "idx_corrupt_gzip" << "t10k-images-idx3-ubyte.gz" << "gzip";
-  QTest::newRow("IDX truncated gzip") << "idx_truncated_gzip" << "train-images-idx3-ubyte.gz" << "truncated";
-  QTest::newRow("CIFAR truncated") << "cifar_truncated" << "data_batch_1.bin" << "not a multiple";
-  QTest::newRow("CIFAR label out of range") << "cifar_label_out_of_range" << "data_batch_1.bin" << "label 10";
-  QTest::newRow("CIFAR test batch missing") << "cifar_missing_test" << "test_batch.bin" << "missing";
-  QTest::newRow("folder without classes") << "folder_empty_dataset" << "bad_folder_empty_dataset" << "cannot tell";
-  QTest::newRow("folder empty class") << "folder_empty_class" << "zz_empty" << "empty";
-  QTest::newRow("folder class unreadable") << "folder_class_all_unreadable" << "bad_folder_class_all_unreadable"
+  QTest::newRow("missing path") << "missing_path"
+                                << "does-not-exist"
+                                << "no such file";
+  QTest::newRow("IDX labels missing") << "idx_missing_labels"
+                                      << "train-labels-idx1-ubyte"
+                                      << "missing IDX file";
+  QTest::newRow("IDX truncated") << "idx_truncated_images"
+                                 << "train-images-idx3-ubyte"
+                                 << "truncated";
+  QTest::newRow("IDX wrong magic") << "idx_wrong_magic"
+                                   << "train-images-idx3-ubyte"
+                                   << "wrong magic number";
+  QTest::newRow("IDX count mismatch") << "idx_count_mismatch"
+                                      << "train-labels-idx1-ubyte"
+                                      << "expected the same count";
+  QTest::newRow("IDX label out of range") << "idx_label_out_of_range"
+                                          << "train-images-idx3-ubyte"
+                                          << "label 12";
+  QTest::newRow("IDX corrupt gzip") << "idx_corrupt_gzip"
+                                    << "t10k-images-idx3-ubyte.gz"
+                                    << "gzip";
+  QTest::newRow("IDX truncated gzip") << "idx_truncated_gzip"
+                                      << "train-images-idx3-ubyte.gz"
+                                      << "truncated";
+  QTest::newRow("CIFAR truncated") << "cifar_truncated"
+                                   << "data_batch_1.bin"
+                                   << "not a multiple";
+  QTest::newRow("CIFAR label out of range") << "cifar_label_out_of_range"
+                                            << "data_batch_1.bin"
+                                            << "label 10";
+  QTest::newRow("CIFAR test batch missing") << "cifar_missing_test"
+                                            << "test_batch.bin"
+                                            << "missing";
+  QTest::newRow("folder without classes") << "folder_empty_dataset"
+                                          << "bad_folder_empty_dataset"
+                                          << "cannot tell";
+  QTest::newRow("folder empty class") << "folder_empty_class"
+                                      << "zz_empty"
+                                      << "empty";
+  QTest::newRow("folder class unreadable") << "folder_class_all_unreadable"
+                                           << "bad_folder_class_all_unreadable"
                                            << "'zz_broken' has no readable images";
-  QTest::newRow("folder nothing readable") << "folder_nothing_readable" << "bad_folder_nothing_readable"
+  QTest::newRow("folder nothing readable") << "folder_nothing_readable"
+                                           << "bad_folder_nothing_readable"
                                            << "no readable images";
-  QTest::newRow("CSV bad split") << "csv_bad_split" << "m.csv:1" << "holdout";
-  QTest::newRow("CSV wrong columns") << "csv_wrong_columns" << "m.csv:1" << "expected 2 or 3 columns";
-  QTest::newRow("CSV empty") << "csv_empty" << "m.csv" << "empty dataset";
-  QTest::newRow("not a dataset file") << "not_a_dataset_file" << "data.bin" << "not a .csv manifest";
+  QTest::newRow("CSV bad split") << "csv_bad_split"
+                                 << "m.csv:1"
+                                 << "holdout";
+  QTest::newRow("CSV wrong columns") << "csv_wrong_columns"
+                                     << "m.csv:1"
+                                     << "expected 2 or 3 columns";
+  QTest::newRow("CSV empty") << "csv_empty"
+                             << "m.csv"
+                             << "empty dataset";
+  QTest::newRow("not a dataset file") << "not_a_dataset_file"
+                                      << "data.bin"
+                                      << "not a .csv manifest";
 }
 
 void TestDatasets::badInput() {

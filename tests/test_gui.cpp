@@ -1,39 +1,39 @@
 // The real main window, offscreen: open datasets, bad input, and the class model.
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QLineSeries>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QChart>
-#include <QLineSeries>
-#include <QPushButton>
 #include <QtTest>
 
-#include "chart_export.h"
-#include "class_count_model.h"
-#include "theory/perceptron_theory.h"
-#include "dataset_summary_widget.h"
-#include "main_window.h"
-#include "runs_panel.h"
-#include "job_panel.h"
-#include "theory_view.h"
-#include "gallery_view.h"
-#include "example_list_model.h"
-#include "data/dataset_opener.h"
-#include "score/score_engine.h"
-#include <QComboBox>
 #include <QChartView>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTabWidget>
-#include "background_job.h"
 #include <QListWidget>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTimer>
+#include "background_job.h"
+#include "chart_export.h"
+#include "class_count_model.h"
+#include "data/dataset_opener.h"
+#include "dataset_summary_widget.h"
+#include "example_list_model.h"
+#include "gallery_view.h"
+#include "job_panel.h"
+#include "main_window.h"
+#include "runs_panel.h"
+#include "score/score_engine.h"
 #include "store/store.h"
 #include "support/test_data.h"
+#include "theory/perceptron_theory.h"
+#include "theory_view.h"
 
 class TestGui : public QObject {
   Q_OBJECT
@@ -261,7 +261,8 @@ void TestGui::theoryViewUpdatesOffTheGuiThread() {
   // Export: the chart as SVG, the points as CSV (one row per policy × f × alpha).
   QString error;
   const QString csv = tmp_.filePath("theory.csv"), svg = tmp_.filePath("theory.svg");
-  QVERIFY2(ps::ui::saveChart(view->chartView(), csv, [&](const std::string& p) { ps::writeTheoryCsv(view->points(), p); }, &error),
+  QVERIFY2(ps::ui::saveChart(
+               view->chartView(), csv, [&](const std::string& p) { ps::writeTheoryCsv(view->points(), p); }, &error),
            qPrintable(error));
   QVERIFY2(ps::ui::saveChart(view->chartView(), svg, nullptr, &error), qPrintable(error));
   QFile f(csv);

@@ -362,8 +362,10 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
   QString error;
   const QString svg = tmp_.filePath("frontier.svg"), csv = tmp_.filePath("audit.csv");
   QVERIFY2(ps::ui::saveChart(f->chartView(), svg, nullptr, &error), qPrintable(error));
-  QVERIFY2(ps::ui::saveChart(fair->chartView(), csv, [&](const std::string& path) { ps::writeAuditCsv(fair->result(), path); }, &error),
-           qPrintable(error));
+  QVERIFY2(
+      ps::ui::saveChart(
+          fair->chartView(), csv, [&](const std::string& path) { ps::writeAuditCsv(fair->result(), path); }, &error),
+      qPrintable(error));
   QCOMPARE(lines(csv).size(), size_t(11));
 }
 
@@ -374,7 +376,8 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   form->keepsEdit()->setText("0.5, 1");
   form->epochsBox()->setValue(1);
   for (int i = 0; i < form->policyList()->count(); ++i)
-    form->policyList()->item(i)->setCheckState(form->policyList()->item(i)->text() == "hard" ? Qt::Checked : Qt::Unchecked);
+    form->policyList()->item(i)->setCheckState(form->policyList()->item(i)->text() == "hard" ? Qt::Checked
+                                                                                             : Qt::Unchecked);
   form->minSizeBox()->setValue(150);  // pools of 150, 238, 378 and 600 examples
   QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
   QVERIFY(w->jobPanel()->startScaling());

@@ -30,7 +30,8 @@ class TestJobs : public QObject {
 
 void TestJobs::progressReportsFractionAndTimeLeft() {
   std::vector<ps::Progress> seen;
-  ps::JobContext ctx(nullptr, [&](const ps::Progress& p) { seen.push_back(p); }, nullptr, std::chrono::milliseconds(0));
+  ps::JobContext ctx(
+      nullptr, [&](const ps::Progress& p) { seen.push_back(p); }, nullptr, std::chrono::milliseconds(0));
   ctx.report(0, 4, "start");
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   ctx.report(1, 4, "quarter");
@@ -45,7 +46,8 @@ void TestJobs::progressReportsFractionAndTimeLeft() {
 
 void TestJobs::progressIsThrottled() {
   int calls = 0;
-  ps::JobContext ctx(nullptr, [&](const ps::Progress&) { ++calls; }, nullptr, std::chrono::milliseconds(1000));
+  ps::JobContext ctx(
+      nullptr, [&](const ps::Progress&) { ++calls; }, nullptr, std::chrono::milliseconds(1000));
   for (int i = 0; i < 10000; ++i) ctx.report(i, 10000, "");
   ctx.report(10000, 10000, "done");
   QCOMPARE(calls, 2);  // the first report and the final 100%
@@ -88,16 +90,19 @@ void TestJobs::resumeAfterCancelGivesTheSameResult() {
   ps::MemoryCheckpoints checkpoints;
   ps::CancelToken token;
   int chunks = 0;
-  ps::JobContext first(&token, [&](const ps::Progress&) {
-    if (++chunks == 7) token.cancel();  // stop part-way
-  }, &checkpoints, std::chrono::milliseconds(0));
+  ps::JobContext first(
+      &token,
+      [&](const ps::Progress&) {
+        if (++chunks == 7) token.cancel();  // stop part-way
+      },
+      &checkpoints, std::chrono::milliseconds(0));
   QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::computeChannelStats(*ds_, ps::Split::Train, first, 1000));
   QVERIFY(checkpoints.load("channel_stats/train"));
 
   token.reset();
   int resumedChunks = 0;
-  ps::JobContext second(&token, [&](const ps::Progress&) { ++resumedChunks; }, &checkpoints,
-                        std::chrono::milliseconds(0));
+  ps::JobContext second(
+      &token, [&](const ps::Progress&) { ++resumedChunks; }, &checkpoints, std::chrono::milliseconds(0));
   const ps::ChannelStats resumed = ps::computeChannelStats(*ds_, ps::Split::Train, second, 1000);
   QCOMPARE(resumedChunks, 60 - 7);  // only the remaining chunks were computed
   QCOMPARE(resumed.mean, whole.mean);
@@ -115,9 +120,12 @@ void TestJobs::resumeFromStoreCheckpointAfterRestart() {
     ps::StoreCheckpoints ck(store, run);
     ps::CancelToken token;
     int chunks = 0;
-    ps::JobContext ctx(&token, [&](const ps::Progress&) {
-      if (++chunks == 5) token.cancel();
-    }, &ck, std::chrono::milliseconds(0));
+    ps::JobContext ctx(
+        &token,
+        [&](const ps::Progress&) {
+          if (++chunks == 5) token.cancel();
+        },
+        &ck, std::chrono::milliseconds(0));
     QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::computeChannelStats(*ds_, ps::Split::Test, ctx, 500));
     store.finishRun(run, ps::RunStatus::Interrupted, "cancelled");
   }

@@ -93,8 +93,8 @@ void TestScoreMath::aumAndDataMapsByHand() {
   // Presentation 2: ex0 (4, 0, 0): margin 4; ex1 (0, 1, 0): margin 1.
   hook.onBatch({1, pos, torch::tensor({{4.f, 0.f, 0.f}, {0.f, 1.f, 0.f}}), y});
   const auto r = hook.results();
-  QCOMPARE(r.at("aum").raw[0], 2.5f);   // (1 + 4) / 2
-  QCOMPARE(r.at("aum").raw[1], -1.0f);  // (-3 + 1) / 2
+  QCOMPARE(r.at("aum").raw[0], 2.5f);         // (1 + 4) / 2
+  QCOMPARE(r.at("aum").raw[1], -1.0f);        // (-3 + 1) / 2
   QCOMPARE(r.at("aum").difficulty[1], 1.0f);  // difficulty = -AUM
   const double p1 = std::exp(2.0) / (std::exp(2.0) + 1 + std::exp(1.0)), p2 = std::exp(4.0) / (std::exp(4.0) + 2);
   QVERIFY(std::abs(r.at("confidence").raw[0] - (p1 + p2) / 2) < 1e-6);

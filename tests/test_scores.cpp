@@ -8,6 +8,8 @@
 #include <QtTest>
 #include <fstream>
 
+#include <atomic>
+#include <thread>
 #include "data/dataset_opener.h"
 #include "data/in_memory_dataset.h"
 #include "job/job.h"
@@ -15,12 +17,10 @@
 #include "score/rank_stats.h"
 #include "score/score_engine.h"
 #include "score/score_hooks.h"
-#include "train/batch_source.h"
-#include <atomic>
-#include <thread>
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/test_data.h"
+#include "train/batch_source.h"
 #include "util/errors.h"
 
 namespace {
@@ -82,8 +82,12 @@ void TestScores::resumeAfterKillGivesTheSameScores() {
   const std::string ds = path("kill_ds");
   subset(ds, 3000);
   const QString cli = QStringLiteral(PRUNESCOPE_CLI_PATH);
-  const QStringList common = {"score", QString::fromStdString(ds), "--score", "el2n,forgetting,aum,grand",
-                              "--epochs", "4", "--threads", "2", "--device", "cpu", "--quiet"};
+  const QStringList common = {"score",     QString::fromStdString(ds),
+                              "--score",   "el2n,forgetting,aum,grand",
+                              "--epochs",  "4",
+                              "--threads", "2",
+                              "--device",  "cpu",
+                              "--quiet"};
   QProcess whole;
   whole.start(cli, common + QStringList{"--db", QString::fromStdString(path("whole.sqlite")), "--out",
                                         QString::fromStdString(path("whole.csv"))});
@@ -144,10 +148,10 @@ void TestScores::mislabelledExamplesRankAmongTheHardest() {
     const auto& d = run.difficulty.at(score);
     const double cut = quantile(d, 0.95);
     for (const auto& kv : relabel)
-      QVERIFY2(d[kv.first] >= cut, (std::string(score) + ": mislabelled example " + std::to_string(kv.first) +
-                                    " has difficulty " + std::to_string(d[kv.first]) + ", 95th percentile is " +
-                                    std::to_string(cut))
-                                       .c_str());
+      QVERIFY2(d[kv.first] >= cut,
+               (std::string(score) + ": mislabelled example " + std::to_string(kv.first) + " has difficulty " +
+                std::to_string(d[kv.first]) + ", 95th percentile is " + std::to_string(cut))
+                   .c_str());
   }
   // Forgetting counts are coarse after six epochs (0..6, with about 10% of examples never
   // learned and so at the maximum): every mislabelled example must have been forgotten at
@@ -203,9 +207,12 @@ void TestScores::resumeAfterCancelGivesTheSameScores() {
 
   ps::Store store(path("resume_cut.sqlite"));
   ps::CancelToken token;
-  ps::JobContext cut(&token, [&](const ps::Progress& p) {
-    if (p.message.find("epoch 3/3") != std::string::npos) token.cancel();
-  }, nullptr, std::chrono::milliseconds(0));
+  ps::JobContext cut(
+      &token,
+      [&](const ps::Progress& p) {
+        if (p.message.find("epoch 3/3") != std::string::npos) token.cancel();
+      },
+      nullptr, std::chrono::milliseconds(0));
   QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::scoreDataset(*ds, store, cfg, cut));
   const auto key = ps::Store::cacheKey("score", cfg.toJson(), ds->fingerprint());
   QCOMPARE(store.findRun(key)->status, ps::RunStatus::Interrupted);
@@ -231,7 +238,7 @@ void TestScores::multipleSeedsReportSpreadAndRankCorrelation() {
   const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
   const double corr = run.seedSpearman.at("el2n");
   QVERIFY2(corr > 0.3 && corr <= 1.0, std::to_string(corr).c_str());  // EL2N is stable across seeds
-  QVERIFY(std::abs(run.seedSpearman.at("random")) < 0.15);           // random is not
+  QVERIFY(std::abs(run.seedSpearman.at("random")) < 0.15);            // random is not
   double spread = 0;
   for (float s : run.spread.at("el2n")) spread += s;
   QVERIFY(spread > 0);
@@ -365,7 +372,8 @@ void TestScores::streamingMatchesInMemoryBatches() {
   // An image folder read per batch (memory budget 0, next batch decoded on another
   // thread) gives the same batches as the same folder held in memory.
   const std::string dir = path("stream");
-  pstest::writeImageFolder(dir, "train", pstest::fashionSamples(300), {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
+  pstest::writeImageFolder(dir, "train", pstest::fashionSamples(300),
+                           {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
   auto ds = ps::openDataset(dir);
   std::vector<int64_t> all(ds->size(ps::Split::Train));
   std::iota(all.begin(), all.end(), 0);
@@ -386,15 +394,24 @@ void TestScores::streamingMatchesInMemoryBatches() {
 void TestScores::badSettings_data() {
   QTest::addColumn<QString>("setting");
   QTest::addColumn<QString>("message");
-  QTest::newRow("unknown score") << "score" << "unknown score 'el3n'";
-  QTest::newRow("unknown model") << "model" << "unknown model 'resnet9000'";
-  QTest::newRow("EL2N epoch beyond training") << "el2n_epoch" << "EL2N epoch 9 is beyond training (3 epochs)";
-  QTest::newRow("GraNd epoch beyond training") << "grand_epoch" << "GraNd epoch 4 is outside 0..3";
-  QTest::newRow("k larger than the data") << "k" << "prototype k 500 must be between 1 and the number of examples (100)";
-  QTest::newRow("TorchScript not a model") << "ts_garbage" << "not a TorchScript model";
-  QTest::newRow("TorchScript wrong output") << "ts_shape" << "returns shape 2x3 for 2 images; expected 2x10";
-  QTest::newRow("zero epochs") << "epochs" << "epochs 0 must be at least 1";
-  QTest::newRow("limit beyond data") << "limit" << "limit 5000 is larger than the training split";
+  QTest::newRow("unknown score") << "score"
+                                 << "unknown score 'el3n'";
+  QTest::newRow("unknown model") << "model"
+                                 << "unknown model 'resnet9000'";
+  QTest::newRow("EL2N epoch beyond training") << "el2n_epoch"
+                                              << "EL2N epoch 9 is beyond training (3 epochs)";
+  QTest::newRow("GraNd epoch beyond training") << "grand_epoch"
+                                               << "GraNd epoch 4 is outside 0..3";
+  QTest::newRow("k larger than the data") << "k"
+                                          << "prototype k 500 must be between 1 and the number of examples (100)";
+  QTest::newRow("TorchScript not a model") << "ts_garbage"
+                                           << "not a TorchScript model";
+  QTest::newRow("TorchScript wrong output") << "ts_shape"
+                                            << "returns shape 2x3 for 2 images; expected 2x10";
+  QTest::newRow("zero epochs") << "epochs"
+                               << "epochs 0 must be at least 1";
+  QTest::newRow("limit beyond data") << "limit"
+                                     << "limit 5000 is larger than the training split";
 }
 
 void TestScores::badSettings() {

@@ -175,7 +175,8 @@ void TestStore::migratesFromVersion1() {
     QCOMPARE(db.scalarInt("PRAGMA user_version"), int64_t(1));
     db.exec("INSERT INTO datasets(fingerprint, spec, format, class_names, n_train, n_test, shape) VALUES('" +
             ds->fingerprint() + "', 'old', 'idx', '[\"a\",\"b\"]', 30, 10, '28x28x1')");
-    db.exec("INSERT INTO runs(dataset_id, kind, config, cache_key, status) VALUES(1, 'score', '{}', 'old-key', 'done')");
+    db.exec(
+        "INSERT INTO runs(dataset_id, kind, config, cache_key, status) VALUES(1, 'score', '{}', 'old-key', 'done')");
   }
   ps::Store s(file);
   QCOMPARE(s.schemaVersion(), ps::currentSchemaVersion());
@@ -219,7 +220,7 @@ void TestStore::rejectsNonDatabase() {
   }
   std::ifstream in(file);
   std::string back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  QCOMPARE(back, text);  // not overwritten
+  QCOMPARE(back, text);                                                            // not overwritten
   QVERIFY_THROWS_EXCEPTION(ps::StoreError, ps::Store(tmp_.path().toStdString()));  // a directory
 }
 

@@ -7,23 +7,23 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+#include <filesystem>
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "prune/prune_policy.h"
 #include "prune/subset_export.h"
 #include "score/score_engine.h"
-#include <cstring>
-#include <filesystem>
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
-#include "util/pareto.h"
 #include "study/power_law.h"
 #include "study/scaling_study.h"
 #include "support/test_data.h"
 #include "theory/perceptron_theory.h"
 #include "util/errors.h"
+#include "util/pareto.h"
 
 namespace {
 
@@ -102,7 +102,8 @@ void TestStudies::keepHardEasyRandomExactSets() {
   QCOMPARE(r1.size(), size_t(5));
   QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, 1)), r1);  // seeded
   bool differs = false;
-  for (uint64_t s = 2; s < 6; ++s) differs |= ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, s)) != r1;
+  for (uint64_t s = 2; s < 6; ++s)
+    differs |= ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, s)) != r1;
   QVERIFY(differs);
   // Ties go to the lower index.
   const std::vector<float> tied = {1, 1, 1, 1};
@@ -130,7 +131,8 @@ void TestStudies::betaCutDropsTheHardestFirst() {
   const std::vector<int> labels(20, 0);
   // beta 0.1 drops 19 and 18; keep-hard f=0.25 then keeps the next 5: 13..17.
   QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.25, false, 0.1)), (V{13, 14, 15, 16, 17}));
-  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.95, false, 0.1)));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError,
+                           ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.95, false, 0.1)));
 }
 
 void TestStudies::ccsStrataBudgets() {
@@ -312,9 +314,12 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   ps::Store store(path("frontier.sqlite"));
   // Stop after the first finished point, then resume.
   ps::CancelToken token;
-  ps::JobContext cut(&token, [&](const ps::Progress& p) {
-    if (p.message.find("done") != std::string::npos) token.cancel();
-  }, nullptr, std::chrono::milliseconds(0));
+  ps::JobContext cut(
+      &token,
+      [&](const ps::Progress& p) {
+        if (p.message.find("done") != std::string::npos) token.cancel();
+      },
+      nullptr, std::chrono::milliseconds(0));
   QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::runFrontierStudy(*ds, store, cfg, cut));
   const std::string key = ps::Store::cacheKey("frontier", cfg.toJson(), ds->fingerprint());
   const auto interrupted = store.findRun(key);

@@ -6,8 +6,8 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "data/dataset_opener.h"
@@ -103,7 +103,15 @@ void TestTraining::learnedThresholdFromCounts() {
   QCOMPARE(h.balancedAccuracy, (1.0 + 0.5 * 3) / 4);
   QCOMPARE(h.chance, 0.25);
   QVERIFY_THROWS_EXCEPTION(ps::TrainingError, ps::checkLearned(
-      [] { ps::EpochHealth c; c.epoch = 2; c.balancedAccuracy = 0.26; c.chance = 0.25; c.learnedAbove = 0.3; return c; }(), 0.05));
+                                                  [] {
+                                                    ps::EpochHealth c;
+                                                    c.epoch = 2;
+                                                    c.balancedAccuracy = 0.26;
+                                                    c.chance = 0.25;
+                                                    c.learnedAbove = 0.3;
+                                                    return c;
+                                                  }(),
+                                                  0.05));
   // The curve survives JSON, with unmeasured values as NaN.
   ps::TrainingCurve curve;
   curve.epochs.push_back(h);
@@ -208,7 +216,9 @@ void TestTraining::oldDefaultsCollapseWhereTheNewOnesTrain() {
     ps::scoreDataset(*ds, store, old, ctx);
     QFAIL("the old recipe's collapsed model must fail the scoring run");
   } catch (const ps::TrainingError& e) {
-    QVERIFY2(std::string(e.what()).find("the model did not learn by epoch 2 (balanced train accuracy 0.") != std::string::npos, e.what());
+    QVERIFY2(std::string(e.what()).find("the model did not learn by epoch 2 (balanced train accuracy 0.") !=
+                 std::string::npos,
+             e.what());
   }
   QCOMPARE(runsWithStatus(store, ps::RunStatus::Done), 0);
   QCOMPARE(runsWithStatus(store, ps::RunStatus::Failed), 1);

@@ -49,19 +49,21 @@ QPushButton* makeExportButton(QWidget* parent, QChartView* view, CsvWriter csv,
                               std::function<void(const QString&)> failed) {
   auto* button = new QPushButton(QObject::tr("Export…"), parent);
   button->setToolTip(QObject::tr("Save the chart as PNG or SVG, or its data as CSV"));
-  QObject::connect(button, &QPushButton::clicked, parent, [parent, view, csv = std::move(csv), failed = std::move(failed)] {
-    QString filter;
-    const QString path = QFileDialog::getSaveFileName(
-        parent, QObject::tr("Export the chart"), QString(),
-        QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"), &filter);
-    if (path.isEmpty()) return;
-    QString target = path;
-    if (!target.contains(QLatin1Char('.'))) target += filter.contains(QStringLiteral("svg")) ? QStringLiteral(".svg")
-                                                    : filter.contains(QStringLiteral("csv")) ? QStringLiteral(".csv")
-                                                                                             : QStringLiteral(".png");
-    QString error;
-    if (!saveChart(view, target, csv, &error) && failed) failed(error);
-  });
+  QObject::connect(button, &QPushButton::clicked, parent,
+                   [parent, view, csv = std::move(csv), failed = std::move(failed)] {
+                     QString filter;
+                     const QString path = QFileDialog::getSaveFileName(
+                         parent, QObject::tr("Export the chart"), QString(),
+                         QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"), &filter);
+                     if (path.isEmpty()) return;
+                     QString target = path;
+                     if (!target.contains(QLatin1Char('.')))
+                       target += filter.contains(QStringLiteral("svg"))   ? QStringLiteral(".svg")
+                                 : filter.contains(QStringLiteral("csv")) ? QStringLiteral(".csv")
+                                                                          : QStringLiteral(".png");
+                     QString error;
+                     if (!saveChart(view, target, csv, &error) && failed) failed(error);
+                   });
   return button;
 }
 

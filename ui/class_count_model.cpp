@@ -37,7 +37,8 @@ QVariant ClassCountModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ClassCountModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    return QAbstractTableModel::headerData(section, orientation, role);
   switch (section) {
     case Label: return tr("Label");
     case Name: return tr("Class");

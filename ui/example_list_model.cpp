@@ -101,10 +101,8 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
           .arg(static_cast<double>(values_[row]), 0, 'g', 3)
           .arg(pruned ? tr("pruned") : QStringLiteral("\u00a0"));
     }
-    case Qt::SizeHintRole:
-      return itemSize_.isValid() ? QVariant(itemSize_) : QVariant();
-    case Qt::BackgroundRole:
-      return pruned ? QVariant(QColor(255, 205, 205)) : QVariant();
+    case Qt::SizeHintRole: return itemSize_.isValid() ? QVariant(itemSize_) : QVariant();
+    case Qt::BackgroundRole: return pruned ? QVariant(QColor(255, 205, 205)) : QVariant();
     case PrunedRole: return pruned;
     case Qt::DecorationRole: {
       if (const QImage* img = thumbnails_.object(i)) return *img;
@@ -113,7 +111,8 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
     }
     case Qt::ToolTipRole: {
       const int label = dataset_->label(Split::Train, static_cast<size_t>(i));
-      return tr("%1 (label %2)\n%3").arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
+      return tr("%1 (label %2)\n%3")
+          .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
           .arg(label)
           .arg(QString::fromStdString(dataset_->source(Split::Train, static_cast<size_t>(i))));
     }

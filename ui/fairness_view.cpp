@@ -14,8 +14,8 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <cmath>
 
 #include "chart_export.h"
@@ -24,7 +24,9 @@
 namespace ps::ui {
 
 namespace {
-QString number(double v, int digits = 3) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', digits); }
+QString number(double v, int digits = 3) {
+  return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', digits);
+}
 
 QTableView* tableFor(QWidget* parent, QStandardItemModel* model) {
   auto* t = new QTableView(parent);
@@ -97,7 +99,8 @@ void FairnessView::fill(QStandardItemModel* model, const AuditSide& side) {
   model->setRowCount(0);
   for (const auto& c : side.classes) {
     QList<QStandardItem*> row;
-    row << new QStandardItem(QString::fromStdString(c.name)) << new QStandardItem(QStringLiteral("%1/%2").arg(c.kept).arg(c.total))
+    row << new QStandardItem(QString::fromStdString(c.name))
+        << new QStandardItem(QStringLiteral("%1/%2").arg(c.kept).arg(c.total))
         << new QStandardItem(number(c.keptFraction)) << new QStandardItem(number(c.accuracySubset))
         << new QStandardItem(number(c.accuracyFull))
         << new QStandardItem(std::isnan(c.change) ? number(c.change) : QString::asprintf("%+.3f", c.change));
@@ -133,7 +136,9 @@ void FairnessView::setResult(const AuditResult& result, const QString& title) {
     }
     return line;
   };
-  summary_->setText(tr("Audit of %1 by %2 (score run %3)").arg(title, QString::fromStdString(result.scoreName)).arg(result.scoreRunId));
+  summary_->setText(tr("Audit of %1 by %2 (score run %3)")
+                        .arg(title, QString::fromStdString(result.scoreName))
+                        .arg(result.scoreRunId));
   policyTitle_->setText(sideLine(result.policy));
   balancedTitle_->setText(sideLine(result.balanced));
   policyTitle_->setWordWrap(true);

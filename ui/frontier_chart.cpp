@@ -26,7 +26,7 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
   chart->addAxis(y, Qt::AlignLeft);
   double lo = 1, hi = 0;
   std::map<std::string, QLineSeries*> lines;  // one per score × policy
-  std::map<std::string, int> scoreStyle;       // line style per score
+  std::map<std::string, int> scoreStyle;      // line style per score
   for (const auto& p : r.points) {
     lo = std::min(lo, p.errorMean - p.errorStd);
     hi = std::max(hi, p.errorMean + p.errorStd);
@@ -34,9 +34,10 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
     const QColor colour = policyColour(p.policy);
     if (!line) {
       line = new QLineSeries;
-      line->setName(p.score.empty() ? QObject::tr("random")
-                                     : QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy),
-                                                                       QString::fromStdString(p.score)));
+      line->setName(
+          p.score.empty()
+              ? QObject::tr("random")
+              : QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(p.score)));
       if (!p.score.empty() && !scoreStyle.count(p.score)) scoreStyle[p.score] = static_cast<int>(scoreStyle.size());
       static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
       line->setPen(QPen(colour, 2.5, p.score.empty() ? Qt::SolidLine : styles[scoreStyle[p.score] % 4]));

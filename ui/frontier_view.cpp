@@ -6,8 +6,8 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QToolTip>
-#include <functional>
 #include <cmath>
+#include <functional>
 
 #include "frontier_chart.h"
 
@@ -54,9 +54,9 @@ long FrontierView::pointNear(const QString& score, const QString& policy, double
 
 QString FrontierView::pointText(size_t i) const {
   const FrontierPoint& p = result_.points.at(i);
-  const QString series = p.score.empty() ? tr("random")
-                                         : tr("keep %1 (%2)").arg(QString::fromStdString(p.policy),
-                                                                  QString::fromStdString(p.score));
+  const QString series =
+      p.score.empty() ? tr("random")
+                      : tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(p.score));
   return tr("%1, f = %2\ntest error %3 ± %4 over %5 seed(s)\n%6 examples kept, %7 epochs%8\nclick: fairness audit")
       .arg(series)
       .arg(p.keep, 0, 'f', 2)
@@ -80,17 +80,19 @@ void FrontierView::requestAudit(size_t i) {
 
 QChart* FrontierView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
-  QChart* chart = makeFrontierChart(result_, tr("Test error against kept fraction (%1, budget: %2)")
-                                                 .arg(QString::fromStdString(result_.scoreName),
-                                                      QString::fromStdString(result_.budget)));
+  QChart* chart = makeFrontierChart(
+      result_, tr("Test error against kept fraction (%1, budget: %2)")
+                   .arg(QString::fromStdString(result_.scoreName), QString::fromStdString(result_.budget)));
   *info = tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
   // Hover shows a point's numbers, a click audits it: on the policy lines, and on the
   // Pareto markers drawn over them (which would otherwise take the mouse's events).
   auto attach = [this](QXYSeries* series, std::function<long(const QPointF&)> find) {
     connect(series, &QXYSeries::hovered, this, [this, find](const QPointF& at, bool state) {
       const long i = find(at);
-      if (state && i >= 0) QToolTip::showText(QCursor::pos(), pointText(static_cast<size_t>(i)), chartView());
-      else QToolTip::hideText();
+      if (state && i >= 0)
+        QToolTip::showText(QCursor::pos(), pointText(static_cast<size_t>(i)), chartView());
+      else
+        QToolTip::hideText();
     });
     connect(series, &QXYSeries::clicked, this, [this, find](const QPointF& at) {
       const long i = find(at);

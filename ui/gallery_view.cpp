@@ -236,7 +236,8 @@ void GalleryView::showMarks(GalleryMarks marks) {
   kept_ = std::move(marks.kept);
   prunedCount_ = marks.error.isEmpty() ? marks.scored - static_cast<int64_t>(kept_.size()) : 0;
   if (marks.error.isEmpty())
-    info_->setText(tr("%1 of %2 scored examples kept, %3 pruned (on red)").arg(kept_.size()).arg(marks.scored).arg(prunedCount_));
+    info_->setText(
+        tr("%1 of %2 scored examples kept, %3 pruned (on red)").arg(kept_.size()).arg(marks.scored).arg(prunedCount_));
   else
     info_->setText(marks.error);
   easiest_->setPruned(marks.pruned);
@@ -244,9 +245,7 @@ void GalleryView::showMarks(GalleryMarks marks) {
   emit pruningUpdated();
 }
 
-bool GalleryView::busy() const {
-  return order_.busy() || marks_.busy();
-}
+bool GalleryView::busy() const { return order_.busy() || marks_.busy(); }
 
 void GalleryView::showDetail(int64_t trainIndex) {
   if (!dataset_ || trainIndex < 0 || static_cast<size_t>(trainIndex) >= dataset_->size(Split::Train)) return;
@@ -255,8 +254,8 @@ void GalleryView::showDetail(int64_t trainIndex) {
   try {
     const QImage img = ExampleListModel::toImage(*dataset_, trainIndex, 1);
     const int side = 168;
-    detailImage_->setPixmap(QPixmap::fromImage(
-        img.scaled(side, side, Qt::KeepAspectRatio, img.width() < side / 2 ? Qt::FastTransformation : Qt::SmoothTransformation)));
+    detailImage_->setPixmap(QPixmap::fromImage(img.scaled(
+        side, side, Qt::KeepAspectRatio, img.width() < side / 2 ? Qt::FastTransformation : Qt::SmoothTransformation)));
   } catch (const std::exception& e) {
     detailImage_->setText(QString::fromStdString(e.what()));
   }
@@ -307,7 +306,10 @@ QString GalleryView::selectionText() const {
                  .arg(idx)
                  .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
                  .arg(label)
-                 .arg(at == run.indices.end() ? QString() : QString::number(static_cast<double>(d[static_cast<size_t>(at - run.indices.begin())]), 'g', 6))
+                 .arg(at == run.indices.end()
+                          ? QString()
+                          : QString::number(static_cast<double>(d[static_cast<size_t>(at - run.indices.begin())]), 'g',
+                                            6))
                  .arg(QString::fromStdString(dataset_->source(Split::Train, static_cast<size_t>(idx))));
   }
   return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -2,8 +2,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,8 +22,8 @@
 #include "score/score_engine.h"
 #include "score_catalog.h"
 #include "store/store.h"
-#include "train/lr_range.h"
 #include "study_forms.h"
+#include "train/lr_range.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -59,16 +59,18 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   lr_->setValue(TrainConfig{}.lr);
   lr_->setToolTip(tr("Peak learning rate (SGD with momentum, linear warm-up, cosine decay)"));
   findLr_ = new QPushButton(tr("Find…"), form);
-  findLr_->setToolTip(tr("Learning-rate range test: train briefly at growing learning rates and put the one "
-                         "where the loss falls fastest here"));
+  findLr_->setToolTip(
+      tr("Learning-rate range test: train briefly at growing learning rates and put the one "
+         "where the loss falls fastest here"));
   auto* lrRow = new QHBoxLayout;
   lrRow->addWidget(lr_, 1);
   lrRow->addWidget(findLr_);
   healthChecks_ = new QCheckBox(tr("fail the run if the model does not learn"), form);
   healthChecks_->setChecked(true);
-  healthChecks_->setToolTip(tr("Health checks: a model still at chance level when a score is read fails the run "
-                               "instead of caching meaningless scores, and a score without spread is left out. A "
-                               "diverged loss fails the run either way."));
+  healthChecks_->setToolTip(
+      tr("Health checks: a model still at chance level when a score is read fails the run "
+         "instead of caching meaningless scores, and a score without spread is left out. A "
+         "diverged loss fails the run either way."));
   start_ = new QPushButton(tr("Start scoring"), form);
   start_->setEnabled(false);
   auto* fl = new QFormLayout(form);
@@ -134,8 +136,9 @@ ScoreConfig JobPanel::formConfig() const {
   c.seeds = seeds_->value();
   c.limit = limit_->value();
   const int64_t n = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Train)) : 0;
-  if (c.limit > n) throw ConfigError("examples " + std::to_string(c.limit) + " is more than the training split holds (" +
-                                     std::to_string(n) + ")");
+  if (c.limit > n)
+    throw ConfigError("examples " + std::to_string(c.limit) + " is more than the training split holds (" +
+                      std::to_string(n) + ")");
   c.validate(c.limit > 0 ? c.limit : n);
   return c;
 }
@@ -178,10 +181,13 @@ BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
                             .arg(c.train.epochs)
                             .arg(c.seeds);
   auto ds = dataset_;
-  return enqueue(new BackgroundJob(QStringLiteral("score"), title, storePath_, [ds, c](Store& store, JobContext& ctx) {
-    const ScoreRun run = scoreDataset(*ds, store, c, ctx);
-    return JobOutcome{run.runId, run.fromCache};
-  }, this));
+  return enqueue(new BackgroundJob(
+      QStringLiteral("score"), title, storePath_,
+      [ds, c](Store& store, JobContext& ctx) {
+        const ScoreRun run = scoreDataset(*ds, store, c, ctx);
+        return JobOutcome{run.runId, run.fromCache};
+      },
+      this));
 }
 
 namespace {
@@ -206,7 +212,8 @@ BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
   if (!dataset_) return nullptr;
   FrontierConfig c;
   QString refused;
-  if (!settings(config, [this] { return frontier_->frontierConfig(); }, c, refused)) {
+  if (!settings(
+          config, [this] { return frontier_->frontierConfig(); }, c, refused)) {
     emit jobFailed(refused);
     return nullptr;
   }
@@ -218,7 +225,8 @@ BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
   if (!dataset_) return nullptr;
   ScalingConfig c;
   QString refused;
-  if (!settings(config, [this] { return scaling_->scalingConfig(); }, c, refused)) {
+  if (!settings(
+          config, [this] { return scaling_->scalingConfig(); }, c, refused)) {
     emit jobFailed(refused);
     return nullptr;
   }
@@ -230,11 +238,13 @@ BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& ti
   if (!dataset_) return nullptr;
   auto ds = dataset_;
   auto result = std::make_shared<AuditResult>();
-  auto* job = new BackgroundJob(QStringLiteral("audit"), tr("Fairness audit: %1").arg(title), storePath_,
-                                [ds, config, result](Store& store, JobContext& ctx) {
-                                  *result = runFairnessAudit(*ds, store, config, ctx);
-                                  return JobOutcome{};
-                                }, this);
+  auto* job = new BackgroundJob(
+      QStringLiteral("audit"), tr("Fairness audit: %1").arg(title), storePath_,
+      [ds, config, result](Store& store, JobContext& ctx) {
+        *result = runFairnessAudit(*ds, store, config, ctx);
+        return JobOutcome{};
+      },
+      this);
   // Queued after the work wrote `result`, so reading it here is safe.
   connect(job, &BackgroundJob::finished, this, [this, result, title] { emit auditFinished(*result, title); });
   return enqueue(job);
@@ -244,11 +254,13 @@ BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, b
   if (!dataset_) return nullptr;
   auto ds = dataset_;
   const std::string file = path.toStdString(), score = name.toStdString();
-  return enqueue(new BackgroundJob(QStringLiteral("import"), tr("Import: %1 from %2").arg(name, path), storePath_,
-                                   [ds, file, score, higherIsHarder](Store& store, JobContext&) {
-                                     const ScoreRun run = importScores(*ds, store, file, score, higherIsHarder);
-                                     return JobOutcome{run.runId, run.fromCache};
-                                   }, this));
+  return enqueue(new BackgroundJob(
+      QStringLiteral("import"), tr("Import: %1 from %2").arg(name, path), storePath_,
+      [ds, file, score, higherIsHarder](Store& store, JobContext&) {
+        const ScoreRun run = importScores(*ds, store, file, score, higherIsHarder);
+        return JobOutcome{run.runId, run.fromCache};
+      },
+      this));
 }
 
 BackgroundJob* JobPanel::startLrRange() {
@@ -264,12 +276,14 @@ BackgroundJob* JobPanel::startLrRange() {
   }
   auto ds = dataset_;
   auto result = std::make_shared<LrRangeResult>();
-  auto* job = new BackgroundJob(QStringLiteral("lr-range"),
-                                tr("Learning-rate range test: %1").arg(QString::fromStdString(c.train.model)),
-                                storePath_, [ds, c, result](Store&, JobContext& ctx) {
-                                  *result = lrRangeTest(*ds, c, ctx);
-                                  return JobOutcome{};
-                                }, this);
+  auto* job = new BackgroundJob(
+      QStringLiteral("lr-range"), tr("Learning-rate range test: %1").arg(QString::fromStdString(c.train.model)),
+      storePath_,
+      [ds, c, result](Store&, JobContext& ctx) {
+        *result = lrRangeTest(*ds, c, ctx);
+        return JobOutcome{};
+      },
+      this);
   // Queued after the work wrote `result`, so reading it here is safe.
   connect(job, &BackgroundJob::finished, this, [this, job, result] {
     lr_->setValue(result->suggested);

@@ -1,14 +1,14 @@
 #include "main_window.h"
 
 #include <QApplication>
-#include <QComboBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -69,11 +69,14 @@ MainWindow::MainWindow(QWidget* parent)
             st.setValue("datasets/recent", recent);
             rebuildRecentMenu();
             // Opened once what the store holds for it is shown too.
-            connect(this, &MainWindow::storeRefreshed, this, [this, spec] {
-              busy_->clear();
-              statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
-              emit datasetOpened(spec);
-            }, Qt::SingleShotConnection);
+            connect(
+                this, &MainWindow::storeRefreshed, this,
+                [this, spec] {
+                  busy_->clear();
+                  statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
+                  emit datasetOpened(spec);
+                },
+                Qt::SingleShotConnection);
             busy_->setText(tr("Reading the store…"));
             refreshFromStore();
           });
@@ -98,11 +101,11 @@ void MainWindow::buildViews() {
   fairness_ = new FairnessView(this);
   theory_ = new TheoryView(this);
   const std::pair<QWidget*, QString> views[] = {
-      {summary_, QStringLiteral("dataset")},   {gallery_, QStringLiteral("gallery")},
-      {scores_, QStringLiteral("scores")},     {frontier_, QStringLiteral("frontier")},
-      {scaling_, QStringLiteral("scaling")},   {fairness_, QStringLiteral("fairness")},
+      {summary_, QStringLiteral("dataset")}, {gallery_, QStringLiteral("gallery")},
+      {scores_, QStringLiteral("scores")},   {frontier_, QStringLiteral("frontier")},
+      {scaling_, QStringLiteral("scaling")}, {fairness_, QStringLiteral("fairness")},
       {theory_, QStringLiteral("theory")}};
-  const QString titles[] = {tr("Dataset"), tr("Gallery"), tr("Scores"),  tr("Frontier"),
+  const QString titles[] = {tr("Dataset"), tr("Gallery"),  tr("Scores"), tr("Frontier"),
                             tr("Scaling"), tr("Fairness"), tr("Theory")};
   for (size_t i = 0; i < std::size(views); ++i) {
     views[i].first->setObjectName(views[i].second);
@@ -156,13 +159,14 @@ void MainWindow::buildViews() {
       scaling_->showRun(run.id);
       showView(QStringLiteral("scaling"));
     } else {
-      statusBar()->showMessage(tr("Run %1 is a model trained for a study; its test error shows in that study's view.")
-                                   .arg(run.id),
-                               8000);
+      statusBar()->showMessage(
+          tr("Run %1 is a model trained for a study; its test error shows in that study's view.").arg(run.id), 8000);
     }
   });
   connect(frontier_, &FrontierView::auditRequested, this, [this](const AuditConfig& config, const QString& title) {
-    fairness_->setPending(tr("Auditing %1… (the Jobs panel shows its progress; models the study trained come from the store)").arg(title));
+    fairness_->setPending(
+        tr("Auditing %1… (the Jobs panel shows its progress; models the study trained come from the store)")
+            .arg(title));
     showView(QStringLiteral("fairness"));
     jobs_->startAudit(config, title);
   });
@@ -173,9 +177,8 @@ void MainWindow::connectJobs() {
   connect(jobs_, &JobPanel::jobFinished, this, [this](const QString& kind, qint64 runId) {
     if (dataset_) refreshFromStore(kind, runId);  // shows a finished study in its view
   });
-  connect(jobs_, &JobPanel::auditFinished, this, [this](const AuditResult& result, const QString& title) {
-    fairness_->setResult(result, title);
-  });
+  connect(jobs_, &JobPanel::auditFinished, this,
+          [this](const AuditResult& result, const QString& title) { fairness_->setResult(result, title); });
 }
 
 void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
@@ -279,8 +282,8 @@ void MainWindow::openDataset(const QString& spec) {
 }
 
 void MainWindow::openDirectoryDialog() {
-  const QString dir = QFileDialog::getExistingDirectory(
-      this, tr("Open a dataset folder (IDX, CIFAR binary or class folders)"));
+  const QString dir =
+      QFileDialog::getExistingDirectory(this, tr("Open a dataset folder (IDX, CIFAR binary or class folders)"));
   if (!dir.isEmpty()) openDataset(dir);
 }
 
@@ -295,9 +298,8 @@ void MainWindow::importScoresDialog() {
     showError(tr("Import scores"), tr("Open a dataset first: scores are imported for its training examples."));
     return;
   }
-  const QString file = QFileDialog::getOpenFileName(
-      this, tr("Import scores (one value per training example)"), QString(),
-      tr("Scores (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)"));
+  const QString file = QFileDialog::getOpenFileName(this, tr("Import scores (one value per training example)"),
+                                                    QString(), tr("Scores (*.csv *.npy);;CSV (*.csv);;NumPy (*.npy)"));
   if (file.isEmpty()) return;
   bool ok = false;
   const QString name = QInputDialog::getText(this, tr("Import scores"), tr("Name of the score:"), QLineEdit::Normal,

@@ -59,8 +59,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     }
   }
   if (role == Qt::ToolTipRole)
-    return r.message.empty() ? QString::fromStdString(r.config)
-                             : QString::fromStdString(r.message + "\n" + r.config);
+    return r.message.empty() ? QString::fromStdString(r.config) : QString::fromStdString(r.message + "\n" + r.config);
   if (role == Qt::ForegroundRole && index.column() == Status) {
     if (r.status == RunStatus::Failed) return QColor(Qt::darkRed);
     if (r.status == RunStatus::Interrupted) return QColor(0xb0, 0x60, 0x00);
@@ -69,7 +68,8 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    return QAbstractTableModel::headerData(section, orientation, role);
   switch (section) {
     case Id: return tr("Run");
     case Kind: return tr("Kind");
@@ -196,29 +196,37 @@ void RunsPanel::curvesLoaded(CurveLoad l) {
   if (!r || r->id != l.runId) {
     text = tr("Select a run to see its training curves.");
   } else {
-    text = tr("Run %1 (%2): %3").arg(r->id).arg(QString::fromStdString(r->kind), model_->data(
-        model_->index(table_->selectionModel()->selectedRows().first().row(), RunTableModel::Status)).toString());
+    text =
+        tr("Run %1 (%2): %3")
+            .arg(r->id)
+            .arg(
+                QString::fromStdString(r->kind),
+                model_
+                    ->data(model_->index(table_->selectionModel()->selectedRows().first().row(), RunTableModel::Status))
+                    .toString());
     if (!r->message.empty()) text += QStringLiteral(" — ") + QString::fromStdString(r->message);
     if (!l.error.isEmpty())
       text += QStringLiteral("\n") + tr("Its training curves cannot be read: %1").arg(l.error);
     else if (curves_.empty())
-      text += QStringLiteral("\n") + tr("It stored no training curves (imports, and runs from before PruneScope 0.2, have none).");
+      text += QStringLiteral("\n") +
+              tr("It stored no training curves (imports, and runs from before PruneScope 0.2, have none).");
     else {
-      const EpochHealth& last = curves_.front().curve.epochs.empty() ? EpochHealth{} : curves_.front().curve.epochs.back();
+      const EpochHealth& last =
+          curves_.front().curve.epochs.empty() ? EpochHealth{} : curves_.front().curve.epochs.back();
       if (std::isfinite(last.balancedAccuracy))
         text += QStringLiteral("\n") + tr("%1 after epoch %2: loss %3, train accuracy %4 (balanced %5, chance %6)")
-                                          .arg(QString::fromStdString(curves_.front().label))
-                                          .arg(last.epoch)
-                                          .arg(last.loss, 0, 'g', 3)
-                                          .arg(last.accuracy, 0, 'g', 3)
-                                          .arg(last.balancedAccuracy, 0, 'g', 3)
-                                          .arg(last.chance, 0, 'g', 3);
+                                           .arg(QString::fromStdString(curves_.front().label))
+                                           .arg(last.epoch)
+                                           .arg(last.loss, 0, 'g', 3)
+                                           .arg(last.accuracy, 0, 'g', 3)
+                                           .arg(last.balancedAccuracy, 0, 'g', 3)
+                                           .arg(last.chance, 0, 'g', 3);
     }
   }
   detail_->setText(text);
   QChart* old = curveView_->chart();
-  curveView_->setChart(makeTrainingCurveChart(curves_, r && !curves_.empty() ? tr("Training curves of run %1").arg(r->id)
-                                                                               : tr("Training curves")));
+  curveView_->setChart(makeTrainingCurveChart(
+      curves_, r && !curves_.empty() ? tr("Training curves of run %1").arg(r->id) : tr("Training curves")));
   delete old;
   exportCurves_->setEnabled(!curves_.empty());
   emit curvesShown(l.runId);

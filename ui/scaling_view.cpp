@@ -11,7 +11,6 @@
 #include <cmath>
 #include <map>
 
-
 namespace ps::ui {
 
 QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
@@ -120,7 +119,8 @@ void ScalingView::writeCsv(const std::string& path) const {
 QChart* ScalingView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QStringList lines;
-  for (const auto& x : result_.crossovers) lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
+  for (const auto& x : result_.crossovers)
+    lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
   *info = lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
                           : lines.join(QLatin1Char('\n'));
   return makeScalingChart(result_, tr("Test error against examples kept (%1), log-log; lines: fitted power laws")

@@ -16,7 +16,7 @@ class QComboBox;
 namespace ps {
 class Dataset;
 class Store;
-}
+}  // namespace ps
 
 namespace ps::ui {
 

@@ -15,8 +15,8 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent>
 #include <cmath>
 
@@ -35,7 +35,8 @@ QTableView* matrixView(QWidget* parent, QStandardItemModel* model) {
   return t;
 }
 
-void fillMatrix(QStandardItemModel* m, const std::vector<std::string>& names, const std::vector<std::vector<double>>& v) {
+void fillMatrix(QStandardItemModel* m, const std::vector<std::string>& names,
+                const std::vector<std::vector<double>>& v) {
   m->clear();
   QStringList labels;
   for (const auto& n : names) labels << QString::fromStdString(n);
@@ -158,7 +159,8 @@ void ScoreView::drawHistogram() {
     hist_ = classHistograms(catalog_->difficulty(static_cast<size_t>(k)), catalog_->labels(static_cast<size_t>(k)),
                             dataset_->classNames(), bins_->value());
     auto* x = new QValueAxis;
-    x->setTitleText(tr("difficulty (%1, higher = harder)").arg(QString::fromStdString(catalog_->name(static_cast<size_t>(k)))));
+    x->setTitleText(
+        tr("difficulty (%1, higher = harder)").arg(QString::fromStdString(catalog_->name(static_cast<size_t>(k)))));
     x->setRange(hist_.lo, hist_.hi);
     x->setLabelFormat("%.3g");
     auto* y = new QValueAxis;

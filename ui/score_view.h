@@ -56,7 +56,7 @@ class ScoreView : public QWidget {
   QComboBox* score_;
   QSpinBox* bins_;
   QDoubleSpinBox* top_;
-  QLabel *agreementInfo_;
+  QLabel* agreementInfo_;
   QChartView* view_;
   QStandardItemModel *spearman_, *overlap_;
   ClassHistograms hist_;

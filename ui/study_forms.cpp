@@ -24,7 +24,8 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
     item->setCheckState(QString::fromLatin1(p) == QLatin1String("ccs") ? Qt::Unchecked : Qt::Checked);
   }
   policies_->setMaximumHeight(80);
-  keeps_ = new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);
+  keeps_ =
+      new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);
   keeps_->setToolTip(tr("Kept fractions f, ascending, each in (0, 1]"));
   balanced_ = new QCheckBox(tr("class-balanced"), this);
   balanced_->setChecked(kind == Kind::Frontier);

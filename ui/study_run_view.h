@@ -36,7 +36,7 @@ class StudyRunView : public QWidget {
   virtual QString runLabel(const RunRecord& run) const = 0;
   virtual void load(const Store& store, qint64 runId) = 0;  // throws when it cannot
   virtual void clear() = 0;
-  virtual qint64 shownRun() const = 0;                     // 0: none
+  virtual qint64 shownRun() const = 0;  // 0: none
   // The chart of what was loaded and the information line (nullptr: nothing loaded).
   virtual QChart* makeChart(QString* info) = 0;
   virtual void writeCsv(const std::string& path) const = 0;  // throws when nothing is shown

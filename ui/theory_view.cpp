@@ -26,7 +26,6 @@
 
 namespace ps::ui {
 
-
 TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   dim_ = new QSpinBox(this);
   dim_->setRange(2, 2000);
@@ -157,7 +156,8 @@ void TheoryView::redraw() {
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   std::map<std::pair<std::string, double>, QLineSeries*> series;
-  const std::map<std::string, Qt::PenStyle> style = {{"hard", Qt::SolidLine}, {"easy", Qt::DashLine}, {"random", Qt::DotLine}};
+  const std::map<std::string, Qt::PenStyle> style = {
+      {"hard", Qt::SolidLine}, {"easy", Qt::DashLine}, {"random", Qt::DotLine}};
   std::vector<double> keeps;
   for (const auto& p : points_)
     if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);
@@ -169,7 +169,8 @@ void TheoryView::redraw() {
       s = new QLineSeries;
       s->setName(tr("%1, f = %2").arg(QString::fromStdString(p.policy)).arg(p.keep));
       const auto k = static_cast<int>(std::find(keeps.begin(), keeps.end(), p.keep) - keeps.begin());
-      const QColor colour = QColor::fromHsv(static_cast<int>(240 - 240.0 * k / std::max<size_t>(1, keeps.size() - 1)), 200, 200);
+      const QColor colour =
+          QColor::fromHsv(static_cast<int>(240 - 240.0 * k / std::max<size_t>(1, keeps.size() - 1)), 200, 200);
       s->setPen(QPen(colour, 2, style.count(p.policy) ? style.at(p.policy) : Qt::SolidLine));
       chart->addSeries(s);
       s->attachAxis(x);

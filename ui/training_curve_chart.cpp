@@ -63,8 +63,10 @@ QChart* makeTrainingCurveChart(const std::vector<LabelledCurve>& curves, const Q
     for (QLineSeries* s : {l, a, t}) s->setPointsVisible(true);
     add(l, loss, true);
     add(a, frac, fullLegend);
-    if (t->count() > 0) add(t, frac, fullLegend);
-    else delete t;
+    if (t->count() > 0)
+      add(t, frac, fullLegend);
+    else
+      delete t;
   }
   if (std::isfinite(chance) && !curves.empty()) {
     auto* c = new QLineSeries;
@@ -75,8 +77,10 @@ QChart* makeTrainingCurveChart(const std::vector<LabelledCurve>& curves, const Q
     add(c, frac, true);
   }
   x->setRange(0, maxEpoch);
-  if (maxEpoch <= 10) x->setTickCount(maxEpoch + 1);  // a tick per epoch
-  else x->applyNiceNumbers();
+  if (maxEpoch <= 10)
+    x->setTickCount(maxEpoch + 1);  // a tick per epoch
+  else
+    x->applyNiceNumbers();
   loss->setRange(0, lossHi > 0 ? lossHi * 1.1 : 1);
   loss->setTickCount(6);
   loss->applyNiceNumbers();

@@ -43,8 +43,10 @@ CLI::Option* addEnumOption(CLI::App* cmd, const std::string& name, E& target, co
       ->default_str(enumName(names, target));
 }
 
-void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
-void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
+void addScoreCommands(CLI::App& app, CliIo io,
+                      std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
+void addStudyCommands(CLI::App& app, CliIo io,
+                      std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
 void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // lr-range
 
 // Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for

@@ -18,9 +18,9 @@ void ProgressLine::update(const Progress& p) {
   std::snprintf(pct, sizeof pct, "%5.1f%%", 100.0 * p.fraction);
   const std::string eta = p.etaSeconds >= 0 ? formatDuration(p.etaSeconds) + " left" : "";
   if (tty_) {
-    out_ << "\r[" << std::string(static_cast<size_t>(filled), '#') << std::string(static_cast<size_t>(width - filled), '.')
-         << "] " << pct << "  " << p.message << "  " << formatDuration(p.elapsedSeconds) << " elapsed  " << eta
-         << "\033[K" << std::flush;
+    out_ << "\r[" << std::string(static_cast<size_t>(filled), '#')
+         << std::string(static_cast<size_t>(width - filled), '.') << "] " << pct << "  " << p.message << "  "
+         << formatDuration(p.elapsedSeconds) << " elapsed  " << eta << "\033[K" << std::flush;
     drawn_ = true;
     return;
   }
@@ -32,8 +32,10 @@ void ProgressLine::update(const Progress& p) {
 }
 
 void ProgressLine::log(const std::string& line) {
-  if (drawn_) out_ << "\r" << line << "\033[K\n" << std::flush;
-  else out_ << line << "\n" << std::flush;
+  if (drawn_)
+    out_ << "\r" << line << "\033[K\n" << std::flush;
+  else
+    out_ << line << "\n" << std::flush;
   drawn_ = false;
 }
 

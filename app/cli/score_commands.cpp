@@ -41,7 +41,8 @@ void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& pa
     const int label = ds.label(Split::Train, i);
     csv.integer(run.indices[k]).integer(label).text(ds.classNames()[static_cast<size_t>(label)]);
     csv.text(ds.source(Split::Train, i));
-    for (const auto& n : run.names) csv.number(run.difficulty.at(n)[k]).number(run.raw.at(n)[k]).number(run.spread.at(n)[k]);
+    for (const auto& n : run.names)
+      csv.number(run.difficulty.at(n)[k]).number(run.raw.at(n)[k]).number(run.spread.at(n)[k]);
     csv.endRow();
   }
   csv.save(path);
@@ -53,13 +54,16 @@ int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   Store store(storePathOr(o.db));
   ProgressLine line(err, o.quiet);
   CancelToken token;
-  JobContext ctx(&token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  JobContext ctx(
+      &token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
   ctx.setLog([&](const std::string& l) { line.log(l); });
   const ScoreRun run = scoreDataset(*ds, store, o.config, ctx);
   line.finish();
-  out << (run.fromCache ? "cached run " : run.resumed ? "resumed run " : "run ") << run.runId << ": "
-      << run.indices.size() << " examples, " << run.names.size() << " scores, device " << run.device << ", "
-      << formatDuration(run.seconds) << (run.fromCache ? " (computed earlier)" : "") << "\n";
+  out << (run.fromCache ? "cached run "
+          : run.resumed ? "resumed run "
+                        : "run ")
+      << run.runId << ": " << run.indices.size() << " examples, " << run.names.size() << " scores, device "
+      << run.device << ", " << formatDuration(run.seconds) << (run.fromCache ? " (computed earlier)" : "") << "\n";
   out << "  score            mean       min        max        seed rank corr.\n";
   for (const auto& n : run.names) {
     const auto& v = run.difficulty.at(n);
@@ -176,22 +180,26 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto score = std::make_shared<ScoreOptions>();
   CLI::App* scoreCmd = app.add_subcommand("score", "Score every training example by difficulty (cached in the store)");
   scoreCmd->add_option("dataset", score->dataset, "A dataset path or fashion-mnist")->required();
-  scoreCmd->add_option("--score", score->scores,
-                       "Comma-separated scores: el2n, grand, forgetting, aum, confidence, variability, entropy, "
-                       "margin, prototype, prototype_class, random; or default, all")
+  scoreCmd
+      ->add_option("--score", score->scores,
+                   "Comma-separated scores: el2n, grand, forgetting, aum, confidence, variability, entropy, "
+                   "margin, prototype, prototype_class, random; or default, all")
       ->capture_default_str();
   addTrainOptions(scoreCmd, score->config.train);
   scoreCmd->add_option("--seeds", score->config.seeds, "Independent training runs to average over")
       ->capture_default_str();
   scoreCmd->add_option("--limit", score->config.limit, "Score only the first N training examples (0 = all)");
   scoreCmd->add_option("--el2n-epoch", score->config.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
-  scoreCmd->add_option("--grand-epoch", score->config.grandEpoch, "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");
-  scoreCmd->add_option("--prototype-k", score->config.prototypeK, "k of the class-agnostic k-means")->capture_default_str();
+  scoreCmd->add_option("--grand-epoch", score->config.grandEpoch,
+                       "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");
+  scoreCmd->add_option("--prototype-k", score->config.prototypeK, "k of the class-agnostic k-means")
+      ->capture_default_str();
   scoreCmd->add_option("--prototype-k-per-class", score->config.prototypeKPerClass, "k per class (1 = class centroid)")
       ->capture_default_str();
-  scoreCmd->add_option("--prototype-embedding", score->config.prototypeEmbedding,
-                       "classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript "
-                       "encoder file")
+  scoreCmd
+      ->add_option("--prototype-embedding", score->config.prototypeEmbedding,
+                   "classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript "
+                   "encoder file")
       ->capture_default_str();
   scoreCmd->add_option("--ssl-epochs", score->config.sslEpochs, "Epochs of the self-supervised encoder")
       ->capture_default_str();
@@ -215,7 +223,8 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   importCmd->add_option("--db", imp->db, "Store file");
 
   auto mont = std::make_shared<MontageOptions>();
-  CLI::App* montageCmd = app.add_subcommand("montage", "Write a PNG grid of the hardest (or easiest) examples by a score");
+  CLI::App* montageCmd =
+      app.add_subcommand("montage", "Write a PNG grid of the hardest (or easiest) examples by a score");
   montageCmd->add_option("dataset", mont->dataset, "A dataset path or fashion-mnist")->required();
   montageCmd->add_option("--score", mont->score, "Score name (from a cached run)")->required();
   montageCmd->add_flag("--easiest", mont->easiest, "The easiest instead of the hardest");
@@ -228,7 +237,8 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   montageCmd->add_option("--out", mont->out, "PNG file to write")->required();
 
   commands.push_back({scoreCmd, [score, io] { return runScore(*score, io.out, io.err); }});
-  commands.push_back({scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out); }});
+  commands.push_back(
+      {scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out); }});
   commands.push_back({importCmd, [imp, io] { return runImport(*imp, io.out); }});
   commands.push_back({montageCmd, [mont, io] { return runMontage(*mont, io.out); }});
 }

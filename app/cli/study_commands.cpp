@@ -32,7 +32,8 @@ struct StudyCommon {
 
 void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
   cmd->add_option("dataset", c.dataset, "A dataset path or fashion-mnist")->required();
-  cmd->add_option("--score", c.score.name, "Score to prune by (computed and cached when missing)")->capture_default_str();
+  cmd->add_option("--score", c.score.name, "Score to prune by (computed and cached when missing)")
+      ->capture_default_str();
   cmd->add_option("--score-run", c.score.runId, "Use this finished score or import run instead");
   addScoreRunOptions(cmd, c.score.config, "score-");
   cmd->add_option("--db", c.db, "Store file (shared with the GUI)");
@@ -48,7 +49,8 @@ template <typename Fn>
 int withJob(bool quiet, std::ostream& err, Fn&& fn) {
   ProgressLine line(err, quiet);
   CancelToken token;
-  JobContext ctx(&token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  JobContext ctx(
+      &token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
   ctx.setLog([&](const std::string& l) { line.log(l); });
   const int rc = fn(ctx);
   line.finish();
@@ -112,13 +114,14 @@ int runFrontier(FrontierOptions& o, CliIo io) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
     writeFrontierCsv(r, o.common.out);
     writeFrontierJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
-    io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score "
-           << r.scoreName << ", " << enumName(budgetNames(), o.config.budget) << " budget\n";
+    io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score " << r.scoreName
+           << ", " << enumName(budgetNames(), o.config.budget) << " budget\n";
     io.out << "  score       policy   keep    kept  epochs  error (mean +- std)  pareto\n";
     for (const auto& p : r.points)
-      io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy << std::right << std::setw(6) << p.keep << std::setw(8)
-             << p.kept << std::setw(8) << p.epochs << "   " << std::fixed << std::setprecision(4) << p.errorMean
-             << " +- " << p.errorStd << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
+      io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy
+             << std::right << std::setw(6) << p.keep << std::setw(8) << p.kept << std::setw(8) << p.epochs << "   "
+             << std::fixed << std::setprecision(4) << p.errorMean << " +- " << p.errorStd << std::defaultfloat
+             << (p.pareto ? "   *" : "") << "\n";
     io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
     return 0;
   });
@@ -190,8 +193,8 @@ int runAudit(AuditOptions& o, CliIo io) {
                << std::left << std::setw(6) << a.total << std::right << std::fixed << std::setprecision(3)
                << std::setw(9) << a.keptFraction;
         if (s.hasAccuracy)
-          io.out << std::setw(12) << a.accuracySubset << std::setw(10) << a.accuracyFull << std::showpos
-                 << std::setw(8) << a.change << std::noshowpos;
+          io.out << std::setw(12) << a.accuracySubset << std::setw(10) << a.accuracyFull << std::showpos << std::setw(8)
+                 << a.change << std::noshowpos;
         io.out << std::defaultfloat << (a.disproportionate ? "  pruned disproportionately" : "") << "\n";
       }
     };
@@ -254,26 +257,31 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   commands.push_back({pruneCmd, [prune, io] { return runPrune(*prune, io); }});
 
   auto frontier = std::make_shared<FrontierOptions>();
-  auto* frontierCmd = app.add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
+  auto* frontierCmd =
+      app.add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
   addCommon(frontierCmd, frontier->common, true);
-  frontierCmd->add_option("--policies", frontier->policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  frontierCmd->add_option("--policies", frontier->policies, "Comma-separated: hard, easy, random, ccs")
+      ->capture_default_str();
   frontierCmd->add_option("--keeps", frontier->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   frontierCmd->add_flag("--class-balanced", frontier->config.classBalanced, "Class-balanced policies");
   frontierCmd->add_option("--beta", frontier->config.beta, "Hard and CCS: drop this fraction of the hardest first");
   addEnumOption(frontierCmd, "--budget", frontier->config.budget, budgetNames(),
                 "epochs: equal epochs; steps: equal optimisation steps");
   frontierCmd->add_option("--seeds", frontier->config.seeds, "Repeats per point")->capture_default_str();
-  frontierCmd->add_option("--test-limit", frontier->config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  frontierCmd->add_option("--test-limit", frontier->config.testLimit,
+                          "Evaluate on the first N test examples (0 = all)");
   addTrainOptions(frontierCmd, frontier->config.train);
   commands.push_back({frontierCmd, [frontier, io] { return runFrontier(*frontier, io); }});
 
   auto scaling = std::make_shared<ScalingOptions>();
   auto* scalingCmd = app.add_subcommand("scaling", "Test error against training-set size, with power-law fits");
   addCommon(scalingCmd, scaling->common, true);
-  scalingCmd->add_option("--policies", scaling->policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  scalingCmd->add_option("--policies", scaling->policies, "Comma-separated: hard, easy, random, ccs")
+      ->capture_default_str();
   scalingCmd->add_option("--keeps", scaling->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   scalingCmd->add_option("--sizes", scaling->sizes, "Ascending pool sizes (default: geometric grid)");
-  scalingCmd->add_option("--min-size", scaling->config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
+  scalingCmd->add_option("--min-size", scaling->config.minSize, "Smallest pool of the geometric grid")
+      ->capture_default_str();
   scalingCmd->add_option("--steps", scaling->config.steps, "Sizes in the geometric grid")->capture_default_str();
   scalingCmd->add_flag("--class-balanced", scaling->config.classBalanced, "Class-balanced policies");
   addEnumOption(scalingCmd, "--budget", scaling->config.budget, budgetNames(), "Equal epochs or equal steps");
@@ -283,13 +291,16 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   commands.push_back({scalingCmd, [scaling, io] { return runScaling(*scaling, io); }});
 
   auto audit = std::make_shared<AuditOptions>();
-  auto* auditCmd = app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
+  auto* auditCmd =
+      app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
   addCommon(auditCmd, audit->common, true);
   auditCmd->add_option("--policy", audit->policy, "hard, easy, random or ccs")->capture_default_str();
   auditCmd->add_flag("--class-balanced", audit->classBalanced, "List the class-balanced form first");
   addPruneOptions(auditCmd, audit->config.spec, true);
-  auditCmd->add_option("--threshold", audit->config.threshold, "Flag classes keeping < threshold x f")->capture_default_str();
-  auditCmd->add_flag("--train", audit->config.trainModels, "Train the subset and full-data models when not in the store");
+  auditCmd->add_option("--threshold", audit->config.threshold, "Flag classes keeping < threshold x f")
+      ->capture_default_str();
+  auditCmd->add_flag("--train", audit->config.trainModels,
+                     "Train the subset and full-data models when not in the store");
   auditCmd->add_option("--test-limit", audit->config.testLimit, "Evaluate on the first N test examples (0 = all)");
   addTrainOptions(auditCmd, audit->config.train);
   commands.push_back({auditCmd, [audit, io] { return runAudit(*audit, io); }});
@@ -297,10 +308,12 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto theory = std::make_shared<TheoryOptions>();
   auto* theoryCmd = app.add_subcommand("theory", "Teacher-student perceptron simulation of data pruning");
   theoryCmd->add_option("--dim", theory->config.dim, "Input dimension N")->capture_default_str();
-  theoryCmd->add_option("--alpha-tot", theory->alphaTot, "Examples per dimension before pruning")->capture_default_str();
+  theoryCmd->add_option("--alpha-tot", theory->alphaTot, "Examples per dimension before pruning")
+      ->capture_default_str();
   theoryCmd->add_option("--keep", theory->keeps, "Kept fractions")->capture_default_str();
   theoryCmd->add_option("--policy", theory->policies, "hard, easy, random (comma-separated)")->capture_default_str();
-  theoryCmd->add_option("--theta", theory->config.thetaDegrees, "Probe angle to the teacher, degrees")->capture_default_str();
+  theoryCmd->add_option("--theta", theory->config.thetaDegrees, "Probe angle to the teacher, degrees")
+      ->capture_default_str();
   theoryCmd->add_option("--trials", theory->config.trials, "Monte-Carlo trials per point")->capture_default_str();
   theoryCmd->add_option("--seed", theory->config.seed, "Seed")->capture_default_str();
   theoryCmd->add_option("--out", theory->out, "CSV file")->required();

@@ -25,7 +25,8 @@ int runLrRange(LrRangeOptions& o, std::ostream& out, std::ostream& err) {
   auto ds = openDataset(o.dataset);
   ProgressLine line(err, o.quiet);
   CancelToken token;
-  JobContext ctx(&token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  JobContext ctx(
+      &token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
   const LrRangeResult r = lrRangeTest(*ds, o.config, ctx);
   line.finish();
   out << "learning-rate range test: " << o.config.train.model << ", batch " << o.config.train.batchSize << ", "

@@ -20,7 +20,8 @@ std::string detectFormat(const std::string& path) {
   if (!fs::exists(path, ec)) throw DatasetError(path + ": no such file or directory");
   if (fs::is_regular_file(path)) {
     if (endsWith(toLower(path), ".csv")) return "csv";
-    throw DatasetError(path + ": a file that is not a .csv manifest; expected a dataset directory (IDX, "
+    throw DatasetError(path +
+                       ": a file that is not a .csv manifest; expected a dataset directory (IDX, "
                        "CIFAR binary, image folder) or a .csv manifest");
   }
   bool idx = false, cifar10 = false, cifar100 = false, subdirs = false;
@@ -35,7 +36,8 @@ std::string detectFormat(const std::string& path) {
   if (cifar10) return "cifar10";
   if (cifar100) return "cifar100";
   if (subdirs) return "folder";
-  throw DatasetError(path + ": cannot tell the dataset format: expected IDX files (train-images-idx3-ubyte[.gz]), "
+  throw DatasetError(path +
+                     ": cannot tell the dataset format: expected IDX files (train-images-idx3-ubyte[.gz]), "
                      "CIFAR batches (data_batch_1.bin or train.bin), class folders, or a .csv manifest");
 }
 

@@ -9,9 +9,7 @@ namespace ps {
 Hasher::Hasher() : state_(XXH3_createState()) { XXH3_64bits_reset(static_cast<XXH3_state_t*>(state_)); }
 Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
 
-void Hasher::update(const void* data, size_t n) {
-  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), data, n);
-}
+void Hasher::update(const void* data, size_t n) { XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), data, n); }
 void Hasher::update(const std::string& s) {
   update(static_cast<uint64_t>(s.size()));
   update(s.data(), s.size());

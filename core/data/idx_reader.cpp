@@ -36,8 +36,8 @@ std::string findIdxFile(const std::string& dir, const std::string& stem) {
     const fs::path p = fs::path(dir) / (dotted + suffix);
     if (fs::exists(p)) return p.string();
   }
-  throw DatasetError((fs::path(dir) / stem).string() + "[.gz]: missing IDX file (expected " + stem +
-                     " or " + stem + ".gz in " + dir + ")");
+  throw DatasetError((fs::path(dir) / stem).string() + "[.gz]: missing IDX file (expected " + stem + " or " + stem +
+                     ".gz in " + dir + ")");
 }
 
 struct IdxImages {
@@ -47,8 +47,9 @@ struct IdxImages {
 
 IdxImages readImages(const std::string& path) {
   std::vector<uint8_t> b = readMaybeGzipped(path);
-  if (b.size() < 16) throw DatasetError(path + ": file too short for an IDX image header (" +
-                                        std::to_string(b.size()) + " bytes, expected at least 16)");
+  if (b.size() < 16)
+    throw DatasetError(path + ": file too short for an IDX image header (" + std::to_string(b.size()) +
+                       " bytes, expected at least 16)");
   const uint32_t magic = be32(b, 0);
   if (magic != 0x00000803)
     throw DatasetError(path + ": wrong magic number 0x" + [&] {
@@ -61,22 +62,21 @@ IdxImages readImages(const std::string& path) {
   img.rows = be32(b, 8);
   img.cols = be32(b, 12);
   if (img.rows == 0 || img.cols == 0 || img.rows > 4096 || img.cols > 4096)
-    throw DatasetError(path + ": implausible image size " + std::to_string(img.rows) + "x" +
-                       std::to_string(img.cols));
+    throw DatasetError(path + ": implausible image size " + std::to_string(img.rows) + "x" + std::to_string(img.cols));
   const size_t expected = 16 + size_t(img.count) * img.rows * img.cols;
   if (b.size() < expected)
     throw DatasetError(path + ": truncated: header declares " + std::to_string(img.count) + " images of " +
-                       std::to_string(img.rows) + "x" + std::to_string(img.cols) + " (" +
-                       std::to_string(expected) + " bytes) but the file holds " + std::to_string(b.size()) +
-                       " bytes");
+                       std::to_string(img.rows) + "x" + std::to_string(img.cols) + " (" + std::to_string(expected) +
+                       " bytes) but the file holds " + std::to_string(b.size()) + " bytes");
   img.pixels.assign(b.begin() + 16, b.begin() + static_cast<std::ptrdiff_t>(expected));
   return img;
 }
 
 std::vector<int> readLabels(const std::string& path) {
   std::vector<uint8_t> b = readMaybeGzipped(path);
-  if (b.size() < 8) throw DatasetError(path + ": file too short for an IDX label header (" +
-                                       std::to_string(b.size()) + " bytes, expected at least 8)");
+  if (b.size() < 8)
+    throw DatasetError(path + ": file too short for an IDX label header (" + std::to_string(b.size()) +
+                       " bytes, expected at least 8)");
   const uint32_t magic = be32(b, 0);
   if (magic != 0x00000801)
     throw DatasetError(path + ": wrong magic number " + std::to_string(magic) +
@@ -121,8 +121,8 @@ std::unique_ptr<Dataset> openIdxDataset(const std::string& dir, const std::strin
     IdxImages img = readImages(imgPath);
     std::vector<int> labels = readLabels(lblPath);
     if (labels.size() != img.count)
-      throw DatasetError(lblPath + ": holds " + std::to_string(labels.size()) + " labels but " + imgPath +
-                         " holds " + std::to_string(img.count) + " images; expected the same count");
+      throw DatasetError(lblPath + ": holds " + std::to_string(labels.size()) + " labels but " + imgPath + " holds " +
+                         std::to_string(img.count) + " images; expected the same count");
     if (s == 1 && (img.rows != rows || img.cols != cols))
       throw DatasetError(imgPath + ": images are " + std::to_string(img.rows) + "x" + std::to_string(img.cols) +
                          " but the train images are " + std::to_string(rows) + "x" + std::to_string(cols));
@@ -139,8 +139,7 @@ std::unique_ptr<Dataset> openIdxDataset(const std::string& dir, const std::strin
     for (size_t i = 0; i < parts[s].labels.size(); ++i)
       if (parts[s].labels[i] >= static_cast<int>(names.size()))
         throw DatasetError(parts[s].file + ": label " + std::to_string(parts[s].labels[i]) + " at index " +
-                           std::to_string(i) + " is out of range (expected 0.." +
-                           std::to_string(names.size() - 1) +
+                           std::to_string(i) + " is out of range (expected 0.." + std::to_string(names.size() - 1) +
                            "; a classes.txt beside the IDX files names more classes)");
   ImageShape shape{static_cast<int>(rows), static_cast<int>(cols), 1};
   return std::make_unique<InMemoryDataset>("idx", spec, shape, std::move(names), std::move(parts[0]),

@@ -41,8 +41,7 @@ std::string checkImageFile(const std::string& path) {
 namespace {
 
 bool hasImageExtension(const std::string& path) {
-  static const char* exts[] = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".pbm",
-                               ".tif", ".tiff", ".webp"};
+  static const char* exts[] = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".pbm", ".tif", ".tiff", ".webp"};
   const std::string lower = toLower(fs::path(path).extension().string());
   return std::any_of(std::begin(exts), std::end(exts), [&](const char* e) { return lower == e; });
 }

@@ -24,8 +24,7 @@ class ImageFileDataset : public Dataset {
   // split to entries without one, and fixes the image shape. `skipped` may already hold
   // files the caller left out. Throws DatasetError for an empty dataset or empty class.
   ImageFileDataset(std::string format, std::string spec, std::string root, std::vector<std::string> classNames,
-                   std::vector<ImageFileEntry> entries, std::vector<SkippedFile> skipped,
-                   const OpenOptions& options);
+                   std::vector<ImageFileEntry> entries, std::vector<SkippedFile> skipped, const OpenOptions& options);
 
   std::string format() const override { return format_; }
   std::string spec() const override { return spec_; }

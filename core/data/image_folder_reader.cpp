@@ -66,7 +66,8 @@ std::unique_ptr<Dataset> openImageFolder(const std::string& rootStr, const std::
   } else {
     classes = classDirs(root);
     if (classes.empty())
-      throw DatasetError(rootStr + ": empty dataset: no class folders (expected <class>/<image> or "
+      throw DatasetError(rootStr +
+                         ": empty dataset: no class folders (expected <class>/<image> or "
                          "train/<class>/<image>)");
     collect(root, classes, -1, entries, skipped);
   }

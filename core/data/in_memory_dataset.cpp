@@ -9,8 +9,7 @@
 namespace ps {
 
 InMemoryDataset::InMemoryDataset(std::string format, std::string spec, ImageShape shape,
-                                 std::vector<std::string> classNames, InMemorySplit train,
-                                 InMemorySplit test)
+                                 std::vector<std::string> classNames, InMemorySplit train, InMemorySplit test)
     : format_(std::move(format)),
       spec_(std::move(spec)),
       shape_(shape),
@@ -19,8 +18,8 @@ InMemoryDataset::InMemoryDataset(std::string format, std::string spec, ImageShap
 
 void InMemoryDataset::checkIndex(Split split, size_t i) const {
   if (i >= size(split))
-    throw ConfigError("example index " + std::to_string(i) + " is out of range: the " +
-                      splitName(split) + " split has " + std::to_string(size(split)) + " examples");
+    throw ConfigError("example index " + std::to_string(i) + " is out of range: the " + splitName(split) +
+                      " split has " + std::to_string(size(split)) + " examples");
 }
 
 int InMemoryDataset::label(Split split, size_t i) const {

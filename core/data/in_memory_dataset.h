@@ -10,15 +10,15 @@ namespace ps {
 struct InMemorySplit {
   std::vector<uint8_t> pixels;  // N×H×W×C
   std::vector<int> labels;
-  std::string file;  // the file the images came from (for source())
-  std::vector<std::string> files;        // when a split spans several files (CIFAR batches)
-  std::vector<size_t> fileFirstIndex;    // first example index of each entry in files
+  std::string file;                    // the file the images came from (for source())
+  std::vector<std::string> files;      // when a split spans several files (CIFAR batches)
+  std::vector<size_t> fileFirstIndex;  // first example index of each entry in files
 };
 
 class InMemoryDataset : public Dataset {
  public:
-  InMemoryDataset(std::string format, std::string spec, ImageShape shape,
-                  std::vector<std::string> classNames, InMemorySplit train, InMemorySplit test);
+  InMemoryDataset(std::string format, std::string spec, ImageShape shape, std::vector<std::string> classNames,
+                  InMemorySplit train, InMemorySplit test);
 
   std::string format() const override { return format_; }
   std::string spec() const override { return spec_; }

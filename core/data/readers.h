@@ -26,11 +26,9 @@ std::unique_ptr<Dataset> openIdxDataset(const std::string& dir, const std::strin
 // CIFAR-10 (data_batch_N.bin, test_batch.bin) or CIFAR-100 (train.bin, test.bin) in `dir`.
 std::unique_ptr<Dataset> openCifarDataset(const std::string& dir, const std::string& spec);
 // torchvision ImageFolder layout: root/{train,test}/<class>/*, or root/<class>/* split by seed.
-std::unique_ptr<Dataset> openImageFolder(const std::string& root, const std::string& spec,
-                                         const OpenOptions& options);
+std::unique_ptr<Dataset> openImageFolder(const std::string& root, const std::string& spec, const OpenOptions& options);
 // CSV manifest: path,label[,split]; paths relative to the CSV's directory.
-std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::string& spec,
-                                         const OpenOptions& options);
+std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::string& spec, const OpenOptions& options);
 
 // Class names of Fashion-MNIST, in label order.
 const std::vector<std::string>& fashionMnistClassNames();

@@ -23,7 +23,10 @@ void SyntheticSpec::validate() const {
 std::string SyntheticSpec::str() const {
   std::ostringstream s;
   s << size << "x" << size << "x" << channels << ", " << classes << " classes, " << train << " train, ";
-  if (imbalance > 1) s << "imbalanced " << imbalance << ":1"; else s << "balanced";
+  if (imbalance > 1)
+    s << "imbalanced " << imbalance << ":1";
+  else
+    s << "balanced";
   if (sparse) s << ", sparse";
   if (shuffleLabels) s << ", shuffled labels";
   return s.str();
@@ -32,10 +35,10 @@ std::string SyntheticSpec::str() const {
 namespace {
 
 struct Shape {
-  int kind;            // 0 disc, 1 bar, 2 ring
-  double x, y, r;      // centre and size, as fractions of the image
-  double angle;        // bars
-  cv::Scalar colour;   // RGB (grey: first channel)
+  int kind;           // 0 disc, 1 bar, 2 ring
+  double x, y, r;     // centre and size, as fractions of the image
+  double angle;       // bars
+  cv::Scalar colour;  // RGB (grey: first channel)
 };
 
 struct ClassLayout {
@@ -56,12 +59,13 @@ ClassLayout makeLayout(std::mt19937_64& rng, bool sparse) {
   ClassLayout l;
   l.background = {bg(rng), bg(rng), bg(rng)};
   const int n = count(rng);
-  for (int k = 0; k < n; ++k) l.shapes.push_back({kind(rng), pos(rng), pos(rng), rad(rng), ang(rng), randomColour(rng)});
+  for (int k = 0; k < n; ++k)
+    l.shapes.push_back({kind(rng), pos(rng), pos(rng), rad(rng), ang(rng), randomColour(rng)});
   return l;
 }
 
-cv::Mat render(const ClassLayout& l, int size, int channels, double noise, bool smooth, bool faintBlue, std::mt19937_64& rng,
-               cv::RNG& pixels) {
+cv::Mat render(const ClassLayout& l, int size, int channels, double noise, bool smooth, bool faintBlue,
+               std::mt19937_64& rng, cv::RNG& pixels) {
   if (!l.texture.empty()) {
     std::uniform_int_distribution<int> off(0, l.texture.rows - 1);
     const int oy = off(rng), ox = off(rng);
@@ -73,8 +77,8 @@ cv::Mat render(const ClassLayout& l, int size, int channels, double noise, bool 
               l.texture.ptr<uint8_t>((y + oy) % l.texture.rows)[((x + ox) % l.texture.cols) * 3 + c];
     return out;
   }
-  std::uniform_real_distribution<double> shift(-0.12, 0.12), gain(0.7, 1.2), offset(noise > 0 ? -25 : 0, noise > 0 ? 25 : 1e-9),
-      jitter(-0.03, 0.03);
+  std::uniform_real_distribution<double> shift(-0.12, 0.12), gain(0.7, 1.2),
+      offset(noise > 0 ? -25 : 0, noise > 0 ? 25 : 1e-9), jitter(-0.03, 0.03);
   const double dx = shift(rng) * size, dy = shift(rng) * size, g = gain(rng), o = offset(rng);
   const int scale = 4;  // drawn at 4× with anti-aliasing, then shrunk
   const int big = size * scale;
@@ -131,20 +135,22 @@ std::vector<int64_t> classCounts(int classes, int64_t total, double imbalance) {
   std::vector<int64_t> n(static_cast<size_t>(classes));
   int64_t given = 0;
   for (int c = 0; c < classes; ++c) {
-    n[static_cast<size_t>(c)] = std::max<int64_t>(1, static_cast<int64_t>(std::floor(w[static_cast<size_t>(c)] / sum * total)));
+    n[static_cast<size_t>(c)] =
+        std::max<int64_t>(1, static_cast<int64_t>(std::floor(w[static_cast<size_t>(c)] / sum * total)));
     given += n[static_cast<size_t>(c)];
   }
   for (int c = 0; given < total; c = (c + 1) % classes, ++given) ++n[static_cast<size_t>(c)];
   return n;
 }
 
-InMemorySplit makeSplit(const std::vector<ClassLayout>& layouts, const SyntheticSpec& spec, int64_t total,
-                        bool shuffle, uint64_t seed, const std::string& name) {
+InMemorySplit makeSplit(const std::vector<ClassLayout>& layouts, const SyntheticSpec& spec, int64_t total, bool shuffle,
+                        uint64_t seed, const std::string& name) {
   InMemorySplit s;
   s.file = name;
   const auto counts = classCounts(spec.classes, total, spec.imbalance);
   std::vector<int> labels;
-  for (int c = 0; c < spec.classes; ++c) labels.insert(labels.end(), static_cast<size_t>(counts[static_cast<size_t>(c)]), c);
+  for (int c = 0; c < spec.classes; ++c)
+    labels.insert(labels.end(), static_cast<size_t>(counts[static_cast<size_t>(c)]), c);
   std::mt19937_64 rng(seed);
   cv::RNG pixels(seed + 1);
   std::shuffle(labels.begin(), labels.end(), rng);
@@ -152,7 +158,8 @@ InMemorySplit makeSplit(const std::vector<ClassLayout>& layouts, const Synthetic
   s.pixels.resize(labels.size() * bytes);
   std::uniform_int_distribution<int> anyClass(0, spec.classes - 1);
   for (size_t i = 0; i < labels.size(); ++i) {
-    const cv::Mat m = render(layouts[static_cast<size_t>(labels[i])], spec.size, spec.channels, spec.noise, spec.smooth, spec.faintBlue, rng, pixels);
+    const cv::Mat m = render(layouts[static_cast<size_t>(labels[i])], spec.size, spec.channels, spec.noise, spec.smooth,
+                             spec.faintBlue, rng, pixels);
     std::copy(m.data, m.data + bytes, s.pixels.begin() + static_cast<std::ptrdiff_t>(i * bytes));
     s.labels.push_back(shuffle ? anyClass(rng) : labels[i]);
   }

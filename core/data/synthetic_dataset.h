@@ -14,16 +14,16 @@ namespace ps {
 
 struct SyntheticSpec {
   int classes = 10;
-  int64_t train = 1000;     // training examples in all
-  int64_t test = 500;       // test examples in all (same class proportions)
-  int size = 32;            // height and width
-  int channels = 3;         // 1 (grey) or 3 (RGB)
-  double imbalance = 1.0;   // largest / smallest class share (geometric in between)
-  double noise = 0.08;      // pixel noise, standard deviation as a fraction of 255
-  bool sparse = false;      // small bright shapes on black (few pixels carry the signal)
-  bool smooth = false;      // large soft shapes, no pixel noise (spatially smooth images)
-  bool faintBlue = false;   // colour images whose blue channel is black but for rare hot pixels
-  bool binary = false;      // full-contrast random binary textures (every pixel 0 or 255)
+  int64_t train = 1000;        // training examples in all
+  int64_t test = 500;          // test examples in all (same class proportions)
+  int size = 32;               // height and width
+  int channels = 3;            // 1 (grey) or 3 (RGB)
+  double imbalance = 1.0;      // largest / smallest class share (geometric in between)
+  double noise = 0.08;         // pixel noise, standard deviation as a fraction of 255
+  bool sparse = false;         // small bright shapes on black (few pixels carry the signal)
+  bool smooth = false;         // large soft shapes, no pixel noise (spatially smooth images)
+  bool faintBlue = false;      // colour images whose blue channel is black but for rare hot pixels
+  bool binary = false;         // full-contrast random binary textures (every pixel 0 or 255)
   bool shuffleLabels = false;  // training labels drawn at random (nothing to learn)
   uint64_t seed = 0;
 

@@ -131,7 +131,8 @@ ByteWriter& ByteWriter::str(const std::string& s) {
 std::string ByteReader::str() {
   const auto n = pod<uint64_t>();
   need(n);
-  std::string s(bytes_.begin() + static_cast<std::ptrdiff_t>(pos_), bytes_.begin() + static_cast<std::ptrdiff_t>(pos_ + n));
+  std::string s(bytes_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                bytes_.begin() + static_cast<std::ptrdiff_t>(pos_ + n));
   pos_ += n;
   return s;
 }
@@ -139,7 +140,7 @@ std::string ByteReader::str() {
 void ByteReader::need(size_t n) const {
   if (pos_ + n > bytes_.size())
     throw CheckpointError("checkpoint is damaged: needs " + std::to_string(pos_ + n) + " bytes, holds " +
-                     std::to_string(bytes_.size()));
+                          std::to_string(bytes_.size()));
 }
 
 }  // namespace ps

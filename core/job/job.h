@@ -17,10 +17,10 @@
 namespace ps {
 
 struct Progress {
-  double fraction = 0.0;       // 0..1
+  double fraction = 0.0;  // 0..1
   std::string message;
   double elapsedSeconds = 0.0;
-  double etaSeconds = -1.0;    // < 0 while unknown
+  double etaSeconds = -1.0;  // < 0 while unknown
 };
 std::string formatDuration(double seconds);  // "1h02m", "3m05s", "12s"
 

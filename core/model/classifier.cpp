@@ -1,5 +1,7 @@
 #include "model/classifier.h"
 
+#include <torch/torch.h>
+
 namespace ps {
 
 torch::Tensor applyLinear(torch::nn::Linear& layer, const torch::Tensor& x, LayerRecorder* rec) {

@@ -5,7 +5,9 @@
 namespace ps {
 
 DeviceChoice::DeviceChoice(const std::string& text) {
-  const auto bad = [&] { return ConfigError("device '" + text + "': expected auto, cpu, cuda or cuda:N (N = 0, 1, ...)"); };
+  const auto bad = [&] {
+    return ConfigError("device '" + text + "': expected auto, cpu, cuda or cuda:N (N = 0, 1, ...)");
+  };
   if (text == "auto" || text.empty()) return;
   if (text == "cpu") {
     kind = Kind::Cpu;
@@ -15,7 +17,8 @@ DeviceChoice::DeviceChoice(const std::string& text) {
   kind = Kind::Cuda;
   if (text.size() == 4) return;
   const std::string n = text.substr(5);
-  if (text[4] != ':' || n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos) throw bad();
+  if (text[4] != ':' || n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos)
+    throw bad();
   index = std::stoi(n);
 }
 

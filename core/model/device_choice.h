@@ -15,7 +15,7 @@ struct DeviceChoice {
   DeviceChoice() = default;
   DeviceChoice(const std::string& text);  // NOLINT(google-explicit-constructor): set from text
   DeviceChoice(const char* text) : DeviceChoice(std::string(text)) {}  // NOLINT
-  std::string str() const;  // "auto", "cpu", "cuda", "cuda:1"
+  std::string str() const;                                             // "auto", "cpu", "cuda", "cuda:1"
   bool operator==(const DeviceChoice& o) const { return kind == o.kind && index == o.index; }
 };
 

@@ -1,6 +1,7 @@
 #include "model/model_factory.h"
 
 #include <malloc.h>
+#include <torch/torch.h>
 
 #include <filesystem>
 #include <thread>
@@ -38,19 +39,22 @@ std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const 
   if (std::filesystem::exists(nameOrPath) || endsWith(lower, ".pt") || endsWith(lower, ".pth") ||
       endsWith(lower, ".ts"))
     return std::make_unique<TorchScriptClassifier>(nameOrPath, shape, classes);
-  throw ConfigError("unknown model '" + nameOrPath + "': expected small_cnn, resnet18, small_cnn_nobn or a TorchScript file (.pt)");
+  throw ConfigError("unknown model '" + nameOrPath +
+                    "': expected small_cnn, resnet18, small_cnn_nobn or a TorchScript file (.pt)");
 }
 
 torch::Device chooseDevice(const DeviceChoice& choice) {
   if (choice.kind == DeviceChoice::Kind::Cpu) return torch::kCPU;
   const bool cuda = torch::cuda::is_available();
-  if (choice.kind == DeviceChoice::Kind::Auto) return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+  if (choice.kind == DeviceChoice::Kind::Auto)
+    return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
   const int count = cuda ? static_cast<int>(torch::cuda::device_count()) : 0;
   if (count == 0) throw ConfigError("device '" + choice.str() + "' requested but LibTorch sees no CUDA GPU");
   const int index = std::max(0, choice.index);
   if (index >= count)
-    throw ConfigError("device '" + choice.str() + "' requested but LibTorch sees " + std::to_string(count) +
-                      (count == 1 ? " CUDA GPU (cuda:0)" : " CUDA GPUs (cuda:0 to cuda:" + std::to_string(count - 1) + ")"));
+    throw ConfigError(
+        "device '" + choice.str() + "' requested but LibTorch sees " + std::to_string(count) +
+        (count == 1 ? " CUDA GPU (cuda:0)" : " CUDA GPUs (cuda:0 to cuda:" + std::to_string(count - 1) + ")"));
   return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 

@@ -14,7 +14,6 @@ namespace ps {
 
 class Classifier;
 
-
 // Seeds torch before building, so the same seed gives the same initial weights.
 std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes,
                                            uint64_t seed);

@@ -1,5 +1,7 @@
 #include "model/per_example_grad.h"
 
+#include <torch/torch.h>
+
 #include "model/classifier.h"
 
 namespace ps {
@@ -82,7 +84,8 @@ torch::Tensor perExampleGradSqNorms(Classifier& model, const torch::Tensor& x, c
   auto total = torch::zeros({x.size(0)}, logits.options().dtype(torch::kFloat32));
   {
     torch::NoGradGuard guard;
-    for (size_t k = 0; k < rec.records.size(); ++k) total += layerSqNorms(rec.records[k], deltas[k]).to(torch::kFloat32);
+    for (size_t k = 0; k < rec.records.size(); ++k)
+      total += layerSqNorms(rec.records[k], deltas[k]).to(torch::kFloat32);
   }
   return total.cpu();
 }

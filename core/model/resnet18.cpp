@@ -1,5 +1,7 @@
 #include "model/resnet18.h"
 
+#include <torch/torch.h>
+
 namespace ps {
 
 namespace {
@@ -14,8 +16,8 @@ BasicBlockImpl::BasicBlockImpl(int64_t in, int64_t out, int64_t stride) {
   conv2 = register_module("conv2", conv3x3(out, out, 1));
   bn2 = register_module("bn2", torch::nn::BatchNorm2d(out));
   if (stride != 1 || in != out) {
-    shortcutConv = register_module(
-        "shortcut_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 1).stride(stride).bias(false)));
+    shortcutConv = register_module("shortcut_conv",
+                                   torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 1).stride(stride).bias(false)));
     shortcutBn = register_module("shortcut_bn", torch::nn::BatchNorm2d(out));
   }
 }

@@ -1,10 +1,13 @@
 #include "model/small_cnn.h"
 
+#include <torch/torch.h>
+
 namespace ps {
 
 SmallCnnImpl::SmallCnnImpl(int64_t channels, int64_t height, int64_t width, int64_t classes, bool batchNorm) {
   // With batch norm after it, a conv's bias is redundant (the norm's shift replaces it).
-  conv1 = register_module("conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, 16, 3).padding(1).bias(!batchNorm)));
+  conv1 = register_module("conv1",
+                          torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, 16, 3).padding(1).bias(!batchNorm)));
   conv2 = register_module("conv2", torch::nn::Conv2d(torch::nn::Conv2dOptions(16, 32, 3).padding(1).bias(!batchNorm)));
   if (batchNorm) {
     bn1 = register_module("bn1", torch::nn::BatchNorm2d(16));

@@ -1,5 +1,7 @@
 #include "model/torchscript_model.h"
 
+#include <torch/script.h>
+#include <torch/torch.h>
 #include <filesystem>
 
 #include "util/errors.h"

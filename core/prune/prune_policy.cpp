@@ -66,8 +66,7 @@ std::vector<int64_t> balancedBudgets(const std::vector<int64_t>& classSizes, dou
     assigned += budget[c];
     remainder.push_back({exact - std::floor(exact), c});
   }
-  std::stable_sort(remainder.begin(), remainder.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(remainder.begin(), remainder.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (size_t k = 0; assigned < total && k < remainder.size(); ++k) {
     const size_t c = remainder[k].second;
     if (budget[c] < classSizes[c]) {
@@ -81,11 +80,12 @@ std::vector<int64_t> balancedBudgets(const std::vector<int64_t>& classSizes, dou
 namespace {
 
 // Picks `count` of `pool` (positions) under the policy; `pool` holds one class or all.
-std::vector<int64_t> pick(const std::vector<float>& d, std::vector<int64_t> pool, int64_t count,
-                          const PruneSpec& spec, std::mt19937_64& rng) {
+std::vector<int64_t> pick(const std::vector<float>& d, std::vector<int64_t> pool, int64_t count, const PruneSpec& spec,
+                          std::mt19937_64& rng) {
   // Hardest first, ties to the lower position, so results do not depend on sort internals.
   auto hardestFirst = [&](int64_t a, int64_t b) {
-    return d[static_cast<size_t>(a)] > d[static_cast<size_t>(b)] || (d[static_cast<size_t>(a)] == d[static_cast<size_t>(b)] && a < b);
+    return d[static_cast<size_t>(a)] > d[static_cast<size_t>(b)] ||
+           (d[static_cast<size_t>(a)] == d[static_cast<size_t>(b)] && a < b);
   };
   const auto size = static_cast<int64_t>(pool.size());
   if (spec.policy == PrunePolicy::Random) {
@@ -131,7 +131,8 @@ std::vector<int64_t> pick(const std::vector<float>& d, std::vector<int64_t> pool
   for (size_t k = 0; k < order.size(); ++k) {
     auto& st = strata[order[k]];
     std::sort(st.begin(), st.end());
-    const int64_t share = std::min<int64_t>(static_cast<int64_t>(st.size()), left / static_cast<int64_t>(order.size() - k));
+    const int64_t share =
+        std::min<int64_t>(static_cast<int64_t>(st.size()), left / static_cast<int64_t>(order.size() - k));
     std::shuffle(st.begin(), st.end(), rng);
     out.insert(out.end(), st.begin(), st.begin() + share);
     left -= share;

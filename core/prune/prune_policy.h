@@ -13,18 +13,18 @@
 namespace ps {
 
 enum class PrunePolicy { KeepHard, KeepEasy, Random, Ccs };
-const char* prunePolicyName(PrunePolicy p);            // "hard", "easy", "random", "ccs"
+const char* prunePolicyName(PrunePolicy p);             // "hard", "easy", "random", "ccs"
 PrunePolicy parsePrunePolicy(const std::string& name);  // ConfigError when unknown
 
 struct PruneSpec {
   PrunePolicy policy = PrunePolicy::KeepHard;
-  double keep = 1.0;          // f in (0, 1]
+  double keep = 1.0;  // f in (0, 1]
   bool classBalanced = false;
-  double beta = 0.0;          // hard and CCS: first drop this fraction of the hardest (likely label noise)
-  int strata = 50;            // CCS: equal-width strata of the score range
-  uint64_t seed = 0;          // random and CCS sampling
+  double beta = 0.0;  // hard and CCS: first drop this fraction of the hardest (likely label noise)
+  int strata = 50;    // CCS: equal-width strata of the score range
+  uint64_t seed = 0;  // random and CCS sampling
 
-  void validate() const;  // ConfigError naming the bad value
+  void validate() const;      // ConfigError naming the bad value
   std::string label() const;  // "hard f=0.5 balanced beta=0.1"
 };
 

@@ -49,7 +49,8 @@ void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const 
     return;
   }
   if (endsWith(lower, ".npy")) {
-    std::string header = "{'descr': '<i8', 'fortran_order': False, 'shape': (" + std::to_string(indices.size()) + ",), }";
+    std::string header =
+        "{'descr': '<i8', 'fortran_order': False, 'shape': (" + std::to_string(indices.size()) + ",), }";
     while ((10 + header.size() + 1) % 64 != 0) header += ' ';
     header += '\n';
     std::string bytes("\x93NUMPY\x01\x00", 8);

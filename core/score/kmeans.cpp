@@ -1,5 +1,6 @@
 #include "score/kmeans.h"
 
+#include <torch/torch.h>
 #include <random>
 
 #include "util/errors.h"
@@ -13,8 +14,8 @@ KMeansResult sphericalKMeans(const torch::Tensor& xIn, int64_t k, uint64_t seed,
   if (k > n)
     throw ConfigError("k-means k " + std::to_string(k) + " is larger than the number of examples (" +
                       std::to_string(n) + ")");
-  const auto x = torch::nn::functional::normalize(xIn.to(torch::kFloat32),
-                                                  torch::nn::functional::NormalizeFuncOptions().dim(1));
+  const auto x =
+      torch::nn::functional::normalize(xIn.to(torch::kFloat32), torch::nn::functional::NormalizeFuncOptions().dim(1));
   std::mt19937_64 rng(seed);
   // k-means++ on cosine distance.
   std::vector<int64_t> chosen{std::uniform_int_distribution<int64_t>(0, n - 1)(rng)};
@@ -63,7 +64,8 @@ torch::Tensor perClassPrototypeDistance(const torch::Tensor& embeddings, const t
     const auto idx = (lab == c).nonzero().flatten();
     if (idx.numel() == 0) continue;
     const int64_t kc = std::min<int64_t>(k, idx.numel());
-    out.index_put_({idx}, sphericalKMeans(embeddings.index_select(0, idx), kc, seed + static_cast<uint64_t>(c)).distance.cpu());
+    out.index_put_(
+        {idx}, sphericalKMeans(embeddings.index_select(0, idx), kc, seed + static_cast<uint64_t>(c)).distance.cpu());
   }
   return out;
 }

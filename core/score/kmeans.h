@@ -18,7 +18,6 @@ KMeansResult sphericalKMeans(const at::Tensor& x, int64_t k, uint64_t seed, int 
 // Class-agnostic: k-means over all examples. Per-class: k-means with `k` clusters inside
 // each class (k = 1: distance to the class centroid). Returns N distances (float, CPU).
 at::Tensor prototypeDistance(const at::Tensor& embeddings, int64_t k, uint64_t seed);
-at::Tensor perClassPrototypeDistance(const at::Tensor& embeddings, const at::Tensor& labels, int64_t k,
-                                        uint64_t seed);
+at::Tensor perClassPrototypeDistance(const at::Tensor& embeddings, const at::Tensor& labels, int64_t k, uint64_t seed);
 
 }  // namespace ps

@@ -42,7 +42,8 @@ double spearman(const std::vector<float>& a, const std::vector<float>& b) {
 }
 
 size_t descendingRank(const std::vector<float>& v, size_t i) {
-  if (i >= v.size()) throw ConfigError("rank of position " + std::to_string(i) + " in " + std::to_string(v.size()) + " values");
+  if (i >= v.size())
+    throw ConfigError("rank of position " + std::to_string(i) + " in " + std::to_string(v.size()) + " values");
   size_t larger = 0;
   for (float x : v) larger += x > v[i];
   return larger + 1;

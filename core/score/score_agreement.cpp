@@ -37,7 +37,8 @@ ClassHistograms classHistograms(const std::vector<float>& values, const std::vec
     if (std::isnan(values[i])) continue;
     const int l = labels[i];
     if (l < 0 || static_cast<size_t>(l) >= classNames.size())
-      throw ConfigError("label " + std::to_string(l) + " outside the " + std::to_string(classNames.size()) + " classes");
+      throw ConfigError("label " + std::to_string(l) + " outside the " + std::to_string(classNames.size()) +
+                        " classes");
     const int b = std::min(bins - 1, static_cast<int>((values[i] - h.lo) / width));
     ++h.counts[static_cast<size_t>(l)][static_cast<size_t>(b)];
   }
@@ -103,8 +104,13 @@ void writeAgreementCsv(const ScoreAgreement& a, const std::string& path) {
   CsvWriter csv({"score_a", "score_b", "spearman", "top_k_overlap", "k", "common_examples"});
   for (size_t i = 0; i < a.names.size(); ++i)
     for (size_t j = 0; j < a.names.size(); ++j)
-      csv.text(a.names[i]).text(a.names[j]).number(a.spearman[i][j], 9).number(a.topK[i][j], 9)
-          .integer(static_cast<int64_t>(a.k)).integer(static_cast<int64_t>(a.common)).endRow();
+      csv.text(a.names[i])
+          .text(a.names[j])
+          .number(a.spearman[i][j], 9)
+          .number(a.topK[i][j], 9)
+          .integer(static_cast<int64_t>(a.k))
+          .integer(static_cast<int64_t>(a.common))
+          .endRow();
   csv.save(path);
 }
 

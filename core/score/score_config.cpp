@@ -10,15 +10,15 @@
 namespace ps {
 
 const std::vector<std::string>& allScoreNames() {
-  static const std::vector<std::string> names = {"el2n",    "grand",  "forgetting", "aum",
-                                                 "confidence", "variability", "entropy", "margin",
-                                                 "prototype", "prototype_class", "random"};
+  static const std::vector<std::string> names = {"el2n",       "grand",           "forgetting", "aum",
+                                                 "confidence", "variability",     "entropy",    "margin",
+                                                 "prototype",  "prototype_class", "random"};
   return names;
 }
 
 const std::vector<std::string>& defaultScoreNames() {
-  static const std::vector<std::string> names = {"el2n",        "grand",   "forgetting", "aum",
-                                                 "confidence",  "variability", "entropy", "margin"};
+  static const std::vector<std::string> names = {"el2n",       "grand",       "forgetting", "aum",
+                                                 "confidence", "variability", "entropy",    "margin"};
   return names;
 }
 
@@ -47,7 +47,9 @@ std::vector<std::string> parseScoreList(const std::string& list) {
     item.erase(0, item.find_first_not_of(" \t"));
     item.erase(item.find_last_not_of(" \t") + 1);
     if (item.empty()) continue;
-    const std::vector<std::string>* group = item == "default" ? &defaultScoreNames() : item == "all" ? &allScoreNames() : nullptr;
+    const std::vector<std::string>* group = item == "default" ? &defaultScoreNames()
+                                            : item == "all"   ? &allScoreNames()
+                                                              : nullptr;
     if (group) {
       out.insert(out.end(), group->begin(), group->end());
       continue;

@@ -1,5 +1,6 @@
 #include "score/score_engine.h"
 
+#include <torch/torch.h>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -59,7 +60,8 @@ std::vector<float> tensorToVector(const torch::Tensor& t) {
 
 // Everything one seed produces.
 SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
-                   torch::Device device, JobContext& ctx, const std::function<void(double, const std::string&)>& progress,
+                   torch::Device device, JobContext& ctx,
+                   const std::function<void(double, const std::string&)>& progress,
                    const std::function<void(const TrainingCurve&)>& onEpoch) {
   const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
   SeedValues out;
@@ -80,7 +82,8 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     if (wants(cfg, "forgetting")) hooks.push_back(std::make_unique<ForgettingHook>(n, tc.epochs));
     if (wants(cfg, "aum") || wants(cfg, "confidence") || wants(cfg, "variability"))
       hooks.push_back(std::make_unique<TrainingDynamicsHook>(n));
-    if (wants(cfg, "entropy") || wants(cfg, "margin")) hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));
+    if (wants(cfg, "entropy") || wants(cfg, "margin"))
+      hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));
     if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
       hooks.push_back(std::make_unique<ClassifierPrototypeHook>(tc.epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
                                                                 protoAgnostic, protoClass));
@@ -325,13 +328,15 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
         continue;
       }
       JobContext seedCtx(ctx, &checkpoints);
-      const std::string seedName = cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
-      seeds.push_back(runSeed(ds, data, cfg, s, device, seedCtx, [&](double f, const std::string& m) {
-        ctx.report(s + f, cfg.seeds, seedName + m);
-      }, [&](const TrainingCurve& curve) {
-        store.putResult(run.runId, "curve/seed" + std::to_string(s), curve.toJson());
-        ctx.log(seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
-      }));
+      const std::string seedName =
+          cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
+      seeds.push_back(runSeed(
+          ds, data, cfg, s, device, seedCtx,
+          [&](double f, const std::string& m) { ctx.report(s + f, cfg.seeds, seedName + m); },
+          [&](const TrainingCurve& curve) {
+            store.putResult(run.runId, "curve/seed" + std::to_string(s), curve.toJson());
+            ctx.log(seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
+          }));
       checkpoints.save(seedKey, packSeed(seeds.back()));
     }
     aggregate(seeds, run);

@@ -18,8 +18,8 @@ class JobContext;
 
 struct ScoreRun {
   int64_t runId = 0;
-  bool fromCache = false;  // answered from the store without computing
-  bool resumed = false;    // continued an interrupted run
+  bool fromCache = false;        // answered from the store without computing
+  bool resumed = false;          // continued an interrupted run
   std::vector<int64_t> indices;  // training-split indices scored, in vector order
   std::vector<std::string> names;
   std::map<std::string, std::vector<float>> difficulty;  // mean over seeds, higher = harder

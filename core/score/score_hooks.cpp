@@ -1,5 +1,6 @@
 #include "score/score_hooks.h"
 
+#include <torch/torch.h>
 #include <cmath>
 
 #include "score/kmeans.h"
@@ -29,7 +30,8 @@ std::unique_ptr<TrainHook> makeEl2nHook(int epoch) {
 }
 
 std::unique_ptr<TrainHook> makeGrandHook(int epoch) {
-  return std::make_unique<EpochPassHook>("grand", epoch, [](EpochServices& s) { return toVector(s.gradSqNorms().sqrt()); });
+  return std::make_unique<EpochPassHook>("grand", epoch,
+                                         [](EpochServices& s) { return toVector(s.gradSqNorms().sqrt()); });
 }
 
 ForgettingHook::ForgettingHook(int64_t n, int epochs)
@@ -57,7 +59,8 @@ void ForgettingHook::load(ByteReader& r) {
 
 std::map<std::string, ScoreValues> ForgettingHook::results() const {
   std::vector<float> v(events_.size());
-  for (size_t i = 0; i < v.size(); ++i) v[i] = learned_[i] ? static_cast<float>(events_[i]) : static_cast<float>(epochs_);
+  for (size_t i = 0; i < v.size(); ++i)
+    v[i] = learned_[i] ? static_cast<float>(events_[i]) : static_cast<float>(epochs_);
   return {{"forgetting", same(v)}};
 }
 

@@ -1,4 +1,5 @@
 // Import of external per-example scores (CSV or .npy) as a run of kind "import".
+#include <torch/torch.h>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -54,20 +55,40 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
     throw DatasetError(path + ": array of shape (" + shape + "); expected one value per example (1-D)");
   const size_t dataOff = offset + headerLen;
   size_t width;
-  if (descr == "<f4" || descr == "<i4" || descr == "<u4") width = 4;
-  else if (descr == "<f8" || descr == "<i8" || descr == "<u8") width = 8;
-  else throw DatasetError(path + ": dtype '" + descr + "' not supported (expected float32/64 or int32/64, little-endian)");
+  if (descr == "<f4" || descr == "<i4" || descr == "<u4")
+    width = 4;
+  else if (descr == "<f8" || descr == "<i8" || descr == "<u8")
+    width = 8;
+  else
+    throw DatasetError(path + ": dtype '" + descr + "' not supported (expected float32/64 or int32/64, little-endian)");
   if (b.size() < dataOff + n * width)
     throw DatasetError(path + ": truncated: header declares " + std::to_string(n) + " values");
   std::vector<double> out(n);
   const uint8_t* p = b.data() + dataOff;
   for (size_t i = 0; i < n; ++i, p += width) {
-    if (descr == "<f4") { float v; std::memcpy(&v, p, 4); out[i] = v; }
-    else if (descr == "<f8") { std::memcpy(&out[i], p, 8); }
-    else if (descr == "<i4") { int32_t v; std::memcpy(&v, p, 4); out[i] = v; }
-    else if (descr == "<u4") { uint32_t v; std::memcpy(&v, p, 4); out[i] = v; }
-    else if (descr == "<i8") { int64_t v; std::memcpy(&v, p, 8); out[i] = static_cast<double>(v); }
-    else { uint64_t v; std::memcpy(&v, p, 8); out[i] = static_cast<double>(v); }
+    if (descr == "<f4") {
+      float v;
+      std::memcpy(&v, p, 4);
+      out[i] = v;
+    } else if (descr == "<f8") {
+      std::memcpy(&out[i], p, 8);
+    } else if (descr == "<i4") {
+      int32_t v;
+      std::memcpy(&v, p, 4);
+      out[i] = v;
+    } else if (descr == "<u4") {
+      uint32_t v;
+      std::memcpy(&v, p, 4);
+      out[i] = v;
+    } else if (descr == "<i8") {
+      int64_t v;
+      std::memcpy(&v, p, 8);
+      out[i] = static_cast<double>(v);
+    } else {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      out[i] = static_cast<double>(v);
+    }
   }
   return out;
 }
@@ -90,12 +111,17 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
       bool header = false;
       for (size_t c = 0; c < cols.size(); ++c) {
         const std::string h = toLower(cols[c]);
-        if (h == "score" || h == "value" || h == "difficulty") { valueCol = static_cast<int>(c); header = true; }
-        if (h == "index" || h == "idx") { indexCol = static_cast<int>(c); header = true; }
+        if (h == "score" || h == "value" || h == "difficulty") {
+          valueCol = static_cast<int>(c);
+          header = true;
+        }
+        if (h == "index" || h == "idx") {
+          indexCol = static_cast<int>(c);
+          header = true;
+        }
       }
       if (header) continue;
-      if (cols.size() > 1)
-        throw DatasetError(path + ":1: several columns but no header naming a score/value column");
+      if (cols.size() > 1) throw DatasetError(path + ":1: several columns but no header naming a score/value column");
     }
     if (static_cast<int>(cols.size()) <= std::max(valueCol, indexCol))
       throw DatasetError(path + ":" + std::to_string(lineNo) + ": missing column");

@@ -32,8 +32,10 @@ PruneMarks pruneMarks(const std::vector<int64_t>& indices, const std::vector<flo
   for (int64_t p : selectSubset(difficulty, labels, spec)) keptPos[static_cast<size_t>(p)] = 1;
   m.kept.reserve(static_cast<size_t>(std::count(keptPos.begin(), keptPos.end(), uint8_t(1))));
   for (size_t p = 0; p < keptPos.size(); ++p) {
-    if (keptPos[p]) m.kept.push_back(indices[p]);
-    else m.prunedByIndex[static_cast<size_t>(indices[p])] = 1;
+    if (keptPos[p])
+      m.kept.push_back(indices[p]);
+    else
+      m.prunedByIndex[static_cast<size_t>(indices[p])] = 1;
   }
   return m;
 }

@@ -1,5 +1,6 @@
 #include "score/ssl_encoder.h"
 
+#include <torch/torch.h>
 #include <numeric>
 #include <random>
 
@@ -32,7 +33,8 @@ torch::Tensor view(const BatchSource& data, const torch::Tensor& x, std::mt19937
 }  // namespace
 
 torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, torch::Device device,
-                                       JobContext& ctx, const std::function<void(double, const std::string&)>& progress) {
+                                       JobContext& ctx,
+                                       const std::function<void(double, const std::string&)>& progress) {
   torch::manual_seed(seed + 7777);
   const auto& s = data.shape();
   SmallCnn net(s.channels, s.height, s.width, 64, /*batchNorm=*/false);  // fc2: the 64-d projection head

@@ -13,6 +13,6 @@ class BatchSource;
 class JobContext;
 
 at::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, c10::Device device,
-                                       JobContext& ctx, const std::function<void(double, const std::string&)>& progress);
+                                    JobContext& ctx, const std::function<void(double, const std::string&)>& progress);
 
 }  // namespace ps

@@ -42,8 +42,8 @@ std::string describeRun(const RunRecord& run) {
       const auto score = j.value("score", nlohmann::json::object());
       s << score.value("name", std::string("?"));
       if (score.contains("run")) s << " (run " << score.value("run", int64_t(0)) << ")";
-      s << " · " << joined(j.value("policies", nlohmann::json::array())) << " · f = "
-        << joined(j.value("keeps", nlohmann::json::array()));
+      s << " · " << joined(j.value("policies", nlohmann::json::array()))
+        << " · f = " << joined(j.value("keeps", nlohmann::json::array()));
       if (j.value("class_balanced", false)) s << " · class-balanced";
       s << " · " << trainPart(j.value("train", nlohmann::json::object())) << " · " << j.value("seeds", 1)
         << (j.value("seeds", 1) == 1 ? " seed" : " seeds");

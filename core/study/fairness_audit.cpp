@@ -1,9 +1,10 @@
 #include "study/fairness_audit.h"
 
+#include <torch/torch.h>
 #include <cmath>
-#include <optional>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "data/dataset.h"
 #include "job/job.h"
@@ -22,8 +23,9 @@ namespace {
 std::optional<EvalResult> evaluation(const Dataset& ds, Store& store, const std::vector<int64_t>& idx,
                                      const AuditConfig& c, JobContext& ctx, const std::string& what, bool mustLearn) {
   if (c.trainModels)
-    return trainAndEvaluate(ds, store, idx, c.train, c.testLimit, ctx,
-                            [&](double f, const std::string& m) { ctx.report(f, 1, what + " · " + m); }, mustLearn);
+    return trainAndEvaluate(
+        ds, store, idx, c.train, c.testLimit, ctx,
+        [&](double f, const std::string& m) { ctx.report(f, 1, what + " · " + m); }, mustLearn);
   const auto run = store.findRun(trainCacheKey(ds, idx, c.train, c.testLimit), RunStatus::Done);
   if (!run) return std::nullopt;
   const auto j = nlohmann::json::parse(store.result(run->id, "eval").value_or("{}"));
@@ -93,9 +95,14 @@ nlohmann::json sideJson(const AuditSide& s) {
   j["worst_accuracy"] = num(s.worstAccuracy);
   j["worst_class"] = s.worstClass;
   for (const auto& a : s.classes)
-    j["classes"].push_back({{"label", a.label}, {"name", a.name}, {"total", a.total}, {"kept", a.kept},
-                            {"kept_fraction", num(a.keptFraction)}, {"disproportionate", a.disproportionate},
-                            {"acc_subset", num(a.accuracySubset)}, {"acc_full", num(a.accuracyFull)},
+    j["classes"].push_back({{"label", a.label},
+                            {"name", a.name},
+                            {"total", a.total},
+                            {"kept", a.kept},
+                            {"kept_fraction", num(a.keptFraction)},
+                            {"disproportionate", a.disproportionate},
+                            {"acc_subset", num(a.accuracySubset)},
+                            {"acc_full", num(a.accuracyFull)},
                             {"change", num(a.change)}});
   return j;
 }

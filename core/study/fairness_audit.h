@@ -20,11 +20,11 @@ class JobContext;
 
 struct AuditConfig {
   StudyScore score;
-  PruneSpec spec;               // spec.classBalanced is ignored: both forms are audited
+  PruneSpec spec;  // spec.classBalanced is ignored: both forms are audited
   TrainConfig train;
-  bool trainModels = false;     // train missing models (else use those already in the store)
+  bool trainModels = false;  // train missing models (else use those already in the store)
   int64_t testLimit = 0;
-  double threshold = 0.5;       // flag classes keeping < threshold × f
+  double threshold = 0.5;  // flag classes keeping < threshold × f
 };
 
 struct ClassAudit {

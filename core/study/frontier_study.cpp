@@ -1,5 +1,6 @@
 #include "study/frontier_study.h"
 
+#include <torch/torch.h>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -11,10 +12,10 @@
 #include "score/score_engine.h"
 #include "store/run_guard.h"
 #include "store/store.h"
-#include "util/pareto.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
+#include "util/pareto.h"
 
 namespace ps {
 
@@ -67,9 +68,16 @@ nlohmann::json toJson(const FrontierResult& r) {
   j["budget"] = r.budget;
   j["classes"] = r.classNames;
   for (const auto& p : r.points)
-    j["points"].push_back({{"score", p.score}, {"policy", p.policy}, {"keep", p.keep}, {"kept", p.kept}, {"epochs", p.epochs},
-                           {"errors", p.errors}, {"error_mean", p.errorMean}, {"error_std", p.errorStd},
-                           {"per_class_accuracy", p.perClassAccuracy}, {"pareto", p.pareto}});
+    j["points"].push_back({{"score", p.score},
+                           {"policy", p.policy},
+                           {"keep", p.keep},
+                           {"kept", p.kept},
+                           {"epochs", p.epochs},
+                           {"errors", p.errors},
+                           {"error_mean", p.errorMean},
+                           {"error_std", p.errorStd},
+                           {"per_class_accuracy", p.perClassAccuracy},
+                           {"pareto", p.pareto}});
   j["pareto"] = r.pareto;
   return j;
 }
@@ -126,11 +134,12 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
     for (PrunePolicy pol : policies)
       if (pol != PrunePolicy::Random || k == 0) series.push_back({k, pol});
   auto subsetOf = [&](const Series& se, double f, int s) {
-    PruneSpec spec{se.policy, f, config.classBalanced, config.beta, config.strata,
-                   config.train.seed + static_cast<uint64_t>(s)};
+    PruneSpec spec{
+        se.policy, f, config.classBalanced, config.beta, config.strata, config.train.seed + static_cast<uint64_t>(s)};
     const ResolvedScore& sc = scores[se.score];
     std::vector<int64_t> trainIdx;
-    for (int64_t pos : selectSubset(sc.difficulty, labels, spec)) trainIdx.push_back(sc.indices[static_cast<size_t>(pos)]);
+    for (int64_t pos : selectSubset(sc.difficulty, labels, spec))
+      trainIdx.push_back(sc.indices[static_cast<size_t>(pos)]);
     return trainIdx;
   };
   // Every subset is checked before any training: bad grids fail with nothing stored.
@@ -138,8 +147,9 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
     for (double f : config.keeps)
       for (int s = 0; s < config.seeds; ++s) checkSubsetCoversClasses(ds, subsetOf(se, f, s));
 
-  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "frontier", cfgJson, key,
-                                               static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
+  const int64_t runId =
+      store.beginOrResumeRun(store.registerDataset(ds), "frontier", cfgJson, key,
+                             static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
   FrontierResult r;
   r.runId = runId;
   r.scoreRunId = scores.front().runId;
@@ -169,13 +179,16 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
             tc.seed = config.train.seed + static_cast<uint64_t>(s);
             std::ostringstream what;
             what << (point.score.empty() ? "" : point.score + " ") << point.policy << " f=" << f << " seed " << s;
-            const EvalResult e = trainAndEvaluate(ds, store, trainIdx, tc, config.testLimit, ctx,
-                                                  [&](double frac, const std::string& m) {
-                                                    ctx.report(done + frac, total, what.str() + " · " + m);
-                                                  }, /*mustLearn=*/f >= 1.0);
+            const EvalResult e = trainAndEvaluate(
+                ds, store, trainIdx, tc, config.testLimit, ctx,
+                [&](double frac, const std::string& m) { ctx.report(done + frac, total, what.str() + " · " + m); },
+                /*mustLearn=*/f >= 1.0);
             logPoint(ctx, what.str(), e);
-            pj = {{"error", e.error}, {"per_class_accuracy", e.perClassAccuracy}, {"kept", trainIdx.size()},
-                  {"train_run", e.runId}, {"learned", e.learned}};
+            pj = {{"error", e.error},
+                  {"per_class_accuracy", e.perClassAccuracy},
+                  {"kept", trainIdx.size()},
+                  {"train_run", e.runId},
+                  {"learned", e.learned}};
             store.putResult(runId, pk, pj.dump());  // stored as soon as it is done
           }
           point.errors.push_back(pj.at("error").get<double>());
@@ -222,8 +235,8 @@ FrontierResult readFrontierJson(const std::string& path) {
 }
 
 void writeFrontierCsv(const FrontierResult& r, const std::string& path) {
-  std::vector<std::string> header = {"score", "policy", "keep", "kept", "epochs", "error_mean", "error_std", "seeds",
-                                     "pareto"};
+  std::vector<std::string> header = {"score",      "policy",    "keep",  "kept",  "epochs",
+                                     "error_mean", "error_std", "seeds", "pareto"};
   for (const auto& c : r.classNames) header.push_back("acc_" + c);
   CsvWriter csv(header);
   for (const auto& p : r.points) {

@@ -11,9 +11,9 @@ namespace ps {
 
 struct PowerLawFit {
   double a = 0, b = 0, bStdErr = 0;
-  double c = 0;            // 0 when no offset
+  double c = 0;  // 0 when no offset
   bool hasOffset = false;
-  double rmse = 0;         // of err, in the original scale
+  double rmse = 0;  // of err, in the original scale
   size_t points = 0;
   std::string str() const;
   double predict(double n) const;  // a·n^(−b) + c  // "err = 1.23·n^-0.45±0.03 + 0.050"

@@ -1,5 +1,6 @@
 #include "study/scaling_study.h"
 
+#include <torch/torch.h>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -21,12 +22,14 @@
 namespace ps {
 
 std::vector<int64_t> geometricSizes(int64_t lo, int64_t hi, int count) {
-  if (lo < 1 || hi < lo) throw ConfigError("size range " + std::to_string(lo) + ".." + std::to_string(hi) + " is empty");
+  if (lo < 1 || hi < lo)
+    throw ConfigError("size range " + std::to_string(lo) + ".." + std::to_string(hi) + " is empty");
   if (count < 1) throw ConfigError("the size grid needs at least one value");
   std::vector<int64_t> out;
   for (int k = 0; k < count; ++k) {
     const double t = count == 1 ? 1.0 : static_cast<double>(k) / (count - 1);
-    const auto v = static_cast<int64_t>(std::llround(std::exp(std::log(double(lo)) + t * (std::log(double(hi)) - std::log(double(lo))))));
+    const auto v = static_cast<int64_t>(
+        std::llround(std::exp(std::log(double(lo)) + t * (std::log(double(hi)) - std::log(double(lo))))));
     if (out.empty() || v > out.back()) out.push_back(v);
   }
   return out;
@@ -69,12 +72,24 @@ nlohmann::json toJson(const ScalingResult& r) {
   j["score_run"] = r.scoreRunId;
   j["score"] = r.scoreName;
   for (const auto& p : r.points)
-    j["points"].push_back({{"policy", p.policy}, {"keep", p.keep}, {"pool", p.pool}, {"kept", p.kept},
-                           {"errors", p.errors}, {"error_mean", p.errorMean}, {"error_std", p.errorStd}});
+    j["points"].push_back({{"policy", p.policy},
+                           {"keep", p.keep},
+                           {"pool", p.pool},
+                           {"kept", p.kept},
+                           {"errors", p.errors},
+                           {"error_mean", p.errorMean},
+                           {"error_std", p.errorStd}});
   for (const auto& c : r.curves)
-    j["fits"].push_back({{"policy", c.policy}, {"keep", c.keep}, {"fitted", c.fitted}, {"a", c.fit.a}, {"b", c.fit.b},
-                         {"b_stderr", c.fit.bStdErr}, {"c", c.fit.c}, {"offset", c.fit.hasOffset},
-                         {"rmse", c.fit.rmse}, {"formula", c.fitted ? c.fit.str() : ""}});
+    j["fits"].push_back({{"policy", c.policy},
+                         {"keep", c.keep},
+                         {"fitted", c.fitted},
+                         {"a", c.fit.a},
+                         {"b", c.fit.b},
+                         {"b_stderr", c.fit.bStdErr},
+                         {"c", c.fit.c},
+                         {"offset", c.fit.hasOffset},
+                         {"rmse", c.fit.rmse},
+                         {"formula", c.fitted ? c.fit.str() : ""}});
   for (const auto& x : r.crossovers)
     j["crossovers"].push_back({{"keep", x.keep}, {"pool", x.pool}, {"description", x.description}});
   return j;
@@ -85,8 +100,8 @@ ScalingResult fromJson(const nlohmann::json& j) {
   r.scoreRunId = j.value("score_run", int64_t(0));
   r.scoreName = j.value("score", std::string());
   for (const auto& p : j.value("points", nlohmann::json::array()))
-    r.points.push_back({p.at("policy"), p.at("keep"), p.at("pool"), p.at("kept"), p.at("errors").get<std::vector<double>>(),
-                        p.at("error_mean"), p.at("error_std")});
+    r.points.push_back({p.at("policy"), p.at("keep"), p.at("pool"), p.at("kept"),
+                        p.at("errors").get<std::vector<double>>(), p.at("error_mean"), p.at("error_std")});
   for (const auto& f : j.value("fits", nlohmann::json::array())) {
     ScalingCurve c;
     c.policy = f.at("policy");
@@ -128,7 +143,8 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
   }
   const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
   const auto n = static_cast<int64_t>(score.indices.size());
-  std::vector<int64_t> sizes = config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
+  std::vector<int64_t> sizes =
+      config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
   if (sizes.back() > n)
     throw ConfigError("pool size " + std::to_string(sizes.back()) + " is larger than the " + std::to_string(n) +
                       " scored examples");
@@ -167,8 +183,9 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
         }
   }
 
-  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "scaling", cfgJson, key,
-                                               static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
+  const int64_t runId =
+      store.beginOrResumeRun(store.registerDataset(ds), "scaling", cfgJson, key,
+                             static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
   r.runId = runId;
   r.scoreRunId = score.runId;
   r.scoreName = config.score.name;
@@ -187,17 +204,21 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
         tc.seed = config.train.seed + static_cast<uint64_t>(job.seed);
         std::ostringstream what;
         what << prunePolicyName(job.policy) << " f=" << job.keep << " n=" << job.pool;
-        const EvalResult e = trainAndEvaluate(ds, store, job.trainIdx, tc, config.testLimit, ctx,
-                                              [&](double f, const std::string& m) {
-                                                ctx.report(static_cast<double>(k) + f, static_cast<double>(jobs.size()),
-                                                           what.str() + " · " + m);
-                                              },
-                                              // a small pool may not be learned: only the
-                                              // whole scored set, unpruned, must be
-                                              /*mustLearn=*/job.keep >= 1.0 && job.pool == sizes.back());
+        const EvalResult e = trainAndEvaluate(
+            ds, store, job.trainIdx, tc, config.testLimit, ctx,
+            [&](double f, const std::string& m) {
+              ctx.report(static_cast<double>(k) + f, static_cast<double>(jobs.size()), what.str() + " · " + m);
+            },
+            // a small pool may not be learned: only the
+            // whole scored set, unpruned, must be
+            /*mustLearn=*/job.keep >= 1.0 && job.pool == sizes.back());
         logPoint(ctx, what.str(), e);
         error = e.error;
-        store.putResult(runId, pk.str(), nlohmann::json{{"error", error}, {"kept", job.trainIdx.size()}, {"train_run", e.runId}, {"learned", e.learned}}.dump());
+        store.putResult(
+            runId, pk.str(),
+            nlohmann::json{
+                {"error", error}, {"kept", job.trainIdx.size()}, {"train_run", e.runId}, {"learned", e.learned}}
+                .dump());
       }
       auto& p = points[{prunePolicyName(job.policy), job.keep, job.pool}];
       p.policy = prunePolicyName(job.policy);
@@ -246,8 +267,10 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
       // The smallest pool from which keep-hard is better at every larger pool.
       for (auto it = sizes.rbegin(); it != sizes.rend(); ++it) {
         if (!hard.count(*it) || !easy.count(*it)) continue;
-        if (hard[*it] < easy[*it]) x.pool = *it;
-        else break;
+        if (hard[*it] < easy[*it])
+          x.pool = *it;
+        else
+          break;
       }
       std::ostringstream d;
       if (x.pool < 0)
@@ -277,7 +300,10 @@ void writeScalingCsv(const ScalingResult& r, const std::string& path) {
     csv.text(r.scoreName).text(p.policy).number(p.keep).integer(p.pool).integer(p.kept).number(p.errorMean);
     csv.number(p.errorStd).integer(static_cast<int64_t>(p.errors.size()));
     const double nan = std::nan("");
-    csv.number(c ? c->fit.a : nan).number(c ? c->fit.b : nan).number(c ? c->fit.bStdErr : nan).number(c ? c->fit.c : nan);
+    csv.number(c ? c->fit.a : nan)
+        .number(c ? c->fit.b : nan)
+        .number(c ? c->fit.bStdErr : nan)
+        .number(c ? c->fit.c : nan);
     csv.endRow();
   }
   csv.save(path);

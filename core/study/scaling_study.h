@@ -55,7 +55,7 @@ struct ScalingCurve {
 
 struct Crossover {
   double keep = 0;
-  int64_t pool = -1;       // smallest pool size from which keep-hard beats keep-easy (-1: never)
+  int64_t pool = -1;  // smallest pool size from which keep-hard beats keep-easy (-1: never)
   std::string description;
 };
 

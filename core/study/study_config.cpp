@@ -57,7 +57,10 @@ MeanStd meanAndStd(const std::vector<double>& v) {
 void writeStudyJson(const std::string& body, const std::string& kind, int64_t runId, const std::string& fingerprint,
                     const std::string& configJson, const std::string& path) {
   nlohmann::json j = nlohmann::json::parse(body);
-  j["provenance"] = {{"tool", "prunescope"}, {"kind", kind}, {"run", runId}, {"dataset_fingerprint", fingerprint},
+  j["provenance"] = {{"tool", "prunescope"},
+                     {"kind", kind},
+                     {"run", runId},
+                     {"dataset_fingerprint", fingerprint},
                      {"config", nlohmann::json::parse(configJson)}};
   writeFileAtomically(path, j.dump(2) + "\n");
 }
@@ -102,8 +105,9 @@ FrontierConfig parseFrontierConfig(const std::string& json) {
 
 std::string FrontierConfig::toJson() const {
   nlohmann::json j;
-  j["score"] = score.runId ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
-                           : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
+  j["score"] = score.runId
+                   ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
+                   : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
   if (!moreScores.empty()) j["more_scores"] = moreScores;
   j["policies"] = policies;
   j["keeps"] = keeps;

@@ -16,9 +16,9 @@ enum class Budget { Epochs, Steps };
 const NameTable<Budget>& budgetNames();  // epochs, steps
 
 struct StudyScore {
-  ScoreConfig config;          // how the score is computed (answered from the cache when done)
-  std::string name = "el2n";   // which score of that run
-  int64_t runId = 0;           // or: an existing score/import run (config then ignored)
+  ScoreConfig config;         // how the score is computed (answered from the cache when done)
+  std::string name = "el2n";  // which score of that run
+  int64_t runId = 0;          // or: an existing score/import run (config then ignored)
 };
 
 struct FrontierConfig {
@@ -29,10 +29,10 @@ struct FrontierConfig {
   bool classBalanced = false;
   double beta = 0.0;
   int strata = 50;
-  TrainConfig train;               // the recipe every subset model uses
+  TrainConfig train;  // the recipe every subset model uses
   Budget budget = Budget::Epochs;
-  int seeds = 1;                   // repeats per point (training seed, and random's subset seed)
-  int64_t testLimit = 0;           // evaluate on the first N test examples (0 = all)
+  int seeds = 1;          // repeats per point (training seed, and random's subset seed)
+  int64_t testLimit = 0;  // evaluate on the first N test examples (0 = all)
 
   void validate() const;
   std::string toJson() const;

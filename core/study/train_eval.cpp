@@ -1,5 +1,6 @@
 #include "study/train_eval.h"
 
+#include <torch/torch.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -76,8 +77,8 @@ struct ClassTally {
   }
 };
 
-ClassTally evaluate(Classifier& model, const Dataset& ds, const BatchSource& test, const std::vector<int64_t>& positions,
-                    JobContext& ctx) {
+ClassTally evaluate(Classifier& model, const Dataset& ds, const BatchSource& test,
+                    const std::vector<int64_t>& positions, JobContext& ctx) {
   ClassTally t{std::vector<int64_t>(ds.numClasses(), 0), std::vector<int64_t>(ds.numClasses(), 0)};
   model.setTraining(false);
   c10::InferenceMode guard;
@@ -124,9 +125,11 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
       r.trainExamples = j.value("train_examples", int64_t(0));
       r.epochs = j.value("epochs", 0);
       readHealth(r, j);
-      if (auto c = store.result(done->id, "curve")) r.curve = TrainingCurve::fromJson(*c, "run " + std::to_string(done->id) + "'s training curve");
+      if (auto c = store.result(done->id, "curve"))
+        r.curve = TrainingCurve::fromJson(*c, "run " + std::to_string(done->id) + "'s training curve");
     } catch (const nlohmann::json::exception& e) {
-      throw StoreError(store.path() + ": run " + std::to_string(done->id) + "'s evaluation is not readable: " + e.what());
+      throw StoreError(store.path() + ": run " + std::to_string(done->id) +
+                       "'s evaluation is not readable: " + e.what());
     }
     r.runId = done->id;
     r.fromCache = true;
@@ -184,10 +187,13 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
       r.chance = last.chance;
       r.learned = !(last.balancedAccuracy <= last.learnedAbove);
     }
-    nlohmann::json j{{"error", r.error}, {"train_examples", r.trainExamples}, {"epochs", r.epochs}, {"test_examples", nTest},
-                     {"learned", r.learned}, {"train_balanced_accuracy", r.trainBalancedAccuracy}, {"chance", r.chance}};
+    nlohmann::json j{{"error", r.error},     {"train_examples", r.trainExamples},
+                     {"epochs", r.epochs},   {"test_examples", nTest},
+                     {"learned", r.learned}, {"train_balanced_accuracy", r.trainBalancedAccuracy},
+                     {"chance", r.chance}};
     j["per_class_accuracy"] = nlohmann::json::array();
-    for (double a : r.perClassAccuracy) j["per_class_accuracy"].push_back(std::isnan(a) ? nlohmann::json() : nlohmann::json(a));
+    for (double a : r.perClassAccuracy)
+      j["per_class_accuracy"].push_back(std::isnan(a) ? nlohmann::json() : nlohmann::json(a));
     Store::Transaction t(store);
     store.putResult(runId, "eval", j.dump());
     store.putResult(runId, "curve", r.curve.toJson());

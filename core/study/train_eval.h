@@ -16,10 +16,10 @@ class Store;
 class JobContext;
 
 struct EvalResult {
-  double error = 0;                       // test error
-  std::vector<double> perClassAccuracy;   // test accuracy per class
+  double error = 0;                      // test error
+  std::vector<double> perClassAccuracy;  // test accuracy per class
   int64_t trainExamples = 0;
-  int epochs = 0;                         // epochs actually run
+  int epochs = 0;  // epochs actually run
   int64_t runId = 0;
   bool fromCache = false;
   // Health of the training: balanced train accuracy of the last epoch against chance

@@ -2,9 +2,9 @@
 
 #include <linear.h>
 
+#include <atomic>
 #include <cmath>
 #include <fstream>
-#include <atomic>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -14,10 +14,10 @@
 
 #include "job/job.h"
 #include "prune/prune_policy.h"
-#include "util/pareto.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/pareto.h"
 
 namespace ps {
 
@@ -29,7 +29,8 @@ void TheoryConfig::validate() const {
   if (dim < 2) throw ConfigError("dimension N " + std::to_string(dim) + " must be at least 2");
   if (alphaTot.empty()) throw ConfigError("no alpha_tot values given");
   for (double a : alphaTot)
-    if (!(a > 0) || a * dim < 1) throw ConfigError("alpha_tot " + std::to_string(a) + " must give at least one example");
+    if (!(a > 0) || a * dim < 1)
+      throw ConfigError("alpha_tot " + std::to_string(a) + " must give at least one example");
   if (keeps.empty()) throw ConfigError("no kept fractions given");
   for (double f : keeps)
     if (!(f > 0 && f <= 1)) throw ConfigError("kept fraction " + std::to_string(f) + " is outside (0, 1]");
@@ -52,7 +53,8 @@ double maxMarginStudentError(const std::vector<double>& x, const std::vector<dou
     // One class only: the max-margin direction is the mean input of that class.
     std::vector<double> w(static_cast<size_t>(dim), 0.0);
     for (size_t i = 0; i < p; ++i)
-      for (int d = 0; d < dim; ++d) w[static_cast<size_t>(d)] += y[i] * x[i * static_cast<size_t>(dim) + static_cast<size_t>(d)];
+      for (int d = 0; d < dim; ++d)
+        w[static_cast<size_t>(d)] += y[i] * x[i * static_cast<size_t>(dim) + static_cast<size_t>(d)];
     double wt = 0, ww = 0;
     for (int d = 0; d < dim; ++d) {
       wt += w[static_cast<size_t>(d)] * teacher[static_cast<size_t>(d)];
@@ -125,8 +127,8 @@ std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& c
       }
       std::vector<double> probe(static_cast<size_t>(n));
       for (int d = 0; d < n; ++d)
-        probe[static_cast<size_t>(d)] =
-            std::cos(theta) * teacher[static_cast<size_t>(d)] + std::sin(theta) * perp[static_cast<size_t>(d)] / std::sqrt(pn);
+        probe[static_cast<size_t>(d)] = std::cos(theta) * teacher[static_cast<size_t>(d)] +
+                                        std::sin(theta) * perp[static_cast<size_t>(d)] / std::sqrt(pn);
       const auto p = static_cast<size_t>(std::llround(c.alphaTot[ai] * n));
       std::vector<double> x(p * static_cast<size_t>(n)), y(p);
       std::vector<float> difficulty(p);
@@ -162,7 +164,8 @@ std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& c
       ctx.report(static_cast<double>(++finished), static_cast<double>(tasks), "perceptron trials");
     }
   };
-  const unsigned workers = c.threads > 0 ? static_cast<unsigned>(c.threads) : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers =
+      c.threads > 0 ? static_cast<unsigned>(c.threads) : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (unsigned w = 0; w < workers; ++w) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
@@ -205,13 +208,26 @@ void writeTheoryCsv(const std::vector<TheoryPoint>& points, const std::string& p
 
 void writeTheoryJson(const std::vector<TheoryPoint>& points, const TheoryConfig& c, const std::string& path) {
   nlohmann::json j;
-  j["provenance"] = {{"tool", "prunescope"}, {"kind", "theory"},
-                     {"config", {{"dim", c.dim}, {"alpha_tot", c.alphaTot}, {"keeps", c.keeps}, {"policies", c.policies},
-                                 {"theta_degrees", c.thetaDegrees}, {"trials", c.trials}, {"seed", c.seed}}}};
+  j["provenance"] = {{"tool", "prunescope"},
+                     {"kind", "theory"},
+                     {"config",
+                      {{"dim", c.dim},
+                       {"alpha_tot", c.alphaTot},
+                       {"keeps", c.keeps},
+                       {"policies", c.policies},
+                       {"theta_degrees", c.thetaDegrees},
+                       {"trials", c.trials},
+                       {"seed", c.seed}}}};
   for (const auto& p : points)
-    j["points"].push_back({{"alpha_tot", p.alphaTot}, {"keep", p.keep}, {"policy", p.policy}, {"theta", p.thetaDegrees},
-                           {"alpha_prune", p.alphaPrune}, {"error_mean", p.errorMean}, {"error_sem", p.errorSem},
-                           {"trials", p.trials}, {"pareto", p.pareto}});
+    j["points"].push_back({{"alpha_tot", p.alphaTot},
+                           {"keep", p.keep},
+                           {"policy", p.policy},
+                           {"theta", p.thetaDegrees},
+                           {"alpha_prune", p.alphaPrune},
+                           {"error_mean", p.errorMean},
+                           {"error_sem", p.errorSem},
+                           {"trials", p.trials},
+                           {"pareto", p.pareto}});
   writeFileAtomically(path, j.dump(2) + "\n");
 }
 

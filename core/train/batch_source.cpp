@@ -1,5 +1,6 @@
 #include "train/batch_source.h"
 
+#include <torch/torch.h>
 #include <algorithm>
 
 #include "job/job.h"
@@ -99,8 +100,9 @@ void BatchSource::forEachBatch(const std::vector<int64_t>& order, int batchSize,
                                const std::function<void(const std::vector<int64_t>&, const torch::Tensor&)>& fn) const {
   const size_t n = order.size();
   auto slice = [&](size_t s) {
-    return std::vector<int64_t>(order.begin() + static_cast<std::ptrdiff_t>(s),
-                                order.begin() + static_cast<std::ptrdiff_t>(std::min(n, s + static_cast<size_t>(batchSize))));
+    return std::vector<int64_t>(
+        order.begin() + static_cast<std::ptrdiff_t>(s),
+        order.begin() + static_cast<std::ptrdiff_t>(std::min(n, s + static_cast<size_t>(batchSize))));
   };
   if (n == 0) return;
   std::vector<int64_t> pos = slice(0);

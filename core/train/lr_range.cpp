@@ -1,5 +1,6 @@
 #include "train/lr_range.h"
 
+#include <torch/torch.h>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -29,7 +30,8 @@ void LrRangeConfig::validate() const {
 double suggestLearningRate(const std::vector<double>& lrs, const std::vector<double>& smoothed) {
   const size_t n = std::min(lrs.size(), smoothed.size());
   if (n < 3) return n ? lrs[0] : 0.0;
-  const size_t minAt = static_cast<size_t>(std::min_element(smoothed.begin(), smoothed.begin() + static_cast<std::ptrdiff_t>(n)) - smoothed.begin());
+  const size_t minAt = static_cast<size_t>(
+      std::min_element(smoothed.begin(), smoothed.begin() + static_cast<std::ptrdiff_t>(n)) - smoothed.begin());
   // The first points are dominated by the moving average's start-up: skip a tenth.
   const size_t from = std::max<size_t>(1, n / 10);
   double best = 0;
@@ -91,8 +93,10 @@ LrRangeResult lrRangeTest(const Dataset& ds, const LrRangeConfig& config, JobCon
   JobContext sub(ctx, nullptr);
   trainer.run(sub, {}, "lr-range", {});
   if (r.lrs.size() < 3)
-    throw TrainingError("the learning-rate range test gave no usable loss (the loss was not finite from the first "
-                        "steps): lower the smallest learning rate (now " + std::to_string(config.minLr) + ")");
+    throw TrainingError(
+        "the learning-rate range test gave no usable loss (the loss was not finite from the first "
+        "steps): lower the smallest learning rate (now " +
+        std::to_string(config.minLr) + ")");
   r.minLossLr = r.lrs[static_cast<size_t>(std::min_element(r.smoothed.begin(), r.smoothed.end()) - r.smoothed.begin())];
   r.suggested = suggestLearningRate(r.lrs, r.smoothed);
   ctx.report(1, 1, "done");

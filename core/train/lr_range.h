@@ -15,12 +15,12 @@ class Dataset;
 class JobContext;
 
 struct LrRangeConfig {
-  TrainConfig train;       // model, batch size, momentum, weight decay, augmentation, seed
-  int64_t limit = 0;       // use the first N training examples (0 = all)
-  int steps = 100;         // optimiser steps at most (the test stops early once the loss blows up)
+  TrainConfig train;  // model, batch size, momentum, weight decay, augmentation, seed
+  int64_t limit = 0;  // use the first N training examples (0 = all)
+  int steps = 100;    // optimiser steps at most (the test stops early once the loss blows up)
   double minLr = 1e-5;
   double maxLr = 10;
-  void validate() const;   // ConfigError naming the bad value
+  void validate() const;  // ConfigError naming the bad value
 };
 
 struct LrRangeResult {

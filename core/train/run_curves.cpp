@@ -42,8 +42,8 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
 }
 
 void writeCurvesCsv(const std::vector<LabelledCurve>& curves, const std::string& path) {
-  CsvWriter csv({"label", "run", "epoch", "steps", "loss", "accuracy", "balanced_accuracy", "chance", "lr", "test_error",
-                 "seconds"});
+  CsvWriter csv({"label", "run", "epoch", "steps", "loss", "accuracy", "balanced_accuracy", "chance", "lr",
+                 "test_error", "seconds"});
   for (const LabelledCurve& c : curves)
     for (const EpochHealth& e : c.curve.epochs) {
       csv.text(c.label).integer(c.runId).integer(e.epoch).integer(e.steps).number(e.loss).number(e.accuracy);

@@ -17,7 +17,8 @@ std::string num(double v) {
 }  // namespace
 
 const NameTable<Schedule>& scheduleNames() {
-  static const NameTable<Schedule> t = {{Schedule::Cosine, "cosine"}, {Schedule::Step, "step"}, {Schedule::Constant, "constant"}};
+  static const NameTable<Schedule> t = {
+      {Schedule::Cosine, "cosine"}, {Schedule::Step, "step"}, {Schedule::Constant, "constant"}};
   return t;
 }
 
@@ -63,7 +64,8 @@ TrainConfig TrainConfig::fromJson(const nlohmann::json& j, const TrainConfig& de
   c.lr = j.value("lr", c.lr);
   c.momentum = j.value("momentum", c.momentum);
   c.weightDecay = j.value("weight_decay", c.weightDecay);
-  if (j.contains("schedule")) c.schedule = parseEnum(scheduleNames(), j.at("schedule").get<std::string>(), "learning-rate schedule");
+  if (j.contains("schedule"))
+    c.schedule = parseEnum(scheduleNames(), j.at("schedule").get<std::string>(), "learning-rate schedule");
   c.warmup = j.value("warmup", c.warmup);
   c.gradClip = j.value("grad_clip", c.gradClip);
   c.augment = j.value("augment", c.augment);

@@ -26,17 +26,17 @@ struct TrainConfig {
   double momentum = 0.9;
   double weightDecay = 5e-4;
   Schedule schedule = Schedule::Cosine;
-  double warmup = 0.05;             // linear warm-up from 0 over this fraction of the steps
-  double gradClip = 0;              // clip the gradient's global L2 norm to this (0 = off)
-  bool augment = true;              // random crop with padding (+ flip where allowed)
+  double warmup = 0.05;  // linear warm-up from 0 over this fraction of the steps
+  double gradClip = 0;   // clip the gradient's global L2 norm to this (0 = off)
+  bool augment = true;   // random crop with padding (+ flip where allowed)
   Flip flip = Flip::Auto;
   uint64_t seed = 0;
   // Fail a run whose model did not learn, or whose score cannot rank (see
   // train/train_health.h). A diverged (non-finite) loss fails the run either way.
   bool healthChecks = true;
-  int threads = 0;                  // 0 = every core
-  DeviceChoice device;              // not part of the results (the cache keys leave it out)
-  bool mixedPrecision = true;       // bf16 autocast on CUDA; ignored on CPU
+  int threads = 0;             // 0 = every core
+  DeviceChoice device;         // not part of the results (the cache keys leave it out)
+  bool mixedPrecision = true;  // bf16 autocast on CUDA; ignored on CPU
 
   void validate() const;  // throws ConfigError naming the bad value
   // Every setting that changes results, as JSON members (model, epochs, batch_size, lr,

@@ -147,8 +147,8 @@ void checkLearned(const EpochHealth& h, double configuredLr) {
   if (!std::isfinite(h.balancedAccuracy) || !std::isfinite(h.learnedAbove)) return;
   if (h.balancedAccuracy > h.learnedAbove) return;
   throw TrainingError("the model did not learn by epoch " + std::to_string(h.epoch) + " (balanced train accuracy " +
-                      fmt(h.balancedAccuracy) + ", chance " + fmt(h.chance) + ", needed above " +
-                      fmt(h.learnedAbove) + "): try a lower learning rate (now " + fmt(configuredLr, 4) +
+                      fmt(h.balancedAccuracy) + ", chance " + fmt(h.chance) + ", needed above " + fmt(h.learnedAbove) +
+                      "): try a lower learning rate (now " + fmt(configuredLr, 4) +
                       "; prunescope-cli lr-range suggests one), more epochs, or check the labels. "
                       "Turn the health checks off (--no-health-checks) to keep such a run anyway");
 }
@@ -160,8 +160,9 @@ void checkScoreVector(const std::string& name, const std::vector<float>& values,
       if (bad++ == 0) first = i;
     }
   if (bad > 0)
-    throw TrainingError("score '" + name + "' has " + std::to_string(bad) + " non-finite values (the first at position " +
-                        std::to_string(first) + "): the model's outputs are not finite numbers");
+    throw TrainingError("score '" + name + "' has " + std::to_string(bad) +
+                        " non-finite values (the first at position " + std::to_string(first) +
+                        "): the model's outputs are not finite numbers");
   if (!requireSpread || values.size() < 2) return;
   const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
   const double scale = std::max({1.0, std::fabs(double(*lo)), std::fabs(double(*hi))});

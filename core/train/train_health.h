@@ -12,16 +12,16 @@ namespace ps {
 
 struct EpochHealth {
   static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-  int epoch = 0;             // the epoch this entry closes (1-based)
-  int64_t steps = 0;         // optimiser steps taken in it
-  double loss = kNone;       // mean training loss over its batches (non-finite: diverged)
-  double accuracy = kNone;   // training accuracy on its batches (augmented, train mode)
+  int epoch = 0;                    // the epoch this entry closes (1-based)
+  int64_t steps = 0;                // optimiser steps taken in it
+  double loss = kNone;              // mean training loss over its batches (non-finite: diverged)
+  double accuracy = kNone;          // training accuracy on its batches (augmented, train mode)
   double balancedAccuracy = kNone;  // mean per-class recall on them (chance = 1/classes)
-  double chance = kNone;     // balanced accuracy of a model that learned nothing
-  double learnedAbove = kNone;  // the balanced accuracy the "did not learn" check requires
-  double lr = 0;             // learning rate at its last step
-  double testError = kNone;  // studies: test error after it (NaN: not measured)
-  double seconds = 0;        // wall time of the epoch
+  double chance = kNone;            // balanced accuracy of a model that learned nothing
+  double learnedAbove = kNone;      // the balanced accuracy the "did not learn" check requires
+  double lr = 0;                    // learning rate at its last step
+  double testError = kNone;         // studies: test error after it (NaN: not measured)
+  double seconds = 0;               // wall time of the epoch
 };
 
 struct TrainingCurve {

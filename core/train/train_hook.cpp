@@ -1,5 +1,7 @@
 #include "train/train_hook.h"
 
+#include <torch/torch.h>
+
 #include "model/classifier.h"
 #include "model/per_example_grad.h"
 #include "train/batch_source.h"
@@ -42,8 +44,9 @@ torch::Tensor EpochServices::pass(const std::string& what,
 const torch::Tensor& EpochServices::logits() {
   if (!logits_.defined()) {
     c10::InferenceMode guard;
-    logits_ = pass("logits on un-augmented inputs",
-                   [&](const torch::Tensor& x, const torch::Tensor&) { return model_.forward(x); }, evalBatch_, false);
+    logits_ = pass(
+        "logits on un-augmented inputs",
+        [&](const torch::Tensor& x, const torch::Tensor&) { return model_.forward(x); }, evalBatch_, false);
   }
   return logits_;
 }
@@ -51,17 +54,19 @@ const torch::Tensor& EpochServices::logits() {
 const torch::Tensor& EpochServices::features() {
   if (!features_.defined()) {
     c10::InferenceMode guard;
-    features_ = pass("embeddings", [&](const torch::Tensor& x, const torch::Tensor&) { return model_.features(x); },
-                     evalBatch_, false);
+    features_ = pass(
+        "embeddings", [&](const torch::Tensor& x, const torch::Tensor&) { return model_.features(x); }, evalBatch_,
+        false);
   }
   return features_;
 }
 
 const torch::Tensor& EpochServices::gradSqNorms() {
   if (!grads_.defined())
-    grads_ = pass("per-example gradient norms",
-                  [&](const torch::Tensor& x, const torch::Tensor& y) { return perExampleGradSqNorms(model_, x, y); },
-                  model_.recordsLayers() ? 128 : 32, true);
+    grads_ = pass(
+        "per-example gradient norms",
+        [&](const torch::Tensor& x, const torch::Tensor& y) { return perExampleGradSqNorms(model_, x, y); },
+        model_.recordsLayers() ? 128 : 32, true);
   return grads_;
 }
 

@@ -21,8 +21,8 @@ class BatchSource;
 struct BatchObservation {
   int epoch;                              // 0-based epoch being trained
   const std::vector<int64_t>& positions;  // positions in the BatchSource
-  at::Tensor logits;                   // B × K, float, CPU, detached
-  at::Tensor labels;                   // B, int64, CPU
+  at::Tensor logits;                      // B × K, float, CPU, detached
+  at::Tensor labels;                      // B, int64, CPU
 };
 
 // A score's per-example values for one seed: difficulty (higher = harder) and raw.
@@ -48,7 +48,7 @@ class EpochServices {
 
  private:
   at::Tensor pass(const std::string& what, const std::function<at::Tensor(const at::Tensor&, const at::Tensor&)>& f,
-                     int batch, bool withLabels);
+                  int batch, bool withLabels);
   Classifier& model_;
   const BatchSource& data_;
   c10::Device device_;

@@ -1,11 +1,12 @@
 #include "train/trainer.h"
 
 #include <ATen/autocast_mode.h>
+#include <torch/torch.h>
 
 #include <chrono>
 #include <cmath>
-#include <optional>
 #include <numeric>
+#include <optional>
 #include <sstream>
 
 #include "model/classifier.h"
@@ -129,9 +130,8 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   std::vector<torch::Tensor> params;
   for (auto& p : model_.parameters())
     if (p.requires_grad()) params.push_back(p);
-  torch::optim::SGD opt(params, torch::optim::SGDOptions(config_.lr)
-                                    .momentum(config_.momentum)
-                                    .weight_decay(config_.weightDecay));
+  torch::optim::SGD opt(
+      params, torch::optim::SGDOptions(config_.lr).momentum(config_.momentum).weight_decay(config_.weightDecay));
   const int64_t n = data_.size();
   const int64_t batchesPerEpoch = (n + config_.batchSize - 1) / config_.batchSize;
   const int64_t totalSteps = batchesPerEpoch * config_.epochs;
@@ -147,9 +147,8 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
     if (progress) progress(std::min(1.0, (workDone + within * weight) / totalWork), msg);
   };
 
-  EpochServices services(model_, data_, device_, 512, ctx, [&](double f, const std::string& what) {
-    report(f, 1.0 / 3.0, what);
-  });
+  EpochServices services(model_, data_, device_, 512, ctx,
+                         [&](double f, const std::string& what) { report(f, 1.0 / 3.0, what); });
   auto epochEnd = [&](int completed) {
     services.invalidate();
     services.completedEpochs = completed;
@@ -165,8 +164,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
 
   int start = 0;
   curve_ = {};
-  if (ctx.checkpoints())
-    start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, opt, hooks, curve_);
+  if (ctx.checkpoints()) start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, opt, hooks, curve_);
   if (start == 0) {
     epochEnd(0);
   } else {
@@ -190,7 +188,9 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
       double lr = 0;
       std::optional<EpochTally> tally;
       const auto epochStart = std::chrono::steady_clock::now();
-      auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count(); };
+      auto seconds = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+      };
       const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
       data_.forEachBatch(order, config_.batchSize, [&](const std::vector<int64_t>& pos, const torch::Tensor& clean) {
         ctx.throwIfCancelled();
@@ -198,7 +198,8 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
         lr = stepLr_ ? stepLr_(step) : learningRate(step, totalSteps);
         for (auto& group : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
         const auto x = config_.augment ? data_.augment(clean, flip, rng) : clean;
-        auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
+        auto idx =
+            torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
         const auto yCpu = data_.labels().index_select(0, idx);
         const auto y = yCpu.to(device_);
         torch::Tensor logits, loss;
@@ -235,8 +236,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
       if (listener_) listener_(curve_);
       if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
         checkLearned(curve_.epochs.back(), config_.lr);
-      if (ctx.checkpoints())
-        saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks, curve_);
+      if (ctx.checkpoints()) saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks, curve_);
     }
   } catch (const StopTraining&) {
   }

@@ -23,8 +23,7 @@ std::vector<uint8_t> readFileBytes(const std::string& path) {
   if (size < 0) throw DatasetError(path + ": cannot determine file size");
   std::vector<uint8_t> bytes(static_cast<size_t>(size));
   in.seekg(0);
-  if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size))
-    throw DatasetError(path + ": read error");
+  if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) throw DatasetError(path + ": read error");
   return bytes;
 }
 

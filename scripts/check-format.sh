@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Fails (and lists the files) when a tracked C++ source is not formatted with the
+# project's .clang-format. `scripts/check-format.sh --fix` formats them in place.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+if ! command -v clang-format > /dev/null; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q > /dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends clang-format > /dev/null
+fi
+mapfile -t files < <(git ls-files '*.cpp' '*.h' '*.h.in')
+if [ "${1:-}" = "--fix" ]; then
+  clang-format -i "${files[@]}"
+  exit 0
+fi
+bad=()
+for f in "${files[@]}"; do
+  clang-format --dry-run --Werror "$f" > /dev/null 2>&1 || bad+=("$f")
+done
+if [ ${#bad[@]} -gt 0 ]; then
+  echo "== not formatted (run scripts/check-format.sh --fix):"
+  printf '  %s\n' "${bad[@]}"
+  exit 1
+fi
+echo "== format: ${#files[@]} files formatted"
