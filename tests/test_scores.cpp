@@ -25,18 +25,8 @@
 
 namespace {
 
-// The first n Fashion-MNIST training examples (and 100 test ones), with some labels
-// deliberately changed, as an IDX dataset on disk.
 std::unique_ptr<ps::Dataset> subset(const std::string& dir, size_t n, const std::map<size_t, int>& relabel = {}) {
-  auto train = pstest::fashionSamples(n);
-  for (const auto& kv : relabel) train[kv.first].label = kv.second;
-  pstest::writeIdxDataset(dir, train, pstest::fashionSamples(100, true), false);
-  pstest::writeText(dir + "/classes.txt", [] {
-    std::string s;
-    for (const auto& c : ps::fashionMnistClassNames()) s += c + "\n";
-    return s;
-  }());
-  return ps::openDataset(dir);
+  return pstest::fashionSubset(dir, n, 100, relabel);
 }
 
 double quantile(std::vector<float> v, double q) {
@@ -45,12 +35,7 @@ double quantile(std::vector<float> v, double q) {
 }
 
 ps::ScoreConfig quickConfig(std::vector<std::string> scores, int epochs = 3) {
-  ps::ScoreConfig c;
-  c.scores = std::move(scores);
-  c.train.epochs = epochs;
-  c.train.threads = 2;
-  c.train.device = "cpu";
-  return c;
+  return pstest::quickScoreConfig(std::move(scores), epochs);
 }
 
 }  // namespace

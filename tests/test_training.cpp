@@ -28,28 +28,23 @@
 
 namespace {
 
-// The first n Fashion-MNIST training examples and 500 test ones as an IDX dataset on
-// disk; with `shuffle`, the training labels are a seeded permutation (nothing to learn).
+// The first n Fashion-MNIST training examples and 500 test ones on disk; with `shuffle`,
+// the training labels are a seeded permutation (nothing to learn).
 std::unique_ptr<ps::Dataset> fashion(const std::string& dir, size_t n, bool shuffle = false) {
-  auto train = pstest::fashionSamples(n);
+  std::map<size_t, int> relabel;
   if (shuffle) {
-    std::vector<int> labels;
-    for (const auto& s : train) labels.push_back(s.label);
+    const auto train = pstest::fashionSamples(n);
+    std::vector<size_t> perm(n);
+    std::iota(perm.begin(), perm.end(), size_t(0));
     std::mt19937_64 rng(7);
-    std::shuffle(labels.begin(), labels.end(), rng);
-    for (size_t i = 0; i < train.size(); ++i) train[i].label = labels[i];
+    std::shuffle(perm.begin(), perm.end(), rng);
+    for (size_t i = 0; i < n; ++i) relabel[i] = train[perm[i]].label;
   }
-  pstest::writeIdxDataset(dir, train, pstest::fashionSamples(500, true), false);
-  return ps::openDataset(dir);
+  return pstest::fashionSubset(dir, n, 500, relabel);
 }
 
 ps::ScoreConfig scoring(std::vector<std::string> scores, int epochs) {
-  ps::ScoreConfig c;
-  c.scores = std::move(scores);
-  c.train.epochs = epochs;
-  c.train.threads = 2;
-  c.train.device = "cpu";
-  return c;
+  return pstest::quickScoreConfig(std::move(scores), epochs);
 }
 
 int runsWithStatus(const ps::Store& store, ps::RunStatus status) {

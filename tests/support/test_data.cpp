@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "data/dataset_opener.h"
+#include "data/readers.h"
 
 namespace fs = std::filesystem;
 
@@ -21,6 +22,26 @@ std::vector<Sample> fashionSamples(size_t n, bool test) {
   std::vector<Sample> out;
   for (size_t i = 0; i < n; ++i) out.push_back({ds->image(split, i).clone(), ds->label(split, i)});
   return out;
+}
+
+std::unique_ptr<ps::Dataset> fashionSubset(const std::string& dir, size_t n, size_t testN,
+                                           const std::map<size_t, int>& relabel) {
+  auto train = fashionSamples(n);
+  for (const auto& [i, label] : relabel) train.at(i).label = label;
+  writeIdxDataset(dir, train, fashionSamples(testN, true), false);
+  std::string names;
+  for (const auto& c : ps::fashionMnistClassNames()) names += c + "\n";
+  writeText(dir + "/classes.txt", names);
+  return ps::openDataset(dir);
+}
+
+ps::ScoreConfig quickScoreConfig(std::vector<std::string> scores, int epochs) {
+  ps::ScoreConfig c;
+  c.scores = std::move(scores);
+  c.train.epochs = epochs;
+  c.train.threads = 2;
+  c.train.device = "cpu";
+  return c;
 }
 
 std::vector<Sample> colourSamples(size_t n, bool test) {

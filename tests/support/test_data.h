@@ -2,10 +2,15 @@
 // Writers for small datasets in every supported format, filled with real Fashion-MNIST
 // images, so reader tests run on real pixels without large fixtures.
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
+
+#include "data/dataset.h"
+#include "score/score_config.h"
 
 namespace pstest {
 
@@ -30,6 +35,14 @@ void writeIdxDataset(const std::string& dir, const std::vector<Sample>& train, c
                      bool gz);
 
 std::vector<uint8_t> cifarRecords(const std::vector<Sample>& s, bool cifar100);
+
+// The first `n` Fashion-MNIST training examples and `testN` test ones as an IDX dataset
+// written to `dir` (with classes.txt), opened; `relabel` gives some examples another label.
+std::unique_ptr<ps::Dataset> fashionSubset(const std::string& dir, size_t n, size_t testN = 100,
+                                           const std::map<size_t, int>& relabel = {});
+
+// A scoring run of `scores` for tests: `epochs` epochs, on the CPU with 2 threads.
+ps::ScoreConfig quickScoreConfig(std::vector<std::string> scores, int epochs = 3);
 
 // Writes dir/<split>/<class>/<i>.png for each sample (split "" = no split level).
 void writeImageFolder(const std::string& dir, const std::string& split, const std::vector<Sample>& s,
