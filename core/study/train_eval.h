@@ -3,6 +3,7 @@
 // The result is cached in the store (run kind "train", keyed by the recipe, the subset's
 // content and the dataset fingerprint), so a point is never trained twice. No torch here.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
