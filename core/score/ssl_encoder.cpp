@@ -1,12 +1,14 @@
 #include "score/ssl_encoder.h"
 
 #include <torch/torch.h>
+#include <cmath>
 #include <numeric>
 #include <random>
 
 #include "job/job.h"
 #include "model/small_cnn.h"
 #include "train/batch_source.h"
+#include "util/errors.h"
 
 namespace ps {
 
@@ -63,6 +65,11 @@ torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint
       sim = sim.masked_fill(torch::eye(2 * m, torch::TensorOptions().dtype(torch::kBool).device(device)), -1e9);
       const auto target = torch::cat({torch::arange(m, 2 * m), torch::arange(0, m)}).to(device);
       const auto loss = F::cross_entropy(sim, target);
+      const double value = loss.detach().item<double>();
+      if (!std::isfinite(value))  // a diverged encoder embeds nothing: fail, as every training does
+        throw TrainingError("the self-supervised encoder's training diverged at epoch " + std::to_string(epoch + 1) +
+                            ", step " + std::to_string(b + 1) + " (loss " + std::to_string(value) +
+                            "): use the classifier's embedding (--prototype-embedding classifier) instead");
       opt.zero_grad();
       loss.backward();
       opt.step();
