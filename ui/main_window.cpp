@@ -123,7 +123,7 @@ void MainWindow::buildViews() {
   runsDock->setObjectName(QStringLiteral("runsDock"));
   runsDock->setWidget(runs_);
   addDockWidget(Qt::BottomDockWidgetArea, runsDock);
-  resizeDocks({runsDock}, {170}, Qt::Vertical);
+  resizeDocks({runsDock}, {250}, Qt::Vertical);  // the table and the selected run's curves
 
   auto report = [this](const QString& title) {
     return [this, title](const QString& reason) { showError(title, reason); };

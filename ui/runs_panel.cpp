@@ -112,7 +112,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   curveView_ = new QChartView(detail);
   curveView_->setRenderHint(QPainter::Antialiasing);
-  curveView_->setMinimumSize(360, 170);
+  curveView_->setMinimumSize(320, 170);
   curveView_->setChart(makeTrainingCurveChart({}, tr("Training curves")));
   exportCurves_ = makeExportButton(
       detail, curveView_, [this](const std::string& path) { writeCurvesCsv(curves_, path); },
