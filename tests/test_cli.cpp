@@ -1,4 +1,5 @@
 // prunescope-cli, run in-process and as the built executable.
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -39,6 +40,7 @@ class TestCli : public QObject {
   void importThenPruneExportsASubset();
   void studyCommandsRejectBadGrids();
   void trainingHealthInTheCli();
+  void outputsAreReplacedWholeOrNotAtAll();
 };
 
 void TestCli::infoFashionMnist() {
@@ -208,6 +210,43 @@ void TestCli::trainingHealthInTheCli() {
   const CliResult badRange = cli({"lr-range", dir, "--min-lr", "1", "--max-lr", "0.1"});
   QCOMPARE(badRange.code, 1);
   QVERIFY(badRange.err.find("expected 0 < minimum < maximum") != std::string::npos);
+}
+
+void TestCli::outputsAreReplacedWholeOrNotAtAll() {
+  const std::string csv = tmp_.path().toStdString() + "/whole.csv";
+  const std::vector<std::string> theory = {"theory",   "--dim",  "20",       "--alpha-tot", "2",     "--keep", "1",
+                                           "--policy", "random", "--trials", "1",           "--out", csv};
+  QCOMPARE(cli(theory).code, 0);
+  std::ifstream first(csv);
+  const std::string before((std::istreambuf_iterator<char>(first)), {});
+  QVERIFY(before.size() > 50);
+  // Block the temporary file the writer needs (a folder in its place): the write fails with
+  // the path named and a non-zero exit, and the previous file is untouched.
+  QVERIFY(QDir().mkpath(QString::fromStdString(csv + ".tmp" + std::to_string(QCoreApplication::applicationPid()))));
+  auto again = theory;
+  again[6] = "0.5";  // another kept fraction: other content
+  const CliResult blocked = cli(again);
+  QCOMPARE(blocked.code, 1);
+  QVERIFY2(blocked.err.find(csv + ": cannot write here") != std::string::npos, blocked.err.c_str());
+  std::ifstream second(csv);
+  QCOMPARE(std::string((std::istreambuf_iterator<char>(second)), {}), before);
+  // A montage into a folder that does not exist: the same clear error.
+  const std::string dir = tmp_.path().toStdString() + "/montage_ds";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(40), pstest::fashionSamples(10, true), false);
+  std::string values;
+  for (int i = 0; i < 40; ++i) values += std::to_string(i) + "\n";
+  pstest::writeText(dir + "/../montage_scores.csv", values);
+  const std::string db = tmp_.path().toStdString() + "/montage.sqlite";
+  QCOMPARE(
+      cli({"import-scores", dir, dir + "/../montage_scores.csv", "--name", "ext", "--direction", "harder", "--db", db})
+          .code,
+      0);
+  const CliResult ok = cli({"montage", dir, "--score", "ext", "--db", db, "--out", dir + "/hardest.png"});
+  QVERIFY2(ok.code == 0, ok.err.c_str());
+  QVERIFY(QFile::exists(QString::fromStdString(dir + "/hardest.png")));
+  const CliResult nowhere = cli({"montage", dir, "--score", "ext", "--db", db, "--out", dir + "/no/such/dir/m.png"});
+  QCOMPARE(nowhere.code, 1);
+  QVERIFY2(nowhere.err.find("/no/such/dir/m.png: cannot write here") != std::string::npos, nowhere.err.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,10 +1,13 @@
 #include "chart_export.h"
 
+#include <QBuffer>
 #include <QChartView>
 #include <QFileDialog>
 #include <QPainter>
 #include <QPushButton>
 #include <QSvgGenerator>
+
+#include "util/file_io.h"
 
 namespace ps::ui {
 
@@ -26,9 +29,14 @@ bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QStr
   }
   const QSize size = view->size().isValid() && view->width() > 100 ? view->size() : QSize(960, 600);
   if (view->size() != size) view->resize(size);
+  // Rendered in memory, then written by core's atomic writer: a failed write leaves the
+  // previous file as it was.
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
   if (lower.endsWith(QStringLiteral(".svg"))) {
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&buffer);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(view->chart() ? view->chart()->title() : QString());
@@ -36,13 +44,18 @@ bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QStr
     if (!painter.begin(&svg)) return fail(QObject::tr("cannot write the SVG file"));
     view->render(&painter);
     painter.end();
-    return true;
+  } else if (lower.endsWith(QStringLiteral(".png"))) {
+    if (!view->grab().save(&buffer, "PNG")) return fail(QObject::tr("cannot write the PNG file"));
+  } else {
+    return fail(QObject::tr("unknown file type; expected .png, .svg or .csv"));
   }
-  if (lower.endsWith(QStringLiteral(".png"))) {
-    if (!view->grab().save(path, "PNG")) return fail(QObject::tr("cannot write the PNG file"));
-    return true;
+  try {
+    writeFileAtomically(path.toStdString(), std::string(bytes.constData(), static_cast<size_t>(bytes.size())));
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
   }
-  return fail(QObject::tr("unknown file type; expected .png, .svg or .csv"));
+  return true;
 }
 
 QPushButton* makeExportButton(QWidget* parent, QChartView* view, CsvWriter csv,

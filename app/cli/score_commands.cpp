@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
+#include "util/file_io.h"
 
 namespace ps {
 
@@ -168,7 +169,14 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
     captions.push_back({"#" + std::to_string(idx) + "  " + v.str(), ds->classNames()[static_cast<size_t>(label)]});
   }
   const cv::Mat m = makeMontage(*ds, Split::Train, picked, captions, o.columns, o.scale);
-  if (!cv::imwrite(o.out, m)) throw ConfigError(o.out + ": cannot write the image (expected a .png or .jpg path)");
+  const std::string lower = toLower(o.out);
+  const std::string ext = endsWith(lower, ".png")                               ? ".png"
+                          : endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") ? ".jpg"
+                                                                                : "";
+  if (ext.empty()) throw ConfigError(o.out + ": expected a .png or .jpg path for the montage");
+  std::vector<uint8_t> encoded;
+  if (!cv::imencode(ext, m, encoded)) throw ConfigError(o.out + ": the montage could not be encoded as " + ext);
+  writeFileAtomically(o.out, std::string(encoded.begin(), encoded.end()));
   out << "wrote " << o.out << ": the " << picked.size() << (o.easiest ? " easiest" : " hardest") << " examples by "
       << o.score << " (run " << runId << ")\n";
   return 0;

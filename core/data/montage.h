@@ -1,6 +1,6 @@
 #pragma once
 // A grid of dataset images with a caption under each, for looking at the easiest or
-// hardest examples from the command line (PNG via cv::imwrite).
+// hardest examples from the command line (encoded as PNG or JPEG and written atomically).
 #include <string>
 #include <vector>
 
