@@ -94,87 +94,83 @@ double maxMarginStudentError(const std::vector<double>& x, const std::vector<dou
   return std::acos(std::max(-1.0, std::min(1.0, wt / std::sqrt(ww)))) / M_PI;
 }
 
-std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& ctx) {
-  c.validate();
-  const int n = c.dim;
-  const double theta = c.thetaDegrees * M_PI / 180.0;
-  // errors[(alpha index, keep index, policy index)] over trials
-  std::map<std::tuple<size_t, size_t, size_t>, std::vector<double>> errors;
-  std::mutex mu;
-  const size_t tasks = c.alphaTot.size() * static_cast<size_t>(c.trials);
-  std::atomic<size_t> next{0}, finished{0};
-  auto worker = [&] {
-    for (size_t t; (t = next++) < tasks;) {
-      if (ctx.cancelled()) return;
-      const size_t ai = t / static_cast<size_t>(c.trials);
-      const size_t trial = t % static_cast<size_t>(c.trials);
-      std::mt19937_64 rng(c.seed * 1000003ULL + ai * 7919ULL + trial);
-      std::normal_distribution<double> g;
-      std::vector<double> teacher(static_cast<size_t>(n)), perp(static_cast<size_t>(n));
-      double tn = 0;
-      for (double& v : teacher) {
-        v = g(rng);
-        tn += v * v;
-      }
-      for (double& v : teacher) v /= std::sqrt(tn);
-      // A unit vector orthogonal to the teacher for the probe J = cos θ T + sin θ T⊥.
-      double dot = 0, pn = 0;
-      for (double& v : perp) v = g(rng);
-      for (int d = 0; d < n; ++d) dot += perp[static_cast<size_t>(d)] * teacher[static_cast<size_t>(d)];
-      for (int d = 0; d < n; ++d) {
-        perp[static_cast<size_t>(d)] -= dot * teacher[static_cast<size_t>(d)];
-        pn += perp[static_cast<size_t>(d)] * perp[static_cast<size_t>(d)];
-      }
-      std::vector<double> probe(static_cast<size_t>(n));
-      for (int d = 0; d < n; ++d)
-        probe[static_cast<size_t>(d)] = std::cos(theta) * teacher[static_cast<size_t>(d)] +
-                                        std::sin(theta) * perp[static_cast<size_t>(d)] / std::sqrt(pn);
-      const auto p = static_cast<size_t>(std::llround(c.alphaTot[ai] * n));
-      std::vector<double> x(p * static_cast<size_t>(n)), y(p);
-      std::vector<float> difficulty(p);
-      for (size_t i = 0; i < p; ++i) {
-        double ty = 0, jm = 0;
-        for (int d = 0; d < n; ++d) {
-          const double v = g(rng);
-          x[i * static_cast<size_t>(n) + static_cast<size_t>(d)] = v;
-          ty += v * teacher[static_cast<size_t>(d)];
-          jm += v * probe[static_cast<size_t>(d)];
-        }
-        y[i] = ty >= 0 ? 1.0 : -1.0;
-        difficulty[i] = static_cast<float>(-std::abs(jm));  // small margin = hard
-      }
-      const std::vector<int> noLabels(p, 0);
-      for (size_t ki = 0; ki < c.keeps.size(); ++ki)
-        for (size_t pi = 0; pi < c.policies.size(); ++pi) {
-          PruneSpec spec;
-          spec.policy = parsePrunePolicy(c.policies[pi]);
-          spec.keep = c.keeps[ki];
-          spec.seed = c.seed * 31 + trial;
-          const auto kept = selectSubset(difficulty, noLabels, spec);
-          std::vector<double> xs, ys;
-          xs.reserve(kept.size() * static_cast<size_t>(n));
-          for (int64_t k : kept) {
-            xs.insert(xs.end(), x.begin() + k * n, x.begin() + (k + 1) * n);
-            ys.push_back(y[static_cast<size_t>(k)]);
-          }
-          const double e = maxMarginStudentError(xs, ys, n, teacher);
-          std::lock_guard<std::mutex> lock(mu);
-          errors[{ai, ki, pi}].push_back(e);
-        }
-      ctx.report(static_cast<double>(++finished), static_cast<double>(tasks), "perceptron trials");
-    }
-  };
-  const unsigned workers =
-      c.threads > 0 ? static_cast<unsigned>(c.threads) : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned w = 0; w < workers; ++w) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
-  ctx.throwIfCancelled();
+namespace {
 
+using Gaussian = std::normal_distribution<double>;
+
+// A random unit teacher T, and the probe J = cos θ T + sin θ T⊥ at angle θ to it.
+struct TeacherAndProbe {
+  std::vector<double> teacher, probe;
+};
+
+TeacherAndProbe drawTeacherAndProbe(int n, double theta, std::mt19937_64& rng, Gaussian& g) {
+  const auto dims = static_cast<size_t>(n);
+  TeacherAndProbe tp{std::vector<double>(dims), std::vector<double>(dims)};
+  std::vector<double> perp(dims);
+  double tn = 0;
+  for (double& v : tp.teacher) {
+    v = g(rng);
+    tn += v * v;
+  }
+  for (double& v : tp.teacher) v /= std::sqrt(tn);
+  // A unit vector orthogonal to the teacher.
+  double dot = 0, pn = 0;
+  for (double& v : perp) v = g(rng);
+  for (size_t d = 0; d < dims; ++d) dot += perp[d] * tp.teacher[d];
+  for (size_t d = 0; d < dims; ++d) {
+    perp[d] -= dot * tp.teacher[d];
+    pn += perp[d] * perp[d];
+  }
+  for (size_t d = 0; d < dims; ++d)
+    tp.probe[d] = std::cos(theta) * tp.teacher[d] + std::sin(theta) * perp[d] / std::sqrt(pn);
+  return tp;
+}
+
+// P examples x ~ N(0, I_N) labelled by the teacher, with the probe's difficulty
+// (minus the margin |J·x|: small margin = hard).
+struct Examples {
+  std::vector<double> x, y;
+  std::vector<float> difficulty;
+};
+
+Examples drawExamples(size_t p, int n, const TeacherAndProbe& tp, std::mt19937_64& rng, Gaussian& g) {
+  const auto dims = static_cast<size_t>(n);
+  Examples e{std::vector<double>(p * dims), std::vector<double>(p), std::vector<float>(p)};
+  for (size_t i = 0; i < p; ++i) {
+    double ty = 0, jm = 0;
+    for (size_t d = 0; d < dims; ++d) {
+      const double v = g(rng);
+      e.x[i * dims + d] = v;
+      ty += v * tp.teacher[d];
+      jm += v * tp.probe[d];
+    }
+    e.y[i] = ty >= 0 ? 1.0 : -1.0;
+    e.difficulty[i] = static_cast<float>(-std::abs(jm));
+  }
+  return e;
+}
+
+// Test error of the max-margin student trained on what `spec` keeps of the examples.
+double prunedStudentError(const Examples& e, int n, const std::vector<double>& teacher, const PruneSpec& spec) {
+  const std::vector<int> noLabels(e.y.size(), 0);
+  const auto kept = selectSubset(e.difficulty, noLabels, spec);
+  std::vector<double> xs, ys;
+  xs.reserve(kept.size() * static_cast<size_t>(n));
+  for (int64_t k : kept) {
+    xs.insert(xs.end(), e.x.begin() + k * n, e.x.begin() + (k + 1) * n);
+    ys.push_back(e.y[static_cast<size_t>(k)]);
+  }
+  return maxMarginStudentError(xs, ys, n, teacher);
+}
+
+// Per (alpha, keep, policy): the error of each trial, in trial order.
+using TrialErrors = std::map<std::tuple<size_t, size_t, size_t>, std::vector<double>>;
+
+// Mean and standard error over trials per point, and which points are Pareto-optimal.
+std::vector<TheoryPoint> summarise(const TheoryConfig& c, const TrialErrors& errors) {
   std::vector<TheoryPoint> out;
-  for (const auto& kv : errors) {
-    const auto [ai, ki, pi] = kv.first;
-    const auto& v = kv.second;
+  for (const auto& [at, v] : errors) {
+    const auto [ai, ki, pi] = at;
     TheoryPoint tp;
     tp.alphaTot = c.alphaTot[ai];
     tp.keep = c.keeps[ki];
@@ -195,6 +191,49 @@ std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& c
   for (const auto& tp : out) xy.push_back({tp.alphaPrune, tp.errorMean});
   for (size_t i : paretoFront(xy)) out[i].pareto = true;
   return out;
+}
+
+}  // namespace
+
+std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& ctx) {
+  c.validate();
+  const int n = c.dim;
+  const double theta = c.thetaDegrees * M_PI / 180.0;
+  TrialErrors errors;
+  std::mutex mu;
+  const size_t trials = static_cast<size_t>(c.trials), tasks = c.alphaTot.size() * trials;
+  std::atomic<size_t> next{0}, finished{0};
+  // One task: one trial at one alpha_tot, every kept fraction and policy on the same data.
+  auto runTask = [&](size_t t) {
+    const size_t ai = t / trials, trial = t % trials;
+    std::mt19937_64 rng(c.seed * 1000003ULL + ai * 7919ULL + trial);
+    Gaussian g;
+    const TeacherAndProbe tp = drawTeacherAndProbe(n, theta, rng, g);
+    const Examples examples = drawExamples(static_cast<size_t>(std::llround(c.alphaTot[ai] * n)), n, tp, rng, g);
+    for (size_t ki = 0; ki < c.keeps.size(); ++ki)
+      for (size_t pi = 0; pi < c.policies.size(); ++pi) {
+        PruneSpec spec;
+        spec.policy = parsePrunePolicy(c.policies[pi]);
+        spec.keep = c.keeps[ki];
+        spec.seed = c.seed * 31 + trial;
+        const double e = prunedStudentError(examples, n, tp.teacher, spec);
+        std::lock_guard<std::mutex> lock(mu);
+        auto& v = errors[{ai, ki, pi}];
+        if (v.empty()) v.resize(trials);
+        v[trial] = e;  // by trial, not by finishing order: the means are the same every run
+      }
+    ctx.report(static_cast<double>(++finished), static_cast<double>(tasks), "perceptron trials");
+  };
+  auto worker = [&] {
+    for (size_t t; (t = next++) < tasks && !ctx.cancelled();) runTask(t);
+  };
+  const unsigned workers =
+      c.threads > 0 ? static_cast<unsigned>(c.threads) : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  ctx.throwIfCancelled();
+  return summarise(c, errors);
 }
 
 void writeTheoryCsv(const std::vector<TheoryPoint>& points, const std::string& path) {
