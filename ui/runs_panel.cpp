@@ -42,14 +42,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
       case Id: return static_cast<qlonglong>(r.id);
       case Kind: return QString::fromStdString(r.kind);
-      case Status:
-        switch (r.status) {
-          case RunStatus::Running: return tr("running");
-          case RunStatus::Done: return tr("done");
-          case RunStatus::Failed: return tr("failed");
-          case RunStatus::Interrupted: return tr("interrupted");
-        }
-        return {};
+      case Status: return statusText(r.status);
       case Settings: return settings_[static_cast<size_t>(index.row())];
       case Seed: return static_cast<qlonglong>(r.seed);
       case Time:
@@ -63,6 +56,16 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ForegroundRole && index.column() == Status) {
     if (r.status == RunStatus::Failed) return QColor(Qt::darkRed);
     if (r.status == RunStatus::Interrupted) return QColor(0xb0, 0x60, 0x00);
+  }
+  return {};
+}
+
+QString RunTableModel::statusText(RunStatus status) {
+  switch (status) {
+    case RunStatus::Running: return tr("running");
+    case RunStatus::Done: return tr("done");
+    case RunStatus::Failed: return tr("failed");
+    case RunStatus::Interrupted: return tr("interrupted");
   }
   return {};
 }
@@ -196,14 +199,7 @@ void RunsPanel::curvesLoaded(CurveLoad l) {
   if (!r || r->id != l.runId) {
     text = tr("Select a run to see its training curves.");
   } else {
-    text =
-        tr("Run %1 (%2): %3")
-            .arg(r->id)
-            .arg(
-                QString::fromStdString(r->kind),
-                model_
-                    ->data(model_->index(table_->selectionModel()->selectedRows().first().row(), RunTableModel::Status))
-                    .toString());
+    text = tr("Run %1 (%2): %3").arg(r->id).arg(QString::fromStdString(r->kind), RunTableModel::statusText(r->status));
     if (!r->message.empty()) text += QStringLiteral(" — ") + QString::fromStdString(r->message);
     if (!l.error.isEmpty())
       text += QStringLiteral("\n") + tr("Its training curves cannot be read: %1").arg(l.error);

@@ -30,6 +30,7 @@ class RunTableModel : public QAbstractTableModel {
   using QAbstractTableModel::QAbstractTableModel;
   void setRuns(std::vector<RunRecord> runs);
   const std::vector<RunRecord>& runs() const { return runs_; }
+  static QString statusText(RunStatus status);  // translated: running, done, failed, interrupted
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

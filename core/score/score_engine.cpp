@@ -188,21 +188,19 @@ void aggregate(const std::vector<SeedValues>& seeds, ScoreRun& run) {
 void checkScores(ScoreRun& run, bool healthChecks, const JobContext& ctx) {
   std::string firstRefusal;
   for (const auto& name : std::vector<std::string>(run.names)) {
-    checkScoreVector(name, run.difficulty.at(name), false);
-    checkScoreVector(name + " (raw)", run.raw.at(name), false);
+    checkFiniteScores(name, run.difficulty.at(name));
+    checkFiniteScores(name + " (raw)", run.raw.at(name));
     if (!healthChecks || name == "random") continue;
-    try {
-      checkScoreVector(name, run.difficulty.at(name), true);
-    } catch (const TrainingError& e) {
-      if (firstRefusal.empty()) firstRefusal = e.what();
-      run.refused[name] = e.what();
-      run.names.erase(std::find(run.names.begin(), run.names.end(), name));
-      run.difficulty.erase(name);
-      run.raw.erase(name);
-      run.spread.erase(name);
-      run.seedSpearman.erase(name);
-      ctx.log("left out: " + std::string(e.what()));
-    }
+    const std::string why = noSpreadReason(name, run.difficulty.at(name));
+    if (why.empty()) continue;
+    if (firstRefusal.empty()) firstRefusal = why;
+    run.refused[name] = why;
+    run.names.erase(std::find(run.names.begin(), run.names.end(), name));
+    run.difficulty.erase(name);
+    run.raw.erase(name);
+    run.spread.erase(name);
+    run.seedSpearman.erase(name);
+    ctx.log("left out: " + why);
   }
   if (run.names.empty()) throw TrainingError(firstRefusal);
 }

@@ -28,14 +28,7 @@ std::optional<EvalResult> evaluation(const Dataset& ds, Store& store, const std:
         [&](double f, const std::string& m) { ctx.report(f, 1, what + " · " + m); }, mustLearn);
   const auto run = store.findRun(trainCacheKey(ds, idx, c.train, c.testLimit), RunStatus::Done);
   if (!run) return std::nullopt;
-  const auto j = nlohmann::json::parse(store.result(run->id, "eval").value_or("{}"));
-  EvalResult e;
-  e.error = j.value("error", 0.0);
-  for (const auto& a : j.value("per_class_accuracy", nlohmann::json::array()))
-    e.perClassAccuracy.push_back(a.is_number() ? a.get<double>() : std::nan(""));
-  e.runId = run->id;
-  e.fromCache = true;
-  return e;
+  return loadEvalResult(store, run->id);
 }
 
 AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const PruneSpec& spec,

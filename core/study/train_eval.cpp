@@ -95,13 +95,29 @@ ClassTally evaluate(Classifier& model, const Dataset& ds, const BatchSource& tes
   return t;
 }
 
-void readHealth(EvalResult& r, const nlohmann::json& j) {
-  r.learned = j.value("learned", true);
-  r.trainBalancedAccuracy = j.value("train_balanced_accuracy", 0.0);
-  r.chance = j.value("chance", 0.0);
-}
-
 }  // namespace
+
+EvalResult loadEvalResult(const Store& store, int64_t runId) {
+  EvalResult r;
+  try {
+    const auto j = nlohmann::json::parse(store.result(runId, "eval").value_or("{}"));
+    r.error = j.value("error", 0.0);
+    for (const auto& a : j.value("per_class_accuracy", nlohmann::json::array()))
+      r.perClassAccuracy.push_back(a.is_number() ? a.get<double>() : std::nan(""));  // null: no test example
+    r.trainExamples = j.value("train_examples", int64_t(0));
+    r.epochs = j.value("epochs", 0);
+    r.learned = j.value("learned", true);
+    r.trainBalancedAccuracy = j.value("train_balanced_accuracy", 0.0);
+    r.chance = j.value("chance", 0.0);
+    if (auto c = store.result(runId, "curve"))
+      r.curve = TrainingCurve::fromJson(*c, "run " + std::to_string(runId) + "'s training curve");
+  } catch (const nlohmann::json::exception& e) {
+    throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s evaluation is not readable: " + e.what());
+  }
+  r.runId = runId;
+  r.fromCache = true;
+  return r;
+}
 
 EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<int64_t>& trainIndices,
                             const TrainConfig& train, int64_t testLimit, JobContext& ctx,
@@ -117,24 +133,7 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
   const std::string config = trainConfigJson(trainIndices, train, testLimit);
   const std::string key = Store::cacheKey("train", config, ds.fingerprint());
   EvalResult r;
-  if (auto done = store.findRun(key, RunStatus::Done)) {
-    try {
-      const auto j = nlohmann::json::parse(store.result(done->id, "eval").value_or("{}"));
-      r.error = j.value("error", 0.0);
-      r.perClassAccuracy = j.value("per_class_accuracy", std::vector<double>());
-      r.trainExamples = j.value("train_examples", int64_t(0));
-      r.epochs = j.value("epochs", 0);
-      readHealth(r, j);
-      if (auto c = store.result(done->id, "curve"))
-        r.curve = TrainingCurve::fromJson(*c, "run " + std::to_string(done->id) + "'s training curve");
-    } catch (const nlohmann::json::exception& e) {
-      throw StoreError(store.path() + ": run " + std::to_string(done->id) +
-                       "'s evaluation is not readable: " + e.what());
-    }
-    r.runId = done->id;
-    r.fromCache = true;
-    return r;
-  }
+  if (auto done = store.findRun(key, RunStatus::Done)) return loadEvalResult(store, done->id);
   configureCompute(train.threads);
   const torch::Device device = chooseDevice(train.device);
   const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "train", config, key,

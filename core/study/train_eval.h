@@ -43,6 +43,10 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
                             const std::function<void(double, const std::string&)>& progress = {},
                             bool mustLearn = true);
 
+// A finished "train" run's evaluation read back from the store (its curve and health
+// included), as trainAndEvaluate returns it from the cache. StoreError when unreadable.
+EvalResult loadEvalResult(const Store& store, int64_t runId);
+
 // Logs a study point's training in one line: "<what>: 4 epochs, loss 0.31, train
 // accuracy 0.91, test error 0.123" (and "did not learn" when it did not; from the store
 // when it was trained before).

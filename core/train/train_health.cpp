@@ -153,7 +153,7 @@ void checkLearned(const EpochHealth& h, double configuredLr) {
                       "Turn the health checks off (--no-health-checks) to keep such a run anyway");
 }
 
-void checkScoreVector(const std::string& name, const std::vector<float>& values, bool requireSpread) {
+void checkFiniteScores(const std::string& name, const std::vector<float>& values) {
   size_t bad = 0, first = 0;
   for (size_t i = 0; i < values.size(); ++i)
     if (!std::isfinite(values[i])) {
@@ -163,14 +163,23 @@ void checkScoreVector(const std::string& name, const std::vector<float>& values,
     throw TrainingError("score '" + name + "' has " + std::to_string(bad) +
                         " non-finite values (the first at position " + std::to_string(first) +
                         "): the model's outputs are not finite numbers");
-  if (!requireSpread || values.size() < 2) return;
+}
+
+std::string noSpreadReason(const std::string& name, const std::vector<float>& values) {
+  if (values.size() < 2) return {};
   const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
   const double scale = std::max({1.0, std::fabs(double(*lo)), std::fabs(double(*hi))});
-  if (double(*hi) - double(*lo) > 1e-6 * scale) return;
-  throw TrainingError("score '" + name + "' has no spread: all " + std::to_string(values.size()) +
-                      " examples have the value " + fmt(*lo, 6) +
-                      ", so it cannot rank them. Leave the score out, or turn the health checks off "
-                      "(--no-health-checks) to keep it anyway");
+  if (double(*hi) - double(*lo) > 1e-6 * scale) return {};
+  return "score '" + name + "' has no spread: all " + std::to_string(values.size()) + " examples have the value " +
+         fmt(*lo, 6) +
+         ", so it cannot rank them. Leave the score out, or turn the health checks off "
+         "(--no-health-checks) to keep it anyway";
+}
+
+void checkScoreVector(const std::string& name, const std::vector<float>& values, bool requireSpread) {
+  checkFiniteScores(name, values);
+  if (!requireSpread) return;
+  if (const std::string why = noSpreadReason(name, values); !why.empty()) throw TrainingError(why);
 }
 
 }  // namespace ps

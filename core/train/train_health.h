@@ -62,6 +62,11 @@ std::string divergedMessage(int epoch, int64_t step, double loss, double lr);
 // Throws TrainingError when `h` is not above its learnedAbove threshold.
 void checkLearned(const EpochHealth& h, double configuredLr);
 
+// Throws TrainingError naming the score when a value is not finite.
+void checkFiniteScores(const std::string& name, const std::vector<float>& values);
+// Why the score cannot rank examples (all values equal), or empty when it can.
+std::string noSpreadReason(const std::string& name, const std::vector<float>& values);
+
 // A score vector that can be stored: every value finite (always checked), and, when
 // `requireSpread`, not all equal. Throws TrainingError naming the score and what to do.
 void checkScoreVector(const std::string& name, const std::vector<float>& values, bool requireSpread);
