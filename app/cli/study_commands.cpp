@@ -14,6 +14,7 @@
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
 #include "study/scaling_study.h"
+#include "study/study_runner.h"
 #include "theory/perceptron_theory.h"
 #include "util/errors.h"
 #include "util/file_io.h"

@@ -10,6 +10,7 @@
 #include "job/job.h"
 #include "store/store.h"
 #include "study/frontier_study.h"
+#include "study/study_runner.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"

@@ -1,6 +1,5 @@
 #include "study/frontier_study.h"
 
-#include <torch/torch.h>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -8,38 +7,14 @@
 
 #include "data/dataset.h"
 #include "job/job.h"
-#include "model/model_factory.h"
-#include "score/score_engine.h"
-#include "store/run_guard.h"
 #include "store/store.h"
+#include "study/study_runner.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
 #include "util/pareto.h"
 
 namespace ps {
-
-ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx,
-                                const std::string& nameIn, const std::vector<std::string>& alsoNeeded) {
-  const std::string name = nameIn.empty() ? score.name : nameIn;
-  ScoreRun run;
-  if (score.runId > 0) {
-    run = loadScoreRun(store, score.runId);
-  } else {
-    ScoreConfig cfg = score.config;
-    std::vector<std::string> needed = alsoNeeded;
-    needed.push_back(score.name);
-    needed.push_back(name);
-    bool missing = false;
-    for (const auto& n : needed) missing |= std::find(cfg.scores.begin(), cfg.scores.end(), n) == cfg.scores.end();
-    if (missing) cfg.scores = needed;  // one scoring run computes them all
-    JobContext sub(ctx, nullptr);
-    run = scoreDataset(ds, store, cfg, sub);
-  }
-  if (!run.difficulty.count(name))
-    throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + name + "'");
-  return {run.runId, run.indices, run.difficulty.at(name)};
-}
 
 namespace {
 
@@ -108,13 +83,87 @@ FrontierResult fromJson(const nlohmann::json& j) {
 
 }  // namespace
 
+namespace {
+
+// The study's series: every score × policy, except random, which needs no score (run once).
+struct Series {
+  size_t score;
+  PrunePolicy policy;
+};
+
+std::vector<Series> seriesOf(size_t scores, const std::vector<PrunePolicy>& policies) {
+  std::vector<Series> series;
+  for (size_t k = 0; k < scores; ++k)
+    for (PrunePolicy pol : policies)
+      if (pol != PrunePolicy::Random || k == 0) series.push_back({k, pol});
+  return series;
+}
+
+std::string seriesScore(const Series& se, const std::vector<std::string>& names) {
+  return se.policy == PrunePolicy::Random ? std::string() : names[se.score];
+}
+
+// Every point of the study (series × kept fraction × seed), each subset checked before
+// any training: a bad grid fails with nothing stored.
+std::vector<StudyPoint> frontierPoints(const Dataset& ds, const FrontierConfig& config,
+                                       const std::vector<std::string>& names, const std::vector<ResolvedScore>& scores,
+                                       const std::vector<Series>& series) {
+  const std::vector<int> labels = ds.labelsOf(Split::Train, scores.front().indices);
+  std::vector<StudyPoint> points;
+  for (const Series& se : series)
+    for (double f : config.keeps)
+      for (int s = 0; s < config.seeds; ++s) {
+        StudyPoint p;
+        p.seed = config.train.seed + static_cast<uint64_t>(s);
+        const PruneSpec spec{se.policy, f, config.classBalanced, config.beta, config.strata, p.seed};
+        const ResolvedScore& sc = scores[se.score];
+        for (int64_t pos : selectSubset(sc.difficulty, labels, spec))
+          p.trainIdx.push_back(sc.indices[static_cast<size_t>(pos)]);
+        checkSubsetCoversClasses(ds, p.trainIdx);
+        const std::string score = seriesScore(se, names);
+        p.key = pointKey(score, prunePolicyName(se.policy), f, s);
+        std::ostringstream what;
+        what << (score.empty() ? "" : score + " ") << prunePolicyName(se.policy) << " f=" << f << " seed " << s;
+        p.label = what.str();
+        p.epochs = budgetEpochs(config.train, config.budget, f);
+        p.mustLearn = f >= 1.0;
+        points.push_back(std::move(p));
+      }
+  return points;
+}
+
+// One frontier point per series × kept fraction, from its seeds' outcomes (in the order
+// frontierPoints made them).
+void collectPoints(FrontierResult& r, const FrontierConfig& config, const std::vector<std::string>& names,
+                   const std::vector<Series>& series, const std::vector<PointOutcome>& outcomes) {
+  auto next = outcomes.begin();
+  for (const Series& se : series)
+    for (double f : config.keeps) {
+      FrontierPoint point;
+      point.score = seriesScore(se, names);
+      point.policy = prunePolicyName(se.policy);
+      point.keep = f;
+      point.epochs = budgetEpochs(config.train, config.budget, f);
+      std::vector<double> accSum(r.classNames.size(), 0.0);
+      for (int s = 0; s < config.seeds; ++s, ++next) {
+        point.errors.push_back(next->error);
+        point.kept = next->kept;
+        for (size_t c = 0; c < accSum.size() && c < next->perClassAccuracy.size(); ++c)
+          accSum[c] += next->perClassAccuracy[c];
+      }
+      for (double& a : accSum) a /= config.seeds;
+      point.perClassAccuracy = accSum;
+      r.points.push_back(point);
+    }
+}
+
+}  // namespace
+
 FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx) {
   config.validate();
-  const auto policies = parsePolicies(config.policies);
-  const std::string cfgJson = config.toJson();
-  const std::string key = Store::cacheKey("frontier", cfgJson, ds.fingerprint());
-  if (auto done = store.findRun(key, RunStatus::Done)) {
-    FrontierResult r = loadFrontierStudy(store, done->id);
+  const StudyRunSpec spec{"frontier", config.toJson(), config.train, config.testLimit};
+  if (auto done = findFinishedStudy(store, ds, spec)) {
+    FrontierResult r = loadFrontierStudy(store, *done);
     r.fromCache = true;
     return r;
   }
@@ -123,93 +172,20 @@ FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierC
   names.insert(names.end(), config.moreScores.begin(), config.moreScores.end());
   std::vector<ResolvedScore> scores;
   for (const auto& name : names) scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, names));
-  const std::vector<int> labels = ds.labelsOf(Split::Train, scores.front().indices);
-  // The points: every score × policy, except random, which needs no score (run once).
-  struct Series {
-    size_t score;
-    PrunePolicy policy;
-  };
-  std::vector<Series> series;
-  for (size_t k = 0; k < scores.size(); ++k)
-    for (PrunePolicy pol : policies)
-      if (pol != PrunePolicy::Random || k == 0) series.push_back({k, pol});
-  auto subsetOf = [&](const Series& se, double f, int s) {
-    PruneSpec spec{
-        se.policy, f, config.classBalanced, config.beta, config.strata, config.train.seed + static_cast<uint64_t>(s)};
-    const ResolvedScore& sc = scores[se.score];
-    std::vector<int64_t> trainIdx;
-    for (int64_t pos : selectSubset(sc.difficulty, labels, spec))
-      trainIdx.push_back(sc.indices[static_cast<size_t>(pos)]);
-    return trainIdx;
-  };
-  // Every subset is checked before any training: bad grids fail with nothing stored.
-  for (const Series& se : series)
-    for (double f : config.keeps)
-      for (int s = 0; s < config.seeds; ++s) checkSubsetCoversClasses(ds, subsetOf(se, f, s));
+  const std::vector<Series> series = seriesOf(scores.size(), parsePolicies(config.policies));
+  const std::vector<StudyPoint> points = frontierPoints(ds, config, names, scores, series);
 
-  const int64_t runId =
-      store.beginOrResumeRun(store.registerDataset(ds), "frontier", cfgJson, key,
-                             static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
   FrontierResult r;
-  r.runId = runId;
   r.scoreRunId = scores.front().runId;
   for (const auto& n : names) r.scoreName += (r.scoreName.empty() ? "" : ",") + n;
   r.budget = enumName(budgetNames(), config.budget);
   r.classNames = ds.classNames();
-  const double total = static_cast<double>(series.size() * config.keeps.size() * static_cast<size_t>(config.seeds));
-  double done = 0;
-  return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
-    for (const Series& se : series)
-      for (double f : config.keeps) {
-        FrontierPoint point;
-        point.score = se.policy == PrunePolicy::Random ? std::string() : names[se.score];
-        point.policy = prunePolicyName(se.policy);
-        point.keep = f;
-        point.epochs = budgetEpochs(config.train, config.budget, f);
-        std::vector<double> accSum(ds.numClasses(), 0.0);
-        for (int s = 0; s < config.seeds; ++s) {
-          const std::string pk = pointKey(point.score, point.policy, f, s);
-          nlohmann::json pj;
-          if (auto saved = store.result(runId, pk)) {
-            pj = nlohmann::json::parse(*saved);
-          } else {
-            const std::vector<int64_t> trainIdx = subsetOf(se, f, s);
-            TrainConfig tc = config.train;
-            tc.epochs = point.epochs;
-            tc.seed = config.train.seed + static_cast<uint64_t>(s);
-            std::ostringstream what;
-            what << (point.score.empty() ? "" : point.score + " ") << point.policy << " f=" << f << " seed " << s;
-            const EvalResult e = trainAndEvaluate(
-                ds, store, trainIdx, tc, config.testLimit, ctx,
-                [&](double frac, const std::string& m) { ctx.report(done + frac, total, what.str() + " · " + m); },
-                /*mustLearn=*/f >= 1.0);
-            logPoint(ctx, what.str(), e);
-            pj = {{"error", e.error},
-                  {"per_class_accuracy", e.perClassAccuracy},
-                  {"kept", trainIdx.size()},
-                  {"train_run", e.runId},
-                  {"learned", e.learned}};
-            store.putResult(runId, pk, pj.dump());  // stored as soon as it is done
-          }
-          point.errors.push_back(pj.at("error").get<double>());
-          point.kept = pj.at("kept").get<int64_t>();
-          const auto acc = pj.at("per_class_accuracy");
-          for (size_t c = 0; c < accSum.size() && c < acc.size(); ++c)
-            accSum[c] += acc[c].is_number() ? acc[c].get<double>() : 0.0;
-          done += 1;
-          ctx.report(done, total, point.policy + " f=" + std::to_string(f).substr(0, 4) + " done");
-        }
-        for (double& a : accSum) a /= config.seeds;
-        point.perClassAccuracy = accSum;
-        r.points.push_back(point);
-      }
+  r.runId = runStudyPoints(ds, store, spec, points, ctx, [&](int64_t, const std::vector<PointOutcome>& outcomes) {
+    collectPoints(r, config, names, series, outcomes);
     aggregate(r);
-    Store::Transaction t(store);
-    store.putResult(runId, "summary", toJson(r).dump());
-    store.finishRun(runId, RunStatus::Done);
-    t.commit();
-    return r;
+    return toJson(r).dump();
   });
+  return r;
 }
 
 FrontierResult loadFrontierStudy(const Store& store, int64_t runId) {

@@ -39,16 +39,6 @@ struct FrontierResult {
   bool fromCache = false;
 };
 
-// The difficulty vector a study prunes by, and the run it came from.
-struct ResolvedScore {
-  int64_t runId = 0;
-  std::vector<int64_t> indices;   // training indices the scores cover
-  std::vector<float> difficulty;  // one per index
-};
-// `alsoNeeded` names other scores to compute in the same scoring run.
-ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx,
-                                const std::string& name = "", const std::vector<std::string>& alsoNeeded = {});
-
 FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx);
 FrontierResult loadFrontierStudy(const Store& store, int64_t runId);
 

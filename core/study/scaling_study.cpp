@@ -1,20 +1,18 @@
 #include "study/scaling_study.h"
 
-#include <torch/torch.h>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <sstream>
 
 #include "data/dataset.h"
 #include "job/job.h"
-#include "model/model_factory.h"
-#include "store/run_guard.h"
 #include "store/store.h"
-#include "study/frontier_study.h"
+#include "study/study_runner.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
@@ -130,38 +128,31 @@ ScalingResult loadScalingStudy(const Store& store, int64_t runId) {
   return r;
 }
 
-ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
-  config.validate();
-  const auto policies = parsePolicies(config.policies);
-  const std::string cfgJson = config.toJson();
-  const std::string key = Store::cacheKey("scaling", cfgJson, ds.fingerprint());
-  ScalingResult r;
-  if (auto done = store.findRun(key, RunStatus::Done)) {
-    r = loadScalingStudy(store, done->id);
-    r.fromCache = true;
-    return r;
-  }
-  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
-  const auto n = static_cast<int64_t>(score.indices.size());
-  std::vector<int64_t> sizes =
-      config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
-  if (sizes.back() > n)
-    throw ConfigError("pool size " + std::to_string(sizes.back()) + " is larger than the " + std::to_string(n) +
-                      " scored examples");
-  // Nested pools: prefixes of one seeded permutation of the scored examples.
-  std::vector<int64_t> perm(static_cast<size_t>(n));
-  std::iota(perm.begin(), perm.end(), 0);
-  std::mt19937_64 rng(config.train.seed + 1000003ULL);
-  std::shuffle(perm.begin(), perm.end(), rng);
+namespace {
 
-  struct Job {
-    PrunePolicy policy;
-    double keep;
-    int64_t pool;
-    int seed;
-    std::vector<int64_t> trainIdx;
-  };
-  std::vector<Job> jobs;
+// Nested pools: prefixes of one seeded permutation of the scored examples, so a larger
+// pool holds every smaller one.
+std::vector<int64_t> shuffledPositions(size_t n, uint64_t seed) {
+  std::vector<int64_t> perm(n);
+  std::iota(perm.begin(), perm.end(), 0);
+  std::mt19937_64 rng(seed + 1000003ULL);
+  std::shuffle(perm.begin(), perm.end(), rng);
+  return perm;
+}
+
+// Where a point sits in the grid (what its outcome is summarised under).
+struct GridPlace {
+  PrunePolicy policy;
+  double keep;
+  int64_t pool;
+};
+
+// Every point of the study (pool × policy × kept fraction × seed), each subset checked
+// before any training: a bad grid fails with nothing stored.
+std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& config, const ResolvedScore& score,
+                                      const std::vector<int64_t>& sizes, std::vector<GridPlace>& places) {
+  const std::vector<int64_t> perm = shuffledPositions(score.indices.size(), config.train.seed);
+  std::vector<StudyPoint> points;
   for (int64_t size : sizes) {
     std::vector<int64_t> pool(perm.begin(), perm.begin() + size);
     std::sort(pool.begin(), pool.end());
@@ -171,123 +162,136 @@ ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConf
       d.push_back(score.difficulty[static_cast<size_t>(pos)]);
       labels.push_back(ds.label(Split::Train, static_cast<size_t>(score.indices[static_cast<size_t>(pos)])));
     }
-    for (PrunePolicy pol : policies)
+    for (PrunePolicy pol : parsePolicies(config.policies))
       for (double f : config.keeps)
         for (int s = 0; s < config.seeds; ++s) {
-          PruneSpec spec{pol, f, config.classBalanced, config.beta, 50, config.train.seed + static_cast<uint64_t>(s)};
-          Job job{pol, f, size, s, {}};
+          StudyPoint p;
+          p.seed = config.train.seed + static_cast<uint64_t>(s);
+          const PruneSpec spec{pol, f, config.classBalanced, config.beta, 50, p.seed};
           for (int64_t k : selectSubset(d, labels, spec))
-            job.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
-          checkSubsetCoversClasses(ds, job.trainIdx);
-          jobs.push_back(std::move(job));
+            p.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
+          checkSubsetCoversClasses(ds, p.trainIdx);
+          std::ostringstream key, label;
+          key << "point/" << prunePolicyName(pol) << "/" << f << "/" << size << "/" << s;
+          label << prunePolicyName(pol) << " f=" << f << " n=" << size << " seed " << s;
+          p.key = key.str();
+          p.label = label.str();
+          p.epochs = budgetEpochs(config.train, config.budget, f);
+          // a small pool may not be learned: only the whole scored set, unpruned, must be
+          p.mustLearn = f >= 1.0 && size == sizes.back();
+          points.push_back(std::move(p));
+          places.push_back({pol, f, size});
         }
   }
+  return points;
+}
 
-  const int64_t runId =
-      store.beginOrResumeRun(store.registerDataset(ds), "scaling", cfgJson, key,
-                             static_cast<int64_t>(config.train.seed), deviceName(chooseDevice(config.train.device)));
-  r.runId = runId;
+// One scaling point per policy × kept fraction × pool, over its seeds.
+std::vector<ScalingPoint> collectPoints(const std::vector<GridPlace>& places,
+                                        const std::vector<PointOutcome>& outcomes) {
+  std::map<std::tuple<std::string, double, int64_t>, ScalingPoint> points;
+  for (size_t k = 0; k < places.size(); ++k) {
+    const GridPlace& at = places[k];
+    auto& p = points[{prunePolicyName(at.policy), at.keep, at.pool}];
+    p.policy = prunePolicyName(at.policy);
+    p.keep = at.keep;
+    p.pool = at.pool;
+    p.kept = outcomes[k].kept;
+    p.errors.push_back(outcomes[k].error);
+  }
+  std::vector<ScalingPoint> out;
+  for (auto& kv : points) {
+    ScalingPoint p = kv.second;
+    const MeanStd ms = meanAndStd(p.errors);
+    p.errorMean = ms.mean;
+    p.errorStd = ms.std;
+    out.push_back(p);
+  }
+  return out;
+}
+
+// A power law per policy × kept fraction, against the number of examples kept.
+std::vector<ScalingCurve> fitCurves(const ScalingResult& r, const ScalingConfig& config) {
+  std::vector<ScalingCurve> curves;
+  for (PrunePolicy pol : parsePolicies(config.policies))
+    for (double f : config.keeps) {
+      ScalingCurve c;
+      c.policy = prunePolicyName(pol);
+      c.keep = f;
+      std::vector<double> xs, ys;
+      for (const auto& p : r.points)
+        if (p.policy == c.policy && p.keep == f && p.errorMean > 0) {
+          xs.push_back(static_cast<double>(p.kept));
+          ys.push_back(p.errorMean);
+        }
+      if (xs.size() >= 2) {
+        c.fit = fitPowerLaw(xs, ys);
+        c.fitted = true;
+      }
+      curves.push_back(c);
+    }
+  return curves;
+}
+
+// Where keep-hard overtakes keep-easy at kept fraction f: the smallest pool from which
+// keep-hard is better at every larger pool. Nothing when either policy was not run.
+std::optional<Crossover> crossoverAt(const ScalingResult& r, double f, const std::vector<int64_t>& sizes) {
+  std::map<int64_t, double> hard, easy;
+  for (const auto& p : r.points) {
+    if (p.keep != f) continue;
+    if (p.policy == "hard") hard[p.pool] = p.errorMean;
+    if (p.policy == "easy") easy[p.pool] = p.errorMean;
+  }
+  if (hard.empty() || easy.empty()) return std::nullopt;
+  Crossover x;
+  x.keep = f;
+  for (auto it = sizes.rbegin(); it != sizes.rend(); ++it) {
+    if (!hard.count(*it) || !easy.count(*it)) continue;
+    if (!(hard[*it] < easy[*it])) break;
+    x.pool = *it;
+  }
+  std::ostringstream d;
+  if (x.pool < 0)
+    d << "keep-easy is at least as good as keep-hard at every size up to " << sizes.back();
+  else if (x.pool == sizes.front())
+    d << "keep-hard beats keep-easy at every size from " << sizes.front();
+  else
+    d << "keep-hard overtakes keep-easy from " << x.pool << " examples (before pruning)";
+  x.description = d.str();
+  return x;
+}
+
+}  // namespace
+
+ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
+  config.validate();
+  const StudyRunSpec spec{"scaling", config.toJson(), config.train, config.testLimit};
+  ScalingResult r;
+  if (auto done = findFinishedStudy(store, ds, spec)) {
+    r = loadScalingStudy(store, *done);
+    r.fromCache = true;
+    return r;
+  }
+  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  const auto n = static_cast<int64_t>(score.indices.size());
+  const std::vector<int64_t> sizes =
+      config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
+  if (sizes.back() > n)
+    throw ConfigError("pool size " + std::to_string(sizes.back()) + " is larger than the " + std::to_string(n) +
+                      " scored examples");
+  std::vector<GridPlace> places;
+  const std::vector<StudyPoint> points = scalingPoints(ds, config, score, sizes, places);
   r.scoreRunId = score.runId;
   r.scoreName = config.score.name;
-  return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
-    std::map<std::tuple<std::string, double, int64_t>, ScalingPoint> points;
-    for (size_t k = 0; k < jobs.size(); ++k) {
-      const Job& job = jobs[k];
-      std::ostringstream pk;
-      pk << "point/" << prunePolicyName(job.policy) << "/" << job.keep << "/" << job.pool << "/" << job.seed;
-      double error;
-      if (auto saved = store.result(runId, pk.str())) {
-        error = nlohmann::json::parse(*saved).at("error").get<double>();
-      } else {
-        TrainConfig tc = config.train;
-        tc.epochs = budgetEpochs(config.train, config.budget, job.keep);
-        tc.seed = config.train.seed + static_cast<uint64_t>(job.seed);
-        std::ostringstream what;
-        what << prunePolicyName(job.policy) << " f=" << job.keep << " n=" << job.pool;
-        const EvalResult e = trainAndEvaluate(
-            ds, store, job.trainIdx, tc, config.testLimit, ctx,
-            [&](double f, const std::string& m) {
-              ctx.report(static_cast<double>(k) + f, static_cast<double>(jobs.size()), what.str() + " · " + m);
-            },
-            // a small pool may not be learned: only the
-            // whole scored set, unpruned, must be
-            /*mustLearn=*/job.keep >= 1.0 && job.pool == sizes.back());
-        logPoint(ctx, what.str(), e);
-        error = e.error;
-        store.putResult(
-            runId, pk.str(),
-            nlohmann::json{
-                {"error", error}, {"kept", job.trainIdx.size()}, {"train_run", e.runId}, {"learned", e.learned}}
-                .dump());
-      }
-      auto& p = points[{prunePolicyName(job.policy), job.keep, job.pool}];
-      p.policy = prunePolicyName(job.policy);
-      p.keep = job.keep;
-      p.pool = job.pool;
-      p.kept = static_cast<int64_t>(job.trainIdx.size());
-      p.errors.push_back(error);
-    }
-    for (auto& kv : points) {
-      ScalingPoint p = kv.second;
-      const MeanStd ms = meanAndStd(p.errors);
-      p.errorMean = ms.mean;
-      p.errorStd = ms.std;
-      r.points.push_back(p);
-    }
-    // Fits per curve, against the number of examples kept.
-    for (PrunePolicy pol : policies)
-      for (double f : config.keeps) {
-        ScalingCurve c;
-        c.policy = prunePolicyName(pol);
-        c.keep = f;
-        std::vector<double> xs, ys;
-        for (const auto& p : r.points)
-          if (p.policy == c.policy && p.keep == f && p.errorMean > 0) {
-            xs.push_back(static_cast<double>(p.kept));
-            ys.push_back(p.errorMean);
-          }
-        if (xs.size() >= 2) {
-          c.fit = fitPowerLaw(xs, ys);
-          c.fitted = true;
-        }
-        r.curves.push_back(c);
-      }
-    // Where keep-hard overtakes keep-easy, per kept fraction.
-    for (double f : config.keeps) {
-      if (f >= 1.0) continue;
-      std::map<int64_t, double> hard, easy;
-      for (const auto& p : r.points) {
-        if (p.keep != f) continue;
-        if (p.policy == "hard") hard[p.pool] = p.errorMean;
-        if (p.policy == "easy") easy[p.pool] = p.errorMean;
-      }
-      if (hard.empty() || easy.empty()) continue;
-      Crossover x;
-      x.keep = f;
-      // The smallest pool from which keep-hard is better at every larger pool.
-      for (auto it = sizes.rbegin(); it != sizes.rend(); ++it) {
-        if (!hard.count(*it) || !easy.count(*it)) continue;
-        if (hard[*it] < easy[*it])
-          x.pool = *it;
-        else
-          break;
-      }
-      std::ostringstream d;
-      if (x.pool < 0)
-        d << "keep-easy is at least as good as keep-hard at every size up to " << sizes.back();
-      else if (x.pool == sizes.front())
-        d << "keep-hard beats keep-easy at every size from " << sizes.front();
-      else
-        d << "keep-hard overtakes keep-easy from " << x.pool << " examples (before pruning)";
-      x.description = d.str();
-      r.crossovers.push_back(x);
-    }
-    Store::Transaction t(store);
-    store.putResult(runId, "summary", toJson(r).dump());
-    store.finishRun(runId, RunStatus::Done);
-    t.commit();
-    return r;
+  r.runId = runStudyPoints(ds, store, spec, points, ctx, [&](int64_t, const std::vector<PointOutcome>& outcomes) {
+    r.points = collectPoints(places, outcomes);
+    r.curves = fitCurves(r, config);
+    for (double f : config.keeps)
+      if (f < 1.0)
+        if (auto x = crossoverAt(r, f, sizes)) r.crossovers.push_back(*x);
+    return toJson(r).dump();
   });
+  return r;
 }
 
 void writeScalingCsv(const ScalingResult& r, const std::string& path) {

@@ -1,0 +1,121 @@
+#include "study/study_runner.h"
+
+#include <torch/torch.h>
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "data/dataset.h"
+#include "job/job.h"
+#include "model/model_factory.h"
+#include "score/score_engine.h"
+#include "store/run_guard.h"
+#include "store/store.h"
+#include "study/train_eval.h"
+#include "util/errors.h"
+
+namespace ps {
+
+ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScore& score, JobContext& ctx,
+                                const std::string& nameIn, const std::vector<std::string>& alsoNeeded) {
+  const std::string name = nameIn.empty() ? score.name : nameIn;
+  ScoreRun run;
+  if (score.runId > 0) {
+    run = loadScoreRun(store, score.runId);
+  } else {
+    ScoreConfig cfg = score.config;
+    std::vector<std::string> needed = alsoNeeded;
+    needed.push_back(score.name);
+    needed.push_back(name);
+    bool missing = false;
+    for (const auto& n : needed) missing |= std::find(cfg.scores.begin(), cfg.scores.end(), n) == cfg.scores.end();
+    if (missing) cfg.scores = needed;  // one scoring run computes them all
+    JobContext sub(ctx, nullptr);
+    run = scoreDataset(ds, store, cfg, sub);
+  }
+  if (!run.difficulty.count(name))
+    throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + name + "'");
+  return {run.runId, run.indices, run.difficulty.at(name)};
+}
+
+namespace {
+
+std::string cacheKeyOf(const Dataset& ds, const StudyRunSpec& spec) {
+  return Store::cacheKey(spec.kind, spec.configJson, ds.fingerprint());
+}
+
+nlohmann::json toJson(const PointOutcome& o) {
+  return {{"error", o.error},
+          {"per_class_accuracy", o.perClassAccuracy},
+          {"kept", o.kept},
+          {"train_run", o.trainRun},
+          {"learned", o.learned}};
+}
+
+// A point stored by this or an earlier version (scaling points had no per-class
+// accuracy; a class never predicted is stored as null). StoreError when unreadable.
+PointOutcome outcomeFromJson(const Store& store, const std::string& key, const std::string& text) {
+  try {
+    const auto j = nlohmann::json::parse(text);
+    PointOutcome o;
+    o.error = j.at("error").get<double>();
+    o.kept = j.at("kept").get<int64_t>();
+    o.trainRun = j.value("train_run", int64_t(0));
+    o.learned = j.value("learned", true);
+    for (const auto& a : j.value("per_class_accuracy", nlohmann::json::array()))
+      o.perClassAccuracy.push_back(a.is_number() ? a.get<double>() : 0.0);
+    return o;
+  } catch (const nlohmann::json::exception& e) {
+    throw StoreError(store.path() + ": study result '" + key + "' is damaged (" + e.what() + ")");
+  }
+}
+
+PointOutcome trainPoint(const Dataset& ds, Store& store, const StudyRunSpec& spec, const StudyPoint& point,
+                        JobContext& ctx, double done, double total) {
+  TrainConfig tc = spec.train;
+  tc.epochs = point.epochs;
+  tc.seed = point.seed;
+  const EvalResult e = trainAndEvaluate(
+      ds, store, point.trainIdx, tc, spec.testLimit, ctx,
+      [&](double frac, const std::string& m) { ctx.report(done + frac, total, point.label + " · " + m); },
+      point.mustLearn);
+  logPoint(ctx, point.label, e);
+  return {e.error, e.perClassAccuracy, static_cast<int64_t>(point.trainIdx.size()), e.runId, e.learned};
+}
+
+}  // namespace
+
+std::optional<int64_t> findFinishedStudy(const Store& store, const Dataset& ds, const StudyRunSpec& spec) {
+  if (auto done = store.findRun(cacheKeyOf(ds, spec), RunStatus::Done)) return done->id;
+  return std::nullopt;
+}
+
+int64_t runStudyPoints(const Dataset& ds, Store& store, const StudyRunSpec& spec, const std::vector<StudyPoint>& points,
+                       JobContext& ctx,
+                       const std::function<std::string(int64_t, const std::vector<PointOutcome>&)>& summarise) {
+  const int64_t runId =
+      store.beginOrResumeRun(store.registerDataset(ds), spec.kind, spec.configJson, cacheKeyOf(ds, spec),
+                             static_cast<int64_t>(spec.train.seed), deviceName(chooseDevice(spec.train.device)));
+  return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
+    const auto total = static_cast<double>(points.size());
+    std::vector<PointOutcome> outcomes;
+    outcomes.reserve(points.size());
+    for (const StudyPoint& point : points) {
+      const auto done = static_cast<double>(outcomes.size());
+      if (auto saved = store.result(runId, point.key)) {
+        outcomes.push_back(outcomeFromJson(store, point.key, *saved));
+      } else {
+        outcomes.push_back(trainPoint(ds, store, spec, point, ctx, done, total));
+        store.putResult(runId, point.key, toJson(outcomes.back()).dump());  // stored as soon as it is done
+      }
+      ctx.report(done + 1, total, point.label + " done");
+    }
+    const std::string summary = summarise(runId, outcomes);
+    Store::Transaction t(store);
+    store.putResult(runId, "summary", summary);
+    store.finishRun(runId, RunStatus::Done);
+    t.commit();
+    return runId;
+  });
+}
+
+}  // namespace ps
