@@ -7,7 +7,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${PRUNESCOPE_BUILD_DIR:-$ROOT/build}"
 cd "$ROOT"
-command -v clang-tidy > /dev/null || { echo "clang-tidy is not installed (apt-get install clang-tidy)"; exit 2; }
+if ! command -v clang-tidy > /dev/null; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q > /dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends clang-tidy > /dev/null
+fi
 [ -f "$BUILD_DIR/compile_commands.json" ] || { echo "no $BUILD_DIR/compile_commands.json: build first"; exit 2; }
 if [ "${1:-}" = "--all" ]; then
   mapfile -t files < <(git ls-files 'core/*.cpp' 'app/*.cpp' 'ui/*.cpp')
@@ -18,13 +23,12 @@ else
   mapfile -t files < <(git diff --name-only --diff-filter=AM "$base" -- 'core/*.cpp' 'app/*.cpp' 'ui/*.cpp')
 fi
 [ ${#files[@]} -gt 0 ] || { echo "== lint: no C++ file to check"; exit 0; }
-status=0
-for f in "${files[@]}"; do
-  out="$(clang-tidy -p "$BUILD_DIR" --quiet "$f" 2>/dev/null | grep -E '^/.*(warning|error):' || true)"
-  if [ -n "$out" ]; then
-    echo "$out"
-    status=1
-  fi
-done
-[ $status -eq 0 ] && echo "== lint: ${#files[@]} files, no findings"
-exit $status
+# One clang-tidy per core; a file's findings are printed together.
+out="$(printf '%s\n' "${files[@]}" |
+  xargs -P "$(nproc)" -I{} sh -c 'clang-tidy -p "$0" --quiet "{}" 2>/dev/null | grep -E "^/.*(warning|error):" || true' "$BUILD_DIR")"
+if [ -n "$out" ]; then
+  echo "$out"
+  echo "== lint: $(echo "$out" | wc -l) findings in ${#files[@]} files"
+  exit 1
+fi
+echo "== lint: ${#files[@]} files, no findings"

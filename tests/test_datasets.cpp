@@ -378,6 +378,9 @@ void TestDatasets::buildBadCase(const QString& name, std::string& spec) {
   } else if (n == "csv_wrong_columns") {
     writeText(dir + "/m.csv", "a.png\n");
     spec = dir + "/m.csv";
+  } else if (n == "csv_huge_label") {  // would have asked for a billion classes
+    writeText(dir + "/m.csv", "a.png,1\nb.png,999999999\n");
+    spec = dir + "/m.csv";
   } else if (n == "csv_empty") {
     writeText(dir + "/m.csv", "path,label\n");
     spec = dir + "/m.csv";
@@ -441,6 +444,9 @@ void TestDatasets::badInput_data() {
   QTest::newRow("CSV bad split") << "csv_bad_split"
                                  << "m.csv:1"
                                  << "holdout";
+  QTest::newRow("CSV huge numeric label") << "csv_huge_label"
+                                          << "m.csv:2"
+                                          << "label 999999999 is too large";
   QTest::newRow("CSV wrong columns") << "csv_wrong_columns"
                                      << "m.csv:1"
                                      << "expected 2 or 3 columns";

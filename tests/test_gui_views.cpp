@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QListView>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +47,7 @@
 #include "store/store.h"
 #include "study_forms.h"
 #include "support/test_data.h"
+#include "theory_view.h"
 
 class TestGuiViews : public QObject {
   Q_OBJECT
@@ -57,13 +59,20 @@ class TestGuiViews : public QObject {
   // A window on the test dataset and store, opened and refreshed.
   std::unique_ptr<ps::ui::MainWindow> openWindow();
   static std::vector<std::string> lines(const QString& path);
+  static QPushButton* exportButton(QWidget* view);
+  // Runs the frontier form's study (1 epoch, f = 0.5 and 1, by the score "first"): from
+  // the store when it was run before. Its run id, 0 when it failed.
+  static qint64 frontierFromForm(ps::ui::MainWindow* w);
 
  private slots:
   void initTestCase();
   void runsPanelListsOpensAndDeletesWithConfirm();
   void galleryPruningSliderDetailPaneAndExports();
+  void exportIsOfferedOnlyWhenAChartShowsSomething();
   void scoreViewHistogramsAndAgreement();
-  void frontierFromTheFormAndAClickOpensItsAudit();
+  void frontierFromTheFormIsStoredAndShown();
+  void studyDetailDrawsTheCurveOfEveryModel();
+  void frontierHoverShowsNumbersAndAClickAuditsThePoint();
   void scalingFromTheFormWithFittedExponents();
   void importedScoresJoinTheViews();
   void badStudySettingsAreReported();
@@ -112,6 +121,24 @@ std::vector<std::string> TestGuiViews::lines(const QString& path) {
   std::vector<std::string> out;
   for (std::string l; std::getline(in, l);) out.push_back(l);
   return out;
+}
+
+QPushButton* TestGuiViews::exportButton(QWidget* view) {
+  for (auto* b : view->findChildren<QPushButton*>())
+    if (b->text() == QStringLiteral("Export…")) return b;
+  return nullptr;
+}
+
+void TestGuiViews::exportIsOfferedOnlyWhenAChartShowsSomething() {
+  auto w = openWindow();
+  // The store holds scores but no study and no audit: only the score view has something to export.
+  QTRY_VERIFY(exportButton(w->scoreView()) && exportButton(w->scoreView())->isEnabled());
+  for (QWidget* v : std::initializer_list<QWidget*>{w->frontierView(), w->scalingView(), w->fairnessView()}) {
+    QVERIFY2(exportButton(v), v->metaObject()->className());
+    QVERIFY2(!exportButton(v)->isEnabled(), v->metaObject()->className());
+  }
+  // The theory view's export waits for its simulation.
+  QTRY_VERIFY_WITH_TIMEOUT(exportButton(w->theoryView())->isEnabled(), 60000);
 }
 
 void TestGuiViews::runsPanelListsOpensAndDeletesWithConfirm() {
@@ -273,31 +300,42 @@ void TestGuiViews::scoreViewHistogramsAndAgreement() {
   QCOMPARE(lines(agree).size(), size_t(5));  // header + 2×2
 }
 
-void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
-  auto w = openWindow();
+qint64 TestGuiViews::frontierFromForm(ps::ui::MainWindow* w) {
   auto* form = w->jobPanel()->frontierForm();
   form->scoreBox()->setCurrentIndex(form->scoreBox()->findText("first", Qt::MatchStartsWith));
   form->keepsEdit()->setText("0.5, 1");
   form->epochsBox()->setValue(1);
   QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
-  QVERIFY(w->jobPanel()->startFrontier());
-  QVERIFY(finished.wait(300000));
-  QCOMPARE(finished.first().at(0).toString(), QString("frontier"));
+  if (!w->jobPanel()->startFrontier() || !finished.wait(300000)) return 0;
+  if (finished.first().at(0).toString() != QString("frontier")) return 0;
+  return finished.first().at(1).toLongLong();
+}
+
+void TestGuiViews::frontierFromTheFormIsStoredAndShown() {
+  auto w = openWindow();
+  const qint64 runId = frontierFromForm(w.get());
+  QVERIFY(runId > 0);
   auto* f = w->frontierView();
-  QTRY_COMPARE(f->result().runId, finished.first().at(1).toLongLong());
+  QTRY_COMPARE(f->result().runId, runId);
   QCOMPARE(f->result().points.size(), size_t(6));  // hard, easy, random at 0.5 and at 1 (trained once)
   QCOMPARE(f->runBox()->count(), 1);
   QVERIFY(!f->result().pareto.empty());
+  QVERIFY(exportButton(f)->isEnabled());
   // The runs panel lists the study and the models it trained.
   bool listed = false;
-  for (const auto& r : w->runsPanel()->model()->runs()) listed |= r.kind == "frontier";
+  for (const auto& r : w->runsPanel()->model()->runs()) listed |= r.kind == "frontier" && r.id == runId;
   QVERIFY(listed);
-  // Its detail draws the curve of every model it trained (test error per epoch), and a
-  // trained model's own detail its curve.
+}
+
+void TestGuiViews::studyDetailDrawsTheCurveOfEveryModel() {
+  auto w = openWindow();
+  const qint64 runId = frontierFromForm(w.get());  // from the store when stored
+  QVERIFY(runId > 0);
+  // The study's detail draws the curve of every model it trained (test error per epoch).
   auto* runs = w->runsPanel();
   QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
-  QVERIFY(runs->selectRun(finished.first().at(1).toLongLong()));
-  QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == finished.first().at(1).toLongLong());
+  QVERIFY(runs->selectRun(runId));
+  QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId);
   QCOMPARE(runs->shownCurves().size(), size_t(6));  // a curve per point (f = 1 shared, listed per policy)
   int testErrorSeries = 0;
   for (auto* s : runs->curveView()->chart()->series())
@@ -306,6 +344,8 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
       QCOMPARE(qobject_cast<QLineSeries*>(s)->count(), 1);  // one epoch
     }
   QCOMPARE(testErrorSeries, 6);
+  // A trained model's own detail draws its curve.
+  bool sawModel = false;
   for (const auto& r : runs->model()->runs())
     if (r.kind == "train") {
       shown.clear();
@@ -314,8 +354,18 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
       QCOMPARE(runs->shownCurves().size(), size_t(1));
       QCOMPARE(runs->shownCurves()[0].label, std::string("model"));
       QVERIFY(std::isfinite(runs->shownCurves()[0].curve.epochs.back().testError));
+      sawModel = true;
       break;
     }
+  QVERIFY(sawModel);
+}
+
+void TestGuiViews::frontierHoverShowsNumbersAndAClickAuditsThePoint() {
+  auto w = openWindow();
+  const qint64 runId = frontierFromForm(w.get());
+  QVERIFY(runId > 0);
+  auto* f = w->frontierView();
+  QTRY_COMPARE(f->result().runId, runId);
   // Hover text has the exact numbers.
   size_t hardHalf = 0;
   for (size_t i = 0; i < f->result().points.size(); ++i)
@@ -323,20 +373,20 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
   const ps::FrontierPoint p = f->result().points[hardHalf];
   QVERIFY(f->pointText(hardHalf).contains(QString::number(p.errorMean, 'f', 4)));
   QVERIFY(f->pointText(hardHalf).contains("f = 0.50"));
-  // A click on the keep-hard line at f = 0.5 audits that pruning in the fairness view.
+  // Hovering the point with the mouse shows that text as a tooltip.
+  w->showView("frontier");
+  w->resize(1400, 900);
+  QTest::qWait(500);  // laid out, and the views refreshed after the job (the chart is redrawn then)
   QLineSeries* hardLine = nullptr;
   for (auto* s : f->chartView()->chart()->series())
     if (s->property("ps_policy").toString() == "hard") hardLine = qobject_cast<QLineSeries*>(s);
   QVERIFY(hardLine);
-  // Hovering the point with the mouse shows that text as a tooltip.
-  w->showView("frontier");
-  w->resize(1400, 900);
-  QTest::qWait(200);  // laid out
   const QPointF at = f->chartView()->chart()->mapToPosition(QPointF(p.keep, p.errorMean), hardLine);
   const QPoint onView = f->chartView()->mapFromScene(at);
   QTest::mouseMove(f->chartView()->viewport(), onView + QPoint(1, 0));
   QTest::mouseMove(f->chartView()->viewport(), onView);
   QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible() && QToolTip::text() == f->pointText(hardHalf), 3000);
+  // A click on the keep-hard line at f = 0.5 audits that pruning in the fairness view.
   QSignalSpy audited(w->jobPanel(), &ps::ui::JobPanel::auditFinished);
   QTest::mouseClick(f->chartView()->viewport(), Qt::LeftButton, {}, onView);
   QCOMPARE(w->views()->currentWidget(), static_cast<QWidget*>(w->fairnessView()));
@@ -359,6 +409,7 @@ void TestGuiViews::frontierFromTheFormAndAClickOpensItsAudit() {
   }
   QVERIFY(fair->summary()->text().contains("first"));
   QCOMPARE(fair->chartView()->chart()->series().size(), 1);
+  QVERIFY(exportButton(fair)->isEnabled());
   QString error;
   const QString svg = tmp_.filePath("frontier.svg"), csv = tmp_.filePath("audit.csv");
   QVERIFY2(ps::ui::saveChart(f->chartView(), svg, nullptr, &error), qPrintable(error));
@@ -386,6 +437,7 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   auto* v = w->scalingView();
   QTRY_COMPARE(v->result().runId, finished.first().at(1).toLongLong());
   QCOMPARE(v->result().points.size(), size_t(8));  // 4 pool sizes × 2 kept fractions
+  QVERIFY(exportButton(v)->isEnabled());
   bool exponentInLegend = false;
   for (auto* s : v->chartView()->chart()->series())
     exponentInLegend |= qobject_cast<QScatterSeries*>(s) && s->name().contains("b = ");

@@ -72,13 +72,11 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   auto* chartTop = new QHBoxLayout;
   chartTop->addWidget(new QLabel(tr("Chart"), chartBox));
   chartTop->addWidget(metric_, 1);
-  chartTop->addWidget(makeExportButton(
-      chartBox, view_,
-      [this](const std::string& path) {
-        if (!hasResult_) throw std::runtime_error(path + ": no audit is shown");
-        writeAuditCsv(result_, path);
-      },
-      [this](const QString& reason) { emit exportFailed(reason); }));
+  export_ = makeExportButton(
+      chartBox, view_, [this](const std::string& path) { writeAuditCsv(result_, path); },
+      [this](const QString& reason) { emit exportFailed(reason); });
+  export_->setEnabled(false);
+  chartTop->addWidget(export_);
   cl->addLayout(chartTop);
   cl->addWidget(view_, 1);
   auto* split = new QSplitter(Qt::Vertical, this);
@@ -123,6 +121,7 @@ void FairnessView::fill(QStandardItemModel* model, const AuditSide& side) {
 void FairnessView::setResult(const AuditResult& result, const QString& title) {
   result_ = result;
   hasResult_ = true;
+  export_->setEnabled(true);
   auto sideLine = [this](const AuditSide& s) {
     QString line = tr("%1: %2 kept").arg(QString::fromStdString(s.label)).arg(s.kept);
     if (s.hasAccuracy)

@@ -10,6 +10,7 @@
 class QChartView;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
@@ -37,6 +38,7 @@ class FairnessView : public QWidget {
 
   AuditResult result_;
   bool hasResult_ = false;
+  QPushButton* export_ = nullptr;  // enabled once an audit is shown
   QLabel* summary_;
   QLabel *policyTitle_, *balancedTitle_;
   QStandardItemModel *policyModel_, *balancedModel_;

@@ -33,10 +33,7 @@ void FrontierView::load(const Store& store, qint64 runId) {
   configJson_ = store.run(runId).config;
 }
 
-void FrontierView::writeCsv(const std::string& path) const {
-  if (result_.points.empty()) throw std::runtime_error(path + ": no frontier study is shown");
-  writeFrontierCsv(result_, path);
-}
+void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(result_, path); }
 
 long FrontierView::pointNear(const QString& score, const QString& policy, double keep) const {
   long best = -1;

@@ -13,33 +13,94 @@
 
 namespace ps::ui {
 
+namespace {
+
+QLogValueAxis* logAxis(const QString& title, const char* format) {
+  auto* a = new QLogValueAxis;
+  a->setTitleText(title);
+  a->setBase(10);
+  a->setLabelFormat(QString::fromLatin1(format));
+  a->setMinorTickCount(8);
+  return a;
+}
+
+// The extent of what is drawn, for the axes' ranges.
+struct Extent {
+  double nlo = 1e300, nhi = 0, elo = 1e300, ehi = 0;
+  void add(double n, double e) {
+    nlo = std::min(nlo, n);
+    nhi = std::max(nhi, n);
+    elo = std::min(elo, e);
+    ehi = std::max(ehi, e);
+  }
+};
+
+// Colours: the policy's, lighter for smaller kept fractions; black for f = 1.
+class CurveColours {
+ public:
+  explicit CurveColours(const ScalingResult& r) {
+    for (const auto& p : r.points)
+      if (std::find(keeps_.begin(), keeps_.end(), p.keep) == keeps_.end()) keeps_.push_back(p.keep);
+    std::sort(keeps_.begin(), keeps_.end());
+  }
+  QColor of(const std::string& policy, double keep) const {
+    if (keep >= 1) return {Qt::black};
+    const auto rank = static_cast<size_t>(std::find(keeps_.begin(), keeps_.end(), keep) - keeps_.begin());
+    return policyColour(policy).lighter(100 + 35 * static_cast<int>(keeps_.size() - 1 - rank));
+  }
+
+ private:
+  std::vector<double> keeps_;
+};
+
+QString curveName(const ScalingResult& r, const std::string& policy, double keep) {
+  QString name = keep >= 1 ? QObject::tr("all data (f=1)")
+                           : QObject::tr("keep %1 f=%2").arg(QString::fromStdString(policy)).arg(keep);
+  for (const auto& c : r.curves)
+    if (c.policy == policy && c.keep == keep && c.fitted)
+      name += QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3);
+  return name;
+}
+
+// The fitted power law over the pool sizes its points span (positive errors only).
+QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const QColor& colour, Extent& extent) {
+  double lo = 1e300, hi = 0;
+  for (const auto& p : r.points)
+    if (p.policy == c.policy && p.keep == c.keep && p.kept > 0) {
+      lo = std::min(lo, double(p.kept));
+      hi = std::max(hi, double(p.kept));
+    }
+  auto* line = new QLineSeries;
+  line->setPen(QPen(colour, 2));
+  for (int i = 0; i <= 40; ++i) {
+    const double n = lo * std::pow(hi / lo, i / 40.0);
+    const double e = c.fit.predict(n);
+    if (e <= 0) continue;
+    line->append(n, e);
+    extent.elo = std::min(extent.elo, e);
+    extent.ehi = std::max(extent.ehi, e);
+  }
+  return line;
+}
+
+void attach(QChart* chart, QAbstractSeries* s, QAbstractAxis* x, QAbstractAxis* y) {
+  chart->addSeries(s);
+  s->attachAxis(x);
+  s->attachAxis(y);
+}
+
+}  // namespace
+
 QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   auto* chart = new QChart;
   chart->setTitle(title);
-  auto* x = new QLogValueAxis;
-  x->setTitleText(QObject::tr("training examples kept"));
-  x->setBase(10);
-  x->setLabelFormat("%g");
-  x->setMinorTickCount(8);
-  auto* y = new QLogValueAxis;
-  y->setTitleText(QObject::tr("test error"));
-  y->setBase(10);
-  y->setLabelFormat("%.3g");
-  y->setMinorTickCount(8);
+  auto* x = logAxis(QObject::tr("training examples kept"), "%g");
+  auto* y = logAxis(QObject::tr("test error"), "%.3g");
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
-  double nlo = 1e300, nhi = 0, elo = 1e300, ehi = 0;
+  const CurveColours colours(r);
+  Extent extent;
   std::map<std::pair<std::string, double>, QScatterSeries*> dots;
-  std::vector<double> keeps;
-  for (const auto& p : r.points)
-    if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);
-  std::sort(keeps.begin(), keeps.end());
-  auto colourOf = [&](const std::string& policy, double keep) {
-    if (keep >= 1) return QColor(Qt::black);
-    const QColor c = policyColour(policy);
-    const auto rank = std::find(keeps.begin(), keeps.end(), keep) - keeps.begin();
-    return c.lighter(100 + 35 * static_cast<int>(keeps.size() - 1 - static_cast<size_t>(rank)));  // smaller f: lighter
-  };
   // At f = 1 every policy keeps the whole pool: one curve, drawn once.
   std::string fullPolicy;
   for (const auto& p : r.points)
@@ -51,52 +112,24 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
     if (!s) {
       s = new QScatterSeries;
       s->setMarkerSize(9);
-      s->setColor(colourOf(p.policy, p.keep));
-      s->setBorderColor(colourOf(p.policy, p.keep).darker(130));
-      QString name = p.keep >= 1 ? QObject::tr("all data (f=1)")
-                                 : QObject::tr("keep %1 f=%2").arg(QString::fromStdString(p.policy)).arg(p.keep);
-      for (const auto& c : r.curves)
-        if (c.policy == p.policy && c.keep == p.keep && c.fitted)
-          name += QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3);
-      s->setName(name);
-      chart->addSeries(s);
-      s->attachAxis(x);
-      s->attachAxis(y);
+      s->setColor(colours.of(p.policy, p.keep));
+      s->setBorderColor(colours.of(p.policy, p.keep).darker(130));
+      s->setName(curveName(r, p.policy, p.keep));
+      attach(chart, s, x, y);
     }
     s->append(static_cast<double>(p.kept), p.errorMean);
-    nlo = std::min(nlo, double(p.kept));
-    nhi = std::max(nhi, double(p.kept));
-    elo = std::min(elo, p.errorMean);
-    ehi = std::max(ehi, p.errorMean);
+    extent.add(static_cast<double>(p.kept), p.errorMean);
   }
   for (const auto& c : r.curves) {
     if (!c.fitted || !dots.count({c.policy, c.keep})) continue;
-    double lo = 1e300, hi = 0;
-    for (const auto& p : r.points)
-      if (p.policy == c.policy && p.keep == c.keep && p.kept > 0) {
-        lo = std::min(lo, double(p.kept));
-        hi = std::max(hi, double(p.kept));
-      }
-    auto* line = new QLineSeries;
-    line->setPen(QPen(colourOf(c.policy, c.keep), 2));
-    for (int i = 0; i <= 40; ++i) {
-      const double n = lo * std::pow(hi / lo, i / 40.0);
-      const double e = c.fit.predict(n);
-      if (e > 0) {
-        line->append(n, e);
-        elo = std::min(elo, e);
-        ehi = std::max(ehi, e);
-      }
-    }
-    chart->addSeries(line);
-    line->attachAxis(x);
-    line->attachAxis(y);
+    QLineSeries* line = fitLine(r, c, colours.of(c.policy, c.keep), extent);
+    attach(chart, line, x, y);
     chart->legend()->markers(line).first()->setVisible(false);
   }
-  if (nhi > 0) {
-    x->setRange(nlo / 1.3, nhi * 1.3);
-    y->setRange(elo / 1.15, ehi * 1.15);
-    if (ehi / elo < 10) y->setBase(2);  // within one decade a base-10 axis would have no labelled tick
+  if (extent.nhi > 0) {
+    x->setRange(extent.nlo / 1.3, extent.nhi * 1.3);
+    y->setRange(extent.elo / 1.15, extent.ehi * 1.15);
+    if (extent.ehi / extent.elo < 10) y->setBase(2);  // within one decade a base-10 axis would have no labelled tick
   }
   chart->legend()->setAlignment(Qt::AlignRight);
   return chart;
@@ -111,10 +144,7 @@ QString ScalingView::runLabel(const RunRecord& run) const {
 
 void ScalingView::load(const Store& store, qint64 runId) { result_ = loadScalingStudy(store, runId); }
 
-void ScalingView::writeCsv(const std::string& path) const {
-  if (result_.points.empty()) throw std::runtime_error(path + ": no scaling study is shown");
-  writeScalingCsv(result_, path);
-}
+void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(result_, path); }
 
 QChart* ScalingView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;

@@ -84,13 +84,11 @@ ScoreView::ScoreView(QWidget* parent)
   ht->addWidget(score_, 1);
   ht->addWidget(new QLabel(tr("Bins"), histBox));
   ht->addWidget(bins_);
-  ht->addWidget(makeExportButton(
-      histBox, view_,
-      [this](const std::string& path) {
-        if (hist_.bins == 0) throw std::runtime_error(path + ": no score is shown");
-        writeHistogramCsv(hist_, path);
-      },
-      [this](const QString& reason) { emit exportFailed(reason); }));
+  export_ = makeExportButton(
+      histBox, view_, [this](const std::string& path) { writeHistogramCsv(hist_, path); },
+      [this](const QString& reason) { emit exportFailed(reason); });
+  export_->setEnabled(false);
+  ht->addWidget(export_);
   auto* hl = new QVBoxLayout(histBox);
   hl->addLayout(ht);
   hl->addWidget(view_, 1);
@@ -187,6 +185,7 @@ void ScoreView::drawHistogram() {
     chart->setTitle(tr("%1 per class").arg(catalog_->entryLabel(static_cast<size_t>(k))));
     chart->legend()->setAlignment(Qt::AlignRight);
   }
+  if (export_) export_->setEnabled(hist_.bins > 0);
   view_->setChart(chart);
   delete old;
 }

@@ -14,6 +14,7 @@ class QChartView;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QStandardItemModel;
 
@@ -47,6 +48,7 @@ class ScoreView : public QWidget {
   void exportFailed(const QString& reason);
 
  private:
+  QPushButton* export_ = nullptr;  // enabled while something is shown
   void drawHistogram();
   void computeAgreement();
   void showAgreement(const AgreementOutcome& outcome);

@@ -21,9 +21,11 @@ StudyRunView::StudyRunView(std::string kind, QString empty, QWidget* parent)
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Study"), this));
   top->addWidget(runs_, 1);
-  top->addWidget(makeExportButton(
+  export_ = makeExportButton(
       this, view_, [this](const std::string& path) { writeCsv(path); },
-      [this](const QString& reason) { emit exportFailed(reason); }));
+      [this](const QString& reason) { emit exportFailed(reason); });
+  export_->setEnabled(false);
+  top->addWidget(export_);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(info_);
@@ -77,6 +79,7 @@ void StudyRunView::draw() {
   QChart* chart = makeChart(&text);
   view_->setChart(chart ? chart : new QChart);
   info_->setText(chart ? text : empty_);
+  export_->setEnabled(chart != nullptr);
   delete old;
 }
 

@@ -12,6 +12,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace ps::ui {
 
@@ -39,7 +40,7 @@ class StudyRunView : public QWidget {
   virtual qint64 shownRun() const = 0;  // 0: none
   // The chart of what was loaded and the information line (nullptr: nothing loaded).
   virtual QChart* makeChart(QString* info) = 0;
-  virtual void writeCsv(const std::string& path) const = 0;  // throws when nothing is shown
+  virtual void writeCsv(const std::string& path) const = 0;  // only called with a run shown
   QLabel* info() const { return info_; }
 
  private:
@@ -50,6 +51,7 @@ class StudyRunView : public QWidget {
   QComboBox* runs_;
   QLabel* info_;
   QChartView* view_;
+  QPushButton* export_;  // enabled while a run is shown
   QString storePath_;
   std::vector<RunRecord> records_;
 };

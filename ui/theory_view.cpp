@@ -55,13 +55,11 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   form->addRow(easy_);
   form->addRow(random_);
   form->addRow(status_);
-  form->addRow(makeExportButton(
-      this, chart_,
-      [this](const std::string& path) {
-        if (points_.empty()) throw std::runtime_error(path + ": no simulation is shown yet");
-        writeTheoryCsv(points_, path);
-      },
-      [this](const QString& reason) { emit exportFailed(reason); }));
+  export_ = makeExportButton(
+      this, chart_, [this](const std::string& path) { writeTheoryCsv(points_, path); },
+      [this](const QString& reason) { emit exportFailed(reason); });
+  export_->setEnabled(false);
+  form->addRow(export_);
   auto* left = new QWidget(this);
   left->setLayout(form);
   left->setMaximumWidth(320);
@@ -85,6 +83,7 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
     if (!token_.cancelled() && !watcher_.future().isCanceled()) {
       try {
         points_ = watcher_.result();
+        export_->setEnabled(!points_.empty());
         redraw();
         status_->setText(tr("%1 points, %2 trials each").arg(points_.size()).arg(trials_->value()));
         emit updated();

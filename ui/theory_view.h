@@ -15,6 +15,7 @@ class QChartView;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QSpinBox;
 class QTimer;
@@ -40,6 +41,7 @@ class TheoryView : public QWidget {
   void exportFailed(const QString& reason);
 
  private:
+  QPushButton* export_ = nullptr;  // enabled while something is shown
   void schedule();
   void launch();
   void redraw();

@@ -11,6 +11,41 @@
 
 namespace ps::ui {
 
+namespace {
+
+// One training's lines: loss (solid), train accuracy (dashed), test error (dotted).
+struct CurveSeries {
+  QLineSeries *loss, *accuracy, *testError;
+  int maxEpoch = 1;
+  double lossHi = 0;
+  double chance = std::nan("");
+};
+
+CurveSeries curveSeries(const LabelledCurve& curve, const QColor& colour) {
+  const QString label = QString::fromStdString(curve.label);
+  CurveSeries cs{new QLineSeries, new QLineSeries, new QLineSeries};
+  cs.loss->setName(QObject::tr("%1 · loss").arg(label));
+  cs.accuracy->setName(QObject::tr("%1 · train accuracy").arg(label));
+  cs.testError->setName(QObject::tr("%1 · test error").arg(label));
+  cs.loss->setPen(QPen(colour, 2.2));
+  cs.accuracy->setPen(QPen(colour, 2, Qt::DashLine));
+  cs.testError->setPen(QPen(colour, 2, Qt::DotLine));
+  for (const EpochHealth& e : curve.curve.epochs) {
+    cs.maxEpoch = std::max(cs.maxEpoch, e.epoch);
+    if (std::isfinite(e.loss)) {
+      cs.loss->append(e.epoch, e.loss);
+      cs.lossHi = std::max(cs.lossHi, e.loss);
+    }
+    if (std::isfinite(e.accuracy)) cs.accuracy->append(e.epoch, e.accuracy);
+    if (std::isfinite(e.testError)) cs.testError->append(e.epoch, e.testError);
+    if (std::isfinite(e.chance)) cs.chance = e.chance;
+  }
+  for (QLineSeries* s : {cs.loss, cs.accuracy, cs.testError}) s->setPointsVisible(true);
+  return cs;
+}
+
+}  // namespace
+
 QChart* makeTrainingCurveChart(const std::vector<LabelledCurve>& curves, const QString& title) {
   auto* chart = new QChart;
   chart->setTitle(title);
@@ -39,34 +74,16 @@ QChart* makeTrainingCurveChart(const std::vector<LabelledCurve>& curves, const Q
     if (!legend) chart->legend()->markers(s).first()->setVisible(false);
   };
   for (size_t i = 0; i < curves.size(); ++i) {
-    const QColor colour = paletteColour(i);
-    const QString label = QString::fromStdString(curves[i].label);
-    auto* l = new QLineSeries;
-    auto* a = new QLineSeries;
-    auto* t = new QLineSeries;
-    l->setName(QObject::tr("%1 · loss").arg(label));
-    a->setName(QObject::tr("%1 · train accuracy").arg(label));
-    t->setName(QObject::tr("%1 · test error").arg(label));
-    l->setPen(QPen(colour, 2.2));
-    a->setPen(QPen(colour, 2, Qt::DashLine));
-    t->setPen(QPen(colour, 2, Qt::DotLine));
-    for (const EpochHealth& e : curves[i].curve.epochs) {
-      maxEpoch = std::max(maxEpoch, e.epoch);
-      if (std::isfinite(e.loss)) {
-        l->append(e.epoch, e.loss);
-        lossHi = std::max(lossHi, e.loss);
-      }
-      if (std::isfinite(e.accuracy)) a->append(e.epoch, e.accuracy);
-      if (std::isfinite(e.testError)) t->append(e.epoch, e.testError);
-      if (std::isfinite(e.chance)) chance = e.chance;
-    }
-    for (QLineSeries* s : {l, a, t}) s->setPointsVisible(true);
-    add(l, loss, true);
-    add(a, frac, fullLegend);
-    if (t->count() > 0)
-      add(t, frac, fullLegend);
+    CurveSeries cs = curveSeries(curves[i], paletteColour(i));
+    maxEpoch = std::max(maxEpoch, cs.maxEpoch);
+    lossHi = std::max(lossHi, cs.lossHi);
+    if (std::isfinite(cs.chance)) chance = cs.chance;
+    add(cs.loss, loss, true);
+    add(cs.accuracy, frac, fullLegend);
+    if (cs.testError->count() > 0)
+      add(cs.testError, frac, fullLegend);
     else
-      delete t;
+      delete cs.testError;
   }
   if (std::isfinite(chance) && !curves.empty()) {
     auto* c = new QLineSeries;

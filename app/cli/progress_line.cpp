@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -13,7 +14,7 @@ ProgressLine::ProgressLine(std::ostream& out, bool quiet)
 void ProgressLine::update(const Progress& p) {
   if (quiet_) return;
   const int width = 24;
-  const int filled = static_cast<int>(p.fraction * width + 0.5);
+  const int filled = static_cast<int>(std::lround(p.fraction * width));
   char pct[16];
   std::snprintf(pct, sizeof pct, "%5.1f%%", 100.0 * p.fraction);
   const std::string eta = p.etaSeconds >= 0 ? formatDuration(p.etaSeconds) + " left" : "";

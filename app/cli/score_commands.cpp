@@ -129,30 +129,43 @@ struct MontageOptions {
   int64_t run = 0;
 };
 
+// The newest finished scoring run of the dataset that holds the score.
+int64_t newestRunWithScore(const Store& store, const Dataset& ds, const MontageOptions& o) {
+  for (const auto& r : listScoreRuns(store, ds.fingerprint()))
+    if (std::find(r.names.begin(), r.names.end(), o.score) != r.names.end()) return r.runId;
+  throw ConfigError("no finished run with score '" + o.score + "' for " + o.dataset + " in " + store.path() +
+                    " (run prunescope-cli score first)");
+}
+
+// The class --class names (a class name or its label), -1 for every class.
+int classFilter(const Dataset& ds, const MontageOptions& o) {
+  if (o.className.empty()) return -1;
+  for (size_t c = 0; c < ds.numClasses(); ++c)
+    if (ds.classNames()[c] == o.className || std::to_string(c) == o.className) return static_cast<int>(c);
+  throw ConfigError("class '" + o.className + "' is not a class name or label of " + o.dataset);
+}
+
+// Encodes the montage in the format the output path's extension names.
+std::string encodeMontage(const cv::Mat& m, const std::string& path) {
+  const std::string lower = toLower(path);
+  const std::string ext = endsWith(lower, ".png")                               ? ".png"
+                          : endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") ? ".jpg"
+                                                                                : "";
+  if (ext.empty()) throw ConfigError(path + ": expected a .png or .jpg path for the montage");
+  std::vector<uint8_t> encoded;
+  if (!cv::imencode(ext, m, encoded)) throw ConfigError(path + ": the montage could not be encoded as " + ext);
+  return {encoded.begin(), encoded.end()};
+}
+
 int runMontage(const MontageOptions& o, std::ostream& out) {
   auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
-  int64_t runId = o.run;
-  if (runId == 0) {
-    for (const auto& r : listScoreRuns(store, ds->fingerprint()))
-      if (std::find(r.names.begin(), r.names.end(), o.score) != r.names.end()) {
-        runId = r.runId;
-        break;
-      }
-    if (runId == 0)
-      throw ConfigError("no finished run with score '" + o.score + "' for " + o.dataset + " in " + store.path() +
-                        " (run prunescope-cli score first)");
-  }
+  const int64_t runId = o.run != 0 ? o.run : newestRunWithScore(store, *ds, o);
   const ScoreRun run = loadScoreRun(store, runId);
   if (!run.difficulty.count(o.score))
     throw ConfigError("run " + std::to_string(runId) + " has no score '" + o.score + "'");
   const auto& d = run.difficulty.at(o.score);
-  int wantClass = -1;
-  if (!o.className.empty()) {
-    for (size_t c = 0; c < ds->numClasses(); ++c)
-      if (ds->classNames()[c] == o.className || std::to_string(c) == o.className) wantClass = static_cast<int>(c);
-    if (wantClass < 0) throw ConfigError("class '" + o.className + "' is not a class name or label of " + o.dataset);
-  }
+  const int wantClass = classFilter(*ds, o);
   std::vector<size_t> order(d.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
@@ -169,14 +182,7 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
     captions.push_back({"#" + std::to_string(idx) + "  " + v.str(), ds->classNames()[static_cast<size_t>(label)]});
   }
   const cv::Mat m = makeMontage(*ds, Split::Train, picked, captions, o.columns, o.scale);
-  const std::string lower = toLower(o.out);
-  const std::string ext = endsWith(lower, ".png")                               ? ".png"
-                          : endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") ? ".jpg"
-                                                                                : "";
-  if (ext.empty()) throw ConfigError(o.out + ": expected a .png or .jpg path for the montage");
-  std::vector<uint8_t> encoded;
-  if (!cv::imencode(ext, m, encoded)) throw ConfigError(o.out + ": the montage could not be encoded as " + ext);
-  writeFileAtomically(o.out, std::string(encoded.begin(), encoded.end()));
+  writeFileAtomically(o.out, encodeMontage(m, o.out));
   out << "wrote " << o.out << ": the " << picked.size() << (o.easiest ? " easiest" : " hardest") << " examples by "
       << o.score << " (run " << runId << ")\n";
   return 0;

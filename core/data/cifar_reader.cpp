@@ -15,7 +15,7 @@ namespace ps {
 namespace {
 
 constexpr int kSide = 32;
-constexpr size_t kPixels = kSide * kSide * 3;
+constexpr size_t kPixels = size_t{kSide} * kSide * 3;
 
 std::vector<std::string> readNameList(const fs::path& file) {
   std::vector<std::string> names;
@@ -55,6 +55,47 @@ void readBatch(const std::string& path, size_t labelBytes, int numClasses, InMem
   }
 }
 
+// The class names listed in `file`, else `fallback`; exactly `expected` of them.
+std::vector<std::string> classNamesOf(const fs::path& file, std::vector<std::string> fallback, size_t expected) {
+  std::vector<std::string> names = readNameList(file);
+  if (names.empty()) names = std::move(fallback);
+  if (names.size() != expected)
+    throw DatasetError(file.string() + ": lists " + std::to_string(names.size()) + " class names, expected " +
+                       std::to_string(expected));
+  return names;
+}
+
+// The data_batch_<n>.bin files of a CIFAR-10 folder, in batch order.
+std::vector<std::string> cifar10TrainBatches(const fs::path& d) {
+  std::vector<std::pair<int, std::string>> batches;
+  for (const auto& e : fs::directory_iterator(d)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("data_batch_", 0) != 0 || !endsWith(name, ".bin")) continue;
+    try {
+      batches.emplace_back(std::stoi(name.substr(11)), e.path().string());
+    } catch (const std::exception&) {
+      throw DatasetError(e.path().string() + ": expected a name data_batch_<number>.bin");
+    }
+  }
+  if (batches.empty()) throw DatasetError(d.string() + ": no data_batch_<n>.bin files (CIFAR-10 training batches)");
+  std::sort(batches.begin(), batches.end());
+  std::vector<std::string> files;
+  files.reserve(batches.size());
+  for (auto& b : batches) files.push_back(std::move(b.second));
+  return files;
+}
+
+void requireFile(const fs::path& file, const std::string& what) {
+  if (!fs::exists(file)) throw DatasetError(file.string() + ": missing " + what);
+}
+
+std::vector<std::string> numberedNames(int count) {
+  std::vector<std::string> names;
+  names.reserve(static_cast<size_t>(count));
+  for (int c = 0; c < count; ++c) names.push_back(std::to_string(c));
+  return names;
+}
+
 }  // namespace
 
 std::unique_ptr<Dataset> openCifarDataset(const std::string& dir, const std::string& spec) {
@@ -64,40 +105,18 @@ std::unique_ptr<Dataset> openCifarDataset(const std::string& dir, const std::str
   std::string format;
   if (fs::exists(d / "train.bin") || (fs::exists(d / "test.bin") && !fs::exists(d / "test_batch.bin"))) {
     format = "cifar100";
-    names = readNameList(d / "fine_label_names.txt");
-    if (names.empty())
-      for (int c = 0; c < 100; ++c) names.push_back(std::to_string(c));
-    if (names.size() != 100)
-      throw DatasetError((d / "fine_label_names.txt").string() + ": lists " + std::to_string(names.size()) +
-                         " class names, expected 100");
-    for (const char* f : {"train.bin", "test.bin"})
-      if (!fs::exists(d / f)) throw DatasetError((d / f).string() + ": missing CIFAR-100 batch file");
+    names = classNamesOf(d / "fine_label_names.txt", numberedNames(100), 100);
+    requireFile(d / "train.bin", "CIFAR-100 batch file");
+    requireFile(d / "test.bin", "CIFAR-100 batch file");
     readBatch((d / "train.bin").string(), 2, 100, train);
     readBatch((d / "test.bin").string(), 2, 100, test);
   } else {
     format = "cifar10";
-    names = readNameList(d / "batches.meta.txt");
-    if (names.empty())
-      names = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
-    if (names.size() != 10)
-      throw DatasetError((d / "batches.meta.txt").string() + ": lists " + std::to_string(names.size()) +
-                         " class names, expected 10");
-    std::vector<std::pair<int, std::string>> batches;
-    for (const auto& e : fs::directory_iterator(d)) {
-      const std::string name = e.path().filename().string();
-      if (name.rfind("data_batch_", 0) == 0 && endsWith(name, ".bin")) {
-        try {
-          batches.emplace_back(std::stoi(name.substr(11)), e.path().string());
-        } catch (const std::exception&) {
-          throw DatasetError(e.path().string() + ": expected a name data_batch_<number>.bin");
-        }
-      }
-    }
-    if (batches.empty()) throw DatasetError(dir + ": no data_batch_<n>.bin files (CIFAR-10 training batches)");
-    std::sort(batches.begin(), batches.end());
-    for (const auto& b : batches) readBatch(b.second, 1, 10, train);
-    if (!fs::exists(d / "test_batch.bin"))
-      throw DatasetError((d / "test_batch.bin").string() + ": missing CIFAR-10 test batch");
+    names =
+        classNamesOf(d / "batches.meta.txt",
+                     {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"}, 10);
+    for (const std::string& b : cifar10TrainBatches(d)) readBatch(b, 1, 10, train);
+    requireFile(d / "test_batch.bin", "CIFAR-10 test batch");
     readBatch((d / "test_batch.bin").string(), 1, 10, test);
   }
   return std::make_unique<InMemoryDataset>(format, spec, ImageShape{kSide, kSide, 3}, std::move(names),

@@ -53,79 +53,108 @@ bool isNonNegativeInt(const std::string& s) {
   return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-}  // namespace
+// Numeric labels name classes 0..max: a label this large is a mistake (or sparse ids
+// that should be given as names), not a request for that many classes.
+constexpr int kMaxNumericLabel = 99999;
 
-std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::string& spec, const OpenOptions& options) {
+struct Row {
+  std::string path, label;
+  int split;  // 0 train, 1 test, -1 not given
+  size_t line;
+};
+
+std::string where(const std::string& csv, size_t line) { return csv + ":" + std::to_string(line); }
+
+int parseSplit(const std::string& value, const std::string& csv, size_t line) {
+  const std::string s = toLower(value);
+  if (s == "train") return 0;
+  if (s == "test" || s == "val" || s == "valid" || s == "validation") return 1;
+  throw DatasetError(where(csv, line) + ": split '" + value + "' is not one of train, test, val");
+}
+
+// The manifest's rows, paths made absolute against the manifest's folder; DatasetError
+// naming the line for a malformed one.
+std::vector<Row> readRows(const std::string& csv) {
   std::ifstream in(csv);
   if (!in) throw DatasetError(csv + ": cannot open CSV manifest");
   const fs::path base = fs::path(csv).parent_path();
-  struct Row {
-    std::string path, label;
-    int split;
-    size_t line;
-  };
   std::vector<Row> rows;
   std::string line;
   size_t lineNo = 0;
-  int columns = 0;
+  bool headerSeen = false;
   while (std::getline(in, line)) {
     ++lineNo;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::vector<std::string> f = splitCsvLine(line);
-    if (rows.empty() && columns == 0 && toLower(f[0]) == "path") {  // header row
-      columns = static_cast<int>(f.size());
+    const std::vector<std::string> f = splitCsvLine(line);
+    if (rows.empty() && !headerSeen && toLower(f[0]) == "path") {  // header row
+      headerSeen = true;
       continue;
     }
     if (f.size() < 2 || f.size() > 3)
-      throw DatasetError(csv + ":" + std::to_string(lineNo) + ": expected 2 or 3 columns (path,label[,split]), got " +
+      throw DatasetError(where(csv, lineNo) + ": expected 2 or 3 columns (path,label[,split]), got " +
                          std::to_string(f.size()));
-    if (f[0].empty()) throw DatasetError(csv + ":" + std::to_string(lineNo) + ": empty path");
-    if (f[1].empty()) throw DatasetError(csv + ":" + std::to_string(lineNo) + ": empty label");
-    int split = -1;
-    if (f.size() == 3) {
-      const std::string s = toLower(f[2]);
-      if (s == "train")
-        split = 0;
-      else if (s == "test" || s == "val" || s == "valid" || s == "validation")
-        split = 1;
-      else
-        throw DatasetError(csv + ":" + std::to_string(lineNo) + ": split '" + f[2] +
-                           "' is not one of train, test, val");
-    }
+    if (f[0].empty()) throw DatasetError(where(csv, lineNo) + ": empty path");
+    if (f[1].empty()) throw DatasetError(where(csv, lineNo) + ": empty label");
     fs::path p(f[0]);
     if (p.is_relative()) p = base / p;
-    rows.push_back({p.lexically_normal().string(), f[1], split, lineNo});
+    rows.push_back({p.lexically_normal().string(), f[1], f.size() == 3 ? parseSplit(f[2], csv, lineNo) : -1, lineNo});
   }
   if (rows.empty()) throw DatasetError(csv + ": empty dataset: the manifest lists no images");
+  return rows;
+}
 
-  const bool numeric = std::all_of(rows.begin(), rows.end(), [](const Row& r) { return isNonNegativeInt(r.label); });
-  std::vector<std::string> classNames;
+// Class names and the label of each: numeric labels are class k named "k"; names are
+// numbered in sorted order.
+struct ClassTable {
+  std::vector<std::string> names;
   std::map<std::string, int> labelOf;
+};
+
+ClassTable classTable(const std::vector<Row>& rows, const std::string& csv) {
+  ClassTable t;
+  const bool numeric = std::all_of(rows.begin(), rows.end(), [](const Row& r) { return isNonNegativeInt(r.label); });
   if (numeric) {
     int maxLabel = 0;
-    for (const Row& r : rows) maxLabel = std::max(maxLabel, std::stoi(r.label));
-    for (int c = 0; c <= maxLabel; ++c) classNames.push_back(std::to_string(c));
-    for (const std::string& n : classNames) labelOf[n] = std::stoi(n);
+    for (const Row& r : rows) {
+      const int label = std::stoi(r.label);
+      if (label > kMaxNumericLabel)
+        throw DatasetError(where(csv, r.line) + ": label " + r.label + " is too large: numeric labels are class " +
+                           "numbers from 0 to " + std::to_string(kMaxNumericLabel) +
+                           " (give sparse ids as class names, e.g. 'id" + r.label + "')");
+      maxLabel = std::max(maxLabel, label);
+    }
+    for (int c = 0; c <= maxLabel; ++c) {
+      t.names.push_back(std::to_string(c));
+      t.labelOf[t.names.back()] = c;
+    }
+    for (const Row& r : rows) t.labelOf[r.label] = std::stoi(r.label);  // "007" is class 7
   } else {
-    for (const Row& r : rows) labelOf[r.label] = 0;
-    for (auto& kv : labelOf) {
-      kv.second = static_cast<int>(classNames.size());
-      classNames.push_back(kv.first);
+    for (const Row& r : rows) t.labelOf[r.label] = 0;
+    for (auto& kv : t.labelOf) {
+      kv.second = static_cast<int>(t.names.size());
+      t.names.push_back(kv.first);
     }
   }
+  return t;
+}
 
+}  // namespace
+
+std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::string& spec, const OpenOptions& options) {
+  const std::vector<Row> rows = readRows(csv);
+  ClassTable classes = classTable(rows, csv);
   std::vector<ImageFileEntry> entries;
   std::vector<SkippedFile> skipped;
   for (const Row& r : rows) {
-    const int label = numeric ? std::stoi(r.label) : labelOf.at(r.label);
     if (!fs::exists(r.path)) {
-      skipped.push_back({r.path, "missing file (listed at " + csv + ":" + std::to_string(r.line) + ")"});
+      skipped.push_back({r.path, "missing file (listed at " + where(csv, r.line) + ")"});
       continue;
     }
-    entries.push_back({r.path, label, r.split});
+    entries.push_back({r.path, classes.labelOf.at(r.label), r.split});
   }
+  const fs::path base = fs::path(csv).parent_path();
   const std::string root = base.empty() ? std::string(".") : base.string();
-  return std::make_unique<ImageFileDataset>("csv", spec, root, std::move(classNames), std::move(entries),
+  return std::make_unique<ImageFileDataset>("csv", spec, root, std::move(classes.names), std::move(entries),
                                             std::move(skipped), options);
 }
 

@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 namespace ps {
 
 std::string builtinFashionMnistDir() {
-  if (const char* env = std::getenv("PRUNESCOPE_FASHION_MNIST")) return env;
+  // Read-only use of the environment, no thread changes it.
+  if (const char* env = std::getenv("PRUNESCOPE_FASHION_MNIST")) return env;  // NOLINT(concurrency-mt-unsafe)
   return "/usr/share/datasets/fashion-mnist";
 }
 

@@ -103,6 +103,7 @@ std::vector<std::string> classNamesFor(const std::string& dir, int numLabels) {
   std::string lower = toLower(fs::absolute(dir).lexically_normal().string());
   if (lower.find("fashion") != std::string::npos && numLabels <= 10) return fashionMnistClassNames();
   std::vector<std::string> names;
+  names.reserve(10);
   // MNIST-family files have ten classes; more need a classes.txt naming them.
   for (int c = 0; c < 10; ++c) names.push_back(std::to_string(c));
   return names;

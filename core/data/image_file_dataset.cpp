@@ -46,6 +46,75 @@ bool hasImageExtension(const std::string& path) {
   return std::any_of(std::begin(exts), std::end(exts), [&](const char* e) { return lower == e; });
 }
 
+// The entries whose files look like images, sorted by path; the rest go to `skipped`
+// with the reason.
+std::vector<ImageFileEntry> readableEntries(std::vector<ImageFileEntry> entries, std::vector<SkippedFile>& skipped) {
+  std::sort(entries.begin(), entries.end(),
+            [](const ImageFileEntry& a, const ImageFileEntry& b) { return a.path < b.path; });
+  std::vector<ImageFileEntry> good;
+  good.reserve(entries.size());
+  for (ImageFileEntry& e : entries) {
+    const std::string why = hasImageExtension(e.path)
+                                ? checkImageFile(e.path)
+                                : "not an image file (extension '" + fs::path(e.path).extension().string() + "')";
+    if (why.empty())
+      good.push_back(std::move(e));
+    else
+      skipped.push_back({e.path, why});
+  }
+  return good;
+}
+
+// Every class must keep at least one readable image.
+void checkEveryClassHasImages(const std::string& root, const std::vector<std::string>& classNames,
+                              const std::vector<ImageFileEntry>& good) {
+  std::vector<size_t> perClass(classNames.size(), 0);
+  for (const ImageFileEntry& e : good) {
+    if (e.label < 0 || static_cast<size_t>(e.label) >= classNames.size())
+      throw DatasetError(e.path + ": label " + std::to_string(e.label) + " is not one of the " +
+                         std::to_string(classNames.size()) + " classes");
+    ++perClass[static_cast<size_t>(e.label)];
+  }
+  for (size_t c = 0; c < perClass.size(); ++c)
+    if (perClass[c] == 0)
+      throw DatasetError(root + ": class '" + classNames[c] + "' has no readable images (empty class)");
+}
+
+// The shape: fixed by the options, or by the first image that decodes (those before it
+// that do not decode are skipped).
+ImageShape datasetShape(const std::string& root, std::vector<ImageFileEntry>& good, std::vector<SkippedFile>& skipped,
+                        const OpenOptions& options) {
+  ImageShape shape{options.resizeHeight, options.resizeWidth, 0};
+  while (!good.empty() && shape.channels == 0) {
+    const cv::Mat m = cv::imread(good.front().path, cv::IMREAD_UNCHANGED);
+    if (m.empty()) {
+      skipped.push_back({good.front().path, "OpenCV could not decode the image"});
+      good.erase(good.begin());
+      continue;
+    }
+    shape.channels = m.channels() == 1 ? 1 : 3;
+    if (shape.height <= 0 || shape.width <= 0) {
+      shape.height = m.rows;
+      shape.width = m.cols;
+    }
+  }
+  if (shape.channels == 0) throw DatasetError(root + ": none of the images could be decoded");
+  return shape;
+}
+
+// A seeded, per-class split for the entries that have none.
+void assignSplits(std::vector<ImageFileEntry>& good, size_t classes, const OpenOptions& options) {
+  std::mt19937_64 rng(options.splitSeed);
+  std::vector<std::vector<size_t>> unassigned(classes);
+  for (size_t k = 0; k < good.size(); ++k)
+    if (good[k].split < 0) unassigned[static_cast<size_t>(good[k].label)].push_back(k);
+  for (auto& idx : unassigned) {
+    std::shuffle(idx.begin(), idx.end(), rng);
+    const auto nTest = static_cast<size_t>(std::llround(options.testFraction * static_cast<double>(idx.size())));
+    for (size_t j = 0; j < idx.size(); ++j) good[idx[j]].split = j < nTest ? 1 : 0;
+  }
+}
+
 }  // namespace
 
 ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::string root,
@@ -59,62 +128,13 @@ ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::st
       cacheLimit_(options.cacheBytes) {
   if (options.testFraction < 0.0 || options.testFraction >= 1.0)
     throw ConfigError("test fraction " + std::to_string(options.testFraction) + " is outside [0, 1)");
-  std::sort(entries.begin(), entries.end(),
-            [](const ImageFileEntry& a, const ImageFileEntry& b) { return a.path < b.path; });
-
-  std::vector<ImageFileEntry> good;
-  good.reserve(entries.size());
-  for (ImageFileEntry& e : entries) {
-    if (!hasImageExtension(e.path)) {
-      skipped_.push_back({e.path, "not an image file (extension '" + fs::path(e.path).extension().string() + "')"});
-      continue;
-    }
-    const std::string why = checkImageFile(e.path);
-    if (!why.empty()) {
-      skipped_.push_back({e.path, why});
-      continue;
-    }
-    good.push_back(std::move(e));
-  }
+  std::vector<ImageFileEntry> good = readableEntries(std::move(entries), skipped_);
   if (good.empty())
     throw DatasetError(root_ + ": no readable images found" +
                        (skipped_.empty() ? std::string() : " (" + std::to_string(skipped_.size()) + " files skipped)"));
-
-  // Per-class check: every class must keep at least one readable image.
-  std::vector<size_t> perClass(classNames_.size(), 0);
-  for (const ImageFileEntry& e : good) ++perClass[static_cast<size_t>(e.label)];
-  for (size_t c = 0; c < perClass.size(); ++c)
-    if (perClass[c] == 0)
-      throw DatasetError(root_ + ": class '" + classNames_[c] + "' has no readable images (empty class)");
-
-  // Shape: fixed by options, or by the first image that decodes.
-  shape_.height = options.resizeHeight;
-  shape_.width = options.resizeWidth;
-  for (size_t k = 0; k < good.size() && shape_.channels == 0;) {
-    cv::Mat m = cv::imread(good[k].path, cv::IMREAD_UNCHANGED);
-    if (m.empty()) {
-      skipped_.push_back({good[k].path, "OpenCV could not decode the image"});
-      good.erase(good.begin() + static_cast<std::ptrdiff_t>(k));
-      continue;
-    }
-    shape_.channels = m.channels() == 1 ? 1 : 3;
-    if (shape_.height <= 0 || shape_.width <= 0) {
-      shape_.height = m.rows;
-      shape_.width = m.cols;
-    }
-  }
-  if (shape_.channels == 0) throw DatasetError(root_ + ": none of the images could be decoded");
-
-  // Seeded, per-class split for entries that have none.
-  std::mt19937_64 rng(options.splitSeed);
-  std::vector<std::vector<size_t>> unassigned(classNames_.size());
-  for (size_t k = 0; k < good.size(); ++k)
-    if (good[k].split < 0) unassigned[static_cast<size_t>(good[k].label)].push_back(k);
-  for (auto& idx : unassigned) {
-    std::shuffle(idx.begin(), idx.end(), rng);
-    const size_t nTest = static_cast<size_t>(std::llround(options.testFraction * static_cast<double>(idx.size())));
-    for (size_t j = 0; j < idx.size(); ++j) good[idx[j]].split = j < nTest ? 1 : 0;
-  }
+  checkEveryClassHasImages(root_, classNames_, good);
+  shape_ = datasetShape(root_, good, skipped_, options);
+  assignSplits(good, classNames_.size(), options);
   for (ImageFileEntry& e : good) files_[e.split].push_back(std::move(e));
   if (files_[0].empty()) throw DatasetError(root_ + ": the train split holds no readable images");
 }

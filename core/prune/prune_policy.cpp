@@ -160,6 +160,7 @@ std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const st
     std::vector<std::vector<int64_t>> byClass(static_cast<size_t>(classes));
     for (int64_t i = 0; i < n; ++i) byClass[static_cast<size_t>(labels[static_cast<size_t>(i)])].push_back(i);
     std::vector<int64_t> sizes;
+    sizes.reserve(byClass.size());
     for (const auto& v : byClass) sizes.push_back(static_cast<int64_t>(v.size()));
     const auto budgets = balancedBudgets(sizes, spec.keep);
     for (size_t c = 0; c < byClass.size(); ++c) {

@@ -56,10 +56,11 @@ Store::~Store() = default;
 
 std::string Store::defaultPath() {
   fs::path dir;
-  if (const char* p = std::getenv("PRUNESCOPE_DB")) return p;
-  if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
+  // Read-only use of the environment, no thread changes it.
+  if (const char* p = std::getenv("PRUNESCOPE_DB")) return p;  // NOLINT(concurrency-mt-unsafe)
+  if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)   // NOLINT(concurrency-mt-unsafe)
     dir = fs::path(x) / "prunescope";
-  else if (const char* h = std::getenv("HOME"); h && *h)
+  else if (const char* h = std::getenv("HOME"); h && *h)  // NOLINT(concurrency-mt-unsafe)
     dir = fs::path(h) / ".local" / "share" / "prunescope";
   else
     dir = fs::temp_directory_path() / "prunescope";

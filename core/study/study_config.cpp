@@ -29,6 +29,7 @@ void validateKeepGrid(const std::vector<double>& keeps) {
 std::vector<PrunePolicy> parsePolicies(const std::vector<std::string>& names) {
   if (names.empty()) throw ConfigError("no pruning policy given; expected hard, easy, random or ccs");
   std::vector<PrunePolicy> out;
+  out.reserve(names.size());
   for (const auto& n : names) out.push_back(parsePrunePolicy(n));
   return out;
 }

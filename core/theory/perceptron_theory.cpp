@@ -188,6 +188,7 @@ std::vector<TheoryPoint> summarise(const TheoryConfig& c, const TrialErrors& err
     out.push_back(tp);
   }
   std::vector<std::pair<double, double>> xy;
+  xy.reserve(out.size());
   for (const auto& tp : out) xy.push_back({tp.alphaPrune, tp.errorMean});
   for (size_t i : paretoFront(xy)) out[i].pareto = true;
   return out;

@@ -1,0 +1,116 @@
+#include "startup.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSlider>
+#include <QTimer>
+#include <QTranslator>
+
+#include "example_list_model.h"
+#include "frontier_view.h"
+#include "gallery_view.h"
+#include "job_panel.h"
+#include "main_window.h"
+#include "runs_panel.h"
+#include "settings_dialog.h"
+
+namespace ps::ui {
+
+void installTranslations() {
+  const QString chosen = SettingsDialog::savedLanguage();
+  const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+  static QTranslator qtTranslator, appTranslator;  // live as long as the application
+  if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(&qtTranslator);
+  if (appTranslator.load(locale, QStringLiteral("prunescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(&appTranslator);
+}
+
+StartupOptions::StartupOptions()
+    : db_(QStringLiteral("db"), QApplication::translate("main", "Store file to use"), QStringLiteral("file")),
+      shot_(QStringLiteral("screenshot"),
+            QApplication::translate("main", "Save a screenshot once the dataset is open, then quit"),
+            QStringLiteral("png")),
+      delay_(QStringLiteral("screenshot-delay"),
+             QApplication::translate("main", "Milliseconds between opening and the screenshot"), QStringLiteral("ms"),
+             QStringLiteral("300")),
+      startScoring_(
+          QStringLiteral("start-scoring"),
+          QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open")),
+      view_(QStringLiteral("view"),
+            QApplication::translate("main",
+                                    "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),
+            QStringLiteral("name"), QStringLiteral("dataset")),
+      audit_(QStringLiteral("audit-point"),
+             QApplication::translate(
+                 "main", "Once the dataset is open, audit point N of the frontier study shown (as a click on it does)"),
+             QStringLiteral("N")),
+      example_(QStringLiteral("show-example"),
+               QApplication::translate(
+                   "main",
+                   "Once the dataset is open, show training example N (or the hardest) in the gallery's detail pane"),
+               QStringLiteral("N")),
+      keep_(QStringLiteral("gallery-keep"),
+            QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
+            QStringLiteral("percent")),
+      showRun_(QStringLiteral("show-run"),
+               QApplication::translate(
+                   "main", "Once the dataset is open, select run N in the runs panel (its detail and training curves)"),
+               QStringLiteral("N")) {
+  parser_.setApplicationDescription(QApplication::translate("main", "PruneScope: a workbench for data pruning"));
+  parser_.addHelpOption();
+  parser_.addVersionOption();
+  parser_.addPositionalArgument(QStringLiteral("dataset"),
+                                QApplication::translate("main", "Dataset to open (a path or fashion-mnist)"));
+  for (const auto* o : {&view_, &db_, &shot_, &delay_, &startScoring_, &audit_, &example_, &keep_, &showRun_})
+    parser_.addOption(*o);
+}
+
+void StartupOptions::process(const QApplication& app) { parser_.process(app); }
+
+void StartupOptions::apply(MainWindow& window) {
+  if (parser_.isSet(db_)) window.setStorePath(parser_.value(db_));
+  window.showView(parser_.value(view_));
+  if (parser_.isSet(shot_)) window.resize(1500, 920);  // screenshots have one size, whatever was saved
+  window.show();
+  QObject::connect(&window, &MainWindow::datasetOpened, &window, [this, &window] { onDatasetOpened(window); });
+  const QStringList args = parser_.positionalArguments();
+  if (!args.isEmpty()) window.openDataset(args.first());
+  if (parser_.isSet(shot_)) scheduleScreenshot(window);
+}
+
+void StartupOptions::onDatasetOpened(MainWindow& window) {
+  if (parser_.isSet(startScoring_)) window.jobPanel()->startJob();
+  if (parser_.isSet(keep_)) window.galleryView()->keepSlider()->setValue(parser_.value(keep_).toInt());
+  if (parser_.isSet(example_)) {
+    auto* g = window.galleryView();
+    QObject::connect(  // once the gallery has ordered the examples (off the GUI thread)
+        g, &GalleryView::orderUpdated, g,
+        [g, which = parser_.value(example_)] {
+          const bool hardest = which == QStringLiteral("hardest") && g->hardestModel()->rowCount() > 0;
+          g->showDetail(hardest ? g->hardestModel()->index(0).data(ExampleListModel::IndexRole).toLongLong()
+                                : which.toLongLong());
+        },
+        Qt::SingleShotConnection);
+  }
+  if (parser_.isSet(showRun_)) window.runsPanel()->selectRun(parser_.value(showRun_).toLongLong());
+  const auto point = static_cast<size_t>(parser_.value(audit_).toULongLong());
+  if (parser_.isSet(audit_) && point < window.frontierView()->result().points.size())
+    window.frontierView()->requestAudit(point);
+}
+
+void StartupOptions::scheduleScreenshot(MainWindow& window) {
+  const QString file = parser_.value(shot_);
+  const int wait = parser_.value(delay_).toInt();
+  auto grab = [&window, file] {
+    window.grab().save(file);
+    QApplication::quit();
+  };
+  QObject::connect(&window, &MainWindow::datasetOpened, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
+  QObject::connect(&window, &MainWindow::datasetFailed, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
+  if (parser_.positionalArguments().isEmpty()) QTimer::singleShot(std::max(500, wait), grab);
+}
+
+}  // namespace ps::ui

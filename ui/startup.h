@@ -1,0 +1,33 @@
+#pragma once
+// What the application does before and right after its window shows: the language
+// (chosen in Settings, else the system's) and the command-line options that open a
+// dataset, pick the first view, start a job or select an item, and take a screenshot.
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+class QApplication;
+
+namespace ps::ui {
+
+class MainWindow;
+
+// Installs the application's and Qt's translations for the chosen language.
+void installTranslations();
+
+class StartupOptions {
+ public:
+  StartupOptions();
+  // Parses the arguments (exits for --help, --version and unknown options).
+  void process(const QApplication& app);
+  // Applies them to the window: store, first view, dataset, and what follows its opening.
+  void apply(MainWindow& window);
+
+ private:
+  void onDatasetOpened(MainWindow& window);
+  void scheduleScreenshot(MainWindow& window);
+
+  QCommandLineParser parser_;
+  QCommandLineOption db_, shot_, delay_, startScoring_, view_, audit_, example_, keep_, showRun_;
+};
+
+}  // namespace ps::ui
