@@ -4,10 +4,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/cli_app.h"
+#include "data/dataset_opener.h"
+#include "score/score_engine.h"
+#include "store/store.h"
 #include "support/test_data.h"
 
 namespace {
@@ -41,6 +45,7 @@ class TestCli : public QObject {
   void studyCommandsRejectBadGrids();
   void trainingHealthInTheCli();
   void outputsAreReplacedWholeOrNotAtAll();
+  void processesSharingAStoreNeverFailEachOther();
 };
 
 void TestCli::infoFashionMnist() {
@@ -250,4 +255,71 @@ void TestCli::outputsAreReplacedWholeOrNotAtAll() {
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+namespace {
+struct Proc {
+  std::unique_ptr<QProcess> p = std::make_unique<QProcess>();
+  QStringList args;
+};
+}  // namespace
+
+void TestCli::processesSharingAStoreNeverFailEachOther() {
+  const std::string dir = tmp_.path().toStdString() + "/shared";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(600), pstest::fashionSamples(100, true), false);
+  const QString ds = QString::fromStdString(dir);
+  const QString db = QString::fromStdString(tmp_.path().toStdString() + "/shared.sqlite");
+  std::string csv = "score\n";
+  for (int i = 0; i < 600; ++i) csv += std::to_string((i * 7) % 600) + "\n";
+  pstest::writeText(dir + "/imported.csv", csv);
+  const QStringList fast = {"--epochs", "2", "--threads", "1", "--device", "cpu", "--db", db, "--quiet"};
+  // Mixed work on one store at once: the same scoring twice (one must be told it is in
+  // use, or find it done), another scoring, an import, a frontier that scores first,
+  // and readers.
+  std::vector<Proc> procs(7);
+  procs[0].args = QStringList{"score", ds, "--score", "el2n,forgetting"} + fast;
+  procs[1].args = QStringList{"score", ds, "--score", "el2n,forgetting"} + fast;
+  procs[2].args = QStringList{"score", ds, "--score", "margin", "--seeds", "2"} + fast;
+  procs[3].args =
+      QStringList{"import-scores", ds, ds + "/imported.csv", "--name", "ext", "--direction", "harder", "--db", db};
+  procs[4].args = QStringList{"frontier", ds,      "--score",    "el2n", "--score-epochs", "2",
+                              "--keeps",  "0.5,1", "--policies", "hard", "--out",          ds + "/frontier.csv"} +
+                  fast;
+  procs[5].args = QStringList{"scores", ds, "--db", db};
+  procs[6].args = QStringList{"scores", ds, "--db", db};
+  for (auto& pr : procs) pr.p->start(QStringLiteral(PRUNESCOPE_CLI_PATH), pr.args);
+  int inUse = 0;
+  for (auto& pr : procs) {
+    QVERIFY(pr.p->waitForFinished(300000));
+    QCOMPARE(pr.p->exitStatus(), QProcess::NormalExit);  // never a signal
+    const QString err = QString::fromUtf8(pr.p->readAllStandardError());
+    if (pr.p->exitCode() != 0) {
+      // The only acceptable failure: a clear "in use" naming the store.
+      QVERIFY2(err.contains("is in use") && err.contains(db), qPrintable(pr.args.join(' ') + ": " + err));
+      QVERIFY2(err.count('\n') == 1, qPrintable(err));  // one line, no library text
+      ++inUse;
+    }
+  }
+  qInfo() << "processes told the run is in use:" << inUse;
+  QVERIFY(inUse <= 2);  // the duplicate scoring, and the frontier if it met that scoring live
+  ps::Store store(db.toStdString());
+  QCOMPARE(store.integrityCheck(), std::string("ok"));
+  // Every finished run is whole: its vectors read back, one value per example.
+  auto data = ps::openDataset(dir);
+  const auto rec = store.findDataset(data->fingerprint());
+  QVERIFY(rec);
+  int done = 0;
+  for (const auto& r : store.runs(rec->id)) {
+    QVERIFY2(r.status != ps::RunStatus::Running, qPrintable(QString::number(r.id)));
+    if (r.status != ps::RunStatus::Done || (r.kind != "score" && r.kind != "import")) continue;
+    const ps::ScoreRun run = ps::loadScoreRun(store, r.id);
+    for (const auto& kv : run.difficulty) QCOMPARE(kv.second.size(), run.indices.size());
+    ++done;
+  }
+  QVERIFY(done >= 3);  // el2n+forgetting, margin, the import (and the frontier's own scoring)
+  // Asked again, the duplicate is answered from the store.
+  QProcess again;
+  again.start(QStringLiteral(PRUNESCOPE_CLI_PATH), procs[1].args);
+  QVERIFY(again.waitForFinished(300000));
+  QVERIFY2(again.exitCode() == 0, again.readAllStandardError().constData());
+}
+
 #include "test_cli.moc"

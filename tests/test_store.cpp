@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include "store/store.h"
 #include "support/test_data.h"
 #include "util/errors.h"
+#include "util/file_io.h"
 
 using namespace pstest;
 
@@ -40,6 +42,10 @@ class TestStore : public QObject {
   void transactionRollsBack();
   void migratesFromVersion1();
   void rejectsNewerSchema();
+  void damagedValuesAreRefusedWithThePath_data();
+  void damagedValuesAreRefusedWithThePath();
+  void aLiveRunIsInUseForOtherProcesses();
+  void concurrentOpenersOfANewStoreAllSucceed();
   void rejectsNonDatabase();
   void rejectsReadOnlyFile();
   void killDuringWriteLeavesStoreConsistent();
@@ -205,6 +211,114 @@ void TestStore::rejectsNewerSchema() {
   }
   ps::SqliteDb db(file);
   QCOMPARE(db.scalarInt("PRAGMA user_version"), int64_t(99));  // left untouched
+}
+
+void TestStore::damagedValuesAreRefusedWithThePath_data() {
+  QTest::addColumn<QString>("damage");  // SQL run on a good store
+  QTest::addColumn<QString>("problem");
+  QTest::newRow("negative schema version") << "PRAGMA user_version = -3"
+                                           << "schema version -3 is not valid";
+  QTest::newRow("huge schema version") << "PRAGMA user_version = 2147483647"
+                                       << "newer than this PruneScope understands";
+  // 2^62 floats: n * 4 overflows to 0, the size of an empty blob.
+  QTest::newRow("vector count overflows to the blob size") << "UPDATE vectors SET n = 4611686018427387904, data = x''"
+                                                           << "is damaged";
+  QTest::newRow("negative vector count") << "UPDATE vectors SET n = -1"
+                                         << "is damaged";
+  QTest::newRow("count and blob disagree") << "UPDATE vectors SET n = n + 1"
+                                           << "is damaged";
+  QTest::newRow("class names not JSON") << "UPDATE datasets SET class_names = '[\"a\", '"
+                                        << "damaged class names";
+  QTest::newRow("run status unknown") << "PRAGMA ignore_check_constraints = ON; UPDATE runs SET status = 'zombie'"
+                                      << "unknown run status 'zombie'";
+}
+
+void TestStore::damagedValuesAreRefusedWithThePath() {
+  QFETCH(QString, damage);
+  QFETCH(QString, problem);
+  static int made = 0;
+  const std::string file = path("damaged_" + std::to_string(++made) + ".sqlite");
+  int64_t runId = 0;
+  {
+    ps::Store s(file);
+    auto ds = smallDataset();
+    runId = s.beginRun(s.registerDataset(*ds), "score", "{}", "k", 0, "cpu");
+    s.putVector(runId, "el2n", std::vector<float>(30, 0.5f));
+    s.finishRun(runId, ps::RunStatus::Done);
+  }
+  {
+    ps::SqliteDb raw(file);
+    raw.exec(damage.toStdString());
+  }
+  const auto before = ps::readFileBytes(file);
+  try {
+    ps::Store s(file);
+    (void)s.datasets();
+    (void)s.run(runId);
+    (void)s.vector(runId, "el2n");
+    QFAIL("the damage went unnoticed");
+  } catch (const ps::StoreError& e) {
+    QVERIFY2(std::string(e.what()).find(problem.toStdString()) != std::string::npos, e.what());
+    QVERIFY2(std::string(e.what()).find(file) != std::string::npos, e.what());
+  }
+  QCOMPARE(ps::readFileBytes(file), before);  // reading a damaged store changes nothing
+}
+
+void TestStore::aLiveRunIsInUseForOtherProcesses() {
+  const std::string file = path("inuse.sqlite");
+  ps::Store s(file);
+  auto ds = smallDataset();
+  const int64_t dsId = s.registerDataset(*ds);
+  const int64_t runId = s.beginRun(dsId, "score", "{}", "same-key", 0, "cpu");
+  // Another process (a live one: this test's parent) owns it now.
+  {
+    ps::SqliteDb raw(file);
+    raw.exec("UPDATE runs SET owner_pid = " + std::to_string(getppid()) + " WHERE id = " + std::to_string(runId));
+  }
+  try {
+    s.beginOrResumeRun(dsId, "score", "{}", "same-key", 0, "cpu");
+    QFAIL("a run computed by a live process was taken over");
+  } catch (const ps::StoreError& e) {
+    QVERIFY2(std::string(e.what()).find("is in use") != std::string::npos, e.what());
+    QVERIFY2(std::string(e.what()).find("run " + std::to_string(runId)) != std::string::npos, e.what());
+  }
+  QCOMPARE(s.run(runId).status, ps::RunStatus::Running);  // left to its owner
+  QCOMPARE(s.runs(dsId).size(), size_t(1));               // and no second run of it
+  // Once that process has stopped (no such pid), the run is resumed here.
+  {
+    ps::SqliteDb raw(file);
+    raw.exec("UPDATE runs SET status = 'interrupted', owner_pid = 0 WHERE id = " + std::to_string(runId));
+  }
+  bool resumed = false;
+  QCOMPARE(s.beginOrResumeRun(dsId, "score", "{}", "same-key", 0, "cpu", &resumed), runId);
+  QVERIFY(resumed);
+}
+
+void TestStore::concurrentOpenersOfANewStoreAllSucceed() {
+  // Processes opening one new store at once (creation and migration race), each adding
+  // the same dataset: all succeed, one dataset row.
+  const std::string file = path("race.sqlite");
+  const std::string dir = path("race_ds");
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(30), pstest::fashionSamples(10, true), false);
+  std::string csv = "score\n";
+  for (int i = 0; i < 30; ++i) csv += std::to_string(i) + "\n";
+  pstest::writeText(path("race.csv"), csv);
+  std::vector<std::unique_ptr<QProcess>> procs;
+  for (int i = 0; i < 6; ++i) {
+    procs.push_back(std::make_unique<QProcess>());
+    procs.back()->start(
+        QStringLiteral(PRUNESCOPE_CLI_PATH),
+        {"import-scores", QString::fromStdString(dir), QString::fromStdString(path("race.csv")), "--name",
+         QString("s%1").arg(i), "--direction", "harder", "--db", QString::fromStdString(file)});
+  }
+  for (auto& p : procs) {
+    QVERIFY(p->waitForFinished(60000));
+    QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+  }
+  ps::Store s(file);
+  QCOMPARE(s.integrityCheck(), std::string("ok"));
+  QCOMPARE(s.datasets().size(), size_t(1));
+  QCOMPARE(s.runs(s.datasets().front().id).size(), size_t(6));
 }
 
 void TestStore::rejectsNonDatabase() {

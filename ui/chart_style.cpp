@@ -1,5 +1,10 @@
 #include "chart_style.h"
 
+#include <QAbstractAxis>
+#include <QAbstractSeries>
+#include <QChart>
+#include <QLegendMarker>
+
 namespace ps::ui {
 
 QColor paletteColour(size_t i) {
@@ -15,6 +20,14 @@ QColor policyColour(const std::string& policy) {
   if (policy == "random") return paletteColour(7);
   if (policy == "ccs") return paletteColour(2);
   return QColor(Qt::darkMagenta);
+}
+
+void addToChart(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool inLegend) {
+  chart->addSeries(series);
+  series->attachAxis(x);
+  series->attachAxis(y);
+  if (!inLegend)
+    for (QLegendMarker* m : chart->legend()->markers(series)) m->setVisible(false);
 }
 
 }  // namespace ps::ui

@@ -12,6 +12,53 @@
 
 namespace ps::ui {
 
+namespace {
+
+// The line of one score × policy; scores told apart by line style, policies by colour.
+QLineSeries* policyLine(const FrontierPoint& p, std::map<std::string, int>& scoreStyle) {
+  auto* line = new QLineSeries;
+  line->setName(
+      p.score.empty()
+          ? QObject::tr("random")
+          : QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(p.score)));
+  if (!p.score.empty() && !scoreStyle.count(p.score)) scoreStyle[p.score] = static_cast<int>(scoreStyle.size());
+  static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+  line->setPen(QPen(policyColour(p.policy), 2.5, p.score.empty() ? Qt::SolidLine : styles[scoreStyle[p.score] % 4]));
+  line->setPointsVisible(true);
+  line->setProperty("ps_score", QString::fromStdString(p.score));  // which points it draws (hover, click)
+  line->setProperty("ps_policy", QString::fromStdString(p.policy));
+  return line;
+}
+
+// Error bar: ±1 std over seeds.
+QLineSeries* errorBar(const FrontierPoint& p) {
+  auto* bar = new QLineSeries;
+  bar->setPen(QPen(policyColour(p.policy), 1));
+  bar->append(p.keep, p.errorMean - p.errorStd);
+  bar->append(p.keep, p.errorMean + p.errorStd);
+  return bar;
+}
+
+// The Pareto frontier: hollow markers (hoverable, clickable) joined by a dashed line.
+void addParetoFront(QChart* chart, const FrontierResult& r, QAbstractAxis* x, QAbstractAxis* y) {
+  auto* front = new QScatterSeries;
+  front->setName(QObject::tr("Pareto frontier"));
+  front->setProperty("ps_pareto", true);  // the view makes its markers hoverable and clickable
+  front->setMarkerSize(13);
+  front->setColor(Qt::transparent);
+  front->setBorderColor(Qt::black);
+  auto* frontLine = new QLineSeries;
+  frontLine->setPen(QPen(QColor(0, 0, 0, 160), 1, Qt::DashLine));
+  for (size_t i : r.pareto) {
+    front->append(r.points[i].keep, r.points[i].errorMean);
+    frontLine->append(r.points[i].keep, r.points[i].errorMean);
+  }
+  addToChart(chart, frontLine, x, y, /*inLegend=*/false);
+  addToChart(chart, front, x, y);
+}
+
+}  // namespace
+
 QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
   auto* chart = new QChart;
   chart->setTitle(title);
@@ -31,53 +78,14 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
     lo = std::min(lo, p.errorMean - p.errorStd);
     hi = std::max(hi, p.errorMean + p.errorStd);
     auto& line = lines[p.score + "/" + p.policy];
-    const QColor colour = policyColour(p.policy);
     if (!line) {
-      line = new QLineSeries;
-      line->setName(
-          p.score.empty()
-              ? QObject::tr("random")
-              : QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(p.score)));
-      if (!p.score.empty() && !scoreStyle.count(p.score)) scoreStyle[p.score] = static_cast<int>(scoreStyle.size());
-      static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
-      line->setPen(QPen(colour, 2.5, p.score.empty() ? Qt::SolidLine : styles[scoreStyle[p.score] % 4]));
-      line->setPointsVisible(true);
-      line->setProperty("ps_score", QString::fromStdString(p.score));  // which points it draws (hover, click)
-      line->setProperty("ps_policy", QString::fromStdString(p.policy));
-      chart->addSeries(line);
-      line->attachAxis(x);
-      line->attachAxis(y);
+      line = policyLine(p, scoreStyle);
+      addToChart(chart, line, x, y);
     }
     line->append(p.keep, p.errorMean);
-    if (p.errorStd > 0) {  // error bar: ±1 std over seeds
-      auto* bar = new QLineSeries;
-      bar->setPen(QPen(colour, 1));
-      bar->append(p.keep, p.errorMean - p.errorStd);
-      bar->append(p.keep, p.errorMean + p.errorStd);
-      chart->addSeries(bar);
-      bar->attachAxis(x);
-      bar->attachAxis(y);
-      chart->legend()->markers(bar).first()->setVisible(false);
-    }
+    if (p.errorStd > 0) addToChart(chart, errorBar(p), x, y, /*inLegend=*/false);
   }
-  auto* front = new QScatterSeries;
-  front->setName(QObject::tr("Pareto frontier"));
-  front->setProperty("ps_pareto", true);  // the view makes its markers hoverable and clickable
-  front->setMarkerSize(13);
-  front->setColor(Qt::transparent);
-  front->setBorderColor(Qt::black);
-  auto* frontLine = new QLineSeries;
-  frontLine->setPen(QPen(QColor(0, 0, 0, 160), 1, Qt::DashLine));
-  for (size_t i : r.pareto) {
-    front->append(r.points[i].keep, r.points[i].errorMean);
-    frontLine->append(r.points[i].keep, r.points[i].errorMean);
-  }
-  for (QXYSeries* s : {static_cast<QXYSeries*>(frontLine), static_cast<QXYSeries*>(front)}) {
-    chart->addSeries(s);
-    s->attachAxis(x);
-    s->attachAxis(y);
-  }
-  chart->legend()->markers(frontLine).first()->setVisible(false);
+  addParetoFront(chart, r, x, y);
   const double pad = std::max(0.005, (hi - lo) * 0.1);
   y->setRange(std::max(0.0, lo - pad), hi + pad);
   y->setLabelFormat("%.3f");

@@ -45,6 +45,7 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
 }
 }  // namespace
 
+// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 GalleryView::GalleryView(QWidget* parent)
     : QWidget(parent),
       order_(this, [this](GalleryOrder o) { showOrder(std::move(o)); }),

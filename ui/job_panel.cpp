@@ -28,6 +28,7 @@
 
 namespace ps::ui {
 
+// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   forms_ = new QTabWidget(this);
   auto* form = new QWidget(forms_);
@@ -301,6 +302,7 @@ BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
   return job;
 }
 
+// NOLINTNEXTLINE(readability-function-size): a job's row: its widgets and one connection per job signal
 void JobPanel::addRow(BackgroundJob* job) {
   auto* row = new QWidget;
   auto* title = new QLabel(job->title(), row);

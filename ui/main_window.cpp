@@ -91,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+// NOLINTNEXTLINE(readability-function-size): builds the views and their connections, one statement each
 void MainWindow::buildViews() {
   tabs_ = new QTabWidget(this);
   summary_ = new DatasetSummaryWidget(this);

@@ -85,6 +85,7 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
   return {};
 }
 
+// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   model_ = new RunTableModel(this);
   table_ = new QTableView(this);

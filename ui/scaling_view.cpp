@@ -83,12 +83,6 @@ QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const QColor
   return line;
 }
 
-void attach(QChart* chart, QAbstractSeries* s, QAbstractAxis* x, QAbstractAxis* y) {
-  chart->addSeries(s);
-  s->attachAxis(x);
-  s->attachAxis(y);
-}
-
 }  // namespace
 
 QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
@@ -115,7 +109,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
       s->setColor(colours.of(p.policy, p.keep));
       s->setBorderColor(colours.of(p.policy, p.keep).darker(130));
       s->setName(curveName(r, p.policy, p.keep));
-      attach(chart, s, x, y);
+      addToChart(chart, s, x, y);
     }
     s->append(static_cast<double>(p.kept), p.errorMean);
     extent.add(static_cast<double>(p.kept), p.errorMean);
@@ -123,8 +117,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   for (const auto& c : r.curves) {
     if (!c.fitted || !dots.count({c.policy, c.keep})) continue;
     QLineSeries* line = fitLine(r, c, colours.of(c.policy, c.keep), extent);
-    attach(chart, line, x, y);
-    chart->legend()->markers(line).first()->setVisible(false);
+    addToChart(chart, line, x, y, /*inLegend=*/false);
   }
   if (extent.nhi > 0) {
     x->setRange(extent.nlo / 1.3, extent.nhi * 1.3);

@@ -59,6 +59,7 @@ void fillMatrix(QStandardItemModel* m, const std::vector<std::string>& names,
 }
 }  // namespace
 
+// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 ScoreView::ScoreView(QWidget* parent)
     : QWidget(parent), agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }) {
   score_ = new QComboBox(this);
@@ -175,9 +176,7 @@ void ScoreView::drawHistogram() {
         line->append(hist_.binCentre(b), static_cast<double>(hist_.counts[c][static_cast<size_t>(b)]));
         most = std::max(most, hist_.counts[c][static_cast<size_t>(b)]);
       }
-      chart->addSeries(line);
-      line->attachAxis(x);
-      line->attachAxis(y);
+      addToChart(chart, line, x, y);
     }
     y->setRange(0, static_cast<double>(most) * 1.05);
     y->applyNiceNumbers();

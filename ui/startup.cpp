@@ -40,8 +40,8 @@ StartupOptions::StartupOptions()
           QStringLiteral("start-scoring"),
           QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open")),
       view_(QStringLiteral("view"),
-            QApplication::translate("main",
-                                    "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),
+            QApplication::translate(
+                "main", "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),
             QStringLiteral("name"), QStringLiteral("dataset")),
       audit_(QStringLiteral("audit-point"),
              QApplication::translate(

@@ -1,5 +1,7 @@
 #include "theory_view.h"
 
+#include "chart_style.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -26,6 +28,7 @@
 
 namespace ps::ui {
 
+// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   dim_ = new QSpinBox(this);
   dim_->setRange(2, 2000);
@@ -171,9 +174,7 @@ void TheoryView::redraw() {
       const QColor colour =
           QColor::fromHsv(static_cast<int>(240 - 240.0 * k / std::max<size_t>(1, keeps.size() - 1)), 200, 200);
       s->setPen(QPen(colour, 2, style.count(p.policy) ? style.at(p.policy) : Qt::SolidLine));
-      chart->addSeries(s);
-      s->attachAxis(x);
-      s->attachAxis(y);
+      addToChart(chart, s, x, y);
     }
     s->append(p.alphaPrune, p.errorMean);
     yMax = std::max(yMax, p.errorMean);
@@ -193,9 +194,7 @@ void TheoryView::redraw() {
   auto pts = front->points();
   std::sort(pts.begin(), pts.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
   front->replace(pts);
-  chart->addSeries(front);
-  front->attachAxis(x);
-  front->attachAxis(y);
+  addToChart(chart, front, x, y);
   if (xMax > 0) x->setRange(xMin * 0.8, xMax * 1.25);
   y->setRange(0, std::max(0.05, yMax * 1.05));
   chart->legend()->setAlignment(Qt::AlignRight);

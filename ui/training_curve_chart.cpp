@@ -67,21 +67,16 @@ QChart* makeTrainingCurveChart(const std::vector<LabelledCurve>& curves, const Q
   int maxEpoch = 1;
   double lossHi = 0;
   double chance = std::nan("");
-  auto add = [&](QLineSeries* s, QValueAxis* y, bool legend) {
-    chart->addSeries(s);
-    s->attachAxis(x);
-    s->attachAxis(y);
-    if (!legend) chart->legend()->markers(s).first()->setVisible(false);
-  };
+
   for (size_t i = 0; i < curves.size(); ++i) {
     CurveSeries cs = curveSeries(curves[i], paletteColour(i));
     maxEpoch = std::max(maxEpoch, cs.maxEpoch);
     lossHi = std::max(lossHi, cs.lossHi);
     if (std::isfinite(cs.chance)) chance = cs.chance;
-    add(cs.loss, loss, true);
-    add(cs.accuracy, frac, fullLegend);
+    addToChart(chart, cs.loss, x, loss, true);
+    addToChart(chart, cs.accuracy, x, frac, fullLegend);
     if (cs.testError->count() > 0)
-      add(cs.testError, frac, fullLegend);
+      addToChart(chart, cs.testError, x, frac, fullLegend);
     else
       delete cs.testError;
   }
@@ -91,7 +86,7 @@ QChart* makeTrainingCurveChart(const std::vector<LabelledCurve>& curves, const Q
     c->setPen(QPen(QColor(120, 120, 120), 1.2, Qt::DotLine));
     c->append(0, chance);
     c->append(maxEpoch, chance);
-    add(c, frac, true);
+    addToChart(chart, c, x, frac, true);
   }
   x->setRange(0, maxEpoch);
   if (maxEpoch <= 10)

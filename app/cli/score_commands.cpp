@@ -190,6 +190,7 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
 void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
   auto score = std::make_shared<ScoreOptions>();
   CLI::App* scoreCmd = app.add_subcommand("score", "Score every training example by difficulty (cached in the store)");

@@ -248,6 +248,7 @@ void addPruneOptions(CLI::App* cmd, PruneSpec& s, bool withKeep) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
 void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
   auto prune = std::make_shared<PruneOptions>();
   auto* pruneCmd = app.add_subcommand("prune", "Select a pruned subset and export it (.txt, .npy or .csv)");

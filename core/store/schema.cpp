@@ -64,22 +64,37 @@ CREATE TABLE results(
 
 int currentSchemaVersion() { return static_cast<int>(schemaMigrations().size()); }
 
-void migrateSchema(SqliteDb& db, int target) {
-  const int version = static_cast<int>(db.scalarInt("PRAGMA user_version"));
+namespace {
+
+// The file's schema version, checked: any integer can be stored there.
+int storedSchemaVersion(SqliteDb& db) {
+  const int64_t version = db.scalarInt("PRAGMA user_version");
+  if (version < 0)
+    throw StoreError(db.path() + ": store schema version " + std::to_string(version) + " is not valid (expected 0 to " +
+                     std::to_string(currentSchemaVersion()) + "): the file is damaged or not a PruneScope store");
   if (version > currentSchemaVersion())
     throw StoreError(db.path() + ": store schema version " + std::to_string(version) +
                      " is newer than this PruneScope understands (expected at most " +
                      std::to_string(currentSchemaVersion()) + ")");
-  for (int v = version; v < target; ++v) {
-    db.exec("BEGIN IMMEDIATE");
-    try {
+  return static_cast<int>(version);
+}
+
+}  // namespace
+
+void migrateSchema(SqliteDb& db, int target) {
+  if (storedSchemaVersion(db) >= target) return;
+  // Under the write lock, the version is read again: another process opening the same
+  // new store may have migrated it while this one waited.
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    for (int v = storedSchemaVersion(db); v < target; ++v) {
       db.exec(schemaMigrations()[static_cast<size_t>(v)]);
       db.exec("PRAGMA user_version = " + std::to_string(v + 1));
-      db.exec("COMMIT");
-    } catch (...) {
-      sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
     }
+    db.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
   }
 }
 

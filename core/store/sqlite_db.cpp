@@ -4,6 +4,10 @@
 
 namespace ps {
 
+namespace {
+constexpr int kBusyTimeoutMs = 60000;
+}  // namespace
+
 SqliteDb::SqliteDb(const std::string& path) : path_(path) {
   const int rc =
       sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
@@ -13,7 +17,8 @@ SqliteDb::SqliteDb(const std::string& path) : path_(path) {
     db_ = nullptr;
     throw StoreError(path + ": cannot open store (" + msg + ")");
   }
-  sqlite3_busy_timeout(db_, 5000);
+  // Writers queue for the lock: many processes share a store (scoring, imports, studies).
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
@@ -22,6 +27,9 @@ void SqliteDb::fail(const std::string& what, int rc) const {
   std::string msg = sqlite3_errmsg(db_);
   if (rc == SQLITE_NOTADB) msg = "file is not a database; expected a PruneScope store (SQLite)";
   if (rc == SQLITE_READONLY) msg = "the store file is read-only; expected a writable file";
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    msg = "the store is in use: another process held it locked for more than " + std::to_string(kBusyTimeoutMs / 1000) +
+          " s";
   throw StoreError(path_ + ": " + msg + " (while " + what + ")");
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -90,24 +91,36 @@ std::string Store::integrityCheck() const { return db_->scalarText("PRAGMA integ
 int64_t Store::registerDataset(const Dataset& ds) {
   const std::string fp = ds.fingerprint();
   if (auto rec = findDataset(fp)) return rec->id;
+  // Another process may add the same dataset at the same moment: the first insert wins.
   Statement st(*db_,
                "INSERT INTO datasets(fingerprint, spec, format, class_names, n_train, n_test, shape) "
-               "VALUES(?,?,?,?,?,?,?)");
+               "VALUES(?,?,?,?,?,?,?) ON CONFLICT(fingerprint) DO NOTHING");
   st.bind(1, fp).bind(2, ds.spec()).bind(3, ds.format()).bind(4, nlohmann::json(ds.classNames()).dump());
   st.bind(5, static_cast<int64_t>(ds.size(Split::Train))).bind(6, static_cast<int64_t>(ds.size(Split::Test)));
   st.bind(7, ds.shape().str());
   st.run();
-  return db_->lastInsertId();
+  if (auto rec = findDataset(fp)) return rec->id;
+  throw StoreError(path() + ": the dataset " + fp + " could not be recorded");
 }
 
 namespace {
-DatasetRecord datasetFrom(const Statement& st) {
+
+bool processAlive(int64_t pid) {
+  return pid > 0 && pid <= std::numeric_limits<pid_t>::max() &&
+         (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+DatasetRecord datasetFrom(const Statement& st, const std::string& path) {
   DatasetRecord r;
   r.id = st.int64(0);
   r.fingerprint = st.text(1);
   r.spec = st.text(2);
   r.format = st.text(3);
-  r.classNames = nlohmann::json::parse(st.text(4)).get<std::vector<std::string>>();
+  try {
+    r.classNames = nlohmann::json::parse(st.text(4)).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception&) {
+    throw StoreError(path + ": dataset " + std::to_string(r.id) + " has damaged class names (expected a JSON list)");
+  }
   r.numTrain = st.int64(5);
   r.numTest = st.int64(6);
   r.shape = st.text(7);
@@ -116,14 +129,18 @@ DatasetRecord datasetFrom(const Statement& st) {
 }
 constexpr const char* kDatasetCols = "id, fingerprint, spec, format, class_names, n_train, n_test, shape, created_at";
 
-RunRecord runFrom(const Statement& st) {
+RunRecord runFrom(const Statement& st, const std::string& path) {
   RunRecord r;
   r.id = st.int64(0);
   r.datasetId = st.int64(1);
   r.kind = st.text(2);
   r.config = st.text(3);
   r.cacheKey = st.text(4);
-  r.status = parseRunStatus(st.text(5));
+  try {
+    r.status = parseRunStatus(st.text(5));
+  } catch (const StoreError& e) {
+    throw StoreError(path + ": run " + std::to_string(r.id) + ": " + e.what());
+  }
   r.seed = st.int64(6);
   r.device = st.text(7);
   r.startedAt = st.text(8);
@@ -140,13 +157,13 @@ std::optional<DatasetRecord> Store::findDataset(const std::string& fingerprint) 
   Statement st(*db_, std::string("SELECT ") + kDatasetCols + " FROM datasets WHERE fingerprint = ?");
   st.bind(1, fingerprint);
   if (!st.step()) return std::nullopt;
-  return datasetFrom(st);
+  return datasetFrom(st, path());
 }
 
 std::vector<DatasetRecord> Store::datasets() const {
   Statement st(*db_, std::string("SELECT ") + kDatasetCols + " FROM datasets ORDER BY id");
   std::vector<DatasetRecord> out;
-  while (st.step()) out.push_back(datasetFrom(st));
+  while (st.step()) out.push_back(datasetFrom(st, path()));
   return out;
 }
 
@@ -163,12 +180,32 @@ int64_t Store::beginRun(int64_t datasetId, const std::string& kind, const std::s
 
 int64_t Store::beginOrResumeRun(int64_t datasetId, const std::string& kind, const std::string& config,
                                 const std::string& cacheKey, int64_t seed, const std::string& device, bool* resumed) {
-  const auto previous = findRun(cacheKey);
-  const bool resume = previous && previous->status != RunStatus::Done;
-  if (resumed) *resumed = resume;
-  if (!resume) return beginRun(datasetId, kind, config, cacheKey, seed, device);
-  reopenRun(previous->id);
-  return previous->id;
+  // Under the write lock, so two processes asking for the same run at once get one run:
+  // the first begins it, the second is told it is in use.
+  const bool outer = savepointDepth_ == 0;
+  if (outer) db_->exec("BEGIN IMMEDIATE");
+  try {
+    Statement st(*db_, "SELECT id, status, owner_pid FROM runs WHERE cache_key = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, cacheKey);
+    const bool found = st.step();
+    const int64_t previous = found ? st.int64(0) : 0;
+    const std::string status = found ? st.text(1) : "";
+    const int64_t owner = found ? st.int64(2) : 0;
+    const bool resume = found && status != "done";
+    if (resume && status == "running" && processAlive(owner))
+      throw StoreError(path() + ": run " + std::to_string(previous) + " (" + kind + ") is in use: process " +
+                       std::to_string(owner) +
+                       " is computing it now; wait for it to finish (its result is then read from the store) or "
+                       "stop that process to resume it here");
+    const int64_t id = resume ? previous : beginRun(datasetId, kind, config, cacheKey, seed, device);
+    if (resume) reopenRun(id);
+    if (outer) db_->exec("COMMIT");
+    if (resumed) *resumed = resume;
+    return id;
+  } catch (...) {
+    if (outer) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 void Store::finishRun(int64_t runId, RunStatus status, const std::string& message) {
@@ -195,7 +232,7 @@ RunRecord Store::run(int64_t runId) const {
   Statement st(*db_, std::string("SELECT ") + kRunCols + " FROM runs WHERE id = ?");
   st.bind(1, runId);
   if (!st.step()) throw StoreError(path() + ": no run with id " + std::to_string(runId));
-  return runFrom(st);
+  return runFrom(st, path());
 }
 
 std::optional<RunRecord> Store::findRun(const std::string& cacheKey, std::optional<RunStatus> status) const {
@@ -204,14 +241,14 @@ std::optional<RunRecord> Store::findRun(const std::string& cacheKey, std::option
   const std::string s = status ? runStatusName(*status) : "";
   st.bind(1, cacheKey).bind(2, s).bind(3, s);
   if (!st.step()) return std::nullopt;
-  return runFrom(st);
+  return runFrom(st, path());
 }
 
 std::vector<RunRecord> Store::runs(int64_t datasetId) const {
   Statement st(*db_, std::string("SELECT ") + kRunCols + " FROM runs WHERE dataset_id = ? ORDER BY id");
   st.bind(1, datasetId);
   std::vector<RunRecord> out;
-  while (st.step()) out.push_back(runFrom(st));
+  while (st.step()) out.push_back(runFrom(st, path()));
   return out;
 }
 
@@ -225,9 +262,7 @@ int Store::markStaleRunsInterrupted() {
   Statement sel(*db_, "SELECT id, owner_pid FROM runs WHERE status = 'running'");
   std::vector<int64_t> stale;
   while (sel.step()) {
-    const pid_t pid = static_cast<pid_t>(sel.int64(1));
-    const bool alive = pid > 0 && (kill(pid, 0) == 0 || errno == EPERM);
-    if (!alive) stale.push_back(sel.int64(0));
+    if (!processAlive(sel.int64(1))) stale.push_back(sel.int64(0));
   }
   for (int64_t id : stale) finishRun(id, RunStatus::Interrupted, "the process running it stopped before it finished");
   return static_cast<int>(stale.size());
@@ -267,10 +302,15 @@ std::vector<T> readBlob(SqliteDb& db, int64_t runId, const std::string& name, co
     throw StoreError(db.path() + ": run " + std::to_string(runId) + " has no vector named '" + name + "'");
   if (st.text(0) != dtype)
     throw StoreError(db.path() + ": vector '" + name + "' holds " + st.text(0) + ", expected " + dtype);
-  const size_t n = static_cast<size_t>(st.int64(1));
-  if (st.blobSize(2) != n * sizeof(T))
-    throw StoreError(db.path() + ": vector '" + name + "' is damaged: " + std::to_string(st.blobSize(2)) +
-                     " bytes for " + std::to_string(n) + " values");
+  // The count is checked against the blob before it sizes anything (a damaged count
+  // could overflow n * sizeof(T) back to the blob's size).
+  const int64_t count = st.int64(1);
+  const auto bytes = static_cast<size_t>(st.blobSize(2));
+  if (count < 0 || bytes % sizeof(T) != 0 || bytes / sizeof(T) != static_cast<uint64_t>(count))
+    throw StoreError(db.path() + ": vector '" + name + "' of run " + std::to_string(runId) +
+                     " is damaged: " + std::to_string(bytes) + " bytes for " + std::to_string(count) + " values of " +
+                     std::to_string(sizeof(T)) + " bytes");
+  const auto n = static_cast<size_t>(count);
   std::vector<T> out(n);
   if (n) std::memcpy(out.data(), st.blob(2), n * sizeof(T));
   return out;
