@@ -122,7 +122,7 @@ void FairnessView::setResult(const AuditResult& result, const QString& title) {
   result_ = result;
   hasResult_ = true;
   export_->setEnabled(true);
-  auto sideLine = [this](const AuditSide& s) {
+  auto sideLine = [](const AuditSide& s) {
     QString line = tr("%1: %2 kept").arg(QString::fromStdString(s.label)).arg(s.kept);
     if (s.hasAccuracy)
       line += tr(", test error %1 (full data %2), worst class %3 at %4")
