@@ -56,6 +56,8 @@ class TestScores : public QObject {
   void prototypesAndRandom();
   void torchScriptModels();
   void importCsvAndNpy();
+  void importRefusesBadFiles_data();
+  void importRefusesBadFiles();
   void cancelTakesEffectWithinOneSecond();
   void streamingMatchesInMemoryBatches();
   void badSettings_data();
@@ -325,6 +327,61 @@ void TestScores::importCsvAndNpy() {
   }
   pstest::writeText(path("nan.csv"), "score\n" + std::string("1\n") + "abc\n");
   QVERIFY_THROWS_EXCEPTION(ps::DatasetError, ps::importScores(*ds, store, path("nan.csv"), "y", true));
+}
+
+namespace {
+// A .npy header (version 1.0) for `descr` and `shape`, padded as NumPy pads it.
+std::string npyHeader(const std::string& descr, const std::string& shape) {
+  std::string header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+  while ((10 + header.size() + 1) % 64) header += ' ';
+  header += '\n';
+  return std::string("\x93NUMPY") + '\x01' + '\x00' + static_cast<char>(header.size() & 0xff) +
+         static_cast<char>(header.size() >> 8) + header;
+}
+}  // namespace
+
+void TestScores::importRefusesBadFiles_data() {
+  QTest::addColumn<QString>("file");
+  QTest::addColumn<QByteArray>("content");
+  QTest::addColumn<QString>("name");
+  QTest::addColumn<QString>("problem");
+  QTest::newRow("trailing garbage") << "g.csv" << QByteArray("score\n1\n2x\n3\n4\n5\n") << "s"
+                                    << "g.csv:3: '2x' is not a number";
+  QTest::newRow("fractional index") << "f.csv" << QByteArray("index,score\n0,1\n1.5,2\n2,1\n3,1\n4,1\n") << "s"
+                                    << "f.csv:3: index '1.5' is not a whole number";
+  QTest::newRow("duplicate index") << "d.csv" << QByteArray("index,score\n0,1\n1,2\n0,3\n3,1\n4,1\n") << "s"
+                                   << "d.csv:4: index 0 is given twice (first at line 2)";
+  QTest::newRow("index out of range") << "r.csv" << QByteArray("index,score\n0,1\n1,2\n2,3\n3,1\n99,1\n") << "s"
+                                      << "r.csv:6: index 99 is outside 0..4";
+  QTest::newRow("beyond float") << "b.csv" << QByteArray("score\n1\n1e300\n3\n4\n5\n") << "s"
+                                << "does not fit the stored type";
+  QTest::newRow("npy count past the bytes")
+      << "h.npy" << QByteArray::fromStdString(npyHeader("<f4", "(4611686018427387904,)")) << "s"
+      << "h.npy: truncated: header declares 4611686018427387904 values";
+  QTest::newRow("npy shape not sizes") << "p.npy" << QByteArray::fromStdString(npyHeader("<f4", "(13\n39,,)")) << "s"
+                                       << "p.npy: .npy shape";
+  QTest::newRow("built-in name") << "ok.csv" << QByteArray("1\n2\n3\n4\n5\n") << "el2n"
+                                 << "score name 'el2n' is taken";
+  QTest::newRow("reserved name") << "ok.csv" << QByteArray("1\n2\n3\n4\n5\n") << "indices"
+                                 << "score name 'indices' is taken";
+}
+
+void TestScores::importRefusesBadFiles() {
+  QFETCH(QString, file);
+  QFETCH(QByteArray, content);
+  QFETCH(QString, name);
+  QFETCH(QString, problem);
+  auto ds = subset(path("badimp"), 5);
+  ps::Store store(path("badimp.sqlite"));
+  const size_t runsBefore = store.runs(store.registerDataset(*ds)).size();
+  pstest::writeText(path(file.toStdString()), content.toStdString());
+  try {
+    ps::importScores(*ds, store, path(file.toStdString()), name.toStdString(), true);
+    QFAIL("a bad score file was imported");
+  } catch (const ps::Error& e) {
+    QVERIFY2(std::string(e.what()).find(problem.toStdString()) != std::string::npos, e.what());
+  }
+  QCOMPARE(store.runs(store.registerDataset(*ds)).size(), runsBefore);  // nothing stored
 }
 
 void TestScores::cancelTakesEffectWithinOneSecond() {

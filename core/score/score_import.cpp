@@ -3,15 +3,18 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "data/dataset.h"
 #include "data/fingerprint.h"
+#include "score/score_config.h"
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/text_list.h"
 
 namespace ps {
 
@@ -45,14 +48,17 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
     throw DatasetError(path + ": Fortran-ordered arrays are not supported");
   std::string shape = field("shape");
   shape = shape.substr(shape.find('(') + 1, shape.find(')') - shape.find('(') - 1);
-  std::vector<size_t> dims;
+  std::vector<uint64_t> dims;
   std::stringstream ss(shape);
-  for (std::string d; std::getline(ss, d, ',');)
-    if (d.find_first_of("0123456789") != std::string::npos) dims.push_back(std::stoull(d));
-  size_t n = 1;
-  for (size_t d : dims) n *= d;
+  for (std::string d; std::getline(ss, d, ',');) {
+    if (d.find_first_not_of(" \t") == std::string::npos) continue;  // "(5,)"
+    const auto v = parseInteger(d);
+    if (!v || *v < 0) throw DatasetError(path + ": .npy shape (" + shape + ") is not a list of sizes");
+    dims.push_back(static_cast<uint64_t>(*v));
+  }
   if (dims.size() != 1 && !(dims.size() == 2 && (dims[0] == 1 || dims[1] == 1)))
     throw DatasetError(path + ": array of shape (" + shape + "); expected one value per example (1-D)");
+  const uint64_t n = dims.size() == 1 ? dims[0] : dims[0] * dims[1];  // one of two is 1: no overflow
   const size_t dataOff = offset + headerLen;
   size_t width;
   if (descr == "<f4" || descr == "<i4" || descr == "<u4")
@@ -61,8 +67,10 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
     width = 8;
   else
     throw DatasetError(path + ": dtype '" + descr + "' not supported (expected float32/64 or int32/64, little-endian)");
-  if (b.size() < dataOff + n * width)
-    throw DatasetError(path + ": truncated: header declares " + std::to_string(n) + " values");
+  // The declared count is checked against the bytes present before it sizes anything.
+  if (n > (b.size() - dataOff) / width)
+    throw DatasetError(path + ": truncated: header declares " + std::to_string(n) + " values, the file holds " +
+                       std::to_string((b.size() - dataOff) / width));
   std::vector<double> out(n);
   const uint8_t* p = b.data() + dataOff;
   for (size_t i = 0; i < n; ++i, p += width) {
@@ -97,6 +105,7 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
   std::istringstream in(std::string(bytes.begin(), bytes.end()));
   std::vector<double> out;
   std::vector<int64_t> index;
+  std::vector<size_t> lines;  // the line of each indexed value
   int valueCol = 0, indexCol = -1;
   size_t lineNo = 0;
   for (std::string line; std::getline(in, line);) {
@@ -125,21 +134,30 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
     }
     if (static_cast<int>(cols.size()) <= std::max(valueCol, indexCol))
       throw DatasetError(path + ":" + std::to_string(lineNo) + ": missing column");
-    try {
-      size_t used = 0;
-      out.push_back(std::stod(cols[static_cast<size_t>(valueCol)], &used));
-      if (indexCol >= 0) index.push_back(std::stoll(cols[static_cast<size_t>(indexCol)]));
-    } catch (const std::exception&) {
-      throw DatasetError(path + ":" + std::to_string(lineNo) + ": '" + cols[static_cast<size_t>(valueCol)] +
-                         "' is not a number");
-    }
+    const std::string& text = cols[static_cast<size_t>(valueCol)];
+    const auto value = parseNumber(text);
+    if (!value) throw DatasetError(path + ":" + std::to_string(lineNo) + ": '" + text + "' is not a number");
+    out.push_back(*value);
+    if (indexCol < 0) continue;
+    const std::string& at = cols[static_cast<size_t>(indexCol)];
+    const auto i = parseInteger(at);
+    if (!i) throw DatasetError(path + ":" + std::to_string(lineNo) + ": index '" + at + "' is not a whole number");
+    if (*i < 0 || static_cast<uint64_t>(*i) >= n)
+      throw DatasetError(path + ":" + std::to_string(lineNo) + ": index " + std::to_string(*i) + " is outside 0.." +
+                         std::to_string(n - 1));
+    index.push_back(*i);
+    lines.push_back(lineNo);
   }
   if (indexCol < 0) return out;
   std::vector<double> placed(n, std::nan(""));
+  std::vector<size_t> placedAt(n, 0);
   for (size_t k = 0; k < index.size(); ++k) {
-    if (index[k] < 0 || static_cast<size_t>(index[k]) >= n)
-      throw DatasetError(path + ": index " + std::to_string(index[k]) + " is outside 0.." + std::to_string(n - 1));
-    placed[static_cast<size_t>(index[k])] = out[k];
+    const auto i = static_cast<size_t>(index[k]);
+    if (placedAt[i] != 0)
+      throw DatasetError(path + ":" + std::to_string(lines[k]) + ": index " + std::to_string(i) +
+                         " is given twice (first at line " + std::to_string(placedAt[i]) + ")");
+    placedAt[i] = lines[k];
+    placed[i] = out[k];
   }
   return placed;
 }
@@ -150,15 +168,24 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
                       bool higherIsHarder) {
   if (name.empty() || name.find('/') != std::string::npos)
     throw ConfigError("score name '" + name + "' must be non-empty and contain no '/'");
+  const auto& builtins = allScoreNames();
+  if (name == "indices" || name == "all" || name == "default" ||
+      std::find(builtins.begin(), builtins.end(), name) != builtins.end())
+    throw ConfigError("score name '" + name +
+                      "' is taken by a built-in score or a reserved name (all, default, indices): choose another");
   const size_t n = ds.size(Split::Train);
   const std::vector<uint8_t> bytes = readFileBytes(path);  // read once: parsed and hashed
   const std::vector<double> values = endsWith(toLower(path), ".npy") ? readNpy(path, bytes) : readCsv(path, bytes, n);
   if (values.size() != n)
     throw DatasetError(path + ": holds " + std::to_string(values.size()) + " values; expected " + std::to_string(n) +
                        " (one per training example)");
-  for (size_t i = 0; i < n; ++i)
+  for (size_t i = 0; i < n; ++i) {
     if (!std::isfinite(values[i]))
       throw DatasetError(path + ": value for example " + std::to_string(i) + " is missing or not finite");
+    if (std::abs(values[i]) > std::numeric_limits<float>::max())
+      throw DatasetError(path + ": value " + std::to_string(values[i]) + " for example " + std::to_string(i) +
+                         " does not fit the stored type (32-bit float, up to about 3.4e38)");
+  }
 
   Hasher h;
   h.update(bytes.data(), bytes.size());
