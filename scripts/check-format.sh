@@ -1,15 +1,9 @@
 #!/usr/bin/env bash
 # Fails (and lists the files) when a tracked C++ source is not formatted with the
 # project's .clang-format. `scripts/check-format.sh --fix` formats them in place.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
-if ! command -v clang-format > /dev/null; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q > /dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends clang-format > /dev/null
-fi
+ensure_tool clang-format clang-format
 mapfile -t files < <(git ls-files '*.cpp' '*.h' '*.h.in')
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i "${files[@]}"

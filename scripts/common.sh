@@ -15,6 +15,15 @@ PACKAGES=(
   xvfb xauth
 )
 
+# Installs package $2 when command $1 is missing (the tools the check scripts use).
+ensure_tool() {
+  command -v "$1" > /dev/null && return
+  local SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q > /dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "$2" > /dev/null
+}
+
 install_missing() {
   local missing=()
   for p in "${PACKAGES[@]}"; do

@@ -3,16 +3,9 @@
 # compile_commands.json. `scripts/lint.sh` checks the C++ files changed since origin/main
 # (or HEAD~1), `scripts/lint.sh --all` every file, `scripts/lint.sh FILE...` the files
 # named. Exits non-zero on a finding.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${PRUNESCOPE_BUILD_DIR:-$ROOT/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
-if ! command -v clang-tidy > /dev/null; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q > /dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends clang-tidy > /dev/null
-fi
+ensure_tool clang-tidy clang-tidy
 [ -f "$BUILD_DIR/compile_commands.json" ] || { echo "no $BUILD_DIR/compile_commands.json: build first"; exit 2; }
 if [ "${1:-}" = "--all" ]; then
   mapfile -t files < <(git ls-files 'core/*.cpp' 'app/*.cpp' 'ui/*.cpp')

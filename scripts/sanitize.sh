@@ -7,8 +7,7 @@
 # scripts/fuzz.sh then fuzzes with the same build.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 install_missing
-command -v clang++ > /dev/null || { SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends clang > /dev/null; }
+ensure_tool clang++ clang
 mode="${1:-address}"
 if [ "$mode" = thread ]; then
   dir="$ROOT/build-tsan"; flags=(-DPRUNESCOPE_SANITIZE=thread -DPRUNESCOPE_FUZZ=OFF); suites="test_jobs|test_store"
