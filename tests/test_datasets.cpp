@@ -58,7 +58,8 @@ void TestDatasets::builtinFashionMnist() {
   QCOMPARE(ds->classNames()[9], std::string("Ankle boot"));
   QCOMPARE(ds->label(ps::Split::Train, 0), 9);  // the first Fashion-MNIST training image is an ankle boot
   // Pixels match the raw IDX bytes.
-  const auto raw = ps::readMaybeGzipped(ps::builtinFashionMnistDir() + "/train-images-idx3-ubyte.gz");
+  const auto raw = ps::readMaybeGzipped(ps::builtinFashionMnistDir() + "/train-images-idx3-ubyte.gz", 16,
+                                        [](const std::vector<uint8_t>&) { return size_t{16 + 60000 * 784}; });
   cv::Mat img = ds->image(ps::Split::Train, 59999);
   QVERIFY(std::equal(img.data, img.data + 784, raw.begin() + 16 + 59999 * 784));
   QVERIFY(ds->source(ps::Split::Train, 5).find("train-images-idx3-ubyte.gz#5") != std::string::npos);

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,6 +48,7 @@ class TestGui : public QObject {
   void initTestCase();
   void opensFashionMnistAndRecordsItInTheStore();
   void unreadableDatasetShowsReasonAndWindowKeepsWorking();
+  void scriptedScreenshotEndsWithAnErrorForABadDataset();
   void folderWithSkippedFilesListsThem();
   void storeThatIsNotADatabaseIsReported();
   void scoringJobsCancelResumeAndNeverBlockTheGuiThread();
@@ -102,6 +104,30 @@ void TestGui::unreadableDatasetShowsReasonAndWindowKeepsWorking() {
   w.openDataset("fashion-mnist");  // still usable
   QVERIFY(opened.wait(30000));
   QCOMPARE(w.summaryWidget()->classModel()->rowCount(), 10);
+}
+
+void TestGui::scriptedScreenshotEndsWithAnErrorForABadDataset() {
+  // The built application, as a script runs it: it must end (not wait on a message box),
+  // exit non-zero with the reason on stderr, and still leave the screenshot it was asked for.
+  const QString shot = tmp_.filePath("failed.png");
+  QProcess app;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), tmp_.filePath("config"));  // never the user's settings
+  app.setProcessEnvironment(env);
+  app.start(QStringLiteral(PRUNESCOPE_APP_PATH), {tmp_.filePath("no-such-dataset"), QStringLiteral("--db"),
+                                                  tmp_.filePath("shot.sqlite"), QStringLiteral("--screenshot"), shot});
+  QVERIFY(app.waitForFinished(60000));
+  QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+  QCOMPARE(app.exitCode(), 1);
+  QVERIFY2(app.readAllStandardError().contains("no-such-dataset: no such file or directory"), "reason on stderr");
+  QVERIFY(QImage(shot).width() > 100);
+  // A screenshot that cannot be written is an error too.
+  app.start(QStringLiteral(PRUNESCOPE_APP_PATH),
+            {QStringLiteral("--db"), tmp_.filePath("shot.sqlite"), QStringLiteral("--screenshot"),
+             tmp_.filePath("no/such/folder/x.png")});
+  QVERIFY(app.waitForFinished(60000));
+  QCOMPARE(app.exitCode(), 1);
+  QVERIFY(app.readAllStandardError().contains("x.png: cannot write here"));
 }
 
 void TestGui::folderWithSkippedFilesListsThem() {

@@ -82,8 +82,8 @@ MainWindow::MainWindow(QWidget* parent)
           });
   connect(loader_, &DatasetLoader::failed, this, [this](const QString& spec, const QString& reason) {
     busy_->clear();
+    emit datasetFailed(reason);  // before the (modal) message, so scripted runs can end
     showError(tr("Cannot open %1").arg(spec), reason);
-    emit datasetFailed(reason);
   });
   connect(loader_, &DatasetLoader::storeFailed, this,
           [this](const QString& reason) { showError(tr("Cannot record the dataset in the store"), reason); });

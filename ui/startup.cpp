@@ -1,6 +1,9 @@
 #include "startup.h"
 
+#include <cstdio>
+
 #include <QApplication>
+#include <QBuffer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSlider>
@@ -14,6 +17,7 @@
 #include "main_window.h"
 #include "runs_panel.h"
 #include "settings_dialog.h"
+#include "util/file_io.h"
 
 namespace ps::ui {
 
@@ -104,13 +108,30 @@ void StartupOptions::onDatasetOpened(MainWindow& window) {
 void StartupOptions::scheduleScreenshot(MainWindow& window) {
   const QString file = parser_.value(shot_);
   const int wait = parser_.value(delay_).toInt();
-  auto grab = [&window, file] {
-    window.grab().save(file);
-    QApplication::quit();
+  // The window as it is (an error shown in it included), written atomically; the exit
+  // status says whether the scripted run did what it was asked.
+  auto grab = [&window, file](const QString& failure) {
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QString error = failure;
+    if (!window.grab().save(&buffer, "PNG")) {
+      error = file + QStringLiteral(": ") + QObject::tr("the window could not be encoded as PNG");
+    } else {
+      try {
+        writeFileAtomically(file.toStdString(), std::string(png.constData(), static_cast<size_t>(png.size())));
+      } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+      }
+    }
+    if (!error.isEmpty()) std::fprintf(stderr, "prunescope: %s\n", qPrintable(error));
+    QApplication::exit(error.isEmpty() ? 0 : 1);
   };
-  QObject::connect(&window, &MainWindow::datasetOpened, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
-  QObject::connect(&window, &MainWindow::datasetFailed, &window, [grab, wait] { QTimer::singleShot(wait, grab); });
-  if (parser_.positionalArguments().isEmpty()) QTimer::singleShot(std::max(500, wait), grab);
+  QObject::connect(&window, &MainWindow::datasetOpened, &window,
+                   [grab, wait] { QTimer::singleShot(wait, [grab] { grab(QString()); }); });
+  QObject::connect(&window, &MainWindow::datasetFailed, &window,
+                   [grab, wait](const QString& reason) { QTimer::singleShot(wait, [grab, reason] { grab(reason); }); });
+  if (parser_.positionalArguments().isEmpty()) QTimer::singleShot(std::max(500, wait), [grab] { grab(QString()); });
 }
 
 }  // namespace ps::ui

@@ -14,6 +14,7 @@
 #include "job/job.h"
 #include "store/store.h"
 #include "util/errors.h"
+#include "util/text_list.h"
 #include "util/version.h"
 
 namespace ps {
@@ -30,10 +31,18 @@ struct InfoOptions {
 void addOpenOptions(CLI::App* cmd, OpenOptions& o) {
   cmd->add_option("--test-fraction", o.testFraction,
                   "Fraction of each class put in the test split when the data has no split")
-      ->check(CLI::Range(0.0, 0.99));
+      ->check([](const std::string& s) {
+        const auto f = parseNumber(s);
+        return f && *f >= 0.0 && *f < 1.0 ? std::string() : "'" + s + "': expected a fraction in [0, 1)";
+      });
   cmd->add_option("--split-seed", o.splitSeed, "Seed of that split");
   cmd->add_option("--cache-mb", o.cacheBytes, "Decoded-image cache bound for image files, in MiB")
-      ->transform([](std::string s) { return std::to_string(std::stoull(s) << 20); });
+      ->transform([](const std::string& s) {
+        const auto mib = parseInteger(s);
+        if (!mib || *mib < 0 || *mib > (int64_t{1} << 20))
+          throw CLI::ValidationError("'" + s + "': expected a whole number of MiB in 0..1048576");
+        return std::to_string(*mib << 20);
+      });
 }
 
 int runInfo(const InfoOptions& o, std::ostream& out) {

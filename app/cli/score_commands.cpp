@@ -161,7 +161,7 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
   auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
   const int64_t runId = o.run != 0 ? o.run : newestRunWithScore(store, *ds, o);
-  const ScoreRun run = loadScoreRun(store, runId);
+  const ScoreRun run = loadScoreRunFor(store, runId, *ds);
   if (!run.difficulty.count(o.score))
     throw ConfigError("run " + std::to_string(runId) + " has no score '" + o.score + "'");
   const auto& d = run.difficulty.at(o.score);

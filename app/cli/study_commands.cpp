@@ -67,6 +67,7 @@ struct PruneOptions {
 
 int runPrune(PruneOptions& o, CliIo io) {
   o.spec.policy = parsePrunePolicy(o.policy);
+  o.spec.validate();  // before any scoring
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
@@ -113,8 +114,10 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
+    OutputGroup files;  // the CSV and its sidecar change together
     writeFrontierCsv(r, o.common.out);
     writeFrontierJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
+    files.commit();
     io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score " << r.scoreName
            << ", " << enumName(budgetNames(), o.config.budget) << " budget\n";
     io.out << "  score       policy   keep    kept  epochs  error (mean +- std)  pareto\n";
@@ -146,8 +149,10 @@ int runScaling(ScalingOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
+    OutputGroup files;
     writeScalingCsv(r, o.common.out);
     writeScalingJson(r, o.config.toJson(), ds->fingerprint(), jsonPath(o.common));
+    files.commit();
     io.out << "scaling study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score " << r.scoreName
            << "\n  policy   keep    pool    kept  error\n";
     for (const auto& p : r.points)
@@ -179,8 +184,10 @@ int runAudit(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
+    OutputGroup files;
     writeAuditCsv(r, o.common.out);
     writeAuditJson(r, ds->fingerprint(), jsonPath(o.common));
+    files.commit();
     auto show = [&](const AuditSide& s) {
       io.out << s.label << ": kept " << s.kept;
       if (s.hasAccuracy)
@@ -226,9 +233,11 @@ int runTheory(TheoryOptions& o, CliIo io) {
   o.config.policies = splitList(o.policies);
   JobContext ctx;
   const auto points = simulatePerceptron(o.config, ctx);
-  writeTheoryCsv(points, o.out);
   const std::string json = o.json.empty() ? o.out + ".json" : o.json;
+  OutputGroup files;
+  writeTheoryCsv(points, o.out);
   writeTheoryJson(points, o.config, json);
+  files.commit();
   io.out << "perceptron theory: N=" << o.config.dim << ", theta=" << o.config.thetaDegrees << " deg, "
          << o.config.trials << " trials\n  alpha_tot  keep  policy  alpha_prune  error (mean +- sem)\n";
   for (const auto& p : points)

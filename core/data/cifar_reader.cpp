@@ -2,7 +2,6 @@
 // planar RGB 32×32>; they are converted to HWC on load.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "data/in_memory_dataset.h"
 #include "data/readers.h"
@@ -16,16 +15,6 @@ namespace {
 
 constexpr int kSide = 32;
 constexpr size_t kPixels = size_t{kSide} * kSide * 3;
-
-std::vector<std::string> readNameList(const fs::path& file) {
-  std::vector<std::string> names;
-  std::ifstream in(file);
-  for (std::string line; std::getline(in, line);) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) names.push_back(line);
-  }
-  return names;
-}
 
 // Appends the records of one batch file to `split`.
 void readBatch(const std::string& path, size_t labelBytes, int numClasses, InMemorySplit& split) {
@@ -57,7 +46,7 @@ void readBatch(const std::string& path, size_t labelBytes, int numClasses, InMem
 
 // The class names listed in `file`, else `fallback`; exactly `expected` of them.
 std::vector<std::string> classNamesOf(const fs::path& file, std::vector<std::string> fallback, size_t expected) {
-  std::vector<std::string> names = readNameList(file);
+  std::vector<std::string> names = readNameList(file.string());
   if (names.empty()) names = std::move(fallback);
   if (names.size() != expected)
     throw DatasetError(file.string() + ": lists " + std::to_string(names.size()) + " class names, expected " +

@@ -83,7 +83,7 @@ std::vector<Row> readRows(const std::string& csv) {
   size_t lineNo = 0;
   bool headerSeen = false;
   while (std::getline(in, line)) {
-    ++lineNo;
+    if (++lineNo == 1) stripByteOrderMark(line);
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::vector<std::string> f = splitCsvLine(line);
     if (rows.empty() && !headerSeen && toLower(f[0]) == "path") {  // header row

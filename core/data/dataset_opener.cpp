@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <opencv2/core.hpp>
+
 #include "util/errors.h"
 #include "util/file_io.h"
 
@@ -42,7 +44,9 @@ std::string detectFormat(const std::string& path) {
                      "CIFAR batches (data_batch_1.bin or train.bin), class folders, or a .csv manifest");
 }
 
-std::unique_ptr<Dataset> openDataset(const std::string& spec, const OpenOptions& options) {
+namespace {
+
+std::unique_ptr<Dataset> openChecked(const std::string& spec, const OpenOptions& options) {
   if (spec.empty()) throw DatasetError("empty dataset name: expected a path or 'fashion-mnist'");
   if (spec == "fashion-mnist") {
     const std::string dir = builtinFashionMnistDir();
@@ -59,6 +63,23 @@ std::unique_ptr<Dataset> openDataset(const std::string& spec, const OpenOptions&
   if (format == "cifar10" || format == "cifar100") return openCifarDataset(path, spec);
   if (format == "csv") return openCsvManifest(path, spec, options);
   return openImageFolder(path, spec, options);
+}
+
+}  // namespace
+
+std::unique_ptr<Dataset> openDataset(const std::string& spec, const OpenOptions& options) {
+  // Errors of the file system, OpenCV and the allocator become the project's own, naming
+  // what was being opened.
+  try {
+    return openChecked(spec, options);
+  } catch (const fs::filesystem_error& e) {
+    const std::string where = e.path1().empty() ? spec : e.path1().string();
+    throw DatasetError(where + ": " + e.code().message() + " (while opening dataset " + spec + ")");
+  } catch (const cv::Exception& e) {
+    throw DatasetError(spec + ": OpenCV could not read an image (" + e.err + ")");
+  } catch (const std::bad_alloc&) {
+    throw DatasetError(spec + ": not enough memory to open this dataset");
+  }
 }
 
 }  // namespace ps

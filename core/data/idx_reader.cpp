@@ -1,6 +1,6 @@
 // MNIST / Fashion-MNIST IDX reader.
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "data/in_memory_dataset.h"
 #include "data/readers.h"
@@ -45,25 +45,35 @@ struct IdxImages {
   uint32_t count = 0, rows = 0, cols = 0;
 };
 
-IdxImages readImages(const std::string& path) {
-  std::vector<uint8_t> b = readMaybeGzipped(path);
+std::string hex8(uint32_t v) {
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", v);
+  return buf;
+}
+
+// The images file's declared size, from its 16-byte header (checked first).
+size_t declaredImageBytes(const std::string& path, const std::vector<uint8_t>& b) {
   if (b.size() < 16)
     throw DatasetError(path + ": file too short for an IDX image header (" + std::to_string(b.size()) +
                        " bytes, expected at least 16)");
   const uint32_t magic = be32(b, 0);
   if (magic != 0x00000803)
-    throw DatasetError(path + ": wrong magic number 0x" + [&] {
-      char buf[9];
-      std::snprintf(buf, sizeof buf, "%08x", magic);
-      return std::string(buf);
-    }() + ", expected 0x00000803 (IDX unsigned-byte images, 3 dimensions)");
+    throw DatasetError(path + ": wrong magic number 0x" + hex8(magic) +
+                       ", expected 0x00000803 (IDX unsigned-byte images, 3 dimensions)");
+  const uint32_t rows = be32(b, 8), cols = be32(b, 12);
+  if (rows == 0 || cols == 0 || rows > 4096 || cols > 4096)
+    throw DatasetError(path + ": implausible image size " + std::to_string(rows) + "x" + std::to_string(cols));
+  return 16 + size_t{be32(b, 4)} * rows * cols;  // at most 2^32 * 2^24: no overflow
+}
+
+IdxImages readImages(const std::string& path) {
+  const std::vector<uint8_t> b =
+      readMaybeGzipped(path, 16, [&](const std::vector<uint8_t>& head) { return declaredImageBytes(path, head); });
+  const size_t expected = declaredImageBytes(path, b);
   IdxImages img;
   img.count = be32(b, 4);
   img.rows = be32(b, 8);
   img.cols = be32(b, 12);
-  if (img.rows == 0 || img.cols == 0 || img.rows > 4096 || img.cols > 4096)
-    throw DatasetError(path + ": implausible image size " + std::to_string(img.rows) + "x" + std::to_string(img.cols));
-  const size_t expected = 16 + size_t(img.count) * img.rows * img.cols;
   if (b.size() < expected)
     throw DatasetError(path + ": truncated: header declares " + std::to_string(img.count) + " images of " +
                        std::to_string(img.rows) + "x" + std::to_string(img.cols) + " (" + std::to_string(expected) +
@@ -72,8 +82,8 @@ IdxImages readImages(const std::string& path) {
   return img;
 }
 
-std::vector<int> readLabels(const std::string& path) {
-  std::vector<uint8_t> b = readMaybeGzipped(path);
+// The labels file's declared size, from its 8-byte header (checked first).
+size_t declaredLabelBytes(const std::string& path, const std::vector<uint8_t>& b) {
   if (b.size() < 8)
     throw DatasetError(path + ": file too short for an IDX label header (" + std::to_string(b.size()) +
                        " bytes, expected at least 8)");
@@ -81,20 +91,24 @@ std::vector<int> readLabels(const std::string& path) {
   if (magic != 0x00000801)
     throw DatasetError(path + ": wrong magic number " + std::to_string(magic) +
                        ", expected 2049 (0x00000801: IDX unsigned-byte labels, 1 dimension)");
+  return 8 + size_t{be32(b, 4)};
+}
+
+std::vector<int> readLabels(const std::string& path) {
+  const std::vector<uint8_t> b =
+      readMaybeGzipped(path, 8, [&](const std::vector<uint8_t>& head) { return declaredLabelBytes(path, head); });
+  const size_t expected = declaredLabelBytes(path, b);
   const uint32_t count = be32(b, 4);
-  if (b.size() < 8 + size_t(count))
+  if (b.size() < expected)
     throw DatasetError(path + ": truncated: header declares " + std::to_string(count) + " labels but the file holds " +
                        std::to_string(b.size() - 8));
-  return std::vector<int>(b.begin() + 8, b.begin() + 8 + count);
+  return std::vector<int>(b.begin() + 8, b.begin() + static_cast<std::ptrdiff_t>(expected));
 }
 
 std::vector<std::string> classNamesFor(const std::string& dir, int numLabels) {
   const fs::path listFile = fs::path(dir) / "classes.txt";
   if (fs::exists(listFile)) {
-    std::ifstream in(listFile);
-    std::vector<std::string> names;
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) names.push_back(line);
+    std::vector<std::string> names = readNameList(listFile.string());
     if (static_cast<int>(names.size()) < numLabels)
       throw DatasetError(listFile.string() + ": lists " + std::to_string(names.size()) +
                          " class names but the labels go up to " + std::to_string(numLabels - 1));

@@ -8,35 +8,13 @@
 #include <opencv2/imgproc.hpp>
 
 #include "data/fingerprint.h"
+#include "data/image_check.h"
 #include "util/errors.h"
 #include "util/file_io.h"
 
 namespace fs = std::filesystem;
 
 namespace ps {
-
-std::string checkImageFile(const std::string& path) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) return "cannot read file (" + ec.message() + ")";
-  if (size == 0) return "empty file";
-  const std::vector<uint8_t> head = readHead(path, 16);
-  static const uint8_t png[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-  if (head.size() >= 8 && std::equal(png, png + 8, head.begin())) {
-    const std::vector<uint8_t> tail = readTail(path, 12);
-    if (tail.size() < 12 || !std::equal(tail.begin() + 4, tail.begin() + 8, "IEND"))
-      return "truncated PNG (no IEND chunk at the end)";
-    return "";
-  }
-  if (head.size() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) {
-    const std::vector<uint8_t> tail = readTail(path, 256);
-    for (size_t k = 0; k + 1 < tail.size(); ++k)
-      if (tail[k] == 0xFF && tail[k + 1] == 0xD9) return "";
-    return "truncated JPEG (no end-of-image marker)";
-  }
-  if (!cv::haveImageReader(path)) return "not an image OpenCV can decode (unrecognised file signature)";
-  return "";
-}
 
 namespace {
 
@@ -126,7 +104,7 @@ ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::st
       classNames_(std::move(classNames)),
       skipped_(std::move(skipped)),
       cacheLimit_(options.cacheBytes) {
-  if (options.testFraction < 0.0 || options.testFraction >= 1.0)
+  if (!(options.testFraction >= 0.0 && options.testFraction < 1.0))
     throw ConfigError("test fraction " + std::to_string(options.testFraction) + " is outside [0, 1)");
   std::vector<ImageFileEntry> good = readableEntries(std::move(entries), skipped_);
   if (good.empty())

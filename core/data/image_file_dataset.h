@@ -59,7 +59,4 @@ class ImageFileDataset : public Dataset {
   mutable size_t cacheBytes_ = 0;
 };
 
-// Why a file cannot be used as an image, or "" when it looks like a complete image.
-std::string checkImageFile(const std::string& path);
-
 }  // namespace ps

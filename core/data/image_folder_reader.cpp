@@ -13,33 +13,81 @@ namespace fs = std::filesystem;
 namespace ps {
 namespace {
 
+// True when `inner` is `outer` or lies inside it (both canonical).
+bool within(const fs::path& inner, const fs::path& outer) {
+  return std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end()).first == outer.end();
+}
+
+// Class folders overlapping another (the same folder through a link, or one inside the
+// other) or holding the dataset itself would count images under two labels: refused.
+void checkDistinctFolders(const fs::path& dir, const std::vector<std::pair<std::string, fs::path>>& found) {
+  const fs::path self = fs::canonical(dir);
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (within(self, found[i].second))
+      throw DatasetError((dir / found[i].first).string() + ": class folder is a link to " + found[i].second.string() +
+                         ", which holds the dataset itself; expected a folder of images");
+    for (size_t j = 0; j < found.size(); ++j)
+      if (i != j && within(found[j].second, found[i].second))
+        throw DatasetError((dir / found[j].first).string() + ": class folder is " +
+                           (found[j].second == found[i].second ? "the same folder as " : "inside ") +
+                           (dir / found[i].first).string() + " (through a link); each class needs its own folder");
+  }
+}
+
+// The class folders of `dir` (sub-folders, or links to folders), sorted by name.
 std::vector<std::string> classDirs(const fs::path& dir) {
+  std::vector<std::pair<std::string, fs::path>> found;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::error_code ec;
+    const std::string name = e.path().filename().string();
+    if (name[0] == '.' || !e.is_directory(ec)) continue;  // a broken link is no folder
+    found.emplace_back(name, fs::canonical(e.path()));
+  }
+  std::sort(found.begin(), found.end());
+  checkDistinctFolders(dir, found);
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_directory() && e.path().filename().string()[0] != '.') names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
+  names.reserve(found.size());
+  for (auto& f : found) names.push_back(f.first);
   return names;
+}
+
+// Adds the image files below one class folder. Links to files are followed, links to
+// folders are not (no loops); broken links and unreadable entries are listed as skipped.
+bool collectClass(const fs::path& folder, int label, int split, std::vector<ImageFileEntry>& entries,
+                  std::vector<SkippedFile>& skipped) {
+  bool any = false;
+  for (const auto& f : fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied)) {
+    if (f.path().filename().string()[0] == '.') continue;
+    std::error_code ec;
+    const bool regular = f.is_regular_file(ec);
+    if (ec) {
+      skipped.push_back({f.path().string(), ec == std::errc::no_such_file_or_directory
+                                                ? "broken link (its target does not exist)"
+                                                : "cannot read (" + ec.message() + ")"});
+      continue;
+    }
+    if (!regular) continue;
+    entries.push_back({f.path().string(), label, split});
+    any = true;
+  }
+  return any;
 }
 
 // Adds the files of dir/<class>/ for every class; files directly in dir are reported.
 void collect(const fs::path& dir, const std::vector<std::string>& classes, int split,
              std::vector<ImageFileEntry>& entries, std::vector<SkippedFile>& skipped) {
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && e.path().filename().string()[0] != '.')
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::error_code ec;
+    if (e.is_regular_file(ec) && e.path().filename().string()[0] != '.')
       skipped.push_back({e.path().string(), "file outside any class folder"});
+  }
   for (const std::string& cls : classDirs(dir)) {
     const auto it = std::find(classes.begin(), classes.end(), cls);
     if (it == classes.end()) {
       skipped.push_back({(dir / cls).string(), "class folder not present in the train split"});
       continue;
     }
-    const int label = static_cast<int>(it - classes.begin());
-    bool any = false;
-    for (const auto& f : fs::recursive_directory_iterator(dir / cls)) {
-      if (!f.is_regular_file() || f.path().filename().string()[0] == '.') continue;
-      entries.push_back({f.path().string(), label, split});
-      any = true;
-    }
+    const bool any = collectClass(dir / cls, static_cast<int>(it - classes.begin()), split, entries, skipped);
     if (!any && split == 0) throw DatasetError((dir / cls).string() + ": class folder is empty (expected image files)");
   }
 }

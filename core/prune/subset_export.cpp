@@ -42,10 +42,12 @@ void writeSidecar(const std::string& path, const SubsetProvenance& p, size_t cou
 void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const std::vector<float>& scores,
                   const SubsetProvenance& provenance, const std::string& path) {
   const std::string lower = toLower(path);
+  OutputGroup files;  // a subset and its sidecar change together
   if (endsWith(lower, ".txt")) {
     std::string text = "# prunescope subset " + provenance.json() + "\n";
     for (int64_t i : indices) text += std::to_string(i) + "\n";
     writeFileAtomically(path, text);
+    files.commit();
     return;
   }
   if (endsWith(lower, ".npy")) {
@@ -61,6 +63,7 @@ void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const 
     bytes.append(reinterpret_cast<const char*>(indices.data()), indices.size() * sizeof(int64_t));
     writeFileAtomically(path, bytes);
     writeSidecar(path, provenance, indices.size());
+    files.commit();
     return;
   }
   if (endsWith(lower, ".csv")) {
@@ -73,6 +76,7 @@ void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const 
     }
     csv.save(path);
     writeSidecar(path, provenance, indices.size());
+    files.commit();
     return;
   }
   throw ConfigError(path + ": unknown subset format; expected a .txt, .npy or .csv file name");

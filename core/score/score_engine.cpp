@@ -255,11 +255,38 @@ ScoreRun loadScoreRun(const Store& store, int64_t runId) {
     run.difficulty[name] = store.vector(runId, name);
     run.raw[name] = store.vector(runId, name + "/raw");
     run.spread[name] = store.vector(runId, name + "/std");
+    for (const auto* v : {&run.difficulty[name], &run.raw[name], &run.spread[name]})
+      if (v->size() != run.indices.size())
+        throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s score '" + name + "' holds " +
+                         std::to_string(v->size()) + " values for " + std::to_string(run.indices.size()) +
+                         " examples; the store is damaged");
     const auto c = summary.value("scores", nlohmann::json::object()).value(name, nlohmann::json::object());
     run.seedSpearman[name] = c.contains("seed_spearman") && c["seed_spearman"].is_number()
                                  ? c["seed_spearman"].get<double>()
                                  : std::numeric_limits<double>::quiet_NaN();
   }
+  return run;
+}
+
+ScoreRun loadScoreRunFor(const Store& store, int64_t runId, const Dataset& ds) {
+  const RunRecord rec = store.run(runId);
+  const std::string which = "run " + std::to_string(runId);
+  if (rec.kind != "score" && rec.kind != "import")
+    throw ConfigError(which + " is a " + rec.kind + " run, not a score or import run");
+  const auto own = store.findDataset(ds.fingerprint());
+  if (!own || own->id != rec.datasetId) {
+    std::string made = "another dataset";
+    for (const auto& d : store.datasets())
+      if (d.id == rec.datasetId) made = d.spec + " (fingerprint " + d.fingerprint + ")";
+    throw ConfigError(which + " was made on " + made + ", not on " + ds.spec() + " (fingerprint " + ds.fingerprint() +
+                      "); its scores rank other examples");
+  }
+  ScoreRun run = loadScoreRun(store, runId);
+  const size_t n = ds.size(Split::Train);
+  for (const int64_t i : run.indices)
+    if (i < 0 || static_cast<size_t>(i) >= n)
+      throw StoreError(store.path() + ": " + which + " scores example " + std::to_string(i) + ", outside the " +
+                       std::to_string(n) + " training examples of " + ds.spec() + "; the store is damaged");
   return run;
 }
 

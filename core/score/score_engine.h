@@ -46,8 +46,13 @@ struct ScoreRun {
 // under the result key "curve/seed<k>" after every epoch, and logged to the context.
 ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config, JobContext& ctx);
 
-// Reads a finished scoring (or import) run back from the store.
+// Reads a finished scoring (or import) run back from the store; StoreError when a vector's
+// length differs from the run's index list (a damaged store).
 ScoreRun loadScoreRun(const Store& store, int64_t runId);
+// The same for a run the user named: refused with ConfigError unless it is a score or
+// import run made on `ds` itself (the same fingerprint) whose indices are examples of its
+// training split, since a run of another dataset would rank the wrong examples.
+ScoreRun loadScoreRunFor(const Store& store, int64_t runId, const Dataset& ds);
 
 // The finished score and import runs stored for a dataset fingerprint, newest first.
 struct CachedScoreRun {

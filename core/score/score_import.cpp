@@ -109,7 +109,7 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
   int valueCol = 0, indexCol = -1;
   size_t lineNo = 0;
   for (std::string line; std::getline(in, line);) {
-    ++lineNo;
+    if (++lineNo == 1) stripByteOrderMark(line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     std::vector<std::string> cols;

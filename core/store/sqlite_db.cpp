@@ -30,6 +30,14 @@ void SqliteDb::fail(const std::string& what, int rc) const {
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     msg = "the store is in use: another process held it locked for more than " + std::to_string(kBusyTimeoutMs / 1000) +
           " s";
+  // A write that fails for want of space is rolled back whole by SQLite: say so, without
+  // the statement (the user can act on the disk, not on the SQL).
+  if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
+    throw StoreError(path_ + ": cannot write the store (" +
+                     ((rc & 0xff) == SQLITE_FULL ? std::string("the disk is full")
+                                                 : "disk I/O error: the disk may be full, or the file too large for "
+                                                   "its file system") +
+                     "); this change was not saved and the store keeps what it held before");
   throw StoreError(path_ + ": " + msg + " (while " + what + ")");
 }
 

@@ -20,7 +20,7 @@ ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScor
   const std::string name = nameIn.empty() ? score.name : nameIn;
   ScoreRun run;
   if (score.runId > 0) {
-    run = loadScoreRun(store, score.runId);
+    run = loadScoreRunFor(store, score.runId, ds);
   } else {
     ScoreConfig cfg = score.config;
     std::vector<std::string> needed = alsoNeeded;

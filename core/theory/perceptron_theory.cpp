@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -26,11 +27,18 @@ void quiet(const char*) {}
 }  // namespace
 
 void TheoryConfig::validate() const {
-  if (dim < 2) throw ConfigError("dimension N " + std::to_string(dim) + " must be at least 2");
+  if (dim < 2 || dim > kMaxTheoryDim)
+    throw ConfigError("dimension N " + std::to_string(dim) + " must be in 2.." + std::to_string(kMaxTheoryDim));
   if (alphaTot.empty()) throw ConfigError("no alpha_tot values given");
-  for (double a : alphaTot)
-    if (!(a > 0) || a * dim < 1)
-      throw ConfigError("alpha_tot " + std::to_string(a) + " must give at least one example");
+  for (double a : alphaTot) {
+    if (!(a > 0) || !std::isfinite(a) || a * dim < 1)
+      throw ConfigError("alpha_tot " + std::to_string(a) + " must be a finite number giving at least one example");
+    if (a * dim * dim > kMaxTheoryNumbers)  // the examples of one trial are held in memory
+      throw ConfigError("alpha_tot " + std::to_string(a) + " with N=" + std::to_string(dim) + " asks for " +
+                        std::to_string(static_cast<int64_t>(a * dim)) + " examples of " + std::to_string(dim) +
+                        " dimensions; at most " + std::to_string(static_cast<int64_t>(kMaxTheoryNumbers)) +
+                        " numbers per trial (lower alpha_tot or N)");
+  }
   if (keeps.empty()) throw ConfigError("no kept fractions given");
   for (double f : keeps)
     if (!(f > 0 && f <= 1)) throw ConfigError("kept fraction " + std::to_string(f) + " is outside (0, 1]");
@@ -39,7 +47,9 @@ void TheoryConfig::validate() const {
       throw ConfigError("theory policy '" + p + "': expected hard, easy or random");
   if (policies.empty()) throw ConfigError("no policy given");
   if (!(thetaDegrees >= 0 && thetaDegrees <= 90)) throw ConfigError("probe angle theta must be in [0, 90] degrees");
-  if (trials < 1) throw ConfigError("trials must be at least 1");
+  if (threads < 0 || threads > 1024)
+    throw ConfigError("threads " + std::to_string(threads) + " must be 0 (every core) or at most 1024");
+  if (trials < 1 || trials > 100000) throw ConfigError("trials " + std::to_string(trials) + " must be in 1..100000");
 }
 
 double maxMarginStudentError(const std::vector<double>& x, const std::vector<double>& y, int dim,
@@ -225,14 +235,23 @@ std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& c, JobContext& c
       }
     ctx.report(static_cast<double>(++finished), static_cast<double>(tasks), "perceptron trials");
   };
+  std::exception_ptr failure;  // the first error of any worker, rethrown here (never a terminate)
+  std::atomic<bool> failed{false};
   auto worker = [&] {
-    for (size_t t; (t = next++) < tasks && !ctx.cancelled();) runTask(t);
+    try {
+      for (size_t t; !failed && (t = next++) < tasks && !ctx.cancelled();) runTask(t);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!failure) failure = std::current_exception();
+      failed = true;
+    }
   };
   const unsigned workers =
       c.threads > 0 ? static_cast<unsigned>(c.threads) : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (unsigned w = 0; w < workers; ++w) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   ctx.throwIfCancelled();
   return summarise(c, errors);
 }

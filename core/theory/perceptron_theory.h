@@ -13,6 +13,11 @@ namespace ps {
 
 class JobContext;
 
+// Bounds of a simulation: the dimension, and the numbers one trial holds in memory
+// (examples x dimensions, 8 bytes each).
+constexpr int kMaxTheoryDim = 10000;
+constexpr double kMaxTheoryNumbers = 1e8;
+
 struct TheoryConfig {
   int dim = 100;
   std::vector<double> alphaTot = {1, 2, 5, 10, 20};

@@ -28,8 +28,11 @@ const NameTable<Flip>& flipNames() {
 }
 
 void TrainConfig::validate() const {
-  if (epochs < 1) throw ConfigError("epochs " + std::to_string(epochs) + " must be at least 1");
-  if (batchSize < 1) throw ConfigError("batch size " + std::to_string(batchSize) + " must be at least 1");
+  if (epochs < 1 || epochs > 10000) throw ConfigError("epochs " + std::to_string(epochs) + " must be in 1..10000");
+  if (batchSize < 1 || batchSize > 65536)
+    throw ConfigError("batch size " + std::to_string(batchSize) + " must be in 1..65536");
+  if (threads < 0 || threads > 1024)
+    throw ConfigError("threads " + std::to_string(threads) + " must be 0 (every core) or at most 1024");
   if (!(lr > 0) || !std::isfinite(lr)) throw ConfigError("learning rate " + num(lr) + " must be a positive number");
   if (!(momentum >= 0 && momentum < 1)) throw ConfigError("momentum " + num(momentum) + " must be in [0, 1)");
   if (!(weightDecay >= 0) || !std::isfinite(weightDecay))
