@@ -216,7 +216,7 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   QCOMPARE(run.status, ps::RunStatus::Done);
   QVERIFY(store.vectorNames(run.id).size() > 3);
   // The gallery fills with the new scores.
-  QTRY_VERIFY(w->galleryView()->scoreBox()->count() > 3);
+  QTRY_VERIFY_WITH_TIMEOUT(w->galleryView()->scoreBox()->count() > 3, 30000);
   QTRY_COMPARE(w->galleryView()->hardestModel()->totalCount(), int64_t(2000));
   // The job's row shows the last epoch's health line.
   QLabel* logLine = nullptr;
@@ -233,8 +233,8 @@ void TestGui::scoringRunDetailDrawsItsStoredCurve() {
   const qint64 runId = finished.first().at(1).toLongLong();
   auto* runs = w->runsPanel();
   QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
-  QTRY_VERIFY(runs->selectRun(runId));
-  QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId);
+  QTRY_VERIFY_WITH_TIMEOUT(runs->selectRun(runId), 30000);
+  QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId, 30000);
   QCOMPARE(runs->shownCurves().size(), size_t(1));
   const auto& curve = runs->shownCurves().front().curve;
   QCOMPARE(curve.epochs.size(), size_t(3));
@@ -344,7 +344,7 @@ void TestGui::galleryShowsEasiestAndHardest() {
   QVERIFY(opened.wait(30000));
   auto* g = w.galleryView();
   w.views()->setCurrentWidget(g);
-  QTRY_VERIFY(!g->busy());  // ordered off the GUI thread
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);  // ordered off the GUI thread
   auto* hard = g->hardestModel();
   QAbstractItemModelTester tester(hard, QAbstractItemModelTester::FailureReportingMode::QtTest);
   QCOMPARE(g->scoreBox()->count(), 1);
@@ -361,7 +361,7 @@ void TestGui::galleryShowsEasiestAndHardest() {
   QCOMPARE(hard->index(0).data(Qt::DecorationRole).value<QImage>().width(), 56);
   // One class only.
   g->classBox()->setCurrentIndex(2);  // label 1
-  QTRY_VERIFY(!g->busy());
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
   for (int r = 0; r < hard->rowCount(); ++r) {
     const auto i = hard->index(r).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
     QCOMPARE(w.dataset()->label(ps::Split::Train, static_cast<size_t>(i)), 1);

@@ -132,7 +132,7 @@ QPushButton* TestGuiViews::exportButton(QWidget* view) {
 void TestGuiViews::exportIsOfferedOnlyWhenAChartShowsSomething() {
   auto w = openWindow();
   // The store holds scores but no study and no audit: only the score view has something to export.
-  QTRY_VERIFY(exportButton(w->scoreView()) && exportButton(w->scoreView())->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(exportButton(w->scoreView()) && exportButton(w->scoreView())->isEnabled(), 30000);
   for (QWidget* v : std::initializer_list<QWidget*>{w->frontierView(), w->scalingView(), w->fairnessView()}) {
     QVERIFY2(exportButton(v), v->metaObject()->className());
     QVERIFY2(!exportButton(v)->isEnabled(), v->metaObject()->className());
@@ -190,24 +190,24 @@ void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
   auto* g = w->galleryView();
   w->showView("gallery");
   g->scoreBox()->setCurrentIndex(g->scoreBox()->findText("first", Qt::MatchStartsWith));
-  QTRY_VERIFY(!g->busy());  // ordering and pruning run off the GUI thread
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);  // ordering and pruning run off the GUI thread
   QAbstractItemModelTester t1(g->hardestModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
   QAbstractItemModelTester t2(g->detailTable()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
   // Keep the hardest 30 %: 180 kept, the 420 easiest marked pruned.
   g->policyBox()->setCurrentIndex(0);
   g->keepSlider()->setValue(30);
-  QTRY_VERIFY(!g->busy());
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
   QCOMPARE(g->prunedCount(), int64_t(420));
   QVERIFY(!g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(g->easiestModel()->index(0).data().toString().contains("pruned"));
   // Every item has room for its thumbnail and its three caption lines.
   const int captionHeight = 56 + 3 * g->hardestList()->fontMetrics().lineSpacing();
-  QTRY_VERIFY(g->hardestList()->visualRect(g->hardestModel()->index(0)).height() >= captionHeight);
+  QTRY_VERIFY_WITH_TIMEOUT(g->hardestList()->visualRect(g->hardestModel()->index(0)).height() >= captionHeight, 30000);
   QVERIFY(g->easiestList()->visualRect(g->easiestModel()->index(5)).height() >= captionHeight);
   // Keep easiest: the other way round.
   g->policyBox()->setCurrentIndex(1);
-  QTRY_VERIFY(!g->busy());
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
   QVERIFY(g->hardestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
   QVERIFY(!g->easiestModel()->index(0).data(ps::ui::ExampleListModel::PrunedRole).toBool());
 
@@ -244,7 +244,7 @@ void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
   QVERIFY(picked[0].find("picked by hand") != std::string::npos);
   QCOMPARE(picked[1], std::to_string(hardest));
   g->policyBox()->setCurrentIndex(0);
-  QTRY_VERIFY(!g->busy());
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
   const QString npy = tmp_.filePath("kept.npy");
   QVERIFY2(g->exportKept(npy, &error), qPrintable(error));
   QCOMPARE(QFileInfo(npy).size(), qint64(128 + 180 * 8));  // header + 180 int64 indices
@@ -335,7 +335,7 @@ void TestGuiViews::studyDetailDrawsTheCurveOfEveryModel() {
   auto* runs = w->runsPanel();
   QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
   QVERIFY(runs->selectRun(runId));
-  QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId);
+  QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId, 30000);
   QCOMPARE(runs->shownCurves().size(), size_t(6));  // a curve per point (f = 1 shared, listed per policy)
   int testErrorSeries = 0;
   for (auto* s : runs->curveView()->chart()->series())
@@ -350,7 +350,7 @@ void TestGuiViews::studyDetailDrawsTheCurveOfEveryModel() {
     if (r.kind == "train") {
       shown.clear();
       QVERIFY(runs->selectRun(r.id));
-      QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toLongLong() == r.id);
+      QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == r.id, 30000);
       QCOMPARE(runs->shownCurves().size(), size_t(1));
       QCOMPARE(runs->shownCurves()[0].label, std::string("model"));
       QVERIFY(std::isfinite(runs->shownCurves()[0].curve.epochs.back().testError));
@@ -467,7 +467,7 @@ void TestGuiViews::importedScoresJoinTheViews() {
   QTRY_COMPARE(w->galleryView()->scoreBox()->count(), before + 1);
   auto* g = w->galleryView();
   g->scoreBox()->setCurrentIndex(g->scoreBox()->findText("confidence_ext", Qt::MatchStartsWith));
-  QTRY_VERIFY(!g->busy());
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
   // Higher = easier: example 0 (value 0) is the hardest.
   QCOMPARE(g->hardestModel()->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong(), 0LL);
   // A file of the wrong length: the job fails with the file named, nothing is added.
@@ -477,7 +477,7 @@ void TestGuiViews::importedScoresJoinTheViews() {
   QVERIFY(failed.wait(30000));
   QVERIFY2(w->lastError().contains("short.csv") && w->lastError().contains("expected 600"), qPrintable(w->lastError()));
   w->refreshFromStore();
-  QTRY_VERIFY(!w->refreshing());
+  QTRY_VERIFY_WITH_TIMEOUT(!w->refreshing(), 30000);
   QCOMPARE(w->galleryView()->scoreBox()->count(), before + 1);
 }
 

@@ -89,6 +89,7 @@ class TestHostileInputs : public QObject {
   void imagesDeclaringHugeSizesAreSkippedUndecoded();
   void aRunOfAnotherDatasetIsRefused();
   void aFullDiskKeepsEveryEarlierFile();
+  void libraryErrorsAreTranslated();
   void absurdSettingsAreRefusedBeforeAnythingRuns_data();
   void absurdSettingsAreRefusedBeforeAnythingRuns();
 };
@@ -304,6 +305,26 @@ void TestHostileInputs::aFullDiskKeepsEveryEarlierFile() {
   QCOMPARE(ps::Store(db).integrityCheck(), std::string("ok"));
   for (const auto& e : fs::directory_iterator(dir))
     QVERIFY2(e.path().filename().string().find(".tmp") == std::string::npos, e.path().c_str());
+}
+
+void TestHostileInputs::libraryErrorsAreTranslated() {
+  QCOMPARE(ps::describeError(ps::DatasetError("x.png: truncated")), std::string("x.png: truncated"));
+  QVERIFY(mentions(ps::describeError(std::bad_alloc()), "not enough memory"));
+  const std::string fsError = ps::describeError(
+      fs::filesystem_error("status", "/data/a.png", std::make_error_code(std::errc::too_many_symbolic_link_levels)));
+  QVERIFY2(mentions(fsError, "/data/a.png: ") && mentions(fsError, "symbolic links"), fsError.c_str());
+  // LibTorch's messages end with a C++ stack: only the first line is shown.
+  const std::string torch =
+      ps::describeError(std::runtime_error("shape mismatch\nException raised from foo at bar.cpp:12\nframe #0"));
+  QCOMPARE(torch, std::string("internal error from a library: shape mismatch"));
+  // A whole CLI run: a TorchScript model file that is not one is named, without a stack.
+  writeText(path("not_a_model.pt"), "not a model");
+  const std::string data = path("model_ds");
+  writeIdxDataset(data, fashionSamples(40), fashionSamples(10, true), false);
+  const CliResult r = cli({"score", data, "--model", path("not_a_model.pt"), "--db", path("model.sqlite"), "--quiet"});
+  QCOMPARE(r.code, 1);
+  QVERIFY2(mentions(r.err, "not_a_model.pt") && !mentions(r.err, "frame #") && !mentions(r.err, "unexpected"),
+           r.err.c_str());
 }
 
 void TestHostileInputs::absurdSettingsAreRefusedBeforeAnythingRuns_data() {

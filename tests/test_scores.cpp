@@ -451,7 +451,7 @@ void TestScores::badSettings_data() {
   QTest::newRow("TorchScript wrong output") << "ts_shape"
                                             << "returns shape 2x3 for 2 images; expected 2x10";
   QTest::newRow("zero epochs") << "epochs"
-                               << "epochs 0 must be at least 1";
+                               << "epochs 0 must be in 1..10000";
   QTest::newRow("limit beyond data") << "limit"
                                      << "limit 5000 is larger than the training split";
 }

@@ -38,7 +38,7 @@ void BackgroundJob::start() {
       emit cancelled();
     } catch (const std::exception& e) {
       running_ = false;
-      emit failed(QString::fromStdString(e.what()));
+      emit failed(QString::fromStdString(describeError(e)));
     }
   });
 }

@@ -179,7 +179,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     err << "prunescope-cli: error: " << e.what() << "\n";
     return 1;
   } catch (const std::exception& e) {
-    err << "prunescope-cli: unexpected error: " << e.what() << "\n";
+    err << "prunescope-cli: error: " << describeError(e) << "\n";
     return 1;
   }
   return 0;

@@ -107,7 +107,7 @@ void JobRunner::start(Work work, ProgressCallback callback, CheckpointSink* chec
       state_ = State::Cancelled;
     } catch (const std::exception& e) {
       std::lock_guard<std::mutex> lock(mu_);
-      error_ = e.what();
+      error_ = describeError(e);
       state_ = State::Failed;
     }
   });

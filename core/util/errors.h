@@ -55,4 +55,9 @@ class Cancelled : public Error {
   Cancelled() : Error("cancelled") {}
 };
 
+// The message to show for any exception that reached a boundary (the CLI, a job, the
+// GUI): the project's own errors as they are; a library's translated into a sentence a
+// user can act on, without its internals (LibTorch's C++ stack, OpenCV's source lines).
+std::string describeError(const std::exception& e);
+
 }  // namespace ps
