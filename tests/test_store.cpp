@@ -295,6 +295,8 @@ void TestStore::aLiveRunIsInUseForOtherProcesses() {
 }
 
 void TestStore::concurrentOpenersOfANewStoreAllSucceed() {
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_NO_SUBPROCESS_TESTS"))
+    QSKIP("starts processes (not under ThreadSanitizer)");
   // Processes opening one new store at once (creation and migration race), each adding
   // the same dataset: all succeed, one dataset row.
   const std::string file = path("race.sqlite");

@@ -99,6 +99,10 @@
         <source>chance (balanced accuracy)</source>
         <translation>chance (balanced accuracy)</translation>
     </message>
+    <message>
+        <source>the window could not be encoded as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -145,6 +149,10 @@
     <message>
         <source>Once the dataset is open, select run N in the runs panel (its detail and training curves)</source>
         <translation>Once the dataset is open, select run N in the runs panel (its detail and training curves)</translation>
+    </message>
+    <message>
+        <source>Examples the gallery shows: all, disagrees or mislabelled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -200,6 +208,10 @@
 %3</source>
         <translation>%1 (label %2)
 %3</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled: the models confidently predict another class</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -441,6 +453,60 @@ Source: %4</translation>
     <message>
         <source>Rank by difficulty: 1 is the hardest example</source>
         <translation>Rank by difficulty: 1 is the hardest example</translation>
+    </message>
+    <message>
+        <source>All examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label disagrees with the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled: the models confidently predict another class (confident learning, Northcutt et al. 2021) in at least half of the seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Across seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean ± standard deviation of the difficulty over the run&apos;s seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run stored no predictions (an import, or a run without a classifier): nothing to compare the labels with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models disagree with the label of %1 examples; %2 look mislabelled%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model predicts: %1 (%2); given label&apos;s probability %3
+Disagrees with the label in %4 of %5 seeds
+Top classes: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled (the models are confident it is another class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,10 @@
         <source>chance (balanced accuracy)</source>
         <translation>随机水平（平衡准确率）</translation>
     </message>
+    <message>
+        <source>the window could not be encoded as PNG</source>
+        <translation>无法将窗口编码为 PNG</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -145,6 +149,10 @@
     <message>
         <source>Once the dataset is open, select run N in the runs panel (its detail and training curves)</source>
         <translation>数据集打开后，在运行面板中选中运行 N（显示其详情和训练曲线）</translation>
+    </message>
+    <message>
+        <source>Examples the gallery shows: all, disagrees or mislabelled</source>
+        <translation>图库显示的样本：all（全部）、disagrees（标签与模型不一致）或 mislabelled（疑似标错）</translation>
     </message>
 </context>
 <context>
@@ -200,6 +208,10 @@
 %3</source>
         <translation>%1（标签 %2）
 %3</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled: the models confidently predict another class</source>
+        <translation>疑似标错：模型有把握地预测为另一类别</translation>
     </message>
 </context>
 <context>
@@ -441,6 +453,62 @@ Source: %4</source>
     <message>
         <source>Rank by difficulty: 1 is the hardest example</source>
         <translation>按难度排名：1 为最难的样本</translation>
+    </message>
+    <message>
+        <source>All examples</source>
+        <translation>全部样本</translation>
+    </message>
+    <message>
+        <source>Label disagrees with the model</source>
+        <translation>标签与模型预测不一致</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled</source>
+        <translation>疑似标错</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled: the models confidently predict another class (confident learning, Northcutt et al. 2021) in at least half of the seeds</source>
+        <translation>疑似标错：在至少一半的种子中，模型有把握地预测为另一类别（置信学习，Northcutt 等，2021）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Across seeds</source>
+        <translation>跨种子</translation>
+    </message>
+    <message>
+        <source>Mean ± standard deviation of the difficulty over the run&apos;s seeds</source>
+        <translation>该运行各种子上难度的均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>This run stored no predictions (an import, or a run without a classifier): nothing to compare the labels with.</source>
+        <translation>此运行未保存预测（导入的分数，或未训练分类器的运行）：无法与标签比较。</translation>
+    </message>
+    <message>
+        <source>The models disagree with the label of %1 examples; %2 look mislabelled%3</source>
+        <translation>模型与 %1 个样本的标签不一致；%2 个疑似标错%3</translation>
+    </message>
+    <message>
+        <source>Model predicts: %1 (%2); given label&apos;s probability %3
+Disagrees with the label in %4 of %5 seeds
+Top classes: %6</source>
+        <translation>模型预测：%1（%2）；给定标签的概率 %3
+在 %5 个种子中有 %4 个与标签不一致
+最可能的类别：%6</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled (the models are confident it is another class)</source>
+        <translation>疑似标错（模型确信它属于另一类别）</translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation>1 个种子</translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation>%1 个种子</translation>
     </message>
 </context>
 <context>

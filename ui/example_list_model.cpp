@@ -5,6 +5,7 @@
 #include <QtConcurrent>
 
 #include "data/dataset.h"
+#include "score/score_order.h"
 
 namespace ps::ui {
 
@@ -34,6 +35,25 @@ void ExampleListModel::setExamples(std::shared_ptr<const Dataset> dataset, std::
 void ExampleListModel::setPruned(std::shared_ptr<const std::vector<uint8_t>> pruned) {
   pruned_ = std::move(pruned);
   if (loaded_ > 0) emit dataChanged(index(0), index(loaded_ - 1), {Qt::DisplayRole, Qt::BackgroundRole, PrunedRole});
+}
+
+void ExampleListModel::setNotes(std::shared_ptr<const ExampleNotes> notes) {
+  notes_ = std::move(notes);
+  if (loaded_ > 0) emit dataChanged(index(0), index(loaded_ - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QString ExampleListModel::labelLines(int64_t i) const {
+  const auto& names = dataset_->classNames();
+  const int label = dataset_->label(Split::Train, static_cast<size_t>(i));
+  const QString given = QString::fromStdString(names[static_cast<size_t>(label)]);
+  const auto at = static_cast<size_t>(i);
+  if (!notes_ || at >= notes_->predicted.size() || notes_->predicted[at] < 0 || notes_->predicted[at] == label)
+    return given + QStringLiteral("\n\u00a0");
+  const auto predicted = static_cast<size_t>(notes_->predicted[at]);
+  return QStringLiteral("%1%2\n\u2192 %3 %4")
+      .arg(notes_->flagged[at] ? QStringLiteral("\u2691 ") : QString(), given,
+           predicted < names.size() ? QString::fromStdString(names[predicted]) : QString())
+      .arg(static_cast<double>(notes_->pPredicted[at]), 0, 'f', 2);
 }
 
 int ExampleListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : loaded_; }
@@ -95,10 +115,12 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
   const bool pruned = pruned_ && static_cast<size_t>(i) < pruned_->size() && (*pruned_)[static_cast<size_t>(i)];
   switch (role) {
     case Qt::DisplayRole: {
-      // Always three lines, so every item has the same height (uniform sizes scroll fast).
-      return QStringLiteral("#%1\n%2\n%3")
+      // Always four lines, so every item has the same height (uniform sizes scroll fast):
+      // index and score, the given label, "→ predicted p" where the models differ, pruned.
+      return QStringLiteral("#%1  %2\n%3\n%4")
           .arg(i)
           .arg(static_cast<double>(values_[row]), 0, 'g', 3)
+          .arg(labelLines(i))
           .arg(pruned ? tr("pruned") : QStringLiteral("\u00a0"));
     }
     case Qt::SizeHintRole: return itemSize_.isValid() ? QVariant(itemSize_) : QVariant();
@@ -111,10 +133,14 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
     }
     case Qt::ToolTipRole: {
       const int label = dataset_->label(Split::Train, static_cast<size_t>(i));
-      return tr("%1 (label %2)\n%3")
-          .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
-          .arg(label)
-          .arg(QString::fromStdString(dataset_->source(Split::Train, static_cast<size_t>(i))));
+      QString tip = tr("%1 (label %2)\n%3")
+                        .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
+                        .arg(label)
+                        .arg(QString::fromStdString(dataset_->source(Split::Train, static_cast<size_t>(i))));
+      const auto at = static_cast<size_t>(i);
+      if (notes_ && at < notes_->flagged.size() && notes_->flagged[at])
+        tip += QLatin1Char('\n') + tr("Likely mislabelled: the models confidently predict another class");
+      return tip;
     }
     case IndexRole: return static_cast<qlonglong>(i);
     case ValueRole: return static_cast<double>(values_[row]);

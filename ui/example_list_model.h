@@ -2,7 +2,8 @@
 // A list of dataset examples in a given order (e.g. hardest first), for icon views.
 // Rows are fetched in batches (canFetchMore/fetchMore) so a million examples scroll
 // smoothly; thumbnails are decoded off the GUI thread and kept in a bounded cache.
-// Examples a pruning would drop show on a red background with "pruned" in the caption.
+// Examples a pruning would drop show on a red background with "pruned" in the caption;
+// the caption also gives the label, and the model's prediction where it differs.
 #include <QAbstractListModel>
 #include <QCache>
 #include <QImage>
@@ -14,7 +15,8 @@
 
 namespace ps {
 class Dataset;
-}
+struct ExampleNotes;
+}  // namespace ps
 
 namespace ps::ui {
 
@@ -29,7 +31,10 @@ class ExampleListModel : public QAbstractListModel {
   void setExamples(std::shared_ptr<const Dataset> dataset, std::vector<int64_t> indices, std::vector<float> values);
   // Marks the examples a pruning would drop (one flag per training index; empty: none).
   void setPruned(std::shared_ptr<const std::vector<uint8_t>> pruned);
-  // The size every item reports (views use uniform sizes): thumbnail and three lines.
+  // What the models predicted (by training index): the caption shows the given label, and
+  // "given → predicted p" where they differ, flagged ones marked.
+  void setNotes(std::shared_ptr<const ExampleNotes> notes);
+  // The size every item reports (views use uniform sizes): thumbnail and four lines.
   void setItemSize(QSize size) { itemSize_ = size; }
   int64_t totalCount() const { return static_cast<int64_t>(indices_.size()); }
 
@@ -42,11 +47,13 @@ class ExampleListModel : public QAbstractListModel {
 
  private:
   void requestThumbnail(int64_t trainIndex) const;
+  QString labelLines(int64_t i) const;
 
   std::shared_ptr<const Dataset> dataset_;
   std::vector<int64_t> indices_;
   std::vector<float> values_;
   std::shared_ptr<const std::vector<uint8_t>> pruned_;
+  std::shared_ptr<const ExampleNotes> notes_;
   int loaded_ = 0;
   QSize itemSize_;
   mutable QCache<qint64, QImage> thumbnails_;

@@ -15,10 +15,12 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <numeric>
 
 #include "data/dataset.h"
 #include "example_list_model.h"
 #include "prune/subset_export.h"
+#include "score/predictions.h"
 #include "score/rank_stats.h"
 #include "score/score_order.h"
 #include "util/errors.h"
@@ -33,12 +35,13 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
   v->setMovement(QListView::Static);
   v->setUniformItemSizes(true);
   v->setIconSize(QSize(56, 56));
-  // Thumbnail and three caption lines; set on the model too, so every item (with or
-  // without its thumbnail decoded yet) has this size.
-  const QSize item(92, 56 + 3 * v->fontMetrics().lineSpacing() + 10);
+  // Thumbnail and four caption lines (long ones elided); set on the model too, so every
+  // item (with or without its thumbnail decoded yet) has this size.
+  const QSize item(128, 56 + 4 * v->fontMetrics().lineSpacing() + 10);
+  v->setTextElideMode(Qt::ElideRight);
   model->setItemSize(item);
   v->setGridSize(item + QSize(4, 4));
-  v->setWordWrap(true);
+  v->setWordWrap(false);
   v->setSelectionMode(QAbstractItemView::ExtendedSelection);
   v->setModel(model);
   return v;
@@ -52,6 +55,15 @@ GalleryView::GalleryView(QWidget* parent)
       marks_(this, [this](GalleryMarks m) { showMarks(std::move(m)); }) {
   score_ = new QComboBox(this);
   class_ = new QComboBox(this);
+  filter_ = new QComboBox(this);
+  filter_->addItem(tr("All examples"), static_cast<int>(ExampleFilter::All));
+  filter_->addItem(tr("Label disagrees with the model"), static_cast<int>(ExampleFilter::Disagrees));
+  filter_->addItem(tr("Likely mislabelled"), static_cast<int>(ExampleFilter::LikelyMislabelled));
+  filter_->setToolTip(
+      tr("Likely mislabelled: the models confidently predict another class (confident learning, "
+         "Northcutt et al. 2021) in at least half of the seeds"));
+  issuesText_ = new QLabel(this);
+  issuesText_->setWordWrap(true);
   policy_ = new QComboBox(this);
   policy_->addItem(tr("keep hardest"), QStringLiteral("hard"));
   policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
@@ -72,6 +84,8 @@ GalleryView::GalleryView(QWidget* parent)
   top->addWidget(score_, 1);
   top->addWidget(new QLabel(tr("Class"), this));
   top->addWidget(class_);
+  top->addWidget(new QLabel(tr("Show"), this));
+  top->addWidget(filter_);
   auto* pruneRow = new QHBoxLayout;
   pruneRow->addWidget(new QLabel(tr("Pruning"), this));
   pruneRow->addWidget(policy_);
@@ -95,8 +109,10 @@ GalleryView::GalleryView(QWidget* parent)
   detailText_ = new QLabel(tr("Click an example to see it here."), detail);
   detailText_->setWordWrap(true);
   detailText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  detailScores_ = new QTableWidget(0, 3, detail);
-  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank")});
+  detailScores_ = new QTableWidget(0, 4, detail);
+  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank"), tr("Across seeds")});
+  detailScores_->horizontalHeaderItem(3)->setToolTip(
+      tr("Mean ± standard deviation of the difficulty over the run's seeds"));
   detailScores_->horizontalHeaderItem(2)->setToolTip(tr("Rank by difficulty: 1 is the hardest example"));
   detailScores_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   detailScores_->verticalHeader()->hide();
@@ -129,17 +145,24 @@ GalleryView::GalleryView(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addLayout(pruneRow);
+  layout->addWidget(issuesText_);
   layout->addWidget(split, 1);
   layout->addLayout(bottom);
 
   connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(class_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
+  connect(filter_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(policy_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::updatePruned);
   connect(keep_, &QSlider::valueChanged, this, &GalleryView::updatePruned);
   connect(balanced_, &QCheckBox::toggled, this, &GalleryView::updatePruned);
-  for (QListView* list : {easyList_, hardList_})
+  for (QListView* list : {easyList_, hardList_}) {
     connect(list, &QListView::clicked, this,
             [this](const QModelIndex& i) { showDetail(i.data(ExampleListModel::IndexRole).toLongLong()); });
+    // Keys (arrows, Page Up/Down, Home/End) move the current item: the detail follows it.
+    connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& i) {
+      if (i.isValid()) showDetail(i.data(ExampleListModel::IndexRole).toLongLong());
+    });
+  }
   connect(copy, &QPushButton::clicked, this, &GalleryView::copySelection);
   connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
   connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
@@ -170,6 +193,8 @@ void GalleryView::rebuild() {
   if (!hasScore()) {
     easiest_->setExamples(dataset_, {}, {});
     hardest_->setExamples(dataset_, {}, {});
+    issues_.reset();
+    issuesText_->clear();
     updatePruned();
     emit orderUpdated();
     return;
@@ -178,10 +203,17 @@ void GalleryView::rebuild() {
   auto catalog = catalog_;
   const auto k = static_cast<size_t>(score_->currentIndex());
   const int wantClass = class_->currentIndex() - 1;  // -1: all
-  order_.run([ds, catalog, k, wantClass] {
+  const auto filter = static_cast<ExampleFilter>(filter_->currentData().toInt());
+  order_.run([ds, catalog, k, wantClass, filter] {
     const ScoreRun& run = catalog->run(k);
     GalleryOrder out;
-    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass);
+    auto issues = std::make_shared<LabelIssues>(findLabelIssues(run.predictions, catalog->labels(k), ds->numClasses()));
+    out.hasPredictions = !run.predictions.empty();
+    out.notes = std::make_shared<const ExampleNotes>(
+        notesByIndex(run.indices, run.predictions, *issues, ds->size(Split::Train)));
+    const std::vector<uint8_t> positions = filterPositions(filter, run.predictions, *issues, catalog->labels(k));
+    out.issues = std::move(issues);
+    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass, &positions);
     out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
     out.hardest.values.assign(out.easiest.values.rbegin(), out.easiest.values.rend());
     return out;
@@ -191,6 +223,11 @@ void GalleryView::rebuild() {
 void GalleryView::showOrder(GalleryOrder order) {
   easiest_->setExamples(dataset_, std::move(order.easiest.indices), std::move(order.easiest.values));
   hardest_->setExamples(dataset_, std::move(order.hardest.indices), std::move(order.hardest.values));
+  easiest_->setNotes(order.notes);
+  hardest_->setNotes(order.notes);
+  issues_ = order.issues;
+  issuesEntry_ = static_cast<size_t>(std::max(0, score_->currentIndex()));
+  showIssues(order);
   updatePruned();
   emit orderUpdated();
 }
@@ -246,6 +283,64 @@ void GalleryView::showMarks(GalleryMarks marks) {
   emit pruningUpdated();
 }
 
+void GalleryView::showIssues(const GalleryOrder& order) {
+  if (!order.hasPredictions) {
+    issuesText_->setText(filter_->currentIndex() > 0
+                             ? tr("This run stored no predictions (an import, or a run without a classifier): "
+                                  "nothing to compare the labels with.")
+                             : QString());
+    return;
+  }
+  const LabelIssues& li = *order.issues;
+  int64_t disagreeing = 0;
+  for (int64_t d : li.disagreeing) disagreeing += d;
+  // The classes with the most flagged examples first.
+  std::vector<size_t> classes(li.perClass.size());
+  std::iota(classes.begin(), classes.end(), 0);
+  std::stable_sort(classes.begin(), classes.end(), [&](size_t a, size_t b) { return li.perClass[a] > li.perClass[b]; });
+  QStringList per;
+  for (size_t c : classes)
+    if (li.perClass[c] > 0)
+      per << QStringLiteral("%1 %2").arg(QString::fromStdString(dataset_->classNames()[c])).arg(li.perClass[c]);
+  issuesText_->setText(tr("The models disagree with the label of %1 examples; %2 look mislabelled%3")
+                           .arg(disagreeing)
+                           .arg(li.total)
+                           .arg(per.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" (") + per.join(QStringLiteral(", ")) + QStringLiteral(")")));
+}
+
+QString GalleryView::predictionText(int64_t trainIndex) const {
+  if (!hasScore() || !issues_ || issuesEntry_ >= catalog_->entries.size()) return {};
+  const ScoreRun& run = catalog_->run(issuesEntry_);
+  const Predictions& p = run.predictions;
+  const auto at = std::find(run.indices.begin(), run.indices.end(), trainIndex);
+  if (p.empty() || at == run.indices.end()) return {};
+  const auto pos = static_cast<size_t>(at - run.indices.begin());
+  const auto& names = dataset_->classNames();
+  auto name = [&](int32_t c) {
+    return c >= 0 && static_cast<size_t>(c) < names.size() ? QString::fromStdString(names[static_cast<size_t>(c)])
+                                                           : QStringLiteral("?");
+  };
+  QStringList top;
+  for (size_t t = 0; t < kTopClasses; ++t)
+    if (p.topClass[pos * kTopClasses + t] >= 0)
+      top << QStringLiteral("%1 %2")
+                 .arg(name(p.topClass[pos * kTopClasses + t]))
+                 .arg(static_cast<double>(p.topProb[pos * kTopClasses + t]), 0, 'f', 2);
+  QString text = tr("Model predicts: %1 (%2); given label's probability %3\nDisagrees with the label in %4 of %5 "
+                    "seeds\nTop classes: %6")
+                     .arg(name(p.predicted[pos]))
+                     .arg(static_cast<double>(p.pPredicted[pos]), 0, 'f', 2)
+                     .arg(static_cast<double>(p.pLabel[pos]), 0, 'f', 2)
+                     .arg(std::lround(p.disagree[pos] * static_cast<float>(p.seeds)))
+                     .arg(p.seeds)
+                     .arg(top.join(QStringLiteral(" · ")));
+  if (pos < issues_->flagged.size() && issues_->flagged[pos])
+    text += QLatin1Char('\n') + tr("Likely mislabelled (the models are confident it is another class)");
+  return text;
+}
+
 bool GalleryView::busy() const { return order_.busy() || marks_.busy(); }
 
 void GalleryView::showDetail(int64_t trainIndex) {
@@ -260,11 +355,13 @@ void GalleryView::showDetail(int64_t trainIndex) {
   } catch (const std::exception& e) {
     detailImage_->setText(QString::fromStdString(e.what()));
   }
+  const QString predicted = predictionText(trainIndex);
   detailText_->setText(tr("Training example #%1\nClass: %2 (label %3)\nSource: %4")
                            .arg(trainIndex)
                            .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
                            .arg(label)
-                           .arg(QString::fromStdString(dataset_->source(Split::Train, i))));
+                           .arg(QString::fromStdString(dataset_->source(Split::Train, i))) +
+                       (predicted.isEmpty() ? QString() : QLatin1Char('\n') + predicted));
   detailScores_->setRowCount(0);
   for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) {
     const ScoreRun& run = catalog_->run(k);
@@ -278,6 +375,14 @@ void GalleryView::showDetail(int64_t trainIndex) {
     detailScores_->setItem(row, 0, new QTableWidgetItem(catalog_->entryLabel(k)));
     detailScores_->setItem(row, 1, new QTableWidgetItem(QString::number(static_cast<double>(raw[p]), 'g', 4)));
     detailScores_->setItem(row, 2, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
+    const auto spread = run.spread.find(catalog_->name(k));
+    const int seeds = std::max(1, run.predictions.seeds);
+    if (spread != run.spread.end() && p < spread->second.size())
+      detailScores_->setItem(row, 3,
+                             new QTableWidgetItem(QStringLiteral("%1 ± %2 (%3)")
+                                                      .arg(static_cast<double>(d[p]), 0, 'g', 3)
+                                                      .arg(static_cast<double>(spread->second[p]), 0, 'g', 2)
+                                                      .arg(seeds == 1 ? tr("1 seed") : tr("%1 seeds").arg(seeds))));
   }
 }
 

@@ -3,7 +3,10 @@
 // optionally for one class. A kept-fraction slider and a policy mark which examples that
 // pruning would drop. Clicking an example shows it large with every cached score and its
 // rank; the selection can be copied or exported, and so can the kept subset. Ordering
-// and pruning run off the GUI thread (a million examples take a few hundred ms).
+// and pruning run off the GUI thread (a million examples take a few hundred ms). Where
+// the run stored its models' predictions, captions show "given → predicted", the detail
+// pane the top classes, and a filter shows only examples whose label the models dispute
+// or that look mislabelled (score/predictions.h), with a count per class.
 // Thumbnails come from ExampleListModel (decoded off the GUI thread, fetched in batches).
 #include <QWidget>
 #include <memory>
@@ -30,6 +33,9 @@ class ExampleListModel;
 
 struct GalleryOrder {
   ScoreOrder easiest, hardest;
+  std::shared_ptr<const ExampleNotes> notes;
+  std::shared_ptr<const LabelIssues> issues;  // of the shown run's examples (run order)
+  bool hasPredictions = false;
 };
 struct GalleryMarks {
   std::vector<int64_t> kept;
@@ -50,6 +56,9 @@ class GalleryView : public QWidget {
   QListView* hardestList() const { return hardList_; }
   QComboBox* scoreBox() const { return score_; }
   QComboBox* classBox() const { return class_; }
+  // All examples / label disagrees with the model / likely mislabelled.
+  QComboBox* filterBox() const { return filter_; }
+  QLabel* issuesText() const { return issuesText_; }
   QComboBox* policyBox() const { return policy_; }
   QSlider* keepSlider() const { return keep_; }
   QTableWidget* detailTable() const { return detailScores_; }
@@ -85,18 +94,22 @@ class GalleryView : public QWidget {
   void copySelection();
   void exportDialog(bool selectionOnly);
   bool hasScore() const;
+  void showIssues(const GalleryOrder& order);
+  QString predictionText(int64_t trainIndex) const;
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
-  QComboBox *score_, *class_, *policy_;
+  QComboBox *score_, *class_, *filter_, *policy_;
   QSlider* keep_;
-  QLabel *keepLabel_, *info_;
+  QLabel *keepLabel_, *info_, *issuesText_;
   QCheckBox* balanced_;
   ExampleListModel *easiest_, *hardest_;
   QListView *easyList_, *hardList_;
   QLabel *detailImage_, *detailText_;
   QTableWidget* detailScores_;
-  std::vector<int64_t> kept_;  // training indices the slider's pruning keeps
+  std::vector<int64_t> kept_;                  // training indices the slider's pruning keeps
+  std::shared_ptr<const LabelIssues> issues_;  // of the run the lists show
+  size_t issuesEntry_ = 0;                     // its catalogue entry
   int64_t prunedCount_ = 0;
   LatestTask<GalleryOrder> order_;
   LatestTask<GalleryMarks> marks_;

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
@@ -28,6 +29,7 @@
 #include "settings_dialog.h"
 #include "store/store.h"
 #include "theory_view.h"
+#include "util/errors.h"
 
 namespace ps::ui {
 
@@ -48,8 +50,14 @@ MainWindow::MainWindow(QWidget* parent)
   QSettings settings;
   const QString saved = settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString();
   const QString fallback = QString::fromStdString(Store::defaultPath());
-  // A saved store that no longer opens: the reason was shown; fall back to the default.
-  if (!setStorePath(saved) && (saved == fallback || !setStorePath(fallback))) storePath_ = saved;
+  // A saved store that no longer opens: fall back to the default, and say why once the
+  // event loop runs (after the command line's options, e.g. a scripted run's quiet errors).
+  QString why;
+  if (!useStore(saved, &why)) {
+    QString fallbackWhy;
+    if (saved == fallback || !useStore(fallback, &fallbackWhy)) storePath_ = saved;
+    QTimer::singleShot(0, this, [this, saved, why] { showError(tr("Cannot use the store %1").arg(saved), why); });
+  }
   buildMenus();
   restoreGeometry(settings.value("window/geometry").toByteArray());
   restoreState(settings.value("window/state").toByteArray());
@@ -254,10 +262,17 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 bool MainWindow::setStorePath(const QString& path) {
+  QString why;
+  if (useStore(path, &why)) return true;
+  showError(tr("Cannot use the store %1").arg(path), why);
+  return false;
+}
+
+bool MainWindow::useStore(const QString& path, QString* why) {
   try {
     Store probe(path.toStdString());  // creates, migrates, or refuses (not a database, read-only, newer schema)
   } catch (const std::exception& e) {
-    showError(tr("Cannot use the store %1").arg(path), QString::fromStdString(e.what()));
+    *why = QString::fromStdString(describeError(e));
     return false;
   }
   storePath_ = path;

@@ -81,6 +81,8 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  // setStorePath's work without the message: false with the reason in `why`.
+  bool useStore(const QString& path, QString* why);
   void buildMenus();
   void buildViews();
   void connectJobs();

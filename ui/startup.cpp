@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QComboBox>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSlider>
@@ -59,6 +60,9 @@ StartupOptions::StartupOptions()
       keep_(QStringLiteral("gallery-keep"),
             QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
             QStringLiteral("percent")),
+      filter_(QStringLiteral("gallery-filter"),
+              QApplication::translate("main", "Examples the gallery shows: all, disagrees or mislabelled"),
+              QStringLiteral("which")),
       showRun_(QStringLiteral("show-run"),
                QApplication::translate(
                    "main", "Once the dataset is open, select run N in the runs panel (its detail and training curves)"),
@@ -68,13 +72,15 @@ StartupOptions::StartupOptions()
   parser_.addVersionOption();
   parser_.addPositionalArgument(QStringLiteral("dataset"),
                                 QApplication::translate("main", "Dataset to open (a path or fashion-mnist)"));
-  for (const auto* o : {&view_, &db_, &shot_, &delay_, &startScoring_, &audit_, &example_, &keep_, &showRun_})
+  for (const auto* o : {&view_, &db_, &shot_, &delay_, &startScoring_, &audit_, &example_, &keep_, &filter_, &showRun_})
     parser_.addOption(*o);
 }
 
 void StartupOptions::process(const QApplication& app) { parser_.process(app); }
 
 void StartupOptions::apply(MainWindow& window) {
+  // A scripted run never waits on a message box: errors go to the status bar (and stderr).
+  if (parser_.isSet(shot_)) window.setQuietErrors(true);
   if (parser_.isSet(db_)) window.setStorePath(parser_.value(db_));
   window.showView(parser_.value(view_));
   if (parser_.isSet(shot_)) window.resize(1500, 920);  // screenshots have one size, whatever was saved
@@ -88,6 +94,11 @@ void StartupOptions::apply(MainWindow& window) {
 void StartupOptions::onDatasetOpened(MainWindow& window) {
   if (parser_.isSet(startScoring_)) window.jobPanel()->startJob();
   if (parser_.isSet(keep_)) window.galleryView()->keepSlider()->setValue(parser_.value(keep_).toInt());
+  if (parser_.isSet(filter_)) {
+    const QStringList filters = {QStringLiteral("all"), QStringLiteral("disagrees"), QStringLiteral("mislabelled")};
+    window.galleryView()->filterBox()->setCurrentIndex(
+        std::max(0, static_cast<int>(filters.indexOf(parser_.value(filter_)))));
+  }
   if (parser_.isSet(example_)) {
     auto* g = window.galleryView();
     QObject::connect(  // once the gallery has ordered the examples (off the GUI thread)

@@ -11,6 +11,7 @@
 #include "model/model_factory.h"
 #include "model/torchscript_model.h"
 #include "score/kmeans.h"
+#include "score/predictions.h"
 #include "score/rank_stats.h"
 #include "score/score_hooks.h"
 #include "score/ssl_encoder.h"
@@ -82,8 +83,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     if (wants(cfg, "forgetting")) hooks.push_back(std::make_unique<ForgettingHook>(n, tc.epochs));
     if (wants(cfg, "aum") || wants(cfg, "confidence") || wants(cfg, "variability"))
       hooks.push_back(std::make_unique<TrainingDynamicsHook>(n));
-    if (wants(cfg, "entropy") || wants(cfg, "margin"))
-      hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));
+    hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));  // predictions, entropy, margin
     if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
       hooks.push_back(std::make_unique<ClassifierPrototypeHook>(tc.epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
                                                                 protoAgnostic, protoClass));
@@ -101,7 +101,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
                 [&](double f, const std::string& m) { progress(f * trainShare, m); });
     for (auto& h : hooks)
       for (auto& kv : h->results())
-        if (wants(cfg, kv.first.c_str())) out[kv.first] = kv.second;
+        if (wants(cfg, kv.first.c_str()) || kv.first[0] == '@') out[kv.first] = kv.second;
   }
 
   if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding != "classifier") {
@@ -144,6 +144,21 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     out["random"] = {v, v};
   }
   return out;
+}
+
+// The seeds' predictions, combined, taken out of the seeds' values (they are no scores).
+Predictions takePredictions(std::vector<SeedValues>& seeds, const std::vector<int>& labels) {
+  std::vector<SeedPredictions> each;
+  for (auto& sv : seeds) {
+    const auto top = sv.find(kPredictedTop), label = sv.find(kPredictedLabel);
+    if (top != sv.end() && label != sv.end())
+      each.push_back({std::vector<int32_t>(top->second.difficulty.begin(), top->second.difficulty.end()),
+                      top->second.raw, label->second.difficulty});
+    sv.erase(kPredictedTop);
+    sv.erase(kPredictedLabel);
+  }
+  if (each.size() != seeds.size()) return {};
+  return combineSeeds(each, labels);
 }
 
 void aggregate(const std::vector<SeedValues>& seeds, ScoreRun& run) {
@@ -224,6 +239,7 @@ void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int se
     store.putVector(run.runId, name + "/std", run.spread.at(name));
   }
   store.putIndexVector(run.runId, "indices", run.indices);
+  putPredictions(store, run.runId, run.predictions);
   store.putResult(run.runId, "summary", summary.dump());
   store.finishRun(run.runId, RunStatus::Done);
   store.clearCheckpoints(run.runId);
@@ -243,6 +259,7 @@ ScoreRun loadScoreRun(const Store& store, int64_t runId) {
   run.seconds = rec.elapsedSeconds;
   run.indices = store.indexVector(runId, "indices");
   for (auto& c : loadTrainingCurves(store, runId)) run.curves.push_back(std::move(c.curve));
+  run.predictions = loadPredictions(store, runId, run.indices.size());
   const auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"), nullptr, false);
   if (!summary.is_object())
     throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s summary is not a JSON object");
@@ -364,6 +381,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
           }));
       checkpoints.save(seedKey, packSeed(seeds.back()));
     }
+    run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
     aggregate(seeds, run);
     checkScores(run, cfg.train.healthChecks, ctx);
     for (auto& c : loadTrainingCurves(store, run.runId)) run.curves.push_back(std::move(c.curve));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "score/predictions.h"
 #include "score/score_config.h"
 #include "train/train_health.h"
 
@@ -25,7 +26,10 @@ struct ScoreRun {
   std::map<std::string, std::vector<float>> difficulty;  // mean over seeds, higher = harder
   std::map<std::string, std::vector<float>> raw;         // the score as defined, mean over seeds
   std::map<std::string, std::vector<float>> spread;      // std of difficulty over seeds
-  std::map<std::string, double> seedSpearman;            // mean pairwise rank correlation (NaN: 1 seed)
+  // What the trained models predicted for each example (empty for imports and runs
+  // without a classifier).
+  Predictions predictions;
+  std::map<std::string, double> seedSpearman;  // mean pairwise rank correlation (NaN: 1 seed)
   std::string device;
   double seconds = 0;
   std::vector<TrainingCurve> curves;  // per seed, when the scores trained a classifier

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "score/kmeans.h"
+#include "score/predictions.h"
 #include "train/batch_source.h"
 
 namespace ps {
@@ -120,15 +121,30 @@ void FinalPredictionHook::onEpochEnd(int completed, EpochServices& s) {
   const auto py = p.gather(1, y).squeeze(1);
   const auto other = std::get<0>(p.scatter(1, y, -1.0).max(1));
   margin_ = toVector(py - other);
+  pLabel_ = toVector(py);
+  const int64_t k = std::min<int64_t>(kTopClasses, p.size(1));
+  auto [prob, cls] = p.topk(k, 1);
+  if (k < kTopClasses) {  // fewer classes than places: pad with class -1 at probability 0
+    prob = torch::cat({prob, torch::zeros({p.size(0), kTopClasses - k}, prob.options())}, 1);
+    cls = torch::cat({cls, torch::full({p.size(0), kTopClasses - k}, -1, cls.options())}, 1);
+  }
+  topClass_ = toVector(cls);
+  topProb_ = toVector(prob);
 }
 
 void FinalPredictionHook::load(ByteReader& r) {
   entropy_ = r.vec<float>();
   margin_ = r.vec<float>();
+  topClass_ = r.vec<float>();
+  topProb_ = r.vec<float>();
+  pLabel_ = r.vec<float>();
 }
 
 std::map<std::string, ScoreValues> FinalPredictionHook::results() const {
-  return {{"entropy", same(entropy_)}, {"margin", negated(margin_)}};
+  return {{"entropy", same(entropy_)},
+          {"margin", negated(margin_)},
+          {kPredictedTop, {topClass_, topProb_}},
+          {kPredictedLabel, same(pLabel_)}};
 }
 
 void ClassifierPrototypeHook::onEpochEnd(int completed, EpochServices& s) {

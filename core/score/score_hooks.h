@@ -67,19 +67,24 @@ class TrainingDynamicsHook : public TrainHook {
   std::vector<int32_t> count_;
 };
 
-// Entropy and margin (p_y − max other p) of the final model on un-augmented inputs.
+// The final model's outputs on un-augmented inputs: entropy and margin (p_y − max other
+// p) as scores, and the predictions every classifier run stores (see score/predictions.h)
+// under the reserved names kPredictedTop ("difficulty": classes, "raw": probabilities,
+// kTopClasses per example) and kPredictedLabel (probability of the given label).
+inline const char* const kPredictedTop = "@top";
+inline const char* const kPredictedLabel = "@p_label";
 class FinalPredictionHook : public TrainHook {
  public:
   explicit FinalPredictionHook(int epochs) : epochs_(epochs) {}
   void onEpochEnd(int completed, EpochServices& s) override;
   std::vector<int> passEpochs() const override { return {epochs_}; }
-  void save(ByteWriter& w) const override { w.vec(entropy_).vec(margin_); }
+  void save(ByteWriter& w) const override { w.vec(entropy_).vec(margin_).vec(topClass_).vec(topProb_).vec(pLabel_); }
   void load(ByteReader& r) override;
   std::map<std::string, ScoreValues> results() const override;
 
  private:
   int epochs_;
-  std::vector<float> entropy_, margin_;
+  std::vector<float> entropy_, margin_, topClass_, topProb_, pLabel_;
 };
 
 // Prototype scores on the final classifier's penultimate embeddings.

@@ -1,0 +1,154 @@
+// The gallery answers "why is this example hard?": captions with the models' prediction,
+// a detail pane with the top classes, filters for disputed and likely mislabelled labels
+// with counts per class, and a detail pane that follows the keyboard.
+#include <QComboBox>
+#include <QLabel>
+#include <QListView>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+#include "data/dataset_opener.h"
+#include "example_list_model.h"
+#include "gallery_view.h"
+#include "job/job.h"
+#include "main_window.h"
+#include "score/score_engine.h"
+#include "store/store.h"
+#include "support/test_data.h"
+
+class TestGuiGallery : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString db_, dir_;
+  std::map<size_t, int> flipped_;
+  std::unique_ptr<ps::ui::MainWindow> openWindow();
+
+ private slots:
+  void initTestCase();
+  void captionsAndDetailShowWhatTheModelsPredicted();
+  void filtersShowOnlyDisputedOrMislabelledLabels();
+  void theDetailFollowsTheKeyboard();
+};
+
+void TestGuiGallery::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName("PruneScopeTest");
+  QCoreApplication::setApplicationName("PruneScopeTest");
+  QSettings().clear();
+  qputenv("PRUNESCOPE_DB", tmp_.filePath("default.sqlite").toUtf8());
+  // 1500 Fashion-MNIST examples, every 25th given the next class; one scoring run (2 seeds).
+  dir_ = tmp_.filePath("flipped");
+  db_ = tmp_.filePath("gallery.sqlite");
+  const auto samples = pstest::fashionSamples(1500);
+  for (size_t i = 3; i < samples.size(); i += 25) flipped_[i] = (samples[i].label + 1) % 10;
+  auto ds = pstest::fashionSubset(dir_.toStdString(), 1500, 50, flipped_);
+  ps::Store store(db_.toStdString());
+  ps::ScoreConfig cfg = pstest::quickScoreConfig({"el2n"}, 5);
+  cfg.seeds = 2;
+  ps::JobContext ctx;
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  QVERIFY(!run.predictions.empty());
+}
+
+std::unique_ptr<ps::ui::MainWindow> TestGuiGallery::openWindow() {
+  auto w = std::make_unique<ps::ui::MainWindow>();
+  w->setQuietErrors(true);
+  w->setStorePath(db_);
+  w->show();
+  QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
+  w->openDataset(dir_);
+  if (!opened.wait(30000)) qFatal("the test dataset did not open");
+  w->showView(QStringLiteral("gallery"));
+  QElapsedTimer waited;  // the order is computed off the GUI thread
+  waited.start();
+  while ((w->galleryView()->busy() || w->galleryView()->hardestModel()->rowCount() == 0) && waited.elapsed() < 30000)
+    QTest::qWait(20);
+  return w;
+}
+
+void TestGuiGallery::captionsAndDetailShowWhatTheModelsPredicted() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  // Among the hardest, a flipped example whose caption names its label and the prediction.
+  auto* model = g->hardestModel();
+  int withArrow = 0;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    const QString caption = model->index(r).data().toString();
+    const qint64 i = model->index(r).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+    const QStringList lines = caption.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 4);  // index and score, label, prediction (or blank), pruned (or blank)
+    const int label = w->dataset()->label(ps::Split::Train, static_cast<size_t>(i));
+    QVERIFY2(lines[1].endsWith(QString::fromStdString(w->dataset()->classNames()[static_cast<size_t>(label)])),
+             qPrintable(caption));
+    if (lines[2].startsWith(QStringLiteral("\u2192 "))) ++withArrow;
+  }
+  QVERIFY2(withArrow > 10, qPrintable(QString::number(withArrow)));  // the hardest are mostly disputed
+  // Click the hardest example: the detail names the prediction and the top classes.
+  auto* list = g->hardestList();
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(model->index(0)).center());
+  const QString detail = g->detailText()->text();
+  QVERIFY2(detail.contains(QStringLiteral("Model predicts: ")), qPrintable(detail));
+  QVERIFY(detail.contains(QStringLiteral("of 2 seeds")));
+  QVERIFY(detail.contains(QStringLiteral("Top classes: ")));
+  // The scores table gives each score's mean and spread across the seeds.
+  QVERIFY(g->detailTable()->item(0, 3)->text().contains(QStringLiteral("2 seeds")));
+}
+
+void TestGuiGallery::filtersShowOnlyDisputedOrMislabelledLabels() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  const int all = static_cast<int>(g->hardestModel()->totalCount());
+  QCOMPARE(all, 1500);
+  QVERIFY2(g->issuesText()->text().contains(QStringLiteral("look mislabelled")), qPrintable(g->issuesText()->text()));
+  g->filterBox()->setCurrentIndex(2);  // likely mislabelled
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
+  auto* model = g->hardestModel();
+  const auto flagged = model->totalCount();
+  QVERIFY(flagged > 0 && flagged < all);
+  int flippedShown = 0;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    const auto i = static_cast<size_t>(model->index(r).data(ps::ui::ExampleListModel::IndexRole).toLongLong());
+    QVERIFY(model->index(r).data().toString().contains(QStringLiteral("\u2691")));  // every one marked
+    flippedShown += static_cast<int>(flipped_.count(i));
+  }
+  // Most flipped labels are among the flagged ones.
+  QVERIFY2(flippedShown * 2 >= static_cast<int>(flipped_.size()), qPrintable(QString::number(flippedShown)));
+  // The count per class sums to the number shown.
+  const QString text = g->issuesText()->text();
+  QVERIFY2(text.contains(QStringLiteral("%1 look mislabelled").arg(flagged)), qPrintable(text));
+  // Disputed labels are a superset of the flagged ones.
+  g->filterBox()->setCurrentIndex(1);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
+  QVERIFY(g->hardestModel()->totalCount() >= flagged);
+  for (int r = 0; r < g->hardestModel()->rowCount(); ++r)
+    QVERIFY(g->hardestModel()->index(r).data().toString().contains(QStringLiteral("\u2192")));
+}
+
+void TestGuiGallery::theDetailFollowsTheKeyboard() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  auto* list = g->hardestList();
+  auto* model = g->hardestModel();
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(model->index(0)).center());
+  const QString first = QStringLiteral("Training example #%1\n").arg(model->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong());
+  QVERIFY(g->detailText()->text().startsWith(first));
+  list->setFocus();
+  QTest::keyClick(list, Qt::Key_Right);
+  const qint64 current = list->currentIndex().data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+  QVERIFY(list->currentIndex().row() != 0);
+  QVERIFY2(g->detailText()->text().startsWith(QStringLiteral("Training example #%1\n").arg(current)),
+           qPrintable(g->detailText()->text()));
+  QTest::keyClick(list, Qt::Key_End);
+  const qint64 last = list->currentIndex().data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+  QVERIFY(list->currentIndex().row() > 1);
+  QVERIFY(g->detailText()->text().startsWith(QStringLiteral("Training example #%1\n").arg(last)));
+}
+
+QTEST_MAIN(TestGuiGallery)
+#include "test_gui_gallery.moc"
