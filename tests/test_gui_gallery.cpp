@@ -2,14 +2,16 @@
 // a detail pane with the top classes, filters for disputed and likely mislabelled labels
 // with counts per class, and a detail pane that follows the keyboard.
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
-#include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QWheelEvent>
 #include <QtTest>
 #include <memory>
 
@@ -34,6 +36,7 @@ class TestGuiGallery : public QObject {
   void captionsAndDetailShowWhatTheModelsPredicted();
   void filtersShowOnlyDisputedOrMislabelledLabels();
   void theDetailFollowsTheKeyboard();
+  void thumbnailsFollowTheSliderAndCtrlWheel();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -136,7 +139,8 @@ void TestGuiGallery::theDetailFollowsTheKeyboard() {
   auto* list = g->hardestList();
   auto* model = g->hardestModel();
   QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(model->index(0)).center());
-  const QString first = QStringLiteral("Training example #%1\n").arg(model->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong());
+  const QString first = QStringLiteral("Training example #%1\n")
+                            .arg(model->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong());
   QVERIFY(g->detailText()->text().startsWith(first));
   list->setFocus();
   QTest::keyClick(list, Qt::Key_Right);
@@ -148,6 +152,25 @@ void TestGuiGallery::theDetailFollowsTheKeyboard() {
   const qint64 last = list->currentIndex().data(ps::ui::ExampleListModel::IndexRole).toLongLong();
   QVERIFY(list->currentIndex().row() > 1);
   QVERIFY(g->detailText()->text().startsWith(QStringLiteral("Training example #%1\n").arg(last)));
+}
+
+void TestGuiGallery::thumbnailsFollowTheSliderAndCtrlWheel() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  auto* list = g->hardestList();
+  auto* model = g->hardestModel();
+  g->thumbnailSlider()->setValue(120);
+  QCOMPARE(list->iconSize(), QSize(120, 120));
+  QVERIFY(list->gridSize().height() > 120);
+  // The thumbnails are decoded again at the new size (off the GUI thread).
+  QTRY_VERIFY_WITH_TIMEOUT(model->index(0).data(Qt::DecorationRole).value<QImage>().width() == 120, 30000);
+  // Ctrl+wheel over the list zooms instead of scrolling.
+  const QPoint at = list->viewport()->rect().center();
+  QWheelEvent zoomIn(at, list->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                     Qt::NoScrollPhase, false);
+  QApplication::sendEvent(list->viewport(), &zoomIn);
+  QCOMPARE(g->thumbnailSlider()->value(), 128);
+  QCOMPARE(list->iconSize(), QSize(128, 128));
 }
 
 QTEST_MAIN(TestGuiGallery)

@@ -51,7 +51,7 @@ void TestPredictions::confidentLearningFlagsOnlyConfidentDisagreement() {
   p.pPredicted = {0.9f, 0.8f, 0.9f, 0.4f, 0.9f, 0.9f};
   p.disagree = {0, 0, 1, 1, 0, 0};
   p.topClass = {0, 1, 2, 0, 1, 2, 1, 0, 2, 2, 1, 0, 1, 0, 2, 1, 0, 2};
-  p.topProb = {0.9f, 0.05f, 0.05f, 0.8f, 0.1f, 0.1f, 0.9f, 0.05f, 0.05f,
+  p.topProb = {0.9f, 0.05f, 0.05f, 0.8f, 0.1f,  0.1f,  0.9f, 0.05f, 0.05f,
                0.4f, 0.3f,  0.3f,  0.9f, 0.05f, 0.05f, 0.9f, 0.05f, 0.05f};
   const ps::LabelIssues li = ps::findLabelIssues(p, labels, 3);
   // Example 2 (labelled 0, the models say 1 at 0.9 >= class 1's threshold): flagged.

@@ -11,7 +11,6 @@ namespace ps::ui {
 
 namespace {
 constexpr int kBatch = 256;
-constexpr int kScale = 2;
 }  // namespace
 
 ExampleListModel::ExampleListModel(QObject* parent)
@@ -78,6 +77,21 @@ QImage ExampleListModel::toImage(const Dataset& ds, int64_t trainIndex, int scal
   return img.scaled(m.cols * scale, m.rows * scale, Qt::KeepAspectRatio, Qt::FastTransformation);  // a deep copy
 }
 
+QImage ExampleListModel::thumbnail(const Dataset& ds, int64_t trainIndex, int side) {
+  const QImage img = toImage(ds, trainIndex, 1);
+  const bool enlarge = img.width() < side && img.height() < side;
+  return img.scaled(side, side, Qt::KeepAspectRatio, enlarge ? Qt::FastTransformation : Qt::SmoothTransformation);
+}
+
+void ExampleListModel::setThumbnailSide(int side) {
+  if (side == thumbSide_) return;
+  thumbSide_ = side;
+  thumbnails_.clear();
+  requested_.clear();
+  generation_ = std::make_shared<int>(*generation_ + 1);  // late thumbnails of the old size are dropped
+  if (loaded_ > 0) emit dataChanged(index(0), index(loaded_ - 1), {Qt::DecorationRole, Qt::SizeHintRole});
+}
+
 void ExampleListModel::requestThumbnail(int64_t trainIndex) const {
   if (requested_.contains(trainIndex)) return;
   requested_.insert(trainIndex);
@@ -85,10 +99,11 @@ void ExampleListModel::requestThumbnail(int64_t trainIndex) const {
   QPointer<ExampleListModel> self(const_cast<ExampleListModel*>(this));
   auto ds = dataset_;
   auto gen = generation_;
-  (void)QtConcurrent::run([self, ds, gen, trainIndex] {
+  const int side = thumbSide_;
+  (void)QtConcurrent::run([self, ds, gen, trainIndex, side] {
     QImage img;
     try {
-      img = toImage(*ds, trainIndex, kScale);
+      img = thumbnail(*ds, trainIndex, side);
     } catch (const std::exception&) {
       return;  // an unreadable file keeps the placeholder
     }

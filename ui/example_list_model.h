@@ -36,6 +36,9 @@ class ExampleListModel : public QAbstractListModel {
   void setNotes(std::shared_ptr<const ExampleNotes> notes);
   // The size every item reports (views use uniform sizes): thumbnail and four lines.
   void setItemSize(QSize size) { itemSize_ = size; }
+  // The side of the square thumbnails, in pixels (they are decoded again at the new size).
+  void setThumbnailSide(int side);
+  int thumbnailSide() const { return thumbSide_; }
   int64_t totalCount() const { return static_cast<int64_t>(indices_.size()); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -44,6 +47,8 @@ class ExampleListModel : public QAbstractListModel {
   void fetchMore(const QModelIndex& parent) override;
 
   static QImage toImage(const Dataset& ds, int64_t trainIndex, int scale);
+  // The example fitted into a side x side square (pixels kept sharp when enlarged).
+  static QImage thumbnail(const Dataset& ds, int64_t trainIndex, int side);
 
  private:
   void requestThumbnail(int64_t trainIndex) const;
@@ -56,6 +61,7 @@ class ExampleListModel : public QAbstractListModel {
   std::shared_ptr<const ExampleNotes> notes_;
   int loaded_ = 0;
   QSize itemSize_;
+  int thumbSide_ = 56;
   mutable QCache<qint64, QImage> thumbnails_;
   mutable QSet<qint64> requested_;
   std::shared_ptr<int> generation_;  // tells late thumbnails from a previous list apart

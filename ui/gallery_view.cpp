@@ -15,6 +15,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 #include <numeric>
 
 #include "data/dataset.h"
@@ -34,17 +35,16 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
   v->setResizeMode(QListView::Adjust);
   v->setMovement(QListView::Static);
   v->setUniformItemSizes(true);
-  v->setIconSize(QSize(56, 56));
-  // Thumbnail and four caption lines (long ones elided); set on the model too, so every
-  // item (with or without its thumbnail decoded yet) has this size.
-  const QSize item(128, 56 + 4 * v->fontMetrics().lineSpacing() + 10);
   v->setTextElideMode(Qt::ElideRight);
-  model->setItemSize(item);
-  v->setGridSize(item + QSize(4, 4));
   v->setWordWrap(false);
   v->setSelectionMode(QAbstractItemView::ExtendedSelection);
   v->setModel(model);
   return v;
+}
+
+// Thumbnail and four caption lines (long ones elided), for thumbnails of `side` pixels.
+QSize itemSizeFor(const QListView* v, int side) {
+  return {std::max(128, side + 16), side + 4 * v->fontMetrics().lineSpacing() + 10};
 }
 }  // namespace
 
@@ -75,6 +75,12 @@ GalleryView::GalleryView(QWidget* parent)
   keepLabel_ = new QLabel(this);
   keepLabel_->setMinimumWidth(70);
   balanced_ = new QCheckBox(tr("class-balanced"), this);
+  thumbSize_ = new QSlider(Qt::Horizontal, this);
+  thumbSize_->setRange(24, 224);
+  thumbSize_->setSingleStep(8);
+  thumbSize_->setValue(56);
+  thumbSize_->setMaximumWidth(160);
+  thumbSize_->setToolTip(tr("Thumbnail size (Ctrl+wheel over a list)"));
   info_ = new QLabel(this);
   easiest_ = new ExampleListModel(this);
   hardest_ = new ExampleListModel(this);
@@ -137,6 +143,8 @@ GalleryView::GalleryView(QWidget* parent)
   copy->setToolTip(tr("Copies index, class, score and source of the selected examples"));
   exportKeptButton->setToolTip(tr("Writes the training indices the pruning keeps (.txt, .npy or .csv)"));
   auto* bottom = new QHBoxLayout;
+  bottom->addWidget(new QLabel(tr("Thumbnails"), this));
+  bottom->addWidget(thumbSize_);
   bottom->addStretch(1);
   bottom->addWidget(copy);
   bottom->addWidget(exportSel);
@@ -163,11 +171,38 @@ GalleryView::GalleryView(QWidget* parent)
       if (i.isValid()) showDetail(i.data(ExampleListModel::IndexRole).toLongLong());
     });
   }
+  connect(thumbSize_, &QSlider::valueChanged, this, &GalleryView::applyThumbnailSide);
+  easyList_->viewport()->installEventFilter(this);
+  hardList_->viewport()->installEventFilter(this);
+  applyThumbnailSide(thumbSize_->value());
   connect(copy, &QPushButton::clicked, this, &GalleryView::copySelection);
   connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
   connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
   info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
   updatePruned();
+}
+
+void GalleryView::applyThumbnailSide(int side) {
+  for (auto [list, model] : {std::pair{easyList_, easiest_}, std::pair{hardList_, hardest_}}) {
+    const QSize item = itemSizeFor(list, side);
+    model->setItemSize(item);  // every item has this size, with or without its thumbnail yet
+    model->setThumbnailSide(side);
+    list->setIconSize(QSize(side, side));
+    list->setGridSize(item + QSize(4, 4));
+  }
+}
+
+bool GalleryView::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Wheel && (watched == easyList_->viewport() || watched == hardList_->viewport())) {
+    const auto* wheel = static_cast<QWheelEvent*>(event);
+    if (wheel->modifiers() & Qt::ControlModifier) {
+      const int delta = wheel->angleDelta().y();
+      const int steps = (delta > 0) - (delta < 0);
+      thumbSize_->setValue(thumbSize_->value() + steps * thumbSize_->singleStep());
+      return true;  // zooms instead of scrolling
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {

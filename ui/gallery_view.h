@@ -61,6 +61,8 @@ class GalleryView : public QWidget {
   QLabel* issuesText() const { return issuesText_; }
   QComboBox* policyBox() const { return policy_; }
   QSlider* keepSlider() const { return keep_; }
+  // Thumbnail side in pixels; Ctrl+wheel over a list changes it too.
+  QSlider* thumbnailSlider() const { return thumbSize_; }
   QTableWidget* detailTable() const { return detailScores_; }
   QLabel* detailText() const { return detailText_; }
 
@@ -95,12 +97,14 @@ class GalleryView : public QWidget {
   void exportDialog(bool selectionOnly);
   bool hasScore() const;
   void showIssues(const GalleryOrder& order);
+  void applyThumbnailSide(int side);
+  bool eventFilter(QObject* watched, QEvent* event) override;
   QString predictionText(int64_t trainIndex) const;
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
   QComboBox *score_, *class_, *filter_, *policy_;
-  QSlider* keep_;
+  QSlider *keep_, *thumbSize_;
   QLabel *keepLabel_, *info_, *issuesText_;
   QCheckBox* balanced_;
   ExampleListModel *easiest_, *hardest_;
