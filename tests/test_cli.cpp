@@ -12,6 +12,7 @@
 #include "data/dataset_opener.h"
 #include "score/score_engine.h"
 #include "store/store.h"
+#include "study/study_config.h"
 #include "support/test_data.h"
 
 namespace {
@@ -22,6 +23,7 @@ struct CliResult {
 CliResult cli(std::vector<std::string> args) {
   args.insert(args.begin(), "prunescope-cli");
   std::vector<const char*> argv;
+  argv.reserve(args.size());
   for (const auto& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;
   const int code = ps::runCli(static_cast<int>(argv.size()), argv.data(), out, err);
@@ -31,8 +33,8 @@ CliResult cli(std::vector<std::string> args) {
 
 class TestCli : public QObject {
   Q_OBJECT
- private:
   QTemporaryDir tmp_;
+
  private slots:
   void infoFashionMnist();
   void infoJsonWithStats();
@@ -46,6 +48,7 @@ class TestCli : public QObject {
   void trainingHealthInTheCli();
   void outputsAreReplacedWholeOrNotAtAll();
   void processesSharingAStoreNeverFailEachOther();
+  void tagsFromTheCommandLineAndExcludedFromSubsets();
 };
 
 void TestCli::infoFashionMnist() {
@@ -252,6 +255,53 @@ void TestCli::outputsAreReplacedWholeOrNotAtAll() {
   const CliResult nowhere = cli({"montage", dir, "--score", "ext", "--db", db, "--out", dir + "/no/such/dir/m.png"});
   QCOMPARE(nowhere.code, 1);
   QVERIFY2(nowhere.err.find("/no/such/dir/m.png: cannot write here") != std::string::npos, nowhere.err.c_str());
+}
+
+void TestCli::tagsFromTheCommandLineAndExcludedFromSubsets() {
+  const std::string dir = tmp_.path().toStdString() + "/tagged";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(40), pstest::fashionSamples(10, true), false);
+  std::string values;
+  for (int i = 0; i < 40; ++i) values += std::to_string(i) + "\n";  // example 39 is the hardest
+  pstest::writeText(dir + "/../tagged.csv", values);
+  const std::string db = tmp_.path().toStdString() + "/tagged.sqlite";
+  QCOMPARE(
+      cli({"import-scores", dir, dir + "/../tagged.csv", "--name", "ext", "--direction", "harder", "--db", db}).code,
+      0);
+  const CliResult tag = cli({"tag", dir, "exclude", "--examples", "39,38", "--db", db});
+  QVERIFY2(tag.code == 0, tag.err.c_str());
+  QCOMPARE(cli({"tag", dir, "ambiguous", "--examples", "5", "--db", db}).code, 0);
+  const CliResult bad = cli({"tag", dir, "no good", "--examples", "1", "--db", db});
+  QCOMPARE(bad.code, 1);
+  QVERIFY(bad.err.find("tag 'no good': expected") != std::string::npos);
+  QCOMPARE(cli({"tag", dir, "keep", "--examples", "40", "--db", db}).code, 1);  // outside the split
+  const CliResult list = cli({"tags", dir, "--db", db});
+  QCOMPARE(list.out.substr(0, list.out.find('\n')), std::string("index,class_name,tag,source"));
+  QVERIFY(list.out.find("\n5,") != std::string::npos && list.out.find(",ambiguous,") != std::string::npos);
+  QVERIFY(list.out.find("\n38,") != std::string::npos && list.out.find("\n39,") != std::string::npos);
+  // A pruned subset never holds an excluded example, and says how many were left out.
+  const std::string out = tmp_.path().toStdString() + "/tagged_kept.txt";
+  const CliResult pr = cli({"prune", dir, "--score", "ext", "--score-run", "1", "--policy", "hard", "--keep", "0.25",
+                            "--db", db, "--out", out});
+  QVERIFY2(pr.code == 0, pr.err.c_str());
+  QVERIFY(pr.out.find("left out 2 examples tagged 'exclude'") != std::string::npos);
+  QVERIFY(pr.out.find("kept 10 of 38") != std::string::npos);
+  std::ifstream in(out);
+  std::string header, line;
+  std::getline(in, header);
+  QVERIFY(header.find("\"excluded_tagged\":2") != std::string::npos);
+  std::vector<std::string> kept;
+  while (std::getline(in, line)) kept.push_back(line);
+  QCOMPARE(kept.front(), std::string("28"));  // 37 .. 28: the hardest that are not excluded
+  QVERIFY(std::find(kept.begin(), kept.end(), "39") == kept.end());
+  // Removing the tag brings the example back.
+  QCOMPARE(cli({"tag", dir, "exclude", "--examples", "39,38", "--remove", "--db", db}).code, 0);
+  QCOMPARE(cli({"tags", dir, "--tag", "exclude", "--db", db}).out, std::string("index,class_name,tag,source\n"));
+  // A study with exclusions records them in its settings (and so has another cache key).
+  ps::FrontierConfig with;
+  with.score.excludeTagged = true;
+  QVERIFY(with.toJson().find("\"exclude_tagged\":true") != std::string::npos);
+  QVERIFY(ps::parseFrontierConfig(with.toJson()).score.excludeTagged);
+  QVERIFY(ps::FrontierConfig().toJson().find("exclude_tagged") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -21,6 +21,7 @@
 #include "job/job.h"
 #include "main_window.h"
 #include "score/score_engine.h"
+#include "store/example_tags.h"
 #include "store/store.h"
 #include "support/test_data.h"
 
@@ -37,6 +38,7 @@ class TestGuiGallery : public QObject {
   void filtersShowOnlyDisputedOrMislabelledLabels();
   void theDetailFollowsTheKeyboard();
   void thumbnailsFollowTheSliderAndCtrlWheel();
+  void tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -171,6 +173,48 @@ void TestGuiGallery::thumbnailsFollowTheSliderAndCtrlWheel() {
   QApplication::sendEvent(list->viewport(), &zoomIn);
   QCOMPARE(g->thumbnailSlider()->value(), 128);
   QCOMPARE(list->iconSize(), QSize(128, 128));
+}
+
+void TestGuiGallery::tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  auto* list = g->hardestList();
+  auto* model = g->hardestModel();
+  const qint64 hardest = model->index(0).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(model->index(0)).center());
+  list->setFocus();
+  QTest::keyClick(list, Qt::Key_X);  // exclude
+  QTest::keyClick(list, Qt::Key_M);  // mislabelled
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && model->index(0).data().toString().contains(QStringLiteral("exclude")), 30000);
+  QVERIFY(model->index(0).data().toString().contains(QStringLiteral("mislabelled")));
+  QVERIFY2(g->detailText()->text().contains(QStringLiteral("Tags: exclude, mislabelled")),
+           qPrintable(g->detailText()->text()));
+  {  // in the store, for this dataset
+    ps::Store store(db_.toStdString());
+    const auto tags = ps::loadTags(store, *w->dataset());
+    QCOMPARE(tags.size(), size_t(1));
+    QCOMPARE(tags.at(hardest), (std::vector<std::string>{"exclude", "mislabelled"}));
+  }
+  // The Tagged filter lists it alone.
+  g->filterBox()->setCurrentIndex(3);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && g->hardestModel()->totalCount() == 1, 30000);
+  g->filterBox()->setCurrentIndex(0);
+  // Keeping the hardest half would keep it: it is left out of the kept subset and its export.
+  g->keepSlider()->setValue(50);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
+  const QString out = tmp_.filePath("kept.txt");
+  QString error;
+  QVERIFY2(g->exportKept(out, &error), qPrintable(error));
+  QFile f(out);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(f.readAll());
+  QVERIFY(text.contains(QStringLiteral("\"excluded_tagged\":1")));
+  QVERIFY(!text.split(QLatin1Char('\n')).contains(QString::number(hardest)));
+  QCOMPARE(text.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() - 1, 749);  // 750 kept, less the excluded one
+  // Pressing the key again on it takes the tag off.
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(model->index(0)).center());
+  QTest::keyClick(list, Qt::Key_X);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && !model->index(0).data().toString().contains(QStringLiteral("exclude")), 30000);
 }
 
 QTEST_MAIN(TestGuiGallery)

@@ -329,6 +329,29 @@ on the Pareto frontier</translation>
     </message>
 </context>
 <context>
+    <name>ps::ui::GalleryTags</name>
+    <message>
+        <source>Tag as %1	%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag the selected examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag (letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::GalleryView</name>
     <message>
         <source>keep hardest</source>
@@ -506,6 +529,26 @@ Top classes: %6</source>
     </message>
     <message>
         <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl+wheel over a list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 of them tagged &apos;exclude&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -849,6 +892,10 @@ Top classes: %6</source>
     <message>
         <source>The file&apos;s values:</source>
         <translation>The file&apos;s values:</translation>
+    </message>
+    <message>
+        <source>Cannot tag the examples</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

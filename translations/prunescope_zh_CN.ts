@@ -329,6 +329,29 @@ on the Pareto frontier</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::GalleryTags</name>
+    <message>
+        <source>Tag as %1	%2</source>
+        <translation>标记为 %1	%2</translation>
+    </message>
+    <message>
+        <source>Other tag…</source>
+        <translation>其他标记…</translation>
+    </message>
+    <message>
+        <source>Tag the selected examples</source>
+        <translation>标记所选样本</translation>
+    </message>
+    <message>
+        <source>Tag (letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;):</source>
+        <translation>标记（字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos;）：</translation>
+    </message>
+    <message>
+        <source>Remove all tags</source>
+        <translation>移除所有标记</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::GalleryView</name>
     <message>
         <source>keep hardest</source>
@@ -509,6 +532,26 @@ Top classes: %6</source>
     <message>
         <source>%1 seeds</source>
         <translation>%1 个种子</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl+wheel over a list)</source>
+        <translation>缩略图大小（在列表上按住 Ctrl 并滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>; %1 of them tagged &apos;exclude&apos;</source>
+        <translation>；其中 %1 个标记为 &apos;exclude&apos;（排除）</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标记：%1</translation>
     </message>
 </context>
 <context>
@@ -851,6 +894,10 @@ Top classes: %6</source>
     <message>
         <source>The file&apos;s values:</source>
         <translation>文件中的值：</translation>
+    </message>
+    <message>
+        <source>Cannot tag the examples</source>
+        <translation>无法标记这些样本</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,11 @@ void ExampleListModel::setNotes(std::shared_ptr<const ExampleNotes> notes) {
   if (loaded_ > 0) emit dataChanged(index(0), index(loaded_ - 1), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
+void ExampleListModel::setTags(std::shared_ptr<const std::map<int64_t, std::vector<std::string>>> tags) {
+  tags_ = std::move(tags);
+  if (loaded_ > 0) emit dataChanged(index(0), index(loaded_ - 1), {Qt::DisplayRole});
+}
+
 QString ExampleListModel::labelLines(int64_t i) const {
   const auto& names = dataset_->classNames();
   const int label = dataset_->label(Split::Train, static_cast<size_t>(i));
@@ -53,6 +58,17 @@ QString ExampleListModel::labelLines(int64_t i) const {
       .arg(notes_->flagged[at] ? QStringLiteral("\u2691 ") : QString(), given,
            predicted < names.size() ? QString::fromStdString(names[predicted]) : QString())
       .arg(static_cast<double>(notes_->pPredicted[at]), 0, 'f', 2);
+}
+
+QString ExampleListModel::lastLine(int64_t i, bool pruned) const {
+  QStringList parts;
+  if (pruned) parts << tr("pruned");
+  if (tags_) {
+    const auto it = tags_->find(i);
+    if (it != tags_->end())
+      for (const auto& t : it->second) parts << QString::fromStdString(t);
+  }
+  return parts.isEmpty() ? QStringLiteral("\u00a0") : parts.join(QStringLiteral(" · "));
 }
 
 int ExampleListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : loaded_; }
@@ -131,12 +147,13 @@ QVariant ExampleListModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole: {
       // Always four lines, so every item has the same height (uniform sizes scroll fast):
-      // index and score, the given label, "→ predicted p" where the models differ, pruned.
+      // index and score, the given label, "→ predicted p" where the models differ, pruned
+      // and tags.
       return QStringLiteral("#%1  %2\n%3\n%4")
           .arg(i)
           .arg(static_cast<double>(values_[row]), 0, 'g', 3)
           .arg(labelLines(i))
-          .arg(pruned ? tr("pruned") : QStringLiteral("\u00a0"));
+          .arg(lastLine(i, pruned));
     }
     case Qt::SizeHintRole: return itemSize_.isValid() ? QVariant(itemSize_) : QVariant();
     case Qt::BackgroundRole: return pruned ? QVariant(QColor(255, 205, 205)) : QVariant();

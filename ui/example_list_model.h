@@ -10,7 +10,9 @@
 #include <QSet>
 #include <QSize>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ps {
@@ -34,6 +36,8 @@ class ExampleListModel : public QAbstractListModel {
   // What the models predicted (by training index): the caption shows the given label, and
   // "given → predicted p" where they differ, flagged ones marked.
   void setNotes(std::shared_ptr<const ExampleNotes> notes);
+  // The examples' tags (by training index), shown on the caption's last line.
+  void setTags(std::shared_ptr<const std::map<int64_t, std::vector<std::string>>> tags);
   // The size every item reports (views use uniform sizes): thumbnail and four lines.
   void setItemSize(QSize size) { itemSize_ = size; }
   // The side of the square thumbnails, in pixels (they are decoded again at the new size).
@@ -53,12 +57,14 @@ class ExampleListModel : public QAbstractListModel {
  private:
   void requestThumbnail(int64_t trainIndex) const;
   QString labelLines(int64_t i) const;
+  QString lastLine(int64_t i, bool pruned) const;
 
   std::shared_ptr<const Dataset> dataset_;
   std::vector<int64_t> indices_;
   std::vector<float> values_;
   std::shared_ptr<const std::vector<uint8_t>> pruned_;
   std::shared_ptr<const ExampleNotes> notes_;
+  std::shared_ptr<const std::map<int64_t, std::vector<std::string>>> tags_;
   int loaded_ = 0;
   QSize itemSize_;
   int thumbSide_ = 56;

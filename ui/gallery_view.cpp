@@ -20,15 +20,20 @@
 
 #include "data/dataset.h"
 #include "example_list_model.h"
+#include "gallery_tags.h"
 #include "prune/subset_export.h"
 #include "score/predictions.h"
 #include "score/rank_stats.h"
 #include "score/score_order.h"
+#include "store/example_tags.h"
 #include "util/errors.h"
 
 namespace ps::ui {
 
 namespace {
+// The filter entry beyond ExampleFilter's: only examples that carry a tag.
+constexpr int kTaggedFilter = 100;
+
 QListView* iconList(QWidget* parent, ExampleListModel* model) {
   auto* v = new QListView(parent);
   v->setViewMode(QListView::IconMode);
@@ -59,6 +64,7 @@ GalleryView::GalleryView(QWidget* parent)
   filter_->addItem(tr("All examples"), static_cast<int>(ExampleFilter::All));
   filter_->addItem(tr("Label disagrees with the model"), static_cast<int>(ExampleFilter::Disagrees));
   filter_->addItem(tr("Likely mislabelled"), static_cast<int>(ExampleFilter::LikelyMislabelled));
+  filter_->addItem(tr("Tagged"), kTaggedFilter);
   filter_->setToolTip(
       tr("Likely mislabelled: the models confidently predict another class (confident learning, "
          "Northcutt et al. 2021) in at least half of the seeds"));
@@ -172,6 +178,17 @@ GalleryView::GalleryView(QWidget* parent)
     });
   }
   connect(thumbSize_, &QSlider::valueChanged, this, &GalleryView::applyThumbnailSide);
+  tags_ = new GalleryTags(this, [this] { return selection(); });
+  tags_->attach(easyList_);
+  tags_->attach(hardList_);
+  connect(tags_, &GalleryTags::failed, this, &GalleryView::tagFailed);
+  connect(tags_, &GalleryTags::changed, this, [this] {
+    easiest_->setTags(tags_->tags());
+    hardest_->setTags(tags_->tags());
+    if (filter_->currentData().toInt() == kTaggedFilter) rebuild();
+    updatePruned();
+    if (detailShown_ >= 0) showDetail(detailShown_);
+  });
   easyList_->viewport()->installEventFilter(this);
   hardList_->viewport()->installEventFilter(this);
   applyThumbnailSide(thumbSize_->value());
@@ -205,7 +222,13 @@ bool GalleryView::eventFilter(QObject* watched, QEvent* event) {
   return QWidget::eventFilter(watched, event);
 }
 
+void GalleryView::setStorePath(const QString& path) {
+  storePath_ = path;
+  tags_->setSource(storePath_, dataset_);
+}
+
 void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
+  tags_->setSource(storePath_, dataset);
   const bool unchanged = dataset == dataset_ && catalog && catalog_ && catalog->sameRuns(*catalog_);
   dataset_ = std::move(dataset);
   catalog_ = std::move(catalog);
@@ -238,15 +261,19 @@ void GalleryView::rebuild() {
   auto catalog = catalog_;
   const auto k = static_cast<size_t>(score_->currentIndex());
   const int wantClass = class_->currentIndex() - 1;  // -1: all
-  const auto filter = static_cast<ExampleFilter>(filter_->currentData().toInt());
-  order_.run([ds, catalog, k, wantClass, filter] {
+  const int filterChoice = filter_->currentData().toInt();
+  const auto filter = filterChoice == kTaggedFilter ? ExampleFilter::All : static_cast<ExampleFilter>(filterChoice);
+  const auto tagged = filterChoice == kTaggedFilter ? tags_->tags() : nullptr;
+  order_.run([ds, catalog, k, wantClass, filter, tagged] {
     const ScoreRun& run = catalog->run(k);
     GalleryOrder out;
     auto issues = std::make_shared<LabelIssues>(findLabelIssues(run.predictions, catalog->labels(k), ds->numClasses()));
     out.hasPredictions = !run.predictions.empty();
     out.notes = std::make_shared<const ExampleNotes>(
         notesByIndex(run.indices, run.predictions, *issues, ds->size(Split::Train)));
-    const std::vector<uint8_t> positions = filterPositions(filter, run.predictions, *issues, catalog->labels(k));
+    std::vector<uint8_t> positions = filterPositions(filter, run.predictions, *issues, catalog->labels(k));
+    if (tagged)
+      for (size_t p = 0; p < positions.size(); ++p) positions[p] = tagged->count(run.indices[p]) ? 1 : 0;
     out.issues = std::move(issues);
     out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass, &positions);
     out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
@@ -290,13 +317,23 @@ void GalleryView::updatePruned() {
   auto catalog = catalog_;
   const auto k = static_cast<size_t>(score_->currentIndex());
   const PruneSpec spec = pruneSpec();
-  marks_.run([ds, catalog, k, spec] {
+  const auto tags = tags_->tags();
+  marks_.run([ds, catalog, k, spec, tags] {
     const ScoreRun& run = catalog->run(k);
     GalleryMarks out;
     out.scored = static_cast<int64_t>(run.indices.size());
     try {
       PruneMarks m = pruneMarks(run.indices, catalog->difficulty(k), catalog->labels(k), spec, ds->size(Split::Train));
-      out.kept = std::move(m.kept);
+      // Examples tagged 'exclude' are never kept (they show as pruned).
+      out.kept.reserve(m.kept.size());
+      for (int64_t i : m.kept) {
+        if (hasTag(*tags, i, kExcludeTag)) {
+          m.prunedByIndex[static_cast<size_t>(i)] = 1;
+          ++out.excluded;
+        } else {
+          out.kept.push_back(i);
+        }
+      }
       out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(m.prunedByIndex));
     } catch (const std::exception& e) {
       out.error = QString::fromStdString(e.what());
@@ -307,10 +344,12 @@ void GalleryView::updatePruned() {
 
 void GalleryView::showMarks(GalleryMarks marks) {
   kept_ = std::move(marks.kept);
+  excludedShown_ = marks.excluded;
   prunedCount_ = marks.error.isEmpty() ? marks.scored - static_cast<int64_t>(kept_.size()) : 0;
   if (marks.error.isEmpty())
     info_->setText(
-        tr("%1 of %2 scored examples kept, %3 pruned (on red)").arg(kept_.size()).arg(marks.scored).arg(prunedCount_));
+        tr("%1 of %2 scored examples kept, %3 pruned (on red)").arg(kept_.size()).arg(marks.scored).arg(prunedCount_) +
+        (marks.excluded > 0 ? tr("; %1 of them tagged 'exclude'").arg(marks.excluded) : QString()));
   else
     info_->setText(marks.error);
   easiest_->setPruned(marks.pruned);
@@ -376,7 +415,7 @@ QString GalleryView::predictionText(int64_t trainIndex) const {
   return text;
 }
 
-bool GalleryView::busy() const { return order_.busy() || marks_.busy(); }
+bool GalleryView::busy() const { return order_.busy() || marks_.busy() || tags_->busy(); }
 
 void GalleryView::showDetail(int64_t trainIndex) {
   if (!dataset_ || trainIndex < 0 || static_cast<size_t>(trainIndex) >= dataset_->size(Split::Train)) return;
@@ -390,7 +429,11 @@ void GalleryView::showDetail(int64_t trainIndex) {
   } catch (const std::exception& e) {
     detailImage_->setText(QString::fromStdString(e.what()));
   }
-  const QString predicted = predictionText(trainIndex);
+  detailShown_ = trainIndex;
+  QString predicted = predictionText(trainIndex);
+  const QString tagged = tagText(*tags_->tags(), trainIndex);
+  if (!tagged.isEmpty())
+    predicted += (predicted.isEmpty() ? QString() : QStringLiteral("\n")) + tr("Tags: %1").arg(tagged);
   detailText_->setText(tr("Training example #%1\nClass: %2 (label %3)\nSource: %4")
                            .arg(trainIndex)
                            .arg(QString::fromStdString(dataset_->classNames()[static_cast<size_t>(label)]))
@@ -489,7 +532,14 @@ bool GalleryView::exportSelection(const QString& path, QString* error) const {
   }
   SubsetProvenance prov;
   prov.selection = "picked by hand in the gallery";
-  return writeSubset(*dataset_, *catalog_, static_cast<size_t>(score_->currentIndex()), selection(), prov, path, error);
+  std::vector<int64_t> picked;
+  for (int64_t i : selection()) {
+    if (hasTag(*tags_->tags(), i, kExcludeTag))
+      ++prov.excluded;  // an export never holds an example tagged 'exclude'
+    else
+      picked.push_back(i);
+  }
+  return writeSubset(*dataset_, *catalog_, static_cast<size_t>(score_->currentIndex()), picked, prov, path, error);
 }
 
 bool GalleryView::exportKept(const QString& path, QString* error) const {
@@ -499,6 +549,7 @@ bool GalleryView::exportKept(const QString& path, QString* error) const {
   }
   SubsetProvenance prov;
   prov.spec = pruneSpec();
+  prov.excluded = excludedShown_;
   return writeSubset(*dataset_, *catalog_, static_cast<size_t>(score_->currentIndex()), kept_, prov, path, error);
 }
 

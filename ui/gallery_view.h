@@ -6,7 +6,8 @@
 // and pruning run off the GUI thread (a million examples take a few hundred ms). Where
 // the run stored its models' predictions, captions show "given → predicted", the detail
 // pane the top classes, and a filter shows only examples whose label the models dispute
-// or that look mislabelled (score/predictions.h), with a count per class.
+// or that look mislabelled (score/predictions.h), with a count per class. Examples can be
+// tagged (gallery_tags.h); those tagged "exclude" are left out of the kept subset.
 // Thumbnails come from ExampleListModel (decoded off the GUI thread, fetched in batches).
 #include <QWidget>
 #include <memory>
@@ -30,6 +31,7 @@ class Dataset;
 namespace ps::ui {
 
 class ExampleListModel;
+class GalleryTags;
 
 struct GalleryOrder {
   ScoreOrder easiest, hardest;
@@ -41,6 +43,7 @@ struct GalleryMarks {
   std::vector<int64_t> kept;
   std::shared_ptr<const std::vector<uint8_t>> pruned;
   int64_t scored = 0;
+  int64_t excluded = 0;  // kept by the pruning but tagged 'exclude'
   QString error;
 };
 
@@ -50,6 +53,9 @@ class GalleryView : public QWidget {
   explicit GalleryView(QWidget* parent = nullptr);
 
   void setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog);
+  // The store the examples' tags are read from and written to.
+  void setStorePath(const QString& path);
+  GalleryTags* tags() const { return tags_; }
   ExampleListModel* easiestModel() const { return easiest_; }
   ExampleListModel* hardestModel() const { return hardest_; }
   QListView* easiestList() const { return easyList_; }
@@ -71,7 +77,7 @@ class GalleryView : public QWidget {
   int64_t prunedCount() const { return prunedCount_; }
   // True while the order or the pruning marks are being computed (off the GUI thread);
   // orderUpdated / pruningUpdated say when they are shown.
-  bool busy() const;
+  bool busy() const;  // ordering, pruning marks or tags
   // Shows one training example in the detail pane.
   void showDetail(int64_t trainIndex);
   // Training indices selected in both lists, easiest list first.
@@ -85,6 +91,7 @@ class GalleryView : public QWidget {
 
  signals:
   void exportFailed(const QString& reason);
+  void tagFailed(const QString& reason);
   void orderUpdated();
   void pruningUpdated();
 
@@ -111,10 +118,14 @@ class GalleryView : public QWidget {
   QListView *easyList_, *hardList_;
   QLabel *detailImage_, *detailText_;
   QTableWidget* detailScores_;
+  GalleryTags* tags_;
+  QString storePath_;
+  int64_t detailShown_ = -1;
   std::vector<int64_t> kept_;                  // training indices the slider's pruning keeps
   std::shared_ptr<const LabelIssues> issues_;  // of the run the lists show
   size_t issuesEntry_ = 0;                     // its catalogue entry
   int64_t prunedCount_ = 0;
+  int64_t excludedShown_ = 0;
   LatestTask<GalleryOrder> order_;
   LatestTask<GalleryMarks> marks_;
 };

@@ -138,6 +138,7 @@ void MainWindow::buildViews() {
     return [this, title](const QString& reason) { showError(title, reason); };
   };
   connect(gallery_, &GalleryView::exportFailed, this, report(tr("Export failed")));
+  connect(gallery_, &GalleryView::tagFailed, this, report(tr("Cannot tag the examples")));
   connect(scores_, &ScoreView::exportFailed, this, report(tr("Export failed")));
   connect(frontier_, &FrontierView::exportFailed, this, report(tr("Export failed")));
   connect(scaling_, &ScalingView::exportFailed, this, report(tr("Export failed")));
@@ -277,6 +278,7 @@ bool MainWindow::useStore(const QString& path, QString* why) {
   }
   storePath_ = path;
   jobs_->setStorePath(path);
+  gallery_->setStorePath(path);
   QSettings().setValue("store/path", path);
   refreshFromStore();
   return true;

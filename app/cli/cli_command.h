@@ -48,6 +48,7 @@ void addScoreCommands(CLI::App& app, CliIo io,
 void addStudyCommands(CLI::App& app, CliIo io,
                       std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
 void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // lr-range
+void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);    // tag, tags
 
 // Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for
 // commands that have two recipes.

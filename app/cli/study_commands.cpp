@@ -42,6 +42,8 @@ void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
   if (needsOut) o->required();
   cmd->add_option("--json", c.json, "JSON file of the results with provenance (default: the CSV name + .json)");
   cmd->add_flag("--quiet", c.quiet, "No progress line");
+  cmd->add_flag("--exclude-tagged", c.score.excludeTagged,
+                "Leave out examples tagged 'exclude' (see the tag command); recorded in the settings");
 }
 
 std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
@@ -67,11 +69,13 @@ struct PruneOptions {
 
 int runPrune(PruneOptions& o, CliIo io) {
   o.spec.policy = parsePrunePolicy(o.policy);
-  o.spec.validate();  // before any scoring
+  o.spec.validate();                    // before any scoring
+  o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
     const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
     const auto kept = selectSubset(score.difficulty, labels, o.spec);
     std::vector<int64_t> idx;
@@ -83,7 +87,7 @@ int runPrune(PruneOptions& o, CliIo io) {
       vals.push_back(score.difficulty[static_cast<size_t>(p)]);
       ++perClass[static_cast<size_t>(labels[static_cast<size_t>(p)])];
     }
-    SubsetProvenance prov{ds->spec(), ds->fingerprint(), score.runId, o.common.score.name, o.spec, {}};
+    SubsetProvenance prov{ds->spec(), ds->fingerprint(), score.runId, o.common.score.name, o.spec, {}, score.excluded};
     exportSubset(*ds, idx, vals, prov, o.common.out);
     io.out << o.spec.label() << " by " << o.common.score.name << ": kept " << idx.size() << " of " << labels.size()
            << " examples -> " << o.common.out << "\n";

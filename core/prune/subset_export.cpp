@@ -22,7 +22,8 @@ std::string SubsetProvenance::json() const {
                    {"class_balanced", spec.classBalanced},
                    {"beta", spec.beta},
                    {"strata", spec.strata},
-                   {"seed", spec.seed}};
+                   {"seed", spec.seed},
+                   {"excluded_tagged", excluded}};
   if (!selection.empty()) {
     for (const char* k : {"policy", "keep", "class_balanced", "beta", "strata", "seed"}) j.erase(k);
     j["selection"] = selection;

@@ -20,6 +20,7 @@ struct SubsetProvenance {
   std::string scoreName;
   PruneSpec spec;
   std::string selection;  // non-empty: the examples were picked by hand (this says how), not by `spec`
+  int64_t excluded = 0;   // examples tagged 'exclude' left out before pruning
   std::string json() const;
 };
 

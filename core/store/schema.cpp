@@ -58,6 +58,15 @@ CREATE TABLE results(
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
   PRIMARY KEY(run_id, key));
 )sql",
+      // 3: tags on examples (mislabelled, ambiguous, keep, exclude or the user's own).
+      R"sql(
+CREATE TABLE tags(
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  example INTEGER NOT NULL CHECK(example >= 0),  -- training-split index
+  tag TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  PRIMARY KEY(dataset_id, example, tag));
+)sql",
   };
   return m;
 }

@@ -354,6 +354,26 @@ void Store::clearCheckpoints(int64_t runId) {
   st.run();
 }
 
+void Store::setTags(int64_t datasetId, const std::vector<int64_t>& examples, const std::string& tag, bool on) {
+  Transaction t(*this);
+  Statement st(*db_, on ? "INSERT OR IGNORE INTO tags(dataset_id, example, tag) VALUES(?,?,?)"
+                        : "DELETE FROM tags WHERE dataset_id = ? AND example = ? AND tag = ?");
+  for (int64_t e : examples) {
+    st.bind(1, datasetId).bind(2, e).bind(3, tag);
+    st.run();
+    st.reset();
+  }
+  t.commit();
+}
+
+std::vector<std::pair<int64_t, std::string>> Store::tags(int64_t datasetId) const {
+  Statement st(*db_, "SELECT example, tag FROM tags WHERE dataset_id = ? ORDER BY example, tag");
+  st.bind(1, datasetId);
+  std::vector<std::pair<int64_t, std::string>> out;
+  while (st.step()) out.emplace_back(st.int64(0), st.text(1));
+  return out;
+}
+
 void Store::putResult(int64_t runId, const std::string& key, const std::string& json) {
   Statement st(*db_, "INSERT OR REPLACE INTO results(run_id, key, value) VALUES(?,?,?)");
   st.bind(1, runId).bind(2, key).bind(3, json);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ps {
@@ -67,6 +68,12 @@ class Store {
   int64_t registerDataset(const Dataset& ds);  // insert or find by fingerprint
   std::optional<DatasetRecord> findDataset(const std::string& fingerprint) const;
   std::vector<DatasetRecord> datasets() const;
+
+  // Tags on training examples of a dataset (see store/example_tags.h for the names).
+  // setTags adds (on) or removes (off) one tag on several examples in one transaction.
+  void setTags(int64_t datasetId, const std::vector<int64_t>& examples, const std::string& tag, bool on);
+  // Every (example, tag) of the dataset, by example then tag.
+  std::vector<std::pair<int64_t, std::string>> tags(int64_t datasetId) const;
 
   // Runs
   int64_t beginRun(int64_t datasetId, const std::string& kind, const std::string& config, const std::string& cacheKey,

@@ -85,6 +85,7 @@ FrontierConfig parseFrontierConfig(const std::string& json) {
     const auto score = j.value("score", nlohmann::json::object());
     c.score.name = score.value("name", c.score.name);
     c.score.runId = score.value("run", int64_t(0));
+    c.score.excludeTagged = j.value("exclude_tagged", false);
     c.moreScores = j.value("more_scores", c.moreScores);
     c.policies = j.value("policies", c.policies);
     c.keeps = j.value("keeps", c.keeps);
@@ -109,6 +110,7 @@ std::string FrontierConfig::toJson() const {
   j["score"] = score.runId
                    ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
                    : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
+  if (score.excludeTagged) j["exclude_tagged"] = true;  // absent otherwise: earlier cache keys still match
   if (!moreScores.empty()) j["more_scores"] = moreScores;
   j["policies"] = policies;
   j["keeps"] = keeps;

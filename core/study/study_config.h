@@ -19,6 +19,9 @@ struct StudyScore {
   ScoreConfig config;         // how the score is computed (answered from the cache when done)
   std::string name = "el2n";  // which score of that run
   int64_t runId = 0;          // or: an existing score/import run (config then ignored)
+  // Leave out the examples tagged "exclude" (store/example_tags.h) before any subset is
+  // drawn; part of the study's settings, so a study with and without them differ.
+  bool excludeTagged = false;
 };
 
 struct FrontierConfig {

@@ -8,6 +8,7 @@
 #include "job/job.h"
 #include "model/model_factory.h"
 #include "score/score_engine.h"
+#include "store/example_tags.h"
 #include "store/run_guard.h"
 #include "store/store.h"
 #include "study/train_eval.h"
@@ -34,7 +35,21 @@ ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScor
   }
   if (!run.difficulty.count(name))
     throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + name + "'");
-  return {run.runId, run.indices, run.difficulty.at(name)};
+  ResolvedScore out{run.runId, run.indices, run.difficulty.at(name), 0};
+  if (score.excludeTagged) {
+    const std::vector<int64_t> excluded = excludedExamples(store, ds);  // sorted
+    size_t kept = 0;
+    for (size_t p = 0; p < out.indices.size(); ++p) {
+      if (std::binary_search(excluded.begin(), excluded.end(), out.indices[p])) continue;
+      out.indices[kept] = out.indices[p];
+      out.difficulty[kept++] = out.difficulty[p];
+    }
+    out.excluded = static_cast<int64_t>(out.indices.size() - kept);
+    out.indices.resize(kept);
+    out.difficulty.resize(kept);
+    if (kept == 0) throw ConfigError("every scored example is tagged 'exclude': nothing is left to prune");
+  }
+  return out;
 }
 
 namespace {

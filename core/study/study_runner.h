@@ -24,6 +24,7 @@ struct ResolvedScore {
   int64_t runId = 0;
   std::vector<int64_t> indices;   // training indices the scores cover
   std::vector<float> difficulty;  // one per index
+  int64_t excluded = 0;           // examples left out as tagged "exclude"
 };
 // `name` picks one of the scoring run's scores (default: score.name); `alsoNeeded`
 // names other scores to compute in the same scoring run. ConfigError when the run
