@@ -12,6 +12,8 @@ EPOCHS="${PRUNESCOPE_EPOCHS:-4}"
 "$CLI" scaling fashion-mnist --score el2n --score-epochs "$EPOCHS" --limit "$LIMIT" --epochs "$EPOCHS" \
   --policies hard,easy,random --keeps 0.5,1 --min-size 1000 --steps 4 --class-balanced --test-limit 2000 \
   --out "$ROOT/out/scaling.csv" --quiet > /dev/null
+# Two seeds of EL2N: the models' predictions and the likely mislabelled examples.
+"$CLI" score fashion-mnist --score el2n --limit "$LIMIT" --epochs "$EPOCHS" --seeds 2 --quiet > /dev/null
 # The store the CLI used (the GUI's own saved choice may differ).
 DB="${PRUNESCOPE_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/prunescope/workspace.sqlite}"
 SHOTS="$ROOT/docs/screenshots"
@@ -25,6 +27,7 @@ shot() {  # shot NAME DELAY_MS [options...]
 }
 shot dataset 1500 --view dataset
 shot gallery 3000 --view gallery --gallery-keep 30 --show-example hardest
+shot mislabelled 3000 --view gallery --gallery-filter mislabelled --show-example hardest
 shot scores 3000 --view scores
 shot frontier 1500 --view frontier
 shot fairness 8000 --view frontier --audit-point 0

@@ -161,6 +161,13 @@ void TestHostileInputs::namesFilesFromOtherSystemsReadAsTyped() {
   auto csv = ps::openDataset(folder + "/m.csv");
   QCOMPARE(csv->size(ps::Split::Train) + csv->size(ps::Split::Test), train.size());
   QVERIFY(csv->skipped().empty());
+  // A listed path the system cannot look up (a name far too long, found by fuzzing): skipped
+  // and listed with the line, as a missing file is.
+  writeText(folder + "/long.csv", rows + std::string(5000, 'x') + ".png,lbl0\n");
+  auto longName = ps::openDataset(folder + "/long.csv");
+  QCOMPARE(longName->skipped().size(), size_t(1));
+  QVERIFY2(mentions(longName->skipped()[0].reason, "cannot read (File name too long) (listed at"),
+           longName->skipped()[0].reason.c_str());
 }
 
 void TestHostileInputs::linkedClassFoldersAreRefusedAndBrokenLinksListed() {

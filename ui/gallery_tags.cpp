@@ -121,9 +121,9 @@ void GalleryTags::menu(QListView* list, const QPoint& at) {
   m.addSeparator();
   connect(m.addAction(tr("Other tag…")), &QAction::triggered, this, [this, picked] {
     bool ok = false;
-    const QString name = QInputDialog::getText(parent_, tr("Tag the selected examples"),
-                                               tr("Tag (letters, digits, '-', '_' or '.'):"), QLineEdit::Normal,
-                                               QString(), &ok);
+    const QString name =
+        QInputDialog::getText(parent_, tr("Tag the selected examples"), tr("Tag (letters, digits, '-', '_' or '.'):"),
+                              QLineEdit::Normal, QString(), &ok);
     if (!ok || name.isEmpty()) return;
     try {
       checkTagName(name.toStdString());

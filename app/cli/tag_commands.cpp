@@ -72,8 +72,9 @@ int runTags(const TagsOptions& o, CliIo io) {
 void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
   auto tag = std::make_shared<TagOptions>();
   CLI::App* tagCmd = app.add_subcommand(
-      "tag", "Tag training examples (mislabelled, ambiguous, keep, exclude or your own); 'exclude' leaves them out "
-             "of pruned subsets");
+      "tag",
+      "Tag training examples (mislabelled, ambiguous, keep, exclude or your own); 'exclude' leaves them out "
+      "of pruned subsets");
   tagCmd->add_option("dataset", tag->dataset, "A dataset path or fashion-mnist")->required();
   tagCmd->add_option("tag", tag->tag, "The tag")->required();
   tagCmd->add_option("--examples", tag->examples, "Comma-separated training indices")->required();

@@ -146,8 +146,10 @@ std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::stri
   std::vector<ImageFileEntry> entries;
   std::vector<SkippedFile> skipped;
   for (const Row& r : rows) {
-    if (!fs::exists(r.path)) {
-      skipped.push_back({r.path, "missing file (listed at " + where(csv, r.line) + ")"});
+    std::error_code ec;
+    if (!fs::exists(r.path, ec)) {  // a path the system cannot even look up (too long, ...) is skipped too
+      skipped.push_back({r.path, (ec ? "cannot read (" + ec.message() + ")" : std::string("missing file")) +
+                                     " (listed at " + where(csv, r.line) + ")"});
       continue;
     }
     entries.push_back({r.path, classes.labelOf.at(r.label), r.split});

@@ -18,8 +18,7 @@ void checkTagName(const std::string& tag) {
   const bool ok = !tag.empty() && tag.size() <= 40 && std::all_of(tag.begin(), tag.end(), [](unsigned char c) {
     return std::isalnum(c) || c == '-' || c == '_' || c == '.';
   });
-  if (!ok)
-    throw ConfigError("tag '" + tag + "': expected 1 to 40 letters, digits, '-', '_' or '.' (e.g. mislabelled)");
+  if (!ok) throw ConfigError("tag '" + tag + "': expected 1 to 40 letters, digits, '-', '_' or '.' (e.g. mislabelled)");
 }
 
 std::map<int64_t, std::vector<std::string>> loadTags(const Store& store, const Dataset& ds) {
