@@ -21,6 +21,7 @@
 #include "job/job.h"
 #include "main_window.h"
 #include "score/score_engine.h"
+#include "score_catalog.h"
 #include "store/example_tags.h"
 #include "store/store.h"
 #include "support/test_data.h"
@@ -39,6 +40,7 @@ class TestGuiGallery : public QObject {
   void theDetailFollowsTheKeyboard();
   void thumbnailsFollowTheSliderAndCtrlWheel();
   void tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset();
+  void scorePickersDefaultToTheLastUsedScore();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -215,6 +217,33 @@ void TestGuiGallery::tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset() {
   QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(model->index(0)).center());
   QTest::keyClick(list, Qt::Key_X);
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && !model->index(0).data().toString().contains(QStringLiteral("exclude")), 30000);
+}
+
+void TestGuiGallery::scorePickersDefaultToTheLastUsedScore() {
+  // A run with three scores, listed alphabetically: the picker starts on EL2N, not AUM.
+  auto run = std::make_shared<ps::ui::CatalogRun>();
+  run->run.runId = 4;
+  ps::ui::ScoreCatalog catalog;
+  catalog.runs = {run};
+  catalog.entries = {{0, "aum"}, {0, "el2n"}, {0, "forgetting"}};
+  QSettings().remove(QStringLiteral("scores/last"));
+  QComboBox box;
+  ps::ui::rememberScoreChoice(&box);
+  ps::ui::fillScoreBox(&box, &catalog);
+  QCOMPARE(box.currentText(), QStringLiteral("el2n (run 4)"));
+  // The user picks another with the keyboard: remembered for every picker filled later.
+  box.setFocus();
+  QTest::keyClick(&box, Qt::Key_Down);
+  QCOMPARE(box.currentText(), QStringLiteral("forgetting (run 4)"));
+  QCOMPARE(QSettings().value(QStringLiteral("scores/last")).toString(), QStringLiteral("forgetting"));
+  QComboBox other;
+  ps::ui::fillScoreBox(&other, &catalog);
+  QCOMPARE(other.currentText(), QStringLiteral("forgetting (run 4)"));
+  // A choice still listed is kept when the catalogue is refreshed.
+  other.setCurrentIndex(0);
+  ps::ui::fillScoreBox(&other, &catalog);
+  QCOMPARE(other.currentText(), QStringLiteral("aum (run 4)"));
+  QSettings().remove(QStringLiteral("scores/last"));
 }
 
 QTEST_MAIN(TestGuiGallery)

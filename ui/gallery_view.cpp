@@ -59,6 +59,7 @@ GalleryView::GalleryView(QWidget* parent)
       order_(this, [this](GalleryOrder o) { showOrder(std::move(o)); }),
       marks_(this, [this](GalleryMarks m) { showMarks(std::move(m)); }) {
   score_ = new QComboBox(this);
+  rememberScoreChoice(score_);
   class_ = new QComboBox(this);
   filter_ = new QComboBox(this);
   filter_->addItem(tr("All examples"), static_cast<int>(ExampleFilter::All));

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QSettings>
 
 #include "data/dataset.h"
 #include "store/store.h"
@@ -43,11 +44,32 @@ std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, con
   return c;
 }
 
+namespace {
+const char* const kLastScoreKey = "scores/last";
+}  // namespace
+
 void fillScoreBox(QComboBox* box, const ScoreCatalog* catalog) {
   const QString previous = box->currentText();
   box->clear();
-  for (size_t k = 0; catalog && k < catalog->entries.size(); ++k) box->addItem(catalog->entryLabel(k));
-  if (box->findText(previous) >= 0) box->setCurrentIndex(box->findText(previous));
+  for (size_t k = 0; catalog && k < catalog->entries.size(); ++k)
+    box->addItem(catalog->entryLabel(k), QString::fromStdString(catalog->name(k)));
+  if (box->findText(previous) >= 0) {
+    box->setCurrentIndex(box->findText(previous));
+    return;
+  }
+  // Entries are newest run first: the first with the preferred name is its newest.
+  for (const std::string& wanted :
+       {QSettings().value(kLastScoreKey, QStringLiteral("el2n")).toString().toStdString(), std::string("el2n")})
+    for (size_t k = 0; catalog && k < catalog->entries.size(); ++k)
+      if (catalog->name(k) == wanted) {
+        box->setCurrentIndex(static_cast<int>(k));
+        return;
+      }
+}
+
+void rememberScoreChoice(QComboBox* box) {
+  QObject::connect(box, &QComboBox::activated, box,
+                   [box](int) { QSettings().setValue(kLastScoreKey, box->currentData().toString()); });
 }
 
 }  // namespace ps::ui

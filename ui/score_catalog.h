@@ -45,7 +45,11 @@ struct ScoreCatalog {
 std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, const Store& store,
                                                      const ScoreCatalog* previous = nullptr);
 
-// Fills `box` with the catalogue's entries, keeping the current choice when still listed.
+// Fills `box` with the catalogue's entries, keeping the current choice when still listed;
+// otherwise the newest run's entry for the score last picked (see rememberScoreChoice),
+// else EL2N, else the first.
 void fillScoreBox(QComboBox* box, const ScoreCatalog* catalog);
+// Remembers (in the settings) the score the user picks in `box`, for every score picker.
+void rememberScoreChoice(QComboBox* box);
 
 }  // namespace ps::ui

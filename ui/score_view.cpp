@@ -63,6 +63,7 @@ void fillMatrix(QStandardItemModel* m, const std::vector<std::string>& names,
 ScoreView::ScoreView(QWidget* parent)
     : QWidget(parent), agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }) {
   score_ = new QComboBox(this);
+  rememberScoreChoice(score_);
   bins_ = new QSpinBox(this);
   bins_->setRange(5, 200);
   bins_->setValue(40);

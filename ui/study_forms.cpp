@@ -17,6 +17,7 @@ namespace ps::ui {
 
 StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) {
   score_ = new QComboBox(this);
+  rememberScoreChoice(score_);
   score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
   policies_ = new QListWidget(this);
   for (const char* p : {"hard", "easy", "random", "ccs"}) {

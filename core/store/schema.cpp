@@ -5,10 +5,10 @@
 
 namespace ps {
 
-const std::vector<std::string>& schemaMigrations() {
-  static const std::vector<std::string> m = {
-      // 1: datasets and runs.
-      R"sql(
+namespace {
+
+// 1: datasets and runs.
+const char* const kMigration1 = R"sql(
 CREATE TABLE datasets(
   id INTEGER PRIMARY KEY,
   fingerprint TEXT NOT NULL UNIQUE,
@@ -35,9 +35,10 @@ CREATE TABLE runs(
   owner_pid INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX runs_by_cache_key ON runs(cache_key);
 CREATE INDEX runs_by_dataset ON runs(dataset_id);
-)sql",
-      // 2: per-example vectors, job checkpoints and study results.
-      R"sql(
+)sql";
+
+// 2: per-example vectors, job checkpoints and study results.
+const char* const kMigration2 = R"sql(
 CREATE TABLE vectors(
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   name TEXT NOT NULL,
@@ -57,17 +58,22 @@ CREATE TABLE results(
   value TEXT NOT NULL,                -- JSON
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
   PRIMARY KEY(run_id, key));
-)sql",
-      // 3: tags on examples (mislabelled, ambiguous, keep, exclude or the user's own).
-      R"sql(
+)sql";
+
+// 3: tags on examples (mislabelled, ambiguous, keep, exclude or the user's own).
+const char* const kMigration3 = R"sql(
 CREATE TABLE tags(
   dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
   example INTEGER NOT NULL CHECK(example >= 0),  -- training-split index
   tag TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
   PRIMARY KEY(dataset_id, example, tag));
-)sql",
-  };
+)sql";
+
+}  // namespace
+
+const std::vector<std::string>& schemaMigrations() {
+  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3};
   return m;
 }
 
