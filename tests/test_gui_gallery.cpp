@@ -175,6 +175,16 @@ void TestGuiGallery::thumbnailsFollowTheSliderAndCtrlWheel() {
   QApplication::sendEvent(list->viewport(), &zoomIn);
   QCOMPARE(g->thumbnailSlider()->value(), 128);
   QCOMPARE(list->iconSize(), QSize(128, 128));
+  // The columns share the list's whole width, at any window size.
+  for (const int width : {1200, 1700}) {
+    w->resize(width, 900);
+    QTRY_VERIFY_WITH_TIMEOUT(list->gridSize().width() > 0, 5000);
+    QCoreApplication::processEvents();
+    const int viewport = list->viewport()->width(), cell = list->gridSize().width();
+    const int columns = viewport / cell;
+    QVERIFY2(columns >= 1 && viewport - columns * cell < columns + 8,
+             qPrintable(QStringLiteral("%1 px, cells of %2").arg(viewport).arg(cell)));
+  }
 }
 
 void TestGuiGallery::tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset() {

@@ -206,11 +206,22 @@ void GalleryView::applyThumbnailSide(int side) {
     model->setItemSize(item);  // every item has this size, with or without its thumbnail yet
     model->setThumbnailSide(side);
     list->setIconSize(QSize(side, side));
-    list->setGridSize(item + QSize(4, 4));
+    fitGrid(list, item);
   }
 }
 
+void GalleryView::fitGrid(QListView* list, QSize item) {
+  // As many columns as fit, widened to share the whole width (no empty strip on the right).
+  // A few pixels are kept back: the view lays out a row only when it fits with room to spare.
+  const int width = list->viewport()->width() - 6;
+  const int columns = std::max(1, width / (item.width() + 4));
+  list->setGridSize(QSize(std::max(item.width() + 4, width / columns), item.height() + 4));
+}
+
 bool GalleryView::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Resize)
+    for (QListView* list : {easyList_, hardList_})
+      if (watched == list->viewport()) fitGrid(list, itemSizeFor(list, thumbSize_->value()));
   if (event->type() == QEvent::Wheel && (watched == easyList_->viewport() || watched == hardList_->viewport())) {
     const auto* wheel = static_cast<QWheelEvent*>(event);
     if (wheel->modifiers() & Qt::ControlModifier) {

@@ -105,6 +105,7 @@ class GalleryView : public QWidget {
   bool hasScore() const;
   void showIssues(const GalleryOrder& order);
   void applyThumbnailSide(int side);
+  static void fitGrid(QListView* list, QSize item);
   bool eventFilter(QObject* watched, QEvent* event) override;
   QString predictionText(int64_t trainIndex) const;
 
