@@ -13,22 +13,12 @@
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "study/study_config.h"
+#include "support/cli_run.h"
 #include "support/test_data.h"
 
 namespace {
-struct CliResult {
-  int code;
-  std::string out, err;
-};
-CliResult cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "prunescope-cli");
-  std::vector<const char*> argv;
-  argv.reserve(args.size());
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = ps::runCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using pstest::cli;
+using pstest::CliResult;
 }  // namespace
 
 class TestCli : public QObject {

@@ -17,6 +17,7 @@
 #include "cli/cli_app.h"
 #include "data/dataset_opener.h"
 #include "store/store.h"
+#include "support/cli_run.h"
 #include "support/test_data.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -26,20 +27,8 @@ using namespace pstest;
 
 namespace {
 
-struct CliResult {
-  int code;
-  std::string out, err;
-};
-
-CliResult cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "prunescope-cli");
-  std::vector<const char*> argv;
-  argv.reserve(args.size());
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = ps::runCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using pstest::cli;
+using pstest::CliResult;
 
 // The message of the DatasetError that opening `spec` throws ("" when it opens).
 std::string openError(const std::string& spec) {

@@ -3,8 +3,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <opencv2/core.hpp>
-
 #include "util/errors.h"
 #include "util/file_io.h"
 
@@ -68,17 +66,14 @@ std::unique_ptr<Dataset> openChecked(const std::string& spec, const OpenOptions&
 }  // namespace
 
 std::unique_ptr<Dataset> openDataset(const std::string& spec, const OpenOptions& options) {
-  // Errors of the file system, OpenCV and the allocator become the project's own, naming
-  // what was being opened.
+  // Errors of the file system, OpenCV and the allocator become the project's own (one
+  // translation for every boundary: describeError), naming what was being opened.
   try {
     return openChecked(spec, options);
-  } catch (const fs::filesystem_error& e) {
-    const std::string where = e.path1().empty() ? spec : e.path1().string();
-    throw DatasetError(where + ": " + e.code().message() + " (while opening dataset " + spec + ")");
-  } catch (const cv::Exception& e) {
-    throw DatasetError(spec + ": OpenCV could not read an image (" + e.err + ")");
-  } catch (const std::bad_alloc&) {
-    throw DatasetError(spec + ": not enough memory to open this dataset");
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw DatasetError(describeError(e) + " (while opening dataset " + spec + ")");
   }
 }
 

@@ -27,7 +27,7 @@ std::map<int64_t, std::vector<std::string>> loadTags(const Store& store, const D
   if (!rec) return out;
   const auto n = static_cast<int64_t>(ds.size(Split::Train));
   for (auto& [example, tag] : store.tags(rec->id))
-    if (example < n) out[example].push_back(std::move(tag));  // a damaged row never indexes past the split
+    if (example >= 0 && example < n) out[example].push_back(std::move(tag));  // a damaged row is ignored
   return out;
 }
 
