@@ -4,8 +4,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QListView>
 #include <QItemSelectionModel>
+#include <QListView>
 
 #include "data/dataset.h"
 #include "example_list_model.h"
