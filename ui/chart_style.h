@@ -5,11 +5,13 @@
 #include <QColor>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
 class QAbstractSeries;
 class QChart;
+class QXYSeries;
 QT_END_NAMESPACE
 
 namespace ps::ui {
@@ -19,5 +21,16 @@ QColor paletteColour(size_t i);                  // i modulo 10
 
 // Adds `series` to `chart` on the axes `x` and `y`; `inLegend` false hides its legend entry.
 void addToChart(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool inLegend = true);
+
+// Series told apart by colour AND by line style and marker shape: `style` picks the
+// n-th combination (solid ●, dashed ■, dotted ▲, dash-dot ◆, …); the legend shows both
+// once finishLegend has run.
+void styleLine(QXYSeries* series, const QColor& colour, size_t style, double width = 2.5);
+void finishLegend(QChart* chart);  // legend on the right, entries drawn like their series
+
+// Which item of a view's data each point of a series is (hover, click): `ids[i]` for
+// point i. pointId is -1 for a series without ids or a point past them.
+void setPointIds(QXYSeries* series, const std::vector<size_t>& ids);
+long pointId(const QXYSeries* series, int index);
 
 }  // namespace ps::ui

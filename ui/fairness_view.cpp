@@ -4,8 +4,8 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QChartView>
 #include <QComboBox>
+#include <QCursor>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,12 +14,14 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
 
 #include "chart_export.h"
 #include "chart_style.h"
+#include "chart_view.h"
 
 namespace ps::ui {
 
@@ -35,6 +37,9 @@ QTableView* tableFor(QWidget* parent, QStandardItemModel* model) {
   t->setEditTriggers(QAbstractItemView::NoEditTriggers);
   t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   t->setAlternatingRowColors(false);
+  // Compact rows: ten classes fit without scrolling.
+  t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
   return t;
 }
 }  // namespace
@@ -53,9 +58,7 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   metric_->addItem(tr("kept fraction per class"));
   metric_->addItem(tr("accuracy on the subset"));
   metric_->addItem(tr("change in accuracy"));
-  view_ = new QChartView(this);
-  view_->setRenderHint(QPainter::Antialiasing);
-  view_->setChart(new QChart);
+  view_ = new ChartView(this);
 
   auto* tables = new QWidget(this);
   auto* grid = new QGridLayout(tables);
@@ -79,15 +82,14 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   chartTop->addWidget(export_);
   cl->addLayout(chartTop);
   cl->addWidget(view_, 1);
-  auto* split = new QSplitter(Qt::Vertical, this);
-  split->addWidget(tables);
-  split->addWidget(chartBox);
-  split->setStretchFactor(0, 1);
-  split->setStretchFactor(1, 1);
-  split->setSizes({360, 420});
+  split_ = new QSplitter(Qt::Vertical, this);
+  split_->addWidget(tables);
+  split_->addWidget(chartBox);
+  split_->setStretchFactor(0, 0);
+  split_->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(summary_);
-  layout->addWidget(split, 1);
+  layout->addWidget(split_, 1);
   connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, &FairnessView::drawChart);
 }
 
@@ -146,11 +148,28 @@ void FairnessView::setResult(const AuditResult& result, const QString& title) {
   fill(balancedModel_, result.balanced);
   policyTable_->resizeColumnsToContents();
   balancedTable_->resizeColumnsToContents();
+  fitTables();
   drawChart();
 }
 
+// The tables get the height their rows need (no scrolling for ten classes), the chart
+// the rest; with many classes the tables scroll and the chart keeps half.
+void FairnessView::fitTables() {
+  const int rows = std::max(policyModel_->rowCount(), balancedModel_->rowCount());
+  const int needed = policyTable_->horizontalHeader()->height() +
+                     rows * policyTable_->verticalHeader()->defaultSectionSize() + 2 * policyTable_->frameWidth() +
+                     policyTitle_->sizeHint().height() + 8;
+  const int total = std::max(split_->height(), 400);
+  const int tables = std::min(needed, total / 2 + 120);
+  split_->setSizes({tables, std::max(total - tables, 150)});
+}
+
+void FairnessView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (hasResult_) fitTables();
+}
+
 void FairnessView::drawChart() {
-  QChart* old = view_->chart();
   auto* chart = new QChart;
   if (hasResult_) {
     const int metric = metric_->currentIndex();
@@ -175,10 +194,17 @@ void FairnessView::drawChart() {
     series->append(a);
     series->append(b);
     chart->addSeries(series);
+    connect(series, &QBarSeries::hovered, this, [this, classes](bool on, int index, QBarSet* set) {
+      if (!on || index < 0 || index >= classes.size()) {
+        QToolTip::hideText();
+        return;
+      }
+      QToolTip::showText(QCursor::pos(),
+                         tr("%1\n%2: %3").arg(set->label(), classes[index]).arg(set->at(index), 0, 'f', 4), view_);
+    });
     auto* x = new QBarCategoryAxis;
     x->append(classes);
     auto* y = new QValueAxis;
-    y->setTitleText(metric_->currentText());
     if (metric == 2) {  // change in accuracy: around zero
       y->setRange(std::min(lo * 1.1, -0.05), std::max(hi * 1.1, 0.05));
       y->applyNiceNumbers();
@@ -193,8 +219,7 @@ void FairnessView::drawChart() {
     chart->setTitle(tr("%1 (f = %2)").arg(metric_->currentText()).arg(result_.keep));
     chart->legend()->setAlignment(Qt::AlignBottom);
   }
-  view_->setChart(chart);
-  delete old;
+  view_->showChart(chart);
 }
 
 }  // namespace ps::ui

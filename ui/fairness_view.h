@@ -4,10 +4,11 @@
 // and its class-balanced form side by side, with a bar chart. Classes pruned
 // disproportionately are on red; each side's worst class is in bold.
 #include <QWidget>
+#include "chart_view.h"
 
 #include "study/fairness_audit.h"
 
-class QChartView;
+class QSplitter;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -25,7 +26,7 @@ class FairnessView : public QWidget {
   const AuditResult& result() const { return result_; }
   QStandardItemModel* policyModel() const { return policyModel_; }
   QStandardItemModel* balancedModel() const { return balancedModel_; }
-  QChartView* chartView() const { return view_; }
+  ChartView* chartView() const { return view_; }
   QComboBox* metricBox() const { return metric_; }
   QLabel* summary() const { return summary_; }
 
@@ -35,6 +36,8 @@ class FairnessView : public QWidget {
  private:
   void fill(QStandardItemModel* model, const AuditSide& side);
   void drawChart();
+  void fitTables();
+  void resizeEvent(QResizeEvent* event) override;
 
   AuditResult result_;
   bool hasResult_ = false;
@@ -44,7 +47,8 @@ class FairnessView : public QWidget {
   QStandardItemModel *policyModel_, *balancedModel_;
   QTableView *policyTable_, *balancedTable_;
   QComboBox* metric_;
-  QChartView* view_;
+  ChartView* view_;
+  QSplitter* split_;
 };
 
 }  // namespace ps::ui

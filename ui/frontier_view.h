@@ -30,8 +30,6 @@ class FrontierView : public StudyRunView {
   void writeCsv(const std::string& path) const override;
 
  private:
-  long pointNear(const QString& score, const QString& policy, double keep) const;
-
   FrontierResult result_;
   std::string configJson_;
 };

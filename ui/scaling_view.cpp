@@ -1,28 +1,19 @@
 #include "scaling_view.h"
 
+#include "chart_axes.h"
 #include "chart_style.h"
 
 #include <QChart>
-#include <QChartView>
-#include <QLegendMarker>
+#include <QCheckBox>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QScatterSeries>
+#include <QValueAxis>
 #include <cmath>
 #include <map>
 
 namespace ps::ui {
 
 namespace {
-
-QLogValueAxis* logAxis(const QString& title, const char* format) {
-  auto* a = new QLogValueAxis;
-  a->setTitleText(title);
-  a->setBase(10);
-  a->setLabelFormat(QString::fromLatin1(format));
-  a->setMinorTickCount(8);
-  return a;
-}
 
 // The extent of what is drawn, for the axes' ranges.
 struct Extent {
@@ -33,7 +24,20 @@ struct Extent {
     elo = std::min(elo, e);
     ehi = std::max(ehi, e);
   }
+  // A margin around what is drawn: by a factor on a log axis, from zero on a linear one.
+  void applyTo(const ScaledAxis& x, const ScaledAxis& y) const {
+    x.setRange(x.log() ? nlo / 1.3 : 0, nhi * (x.log() ? 1.3 : 1.05));
+    y.setRange(y.log() ? elo / 1.15 : 0, ehi * (y.log() ? 1.15 : 1.05));
+  }
 };
+
+// At f = 1 every policy keeps the whole pool: one curve, drawn once (random's if any).
+std::string fullDataPolicy(const ScalingResult& r) {
+  std::string policy;
+  for (const auto& p : r.points)
+    if (p.keep >= 1 && (policy.empty() || p.policy == "random")) policy = p.policy;
+  return policy;
+}
 
 // Colours: the policy's, lighter for smaller kept fractions; black for f = 1.
 class CurveColours {
@@ -47,6 +51,10 @@ class CurveColours {
     if (keep >= 1) return {Qt::black};
     const auto rank = static_cast<size_t>(std::find(keeps_.begin(), keeps_.end(), keep) - keeps_.begin());
     return policyColour(policy).lighter(100 + 35 * static_cast<int>(keeps_.size() - 1 - rank));
+  }
+  // Kept fractions are told apart by marker shape and line style too.
+  size_t style(double keep) const {
+    return static_cast<size_t>(std::find(keeps_.begin(), keeps_.end(), keep) - keeps_.begin());
   }
 
  private:
@@ -63,7 +71,8 @@ QString curveName(const ScalingResult& r, const std::string& policy, double keep
 }
 
 // The fitted power law over the pool sizes its points span (positive errors only).
-QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const QColor& colour, Extent& extent) {
+QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const CurveColours& colours, Extent& extent,
+                     const ScaledAxis& x, const ScaledAxis& y) {
   double lo = 1e300, hi = 0;
   for (const auto& p : r.points)
     if (p.policy == c.policy && p.keep == c.keep && p.kept > 0) {
@@ -71,65 +80,81 @@ QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const QColor
       hi = std::max(hi, double(p.kept));
     }
   auto* line = new QLineSeries;
-  line->setPen(QPen(colour, 2));
+  static const Qt::PenStyle dashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+  line->setPen(QPen(colours.of(c.policy, c.keep), 2, dashes[colours.style(c.keep) % 4]));
+  line->setProperty("ps_nohover", true);
   for (int i = 0; i <= 40; ++i) {
     const double n = lo * std::pow(hi / lo, i / 40.0);
     const double e = c.fit.predict(n);
-    if (e <= 0) continue;
-    line->append(n, e);
+    if (e <= 0 && y.log()) continue;
+    line->append(x.map(n), y.map(e));
     extent.elo = std::min(extent.elo, e);
     extent.ehi = std::max(extent.ehi, e);
   }
   return line;
 }
 
+// The measured points of one policy × kept fraction: its colour and marker shape.
+QScatterSeries* curveDots(const ScalingResult& r, const ScalingPoint& p, const CurveColours& colours) {
+  static const QScatterSeries::MarkerShape shapes[] = {
+      QScatterSeries::MarkerShapeCircle,   QScatterSeries::MarkerShapeRectangle,
+      QScatterSeries::MarkerShapeTriangle, QScatterSeries::MarkerShapeRotatedRectangle,
+      QScatterSeries::MarkerShapePentagon, QScatterSeries::MarkerShapeStar};
+  auto* s = new QScatterSeries;
+  s->setMarkerSize(11);
+  s->setMarkerShape(shapes[colours.style(p.keep) % 6]);
+  s->setColor(colours.of(p.policy, p.keep));
+  s->setBorderColor(colours.of(p.policy, p.keep).darker(130));
+  s->setName(curveName(r, p.policy, p.keep));
+  s->setProperty("ps_group", s->name());  // hidden and shown with its fitted line
+  return s;
+}
+
 }  // namespace
 
-QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
+QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX, bool logY) {
   auto* chart = new QChart;
   chart->setTitle(title);
-  auto* x = logAxis(QObject::tr("training examples kept"), "%g");
-  auto* y = logAxis(QObject::tr("test error"), "%.3g");
-  chart->addAxis(x, Qt::AlignBottom);
-  chart->addAxis(y, Qt::AlignLeft);
+  const ScaledAxis x(QObject::tr("training examples kept"), logX, "%d");
+  const ScaledAxis y(QObject::tr("test error"), logY, "%.3g");
+  chart->addAxis(x.axis(), Qt::AlignBottom);
+  chart->addAxis(y.axis(), Qt::AlignLeft);
   const CurveColours colours(r);
   Extent extent;
   std::map<std::pair<std::string, double>, QScatterSeries*> dots;
-  // At f = 1 every policy keeps the whole pool: one curve, drawn once.
-  std::string fullPolicy;
-  for (const auto& p : r.points)
-    if (p.keep >= 1 && (fullPolicy.empty() || p.policy == "random")) fullPolicy = p.policy;
+  const std::string fullPolicy = fullDataPolicy(r);
   for (const auto& p : r.points) {
-    if (p.errorMean <= 0 || p.kept <= 0) continue;  // not drawable on log axes
+    if ((p.errorMean <= 0 && logY) || p.kept <= 0) continue;  // not drawable on log axes
     if (p.keep >= 1 && p.policy != fullPolicy) continue;
     auto& s = dots[{p.policy, p.keep}];
     if (!s) {
-      s = new QScatterSeries;
-      s->setMarkerSize(9);
-      s->setColor(colours.of(p.policy, p.keep));
-      s->setBorderColor(colours.of(p.policy, p.keep).darker(130));
-      s->setName(curveName(r, p.policy, p.keep));
-      addToChart(chart, s, x, y);
+      s = curveDots(r, p, colours);
+      ScaledAxis::attach(chart, s, x, y);
     }
-    s->append(static_cast<double>(p.kept), p.errorMean);
+    s->append(x.map(static_cast<double>(p.kept)), y.map(p.errorMean));
     extent.add(static_cast<double>(p.kept), p.errorMean);
   }
   for (const auto& c : r.curves) {
     if (!c.fitted || !dots.count({c.policy, c.keep})) continue;
-    QLineSeries* line = fitLine(r, c, colours.of(c.policy, c.keep), extent);
-    addToChart(chart, line, x, y, /*inLegend=*/false);
+    QLineSeries* line = fitLine(r, c, colours, extent, x, y);
+    line->setProperty("ps_group", dots[{c.policy, c.keep}]->name());
+    ScaledAxis::attach(chart, line, x, y, /*inLegend=*/false);
   }
-  if (extent.nhi > 0) {
-    x->setRange(extent.nlo / 1.3, extent.nhi * 1.3);
-    y->setRange(extent.elo / 1.15, extent.ehi * 1.15);
-    if (extent.ehi / extent.elo < 10) y->setBase(2);  // within one decade a base-10 axis would have no labelled tick
-  }
-  chart->legend()->setAlignment(Qt::AlignRight);
+  if (extent.nhi > 0) extent.applyTo(x, y);
+  finishLegend(chart);
   return chart;
 }
 
 ScalingView::ScalingView(QWidget* parent)
-    : StudyRunView("scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."), parent) {}
+    : StudyRunView("scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."), parent) {
+  logX_ = new QCheckBox(tr("log x"), this);
+  logY_ = new QCheckBox(tr("log y"), this);
+  for (QCheckBox* box : {logX_, logY_}) {
+    box->setChecked(true);
+    addControl(box);
+    connect(box, &QCheckBox::toggled, this, &ScalingView::redraw);
+  }
+}
 
 QString ScalingView::runLabel(const RunRecord& run) const {
   return tr("run %1 · %2").arg(run.id).arg(QString::fromStdString(run.finishedAt));
@@ -146,8 +171,10 @@ QChart* ScalingView::makeChart(QString* info) {
     lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
   *info = lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
                           : lines.join(QLatin1Char('\n'));
-  return makeScalingChart(result_, tr("Test error against examples kept (%1), log-log; lines: fitted power laws")
-                                       .arg(QString::fromStdString(result_.scoreName)));
+  return makeScalingChart(result_,
+                          tr("Test error against examples kept (%1); lines: fitted power laws")
+                              .arg(QString::fromStdString(result_.scoreName)),
+                          logX_->isChecked(), logY_->isChecked());
 }
 
 }  // namespace ps::ui

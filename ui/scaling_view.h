@@ -1,14 +1,16 @@
 #pragma once
 // The scaling view: a finished scaling study from the store, test error against the
-// number of examples kept on log-log axes, one curve per policy × kept fraction, each
-// with its fitted power law (exponent ± standard error in the legend), and where
-// keep-hard overtakes keep-easy.
+// number of examples kept on log-log axes (either can be switched to linear), one curve
+// per policy × kept fraction, each with its fitted power law (exponent ± standard error
+// in the legend), and where keep-hard overtakes keep-easy.
 #include "study/scaling_study.h"
 #include "study_run_view.h"
 
+class QCheckBox;
+
 namespace ps::ui {
 
-QChart* makeScalingChart(const ScalingResult& r, const QString& title);
+QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX = true, bool logY = true);
 
 class ScalingView : public StudyRunView {
   Q_OBJECT
@@ -26,6 +28,7 @@ class ScalingView : public StudyRunView {
 
  private:
   ScalingResult result_;
+  QCheckBox *logX_, *logY_;
 };
 
 }  // namespace ps::ui

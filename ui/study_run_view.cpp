@@ -1,12 +1,13 @@
 #include "study_run_view.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include "chart_view.h"
 
 namespace ps::ui {
 
@@ -15,9 +16,7 @@ StudyRunView::StudyRunView(std::string kind, QString empty, QWidget* parent)
   runs_ = new QComboBox(this);
   info_ = new QLabel(empty_, this);
   info_->setWordWrap(true);
-  view_ = new QChartView(this);
-  view_->setRenderHint(QPainter::Antialiasing);
-  view_->setChart(new QChart);
+  view_ = new ChartView(this);
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Study"), this));
   top->addWidget(runs_, 1);
@@ -26,6 +25,7 @@ StudyRunView::StudyRunView(std::string kind, QString empty, QWidget* parent)
       [this](const QString& reason) { emit exportFailed(reason); });
   export_->setEnabled(false);
   top->addWidget(export_);
+  top_ = top;
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(info_);
@@ -73,14 +73,14 @@ void StudyRunView::showRun(qint64 runId) {
   draw();
 }
 
+void StudyRunView::addControl(QWidget* control) { top_->insertWidget(top_->count() - 1, control); }
+
 void StudyRunView::draw() {
-  QChart* old = view_->chart();
   QString text;
   QChart* chart = makeChart(&text);
-  view_->setChart(chart ? chart : new QChart);
-  info_->setText(chart ? text : empty_);
+  view_->showChart(chart ? chart : new QChart);
+  info_->setText(chart ? text + QLatin1Char('\n') + ChartView::navigationHint() : empty_);
   export_->setEnabled(chart != nullptr);
-  delete old;
 }
 
 }  // namespace ps::ui

@@ -4,13 +4,14 @@
 // button. A subclass reads a run from the store and draws it.
 #include <QWidget>
 #include <vector>
+#include "chart_view.h"
 
 #include "chart_export.h"
 #include "store/store.h"
 
 class QChart;
-class QChartView;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -26,7 +27,7 @@ class StudyRunView : public QWidget {
   // before (same store), else the newest.
   void setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select = 0);
   void showRun(qint64 runId);
-  QChartView* chartView() const { return view_; }
+  ChartView* chartView() const { return view_; }
   QComboBox* runBox() const { return runs_; }
 
  signals:
@@ -42,6 +43,8 @@ class StudyRunView : public QWidget {
   virtual QChart* makeChart(QString* info) = 0;
   virtual void writeCsv(const std::string& path) const = 0;  // only called with a run shown
   QLabel* info() const { return info_; }
+  void addControl(QWidget* control);  // next to the Export button
+  void redraw() { draw(); }
 
  private:
   void draw();
@@ -50,8 +53,9 @@ class StudyRunView : public QWidget {
   QString empty_;
   QComboBox* runs_;
   QLabel* info_;
-  QChartView* view_;
+  ChartView* view_;
   QPushButton* export_;  // enabled while a run is shown
+  QHBoxLayout* top_;
   QString storePath_;
   std::vector<RunRecord> records_;
 };

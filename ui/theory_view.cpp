@@ -3,7 +3,6 @@
 #include "chart_style.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -12,7 +11,6 @@
 #include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSpinBox>
@@ -22,7 +20,9 @@
 #include <map>
 #include <sstream>
 
+#include "chart_axes.h"
 #include "chart_export.h"
+#include "chart_view.h"
 #include "util/errors.h"
 #include "util/text_list.h"
 
@@ -57,7 +57,13 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   form->addRow(hard_);
   form->addRow(easy_);
   form->addRow(random_);
+  logX_ = new QCheckBox(tr("log α axis"), this);
+  logY_ = new QCheckBox(tr("log error axis"), this);
+  logX_->setChecked(true);
+  form->addRow(logX_);
+  form->addRow(logY_);
   form->addRow(status_);
+  chart_ = new ChartView(this);
   export_ = makeExportButton(
       this, chart_, [this](const std::string& path) { writeTheoryCsv(points_, path); },
       [this](const QString& reason) { emit exportFailed(reason); });
@@ -66,8 +72,6 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   auto* left = new QWidget(this);
   left->setLayout(form);
   left->setMaximumWidth(320);
-  chart_ = new QChartView(this);
-  chart_->setRenderHint(QPainter::Antialiasing);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(left);
   layout->addWidget(chart_, 1);
@@ -80,6 +84,7 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
   connect(theta_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &TheoryView::schedule);
   for (QLineEdit* e : {alphas_, keeps_}) connect(e, &QLineEdit::textChanged, this, &TheoryView::schedule);
   for (QCheckBox* c : {hard_, easy_, random_}) connect(c, &QCheckBox::toggled, this, &TheoryView::schedule);
+  for (QCheckBox* c : {logX_, logY_}) connect(c, &QCheckBox::toggled, this, &TheoryView::redraw);
   connect(&watcher_, &QFutureWatcher<std::vector<TheoryPoint>>::finished, this, [this] {
     const bool stale = pending_;
     pending_ = false;
@@ -149,23 +154,20 @@ void TheoryView::launch() {
 void TheoryView::redraw() {
   auto* chart = new QChart;
   chart->setTitle(tr("Perceptron: test error against α_prune = f · α_tot (θ = %1°)").arg(theta_->value()));
-  auto* x = new QLogValueAxis;
-  x->setBase(10);
-  x->setTitleText(tr("α_prune (examples kept per dimension)"));
-  x->setLabelFormat("%g");
-  auto* y = new QValueAxis;
-  y->setTitleText(tr("test error"));
-  chart->addAxis(x, Qt::AlignBottom);
-  chart->addAxis(y, Qt::AlignLeft);
+  const ScaledAxis x(tr("α_prune (examples kept per dimension)"), logX_->isChecked(), "%g");
+  const ScaledAxis y(tr("test error"), logY_->isChecked(), "%.2f");
+  chart->addAxis(x.axis(), Qt::AlignBottom);
+  chart->addAxis(y.axis(), Qt::AlignLeft);
   std::map<std::pair<std::string, double>, QLineSeries*> series;
-  const std::map<std::string, Qt::PenStyle> style = {
-      {"hard", Qt::SolidLine}, {"easy", Qt::DashLine}, {"random", Qt::DotLine}};
+  const std::map<std::string, size_t> style = {{"hard", 0}, {"easy", 1}, {"random", 2}};
   std::vector<double> keeps;
   for (const auto& p : points_)
     if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);
   std::sort(keeps.begin(), keeps.end());
-  double yMax = 0, xMin = 1e9, xMax = 0;
+  double yMin = 1, yMax = 0, xMin = 1e9, xMax = 0;
+  auto drawable = [&](const TheoryPoint& p) { return p.alphaPrune > 0 && (p.errorMean > 0 || !y.log()); };
   for (const auto& p : points_) {
+    if (!drawable(p)) continue;
     auto& s = series[{p.policy, p.keep}];
     if (!s) {
       s = new QLineSeries;
@@ -173,34 +175,32 @@ void TheoryView::redraw() {
       const auto k = static_cast<int>(std::find(keeps.begin(), keeps.end(), p.keep) - keeps.begin());
       const QColor colour =
           QColor::fromHsv(static_cast<int>(240 - 240.0 * k / std::max<size_t>(1, keeps.size() - 1)), 200, 200);
-      s->setPen(QPen(colour, 2, style.count(p.policy) ? style.at(p.policy) : Qt::SolidLine));
-      addToChart(chart, s, x, y);
+      styleLine(s, colour, style.count(p.policy) ? style.at(p.policy) : 3, 2);
+      s->setPointsVisible(true);
+      ScaledAxis::attach(chart, s, x, y);
     }
-    s->append(p.alphaPrune, p.errorMean);
+    s->append(x.map(p.alphaPrune), y.map(p.errorMean));
+    yMin = std::min(yMin, p.errorMean);
     yMax = std::max(yMax, p.errorMean);
     xMin = std::min(xMin, p.alphaPrune);
     xMax = std::max(xMax, p.alphaPrune);
   }
-  for (auto& kv : series) {  // points along alpha_prune in order
-    auto pts = kv.second->points();
-    std::sort(pts.begin(), pts.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
-    kv.second->replace(pts);
-  }
   auto* front = new QLineSeries;
   front->setName(tr("Pareto frontier"));
-  front->setPen(QPen(Qt::black, 2.5));
+  front->setPen(QPen(Qt::black, 3));
   for (const auto& p : points_)
-    if (p.pareto) front->append(p.alphaPrune, p.errorMean);
-  auto pts = front->points();
-  std::sort(pts.begin(), pts.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
-  front->replace(pts);
-  addToChart(chart, front, x, y);
-  if (xMax > 0) x->setRange(xMin * 0.8, xMax * 1.25);
-  y->setRange(0, std::max(0.05, yMax * 1.05));
-  chart->legend()->setAlignment(Qt::AlignRight);
-  QChart* old = chart_->chart();
-  chart_->setChart(chart);
-  delete old;
+    if (p.pareto && drawable(p)) front->append(x.map(p.alphaPrune), y.map(p.errorMean));
+  ScaledAxis::attach(chart, front, x, y);       // last: drawn above the lines it touches
+  for (QAbstractSeries* s : chart->series()) {  // points along alpha_prune in order
+    auto* line = static_cast<QLineSeries*>(s);
+    auto pts = line->points();
+    std::sort(pts.begin(), pts.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+    line->replace(pts);
+  }
+  if (xMax > 0) x.setRange(xMin * 0.8, xMax * 1.25);
+  if (yMax > 0) y.setRange(y.log() ? yMin / 1.2 : 0, y.log() ? yMax * 1.2 : std::max(0.05, yMax * 1.05));
+  finishLegend(chart);
+  chart_->showChart(chart);
 }
 
 }  // namespace ps::ui

@@ -7,11 +7,11 @@
 #include <QFutureWatcher>
 #include <QWidget>
 #include <vector>
+#include "chart_view.h"
 
 #include "job/job.h"
 #include "theory/perceptron_theory.h"
 
-class QChartView;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -31,7 +31,7 @@ class TheoryView : public QWidget {
   // The controls' settings; ConfigError names the bad value.
   TheoryConfig formConfig() const;
   const std::vector<TheoryPoint>& points() const { return points_; }
-  QChartView* chartView() const { return chart_; }
+  ChartView* chartView() const { return chart_; }
   QDoubleSpinBox* thetaBox() const { return theta_; }
   QLineEdit* alphaEdit() const { return alphas_; }
   QLabel* statusLabel() const { return status_; }
@@ -51,7 +51,8 @@ class TheoryView : public QWidget {
   QDoubleSpinBox* theta_;
   QCheckBox *hard_, *easy_, *random_;
   QLabel* status_;
-  QChartView* chart_;
+  ChartView* chart_;
+  QCheckBox *logX_, *logY_;
   QTimer* debounce_;
   QFutureWatcher<std::vector<TheoryPoint>> watcher_;
   CancelToken token_;

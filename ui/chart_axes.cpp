@@ -1,0 +1,75 @@
+#include "chart_axes.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QValueAxis>
+#include <QXYSeries>
+#include <cmath>
+
+#include "chart_style.h"
+
+namespace ps::ui {
+
+namespace {
+
+// Labels of a log axis showing log10 values lo..hi: the round values inside, as many per
+// decade as fit (every integer mantissa within a decade, 1-2-5 up to four decades, 1-3
+// up to eight, powers of ten beyond).
+void labelLogAxis(QCategoryAxis* axis, double lo, double hi) {
+  for (const QString& label : axis->categoriesLabels()) axis->remove(label);
+  const double span = hi - lo;
+  if (!(span > 0) || !std::isfinite(span)) return;
+  std::vector<int> mantissas = {1};
+  if (span <= 1.2)
+    mantissas = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  else if (span <= 4)
+    mantissas = {1, 2, 5};
+  else if (span <= 8)
+    mantissas = {1, 3};
+  axis->setStartValue(lo);
+  for (auto decade = static_cast<int>(std::floor(lo)); decade <= static_cast<int>(std::ceil(hi)); ++decade)
+    for (int m : mantissas) {
+      const double value = m * std::pow(10.0, decade), at = std::log10(value);
+      if (at >= lo - 1e-9 && at <= hi + 1e-9) axis->append(QString::number(value, 'g', 6), at);
+    }
+}
+
+}  // namespace
+
+ScaledAxis::ScaledAxis(const QString& title, bool log, const char* format) : log_(log) {
+  if (log) {
+    auto* axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // Zooming and panning change the range: label the new one (appending labels does not
+    // change the range, so this does not recurse).
+    QObject::connect(axis, &QValueAxis::rangeChanged, axis,
+                     [axis](double lo, double hi) { labelLogAxis(axis, lo, hi); });
+    axis_ = axis;
+  } else {
+    axis_ = new QValueAxis;
+    axis_->setLabelFormat(QString::fromLatin1(format));
+  }
+  axis_->setTitleText(title);
+}
+
+double ScaledAxis::map(double v) const { return log_ ? std::log10(v) : v; }
+
+void ScaledAxis::setRange(double lo, double hi) const {
+  axis_->setRange(map(lo), map(hi));
+  if (log_)
+    labelLogAxis(static_cast<QCategoryAxis*>(axis_), map(lo), map(hi));
+  else
+    axis_->applyNiceNumbers();
+}
+
+void ScaledAxis::attach(QChart* chart, QXYSeries* series, const ScaledAxis& x, const ScaledAxis& y, bool inLegend) {
+  if (x.log()) series->setProperty("ps_logx", true);
+  if (y.log()) series->setProperty("ps_logy", true);
+  addToChart(chart, series, x.axis(), y.axis(), inLegend);
+}
+
+double unmapCoordinate(const QXYSeries* series, bool horizontal, double c) {
+  return series->property(horizontal ? "ps_logx" : "ps_logy").toBool() ? std::pow(10.0, c) : c;
+}
+
+}  // namespace ps::ui

@@ -1,0 +1,38 @@
+#pragma once
+// Axes that can be linear or logarithmic, with tick labels at round values either way.
+// A logarithmic axis is drawn as a linear axis over log10 of the data with labels at
+// 1, 2, 5 × 10^k (more or fewer per decade as the range, zoomed or not, allows): Qt's
+// own logarithmic axis labels only powers of its base. Series drawn on a logarithmic
+// axis carry the property "ps_logx" / "ps_logy", so the chart view's hover shows the
+// data's values, not their logarithms.
+#include <QString>
+
+class QChart;
+class QValueAxis;
+class QXYSeries;
+
+namespace ps::ui {
+
+class ScaledAxis {
+ public:
+  // A new axis titled `title`; `format` (printf-style) for the labels of a linear one.
+  ScaledAxis(const QString& title, bool log, const char* format);
+  QValueAxis* axis() const { return axis_; }
+  bool log() const { return log_; }
+  // The coordinate of data value v (log10 v on a logarithmic axis; v must be > 0 there).
+  double map(double v) const;
+  // Shows data values lo..hi (both > 0 on a logarithmic axis).
+  void setRange(double lo, double hi) const;
+  // Adds `series` to `chart` on x and y, marking it for the hover's inverse mapping.
+  static void attach(QChart* chart, QXYSeries* series, const ScaledAxis& x, const ScaledAxis& y, bool inLegend = true);
+
+ private:
+  QValueAxis* axis_;
+  bool log_;
+};
+
+// The data value at coordinate c of a series on an axis marked logarithmic (ps_logx for
+// `horizontal`, else ps_logy), else c itself.
+double unmapCoordinate(const QXYSeries* series, bool horizontal, double c);
+
+}  // namespace ps::ui
