@@ -3,18 +3,26 @@
 // numbers — driven here by real mouse, wheel and key events on a shown view. Log axes
 // carry labels at round values and can be switched to linear.
 #include <QCategoryAxis>
+#include <QComboBox>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSignalSpy>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <QtTest>
+#include <random>
 
+#include "agreement_heatmap.h"
 #include "chart_axes.h"
 #include "chart_style.h"
 #include "chart_view.h"
+#include "data/synthetic_dataset.h"
+#include "density_plot.h"
 #include "scaling_view.h"
+#include "score/rank_stats.h"
+#include "score_view.h"
 
 namespace {
 
@@ -68,6 +76,30 @@ QPoint legendEntry(const QChartView& view, const QString& label) {
   return {-1, -1};
 }
 
+// A catalogue of `scores` scores over n examples in one run: score k is the example's
+// index mod 1000 plus k times noise, so neighbouring scores agree most.
+std::shared_ptr<ps::ui::ScoreCatalog> catalogOf(int64_t n, int scores) {
+  auto run = std::make_shared<ps::ui::CatalogRun>();
+  run->run.runId = 1;
+  run->finishedAt = "2026-01-01T00:00:00Z";
+  std::mt19937 rng(3);
+  std::normal_distribution<float> noise(0, 200);
+  for (int64_t i = 0; i < n; ++i) {
+    run->run.indices.push_back(i);
+    run->labels.push_back(static_cast<int>(i % 10));
+  }
+  auto catalog = std::make_shared<ps::ui::ScoreCatalog>();
+  for (int k = 0; k < scores; ++k) {
+    const std::string name = "s" + std::to_string(k);
+    auto& v = run->run.difficulty[name];
+    for (int64_t i = 0; i < n; ++i) v.push_back(static_cast<float>(i % 1000) + static_cast<float>(k) * noise(rng));
+    run->run.names.push_back(name);
+    catalog->entries.emplace_back(0, name);
+  }
+  catalog->runs.push_back(run);
+  return catalog;
+}
+
 }  // namespace
 
 class TestGuiCharts : public QObject {
@@ -78,6 +110,8 @@ class TestGuiCharts : public QObject {
   void aDraggedBoxZoomsAndShiftDragPans();
   void aLegendClickHidesAndShowsItsSeries();
   void logAxesHaveRoundLabelsAndCanBeLinear();
+  void scoreViewHeatmapShowsEveryScoreAndPicksTheScatter();
+  void theDensityScatterOpensTheNearestExample();
 };
 
 void TestGuiCharts::hoverShowsAPointsNumbersAndAClickReportsIt() {
@@ -214,6 +248,67 @@ void TestGuiCharts::logAxesHaveRoundLabelsAndCanBeLinear() {
   view.showChart(ps::ui::makeScalingChart(r, "t", false, false));
   QVERIFY(!qobject_cast<QCategoryAxis*>(view.chart()->axes(Qt::Horizontal).first()));
   QVERIFY(qobject_cast<QValueAxis*>(view.chart()->axes(Qt::Horizontal).first())->max() >= 30000);
+}
+
+void TestGuiCharts::scoreViewHeatmapShowsEveryScoreAndPicksTheScatter() {
+  ps::SyntheticSpec spec;
+  spec.train = 100;
+  std::shared_ptr<const ps::Dataset> ds = ps::makeSyntheticDataset(spec);
+  const auto catalog = catalogOf(5000, 8);
+  ps::ui::ScoreView view;
+  view.resize(1400, 800);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QSignalSpy agreed(&view, &ps::ui::ScoreView::agreementReady);
+  view.setCatalog(ds, catalog);
+  QVERIFY(agreed.wait(30000));
+  // Every one of the 8 × 8 cells lies inside the heatmap: nothing to scroll to.
+  auto* map = view.heatmap();
+  QVERIFY(map->rect().contains(map->cellRect(7, 7)));
+  QVERIFY(map->cellRect(0, 0).width() >= 26 && map->cellRect(0, 0).height() >= 11);  // room for its number
+  const double rho = ps::spearman(catalog->difficulty(2), catalog->difficulty(5));
+  QCOMPARE(map->cellText(2, 5), QString::number(rho, 'f', 2));
+  // Hovering a cell tells both scores and both numbers.
+  QTest::mouseMove(map, map->cellRect(2, 5).center());
+  QTRY_VERIFY(map->hoverText().contains("s2 (run 1) vs s5 (run 1)"));
+  QVERIFY(map->hoverText().contains(QString::number(rho, 'f', 4)));
+  // Clicking it shows the two against each other.
+  QSignalSpy dense(&view, &ps::ui::ScoreView::densityReady);
+  QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(2, 5).center());
+  QCOMPARE(view.xBox()->currentIndex(), 5);
+  QCOMPARE(view.yBox()->currentIndex(), 2);
+  QTRY_VERIFY_WITH_TIMEOUT(!view.densityBusy() && view.densityPlot()->data().xName == "s5 (run 1)", 30000);
+  QCOMPARE(view.densityPlot()->data().grid.points, uint64_t(5000));
+}
+
+void TestGuiCharts::theDensityScatterOpensTheNearestExample() {
+  ps::SyntheticSpec spec;
+  spec.train = 100;
+  std::shared_ptr<const ps::Dataset> ds = ps::makeSyntheticDataset(spec);
+  const auto catalog = catalogOf(200000, 2);
+  ps::ui::ScoreView view;
+  view.resize(1400, 800);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  view.setCatalog(ds, catalog);
+  QTRY_VERIFY_WITH_TIMEOUT(!view.densityBusy() && view.densityPlot()->data().grid.points == 200000, 30000);
+  auto* plot = view.densityPlot();
+  // An outlying example: hover names it, a click opens it.
+  const auto& d = plot->data();
+  size_t far = 0;
+  for (size_t i = 0; i < d.x.size(); ++i)
+    if (d.y[i] - d.x[i] > d.y[far] - d.x[far]) far = i;
+  const QPoint at = plot->positionOf(d.x[far], d.y[far]);
+  QTest::mouseMove(plot, at);
+  QTRY_VERIFY2(plot->hoverText().contains(QStringLiteral("#%1").arg(d.indices[far])), qPrintable(plot->hoverText()));
+  QSignalSpy opened(&view, &ps::ui::ScoreView::exampleRequested);
+  QTest::mouseClick(plot, Qt::LeftButton, {}, at);
+  QCOMPARE(opened.count(), 1);
+  QCOMPARE(opened[0][0].toLongLong(), d.indices[far]);
+  // The density image holds every point once.
+  uint64_t sum = 0;
+  for (uint32_t c : d.grid.counts) sum += c;
+  QCOMPARE(sum, uint64_t(200000));
 }
 
 QTEST_MAIN(TestGuiCharts)

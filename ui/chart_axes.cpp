@@ -68,6 +68,26 @@ void ScaledAxis::attach(QChart* chart, QXYSeries* series, const ScaledAxis& x, c
   addToChart(chart, series, x.axis(), y.axis(), inLegend);
 }
 
+std::vector<double> roundTicks(double lo, double hi, int count) {
+  std::vector<double> ticks;
+  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || count < 1) return ticks;
+  const double raw = (hi - lo) / count, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = magnitude;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * magnitude >= raw) {
+      step = m * magnitude;
+      break;
+    }
+  for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push_back(t);
+  return ticks;
+}
+
+QString tickLabel(double value, double step) {
+  if (!(step > 0) || std::abs(value) < step * 1e-2) return QStringLiteral("0");
+  if (std::abs(value) >= 1e6 || step < 1e-6) return QString::number(value, 'g', 4);
+  return QString::number(value, 'f', std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9))));
+}
+
 double unmapCoordinate(const QXYSeries* series, bool horizontal, double c) {
   return series->property(horizontal ? "ps_logx" : "ps_logy").toBool() ? std::pow(10.0, c) : c;
 }

@@ -6,6 +6,7 @@
 // axis carry the property "ps_logx" / "ps_logy", so the chart view's hover shows the
 // data's values, not their logarithms.
 #include <QString>
+#include <vector>
 
 class QChart;
 class QValueAxis;
@@ -34,5 +35,10 @@ class ScaledAxis {
 // The data value at coordinate c of a series on an axis marked logarithmic (ps_logx for
 // `horizontal`, else ps_logy), else c itself.
 double unmapCoordinate(const QXYSeries* series, bool horizontal, double c);
+
+// Tick values at round numbers (1, 2 or 5 × 10^k apart) inside [lo, hi], about `count` of
+// them; and a tick's label, with values within a rounding error of zero written as 0.
+std::vector<double> roundTicks(double lo, double hi, int count = 5);
+QString tickLabel(double value, double step);
 
 }  // namespace ps::ui

@@ -11,7 +11,31 @@
 
 namespace ps::ui {
 
-bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QString* error) {
+namespace {
+
+// The view drawn as SVG or PNG into `bytes`.
+bool renderPicture(QWidget* view, bool svg, QByteArray* bytes) {
+  const QSize size = view->size().isValid() && view->width() > 100 ? view->size() : QSize(960, 600);
+  if (view->size() != size) view->resize(size);
+  QBuffer buffer(bytes);
+  buffer.open(QIODevice::WriteOnly);
+  if (!svg) return view->grab().save(&buffer, "PNG");
+  QSvgGenerator generator;
+  generator.setOutputDevice(&buffer);
+  generator.setSize(size);
+  generator.setViewBox(QRect(QPoint(0, 0), size));
+  auto* chartView = qobject_cast<QChartView*>(view);
+  generator.setTitle(chartView && chartView->chart() ? chartView->chart()->title() : view->windowTitle());
+  QPainter painter;
+  if (!painter.begin(&generator)) return false;
+  view->render(&painter);
+  painter.end();
+  return true;
+}
+
+}  // namespace
+
+bool saveChart(QWidget* view, const QString& path, const CsvWriter& csv, QString* error) {
   auto fail = [&](const QString& why) {
     if (error) *error = path + QStringLiteral(": ") + why;
     return false;
@@ -27,28 +51,13 @@ bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QStr
     }
     return true;
   }
-  const QSize size = view->size().isValid() && view->width() > 100 ? view->size() : QSize(960, 600);
-  if (view->size() != size) view->resize(size);
+  if (!lower.endsWith(QStringLiteral(".svg")) && !lower.endsWith(QStringLiteral(".png")))
+    return fail(QObject::tr("unknown file type; expected .png, .svg or .csv"));
   // Rendered in memory, then written by core's atomic writer: a failed write leaves the
   // previous file as it was.
   QByteArray bytes;
-  QBuffer buffer(&bytes);
-  buffer.open(QIODevice::WriteOnly);
-  if (lower.endsWith(QStringLiteral(".svg"))) {
-    QSvgGenerator svg;
-    svg.setOutputDevice(&buffer);
-    svg.setSize(size);
-    svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setTitle(view->chart() ? view->chart()->title() : QString());
-    QPainter painter;
-    if (!painter.begin(&svg)) return fail(QObject::tr("cannot write the SVG file"));
-    view->render(&painter);
-    painter.end();
-  } else if (lower.endsWith(QStringLiteral(".png"))) {
-    if (!view->grab().save(&buffer, "PNG")) return fail(QObject::tr("cannot write the PNG file"));
-  } else {
-    return fail(QObject::tr("unknown file type; expected .png, .svg or .csv"));
-  }
+  if (!renderPicture(view, lower.endsWith(QStringLiteral(".svg")), &bytes))
+    return fail(QObject::tr("cannot draw the picture"));
   try {
     writeFileAtomically(path.toStdString(), std::string(bytes.constData(), static_cast<size_t>(bytes.size())));
   } catch (const std::exception& e) {
@@ -58,7 +67,7 @@ bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QStr
   return true;
 }
 
-QPushButton* makeExportButton(QWidget* parent, QChartView* view, CsvWriter csv,
+QPushButton* makeExportButton(QWidget* parent, QWidget* view, CsvWriter csv,
                               std::function<void(const QString&)> failed) {
   auto* button = new QPushButton(QObject::tr("Export…"), parent);
   button->setToolTip(QObject::tr("Save the chart as PNG or SVG, or its data as CSV"));

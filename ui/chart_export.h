@@ -5,7 +5,6 @@
 #include <functional>
 #include <string>
 
-class QChartView;
 class QPushButton;
 class QWidget;
 
@@ -13,14 +12,14 @@ namespace ps::ui {
 
 using CsvWriter = std::function<void(const std::string& path)>;
 
-// Writes `path`: .png or .svg renders the view, .csv calls `csv`. False with `error`
+// Writes `path`: .png or .svg renders the view (a chart view or any widget), .csv calls `csv`. False with `error`
 // naming the file and the problem when it cannot (unknown extension, unwritable file,
 // nothing shown yet).
-bool saveChart(QChartView* view, const QString& path, const CsvWriter& csv, QString* error);
+bool saveChart(QWidget* view, const QString& path, const CsvWriter& csv, QString* error);
 
 // An "Export…" button that asks for a file (PNG, SVG or CSV) and calls saveChart;
 // `failed` gets the reason when it cannot write.
-QPushButton* makeExportButton(QWidget* parent, QChartView* view, CsvWriter csv,
+QPushButton* makeExportButton(QWidget* parent, QWidget* view, CsvWriter csv,
                               std::function<void(const QString&)> failed);
 
 }  // namespace ps::ui

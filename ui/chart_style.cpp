@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
+#include <QToolTip>
 #include <QXYSeries>
 #include <cmath>
 
@@ -97,6 +98,15 @@ long pointId(const QXYSeries* series, int index) {
   const QVariantList ids = series->property("ps_ids").toList();
   if (index < 0 || index >= ids.size()) return -1;
   return static_cast<long>(ids[index].toULongLong());
+}
+
+void updateHover(QWidget* widget, QString& shown, const QString& text, const QPoint& global) {
+  if (text == shown) return;
+  shown = text;
+  if (text.isEmpty())
+    QToolTip::hideText();
+  else
+    QToolTip::showText(global, text, widget);
 }
 
 }  // namespace ps::ui

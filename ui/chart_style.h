@@ -11,6 +11,9 @@ QT_BEGIN_NAMESPACE
 class QAbstractAxis;
 class QAbstractSeries;
 class QChart;
+class QPoint;
+class QString;
+class QWidget;
 class QXYSeries;
 QT_END_NAMESPACE
 
@@ -32,5 +35,9 @@ void finishLegend(QChart* chart);  // legend on the right, entries drawn like th
 // point i. pointId is -1 for a series without ids or a point past them.
 void setPointIds(QXYSeries* series, const std::vector<size_t>& ids);
 long pointId(const QXYSeries* series, int index);
+
+// A hover tooltip shown once per change: `text` (empty: hidden) at `global` for `widget`;
+// `shown` holds what is shown now.
+void updateHover(QWidget* widget, QString& shown, const QString& text, const QPoint& global);
 
 }  // namespace ps::ui

@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "chart_axes.h"
+#include "chart_style.h"
 
 namespace ps::ui {
 
@@ -154,12 +155,7 @@ void ChartView::showHover(const QPoint& pos) {
                  .arg(unmapCoordinate(hit.series, false, p.y()), 0, 'g', 6);
     }
   }
-  if (text == hoverText_) return;
-  hoverText_ = text;
-  if (text.isEmpty())
-    QToolTip::hideText();
-  else
-    QToolTip::showText(mapToGlobal(pos), text, this);
+  updateHover(this, hoverText_, text, mapToGlobal(pos));
 }
 
 void ChartView::zoomAbout(const QPointF& centre, double factor) {

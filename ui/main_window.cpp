@@ -140,6 +140,10 @@ void MainWindow::buildViews() {
   connect(gallery_, &GalleryView::exportFailed, this, report(tr("Export failed")));
   connect(gallery_, &GalleryView::tagFailed, this, report(tr("Cannot tag the examples")));
   connect(scores_, &ScoreView::exportFailed, this, report(tr("Export failed")));
+  connect(scores_, &ScoreView::exampleRequested, this, [this](qint64 i) {
+    showView(QStringLiteral("gallery"));
+    gallery_->showDetail(i);
+  });
   connect(frontier_, &FrontierView::exportFailed, this, report(tr("Export failed")));
   connect(scaling_, &ScalingView::exportFailed, this, report(tr("Export failed")));
   connect(fairness_, &FairnessView::exportFailed, this, report(tr("Export failed")));

@@ -1,24 +1,19 @@
 #include "score_view.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStandardItemModel>
-#include <QTableView>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent>
-#include <cmath>
 
 #include "chart_export.h"
 #include "chart_style.h"
@@ -27,106 +22,87 @@
 namespace ps::ui {
 
 namespace {
-QTableView* matrixView(QWidget* parent, QStandardItemModel* model) {
-  auto* t = new QTableView(parent);
-  t->setModel(model);
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  return t;
+constexpr int kDensityColumns = 240, kDensityRows = 180;  // cells of the density scatter
 }
 
-void fillMatrix(QStandardItemModel* m, const std::vector<std::string>& names,
-                const std::vector<std::vector<double>>& v) {
-  m->clear();
-  QStringList labels;
-  for (const auto& n : names) labels << QString::fromStdString(n);
-  m->setRowCount(static_cast<int>(names.size()));
-  m->setColumnCount(static_cast<int>(names.size()));
-  m->setHorizontalHeaderLabels(labels);
-  m->setVerticalHeaderLabels(labels);
-  for (size_t i = 0; i < v.size(); ++i)
-    for (size_t j = 0; j < v[i].size(); ++j) {
-      const double x = v[i][j];
-      auto* item = new QStandardItem(std::isnan(x) ? QStringLiteral("–") : QString::number(x, 'f', 2));
-      item->setEditable(false);
-      item->setTextAlignment(Qt::AlignCenter);
-      if (!std::isnan(x)) {  // blue for agreement, red for disagreement
-        const int a = static_cast<int>(std::min(1.0, std::abs(x)) * 150);
-        item->setBackground(x >= 0 ? QColor(255 - a, 255 - a / 2, 255) : QColor(255, 255 - a, 255 - a));
-      }
-      m->setItem(static_cast<int>(i), static_cast<int>(j), item);
-    }
-}
-}  // namespace
-
-// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 ScoreView::ScoreView(QWidget* parent)
-    : QWidget(parent), agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }) {
-  score_ = new QComboBox(this);
+    : QWidget(parent),
+      agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }),
+      densityTask_(this, [this](DensityOutcome o) { showDensity(o); }) {
+  auto* right = new QSplitter(Qt::Vertical, this);
+  right->addWidget(makeAgreementBox());
+  right->addWidget(makeDensityBox());
+  right->setSizes({420, 380});
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->addWidget(makeHistogramBox());
+  split->addWidget(right);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(split);
+}
+
+QWidget* ScoreView::makeHistogramBox() {
+  auto* box = new QGroupBox(tr("Distribution per class"), this);
+  score_ = new QComboBox(box);
   rememberScoreChoice(score_);
-  bins_ = new QSpinBox(this);
+  bins_ = new QSpinBox(box);
   bins_->setRange(5, 200);
   bins_->setValue(40);
-  top_ = new QDoubleSpinBox(this);
+  class_ = new QComboBox(box);
+  class_->addItem(tr("every class, side by side"));
+  grid_ = new HistogramGrid(box);
+  view_ = new ChartView(box);
+  histStack_ = new QStackedWidget(box);
+  histStack_->addWidget(grid_);
+  histStack_->addWidget(view_);
+  export_ = makeExportButton(
+      box, histStack_, [this](const std::string& path) { writeHistogramCsv(hist_, path); },
+      [this](const QString& reason) { emit exportFailed(reason); });
+  export_->setEnabled(false);
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("Score"), box));
+  top->addWidget(score_, 2);
+  top->addWidget(new QLabel(tr("Bins"), box));
+  top->addWidget(bins_);
+  top->addWidget(new QLabel(tr("Class"), box));
+  top->addWidget(class_, 1);
+  top->addWidget(export_);
+  auto* layout = new QVBoxLayout(box);
+  layout->addLayout(top);
+  layout->addWidget(histStack_, 1);
+  connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::drawHistogram);
+  connect(bins_, qOverload<int>(&QSpinBox::valueChanged), this, &ScoreView::drawHistogram);
+  connect(class_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::drawClassChart);
+  return box;
+}
+
+QWidget* ScoreView::makeAgreementBox() {
+  auto* box = new QGroupBox(tr("Agreement between scores"), this);
+  measure_ = new QComboBox(box);
+  measure_->addItem(tr("Spearman rank correlation"));
+  measure_->addItem(tr("top-k overlap (share of the k hardest)"));
+  top_ = new QDoubleSpinBox(box);
   top_->setRange(0.01, 1.0);
   top_->setSingleStep(0.05);
   top_->setValue(0.1);
   top_->setToolTip(tr("Top-k overlap: k is this fraction of the examples every score covers"));
-  view_ = new QChartView(this);
-  view_->setRenderHint(QPainter::Antialiasing);
-  view_->setChart(new QChart);
-  spearman_ = new QStandardItemModel(this);
-  overlap_ = new QStandardItemModel(this);
-  agreementInfo_ = new QLabel(this);
+  auto* exportButton = new QPushButton(tr("Export CSV…"), box);
+  agreementInfo_ = new QLabel(tr("Needs at least two cached scores."), box);
   agreementInfo_->setWordWrap(true);
-
-  auto* histBox = new QGroupBox(tr("Distribution per class"), this);
-  auto* ht = new QHBoxLayout;
-  ht->addWidget(new QLabel(tr("Score"), histBox));
-  ht->addWidget(score_, 1);
-  ht->addWidget(new QLabel(tr("Bins"), histBox));
-  ht->addWidget(bins_);
-  export_ = makeExportButton(
-      histBox, view_, [this](const std::string& path) { writeHistogramCsv(hist_, path); },
-      [this](const QString& reason) { emit exportFailed(reason); });
-  export_->setEnabled(false);
-  ht->addWidget(export_);
-  auto* hl = new QVBoxLayout(histBox);
-  hl->addLayout(ht);
-  hl->addWidget(view_, 1);
-
-  auto* agreeBox = new QGroupBox(tr("Agreement between scores"), this);
-  auto* at = new QHBoxLayout;
-  at->addWidget(new QLabel(tr("Top fraction"), agreeBox));
-  at->addWidget(top_);
-  at->addStretch(1);
-  auto* exportButton = new QPushButton(tr("Export CSV…"), agreeBox);
-  at->addWidget(exportButton);
-  auto* matrices = new QHBoxLayout;
-  auto* left = new QVBoxLayout;
-  left->addWidget(new QLabel(tr("Spearman rank correlation"), agreeBox));
-  left->addWidget(matrixView(agreeBox, spearman_));
-  auto* right = new QVBoxLayout;
-  right->addWidget(new QLabel(tr("Top-k overlap (fraction of the k hardest shared)"), agreeBox));
-  right->addWidget(matrixView(agreeBox, overlap_));
-  matrices->addLayout(left);
-  matrices->addLayout(right);
-  auto* al = new QVBoxLayout(agreeBox);
-  al->addLayout(at);
-  al->addWidget(agreementInfo_);
-  al->addLayout(matrices, 1);
-
-  auto* split = new QSplitter(Qt::Vertical, this);
-  split->addWidget(histBox);
-  split->addWidget(agreeBox);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
-  split->setSizes({560, 360});
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(split);
-
-  connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::drawHistogram);
-  connect(bins_, qOverload<int>(&QSpinBox::valueChanged), this, &ScoreView::drawHistogram);
+  heatmap_ = new AgreementHeatmap(box);
+  auto* top = new QHBoxLayout;
+  top->addWidget(measure_, 1);
+  top->addWidget(new QLabel(tr("Top fraction"), box));
+  top->addWidget(top_);
+  top->addWidget(exportButton);
+  auto* layout = new QVBoxLayout(box);
+  layout->addLayout(top);
+  layout->addWidget(agreementInfo_);
+  layout->addWidget(heatmap_, 1);
+  connect(measure_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+    heatmap_->setMeasure(i == 1 ? AgreementHeatmap::Measure::TopK : AgreementHeatmap::Measure::Spearman);
+  });
   connect(top_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ScoreView::computeAgreement);
   connect(exportButton, &QPushButton::clicked, this, [this] {
     const QString path =
@@ -134,33 +110,88 @@ ScoreView::ScoreView(QWidget* parent)
     QString error;
     if (!path.isEmpty() && !exportAgreement(path, &error)) emit exportFailed(error);
   });
-  agreementInfo_->setText(tr("Needs at least two cached scores."));
+  connect(heatmap_, &AgreementHeatmap::pairChosen, this, [this](int row, int column) {
+    const QSignalBlocker bx(xScore_), by(yScore_);
+    xScore_->setCurrentIndex(column);
+    yScore_->setCurrentIndex(row);
+    computeDensity();
+  });
+  return box;
+}
+
+QWidget* ScoreView::makeDensityBox() {
+  auto* box = new QGroupBox(tr("Two scores against each other"), this);
+  xScore_ = new QComboBox(box);
+  yScore_ = new QComboBox(box);
+  densityInfo_ = new QLabel(box);
+  densityInfo_->setWordWrap(true);
+  density_ = new DensityPlot(box);
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("x"), box));
+  top->addWidget(xScore_, 1);
+  top->addWidget(new QLabel(tr("y"), box));
+  top->addWidget(yScore_, 1);
+  auto* layout = new QVBoxLayout(box);
+  layout->addLayout(top);
+  layout->addWidget(densityInfo_);
+  layout->addWidget(density_, 1);
+  for (QComboBox* b : {xScore_, yScore_})
+    connect(b, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::computeDensity);
+  connect(density_, &DensityPlot::exampleClicked, this, [this](int64_t i) { emit exampleRequested(i); });
+  return box;
 }
 
 void ScoreView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
   const bool unchanged = dataset == dataset_ && catalog && catalog_ && catalog->sameRuns(*catalog_);
   dataset_ = std::move(dataset);
   catalog_ = std::move(catalog);
-  if (unchanged) return;  // the histogram and the agreement stay right
+  if (unchanged) return;  // the histograms, the agreement and the scatter stay right
   {
-    const QSignalBlocker block(score_);
+    const QSignalBlocker block(score_), bx(xScore_), by(yScore_);
     fillScoreBox(score_, catalog_.get());
+    xScore_->clear();
+    yScore_->clear();
+    const size_t n = catalog_ ? catalog_->entries.size() : 0;
+    for (size_t k = 0; k < n; ++k) {
+      xScore_->addItem(catalog_->entryLabel(k));
+      yScore_->addItem(catalog_->entryLabel(k));
+    }
+    xScore_->setCurrentIndex(n > 0 ? 0 : -1);
+    yScore_->setCurrentIndex(n > 1 ? 1 : n > 0 ? 0 : -1);
   }
   drawHistogram();
   computeAgreement();
+  computeDensity();
 }
 
 void ScoreView::drawHistogram() {
-  QChart* old = view_->chart();
-  auto* chart = new QChart;
   hist_ = {};
   const int k = score_->currentIndex();
+  QString name;
   if (dataset_ && catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size()) {
     hist_ = classHistograms(catalog_->difficulty(static_cast<size_t>(k)), catalog_->labels(static_cast<size_t>(k)),
                             dataset_->classNames(), bins_->value());
+    name = QString::fromStdString(catalog_->name(static_cast<size_t>(k)));
+  }
+  if (class_->count() != static_cast<int>(hist_.classNames.size()) + 1) {
+    const QSignalBlocker block(class_);
+    while (class_->count() > 1) class_->removeItem(1);
+    for (const auto& c : hist_.classNames) class_->addItem(QString::fromStdString(c));
+  }
+  grid_->setHistograms(hist_, name);
+  if (export_) export_->setEnabled(hist_.bins > 0);
+  drawClassChart();
+}
+
+// One class on a chart that zooms, against every class's counts scaled to its size.
+void ScoreView::drawClassChart() {
+  const int c = class_->currentIndex() - 1;
+  histStack_->setCurrentIndex(c >= 0 ? 1 : 0);
+  auto* chart = new QChart;
+  if (c >= 0 && static_cast<size_t>(c) < hist_.counts.size()) {
+    const auto cls = static_cast<size_t>(c);
     auto* x = new QValueAxis;
-    x->setTitleText(
-        tr("difficulty (%1, higher = harder)").arg(QString::fromStdString(catalog_->name(static_cast<size_t>(k)))));
+    x->setTitleText(tr("difficulty (%1, higher = harder)").arg(score_->currentText()));
     x->setRange(hist_.lo, hist_.hi);
     x->setLabelFormat("%.3g");
     auto* y = new QValueAxis;
@@ -168,26 +199,34 @@ void ScoreView::drawHistogram() {
     y->setLabelFormat("%d");
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    int64_t most = 1;
-    for (size_t c = 0; c < hist_.counts.size(); ++c) {
-      auto* line = new QLineSeries;
-      line->setName(QString::fromStdString(hist_.classNames[c]));
-      line->setPen(QPen(paletteColour(c), 2));
-      for (int b = 0; b < hist_.bins; ++b) {
-        line->append(hist_.binCentre(b), static_cast<double>(hist_.counts[c][static_cast<size_t>(b)]));
-        most = std::max(most, hist_.counts[c][static_cast<size_t>(b)]);
-      }
-      addToChart(chart, line, x, y);
+    double classTotal = 0, total = 0;
+    for (size_t k = 0; k < hist_.counts.size(); ++k)
+      for (int64_t n : hist_.counts[k]) (k == cls ? classTotal : total) += static_cast<double>(n);
+    total += classTotal;
+    auto* line = new QLineSeries;
+    line->setName(QString::fromStdString(hist_.classNames[cls]));
+    styleLine(line, paletteColour(cls), 0);
+    auto* all = new QLineSeries;
+    all->setName(tr("all classes, scaled to this class's size"));
+    styleLine(all, QColor(130, 130, 130), 1, 1.5);
+    double most = 1;
+    for (int b = 0; b < hist_.bins; ++b) {
+      double sum = 0;
+      for (const auto& counts : hist_.counts) sum += static_cast<double>(counts[static_cast<size_t>(b)]);
+      const double mine = static_cast<double>(hist_.counts[cls][static_cast<size_t>(b)]);
+      const double scaled = total > 0 ? sum * classTotal / total : 0;
+      line->append(hist_.binCentre(b), mine);
+      all->append(hist_.binCentre(b), scaled);
+      most = std::max({most, mine, scaled});
     }
-    y->setRange(0, static_cast<double>(most) * 1.05);
+    addToChart(chart, all, x, y);
+    addToChart(chart, line, x, y);
+    y->setRange(0, most * 1.05);
     y->applyNiceNumbers();
-    x->applyNiceNumbers();
-    chart->setTitle(tr("%1 per class").arg(catalog_->entryLabel(static_cast<size_t>(k))));
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setTitle(tr("%1: %2").arg(score_->currentText(), QString::fromStdString(hist_.classNames[cls])));
+    finishLegend(chart);
   }
-  if (export_) export_->setEnabled(hist_.bins > 0);
-  view_->setChart(chart);
-  delete old;
+  view_->showChart(chart);
 }
 
 void ScoreView::computeAgreement() {
@@ -195,14 +234,14 @@ void ScoreView::computeAgreement() {
     agreementTask_.run([message = tr("Needs at least two cached scores.")] { return AgreementOutcome{{}, message}; });
     return;
   }
-  std::vector<ScoreSeries> series;
-  for (size_t k = 0; k < catalog_->entries.size(); ++k)
-    series.push_back({catalog_->entryLabel(k).toStdString(), catalog_->run(k).indices, catalog_->difficulty(k)});
   const double top = top_->value();
   agreementInfo_->setText(tr("Computing…"));
-  agreementTask_.run([series = std::move(series), top] {
+  agreementTask_.run([catalog = catalog_, top] {
     AgreementOutcome out;
     try {
+      std::vector<ScoreSeries> series;
+      for (size_t k = 0; k < catalog->entries.size(); ++k)
+        series.push_back({catalog->entryLabel(k).toStdString(), catalog->run(k).indices, catalog->difficulty(k)});
       out.agreement = scoreAgreement(series, top);
     } catch (const std::exception& e) {
       out.error = QString::fromStdString(e.what());
@@ -213,19 +252,52 @@ void ScoreView::computeAgreement() {
 
 void ScoreView::showAgreement(const AgreementOutcome& outcome) {
   agreement_ = outcome.agreement;
-  if (!outcome.error.isEmpty()) {
-    spearman_->clear();
-    overlap_->clear();
+  heatmap_->setAgreement(agreement_);
+  if (!outcome.error.isEmpty())
     agreementInfo_->setText(outcome.error);
-  } else {
-    fillMatrix(spearman_, agreement_.names, agreement_.spearman);
-    fillMatrix(overlap_, agreement_.names, agreement_.topK);
-    agreementInfo_->setText(tr("On the %1 training examples every score covers; k = %2 (the hardest %3 %).")
+  else
+    agreementInfo_->setText(tr("On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a "
+                               "cell for both numbers; click it for the scatter of the two.")
                                 .arg(agreement_.common)
                                 .arg(agreement_.k)
                                 .arg(agreement_.topFraction * 100, 0, 'g', 3));
-  }
   emit agreementReady();
+}
+
+void ScoreView::computeDensity() {
+  const int kx = xScore_->currentIndex(), ky = yScore_->currentIndex();
+  if (!catalog_ || kx < 0 || ky < 0) {
+    densityTask_.run([] { return DensityOutcome{}; });
+    return;
+  }
+  densityInfo_->setText(tr("Computing…"));
+  densityTask_.run([catalog = catalog_, kx = static_cast<size_t>(kx), ky = static_cast<size_t>(ky)] {
+    DensityOutcome out;
+    try {
+      const AlignedScores a = alignScores({{"x", catalog->run(kx).indices, catalog->difficulty(kx)},
+                                           {"y", catalog->run(ky).indices, catalog->difficulty(ky)}});
+      out.data.xName = catalog->entryLabel(kx);
+      out.data.yName = catalog->entryLabel(ky);
+      out.data.indices = a.indices;
+      out.data.x = a.values[0];
+      out.data.y = a.values[1];
+      out.data.grid = densityGrid(out.data.x, out.data.y, kDensityColumns, kDensityRows);
+    } catch (const std::exception& e) {
+      out.error = QString::fromStdString(e.what());
+    }
+    return out;
+  });
+}
+
+void ScoreView::showDensity(const DensityOutcome& outcome) {
+  density_->setData(outcome.data);
+  densityInfo_->setText(
+      !outcome.error.isEmpty() ? outcome.error
+      : outcome.data.x.empty()
+          ? tr("Needs a cached score.")
+          : tr("%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.")
+                .arg(outcome.data.grid.points));
+  emit densityReady();
 }
 
 bool ScoreView::exportAgreement(const QString& path, QString* error) const {

@@ -1,22 +1,29 @@
 #pragma once
-// The score view: a score's distribution per class (histograms on a common binning), and
-// the agreement of the scores cached for this dataset: Spearman rank correlation and
-// top-k overlap (k a fraction of the examples all of them cover), computed off the GUI
-// thread.
+// The score view, three instruments over the scores cached for the open dataset, each
+// computed off the GUI thread:
+//  - a score's distribution per class on a common binning: small multiples (one panel
+//    per class), or one class at a time on a zoomable chart against all classes;
+//  - the agreement of every score with every other as a heatmap matrix (Spearman rank
+//    correlation or top-k overlap, k a fraction of the examples all of them cover);
+//  - any two scores against each other as a density scatter that stays smooth at a
+//    million examples; clicking it opens the nearest example in the gallery.
 #include <QWidget>
 #include <memory>
 
+#include "agreement_heatmap.h"
+#include "chart_view.h"
+#include "density_plot.h"
+#include "histogram_grid.h"
 #include "latest_task.h"
 #include "score/score_agreement.h"
 #include "score_catalog.h"
 
-class QChartView;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
-class QStandardItemModel;
+class QStackedWidget;
 
 namespace ps {
 class Dataset;
@@ -29,41 +36,63 @@ struct AgreementOutcome {
   QString error;
 };
 
+struct DensityOutcome {
+  DensityData data;
+  QString error;
+};
+
 class ScoreView : public QWidget {
   Q_OBJECT
  public:
   explicit ScoreView(QWidget* parent = nullptr);
   void setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog);
   QComboBox* scoreBox() const { return score_; }
-  QChartView* chartView() const { return view_; }
-  QStandardItemModel* spearmanModel() const { return spearman_; }
-  QStandardItemModel* overlapModel() const { return overlap_; }
+  QComboBox* classBox() const { return class_; }  // 0: every class as small multiples
+  QComboBox* xBox() const { return xScore_; }
+  QComboBox* yBox() const { return yScore_; }
+  ChartView* chartView() const { return view_; }  // one class at a time
+  HistogramGrid* histogramGrid() const { return grid_; }
+  AgreementHeatmap* heatmap() const { return heatmap_; }
+  DensityPlot* densityPlot() const { return density_; }
   const ClassHistograms& histograms() const { return hist_; }
   const ScoreAgreement& agreement() const { return agreement_; }
   bool agreementBusy() const { return agreementTask_.busy(); }  // computing, or not shown yet
+  bool densityBusy() const { return densityTask_.busy(); }
   bool exportAgreement(const QString& path, QString* error) const;
 
  signals:
   void agreementReady();
+  void densityReady();
+  void exampleRequested(qint64 trainIndex);
   void exportFailed(const QString& reason);
 
  private:
-  QPushButton* export_ = nullptr;  // enabled while something is shown
+  QWidget* makeHistogramBox();
+  QWidget* makeAgreementBox();
+  QWidget* makeDensityBox();
   void drawHistogram();
+  void drawClassChart();
   void computeAgreement();
   void showAgreement(const AgreementOutcome& outcome);
+  void computeDensity();
+  void showDensity(const DensityOutcome& outcome);
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
-  QComboBox* score_;
+  QComboBox *score_, *class_, *measure_, *xScore_, *yScore_;
   QSpinBox* bins_;
   QDoubleSpinBox* top_;
-  QLabel* agreementInfo_;
-  QChartView* view_;
-  QStandardItemModel *spearman_, *overlap_;
+  QLabel *agreementInfo_, *densityInfo_;
+  QStackedWidget* histStack_;
+  HistogramGrid* grid_;
+  ChartView* view_;
+  AgreementHeatmap* heatmap_;
+  DensityPlot* density_;
+  QPushButton* export_ = nullptr;  // enabled while a histogram is shown
   ClassHistograms hist_;
   ScoreAgreement agreement_;
   LatestTask<AgreementOutcome> agreementTask_;
+  LatestTask<DensityOutcome> densityTask_;
 };
 
 }  // namespace ps::ui

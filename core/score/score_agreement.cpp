@@ -58,10 +58,8 @@ void writeHistogramCsv(const ClassHistograms& h, const std::string& path) {
   csv.save(path);
 }
 
-ScoreAgreement scoreAgreement(const std::vector<ScoreSeries>& series, double topFraction) {
-  if (series.size() < 2) throw ConfigError("score agreement needs at least two scores");
-  if (!(topFraction > 0 && topFraction <= 1))
-    throw ConfigError("top-k fraction " + std::to_string(topFraction) + " is outside (0, 1]");
+AlignedScores alignScores(const std::vector<ScoreSeries>& series) {
+  if (series.empty()) throw ConfigError("no scores to align");
   // The training indices every series covers, in the first series' order.
   std::unordered_map<int64_t, int> seen;
   for (const auto& s : series) {
@@ -70,32 +68,39 @@ ScoreAgreement scoreAgreement(const std::vector<ScoreSeries>& series, double top
                         std::to_string(s.indices.size()) + " examples");
     for (int64_t i : s.indices) ++seen[i];
   }
-  std::vector<int64_t> common;
+  AlignedScores out;
   for (int64_t i : series.front().indices)
-    if (seen[i] == static_cast<int>(series.size())) common.push_back(i);
-  if (common.empty()) throw ConfigError("the scores compared cover no training example in common");
-  std::vector<std::vector<float>> aligned;
+    if (seen[i] == static_cast<int>(series.size())) out.indices.push_back(i);
+  if (out.indices.empty()) throw ConfigError("the scores compared cover no training example in common");
   for (const auto& s : series) {
     std::unordered_map<int64_t, float> at;
     at.reserve(s.indices.size());
     for (size_t i = 0; i < s.indices.size(); ++i) at[s.indices[i]] = s.values[i];
     std::vector<float> v;
-    v.reserve(common.size());
-    for (int64_t i : common) v.push_back(at[i]);
-    aligned.push_back(std::move(v));
+    v.reserve(out.indices.size());
+    for (int64_t i : out.indices) v.push_back(at[i]);
+    out.values.push_back(std::move(v));
   }
+  return out;
+}
+
+ScoreAgreement scoreAgreement(const std::vector<ScoreSeries>& series, double topFraction) {
+  if (series.size() < 2) throw ConfigError("score agreement needs at least two scores");
+  if (!(topFraction > 0 && topFraction <= 1))
+    throw ConfigError("top-k fraction " + std::to_string(topFraction) + " is outside (0, 1]");
+  const AlignedScores aligned = alignScores(series);
   ScoreAgreement a;
   for (const auto& s : series) a.names.push_back(s.name);
-  a.common = static_cast<int64_t>(common.size());
+  a.common = static_cast<int64_t>(aligned.indices.size());
   a.topFraction = topFraction;
-  a.k = std::max<size_t>(1, static_cast<size_t>(std::llround(topFraction * static_cast<double>(common.size()))));
+  a.k = std::max<size_t>(1, static_cast<size_t>(std::llround(topFraction * static_cast<double>(a.common))));
   const size_t n = series.size();
   a.spearman.assign(n, std::vector<double>(n, 1.0));
   a.topK.assign(n, std::vector<double>(n, 1.0));
   for (size_t i = 0; i < n; ++i)
     for (size_t j = i + 1; j < n; ++j) {
-      a.spearman[i][j] = a.spearman[j][i] = spearman(aligned[i], aligned[j]);
-      a.topK[i][j] = a.topK[j][i] = topKOverlap(aligned[i], aligned[j], a.k);
+      a.spearman[i][j] = a.spearman[j][i] = spearman(aligned.values[i], aligned.values[j]);
+      a.topK[i][j] = a.topK[j][i] = topKOverlap(aligned.values[i], aligned.values[j], a.k);
     }
   return a;
 }

@@ -27,6 +27,14 @@ struct ScoreSeries {
   std::vector<float> values;     // difficulty, one per index
 };
 
+// The training examples every series covers (in the first series' order) and each
+// series' values on them. ConfigError when none is common or a series' lengths differ.
+struct AlignedScores {
+  std::vector<int64_t> indices;
+  std::vector<std::vector<float>> values;  // [series][i]
+};
+AlignedScores alignScores(const std::vector<ScoreSeries>& series);
+
 struct ScoreAgreement {
   std::vector<std::string> names;
   int64_t common = 0;  // training examples every score covers (the comparison is on them)
