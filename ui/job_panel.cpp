@@ -14,6 +14,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "background_job.h"
@@ -30,6 +31,7 @@ namespace ps::ui {
 
 // NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
+  queue_ = new JobQueue(this);
   forms_ = new QTabWidget(this);
   auto* form = new QWidget(forms_);
   scores_ = new QListWidget(form);
@@ -97,13 +99,36 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   auto* queueBox = new QGroupBox(tr("Jobs"), this);
   auto* area = new QScrollArea(queueBox);
   auto* holder = new QWidget(area);
-  queue_ = new QVBoxLayout(holder);
-  queue_->addStretch(1);
+  queueLayout_ = new QVBoxLayout(holder);
+  queueLayout_->addStretch(1);
   area->setWidget(holder);
   area->setWidgetResizable(true);
   area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  clear_ = new QPushButton(tr("Clear finished"), queueBox);
+  clear_->setEnabled(false);
+  parallel_ = new QSpinBox(queueBox);
+  parallel_->setObjectName(QStringLiteral("parallelJobs"));
+  parallel_->setRange(1, 8);
+  parallel_->setValue(queue_->parallel());
+  parallel_->setToolTip(tr("How many trainings, scorings and studies run at the same time; the others wait"));
+  auto* qt = new QHBoxLayout;
+  qt->addWidget(new QLabel(tr("At once"), queueBox));
+  qt->addWidget(parallel_);
+  qt->addStretch(1);
+  qt->addWidget(clear_);
   auto* ql = new QVBoxLayout(queueBox);
+  ql->addLayout(qt);
   ql->addWidget(area);
+  connect(clear_, &QPushButton::clicked, queue_, &JobQueue::clearFinished);
+  connect(parallel_, qOverload<int>(&QSpinBox::valueChanged), queue_, &JobQueue::setParallel);
+  connect(queue_, &JobQueue::added, this, &JobPanel::addRow);
+  connect(queue_, &JobQueue::changed, this, &JobPanel::showQueue);
+  connect(queue_, &JobQueue::removing, this, [this](BackgroundJob* job) {
+    const auto it = rows_.find(job);
+    if (it == rows_.end()) return;
+    it->second.row->deleteLater();
+    rows_.erase(it);
+  });
 
   setMinimumWidth(360);
   auto* layout = new QVBoxLayout(this);
@@ -296,75 +321,109 @@ BackgroundJob* JobPanel::startLrRange() {
 }
 
 BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
-  jobs_.push_back(job);
-  addRow(job);
-  job->start();
+  queue_->add(job);  // its row comes with the queue's `added`
   return job;
 }
 
+const std::vector<BackgroundJob*>& JobPanel::jobs() const { return queue_->jobs(); }
+
 // NOLINTNEXTLINE(readability-function-size): a job's row: its widgets and one connection per job signal
 void JobPanel::addRow(BackgroundJob* job) {
-  auto* row = new QWidget;
-  auto* title = new QLabel(job->title(), row);
-  auto* bar = new QProgressBar(row);
-  bar->setRange(0, 1000);
-  auto* message = new QLabel(tr("starting…"), row);
-  auto* logLine = new QLabel(row);
+  JobRow r;
+  r.row = new QWidget;
+  auto* title = new QLabel(job->title(), r.row);
+  r.bar = new QProgressBar(r.row);
+  r.bar->setRange(0, 1000);
+  r.message = new QLabel(r.row);
+  auto* logLine = new QLabel(r.row);
   logLine->setObjectName(QStringLiteral("logLine"));
   logLine->setWordWrap(true);
   logLine->setStyleSheet(QStringLiteral("color: palette(mid);"));
   logLine->hide();
-  auto* button = new QPushButton(tr("Cancel"), row);
+  r.action = new QPushButton(r.row);
+  r.up = new QToolButton(r.row);
+  r.up->setArrowType(Qt::UpArrow);
+  r.up->setToolTip(tr("Run earlier"));
+  r.down = new QToolButton(r.row);
+  r.down->setArrowType(Qt::DownArrow);
+  r.down->setToolTip(tr("Run later"));
+  r.remove = new QToolButton(r.row);
+  r.remove->setText(QStringLiteral("✕"));
+  r.remove->setToolTip(tr("Remove from the list"));
   title->setWordWrap(true);
-  message->setWordWrap(true);
+  r.message->setWordWrap(true);
   auto* top = new QHBoxLayout;
   top->addWidget(title, 1);
-  top->addWidget(button);
-  auto* l = new QVBoxLayout(row);
+  for (QWidget* w : {static_cast<QWidget*>(r.up), static_cast<QWidget*>(r.down), static_cast<QWidget*>(r.action),
+                     static_cast<QWidget*>(r.remove)})
+    top->addWidget(w);
+  auto* l = new QVBoxLayout(r.row);
   l->addLayout(top);
-  l->addWidget(bar);
-  l->addWidget(message);
+  l->addWidget(r.bar);
+  l->addWidget(r.message);
   l->addWidget(logLine);
-  queue_->insertWidget(0, row);
-  connect(job, &BackgroundJob::logged, row, [logLine](const QString& line) {
+  rows_[job] = r;
+  connect(job, &BackgroundJob::logged, r.row, [logLine](const QString& line) {
     logLine->setText(line);
     logLine->show();
   });
-
-  connect(button, &QPushButton::clicked, job, [job, button] {
-    if (job->isRunning()) {
-      job->cancel();
-      button->setEnabled(false);
+  connect(r.action, &QPushButton::clicked, this, [this, job] {
+    const JobQueue::State s = queue_->state(job);
+    if (s == JobQueue::State::Running || s == JobQueue::State::Queued) {
+      rows_[job].action->setEnabled(false);
+      queue_->cancel(job);
     } else {
-      job->start();  // resume: the store continues from the last finished epoch or point
-      button->setText(tr("Cancel"));
+      queue_->resume(job);  // the store continues from the last finished epoch or point
     }
   });
-  connect(job, &BackgroundJob::progress, row, [bar, message](double f, const QString& m, double eta) {
-    bar->setValue(static_cast<int>(f * 1000));
-    message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, QString::fromStdString(formatDuration(eta))) : m);
-  });
-  connect(job, &BackgroundJob::finished, row, [this, job, bar, message, button](qint64 runId, bool cached) {
-    bar->setValue(1000);
-    if (runId > 0)
-      message->setText(cached ? tr("done (run %1, from the store)").arg(runId) : tr("done (run %1)").arg(runId));
-    else
-      message->setText(tr("done"));
-    button->hide();
+  connect(r.up, &QToolButton::clicked, this, [this, job] { queue_->moveUp(job); });
+  connect(r.down, &QToolButton::clicked, this, [this, job] { queue_->moveDown(job); });
+  connect(r.remove, &QToolButton::clicked, this, [this, job] { queue_->remove(job); });
+  connect(job, &BackgroundJob::progress, r.row,
+          [bar = r.bar, message = r.message](double f, const QString& m, double eta) {
+            bar->setValue(static_cast<int>(f * 1000));
+            message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, QString::fromStdString(formatDuration(eta))) : m);
+          });
+  connect(job, &BackgroundJob::finished, this, [this, job](qint64 runId, bool cached) {
+    rows_[job].bar->setValue(1000);
+    rows_[job].message->setText(runId <= 0 ? tr("done")
+                                : cached   ? tr("done (run %1, from the store)").arg(runId)
+                                           : tr("done (run %1)").arg(runId));
     emit jobFinished(job->kind(), runId);
   });
-  connect(job, &BackgroundJob::cancelled, row, [this, message, button] {
-    message->setText(tr("cancelled — resume continues from the last finished step"));
-    button->setText(tr("Resume"));
-    button->setEnabled(true);
+  connect(job, &BackgroundJob::cancelled, this, [this, job] {
+    rows_[job].message->setText(tr("cancelled — resume continues from the last finished step"));
     emit jobCancelled();
   });
-  connect(job, &BackgroundJob::failed, row, [this, message, button](const QString& reason) {
-    message->setText(tr("failed: %1").arg(reason));
-    button->setText(tr("Retry"));
-    button->setEnabled(true);
+  connect(job, &BackgroundJob::failed, this, [this, job](const QString& reason) {
+    rows_[job].message->setText(tr("failed: %1").arg(reason));
     emit jobFailed(reason);
   });
+}
+
+// The rows in the queue's order, each with the buttons its state allows.
+void JobPanel::showQueue() {
+  int queuedAt = 0;
+  for (size_t i = 0; i < queue_->jobs().size(); ++i) {
+    BackgroundJob* job = queue_->jobs()[i];
+    if (!rows_.count(job)) continue;
+    const JobRow& r = rows_.at(job);
+    const JobQueue::State s = queue_->state(job);
+    const bool queued = s == JobQueue::State::Queued;
+    if (queued) r.message->setText(tr("queued (%1 in line)").arg(++queuedAt));
+    if (s == JobQueue::State::Running && r.bar->value() == 0) r.message->setText(tr("starting…"));
+    r.up->setVisible(queued);
+    r.down->setVisible(queued);
+    r.remove->setVisible(s != JobQueue::State::Running);
+    r.action->setVisible(s != JobQueue::State::Finished);
+    r.action->setEnabled(true);
+    r.action->setText(s == JobQueue::State::Cancelled ? tr("Resume")
+                      : s == JobQueue::State::Failed  ? tr("Retry")
+                                                      : tr("Cancel"));
+    queueLayout_->removeWidget(r.row);
+    queueLayout_->insertWidget(static_cast<int>(i), r.row);
+  }
+  clear_->setEnabled(queue_->count(JobQueue::State::Finished) > 0);
 }
 
 }  // namespace ps::ui

@@ -4,8 +4,11 @@
 // a progress bar, its message, time left, and cancel — or resume, for a cancelled or
 // failed one (the store continues it from its last finished epoch or study point).
 #include <QWidget>
+#include <map>
 #include <memory>
 #include <vector>
+
+#include "job_queue.h"
 
 #include "score/score_config.h"
 #include "study/fairness_audit.h"
@@ -14,6 +17,9 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
+class QProgressBar;
+class QToolButton;
 class QDoubleSpinBox;
 class QListWidget;
 class QPushButton;
@@ -53,7 +59,8 @@ class JobPanel : public QWidget {
   BackgroundJob* startLrRange();
   // Imports external scores (CSV or .npy, one value per training example) as a run.
   BackgroundJob* startImport(const QString& path, const QString& name, bool higherIsHarder);
-  const std::vector<BackgroundJob*>& jobs() const { return jobs_; }
+  const std::vector<BackgroundJob*>& jobs() const;  // in the queue's order
+  JobQueue* queue() const { return queue_; }
 
   QListWidget* scoreList() const { return scores_; }
   QSpinBox* epochsBox() const { return epochs_; }
@@ -72,8 +79,16 @@ class JobPanel : public QWidget {
   void jobCancelled();
 
  private:
+  struct JobRow {
+    QWidget* row = nullptr;
+    QProgressBar* bar = nullptr;
+    QLabel* message = nullptr;
+    QPushButton* action = nullptr;  // Cancel, Resume or Retry
+    QToolButton *up = nullptr, *down = nullptr, *remove = nullptr;
+  };
   BackgroundJob* enqueue(BackgroundJob* job);
   void addRow(BackgroundJob* job);
+  void showQueue();
 
   std::shared_ptr<const Dataset> dataset_;
   QString storePath_;
@@ -85,8 +100,11 @@ class JobPanel : public QWidget {
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_;
   StudyForm *frontier_, *scaling_;
-  QVBoxLayout* queue_;
-  std::vector<BackgroundJob*> jobs_;
+  JobQueue* queue_;
+  QVBoxLayout* queueLayout_;
+  QPushButton* clear_;
+  QSpinBox* parallel_;
+  std::map<BackgroundJob*, JobRow> rows_;
 };
 
 }  // namespace ps::ui

@@ -22,6 +22,7 @@
 #include "frontier_view.h"
 #include "gallery_view.h"
 #include "job_panel.h"
+#include "job_queue.h"
 #include "runs_panel.h"
 #include "scaling_view.h"
 #include "score_catalog.h"
@@ -68,7 +69,8 @@ MainWindow::MainWindow(QWidget* parent)
             dataset_ = std::move(ds);
             jobs_->setDataset(dataset_);
             summary_->setSummary(s);
-            setWindowTitle(tr("PruneScope — %1").arg(spec));
+            baseTitle_ = tr("PruneScope — %1").arg(spec);
+            showProgressInTitle();
             QSettings st;
             QStringList recent = st.value("datasets/recent").toStringList();
             recent.removeAll(spec);
@@ -186,7 +188,19 @@ void MainWindow::buildViews() {
   });
 }
 
+// "[42%] PruneScope — dataset (2 queued)" while jobs run.
+void MainWindow::showProgressInTitle() {
+  const JobQueue* q = jobs_->queue();
+  const double f = q->progress();
+  const int queued = q->count(JobQueue::State::Queued);
+  QString title = baseTitle_.isEmpty() ? tr("PruneScope") : baseTitle_;
+  if (f >= 0) title = tr("[%1%] %2").arg(static_cast<int>(f * 100)).arg(title);
+  if (queued > 0) title += tr(" (%n queued)", nullptr, queued);
+  setWindowTitle(title);
+}
+
 void MainWindow::connectJobs() {
+  connect(jobs_->queue(), &JobQueue::progressChanged, this, &MainWindow::showProgressInTitle);
   connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Job failed"), reason); });
   connect(jobs_, &JobPanel::jobFinished, this, [this](const QString& kind, qint64 runId) {
     if (dataset_) refreshFromStore(kind, runId);  // shows a finished study in its view
@@ -341,6 +355,20 @@ void MainWindow::showError(const QString& title, const QString& reason) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  const JobQueue* q = jobs_->queue();
+  const int busy = q->count(JobQueue::State::Running) + q->count(JobQueue::State::Queued);
+  if (busy > 0 && !quietErrors_) {
+    const auto answer = QMessageBox::question(
+        this, tr("Quit PruneScope?"),
+        tr("%n job(s) still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in "
+           "the store, and the Runs panel can resume them later.",
+           nullptr, busy),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+  }
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState());

@@ -87,6 +87,7 @@ class MainWindow : public QMainWindow {
   void buildViews();
   void connectJobs();
   void rebuildRecentMenu();
+  void showProgressInTitle();
   void showError(const QString& title, const QString& reason);
   void openDirectoryDialog();
   void openCsvDialog();
@@ -108,6 +109,7 @@ class MainWindow : public QMainWindow {
   QLabel* busy_ = nullptr;
   std::shared_ptr<Dataset> dataset_;
   QString storePath_;
+  QString baseTitle_;  // "PruneScope — dataset", before any progress
   bool quietErrors_ = false;
   QString lastError_;
   LatestTask<StoreSnapshot> refresh_;

@@ -1,0 +1,195 @@
+// One queue runs every background job of the window: heavy jobs one at a time by default,
+// the rest waiting in an order the user changes with the rows' buttons; finished ones can
+// be cleared; the window's title shows the progress; quitting with jobs running asks.
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+#include <QtTest>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "background_job.h"
+#include "job/job.h"
+#include "job_panel.h"
+#include "job_queue.h"
+#include "main_window.h"
+
+using ps::ui::BackgroundJob;
+using ps::ui::JobQueue;
+using State = ps::ui::JobQueue::State;
+
+namespace {
+
+// A job that reports half its work and then waits until its gate opens or it is cancelled.
+struct Gate {
+  std::atomic<bool> open{false};
+};
+
+BackgroundJob* gatedJob(const QString& title, const QString& db, const std::shared_ptr<Gate>& gate,
+                        const QString& kind = QStringLiteral("score")) {
+  return new BackgroundJob(kind, title, db, [gate](ps::Store&, ps::JobContext& ctx) {
+    ctx.report(1, 2, "half");
+    while (!gate->open) {
+      ctx.throwIfCancelled();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return ps::ui::JobOutcome{};
+  });
+}
+
+// The button of `job`'s row in `panel` with this text or tooltip.
+template <typename Button>
+Button* rowButton(ps::ui::JobPanel* panel, const QString& title, const QString& textOrTip) {
+  for (QLabel* label : panel->findChildren<QLabel*>()) {
+    if (label->text() != title) continue;
+    for (Button* b : label->parentWidget()->findChildren<Button*>())
+      if ((b->text() == textOrTip || b->toolTip() == textOrTip) && b->isVisible()) return b;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+class TestGuiQueue : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString db() const { return tmp_.filePath("queue.sqlite"); }
+
+ private slots:
+  void initTestCase();
+  void heavyJobsRunOneAtATimeInTheOrderChosen();
+  void finishedJobsClearAndTheTitleShowsProgress();
+  void quittingWithJobsRunningAsksFirst();
+};
+
+void TestGuiQueue::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName("PruneScopeTest");
+  QCoreApplication::setApplicationName("PruneScopeQueueTest");
+  QSettings().clear();
+  qputenv("PRUNESCOPE_DB", db().toUtf8());
+}
+
+void TestGuiQueue::heavyJobsRunOneAtATimeInTheOrderChosen() {
+  ps::ui::JobPanel panel;
+  panel.resize(400, 800);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  JobQueue* q = panel.queue();
+  QCOMPARE(q->parallel(), 1);  // by default
+  auto ga = std::make_shared<Gate>(), gb = std::make_shared<Gate>(), gc = std::make_shared<Gate>();
+  auto* a = gatedJob("job A", db(), ga);
+  auto* b = gatedJob("job B", db(), gb);
+  auto* c = gatedJob("job C", db(), gc);
+  for (auto* j : {a, b, c}) q->add(j);
+  QCOMPARE(q->state(a), State::Running);
+  QCOMPARE(q->state(b), State::Queued);
+  QCOMPARE(q->state(c), State::Queued);
+  // An import is light: it does not wait for the trainings.
+  auto gi = std::make_shared<Gate>();
+  auto* imp = gatedJob("import", db(), gi, QStringLiteral("import"));
+  q->add(imp);
+  QCOMPARE(q->state(imp), State::Running);
+  gi->open = true;
+  QTRY_COMPARE(q->state(imp), State::Finished);
+  // C moves ahead of B with its row's up button; B's row says where it waits.
+  decltype(rowButton<QToolButton>(&panel, "job C", "Run earlier")) up = nullptr;
+  QTRY_VERIFY((up = rowButton<QToolButton>(&panel, "job C", "Run earlier")));
+  QTest::mouseClick(up, Qt::LeftButton);
+  QVERIFY(std::find(q->jobs().begin(), q->jobs().end(), c) < std::find(q->jobs().begin(), q->jobs().end(), b));
+  // A finishes: C starts, not B.
+  ga->open = true;
+  QTRY_COMPARE(q->state(a), State::Finished);
+  QTRY_COMPARE(q->state(c), State::Running);
+  QCOMPARE(q->state(b), State::Queued);
+  // B is removed from the queue with its row's ✕ before it ever runs.
+  decltype(rowButton<QToolButton>(&panel, "job B", "Remove from the list")) remove = nullptr;
+  QTRY_VERIFY((remove = rowButton<QToolButton>(&panel, "job B", "Remove from the list")));
+  QTest::mouseClick(remove, Qt::LeftButton);
+  QVERIFY(std::find(q->jobs().begin(), q->jobs().end(), b) == q->jobs().end());
+  // Two at once when the setting says so: a new job starts beside C.
+  panel.findChild<QSpinBox*>("parallelJobs")->setValue(2);
+  auto gd = std::make_shared<Gate>();
+  auto* d = gatedJob("job D", db(), gd);
+  q->add(d);
+  QCOMPARE(q->state(d), State::Running);
+  // Cancel from the row; Resume puts it back in the queue and it runs again.
+  decltype(rowButton<QPushButton>(&panel, "job D", "Cancel")) cancel = nullptr;
+  QTRY_VERIFY((cancel = rowButton<QPushButton>(&panel, "job D", "Cancel")));
+  QTest::mouseClick(cancel, Qt::LeftButton);
+  QTRY_COMPARE(q->state(d), State::Cancelled);
+  decltype(rowButton<QPushButton>(&panel, "job D", "Resume")) resume = nullptr;
+  QTRY_VERIFY((resume = rowButton<QPushButton>(&panel, "job D", "Resume")));
+  QTest::mouseClick(resume, Qt::LeftButton);
+  QCOMPARE(q->state(d), State::Running);
+  gc->open = gd->open = true;
+  QTRY_COMPARE(q->state(c), State::Finished);
+  QTRY_COMPARE(q->state(d), State::Finished);
+  panel.findChild<QSpinBox*>("parallelJobs")->setValue(1);
+}
+
+void TestGuiQueue::finishedJobsClearAndTheTitleShowsProgress() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  JobQueue* q = w.jobPanel()->queue();
+  q->setParallel(1);
+  auto gate = std::make_shared<Gate>();
+  auto* job = gatedJob("title job", db(), gate);
+  auto* next = gatedJob("next job", db(), gate);
+  q->add(job);
+  q->add(next);
+  QTRY_VERIFY2(w.windowTitle().startsWith("[50%]"), qPrintable(w.windowTitle()));
+  QVERIFY2(w.windowTitle().contains("1 queued"), qPrintable(w.windowTitle()));
+  gate->open = true;
+  QTRY_COMPARE(q->count(State::Finished), 2);
+  QTRY_VERIFY(!w.windowTitle().startsWith("["));
+  QPushButton* clear = nullptr;
+  for (auto* b : w.jobPanel()->findChildren<QPushButton*>())
+    if (b->text() == "Clear finished") clear = b;
+  QVERIFY(clear && clear->isEnabled());
+  QTest::mouseClick(clear, Qt::LeftButton);
+  QVERIFY(q->jobs().empty());
+  QTRY_VERIFY(!rowButton<QToolButton>(w.jobPanel(), "title job", "Remove from the list"));
+}
+
+void TestGuiQueue::quittingWithJobsRunningAsksFirst() {
+  auto w = std::make_unique<ps::ui::MainWindow>();
+  w->show();
+  QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+  auto gate = std::make_shared<Gate>();
+  auto* job = gatedJob("long job", db(), gate);
+  w->jobPanel()->queue()->add(job);
+  // The question comes; "No" keeps the window and the job.
+  QString asked;
+  auto answer = [&asked](QMessageBox::StandardButton button) {
+    QTimer::singleShot(200, [&asked, button] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (!box) return;
+      asked = box->text();
+      box->button(button)->click();
+    });
+  };
+  answer(QMessageBox::No);
+  QVERIFY(!w->close());
+  QVERIFY(asked.contains("1 job(s) still running"));
+  QCOMPARE(w->jobPanel()->queue()->state(job), State::Running);
+  // "Yes" quits; the job stops with the window.
+  asked.clear();
+  answer(QMessageBox::Yes);
+  QVERIFY(w->close());
+  QVERIFY(!asked.isEmpty());
+  w.reset();  // the job is cancelled and joined
+}
+
+QTEST_MAIN(TestGuiQueue)
+#include "test_gui_queue.moc"
