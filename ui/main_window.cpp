@@ -4,6 +4,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -11,7 +13,9 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
+#include <QSlider>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -21,6 +25,7 @@
 #include "fairness_view.h"
 #include "frontier_view.h"
 #include "gallery_view.h"
+#include "help_dialog.h"
 #include "job_panel.h"
 #include "job_queue.h"
 #include "runs_panel.h"
@@ -42,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), refresh_(this, [this](StoreSnapshot snap) { showStore(std::move(snap)); }) {
   setWindowTitle(tr("PruneScope"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/prunescope.svg")));
+  setAcceptDrops(true);  // a dataset folder or CSV manifest dropped on the window opens
   loader_ = new DatasetLoader(this);
   buildViews();
   connectJobs();
@@ -100,6 +106,45 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+namespace {
+// The dataset a drag carries: one local folder, or one .csv manifest.
+QString droppedDataset(const QMimeData* mime) {
+  if (!mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile()) return {};
+  const QFileInfo info(mime->urls().first().toLocalFile());
+  return info.isDir() || info.suffix().compare(QStringLiteral("csv"), Qt::CaseInsensitive) == 0
+             ? info.absoluteFilePath()
+             : QString();
+}
+}  // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!droppedDataset(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QString path = droppedDataset(event->mimeData());
+  if (path.isEmpty()) return;
+  event->acceptProposedAction();
+  openDataset(path);
+}
+
+void MainWindow::restoreSession() {
+  QSettings settings;
+  const QString spec = settings.value("datasets/recent").toStringList().value(0);
+  if (!spec.isEmpty()) openDataset(spec);
+  if (settings.contains("session/view")) showView(settings.value("session/view").toString());
+  connect(
+      this, &MainWindow::datasetOpened, this,
+      [this] {
+        QSettings st;
+        if (st.contains("session/keep")) gallery_->keepSlider()->setValue(st.value("session/keep").toInt());
+        const int cls = gallery_->classBox()->findText(st.value("session/class").toString());
+        if (cls >= 0) gallery_->classBox()->setCurrentIndex(cls);
+        if (st.contains("session/filter")) gallery_->filterBox()->setCurrentIndex(st.value("session/filter").toInt());
+      },
+      Qt::SingleShotConnection);
+}
 
 // NOLINTNEXTLINE(readability-function-size): builds the views and their connections, one statement each
 void MainWindow::buildViews() {
@@ -271,6 +316,18 @@ void MainWindow::buildMenus() {
   file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+  // View: every view by its key (Ctrl+1…), and the docks, so a closed one comes back.
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (int i = 0; i < tabs_->count(); ++i)
+    view->addAction(tabs_->tabText(i), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
+                    [this, i] { tabs_->setCurrentIndex(i); });
+  view->addSeparator();
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Scores and Policies"), QKeySequence::HelpContents, this, [this] { showScoresHelp(this); });
+  help->addAction(tr("&About PruneScope"), this, [this] { showAbout(this); });
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -370,6 +427,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
   }
   QSettings settings;
+  // What comes back at the next start (without options): the view, and the gallery's
+  // kept fraction, class and filter (the dataset is the first of the recent ones).
+  settings.setValue("session/view", tabs_->currentWidget()->objectName());
+  settings.setValue("session/keep", gallery_->keepSlider()->value());
+  settings.setValue("session/class", gallery_->classBox()->currentText());
+  settings.setValue("session/filter", gallery_->filterBox()->currentIndex());
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState());
   QMainWindow::closeEvent(event);

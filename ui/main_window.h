@@ -43,6 +43,8 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   void openDataset(const QString& spec);
+  // Opens the last dataset in the last view, with the gallery as it was left.
+  void restoreSession();
   QString storePath() const { return storePath_; }
   // Uses the store at `path` when it opens (created if missing); otherwise shows why
   // (not a database, read-only, newer schema) and keeps the current one.
@@ -79,6 +81,8 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   // setStorePath's work without the message: false with the reason in `why`.

@@ -87,7 +87,10 @@ void StartupOptions::apply(MainWindow& window) {
   window.show();
   QObject::connect(&window, &MainWindow::datasetOpened, &window, [this, &window] { onDatasetOpened(window); });
   const QStringList args = parser_.positionalArguments();
-  if (!args.isEmpty()) window.openDataset(args.first());
+  if (!args.isEmpty())
+    window.openDataset(args.first());
+  else if (!parser_.isSet(shot_) && !parser_.isSet(view_))
+    window.restoreSession();  // started plainly: back where the user left
   if (parser_.isSet(shot_)) scheduleScreenshot(window);
 }
 

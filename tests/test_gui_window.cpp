@@ -1,10 +1,16 @@
-// One queue runs every background job of the window: heavy jobs one at a time by default,
-// the rest waiting in an order the user changes with the rows' buttons; finished ones can
-// be cleared; the window's title shows the progress; quitting with jobs running asks.
+// The window: one queue runs every background job (heavy jobs one at a time by default,
+// the rest waiting in an order the user changes with the rows' buttons; finished ones
+// cleared), the title shows the progress, quitting with jobs running asks; a closed dock
+// comes back from the View menu; a dataset folder dropped on the window opens; a plain
+// start comes back to the dataset, view and gallery settings left.
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,10 +23,12 @@
 #include <thread>
 
 #include "background_job.h"
+#include "gallery_view.h"
 #include "job/job.h"
 #include "job_panel.h"
 #include "job_queue.h"
 #include "main_window.h"
+#include "support/test_data.h"
 
 using ps::ui::BackgroundJob;
 using ps::ui::JobQueue;
@@ -58,7 +66,7 @@ Button* rowButton(ps::ui::JobPanel* panel, const QString& title, const QString& 
 
 }  // namespace
 
-class TestGuiQueue : public QObject {
+class TestGuiWindow : public QObject {
   Q_OBJECT
   QTemporaryDir tmp_;
   QString db() const { return tmp_.filePath("queue.sqlite"); }
@@ -68,9 +76,11 @@ class TestGuiQueue : public QObject {
   void heavyJobsRunOneAtATimeInTheOrderChosen();
   void finishedJobsClearAndTheTitleShowsProgress();
   void quittingWithJobsRunningAsksFirst();
+  void theViewMenuBringsBackAClosedDock();
+  void aDroppedFolderOpensAndARestartComesBack();
 };
 
-void TestGuiQueue::initTestCase() {
+void TestGuiWindow::initTestCase() {
   QStandardPaths::setTestModeEnabled(true);
   QCoreApplication::setOrganizationName("PruneScopeTest");
   QCoreApplication::setApplicationName("PruneScopeQueueTest");
@@ -78,7 +88,7 @@ void TestGuiQueue::initTestCase() {
   qputenv("PRUNESCOPE_DB", db().toUtf8());
 }
 
-void TestGuiQueue::heavyJobsRunOneAtATimeInTheOrderChosen() {
+void TestGuiWindow::heavyJobsRunOneAtATimeInTheOrderChosen() {
   ps::ui::JobPanel panel;
   panel.resize(400, 800);
   panel.show();
@@ -136,7 +146,7 @@ void TestGuiQueue::heavyJobsRunOneAtATimeInTheOrderChosen() {
   panel.findChild<QSpinBox*>("parallelJobs")->setValue(1);
 }
 
-void TestGuiQueue::finishedJobsClearAndTheTitleShowsProgress() {
+void TestGuiWindow::finishedJobsClearAndTheTitleShowsProgress() {
   ps::ui::MainWindow w;
   w.setQuietErrors(true);
   w.show();
@@ -162,7 +172,7 @@ void TestGuiQueue::finishedJobsClearAndTheTitleShowsProgress() {
   QTRY_VERIFY(!rowButton<QToolButton>(w.jobPanel(), "title job", "Remove from the list"));
 }
 
-void TestGuiQueue::quittingWithJobsRunningAsksFirst() {
+void TestGuiWindow::quittingWithJobsRunningAsksFirst() {
   auto w = std::make_unique<ps::ui::MainWindow>();
   w->show();
   QVERIFY(QTest::qWaitForWindowExposed(w.get()));
@@ -191,5 +201,72 @@ void TestGuiQueue::quittingWithJobsRunningAsksFirst() {
   w.reset();  // the job is cancelled and joined
 }
 
-QTEST_MAIN(TestGuiQueue)
-#include "test_gui_queue.moc"
+void TestGuiWindow::theViewMenuBringsBackAClosedDock() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  QDockWidget* runs = nullptr;
+  for (auto* d : w.findChildren<QDockWidget*>())
+    if (d->objectName() == "runsDock") runs = d;
+  QVERIFY(runs);
+  runs->close();
+  QVERIFY(!runs->isVisible());
+  QAction* bring = nullptr;
+  for (QAction* menu : w.menuBar()->actions())
+    if (menu->text() == "&View")
+      for (QAction* a : menu->menu()->actions())
+        if (a->text() == runs->windowTitle()) bring = a;
+  QVERIFY(bring);
+  bring->trigger();
+  QVERIFY(runs->isVisible());
+  // Help has the page on scores and policies.
+  bool help = false;
+  for (QAction* menu : w.menuBar()->actions())
+    if (menu->text() == "&Help")
+      for (QAction* a : menu->menu()->actions()) help = help || a->text().contains("Scores and Policies");
+  QVERIFY(help);
+}
+
+void TestGuiWindow::aDroppedFolderOpensAndARestartComesBack() {
+  const QString dir = tmp_.filePath("dropped");
+  pstest::fashionSubset(dir.toStdString(), 300, 50);
+  {
+    ps::ui::MainWindow w;
+    w.setQuietErrors(true);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy opened(&w, &ps::ui::MainWindow::datasetOpened);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(dir)});
+    QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QVERIFY(opened.wait(60000));
+    QVERIFY(opened[0][0].toString().endsWith("dropped"));
+    // A file that is no dataset is refused at the door.
+    QMimeData other;
+    other.setUrls({QUrl::fromLocalFile(tmp_.filePath("notes.txt"))});
+    QDragEnterEvent refused(QPoint(300, 300), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+    refused.setAccepted(false);
+    QApplication::sendEvent(&w, &refused);
+    QVERIFY(!refused.isAccepted());
+    // Left in the scores view with the gallery at 40 %.
+    w.galleryView()->keepSlider()->setValue(40);
+    w.showView("scores");
+    w.close();
+  }
+  ps::ui::MainWindow again;
+  again.setQuietErrors(true);
+  QSignalSpy reopened(&again, &ps::ui::MainWindow::datasetOpened);
+  again.restoreSession();
+  QVERIFY(reopened.wait(60000));
+  QVERIFY(reopened[0][0].toString().endsWith("dropped"));
+  QCOMPARE(again.views()->currentWidget()->objectName(), QStringLiteral("scores"));
+  QCOMPARE(again.galleryView()->keepSlider()->value(), 40);
+}
+
+QTEST_MAIN(TestGuiWindow)
+#include "test_gui_window.moc"
