@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 #include <memory>
 
@@ -259,7 +260,16 @@ void TestGui::scoringRunDetailDrawsItsStoredCurve() {
 void TestGui::findLearningRateFillsTheForm() {
   auto w = openJobsWindow();
   auto* panel = w->jobPanel();
-  // Find… next to the learning rate runs the range test and puts its suggestion there.
+  // The training settings fold away; opened, Find… next to the learning rate runs the
+  // range test and puts its suggestion there.
+  QVERIFY(!panel->findLrButton()->isVisibleTo(panel));
+  QToolButton* fold = nullptr;
+  for (auto* b : panel->findChildren<QToolButton*>())
+    if (b->text() == "Training settings" && b->isVisibleTo(panel) && panel->forms()->currentIndex() == 0 && !fold)
+      fold = b;
+  QVERIFY(fold);
+  QTest::mouseClick(fold, Qt::LeftButton);
+  QVERIFY(panel->findLrButton()->isVisibleTo(panel));
   const double before = panel->lrBox()->value();
   panel->limitBox()->setValue(1000);
   QSignalSpy lrDone(panel, &ps::ui::JobPanel::jobFinished);

@@ -9,6 +9,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <QtTest>
@@ -16,6 +17,7 @@
 
 #include "agreement_heatmap.h"
 #include "chart_axes.h"
+#include "chart_export.h"
 #include "chart_style.h"
 #include "chart_view.h"
 #include "data/synthetic_dataset.h"
@@ -130,6 +132,13 @@ void TestGuiCharts::hoverShowsAPointsNumbersAndAClickReportsIt() {
   QCOMPARE(clicked.size(), size_t(1));
   QCOMPARE(clicked[0].first, static_cast<const QXYSeries*>(f.b));
   QCOMPARE(clicked[0].second, 7);
+  // A PNG for print: three times the pixels each way, its resolution in the file.
+  QTemporaryDir dir;
+  QString error;
+  QVERIFY2(ps::ui::saveChart(&f.view, dir.filePath("c.png"), nullptr, &error, 300), qPrintable(error));
+  const QImage png(dir.filePath("c.png"));
+  QVERIFY(std::abs(png.width() - f.view.width() * 300 / 96) <= 1);
+  QVERIFY(std::abs(png.dotsPerMeterX() - 11811) <= 1);
   // Far from every point: no tooltip.
   QTest::mouseMove(f.view.viewport(), f.at(f.a, 5) + QPoint(0, -60));
   QTRY_VERIFY(f.view.hoverText().isEmpty());

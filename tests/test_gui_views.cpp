@@ -320,6 +320,16 @@ void TestGuiViews::frontierFromTheFormIsStoredAndShown() {
   QCOMPARE(f->runBox()->count(), 1);
   QVERIFY(!f->result().pareto.empty());
   QVERIFY(exportButton(f)->isEnabled());
+  // Its CSV export carries the provenance beside it: the dataset, the run, the settings.
+  const QString csv = tmp_.filePath("frontier.csv");
+  f->exportCsv(csv.toStdString());
+  QCOMPARE(lines(csv).size(), size_t(7));  // header + 6 points
+  QFile sidecar(csv + ".json");
+  QVERIFY(sidecar.open(QIODevice::ReadOnly));
+  const QByteArray json = sidecar.readAll();
+  QVERIFY(json.contains("\"dataset_fingerprint\": \"" + QByteArray::fromStdString(w->dataset()->fingerprint()) + "\""));
+  QVERIFY(json.contains("\"run\": " + QByteArray::number(runId)));
+  QVERIFY(json.contains("\"keeps\""));
   // The runs panel lists the study and the models it trained.
   bool listed = false;
   for (const auto& r : w->runsPanel()->model()->runs()) listed |= r.kind == "frontier" && r.id == runId;

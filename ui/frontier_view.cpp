@@ -35,10 +35,7 @@ QString FrontierView::runLabel(const RunRecord& run) const {
       .arg(QString::fromStdString(run.finishedAt));
 }
 
-void FrontierView::load(const Store& store, qint64 runId) {
-  result_ = loadFrontierStudy(store, runId);
-  configJson_ = store.run(runId).config;
-}
+void FrontierView::load(const Store& store, qint64 runId) { result_ = loadFrontierStudy(store, runId); }
 
 void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(result_, path); }
 
@@ -61,7 +58,7 @@ QString FrontierView::pointText(size_t i) const {
 void FrontierView::requestAudit(size_t i) {
   const FrontierPoint& p = result_.points.at(i);
   try {
-    const AuditConfig c = auditConfigForPoint(configJson_, result_.scoreRunId, p);
+    const AuditConfig c = auditConfigForPoint(configJson(), result_.scoreRunId, p);
     emit auditRequested(c, QString::fromStdString(c.spec.label()));
   } catch (const std::exception& e) {
     emit loadFailed(QString::fromStdString(e.what()));

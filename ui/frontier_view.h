@@ -28,10 +28,12 @@ class FrontierView : public StudyRunView {
   qint64 shownRun() const override { return result_.runId; }
   QChart* makeChart(QString* info) override;
   void writeCsv(const std::string& path) const override;
+  void writeJson(const std::string& path) const override {
+    writeFrontierJson(result_, configJson(), fingerprint(), path);
+  }
 
  private:
   FrontierResult result_;
-  std::string configJson_;
 };
 
 }  // namespace ps::ui

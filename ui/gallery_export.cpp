@@ -11,6 +11,8 @@
 #include "example_list_model.h"
 #include "gallery_tags.h"
 #include "gallery_view.h"
+
+#include "chart_export.h"
 #include "prune/subset_export.h"
 #include "store/example_tags.h"
 
@@ -51,7 +53,10 @@ QString GalleryView::selectionText() const {
   return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-void GalleryView::copySelection() { QApplication::clipboard()->setText(selectionText()); }
+void GalleryView::copySelection() {
+  QApplication::clipboard()->setText(selectionText());
+  confirmInStatusBar(this, tr("Copied %n example(s) to the clipboard", nullptr, static_cast<int>(selection().size())));
+}
 
 namespace {
 bool writeSubset(const Dataset& ds, const ScoreCatalog& catalog, size_t k, std::vector<int64_t> indices,
@@ -111,7 +116,10 @@ void GalleryView::exportDialog(bool selectionOnly) {
       tr("Index list (*.txt);;NumPy indices (*.npy);;CSV (*.csv)"));
   if (path.isEmpty()) return;
   QString error;
-  if (!(selectionOnly ? exportSelection(path, &error) : exportKept(path, &error))) emit exportFailed(error);
+  if (!(selectionOnly ? exportSelection(path, &error) : exportKept(path, &error)))
+    emit exportFailed(error);
+  else
+    confirmInStatusBar(this, tr("Saved %1").arg(path));
 }
 
 }  // namespace ps::ui

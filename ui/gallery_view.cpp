@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -72,6 +73,16 @@ GalleryView::GalleryView(QWidget* parent)
   policy_->addItem(tr("keep hardest"), QStringLiteral("hard"));
   policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
   policy_->addItem(tr("keep random"), QStringLiteral("random"));
+  policy_->addItem(tr("coverage-centric (CCS)"), QStringLiteral("ccs"));
+  policy_->setToolTip(
+      tr("CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the "
+         "difficulty range"));
+  beta_ = new QDoubleSpinBox(this);
+  beta_->setRange(0, 0.9);
+  beta_->setSingleStep(0.05);
+  beta_->setDecimals(2);
+  beta_->setPrefix(QStringLiteral("β = "));
+  beta_->setToolTip(tr("Keep hardest and CCS first drop this fraction of the hardest examples (often mislabelled)"));
   keep_ = new QSlider(Qt::Horizontal, this);
   keep_->setRange(1, 100);
   keep_->setValue(100);
@@ -99,6 +110,7 @@ GalleryView::GalleryView(QWidget* parent)
   auto* pruneRow = new QHBoxLayout;
   pruneRow->addWidget(new QLabel(tr("Pruning"), this));
   pruneRow->addWidget(policy_);
+  pruneRow->addWidget(beta_);
   pruneRow->addWidget(keep_, 1);
   pruneRow->addWidget(keepLabel_);
   pruneRow->addWidget(balanced_);
@@ -165,6 +177,7 @@ GalleryView::GalleryView(QWidget* parent)
   connect(class_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(filter_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(policy_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::updatePruned);
+  connect(beta_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &GalleryView::updatePruned);
   connect(keep_, &QSlider::valueChanged, this, &GalleryView::updatePruned);
   connect(balanced_, &QCheckBox::toggled, this, &GalleryView::updatePruned);
   for (QListView* list : {easyList_, hardList_}) {
@@ -308,6 +321,7 @@ PruneSpec GalleryView::pruneSpec() const {
   spec.policy = parsePrunePolicy(policy_->currentData().toString().toStdString());
   spec.keep = keep_->value() / 100.0;
   spec.classBalanced = balanced_->isChecked();
+  if (spec.policy == PrunePolicy::KeepHard || spec.policy == PrunePolicy::Ccs) spec.beta = beta_->value();
   return spec;
 }
 

@@ -19,6 +19,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QListView;
 class QSlider;
@@ -115,6 +116,7 @@ class GalleryView : public QWidget {
   QSlider *keep_, *thumbSize_;
   QLabel *keepLabel_, *info_, *issuesText_;
   QCheckBox* balanced_;
+  QDoubleSpinBox* beta_;
   ExampleListModel *easiest_, *hardest_;
   QListView *easyList_, *hardList_;
   QLabel *detailImage_, *detailText_;

@@ -19,6 +19,7 @@
 
 #include "background_job.h"
 #include "data/dataset.h"
+#include "form_parts.h"
 #include "model/model_names.h"
 #include "score/score_engine.h"
 #include "score_catalog.h"
@@ -74,16 +75,27 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
       tr("Health checks: a model still at chance level when a score is read fails the run "
          "instead of caching meaningless scores, and a score without spread is left out. A "
          "diverged loss fails the run either way."));
+  batch_ = new QSpinBox(form);
+  batch_->setRange(1, 8192);
+  batch_->setValue(TrainConfig{}.batchSize);
+  el2nEpoch_ = new QSpinBox(form);
+  el2nEpoch_->setRange(-1, 1000);
+  el2nEpoch_->setValue(-1);
+  el2nEpoch_->setSpecialValueText(tr("auto (20 % of training)"));
+  el2nEpoch_->setToolTip(tr("Epoch at which EL2N (and GraNd) are read: early in training, as the paper does"));
   start_ = new QPushButton(tr("Start scoring"), form);
   start_->setEnabled(false);
   auto* fl = new QFormLayout(form);
   fl->addRow(tr("Scores"), scores_);
-  fl->addRow(tr("Model"), model_);
   fl->addRow(tr("Epochs"), epochs_);
-  fl->addRow(tr("Learning rate"), lrRow);
   fl->addRow(tr("Seeds"), seeds_);
   fl->addRow(tr("Examples"), limit_);
   fl->addRow(QString(), healthChecks_);
+  QFormLayout* advanced = addFoldingSection(fl, tr("Training settings"), QStringLiteral("score"));
+  advanced->addRow(tr("Model"), model_);
+  advanced->addRow(tr("Learning rate"), lrRow);
+  advanced->addRow(tr("Batch size"), batch_);
+  advanced->addRow(tr("EL2N epoch"), el2nEpoch_);
   fl->addRow(start_);
   connect(start_, &QPushButton::clicked, this, [this] { startJob(); });
   connect(findLr_, &QPushButton::clicked, this, [this] { startLrRange(); });
@@ -158,6 +170,8 @@ ScoreConfig JobPanel::formConfig() const {
   c.train.model = model_->currentText().toStdString();
   c.train.epochs = epochs_->value();
   c.train.lr = lr_->value();
+  c.train.batchSize = batch_->value();
+  c.el2nEpoch = el2nEpoch_->value();
   c.train.healthChecks = healthChecks_->isChecked();
   c.seeds = seeds_->value();
   c.limit = limit_->value();

@@ -95,7 +95,7 @@ class JobPanel : public QWidget {
   QTabWidget* forms_;
   QListWidget* scores_;
   QComboBox* model_;
-  QSpinBox *epochs_, *seeds_, *limit_;
+  QSpinBox *epochs_, *seeds_, *limit_, *batch_, *el2nEpoch_;
   QDoubleSpinBox* lr_;
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_;

@@ -25,6 +25,9 @@ class ScalingView : public StudyRunView {
   qint64 shownRun() const override { return result_.runId; }
   QChart* makeChart(QString* info) override;
   void writeCsv(const std::string& path) const override;
+  void writeJson(const std::string& path) const override {
+    writeScalingJson(result_, configJson(), fingerprint(), path);
+  }
 
  private:
   ScalingResult result_;

@@ -108,7 +108,11 @@ QWidget* ScoreView::makeAgreementBox() {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export the agreement"), QString(), tr("CSV data (*.csv)"));
     QString error;
-    if (!path.isEmpty() && !exportAgreement(path, &error)) emit exportFailed(error);
+    if (path.isEmpty()) return;
+    if (exportAgreement(path, &error))
+      confirmInStatusBar(this, tr("Saved %1").arg(path));
+    else
+      emit exportFailed(error);
   });
   connect(heatmap_, &AgreementHeatmap::pairChosen, this, [this](int row, int column) {
     const QSignalBlocker bx(xScore_), by(yScore_);

@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+#include "form_parts.h"
 #include "model/model_names.h"
 #include "score_catalog.h"
 #include "util/errors.h"
@@ -15,6 +16,7 @@
 
 namespace ps::ui {
 
+// NOLINTNEXTLINE(readability-function-size): builds the form's widgets and rows, one statement each
 StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) {
   score_ = new QComboBox(this);
   rememberScoreChoice(score_);
@@ -27,9 +29,8 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   policies_->setMaximumHeight(80);
   keeps_ =
       new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);
-  keeps_->setToolTip(tr("Kept fractions f, ascending, each in (0, 1]"));
   balanced_ = new QCheckBox(tr("class-balanced"), this);
-  balanced_->setChecked(kind == Kind::Frontier);
+  balanced_->setChecked(true);  // unbalanced keep-hard can empty an easy class of a small pool
   model_ = new QComboBox(this);
   for (const auto& m : builtinModelNames()) model_->addItem(QString::fromStdString(m));
   epochs_ = new QSpinBox(this);
@@ -59,11 +60,25 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
     fl->addRow(tr("Smallest pool"), minSize_);
     fl->addRow(tr("Pool sizes"), steps_);
   }
-  fl->addRow(tr("Model"), model_);
   fl->addRow(tr("Epochs"), epochs_);
   fl->addRow(tr("Seeds"), seeds_);
-  fl->addRow(tr("Test examples"), testLimit_);
+  QFormLayout* advanced = addFoldingSection(
+      fl, tr("Training settings"), kind == Kind::Frontier ? QStringLiteral("frontier") : QStringLiteral("scaling"));
+  advanced->addRow(tr("Model"), model_);
+  advanced->addRow(tr("Test examples"), testLimit_);
   fl->addRow(start);
+  checkWhileTyping(
+      keeps_,
+      [](const std::string& text) {
+        const std::vector<double> keeps = parseDoubles(text, "kept fraction");
+        if (keeps.empty()) throw ConfigError("no kept fraction given");
+        for (size_t i = 0; i < keeps.size(); ++i) {
+          if (!(keeps[i] > 0 && keeps[i] <= 1))
+            throw ConfigError("kept fraction " + std::to_string(keeps[i]) + " is outside (0, 1]");
+          if (i > 0 && keeps[i] <= keeps[i - 1]) throw ConfigError("kept fractions must be ascending");
+        }
+      },
+      tr("Kept fractions f, ascending, each in (0, 1]"));
   connect(start, &QPushButton::clicked, this, &StudyForm::startRequested);
 }
 

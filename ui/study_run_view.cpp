@@ -21,7 +21,7 @@ StudyRunView::StudyRunView(std::string kind, QString empty, QWidget* parent)
   top->addWidget(new QLabel(tr("Study"), this));
   top->addWidget(runs_, 1);
   export_ = makeExportButton(
-      this, view_, [this](const std::string& path) { writeCsv(path); },
+      this, view_, [this](const std::string& path) { exportCsv(path); },
       [this](const QString& reason) { emit exportFailed(reason); });
   export_->setEnabled(false);
   top->addWidget(export_);
@@ -61,6 +61,11 @@ void StudyRunView::showRun(qint64 runId) {
   try {
     Store store(storePath_.toStdString());
     load(store, runId);
+    const RunRecord run = store.run(runId);
+    configJson_ = run.config;
+    fingerprint_.clear();
+    for (const auto& d : store.datasets())
+      if (d.id == run.datasetId) fingerprint_ = d.fingerprint;
   } catch (const std::exception& e) {
     clear();
     emit loadFailed(QString::fromStdString(e.what()));
@@ -71,6 +76,11 @@ void StudyRunView::showRun(qint64 runId) {
       runs_->setCurrentIndex(static_cast<int>(i));
     }
   draw();
+}
+
+void StudyRunView::exportCsv(const std::string& path) const {
+  writeCsv(path);
+  writeJson(path + ".json");
 }
 
 void StudyRunView::addControl(QWidget* control) { top_->insertWidget(top_->count() - 1, control); }

@@ -28,6 +28,9 @@ class StudyRunView : public QWidget {
   void setRuns(const std::vector<RunRecord>& runs, const QString& storePath, qint64 select = 0);
   void showRun(qint64 runId);
   ChartView* chartView() const { return view_; }
+  // The shown study's data as CSV at `path`, and beside it (`path`.json) the whole study
+  // with its provenance. Throws what the writers throw.
+  void exportCsv(const std::string& path) const;
   QComboBox* runBox() const { return runs_; }
 
  signals:
@@ -42,6 +45,11 @@ class StudyRunView : public QWidget {
   // The chart of what was loaded and the information line (nullptr: nothing loaded).
   virtual QChart* makeChart(QString* info) = 0;
   virtual void writeCsv(const std::string& path) const = 0;  // only called with a run shown
+  // The whole study with its provenance (dataset fingerprint, run, settings), written
+  // beside an exported CSV as CSV.json.
+  virtual void writeJson(const std::string& path) const = 0;
+  const std::string& configJson() const { return configJson_; }
+  const std::string& fingerprint() const { return fingerprint_; }
   QLabel* info() const { return info_; }
   void addControl(QWidget* control);  // next to the Export button
   void redraw() { draw(); }
@@ -58,6 +66,7 @@ class StudyRunView : public QWidget {
   QHBoxLayout* top_;
   QString storePath_;
   std::vector<RunRecord> records_;
+  std::string configJson_, fingerprint_;  // of the run shown
 };
 
 }  // namespace ps::ui

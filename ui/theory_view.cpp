@@ -23,6 +23,7 @@
 #include "chart_axes.h"
 #include "chart_export.h"
 #include "chart_view.h"
+#include "form_parts.h"
 #include "util/errors.h"
 #include "util/text_list.h"
 
@@ -69,6 +70,11 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
       [this](const QString& reason) { emit exportFailed(reason); });
   export_->setEnabled(false);
   form->addRow(export_);
+  checkWhileTyping(
+      alphas_, [](const std::string& t) { parseDoubles(t, "alpha_tot"); },
+      tr("Examples per dimension, comma-separated"));
+  checkWhileTyping(
+      keeps_, [](const std::string& t) { parseDoubles(t, "kept fraction"); }, tr("Kept fractions f, comma-separated"));
   auto* left = new QWidget(this);
   left->setLayout(form);
   left->setMaximumWidth(320);
