@@ -2,18 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Help</name>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">Score</translation>
+    </message>
+    <message>
+        <source>What it measures (higher = harder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation type="unfinished">Scores</translation>
+    </message>
+    <message>
+        <source>Pruning policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;keep hard&lt;/b&gt;: keeps the fraction f with the highest difficulty. Best when data is plentiful (large α_tot): Sorscher et al. show it can beat power-law scaling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;keep easy&lt;/b&gt;: keeps the easiest. Best when data is scarce (small α_tot).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;random&lt;/b&gt;: a uniform random subset; a strong baseline at small kept fractions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CCS&lt;/b&gt; (Zheng et al., Coverage-centric Coreset Selection, ICLR 2023): first cuts the hardest β (often mislabelled), then samples evenly across the difficulty range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;class-balanced&lt;/b&gt;: each class keeps the same fraction f (a quota), so no class is emptied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pitfalls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The very hardest examples are often mislabelled: look at them in the gallery (the likely-mislabelled filter) and tag them, or cut the extreme tail (CCS β).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning by score can empty some classes: audit per class (click a frontier point) and use class balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EL2N is noisy from one model: average several seeds early in training (the paper: ~epoch 20 of 200 on CIFAR-10, ≥ 10 seeds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores and policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About PruneScope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;A workbench for data pruning: score every training example by difficulty, look at the easiest and hardest, train on pruned subsets, and see whether pruning beats power-law scaling on your data.&lt;/p&gt;&lt;p&gt;After Sorscher, Geirhos, Shekhar, Ganguli, Morcos: &lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt; (NeurIPS 2022).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>this chart has no data to export yet</source>
         <translation>this chart has no data to export yet</translation>
-    </message>
-    <message>
-        <source>cannot write the SVG file</source>
-        <translation>cannot write the SVG file</translation>
-    </message>
-    <message>
-        <source>cannot write the PNG file</source>
-        <translation>cannot write the PNG file</translation>
     </message>
     <message>
         <source>unknown file type; expected .png, .svg or .csv</source>
@@ -22,10 +85,6 @@
     <message>
         <source>Export…</source>
         <translation>Export…</translation>
-    </message>
-    <message>
-        <source>Save the chart as PNG or SVG, or its data as CSV</source>
-        <translation>Save the chart as PNG or SVG, or its data as CSV</translation>
     </message>
     <message>
         <source>Export the chart</source>
@@ -103,6 +162,34 @@
         <source>the window could not be encoded as PNG</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot draw the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screen (96 dpi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print (150 dpi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publication (300 dpi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG (at a chosen resolution) or SVG, or its data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -156,6 +243,28 @@
     </message>
 </context>
 <context>
+    <name>ps::ui::AgreementHeatmap</name>
+    <message>
+        <source>%1 vs %2
+Spearman ρ = %3
+top-k overlap = %4 (k = %5 of the %6 examples both cover)
+click: scatter of the two</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ChartView</name>
+    <message>
+        <source>Wheel or drag a box: zoom · Shift+drag: pan · double-click or 0: whole chart · click a legend entry: hide/show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+x = %2, y = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::ClassCountModel</name>
     <message>
         <source>Label</source>
@@ -195,6 +304,23 @@
     <message>
         <source>Skipped files: %1</source>
         <translation>Skipped files: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::DensityPlot</name>
+    <message>
+        <source>Pick two scores (or click a cell of the agreement matrix).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2, %3 = %4
+%5 example(s) in this cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+nearest: example #%1 (%2, %3); click to open it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -283,6 +409,11 @@
     <message>
         <source>%1 (f = %2)</source>
         <translation>%1 (f = %2)</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -551,6 +682,44 @@ Top classes: %6</source>
         <source>Tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>coverage-centric (CCS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the difficulty range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep hardest and CCS first drop this fraction of the hardest examples (often mislabelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n example(s) to the clipboard</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::HistogramGrid</name>
+    <message>
+        <source>max %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, higher = harder; each panel on its own count scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 example(s) with %3 in [%4, %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::JobPanel</name>
@@ -689,6 +858,54 @@ Top classes: %6</source>
     <message>
         <source>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</source>
         <translation>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</translation>
+    </message>
+    <message>
+        <source>auto (20 % of training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch at which EL2N (and GraNd) are read: early in training, as the paper does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EL2N epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many trainings, scorings and studies run at the same time; the others wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued (%1 in line)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -897,6 +1114,44 @@ Top classes: %6</source>
         <source>Cannot tag the examples</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>[%1%] %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n queued)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scores and Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PruneScope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit PruneScope?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in the store, and starting the same job again resumes them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
@@ -1011,16 +1266,24 @@ Top classes: %6</source>
         <translation>run %1 · %2</translation>
     </message>
     <message>
-        <source>Test error against examples kept (%1), log-log; lines: fitted power laws</source>
-        <translation>Test error against examples kept (%1), log-log; lines: fitted power laws</translation>
-    </message>
-    <message>
         <source>f = %1: %2</source>
         <translation>f = %1: %2</translation>
     </message>
     <message>
         <source>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</source>
         <translation>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test error against examples kept (%1); lines: fitted power laws</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1065,10 +1328,6 @@ Top classes: %6</source>
         <translation>Spearman rank correlation</translation>
     </message>
     <message>
-        <source>Top-k overlap (fraction of the k hardest shared)</source>
-        <translation>Top-k overlap (fraction of the k hardest shared)</translation>
-    </message>
-    <message>
         <source>Export the agreement</source>
         <translation>Export the agreement</translation>
     </message>
@@ -1089,20 +1348,60 @@ Top classes: %6</source>
         <translation>examples per bin</translation>
     </message>
     <message>
-        <source>%1 per class</source>
-        <translation>%1 per class</translation>
-    </message>
-    <message>
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <source>On the %1 training examples every score covers; k = %2 (the hardest %3 %).</source>
-        <translation>On the %1 training examples every score covers; k = %2 (the hardest %3 %).</translation>
-    </message>
-    <message>
         <source>no agreement to export: it needs at least two cached scores</source>
         <translation>no agreement to export: it needs at least two cached scores</translation>
+    </message>
+    <message>
+        <source>every class, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">Class</translation>
+    </message>
+    <message>
+        <source>top-k overlap (share of the k hardest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two scores against each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all classes, scaled to this class&apos;s size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a cell for both numbers; click it for the scatter of the two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a cached score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1505,10 @@ Top classes: %6</source>
         <source>Test examples</source>
         <translation>Test examples</translation>
     </message>
+    <message>
+        <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::StudyRunView</name>
@@ -1283,6 +1586,22 @@ Top classes: %6</source>
     <message>
         <source>Pareto frontier</source>
         <translation>Pareto frontier</translation>
+    </message>
+    <message>
+        <source>log α axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log error axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples per dimension, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept fractions f, comma-separated</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

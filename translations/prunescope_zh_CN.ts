@@ -2,18 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Help</name>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>What it measures (higher = harder)</source>
+        <translation>衡量的内容（越高越难）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Pruning policies</source>
+        <translation>剪枝策略</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;keep hard&lt;/b&gt;: keeps the fraction f with the highest difficulty. Best when data is plentiful (large α_tot): Sorscher et al. show it can beat power-law scaling.</source>
+        <translation>&lt;b&gt;保留困难样本&lt;/b&gt;：保留难度最高的比例 f。数据充足（α_tot 较大）时最好：Sorscher 等表明它可以超越幂律规模律。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;keep easy&lt;/b&gt;: keeps the easiest. Best when data is scarce (small α_tot).</source>
+        <translation>&lt;b&gt;保留容易样本&lt;/b&gt;：保留最容易的样本。数据稀缺（α_tot 较小）时最好。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;random&lt;/b&gt;: a uniform random subset; a strong baseline at small kept fractions.</source>
+        <translation>&lt;b&gt;随机&lt;/b&gt;：均匀随机子集；在保留比例较小时是很强的基线。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CCS&lt;/b&gt; (Zheng et al., Coverage-centric Coreset Selection, ICLR 2023): first cuts the hardest β (often mislabelled), then samples evenly across the difficulty range.</source>
+        <translation>&lt;b&gt;CCS&lt;/b&gt;（Zheng 等，覆盖中心核心集选择，ICLR 2023）：先剪掉最难的 β（常为标错样本），再在整个难度范围内均匀采样。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;class-balanced&lt;/b&gt;: each class keeps the same fraction f (a quota), so no class is emptied.</source>
+        <translation>&lt;b&gt;类别均衡&lt;/b&gt;：每个类别保留相同的比例 f（配额），因此不会有类别被清空。</translation>
+    </message>
+    <message>
+        <source>Pitfalls</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
+        <source>The very hardest examples are often mislabelled: look at them in the gallery (the likely-mislabelled filter) and tag them, or cut the extreme tail (CCS β).</source>
+        <translation>最难的样本常常是标错的：在图库中查看它们（“疑似标错”筛选）并加以标记，或剪掉极端尾部（CCS β）。</translation>
+    </message>
+    <message>
+        <source>Pruning by score can empty some classes: audit per class (click a frontier point) and use class balance.</source>
+        <translation>按分数剪枝可能清空某些类别：按类别审计（单击前沿上的点）并使用类别均衡。</translation>
+    </message>
+    <message>
+        <source>EL2N is noisy from one model: average several seeds early in training (the paper: ~epoch 20 of 200 on CIFAR-10, ≥ 10 seeds).</source>
+        <translation>单个模型的 EL2N 噪声较大：在训练早期对多个种子取平均（论文：CIFAR-10 上 200 轮中的约第 20 轮，≥ 10 个种子）。</translation>
+    </message>
+    <message>
+        <source>Scores and policies</source>
+        <translation>分数与策略</translation>
+    </message>
+    <message>
+        <source>About PruneScope</source>
+        <translation>关于 PruneScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;A workbench for data pruning: score every training example by difficulty, look at the easiest and hardest, train on pruned subsets, and see whether pruning beats power-law scaling on your data.&lt;/p&gt;&lt;p&gt;After Sorscher, Geirhos, Shekhar, Ganguli, Morcos: &lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt; (NeurIPS 2022).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;数据剪枝工作台：按难度为每个训练样本打分，查看最容易和最困难的样本，在剪枝后的子集上训练，并检验剪枝能否在您的数据上超越幂律规模律。&lt;/p&gt;&lt;p&gt;依据 Sorscher、Geirhos、Shekhar、Ganguli、Morcos：&lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt;（NeurIPS 2022）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>this chart has no data to export yet</source>
         <translation>此图表尚无可导出的数据</translation>
-    </message>
-    <message>
-        <source>cannot write the SVG file</source>
-        <translation>无法写入 SVG 文件</translation>
-    </message>
-    <message>
-        <source>cannot write the PNG file</source>
-        <translation>无法写入 PNG 文件</translation>
     </message>
     <message>
         <source>unknown file type; expected .png, .svg or .csv</source>
@@ -22,10 +85,6 @@
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Save the chart as PNG or SVG, or its data as CSV</source>
-        <translation>将图表保存为 PNG 或 SVG，或将其数据保存为 CSV</translation>
     </message>
     <message>
         <source>Export the chart</source>
@@ -103,6 +162,34 @@
         <source>the window could not be encoded as PNG</source>
         <translation>无法将窗口编码为 PNG</translation>
     </message>
+    <message>
+        <source>cannot draw the picture</source>
+        <translation>无法绘制图像</translation>
+    </message>
+    <message>
+        <source>screen (96 dpi)</source>
+        <translation>屏幕（96 dpi）</translation>
+    </message>
+    <message>
+        <source>print (150 dpi)</source>
+        <translation>打印（150 dpi）</translation>
+    </message>
+    <message>
+        <source>publication (300 dpi)</source>
+        <translation>出版（300 dpi）</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG (at a chosen resolution) or SVG, or its data as CSV</source>
+        <translation>将图表保存为 PNG（可选分辨率）或 SVG，或将其数据保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -156,6 +243,32 @@
     </message>
 </context>
 <context>
+    <name>ps::ui::AgreementHeatmap</name>
+    <message>
+        <source>%1 vs %2
+Spearman ρ = %3
+top-k overlap = %4 (k = %5 of the %6 examples both cover)
+click: scatter of the two</source>
+        <translation>%1 对 %2
+Spearman ρ = %3
+Top-k 重叠 = %4（k = %5，共同覆盖 %6 个样本）
+单击：查看两者的散点图</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ChartView</name>
+    <message>
+        <source>Wheel or drag a box: zoom · Shift+drag: pan · double-click or 0: whole chart · click a legend entry: hide/show it</source>
+        <translation>滚轮或拖出方框：缩放 · Shift+拖动：平移 · 双击或 0：显示整个图表 · 单击图例项：隐藏/显示</translation>
+    </message>
+    <message>
+        <source>%1
+x = %2, y = %3</source>
+        <translation>%1
+x = %2，y = %3</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::ClassCountModel</name>
     <message>
         <source>Label</source>
@@ -195,6 +308,25 @@
     <message>
         <source>Skipped files: %1</source>
         <translation>跳过的文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::DensityPlot</name>
+    <message>
+        <source>Pick two scores (or click a cell of the agreement matrix).</source>
+        <translation>请选择两个分数（或单击一致性矩阵中的单元格）。</translation>
+    </message>
+    <message>
+        <source>%1 = %2, %3 = %4
+%5 example(s) in this cell</source>
+        <translation>%1 = %2，%3 = %4
+此单元格中有 %5 个样本</translation>
+    </message>
+    <message>
+        <source>
+nearest: example #%1 (%2, %3); click to open it</source>
+        <translation>
+最近的样本：#%1（%2，%3）；单击打开</translation>
     </message>
 </context>
 <context>
@@ -283,6 +415,12 @@
     <message>
         <source>%1 (f = %2)</source>
         <translation>%1（f = %2）</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3</source>
+        <translation>%1
+%2：%3</translation>
     </message>
 </context>
 <context>
@@ -553,6 +691,43 @@ Top classes: %6</source>
         <source>Tags: %1</source>
         <translation>标记：%1</translation>
     </message>
+    <message>
+        <source>coverage-centric (CCS)</source>
+        <translation>覆盖中心（CCS）</translation>
+    </message>
+    <message>
+        <source>CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the difficulty range</source>
+        <translation>CCS（Zheng 等，2023）：先去掉最难的 β，再在整个难度范围内均匀采样</translation>
+    </message>
+    <message>
+        <source>Keep hardest and CCS first drop this fraction of the hardest examples (often mislabelled)</source>
+        <translation>“保留最难的”和 CCS 会先去掉这一比例的最难样本（常为标错样本）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n example(s) to the clipboard</source>
+        <translation>
+            <numerusform>已将 %n 个样本复制到剪贴板</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::HistogramGrid</name>
+    <message>
+        <source>max %1</source>
+        <translation>最大 %1</translation>
+    </message>
+    <message>
+        <source>%1, higher = harder; each panel on its own count scale</source>
+        <translation>%1，越高越难；每个面板使用各自的计数刻度</translation>
+    </message>
+    <message>
+        <source>%1: %2 example(s) with %3 in [%4, %5)</source>
+        <translation>%1：%2 个样本的 %3 位于 [%4, %5)</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::JobPanel</name>
@@ -691,6 +866,54 @@ Top classes: %6</source>
     <message>
         <source>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</source>
         <translation>健康检查：读取分数时模型仍处于随机水平则判定运行失败，而不是缓存无意义的分数；没有差异的分数会被略去。损失发散时无论如何都判定运行失败。</translation>
+    </message>
+    <message>
+        <source>auto (20 % of training)</source>
+        <translation>自动（训练的 20 %）</translation>
+    </message>
+    <message>
+        <source>Epoch at which EL2N (and GraNd) are read: early in training, as the paper does</source>
+        <translation>读取 EL2N（及 GraNd）的轮次：与论文一样在训练早期</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>EL2N epoch</source>
+        <translation>EL2N 轮次</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>How many trainings, scorings and studies run at the same time; the others wait</source>
+        <translation>同时运行的训练、打分和研究任务数；其余任务排队等待</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>同时运行</translation>
+    </message>
+    <message>
+        <source>Run earlier</source>
+        <translation>提前运行</translation>
+    </message>
+    <message>
+        <source>Run later</source>
+        <translation>推后运行</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <source>queued (%1 in line)</source>
+        <translation>排队中（第 %1 位）</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1122,42 @@ Top classes: %6</source>
         <source>Cannot tag the examples</source>
         <translation>无法标记这些样本</translation>
     </message>
+    <message>
+        <source>[%1%] %2</source>
+        <translation>[%1%] %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n queued)</source>
+        <translation>
+            <numerusform>（%n 个排队中）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Scores and Policies</source>
+        <translation>分数与策略(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About PruneScope</source>
+        <translation>关于 PruneScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Quit PruneScope?</source>
+        <translation>退出 PruneScope？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in the store, and starting the same job again resumes them.</source>
+        <translation>
+            <numerusform>仍有 %n 个任务在运行或排队。仍要退出吗？运行中的任务会立即停止；已完成的部分保留在存储库中，再次启动同一任务即可继续。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
@@ -1013,16 +1272,24 @@ Top classes: %6</source>
         <translation>运行 %1 · %2</translation>
     </message>
     <message>
-        <source>Test error against examples kept (%1), log-log; lines: fitted power laws</source>
-        <translation>测试误差与保留样本数（%1），双对数坐标；线条：拟合的幂律</translation>
-    </message>
-    <message>
         <source>f = %1: %2</source>
         <translation>f = %1：%2</translation>
     </message>
     <message>
         <source>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</source>
         <translation>图例：b 为 err = a·n^(−b)（+ c）拟合得到的指数，± 为其标准误差。</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>对数 x</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <source>Test error against examples kept (%1); lines: fitted power laws</source>
+        <translation>测试误差与保留样本数（%1）；线：拟合的幂律</translation>
     </message>
 </context>
 <context>
@@ -1067,10 +1334,6 @@ Top classes: %6</source>
         <translation>Spearman 秩相关</translation>
     </message>
     <message>
-        <source>Top-k overlap (fraction of the k hardest shared)</source>
-        <translation>Top-k 重叠（最难的 k 个样本中共有的比例）</translation>
-    </message>
-    <message>
         <source>Export the agreement</source>
         <translation>导出一致性</translation>
     </message>
@@ -1091,20 +1354,60 @@ Top classes: %6</source>
         <translation>每个分箱的样本数</translation>
     </message>
     <message>
-        <source>%1 per class</source>
-        <translation>%1（按类别）</translation>
-    </message>
-    <message>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <source>On the %1 training examples every score covers; k = %2 (the hardest %3 %).</source>
-        <translation>基于所有分数共同覆盖的 %1 个训练样本；k = %2（最难的 %3 %）。</translation>
-    </message>
-    <message>
         <source>no agreement to export: it needs at least two cached scores</source>
         <translation>没有可导出的一致性：至少需要两个已缓存的分数</translation>
+    </message>
+    <message>
+        <source>every class, side by side</source>
+        <translation>所有类别并排</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>top-k overlap (share of the k hardest)</source>
+        <translation>Top-k 重叠（最难的 k 个中共享的比例）</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Two scores against each other</source>
+        <translation>两个分数相互对照</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>all classes, scaled to this class&apos;s size</source>
+        <translation>所有类别（按此类别的大小缩放）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a cell for both numbers; click it for the scatter of the two.</source>
+        <translation>基于所有分数共同覆盖的 %1 个训练样本；k = %2（最难的 %3 %）。悬停在单元格上查看两个数值；单击查看两者的散点图。</translation>
+    </message>
+    <message>
+        <source>Needs a cached score.</source>
+        <translation>需要一个已缓存的分数。</translation>
+    </message>
+    <message>
+        <source>%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.</source>
+        <translation>两个分数共同覆盖 %1 个样本；颜色越深的单元格样本越多（对数刻度）。单击一个点打开该样本。</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1511,10 @@ Top classes: %6</source>
         <source>Test examples</source>
         <translation>测试样本数</translation>
     </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::StudyRunView</name>
@@ -1285,6 +1592,22 @@ Top classes: %6</source>
     <message>
         <source>Pareto frontier</source>
         <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>log α axis</source>
+        <translation>对数 α 轴</translation>
+    </message>
+    <message>
+        <source>log error axis</source>
+        <translation>对数误差轴</translation>
+    </message>
+    <message>
+        <source>Examples per dimension, comma-separated</source>
+        <translation>每个维度的样本数，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Kept fractions f, comma-separated</source>
+        <translation>保留比例 f，以逗号分隔</translation>
     </message>
 </context>
 </TS>

@@ -418,7 +418,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     const auto answer = QMessageBox::question(
         this, tr("Quit PruneScope?"),
         tr("%n job(s) still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in "
-           "the store, and the Runs panel can resume them later.",
+           "the store, and starting the same job again resumes them.",
            nullptr, busy),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes) {
