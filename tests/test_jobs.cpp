@@ -32,16 +32,24 @@ void TestJobs::progressReportsFractionAndTimeLeft() {
   std::vector<ps::Progress> seen;
   ps::JobContext ctx(
       nullptr, [&](const ps::Progress& p) { seen.push_back(p); }, nullptr, std::chrono::milliseconds(0));
-  ctx.report(0, 4, "start");
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ctx.report(1, 4, "quarter");
-  QCOMPARE(seen.size(), size_t(2));
-  QCOMPARE(seen[1].fraction, 0.25);
-  QCOMPARE(seen[1].message, std::string("quarter"));
-  QVERIFY(seen[1].elapsedSeconds >= 0.05);
-  // A quarter done after t seconds: about 3t left.
-  QVERIFY(std::abs(seen[1].etaSeconds - 3 * seen[1].elapsedSeconds) < 1e-6);
-  QVERIFY(seen[0].etaSeconds < 0);  // unknown at 0%
+  // A slow warm-up (loading, the first batch: 2% in 0.5 s), then 2% every 10 ms.
+  ctx.report(0, 100, "start");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  ctx.report(2, 100, "warm");
+  QVERIFY(seen[0].etaSeconds < 0);  // unknown during the warm-up
+  QVERIFY(seen[1].etaSeconds < 0);
+  for (int done = 4; done <= 40; done += 2) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ctx.report(done, 100, "steady");
+  }
+  const ps::Progress& p = seen.back();
+  QCOMPARE(p.fraction, 0.40);
+  QCOMPARE(p.message, std::string("steady"));
+  QVERIFY(p.elapsedSeconds >= 0.68);
+  // 60% left at 2% per 10 ms: about 0.3 s — measured after the warm-up, where all the
+  // time over all the progress (elapsed × 60/40, over 1 s) would count the warm-up in.
+  QVERIFY2(p.etaSeconds > 0.15 && p.etaSeconds < 0.75, std::to_string(p.etaSeconds).c_str());
+  QVERIFY(p.etaSeconds < p.elapsedSeconds * 0.6 / 0.4 * 0.8);
 }
 
 void TestJobs::progressIsThrottled() {

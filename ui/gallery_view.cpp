@@ -59,6 +59,7 @@ GalleryView::GalleryView(QWidget* parent)
   score_ = new QComboBox(this);
   rememberScoreChoice(score_);
   class_ = new QComboBox(this);
+  class_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   filter_ = new QComboBox(this);
   filter_->addItem(tr("All examples"), static_cast<int>(ExampleFilter::All));
   filter_->addItem(tr("Label disagrees with the model"), static_cast<int>(ExampleFilter::Disagrees));

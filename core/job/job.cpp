@@ -67,10 +67,15 @@ void JobContext::report(double done, double total, const std::string& message) {
   p.fraction = total > 0 ? std::min(1.0, std::max(0.0, done / total)) : 0.0;
   p.message = message;
   p.elapsedSeconds = std::chrono::duration<double>(now - start_).count();
-  p.etaSeconds = p.fraction > 1e-6 ? p.elapsedSeconds * (1.0 - p.fraction) / p.fraction : -1.0;
   bool emit = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
+    if (!first_) first_ = Mark{now, p.fraction};
+    const bool warm = p.fraction - first_->fraction >= 0.01 || now - first_->at >= std::chrono::seconds(2);
+    if (!anchor_ && warm && p.fraction > first_->fraction) anchor_ = Mark{now, p.fraction};
+    if (anchor_ && p.fraction - anchor_->fraction > 1e-4)
+      p.etaSeconds = std::chrono::duration<double>(now - anchor_->at).count() * (1.0 - p.fraction) /
+                     (p.fraction - anchor_->fraction);
     last_ = p;
     if (now - lastEmit_ >= minInterval_ || p.fraction >= 1.0) {
       lastEmit_ = now;

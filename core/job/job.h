@@ -20,7 +20,7 @@ struct Progress {
   double fraction = 0.0;  // 0..1
   std::string message;
   double elapsedSeconds = 0.0;
-  double etaSeconds = -1.0;  // < 0 while unknown
+  double etaSeconds = -1.0;  // < 0 while unknown (during the warm-up)
 };
 std::string formatDuration(double seconds);  // "1h02m", "3m05s", "12s"
 
@@ -90,6 +90,14 @@ class JobContext {
   std::chrono::steady_clock::time_point start_, lastEmit_;
   mutable std::mutex mu_;
   Progress last_;
+  // Time left is measured from throughput after a warm-up (loading, the first batches,
+  // a resumed run's skipped part): from an anchor taken once the progress has moved 1%
+  // past the first report, or 2 s after it.
+  struct Mark {
+    std::chrono::steady_clock::time_point at;
+    double fraction = 0;
+  };
+  std::optional<Mark> first_, anchor_;
 };
 
 // Runs a job function on its own thread. The destructor cancels and joins.
