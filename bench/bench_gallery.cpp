@@ -1,21 +1,26 @@
-// The gallery at a million examples: how long the GUI thread spends when a score is
-// shown, the kept-fraction slider moves, the class filter changes, an example is clicked,
-// and a view scrolls through every row (batches fetched, captions read). Reference: a
+// The gallery and the score view at a million examples: how long the GUI thread spends
+// when a score is shown, the kept-fraction slider moves, the class filter changes, an
+// example is clicked, a view scrolls through every row (batches fetched, captions read);
+// and when the score view shows two scores (histograms, agreement matrix, density
+// scatter), another pair is picked, and the mouse moves over the scatter. Reference: a
 // std::sort of the same number of floats in the same process (printed as ratios).
 // Run offscreen: QT_QPA_PLATFORM=offscreen build/bench/bench_gallery [--examples N]
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QMouseEvent>
 #include <QSlider>
 #include <algorithm>
 #include <cstdio>
 #include <random>
 
 #include "data/in_memory_dataset.h"
+#include "density_plot.h"
 #include "example_list_model.h"
 #include "gallery_view.h"
 #include "score/score_agreement.h"
 #include "score_catalog.h"
+#include "score_view.h"
 
 namespace {
 template <typename Fn>
@@ -30,15 +35,15 @@ double ms(Fn&& fn) {
 struct Timing {
   double gui = 0, shown = 0, stall = 0;  // stall: the longest the event loop was busy at once
 };
-template <typename Fn>
-Timing untilShown(ps::ui::GalleryView& g, Fn&& fn) {
+template <typename Busy, typename Fn>
+Timing untilDone(Busy&& busy, Fn&& fn) {
   Timing t;
   QElapsedTimer clock;
   clock.start();
   fn();
   t.gui = static_cast<double>(clock.nsecsElapsed()) / 1e6;
   t.stall = t.gui;
-  while (g.busy()) {
+  while (busy()) {
     QElapsedTimer step;
     step.start();
     QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
@@ -46,6 +51,10 @@ Timing untilShown(ps::ui::GalleryView& g, Fn&& fn) {
   }
   t.shown = static_cast<double>(clock.nsecsElapsed()) / 1e6;
   return t;
+}
+template <typename Fn>
+Timing untilShown(ps::ui::GalleryView& g, Fn&& fn) {
+  return untilDone([&g] { return g.busy(); }, std::forward<Fn>(fn));
 }
 }  // namespace
 
@@ -112,6 +121,27 @@ int main(int argc, char** argv) {
                                          {"forgetting", run.indices, run.difficulty["forgetting"]}};
   const double agreement = ms([&] { (void)ps::scoreAgreement(series, 0.1); });
 
+  gallery.hide();  // its million-row lists relayout after the scroll: not the score view's time
+  QCoreApplication::processEvents();
+  ps::ui::ScoreView scores;
+  scores.resize(1400, 800);
+  scores.show();
+  const double firstShow = ms([] { QCoreApplication::processEvents(); });  // laid out and painted empty
+  auto scoresBusy = [&scores] { return scores.agreementBusy() || scores.densityBusy(); };
+  const Timing scoresShown = untilDone(scoresBusy, [&] { scores.setCatalog(ds, catalog); });
+  const Timing pair = untilDone(scoresBusy, [&] { scores.xBox()->setCurrentIndex(1); });
+  auto* plot = scores.densityPlot();
+  double hover = 0;  // the slowest mouse move over the scatter (nearest example found on it)
+  for (int i = 0; i < 20; ++i) {
+    const QPoint at =
+        plot->plotRect().topLeft() + QPoint(plot->plotRect().width() * i / 20, plot->plotRect().height() / 2);
+    hover = std::max(hover, ms([&] {
+                       QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(plot->mapToGlobal(at)), Qt::NoButton,
+                                        Qt::NoButton, Qt::NoModifier);
+                       QApplication::sendEvent(plot, &move);
+                     }));
+  }
+
   std::printf("gallery at %zu examples (ms; reference std::sort of %zu floats = %.1f ms)\n", n, n, reference);
   std::printf("  %-44s %12s %12s\n", "", "longest stall", "until shown");
   auto both = [&](const char* what, const Timing& t) {
@@ -128,5 +158,10 @@ int main(int argc, char** argv) {
   line("scroll every row (fetch batches + captions)", scroll);
   std::printf("  %-44s %8.4f ms per row over %zu rows\n", "  per row", scroll / static_cast<double>(rows), rows);
   line("score agreement, 2 scores (worker thread)", agreement);
+  std::printf("score view at %zu examples\n", n);
+  line("first show of the empty view (fonts, layout)", firstShow);
+  both("show two scores (histograms, matrix, scatter)", scoresShown);
+  both("pick another pair for the scatter", pair);
+  line("mouse move over the scatter (slowest of 20)", hover);
   return 0;
 }

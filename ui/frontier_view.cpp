@@ -10,7 +10,12 @@
 namespace ps::ui {
 
 FrontierView::FrontierView(QWidget* parent)
-    : StudyRunView("frontier", tr("No frontier study yet: start one in the Jobs panel (Frontier tab)."), parent) {
+    : StudyRunView(
+          "frontier", tr("No frontier study yet: start one in the Jobs panel (Frontier tab)."),
+          [](const Store& store, qint64 runId) {
+            return std::make_shared<const FrontierResult>(loadFrontierStudy(store, runId));
+          },
+          parent) {
   // Hover shows a point's numbers, a click audits it: on the policy lines and on the
   // Pareto rings drawn over them.
   chartView()->setPointText([this](const QXYSeries* series, int index) {
@@ -35,7 +40,9 @@ QString FrontierView::runLabel(const RunRecord& run) const {
       .arg(QString::fromStdString(run.finishedAt));
 }
 
-void FrontierView::load(const Store& store, qint64 runId) { result_ = loadFrontierStudy(store, runId); }
+void FrontierView::adopt(std::shared_ptr<const void> study) {
+  result_ = *std::static_pointer_cast<const FrontierResult>(study);
+}
 
 void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(result_, path); }
 

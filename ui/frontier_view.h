@@ -23,7 +23,7 @@ class FrontierView : public StudyRunView {
 
  protected:
   QString runLabel(const RunRecord& run) const override;
-  void load(const Store& store, qint64 runId) override;
+  void adopt(std::shared_ptr<const void> study) override;
   void clear() override { result_ = {}; }
   qint64 shownRun() const override { return result_.runId; }
   QChart* makeChart(QString* info) override;

@@ -4,6 +4,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -48,7 +49,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
       case Time:
         return r.status == RunStatus::Running ? QVariant(tr("running"))
                                               : QVariant(QString::fromStdString(formatDuration(r.elapsedSeconds)));
-      case Started: return QString::fromStdString(r.startedAt);
+      case Started: return localTime(r.startedAt);
     }
   }
   if (role == Qt::ToolTipRole)
@@ -58,6 +59,12 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     if (r.status == RunStatus::Interrupted) return QColor(0xb0, 0x60, 0x00);
   }
   return {};
+}
+
+// The store keeps UTC (ISO 8601); the table shows the user's local time.
+QString RunTableModel::localTime(const std::string& utc) {
+  const QDateTime t = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODateWithMs);
+  return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString::fromStdString(utc);
 }
 
 QString RunTableModel::statusText(RunStatus status) {

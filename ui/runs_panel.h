@@ -30,7 +30,8 @@ class RunTableModel : public QAbstractTableModel {
   using QAbstractTableModel::QAbstractTableModel;
   void setRuns(std::vector<RunRecord> runs);
   const std::vector<RunRecord>& runs() const { return runs_; }
-  static QString statusText(RunStatus status);  // translated: running, done, failed, interrupted
+  static QString localTime(const std::string& utc);  // "2026-11-28 07:37:42" from the store's UTC
+  static QString statusText(RunStatus status);       // translated: running, done, failed, interrupted
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

@@ -146,7 +146,12 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX
 }
 
 ScalingView::ScalingView(QWidget* parent)
-    : StudyRunView("scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."), parent) {
+    : StudyRunView(
+          "scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."),
+          [](const Store& store, qint64 runId) {
+            return std::make_shared<const ScalingResult>(loadScalingStudy(store, runId));
+          },
+          parent) {
   logX_ = new QCheckBox(tr("log x"), this);
   logY_ = new QCheckBox(tr("log y"), this);
   for (QCheckBox* box : {logX_, logY_}) {
@@ -160,7 +165,9 @@ QString ScalingView::runLabel(const RunRecord& run) const {
   return tr("run %1 · %2").arg(run.id).arg(QString::fromStdString(run.finishedAt));
 }
 
-void ScalingView::load(const Store& store, qint64 runId) { result_ = loadScalingStudy(store, runId); }
+void ScalingView::adopt(std::shared_ptr<const void> study) {
+  result_ = *std::static_pointer_cast<const ScalingResult>(study);
+}
 
 void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(result_, path); }
 

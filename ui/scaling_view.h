@@ -20,7 +20,7 @@ class ScalingView : public StudyRunView {
 
  protected:
   QString runLabel(const RunRecord& run) const override;
-  void load(const Store& store, qint64 runId) override;
+  void adopt(std::shared_ptr<const void> study) override;
   void clear() override { result_ = {}; }
   qint64 shownRun() const override { return result_.runId; }
   QChart* makeChart(QString* info) override;

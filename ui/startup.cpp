@@ -114,9 +114,17 @@ void StartupOptions::onDatasetOpened(MainWindow& window) {
         Qt::SingleShotConnection);
   }
   if (parser_.isSet(showRun_)) window.runsPanel()->selectRun(parser_.value(showRun_).toLongLong());
-  const auto point = static_cast<size_t>(parser_.value(audit_).toULongLong());
-  if (parser_.isSet(audit_) && point < window.frontierView()->result().points.size())
-    window.frontierView()->requestAudit(point);
+  if (parser_.isSet(audit_)) {  // once the frontier study is read (off the GUI thread)
+    auto* f = window.frontierView();
+    const auto point = static_cast<size_t>(parser_.value(audit_).toULongLong());
+    auto audit = [f, point] {
+      if (point < f->result().points.size()) f->requestAudit(point);
+    };
+    if (f->result().runId > 0)
+      audit();
+    else
+      QObject::connect(f, &StudyRunView::runShown, f, audit, Qt::SingleShotConnection);
+  }
 }
 
 void StartupOptions::scheduleScreenshot(MainWindow& window) {

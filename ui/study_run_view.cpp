@@ -11,8 +11,12 @@
 
 namespace ps::ui {
 
-StudyRunView::StudyRunView(std::string kind, QString empty, QWidget* parent)
-    : QWidget(parent), kind_(std::move(kind)), empty_(std::move(empty)) {
+StudyRunView::StudyRunView(std::string kind, QString empty, Reader reader, QWidget* parent)
+    : QWidget(parent),
+      kind_(std::move(kind)),
+      empty_(std::move(empty)),
+      reader_(std::move(reader)),
+      loadTask_(this, [this](StudyLoad l) { loaded(l); }) {
   runs_ = new QComboBox(this);
   info_ = new QLabel(empty_, this);
   info_->setWordWrap(true);
@@ -58,24 +62,39 @@ void StudyRunView::setRuns(const std::vector<RunRecord>& runs, const QString& st
 }
 
 void StudyRunView::showRun(qint64 runId) {
-  try {
-    Store store(storePath_.toStdString());
-    load(store, runId);
-    const RunRecord run = store.run(runId);
-    configJson_ = run.config;
-    fingerprint_.clear();
-    for (const auto& d : store.datasets())
-      if (d.id == run.datasetId) fingerprint_ = d.fingerprint;
-  } catch (const std::exception& e) {
-    clear();
-    emit loadFailed(QString::fromStdString(e.what()));
-  }
   for (size_t i = 0; i < records_.size(); ++i)
     if (records_[i].id == runId && runs_->currentIndex() != static_cast<int>(i)) {
       const QSignalBlocker block(runs_);
       runs_->setCurrentIndex(static_cast<int>(i));
     }
+  loadTask_.run([path = storePath_.toStdString(), runId, reader = reader_] {
+    StudyLoad l;
+    l.runId = runId;
+    try {
+      Store store(path);  // this worker's own connection
+      l.study = reader(store, runId);
+      const RunRecord run = store.run(runId);
+      l.config = run.config;
+      for (const auto& d : store.datasets())
+        if (d.id == run.datasetId) l.fingerprint = d.fingerprint;
+    } catch (const std::exception& e) {
+      l.error = QString::fromStdString(e.what());
+    }
+    return l;
+  });
+}
+
+void StudyRunView::loaded(const StudyLoad& l) {
+  if (!l.error.isEmpty()) {
+    clear();
+    emit loadFailed(l.error);
+  } else {
+    adopt(l.study);
+    configJson_ = l.config;
+    fingerprint_ = l.fingerprint;
+  }
   draw();
+  emit runShown(l.error.isEmpty() ? l.runId : 0);
 }
 
 void StudyRunView::exportCsv(const std::string& path) const {
