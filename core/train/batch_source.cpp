@@ -50,7 +50,7 @@ void BatchSource::readAll(JobContext* ctx) {
   const int64_t n = size();
   images_ = torch::empty({n, shape_.height, shape_.width, shape_.channels}, torch::kUInt8);
   uint8_t* out = images_.data_ptr<uint8_t>();
-  const size_t bytes = shape_.bytes(), perTask = 64, perWait = 4096;
+  const size_t bytes = shape_.bytes(), perTask = 64, perWait = 1024;  // a cancel is seen between waits
   WorkerPool pool;
   for (size_t s = 0; s < indices_.size(); s += perWait) {
     if (ctx) ctx->throwIfCancelled();
