@@ -4,7 +4,7 @@
 # for long, and replays every fuzz target's seed corpus and kept crashes.
 #   scripts/sanitize.sh            ASan + UBSan
 #   scripts/sanitize.sh thread     ThreadSanitizer instead (build-tsan/, with the GUI): the jobs,
-#                                  store and GUI suites (the GUI's background jobs)
+#                                  store, input pipeline and GUI suites (the GUI's background jobs)
 # scripts/fuzz.sh then fuzzes with the same build.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 install_missing
@@ -12,8 +12,8 @@ ensure_tool clang++ clang
 mode="${1:-address}"
 if [ "$mode" = thread ]; then
   dir="$ROOT/build-tsan"; flags=(-DPRUNESCOPE_SANITIZE=thread -DPRUNESCOPE_FUZZ=OFF -DPRUNESCOPE_BUILD_GUI=ON)
-  suites="test_jobs|test_store|test_gui\$"
-  targets=(test_jobs test_store test_gui prunescope-cli prunescope)
+  suites="test_jobs|test_store|test_batch_pipeline|test_gui\$"
+  targets=(test_jobs test_store test_batch_pipeline test_gui prunescope-cli prunescope)
 else
   dir="$ROOT/build-asan"; flags=(-DPRUNESCOPE_SANITIZE=address,undefined -DPRUNESCOPE_FUZZ=ON)
   suites="test_datasets|test_store|test_jobs|test_score_math|test_architecture|_replay"

@@ -16,6 +16,7 @@
 #include "util/errors.h"
 #include "util/text_list.h"
 #include "util/version.h"
+#include "util/worker_pool.h"
 
 namespace ps {
 namespace {
@@ -133,6 +134,18 @@ void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
            "auto (a GPU when there is one), cpu, cuda or cuda:N")
         ->default_str("auto");
     cmd->add_option("--threads", t.threads, "CPU threads (0 = every core)");
+    // Process-wide and not part of the results (any count gives the same batches).
+    cmd->add_option_function<int>(
+           "--loader-workers",
+           [](int n) {
+             try {
+               setDefaultWorkerCount(n);
+             } catch (const ConfigError& e) {
+               throw CLI::ValidationError("--loader-workers", e.what());
+             }
+           },
+           "Threads decoding image files (0 = one per core)")
+        ->default_str("0");
   }
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "model/classifier.h"
+#include "model/model_factory.h"
 #include "train/batch_source.h"
 #include "util/errors.h"
 
@@ -17,6 +18,7 @@ namespace ps {
 
 std::vector<uint8_t> tensorsToBytes(const std::vector<torch::Tensor>& tensors) {
   std::vector<torch::Tensor> cpu;
+  cpu.reserve(tensors.size());
   for (const auto& t : tensors) cpu.push_back(t.detach().cpu().clone());
   std::ostringstream out;
   torch::save(cpu, out);
@@ -124,123 +126,162 @@ int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSin
 
 }  // namespace
 
+// What one call of run() shares between its epochs and steps.
+struct Trainer::Run {
+  Run(JobContext& c, const std::vector<TrainHook*>& h, std::vector<torch::Tensor> trainable, const TrainConfig& config,
+      int64_t examples, std::function<void(double, const std::string&)> progressFn)
+      : ctx(c),
+        hooks(h),
+        params(std::move(trainable)),
+        opt(params, torch::optim::SGDOptions(config.lr).momentum(config.momentum).weight_decay(config.weightDecay)),
+        batchesPerEpoch((examples + config.batchSize - 1) / config.batchSize),
+        totalSteps(batchesPerEpoch * config.epochs),
+        progress(std::move(progressFn)) {
+    // Passes over the data for hooks count as work too: weight them like an epoch of
+    // inference (about a third of a training epoch).
+    int passes = 0;
+    for (TrainHook* hook : hooks) passes += static_cast<int>(hook->passEpochs().size());
+    totalWork = config.epochs + passes / 3.0;
+  }
+  void report(double within, double weight, const std::string& msg) const {
+    if (progress) progress(std::min(1.0, (workDone + within * weight) / totalWork), msg);
+  }
+  // The hooks' passes over the data after `epoch` epochs.
+  int passesAfter(int epoch) const {
+    int count = 0;
+    for (TrainHook* hook : hooks) {
+      const auto e = hook->passEpochs();
+      count += static_cast<int>(std::count(e.begin(), e.end(), epoch));
+    }
+    return count;
+  }
+
+  JobContext& ctx;
+  const std::vector<TrainHook*>& hooks;
+  std::vector<torch::Tensor> params;
+  torch::optim::SGD opt;
+  int64_t batchesPerEpoch, totalSteps;
+  bool flip = false;
+  double totalWork = 1, workDone = 0;
+  std::function<void(double, const std::string&)> progress;
+};
+
+namespace {
+struct StopTraining {};  // onStep_ asked to end training here
+}  // namespace
+
 void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const std::string& checkpointKey,
                   const std::function<void(double, const std::string&)>& progress) {
   model_.to(device_);
-  std::vector<torch::Tensor> params;
+  std::vector<torch::Tensor> trainable;
   for (auto& p : model_.parameters())
-    if (p.requires_grad()) params.push_back(p);
-  torch::optim::SGD opt(
-      params, torch::optim::SGDOptions(config_.lr).momentum(config_.momentum).weight_decay(config_.weightDecay));
-  const int64_t n = data_.size();
-  const int64_t batchesPerEpoch = (n + config_.batchSize - 1) / config_.batchSize;
-  const int64_t totalSteps = batchesPerEpoch * config_.epochs;
-  const bool flip = config_.flip == Flip::On || (config_.flip == Flip::Auto && data_.flipAllowed());
-
-  // Passes over the data for hooks count as work too: weight them like an epoch of
-  // inference (about a third of a training epoch).
-  int passes = 0;
-  for (TrainHook* h : hooks) passes += static_cast<int>(h->passEpochs().size());
-  const double totalWork = config_.epochs + passes / 3.0;
-  double workDone = 0;
-  auto report = [&](double within, double weight, const std::string& msg) {
-    if (progress) progress(std::min(1.0, (workDone + within * weight) / totalWork), msg);
-  };
+    if (p.requires_grad()) trainable.push_back(p);
+  Run r(ctx, hooks, std::move(trainable), config_, data_.size(), progress);
+  r.flip = config_.flip == Flip::On || (config_.flip == Flip::Auto && data_.flipAllowed());
 
   EpochServices services(model_, data_, device_, 512, ctx,
-                         [&](double f, const std::string& what) { report(f, 1.0 / 3.0, what); });
+                         [&](double f, const std::string& what) { r.report(f, 1.0 / 3.0, what); });
   auto epochEnd = [&](int completed) {
     services.invalidate();
     services.completedEpochs = completed;
-    int before = 0;
-    for (TrainHook* h : hooks) {
-      const auto e = h->passEpochs();
-      before += static_cast<int>(std::count(e.begin(), e.end(), completed));
-    }
+    const int before = r.passesAfter(completed);
     for (TrainHook* h : hooks) h->onEpochEnd(completed, services);
     services.invalidate();
-    workDone += before / 3.0;
+    r.workDone += before / 3.0;
   };
 
   int start = 0;
   curve_ = {};
-  if (ctx.checkpoints()) start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, opt, hooks, curve_);
+  if (ctx.checkpoints())
+    start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, r.opt, hooks, curve_);
   if (start == 0) {
     epochEnd(0);
   } else {
-    for (int e = 0; e <= start; ++e)
-      for (TrainHook* h : hooks) {
-        const auto pe = h->passEpochs();
-        workDone += static_cast<double>(std::count(pe.begin(), pe.end(), e)) / 3.0;
-      }
-    workDone += start;
+    for (int e = 0; e <= start; ++e) r.workDone += r.passesAfter(e) / 3.0;
+    r.workDone += start;
   }
-
-  struct StopTraining {};  // onStep_ asked to end training here
   try {
     for (int epoch = start; epoch < config_.epochs; ++epoch) {
-      std::mt19937_64 rng(config_.seed * 1000003ULL + static_cast<uint64_t>(epoch) * 7919ULL + 17ULL);
-      std::vector<int64_t> order(static_cast<size_t>(n));
-      std::iota(order.begin(), order.end(), 0);
-      std::shuffle(order.begin(), order.end(), rng);
-      model_.setTraining(true);
-      int64_t b = 0;
-      double lr = 0;
-      std::optional<EpochTally> tally;
-      const auto epochStart = std::chrono::steady_clock::now();
-      auto seconds = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
-      };
-      const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
-      data_.forEachBatch(order, config_.batchSize, [&](const std::vector<int64_t>& pos, const torch::Tensor& clean) {
-        ctx.throwIfCancelled();
-        const int64_t step = epoch * batchesPerEpoch + b;
-        lr = stepLr_ ? stepLr_(step) : learningRate(step, totalSteps);
-        for (auto& group : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
-        const auto x = config_.augment ? data_.augment(clean, flip, rng) : clean;
-        auto idx =
-            torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
-        const auto yCpu = data_.labels().index_select(0, idx);
-        const auto y = yCpu.to(device_);
-        torch::Tensor logits, loss;
-        withAutocast(config_.mixedPrecision, device_, [&] {
-          logits = model_.forward(x);
-          loss = torch::nn::functional::cross_entropy(logits, y);
-          opt.zero_grad();
-          loss.backward();
-        });
-        const auto cpuLogits = logits.detach().to(torch::kCPU, torch::kFloat32);
-        if (!tally) tally.emplace(cpuLogits.size(1));
-        const double lossValue = loss.detach().item<double>();
-        const auto pred = cpuLogits.argmax(1).contiguous();
-        tally->addBatch(lossValue, yCpu.size(0), yCpu.data_ptr<int64_t>(), pred.data_ptr<int64_t>());
-        if (onStep_ && !onStep_(step, lossValue)) throw StopTraining{};
-        if (!std::isfinite(lossValue)) {
-          EpochHealth h = tally->finish(epoch + 1, lr, seconds());
-          h.loss = lossValue;
-          curve_.epochs.push_back(h);
-          if (listener_) listener_(curve_);
-          throw TrainingError(divergedMessage(epoch + 1, b + 1, lossValue, config_.lr));
-        }
-        if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(params, config_.gradClip);
-        opt.step();
-        const BatchObservation obs{epoch, pos, cpuLogits, yCpu};
-        for (TrainHook* h : hooks) h->onBatch(obs);
-        ++b;
-        report(static_cast<double>(b) / static_cast<double>(batchesPerEpoch), 1.0, msg);
-      });
-      workDone += 1;
-      epochEnd(epoch + 1);
-      curve_.epochs.push_back(tally ? tally->finish(epoch + 1, lr, seconds()) : EpochHealth{});
+      curve_.epochs.push_back(trainEpoch(r, epoch, [&] {
+        r.workDone += 1;
+        epochEnd(epoch + 1);
+      }));
       curve_.epochs.back().epoch = epoch + 1;
       if (listener_) listener_(curve_);
       if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
         checkLearned(curve_.epochs.back(), config_.lr);
-      if (ctx.checkpoints()) saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, opt, hooks, curve_);
+      if (ctx.checkpoints()) saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, r.opt, hooks, curve_);
     }
   } catch (const StopTraining&) {
+  } catch (const c10::OutOfMemoryError&) {
+    // Said in the user's terms; the checkpoint of the last finished epoch stays stored.
+    throw TrainingError(std::string(device_.is_cuda() ? "GPU out of memory" : "out of memory") + " at batch size " +
+                        std::to_string(config_.batchSize) + " on " + deviceName(device_) + ": lower --batch-size");
   }
   model_.setTraining(false);
+}
+
+EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches) {
+  std::mt19937_64 rng(config_.seed * 1000003ULL + static_cast<uint64_t>(epoch) * 7919ULL + 17ULL);
+  std::vector<int64_t> order(static_cast<size_t>(data_.size()));
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng);
+  model_.setTraining(true);
+  int64_t b = 0;
+  double lr = 0;
+  std::optional<EpochTally> tally;
+  const auto epochStart = std::chrono::steady_clock::now();
+  auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count(); };
+  const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
+  // Augmented as drawn from rng in batch order (the data source's workers apply it).
+  BatchAugmentation augmentation;
+  if (config_.augment) augmentation = {&rng, r.flip};
+  data_.forEachBatch(
+      order, config_.batchSize,
+      [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
+        r.ctx.throwIfCancelled();
+        const int64_t step = epoch * r.batchesPerEpoch + b;
+        lr = stepLr_ ? stepLr_(step) : learningRate(step, r.totalSteps);
+        for (auto& group : r.opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+        const StepResult s = trainStep(r, x, pos);
+        if (!tally) tally.emplace(s.logits.size(1));
+        tally->addBatch(s.loss, s.labels.size(0), s.labels.data_ptr<int64_t>(), s.predictions.data_ptr<int64_t>());
+        if (onStep_ && !onStep_(step, s.loss)) throw StopTraining{};
+        if (!std::isfinite(s.loss)) {
+          EpochHealth h = tally->finish(epoch + 1, lr, seconds());
+          h.loss = s.loss;
+          curve_.epochs.push_back(h);
+          if (listener_) listener_(curve_);
+          throw TrainingError(divergedMessage(epoch + 1, b + 1, s.loss, config_.lr));
+        }
+        if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(r.params, config_.gradClip);
+        r.opt.step();
+        const BatchObservation obs{epoch, pos, s.logits, s.labels};
+        for (TrainHook* h : r.hooks) h->onBatch(obs);
+        ++b;
+        r.report(static_cast<double>(b) / static_cast<double>(r.batchesPerEpoch), 1.0, msg);
+      },
+      augmentation);
+  afterBatches();  // the hooks' passes; the epoch's time includes them
+  return tally ? tally->finish(epoch + 1, lr, seconds()) : EpochHealth{};
+}
+
+Trainer::StepResult Trainer::trainStep(Run& r, const torch::Tensor& x, const std::vector<int64_t>& pos) {
+  auto idx = torch::from_blob(const_cast<int64_t*>(pos.data()), {static_cast<int64_t>(pos.size())}, torch::kInt64);
+  StepResult s;
+  s.labels = data_.labels().index_select(0, idx);
+  const auto y = s.labels.to(device_);
+  torch::Tensor logits, loss;
+  withAutocast(config_.mixedPrecision, device_, [&] {
+    logits = model_.forward(x);
+    loss = torch::nn::functional::cross_entropy(logits, y);
+    r.opt.zero_grad();
+    loss.backward();
+  });
+  s.logits = logits.detach().to(torch::kCPU, torch::kFloat32);
+  s.loss = loss.detach().item<double>();
+  s.predictions = s.logits.argmax(1).contiguous();
+  return s;
 }
 
 }  // namespace ps

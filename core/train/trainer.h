@@ -52,6 +52,15 @@ class Trainer {
   }
 
  private:
+  struct Run;
+  struct StepResult {
+    at::Tensor logits, labels, predictions;  // on the CPU: float B×K, int64 B, int64 B
+    double loss = 0;
+  };
+  // One epoch's steps, then `afterBatches`, then the epoch's health.
+  EpochHealth trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches);
+  StepResult trainStep(Run& r, const at::Tensor& x, const std::vector<int64_t>& positions);
+
   Classifier& model_;
   const BatchSource& data_;
   TrainConfig config_;
