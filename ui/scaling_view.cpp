@@ -1,6 +1,7 @@
 #include "scaling_view.h"
 
 #include "chart_style.h"
+#include "study/scaling_envelope.h"
 
 #include <QChart>
 #include <QChartView>
@@ -83,6 +84,32 @@ QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const QColor
   return line;
 }
 
+// The envelope (best kept fraction per pool) as a thick orange line, with its best-fitting
+// law dashed over the examples it spans.
+void addEnvelope(QChart* chart, const ScalingEnvelope& e, QAbstractAxis* x, QAbstractAxis* y, Extent& extent) {
+  if (!e.fitted) return;
+  const QColor orange(255, 127, 14);
+  auto* line = new QLineSeries;
+  line->setPen(QPen(orange, 4));
+  line->setName(e.policy == "any"
+                    ? QObject::tr("envelope: best f and policy per pool")
+                    : QObject::tr("envelope: best f per pool, keep-%1").arg(QString::fromStdString(e.policy)));
+  for (const auto& p : e.points) {
+    line->append(static_cast<double>(p.kept), p.errorMean);
+    extent.add(static_cast<double>(p.kept), p.errorMean);
+  }
+  addToChart(chart, line, x, y);
+  auto* fit = new QLineSeries;
+  fit->setPen(QPen(orange, 2, Qt::DashLine));
+  fit->setName(QObject::tr("envelope fit: %1").arg(QString::fromLatin1(curveModelName(e.fit.best))));
+  const double lo = static_cast<double>(e.points.front().kept), hi = static_cast<double>(e.points.back().kept);
+  for (int i = 0; i <= 40; ++i) {
+    const double n = lo * std::pow(hi / lo, i / 40.0), err = e.fit.bestFit().predict(n);
+    if (err > 0) fit->append(n, err);
+  }
+  addToChart(chart, fit, x, y);
+}
+
 }  // namespace
 
 QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
@@ -119,6 +146,8 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
     QLineSeries* line = fitLine(r, c, colours.of(c.policy, c.keep), extent);
     addToChart(chart, line, x, y, /*inLegend=*/false);
   }
+  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(r);
+  if (!envelopes.empty()) addEnvelope(chart, envelopes.back(), x, y, extent);  // over every policy when several
   if (extent.nhi > 0) {
     x->setRange(extent.nlo / 1.3, extent.nhi * 1.3);
     y->setRange(extent.elo / 1.15, extent.ehi * 1.15);
@@ -142,10 +171,15 @@ void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(resu
 QChart* ScalingView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QStringList lines;
+  for (const auto& e : scalingEnvelopes(result_))
+    lines << tr("Envelope (%1): %2")
+                 .arg(e.policy == "any" ? tr("best over every policy")
+                                        : tr("keep-%1").arg(QString::fromStdString(e.policy)))
+                 .arg(QString::fromStdString(e.verdict.text));
   for (const auto& x : result_.crossovers)
     lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
-  *info = lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
-                          : lines.join(QLatin1Char('\n'));
+  lines << tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.");
+  *info = lines.join(QLatin1Char('\n'));
   return makeScalingChart(result_, tr("Test error against examples kept (%1), log-log; lines: fitted power laws")
                                        .arg(QString::fromStdString(result_.scoreName)));
 }
