@@ -103,6 +103,18 @@
         <source>the window could not be encoded as PNG</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>envelope: best f and policy per pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>envelope: best f per pool, keep-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>envelope fit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -897,6 +909,33 @@ Top classes: %6</source>
         <source>Cannot tag the examples</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ReportExport</name>
+    <message>
+        <source>Open a dataset first: the report covers its studies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the study report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
@@ -1021,6 +1060,18 @@ Top classes: %6</source>
     <message>
         <source>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</source>
         <translation>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</translation>
+    </message>
+    <message>
+        <source>Envelope (%1): %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best over every policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,18 @@
         <source>the window could not be encoded as PNG</source>
         <translation>无法将窗口编码为 PNG</translation>
     </message>
+    <message>
+        <source>envelope: best f and policy per pool</source>
+        <translation>包络线：每个数据池的最佳 f 与策略</translation>
+    </message>
+    <message>
+        <source>envelope: best f per pool, keep-%1</source>
+        <translation>包络线：每个数据池的最佳 f，保留 %1</translation>
+    </message>
+    <message>
+        <source>envelope fit: %1</source>
+        <translation>包络线拟合：%1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -899,6 +911,33 @@ Top classes: %6</source>
         <source>Cannot tag the examples</source>
         <translation>无法标记这些样本</translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ReportExport</name>
+    <message>
+        <source>Open a dataset first: the report covers its studies.</source>
+        <translation>请先打开数据集：报告涵盖它的各项研究。</translation>
+    </message>
+    <message>
+        <source>Export the study report</source>
+        <translation>导出研究报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
@@ -1023,6 +1062,18 @@ Top classes: %6</source>
     <message>
         <source>Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.</source>
         <translation>图例：b 为 err = a·n^(−b)（+ c）拟合得到的指数，± 为其标准误差。</translation>
+    </message>
+    <message>
+        <source>Envelope (%1): %2; %3.</source>
+        <translation>包络线（%1）：%2；%3。</translation>
+    </message>
+    <message>
+        <source>best over every policy</source>
+        <translation>所有策略中的最佳</translation>
+    </message>
+    <message>
+        <source>keep-%1</source>
+        <translation>保留 %1</translation>
     </message>
 </context>
 <context>

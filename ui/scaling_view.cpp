@@ -171,11 +171,15 @@ void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(resu
 QChart* ScalingView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QStringList lines;
-  for (const auto& e : scalingEnvelopes(result_))
-    lines << tr("Envelope (%1): %2")
+  // the envelope drawn (over every policy when several) and its verdict, as core words them
+  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(result_);
+  if (!envelopes.empty()) {
+    const ScalingEnvelope& e = envelopes.back();
+    lines << tr("Envelope (%1): %2; %3.")
                  .arg(e.policy == "any" ? tr("best over every policy")
                                         : tr("keep-%1").arg(QString::fromStdString(e.policy)))
-                 .arg(QString::fromStdString(e.verdict.text));
+                 .arg(QString::fromStdString(e.verdict.text), QString::fromStdString(e.choices));
+  }
   for (const auto& x : result_.crossovers)
     lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
   lines << tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.");

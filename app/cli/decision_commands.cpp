@@ -31,12 +31,14 @@ void printTheory(std::ostream& out) {
   const TheoryConfig config = optimalKeepTheoryConfig();
   const auto curve = optimalKeepCurve(simulatePerceptron(config, ctx));
   out << "THEORY, for comparison only (teacher-student perceptron, N=" << config.dim << ", " << config.trials
-      << " trials; not this dataset): the best kept fraction by alpha_tot = examples per dimension\n"
-      << "  alpha_tot  best policy   f    error   error at f=1\n";
-  for (const auto& o : curve)
-    out << "  " << std::setw(9) << o.alphaTot << "  " << std::left << std::setw(11) << o.policy << std::right
-        << std::setw(5) << o.keep << "  " << std::fixed << std::setprecision(4) << o.error << "  " << o.unprunedError
-        << std::defaultfloat << "\n";
+      << " trials; not this dataset). alpha_tot = examples per dimension before pruning.\n"
+      << "  alpha_tot  lowest error: policy  f   error   | f=1 error | winning policy per kept fraction\n";
+  for (const auto& o : curve) {
+    out << "  " << std::setw(9) << o.alphaTot << "  " << std::setw(20) << o.policy << std::setw(5) << o.keep << "  "
+        << std::fixed << std::setprecision(4) << o.error << " |  " << o.unprunedError << "   |";
+    for (const auto& w : o.winners) out << " f=" << std::setprecision(1) << w.keep << " " << w.policy;
+    out << std::defaultfloat << std::setprecision(6) << "\n";
+  }
 }
 
 void printPlan(const PruningPlan& plan, std::ostream& out) {

@@ -86,7 +86,7 @@ std::string scalingChart(const ScalingResult& r, const ScalingEnvelope* env) {
 std::string envelopeTable(const ScalingEnvelope& e) {
   std::ostringstream o;
   o << "<h4>Envelope: " << esc(e.policy == "any" ? std::string("best over every policy") : "keep-" + e.policy)
-    << "</h4>\n<p class='verdict'>" << esc(e.verdict.text) << "</p>\n";
+    << "</h4>\n<p class='verdict'>" << esc(e.verdict.text) << "</p>\n<p>" << esc(e.choices) << ".</p>\n";
   if (e.fitted)
     o << "<p>Best description: " << esc(curveModelName(e.fit.best)) << ", " << esc(e.fit.bestFit().str())
       << ". Power law: " << esc(e.fit.powerLaw.str()) << ". Criterion: " << esc(e.fit.criterion) << ".</p>\n";
@@ -177,10 +177,15 @@ std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>&
   }
   o << "<h3>Theory, for comparison only</h3>\n<p class='note'>" << esc(theoryNote) << "</p>\n";
   if (!theory.empty()) {
-    o << "<table class='theory'>" << header({"alpha_tot", "best policy", "best f", "error", "error at f=1"});
-    for (const auto& t : theory)
-      o << "<tr>" << numberCell(t.alphaTot, 1) << td(t.policy) << numberCell(t.keep, 2) << numberCell(t.error)
-        << numberCell(t.unprunedError) << "</tr>\n";
+    std::vector<std::string> columns = {"alpha_tot", "lowest error: policy", "f", "error", "error at f=1"};
+    for (const auto& w : theory.front().winners) columns.push_back("winner at f=" + g(w.keep));
+    o << "<table class='theory'>" << header(columns);
+    for (const auto& t : theory) {
+      o << "<tr>" << numberCell(t.alphaTot, 0) << td(t.policy) << numberCell(t.keep, 2) << numberCell(t.error)
+        << numberCell(t.unprunedError);
+      for (const auto& w : t.winners) o << "<td class='" << esc(w.policy) << "'>" << esc(w.policy) << "</td>";
+      o << "</tr>\n";
+    }
     o << "</table>\n";
   }
   o << "</section>\n";

@@ -28,7 +28,7 @@ td:first-child,th:first-child{text-align:left}tr.best td{background:#fff3cd;font
 tr.flag td{background:#fde2e2}.verdict{font-size:15px;background:#eef6ff;border-left:4px solid #1f77b4;padding:8px}
 .note{color:#555;font-size:13px}.chart{margin:8px 0}pre{white-space:pre-wrap;font-size:11px;background:#f7f7f7}
 details{margin:2px 0}table.kv td,table.kv th{text-align:left;vertical-align:top}table.kv td{white-space:nowrap}
-table.kv td:last-child{white-space:normal}
+table.kv td:last-child{white-space:normal}td.hard{background:#fde2e2}td.easy{background:#e2ecfd}
 </style>)";
 
 std::string esc(const std::string& s) { return escapeXml(s); }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include "store/store.h"
 #include "study/frontier_study.h"
@@ -64,7 +65,9 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
   for (const auto& r : frontier) {
     in.runs.push_back(r.runId);
     const int64_t pool = frontierPool(r);
+    bool unprunedSeen = false;  // f = 1 is the same training whatever the series: listed once
     for (const auto& p : r.points) {
+      if (p.keep >= 1.0 && std::exchange(unprunedSeen, true)) continue;
       const std::string score = p.score.empty() ? std::string("-") : p.score;
       ScalingPoint sp{p.policy, p.keep, pool, p.kept, p.errors, p.errorMean, p.errorStd};
       addCurve(in, PlanCurve{r.runId, "frontier", score, p.policy, p.keep, {sp}});
@@ -186,10 +189,25 @@ void measuredRange(const PlanInputs& in, PruningPlan& plan, double at) {
   for (const auto& s : in.skipped) plan.notes.push_back("skipped " + s);
 }
 
+// "0.1234 +- 0.0028 (spread across 3 seeds)", or "0.1234 (one seed: no spread measured)".
+std::string withSpread(const PlanOption& o) {
+  if (o.seeds < 2) return num(o.error) + " (one seed: no spread measured)";
+  return num(o.error) + " +- " + num(o.errorStd, 2) + " (spread across " + std::to_string(o.seeds) + " seeds)";
+}
+
+// "(2000 to 3000 within the spread across 3 seeds)", or why there is no range.
+std::string poolRange(const PlanOption& o) {
+  if (o.seeds < 2) return "(one seed: no spread measured)";
+  auto bound = [](double p) { return p > 0 ? num(std::round(p)) : std::string("never"); };
+  return "(" + bound(o.poolLo) + " to " + bound(o.poolHi) + " within the spread across " + std::to_string(o.seeds) +
+         " seeds)";
+}
+
 std::string optionText(const PlanOption& o) {
-  return (o.keep >= 1.0 ? std::string("no pruning (f = 1)")
-                        : "keep-" + o.policy + " by " + o.score + " at f = " + num(o.keep)) +
-         " [" + o.kind + " run " + std::to_string(o.runId) + "]";
+  const std::string what = o.keep >= 1.0          ? std::string("no pruning (f = 1)")
+                           : o.policy == "random" ? "random pruning at f = " + num(o.keep)
+                                                  : "keep-" + o.policy + " by " + o.score + " at f = " + num(o.keep);
+  return what + " [" + o.kind + " run " + std::to_string(o.runId) + "]";
 }
 
 }  // namespace
@@ -214,17 +232,20 @@ void finishBudgetPlan(PruningPlan& plan) {
     }
   const PlanOption& best = plan.options.front();
   s << "For " << num(plan.budget) << " examples before pruning, the best measured choice is " << optionText(best)
-    << ": expected test error " << num(best.error) << " +- " << num(best.errorStd, 2) << " (spread across "
-    << best.seeds << (best.seeds == 1 ? " seed: no spread measured" : " seeds") << "), training on "
-    << num(std::round(best.kept)) << " examples.";
-  if (plan.hasUnpruned) {
-    plan.gain = plan.unpruned.error - best.error;
-    s << " Without pruning: " << num(plan.unpruned.error) << " +- " << num(plan.unpruned.errorStd, 2) << "; gain "
-      << num(plan.gain, 3) << " (" << num(100.0 * plan.gain / plan.unpruned.error, 3) << "% lower error).";
-  } else {
+    << ": expected test error " << withSpread(best) << ", training on " << num(std::round(best.kept)) << " examples.";
+  if (plan.hasUnpruned) plan.gain = plan.unpruned.error - best.error;
+  const auto pruned = std::find_if(plan.options.begin(), plan.options.end(), [](auto& o) { return o.keep < 1.0; });
+  if (best.keep >= 1.0 && pruned != plan.options.end())
+    s << " Pruning is not expected to help here: the best pruned choice, " << optionText(*pruned) << ", gives "
+      << withSpread(*pruned) << ".";
+  else if (best.keep < 1.0 && plan.hasUnpruned)
+    s << " Without pruning: " << withSpread(plan.unpruned) << "; gain " << num(plan.gain, 3) << " ("
+      << num(100.0 * plan.gain / plan.unpruned.error, 3) << "% lower error).";
+  else if (!plan.hasUnpruned)
     s << " No f = 1 curve applies here: the gain over not pruning is unknown.";
-  }
-  if (plan.options.size() > 1 && plan.options[1].error - plan.options[1].errorStd <= best.error + best.errorStd)
+  if (best.seeds < 2)
+    s << " With one seed per point the ranking has no interval: more seeds would say how sure it is.";
+  else if (plan.options.size() > 1 && plan.options[1].error - plan.options[1].errorStd <= best.error + best.errorStd)
     s << " The runner-up, " << optionText(plan.options[1]) << " at " << num(plan.options[1].error)
       << ", overlaps that interval: the data do not single out one choice.";
   if (plan.outside)
@@ -278,19 +299,20 @@ void finishTargetPlan(PruningPlan& plan) {
     }
   const PlanOption& best = plan.options.front();
   plan.outside = best.pool < plan.measuredLo * 0.99 || best.pool > plan.measuredHi * 1.01;
-  auto bound = [](double p) { return p > 0 ? num(std::round(p)) : std::string("never"); };
   std::ostringstream s;
   s << "To reach a test error of " << num(plan.targetError) << ", the choice needing the fewest examples is "
-    << optionText(best) << ": about " << num(std::round(best.pool)) << " examples before pruning ("
-    << bound(best.poolLo) << " to " << bound(best.poolHi) << " within the spread across " << best.seeds
-    << " seeds), training on " << num(std::round(best.kept)) << ".";
-  if (plan.hasUnpruned) {
-    plan.gain = plan.unpruned.pool / best.pool;
+    << optionText(best) << ": about " << num(std::round(best.pool)) << " examples before pruning " << poolRange(best)
+    << ", training on " << num(std::round(best.kept)) << ".";
+  if (plan.hasUnpruned) plan.gain = plan.unpruned.pool / best.pool;
+  const auto pruned = std::find_if(plan.options.begin(), plan.options.end(), [](auto& o) { return o.keep < 1.0; });
+  if (best.keep >= 1.0 && pruned != plan.options.end())
+    s << " Pruning is not expected to help here: the best pruned choice, " << optionText(*pruned) << ", needs about "
+      << num(std::round(pruned->pool)) << " examples before pruning.";
+  else if (best.keep < 1.0 && plan.hasUnpruned)
     s << " Without pruning: about " << num(std::round(plan.unpruned.pool)) << " examples (" << num(plan.gain, 3)
       << " times as many).";
-  } else {
+  else if (!plan.hasUnpruned)
     s << " No f = 1 curve reaches it: the gain over not pruning is unknown.";
-  }
   if (plan.outside || best.extrapolated)
     s << " That is OUTSIDE the measured pools (" << num(plan.measuredLo) << " to " << num(plan.measuredHi)
       << "): it extrapolates a power law and may be wrong.";

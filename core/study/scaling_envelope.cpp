@@ -42,11 +42,26 @@ std::string exponent(double b, double se) {
   return buf;
 }
 
+std::string choicesOf(const std::vector<EnvelopePoint>& points) {
+  bool allUnpruned = true;
+  for (const auto& p : points) allUnpruned = allUnpruned && p.keep >= 1.0;
+  if (allUnpruned) return "not pruning (f = 1) was best at every pool measured";
+  std::string s = "best per pool:";
+  for (const auto& p : points) {
+    char keep[32];
+    std::snprintf(keep, sizeof keep, "f=%g", p.keep);
+    s += " " + std::to_string(p.pool) + ": " + (p.keep >= 1.0 ? std::string() : "keep-" + p.policy + " ") + keep + ";";
+  }
+  s.pop_back();
+  return s;
+}
+
 ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy) {
   ScalingEnvelope e;
   e.score = r.scoreName;
   e.policy = policy;
   e.points = envelopePoints(r, policy);
+  e.choices = choicesOf(e.points);
   std::vector<double> ns, errs;
   for (const auto& p : e.points) {
     ns.push_back(static_cast<double>(p.kept));

@@ -38,8 +38,9 @@ struct ScalingEnvelope {
   std::string score;
   std::string policy;                 // "hard", "easy", ... or "any" (the best over every policy)
   std::vector<EnvelopePoint> points;  // by pool size
-  bool fitted = false;                // at least 2 points with positive error
-  CurveComparison fit;                // of the envelope, against examples kept
+  std::string choices;  // what was best at each pool, in words ("not pruning (f = 1) at every pool measured")
+  bool fitted = false;  // at least 2 points with positive error
+  CurveComparison fit;  // of the envelope, against examples kept
   bool hasUnpruned = false;
   PowerLawFit unpruned;  // f = 1, pure power law, against examples kept
   EnvelopeVerdict verdict;

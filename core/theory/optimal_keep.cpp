@@ -8,6 +8,7 @@ namespace ps {
 
 std::vector<OptimalKeep> optimalKeepCurve(const std::vector<TheoryPoint>& points) {
   std::map<double, OptimalKeep> best;
+  std::map<double, std::map<double, OptimalKeep::Winner>> winners;  // alpha_tot → f → winner
   for (const auto& p : points) {
     auto [it, fresh] = best.try_emplace(p.alphaTot);
     OptimalKeep& o = it->second;
@@ -20,18 +21,24 @@ std::vector<OptimalKeep> optimalKeepCurve(const std::vector<TheoryPoint>& points
       o.error = p.errorMean;
       o.errorSem = p.errorSem;
     }
+    if (p.keep >= 1.0) continue;
+    auto [w, first] = winners[p.alphaTot].try_emplace(p.keep, OptimalKeep::Winner{p.keep, p.policy, p.errorMean});
+    if (!first && p.errorMean < w->second.error) w->second = {p.keep, p.policy, p.errorMean};
   }
   std::vector<OptimalKeep> out;
   out.reserve(best.size());
-  for (const auto& kv : best) out.push_back(kv.second);
+  for (auto& [alpha, o] : best) {
+    for (const auto& kv : winners[alpha]) o.winners.push_back(kv.second);
+    out.push_back(o);
+  }
   return out;
 }
 
 TheoryConfig optimalKeepTheoryConfig() {
   TheoryConfig c;
   c.dim = 50;
-  c.alphaTot = {0.5, 1, 2, 4, 8, 20};
-  c.keeps = {0.1, 0.2, 0.4, 0.6, 0.8, 1.0};
+  c.alphaTot = {1, 2, 5, 10, 20, 50, 100};
+  c.keeps = {0.1, 0.2, 0.3, 0.5, 0.7, 1.0};
   c.policies = {"hard", "easy", "random"};
   c.trials = 6;
   c.seed = 0;
