@@ -34,8 +34,9 @@ void printTheory(std::ostream& out) {
       << " trials; not this dataset). alpha_tot = examples per dimension before pruning.\n"
       << "  alpha_tot  lowest error: policy  f   error   | f=1 error | winning policy per kept fraction\n";
   for (const auto& o : curve) {
-    out << "  " << std::setw(9) << o.alphaTot << "  " << std::setw(20) << o.policy << std::setw(5) << o.keep << "  "
-        << std::fixed << std::setprecision(4) << o.error << " |  " << o.unprunedError << "   |";
+    out << "  " << std::setw(9) << o.alphaTot << "  " << std::setw(20)
+        << (o.keep >= 1.0 ? std::string("none") : o.policy) << std::setw(5) << o.keep << "  " << std::fixed
+        << std::setprecision(4) << o.error << " |  " << o.unprunedError << "   |";
     for (const auto& w : o.winners) out << " f=" << std::setprecision(1) << w.keep << " " << w.policy;
     out << std::defaultfloat << std::setprecision(6) << "\n";
   }
@@ -48,9 +49,11 @@ void printPlan(const PruningPlan& plan, std::ostream& out) {
   out << "options, best first:\n  run  score        policy  keep      pool      kept   "
       << (plan.byBudget ? "error +- std" : "pool range (error -+ std)") << "  seeds  how\n";
   for (const auto& o : plan.options) {
-    out << "  " << std::setw(3) << o.runId << "  " << std::left << std::setw(12) << o.score << " " << std::setw(7)
-        << o.policy << std::right << std::setw(5) << o.keep << std::fixed << std::setprecision(0) << std::setw(10)
-        << o.pool << std::setw(10) << o.kept << "   ";
+    const bool unpruned = o.keep >= 1.0;  // f = 1 prunes by nothing
+    out << "  " << std::setw(3) << o.runId << "  " << std::left << std::setw(12)
+        << (unpruned || o.policy == "random" ? std::string("-") : o.score) << " " << std::setw(7)
+        << (unpruned ? std::string("none") : o.policy) << std::right << std::setw(5) << o.keep << std::fixed
+        << std::setprecision(0) << std::setw(10) << o.pool << std::setw(10) << o.kept << "   ";
     if (plan.byBudget)
       out << std::setprecision(4) << o.error << " +- " << o.errorStd;
     else

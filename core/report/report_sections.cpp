@@ -169,9 +169,11 @@ std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>&
     o << "<table>" << header({"rank", "run", "score", "policy", "f", "pool", "kept", "error", "± std", "seeds", "how"});
     for (size_t i = 0; i < plan.options.size() && i < 12; ++i) {
       const PlanOption& p = plan.options[i];
-      o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(p.runId) << td(p.score)
-        << td(p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0) << numberCell(p.kept, 0)
-        << numberCell(p.error) << numberCell(p.errorStd) << td(int64_t(p.seeds)) << td(p.how) << "</tr>\n";
+      o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(p.runId)
+        << td(p.keep >= 1 || p.policy == "random" ? std::string("-") : p.score)
+        << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0)
+        << numberCell(p.kept, 0) << numberCell(p.error) << numberCell(p.errorStd) << td(int64_t(p.seeds)) << td(p.how)
+        << "</tr>\n";
     }
     o << "</table>\n";
   }
@@ -181,8 +183,8 @@ std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>&
     for (const auto& w : theory.front().winners) columns.push_back("winner at f=" + g(w.keep));
     o << "<table class='theory'>" << header(columns);
     for (const auto& t : theory) {
-      o << "<tr>" << numberCell(t.alphaTot, 0) << td(t.policy) << numberCell(t.keep, 2) << numberCell(t.error)
-        << numberCell(t.unprunedError);
+      o << "<tr>" << numberCell(t.alphaTot, 0) << td(t.keep >= 1 ? std::string("no pruning") : t.policy)
+        << numberCell(t.keep, 2) << numberCell(t.error) << numberCell(t.unprunedError);
       for (const auto& w : t.winners) o << "<td class='" << esc(w.policy) << "'>" << esc(w.policy) << "</td>";
       o << "</tr>\n";
     }

@@ -143,9 +143,9 @@ std::string planPart(const std::vector<ScalingResult>& scaling, const std::vecto
     theory = optimalKeepCurve(simulatePerceptron(config, ctx));
     note = "Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), simulated: N = " + std::to_string(config.dim) +
            ", " + std::to_string(config.trials) +
-           " trials per point. alpha_tot = examples per dimension before "
-           "pruning. It shows the shape of the decision (keep most, or the easy ones, with little data; a small hard "
-           "fraction with much), not numbers for this dataset.";
+           " trials per point; alpha_tot = examples per dimension before pruning. Per alpha_tot: the policy and "
+           "kept fraction with the lowest error, and which policy wins at each kept fraction. It shows the shape of "
+           "the decision (keep-easy with little data, keep-hard with much), not numbers for this dataset.";
   }
   return planSection(plan, theory, note);
 }
