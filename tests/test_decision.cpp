@@ -232,6 +232,17 @@ void TestDecision::envelopeRefusesWhatCannotBeTold() {
   const auto all = ps::scalingEnvelopes(two_policies);
   QCOMPARE(all.size(), size_t(3));
   QVERIFY(all.back().policy == "any");
+  // damaged values (a store is hostile): left out of the envelope and the plan, no throw
+  ps::ScalingResult damaged = syntheticScaling(kPools, {0.5, 1.0}, curve);
+  damaged.points[0].errorMean = INFINITY;
+  damaged.points[1].pool = 0;
+  damaged.points[2].errorStd = NAN;
+  damaged.points[3].errors.clear();
+  QVERIFY(ps::scalingEnvelopes(damaged).front().fitted);
+  const ps::PlanInputs in = ps::planInputsFrom({damaged}, {});
+  for (const auto& c : in.curves)
+    for (const auto& p : c.points) QVERIFY(std::isfinite(p.errorMean) && p.pool > 0 && std::isfinite(p.errorStd));
+  QVERIFY(!ps::planForBudget(in, 3000).options.empty());
 }
 
 void TestDecision::makeStore() {

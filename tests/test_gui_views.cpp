@@ -450,6 +450,11 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   QString said;
   for (auto* label : v->findChildren<QLabel*>()) said += label->text() + "\n";
   QVERIFY2(said.contains("Envelope (keep-hard): "), qPrintable(said));
+  // the planner under the chart: core's answer for the budget asked, which follows the box
+  QCOMPARE(v->budgetBox()->value(), 600);  // the largest pool of the study shown
+  QVERIFY2(v->planLabel()->text().startsWith("For 600 examples before pruning"), qPrintable(v->planLabel()->text()));
+  v->budgetBox()->setValue(5000);
+  QVERIFY2(v->planLabel()->text().contains("OUTSIDE the measured pools"), qPrintable(v->planLabel()->text()));
   QString error;
   QVERIFY2(ps::ui::saveChart(v->chartView(), tmp_.filePath("scaling.png"), nullptr, &error), qPrintable(error));
   // File ▸ Export Report's work: the report of this dataset, written off the GUI thread

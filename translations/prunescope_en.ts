@@ -1073,6 +1073,22 @@ Top classes: %6</source>
         <source>keep-%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples available before pruning (the pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning plan for a budget of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study to plan from.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::ScoreCatalog</name>

@@ -1075,6 +1075,22 @@ Top classes: %6</source>
         <source>keep-%1</source>
         <translation>保留 %1</translation>
     </message>
+    <message>
+        <source> examples</source>
+        <translation> 个样本</translation>
+    </message>
+    <message>
+        <source>Examples available before pruning (the pool)</source>
+        <translation>剪枝前可用的样本数（数据池）</translation>
+    </message>
+    <message>
+        <source>Pruning plan for a budget of</source>
+        <translation>剪枝方案，预算为</translation>
+    </message>
+    <message>
+        <source>No study to plan from.</source>
+        <translation>没有可用于制定方案的研究。</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::ScoreCatalog</name>

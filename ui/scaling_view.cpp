@@ -2,13 +2,18 @@
 
 #include "chart_style.h"
 #include "study/scaling_envelope.h"
+#include "util/errors.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
+#include <QSpinBox>
+#include <QVBoxLayout>
 #include <cmath>
 #include <map>
 
@@ -158,17 +163,58 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
 }
 
 ScalingView::ScalingView(QWidget* parent)
-    : StudyRunView("scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."), parent) {}
+    : StudyRunView("scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."), parent) {
+  budget_ = new QSpinBox(this);
+  budget_->setRange(1, 1000000000);
+  budget_->setSingleStep(1000);
+  budget_->setSuffix(tr(" examples"));
+  budget_->setToolTip(tr("Examples available before pruning (the pool)"));
+  plan_ = new QLabel(this);
+  plan_->setWordWrap(true);
+  plan_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* row = new QHBoxLayout;
+  row->addWidget(new QLabel(tr("Pruning plan for a budget of"), this));
+  row->addWidget(budget_);
+  row->addStretch(1);
+  auto* box = qobject_cast<QVBoxLayout*>(layout());
+  box->addLayout(row);
+  box->addWidget(plan_);
+  connect(budget_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { showPlan(); });
+}
+
+void ScalingView::showPlan() {
+  if (inputs_.curves.empty()) {
+    plan_->setText(tr("No study to plan from."));
+    return;
+  }
+  try {
+    plan_->setText(QString::fromStdString(planForBudget(inputs_, budget_->value()).answer));
+  } catch (const std::exception& e) {
+    plan_->setText(QString::fromStdString(describeError(e)));
+  }
+}
 
 QString ScalingView::runLabel(const RunRecord& run) const {
   return tr("run %1 · %2").arg(run.id).arg(QString::fromStdString(run.finishedAt));
 }
 
-void ScalingView::load(const Store& store, qint64 runId) { result_ = loadScalingStudy(store, runId); }
+void ScalingView::load(const Store& store, qint64 runId) {
+  result_ = loadScalingStudy(store, runId);
+  // the plan draws on every study of this run's dataset, not only the one shown
+  const int64_t datasetId = store.run(runId).datasetId;
+  inputs_ = {};
+  for (const DatasetRecord& d : store.datasets())
+    if (d.id == datasetId) inputs_ = loadPlanInputs(store, d.fingerprint);
+  int64_t largest = 0;
+  for (const auto& p : result_.points) largest = std::max(largest, p.pool);
+  const QSignalBlocker block(budget_);
+  if (largest > 0) budget_->setValue(static_cast<int>(std::min<int64_t>(largest, budget_->maximum())));
+}
 
 void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(result_, path); }
 
 QChart* ScalingView::makeChart(QString* info) {
+  showPlan();
   if (result_.points.empty()) return nullptr;
   QStringList lines;
   // the envelope drawn (over every policy when several) and its verdict, as core words them

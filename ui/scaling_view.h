@@ -2,9 +2,15 @@
 // The scaling view: a finished scaling study from the store, test error against the
 // number of examples kept on log-log axes, one curve per policy × kept fraction, each
 // with its fitted power law (exponent ± standard error in the legend), and where
-// keep-hard overtakes keep-easy.
+// keep-hard overtakes keep-easy. Over the chart: the pruned scaling envelope and its
+// verdict; under it, the pruning planner for a budget of examples (core decides, from
+// every study of the dataset in the store; this view only asks and shows).
+#include "study/pruning_planner.h"
 #include "study/scaling_study.h"
 #include "study_run_view.h"
+
+class QLabel;
+class QSpinBox;
 
 namespace ps::ui {
 
@@ -15,17 +21,27 @@ class ScalingView : public StudyRunView {
  public:
   explicit ScalingView(QWidget* parent = nullptr);
   const ScalingResult& result() const { return result_; }
+  QSpinBox* budgetBox() const { return budget_; }
+  QLabel* planLabel() const { return plan_; }
 
  protected:
   QString runLabel(const RunRecord& run) const override;
   void load(const Store& store, qint64 runId) override;
-  void clear() override { result_ = {}; }
+  void clear() override {
+    result_ = {};
+    inputs_ = {};
+  }
   qint64 shownRun() const override { return result_.runId; }
   QChart* makeChart(QString* info) override;
   void writeCsv(const std::string& path) const override;
 
  private:
+  void showPlan();
+
   ScalingResult result_;
+  PlanInputs inputs_;  // every study of the dataset, read with the run shown
+  QSpinBox* budget_;
+  QLabel* plan_;
 };
 
 }  // namespace ps::ui

@@ -27,7 +27,10 @@ std::string num(double v, int precision = 4) {
 
 void addCurve(PlanInputs& in, PlanCurve c) {
   c.points.erase(std::remove_if(c.points.begin(), c.points.end(),
-                                [](const ScalingPoint& p) { return !(p.errorMean > 0) || p.pool <= 0; }),
+                                [](const ScalingPoint& p) {
+                                  return !(p.errorMean > 0) || !std::isfinite(p.errorMean) || p.pool <= 0 ||
+                                         !std::isfinite(p.errorStd) || p.errorStd < 0 || p.errors.empty();
+                                }),
                  c.points.end());
   std::sort(c.points.begin(), c.points.end(), [](const auto& a, const auto& b) { return a.pool < b.pool; });
   if (!c.points.empty()) in.curves.push_back(std::move(c));

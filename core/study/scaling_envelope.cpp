@@ -13,7 +13,8 @@ namespace {
 std::vector<const ScalingPoint*> unprunedPoints(const ScalingResult& r) {
   std::map<int64_t, const ScalingPoint*> byPool;
   for (const auto& p : r.points)
-    if (p.keep >= 1.0 && p.errorMean > 0 && p.kept > 0 && (!byPool.count(p.pool) || p.policy == "random"))
+    if (p.keep >= 1.0 && p.errorMean > 0 && std::isfinite(p.errorMean) && p.kept > 0 &&
+        (!byPool.count(p.pool) || p.policy == "random"))
       byPool[p.pool] = &p;
   std::vector<const ScalingPoint*> out;
   out.reserve(byPool.size());
@@ -25,7 +26,7 @@ std::vector<EnvelopePoint> envelopePoints(const ScalingResult& r, const std::str
   std::map<int64_t, EnvelopePoint> best;
   for (const auto& p : r.points) {
     if (policy != "any" && p.policy != policy && p.keep < 1.0) continue;
-    if (!(p.errorMean > 0) || p.kept <= 0) continue;
+    if (!(p.errorMean > 0) || !std::isfinite(p.errorMean) || p.kept <= 0) continue;  // a damaged store's values
     auto it = best.find(p.pool);
     if (it != best.end() && it->second.errorMean <= p.errorMean) continue;
     best[p.pool] = {p.pool, p.kept, p.policy, p.keep, p.errorMean, p.errorStd, static_cast<int>(p.errors.size())};
