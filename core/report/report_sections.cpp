@@ -243,10 +243,13 @@ std::string auditSection(const AuditResult* audit, const std::string& whyNot) {
   if (!audit) return o.str() + "<p class='note'>" + esc(whyNot) + "</p></section>\n";
   o << "<p class='note'>" << esc(whyNot) << " Classes keeping less than " << g(audit->threshold) << " × f are flagged; "
     << "the class-balanced form of the same policy is shown below it.</p>\n";
-  o << auditSide(audit->policy) << auditSide(audit->balanced);
-  if (!audit->policy.hasAccuracy)
-    o << "<p class='note'>No accuracy columns: the models of these subsets are not in the store "
-         "(prunescope-cli audit --train trains them).</p>\n";
+  // the form the study trained (its models are in the store) first
+  const bool balancedFirst = audit->balanced.hasAccuracy && !audit->policy.hasAccuracy;
+  o << auditSide(balancedFirst ? audit->balanced : audit->policy)
+    << auditSide(balancedFirst ? audit->policy : audit->balanced);
+  if (!audit->policy.hasAccuracy || !audit->balanced.hasAccuracy)
+    o << "<p class='note'>Accuracy columns show where the subset's model is in the store; "
+         "prunescope-cli audit --train trains the missing ones.</p>\n";
   o << "</section>\n";
   return o.str();
 }
