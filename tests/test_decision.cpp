@@ -382,6 +382,10 @@ void TestDecision::planPruneCommand() {
   }
   r = pstest::cli({"plan-prune", dir, "--db", db_, "--budget", "nan", "--no-theory"});
   QVERIFY2(r.err.find("1 to 1e12") != std::string::npos, r.err.c_str());
+  // a store without studies of the dataset: said, not a crash
+  r = pstest::cli({"plan-prune", dir, "--db", tmp_.path().toStdString() + "/nothing.sqlite", "--budget", "100"});
+  QVERIFY(r.code != 0);
+  QVERIFY2(r.err.find("no finished scaling or frontier study of this dataset") != std::string::npos, r.err.c_str());
 }
 
 void TestDecision::reportNumbersEqualTheStore() {
