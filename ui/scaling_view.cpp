@@ -128,9 +128,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title) {
   Extent extent;
   std::map<std::pair<std::string, double>, QScatterSeries*> dots;
   // At f = 1 every policy keeps the whole pool: one curve, drawn once.
-  std::string fullPolicy;
-  for (const auto& p : r.points)
-    if (p.keep >= 1 && (fullPolicy.empty() || p.policy == "random")) fullPolicy = p.policy;
+  const std::string fullPolicy = unprunedPolicy(r);
   for (const auto& p : r.points) {
     if (p.errorMean <= 0 || p.kept <= 0) continue;  // not drawable on log axes
     if (p.keep >= 1 && p.policy != fullPolicy) continue;

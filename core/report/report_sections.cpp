@@ -37,9 +37,7 @@ std::string scalingChart(const ScalingResult& r, const ScalingEnvelope* env) {
   c.yLabel = "test error";
   c.logX = c.logY = true;
   // At f = 1 every policy keeps the whole pool: one curve, random's when measured.
-  std::string fullPolicy;
-  for (const auto& p : r.points)
-    if (p.keep >= 1 && (fullPolicy.empty() || p.policy == "random")) fullPolicy = p.policy;
+  const std::string fullPolicy = unprunedPolicy(r);
   std::map<std::pair<std::string, double>, SvgSeries> curves;
   for (const auto& p : r.points) {
     if (p.keep >= 1 && p.policy != fullPolicy) continue;

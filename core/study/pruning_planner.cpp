@@ -10,6 +10,7 @@
 
 #include "store/store.h"
 #include "study/frontier_study.h"
+#include "study/scaling_envelope.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -53,9 +54,7 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
   for (const auto& r : scaling) {
     in.runs.push_back(r.runId);
     // at f = 1 every policy trains on the whole pool: one curve, random's when measured
-    std::string fullPolicy;
-    for (const auto& p : r.points)
-      if (p.keep >= 1.0 && (fullPolicy.empty() || p.policy == "random")) fullPolicy = p.policy;
+    const std::string fullPolicy = unprunedPolicy(r);
     std::map<std::pair<std::string, double>, PlanCurve> curves;
     for (const auto& p : r.points) {
       if (p.keep >= 1.0 && p.policy != fullPolicy) continue;

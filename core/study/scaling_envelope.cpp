@@ -9,12 +9,12 @@ namespace ps {
 
 namespace {
 
-// The f = 1 curve: every policy keeps the whole pool there; random's points when measured.
+// The f = 1 curve, by pool.
 std::vector<const ScalingPoint*> unprunedPoints(const ScalingResult& r) {
+  const std::string policy = unprunedPolicy(r);
   std::map<int64_t, const ScalingPoint*> byPool;
   for (const auto& p : r.points)
-    if (p.keep >= 1.0 && p.errorMean > 0 && std::isfinite(p.errorMean) && p.kept > 0 &&
-        (!byPool.count(p.pool) || p.policy == "random"))
+    if (p.keep >= 1.0 && p.policy == policy && p.errorMean > 0 && std::isfinite(p.errorMean) && p.kept > 0)
       byPool[p.pool] = &p;
   std::vector<const ScalingPoint*> out;
   out.reserve(byPool.size());
@@ -87,6 +87,13 @@ ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy) {
 }
 
 }  // namespace
+
+std::string unprunedPolicy(const ScalingResult& r) {
+  std::string policy;
+  for (const auto& p : r.points)
+    if (p.keep >= 1.0 && (policy.empty() || p.policy == "random")) policy = p.policy;
+  return policy;
+}
 
 EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFit& unpruned, size_t envelopePoints,
                                  size_t unprunedPoints) {

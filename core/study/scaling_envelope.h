@@ -46,6 +46,10 @@ struct ScalingEnvelope {
   EnvelopeVerdict verdict;
 };
 
+// At f = 1 every policy trains on the whole pool: the policy whose f = 1 points stand for
+// the unpruned curve (random when measured, else the first; "" when none was).
+std::string unprunedPolicy(const ScalingResult& r);
+
 // One envelope per policy that was measured below f = 1, and one over every policy when
 // there are several. Pools where a policy has no point are skipped.
 std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r);
