@@ -325,6 +325,14 @@ void TestDecision::plannerSaysWhenNotPruningIsBest() {
   QCOMPARE(p.options.front().keep, 1.0);
   QVERIFY(p.hasUnpruned && p.gain == 0);
   QVERIFY2(p.answer.find("Pruning is not expected to help here") != std::string::npos, p.answer.c_str());
+  QVERIFY(p.answer.find("runner-up") == std::string::npos);  // 30% apart: no overlap
+  // two choices within each other's spread across seeds: the plan says it cannot single one out
+  const auto close = syntheticScaling(
+      kPools, {0.5, 1.0}, [](int64_t pool, double f) { return (f >= 1 ? 1.0 : 1.002) * fullError(double(pool)); }, 0.05,
+      3);
+  const ps::PruningPlan q = ps::planForBudget(ps::planInputsFrom({close}, {}), 4000);
+  QVERIFY2(q.answer.find("overlaps that interval: the data do not single out one choice") != std::string::npos,
+           q.answer.c_str());
 }
 
 void TestDecision::plannerTargetError() {

@@ -191,6 +191,12 @@ void measuredRange(const PlanInputs& in, PruningPlan& plan, double at) {
   for (const auto& s : in.skipped) plan.notes.push_back("skipped " + s);
 }
 
+// The same decision measured by another run: not pruning, or one policy, score and f.
+bool sameChoice(const PlanOption& a, const PlanOption& b) {
+  if (a.keep >= 1.0 || b.keep >= 1.0) return a.keep >= 1.0 && b.keep >= 1.0;
+  return a.keep == b.keep && a.policy == b.policy && (a.policy == "random" || a.score == b.score);
+}
+
 // "0.1234 +- 0.0028 (spread across 3 seeds)", or "0.1234 (one seed: no spread measured)".
 std::string withSpread(const PlanOption& o) {
   if (o.seeds < 2) return num(o.error) + " (one seed: no spread measured)";
@@ -247,8 +253,10 @@ void finishBudgetPlan(PruningPlan& plan) {
     s << " No f = 1 curve applies here: the gain over not pruning is unknown.";
   if (best.seeds < 2)
     s << " With one seed per point the ranking has no interval: more seeds would say how sure it is.";
-  else if (plan.options.size() > 1 && plan.options[1].error - plan.options[1].errorStd <= best.error + best.errorStd)
-    s << " The runner-up, " << optionText(plan.options[1]) << " at " << num(plan.options[1].error)
+  else if (const auto next = std::find_if(plan.options.begin(), plan.options.end(),
+                                          [&](const PlanOption& o) { return !sameChoice(o, best); });
+           next != plan.options.end() && next->error - next->errorStd <= best.error + best.errorStd)
+    s << " The runner-up, " << optionText(*next) << " at " << num(next->error)
       << ", overlaps that interval: the data do not single out one choice.";
   if (plan.outside)
     s << " " << num(plan.budget) << " examples is OUTSIDE the measured pools (" << num(plan.measuredLo) << " to "
