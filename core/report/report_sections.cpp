@@ -81,6 +81,13 @@ std::string scalingChart(const ScalingResult& r, const ScalingEnvelope* env) {
   return renderSvg(c);
 }
 
+bool sameChoices(const ScalingEnvelope& a, const ScalingEnvelope& b) {
+  if (a.points.size() != b.points.size()) return false;
+  for (size_t i = 0; i < a.points.size(); ++i)
+    if (a.points[i].keep != b.points[i].keep || a.points[i].errorMean != b.points[i].errorMean) return false;
+  return true;
+}
+
 std::string envelopeTable(const ScalingEnvelope& e) {
   std::ostringstream o;
   o << "<h4>Envelope: " << esc(e.policy == "any" ? std::string("best over every policy") : "keep-" + e.policy)
@@ -113,7 +120,9 @@ std::string scalingSection(const ScalingResult& r) {
   o << "<div class='chart'>" << scalingChart(r, envs.empty() ? nullptr : &envs.back()) << "</div>\n";
   o << "<p class='note'>Dots: mean test error over seeds (bars: ± std); orange: the envelope, for each pool the "
        "kept fraction with the lowest error; dashed: its best-fitting law.</p>\n";
-  for (const auto& e : envs) o << envelopeTable(e);
+  // a policy's envelope is listed when it differs from the one over every policy (the last)
+  for (const auto& e : envs)
+    if (&e == &envs.back() || !sameChoices(e, envs.back())) o << envelopeTable(e);
   o << "<h4>Measured points</h4><table>" << header({"policy", "f", "pool", "kept", "error", "± std", "seeds"});
   for (const auto& p : r.points)
     o << "<tr>" << td(p.policy) << numberCell(p.keep, 2) << td(p.pool) << td(p.kept) << numberCell(p.errorMean)

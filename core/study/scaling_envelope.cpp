@@ -83,6 +83,16 @@ ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy) {
     e.verdict.text = "no unpruned curve (f = 1 at 2 or more pool sizes) was measured: nothing to compare with";
   else
     e.verdict = compareExponents(e.fit.powerLaw, e.unpruned, ns.size(), fullNs.size());
+  bool allUnpruned = e.fitted;
+  for (const auto& p : e.points) allUnpruned = allUnpruned && p.keep >= 1.0;
+  if (allUnpruned) {
+    e.verdict.outcome = EnvelopeOutcome::NotPruned;
+    e.verdict.text =
+        "no pruned point beat not pruning at any pool measured: the envelope is the unpruned curve "
+        "(exponent " +
+        exponent(e.fit.powerLaw.b, e.fit.powerLaw.bStdErr) +
+        "), so pruning does not beat power-law scaling at these sizes";
+  }
   return e;
 }
 

@@ -23,7 +23,8 @@ struct EnvelopePoint {
   int seeds = 0;
 };
 
-enum class EnvelopeOutcome { Beats, Worse, CannotTell };
+// NotPruned: f = 1 was best at every pool, so the envelope is the unpruned curve itself.
+enum class EnvelopeOutcome { Beats, Worse, CannotTell, NotPruned };
 
 // Whether the envelope's exponent b exceeds the unpruned curve's: decided when the
 // difference is more than twice its standard error sqrt(se_env² + se_full²) (the two
