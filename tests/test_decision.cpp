@@ -244,11 +244,17 @@ void TestDecision::envelopeRefusesWhatCannotBeTold() {
   damaged.points[1].pool = 0;
   damaged.points[2].errorStd = NAN;
   damaged.points[3].errors.clear();
+  damaged.points.push_back(damaged.points[5]);  // a pool stored twice
   QVERIFY(ps::scalingEnvelopes(damaged).front().fitted);
   const ps::PlanInputs in = ps::planInputsFrom({damaged}, {});
   for (const auto& c : in.curves)
-    for (const auto& p : c.points) QVERIFY(std::isfinite(p.errorMean) && p.pool > 0 && std::isfinite(p.errorStd));
-  QVERIFY(!ps::planForBudget(in, 3000).options.empty());
+    for (size_t i = 0; i < c.points.size(); ++i) {
+      const auto& p = c.points[i];
+      QVERIFY(std::isfinite(p.errorMean) && p.pool > 0 && std::isfinite(p.errorStd));
+      QVERIFY(i == 0 || p.pool > c.points[i - 1].pool);
+    }
+  for (double budget : {1500.0, 3000.0, 5000.0, 64000.0})
+    for (const auto& o : ps::planForBudget(in, budget).options) QVERIFY(std::isfinite(o.error));
 }
 
 void TestDecision::makeStore() {

@@ -33,7 +33,11 @@ void addCurve(PlanInputs& in, PlanCurve c) {
                                          !std::isfinite(p.errorStd) || p.errorStd < 0 || p.errors.empty();
                                 }),
                  c.points.end());
-  std::sort(c.points.begin(), c.points.end(), [](const auto& a, const auto& b) { return a.pool < b.pool; });
+  std::stable_sort(c.points.begin(), c.points.end(), [](const auto& a, const auto& b) { return a.pool < b.pool; });
+  // one point per pool (a damaged store may repeat one): interpolation needs distinct pools
+  c.points.erase(
+      std::unique(c.points.begin(), c.points.end(), [](const auto& a, const auto& b) { return a.pool == b.pool; }),
+      c.points.end());
   if (!c.points.empty()) in.curves.push_back(std::move(c));
 }
 
