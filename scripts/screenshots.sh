@@ -36,3 +36,10 @@ shot theory 8000 --view theory
 # The newest scoring run's detail in the runs panel: its training curve.
 RUN="$("$CLI" scores fashion-mnist --db "$DB" | awk '/^run /{print $2; exit}')"
 if [ -n "$RUN" ]; then shot runs 3000 --view scores --show-run "$RUN"; fi
+# The study report in a real browser (Debian's Chromium, headless), when installed.
+if command -v chromium > /dev/null; then
+  "$CLI" report fashion-mnist --db "$DB" --out "$ROOT/out/report.html" > /dev/null
+  chromium --headless --no-sandbox --disable-gpu --screenshot="$SHOTS/report.png" --window-size=1200,1800 \
+    "file://$ROOT/out/report.html" 2> /dev/null
+  echo "wrote $SHOTS/report.png"
+fi

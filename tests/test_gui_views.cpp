@@ -38,6 +38,7 @@
 #include "gallery_view.h"
 #include "job_panel.h"
 #include "main_window.h"
+#include "report_export.h"
 #include "runs_panel.h"
 #include "scaling_view.h"
 #include "score/rank_stats.h"
@@ -451,8 +452,34 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   for (auto* s : v->chartView()->chart()->series())
     exponentInLegend |= qobject_cast<QScatterSeries*>(s) && s->name().contains("b = ");
   QVERIFY(exponentInLegend);
+  // the envelope over the per-f curves, and its verdict in words (computed by core)
+  bool envelopeDrawn = false;
+  for (auto* s : v->chartView()->chart()->series()) envelopeDrawn |= s->name().startsWith("envelope: best f");
+  QVERIFY(envelopeDrawn);
+  QString said;
+  for (auto* label : v->findChildren<QLabel*>()) said += label->text() + "\n";
+  QVERIFY2(said.contains("Envelope (keep-hard): "), qPrintable(said));
+  // the planner under the chart: core's answer for the budget asked, which follows the box
+  QCOMPARE(v->budgetBox()->value(), 600);  // the largest pool of the study shown
+  QVERIFY2(v->planLabel()->text().startsWith("For 600 examples before pruning"), qPrintable(v->planLabel()->text()));
+  v->budgetBox()->setValue(5000);
+  QVERIFY2(v->planLabel()->text().contains("OUTSIDE the measured pools"), qPrintable(v->planLabel()->text()));
   QString error;
   QVERIFY2(ps::ui::saveChart(v->chartView(), tmp_.filePath("scaling.png"), nullptr, &error), qPrintable(error));
+  // File ▸ Export Report's work: the report of this dataset, written off the GUI thread
+  bool done = false, ok = false;
+  QString message;
+  ps::ui::exportReport(w.get(), w->dataset(), w->storePath(), tmp_.filePath("report.html"),
+                       [&](bool success, const QString& m) {
+                         done = true;
+                         ok = success;
+                         message = m;
+                       });
+  QTRY_VERIFY_WITH_TIMEOUT(done, 120000);
+  QVERIFY2(ok, qPrintable(message));
+  QFile report(tmp_.filePath("report.html"));
+  QVERIFY(report.open(QIODevice::ReadOnly));
+  QVERIFY(report.readAll().contains("<h2>Scaling study, run"));
 }
 
 void TestGuiViews::importedScoresJoinTheViews() {

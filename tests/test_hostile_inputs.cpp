@@ -352,6 +352,10 @@ void TestHostileInputs::absurdSettingsAreRefusedBeforeAnythingRuns_data() {
                               << "'1e30': expected a whole number of MiB";
   QTest::newRow("test fraction") << "info DATA --test-fraction nan"
                                  << "'nan': expected a fraction in [0, 1)";
+  QTest::newRow("report budget nan") << "report DATA --budget nan"
+                                     << "budget 'nan': expected a number of examples from 1 to 1e12";
+  QTest::newRow("report budget huge") << "report DATA --budget 1e300"
+                                      << "budget '1e300': expected a number of examples from 1 to 1e12";
 }
 
 void TestHostileInputs::absurdSettingsAreRefusedBeforeAnythingRuns() {

@@ -190,6 +190,18 @@
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>envelope: best f and policy per pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>envelope: best f per pool, keep-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>envelope fit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1152,6 +1164,33 @@ Top classes: %6</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ReportExport</name>
+    <message>
+        <source>Open a dataset first: the report covers its studies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the study report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
@@ -1283,6 +1322,34 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Test error against examples kept (%1); lines: fitted power laws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples available before pruning (the pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning plan for a budget of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study to plan from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envelope (%1): %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best over every policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

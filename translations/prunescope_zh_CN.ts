@@ -190,6 +190,18 @@
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <source>envelope: best f and policy per pool</source>
+        <translation>包络线：每个数据池的最佳 f 与策略</translation>
+    </message>
+    <message>
+        <source>envelope: best f per pool, keep-%1</source>
+        <translation>包络线：每个数据池的最佳 f，保留 %1</translation>
+    </message>
+    <message>
+        <source>envelope fit: %1</source>
+        <translation>包络线拟合：%1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1158,6 +1170,33 @@ Top classes: %6</source>
             <numerusform>仍有 %n 个任务在运行或排队。仍要退出吗？运行中的任务会立即停止；已完成的部分保留在存储库中，再次启动同一任务即可继续。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ReportExport</name>
+    <message>
+        <source>Open a dataset first: the report covers its studies.</source>
+        <translation>请先打开数据集：报告涵盖它的各项研究。</translation>
+    </message>
+    <message>
+        <source>Export the study report</source>
+        <translation>导出研究报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::RunTableModel</name>
@@ -1290,6 +1329,34 @@ Top classes: %6</source>
     <message>
         <source>Test error against examples kept (%1); lines: fitted power laws</source>
         <translation>测试误差与保留样本数（%1）；线：拟合的幂律</translation>
+    </message>
+    <message>
+        <source> examples</source>
+        <translation> 个样本</translation>
+    </message>
+    <message>
+        <source>Examples available before pruning (the pool)</source>
+        <translation>剪枝前可用的样本数（数据池）</translation>
+    </message>
+    <message>
+        <source>Pruning plan for a budget of</source>
+        <translation>剪枝方案，预算为</translation>
+    </message>
+    <message>
+        <source>No study to plan from.</source>
+        <translation>没有可用于制定方案的研究。</translation>
+    </message>
+    <message>
+        <source>Envelope (%1): %2; %3.</source>
+        <translation>包络线（%1）：%2；%3。</translation>
+    </message>
+    <message>
+        <source>best over every policy</source>
+        <translation>所有策略中的最佳</translation>
+    </message>
+    <message>
+        <source>keep-%1</source>
+        <translation>保留 %1</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@
 #include "help_dialog.h"
 #include "job_panel.h"
 #include "job_queue.h"
+#include "report_export.h"
 #include "runs_panel.h"
 #include "scaling_view.h"
 #include "score_catalog.h"
@@ -310,6 +311,14 @@ void MainWindow::buildMenus() {
   file->addAction(tr("&Open Dataset Folder…"), QKeySequence::Open, this, &MainWindow::openDirectoryDialog);
   file->addAction(tr("Open &CSV Manifest…"), this, &MainWindow::openCsvDialog);
   file->addAction(tr("&Import Scores…"), this, &MainWindow::importScoresDialog);
+  file->addAction(tr("&Export Report…"), this, [this] {
+    exportReportDialog(this, dataset_, storePath_, [this](bool ok, const QString& message) {
+      if (ok)
+        statusBar()->showMessage(tr("Report written to %1").arg(message), 8000);
+      else
+        showError(tr("Export report"), message);
+    });
+  });
   recentMenu_ = file->addMenu(tr("&Recent Datasets"));
   rebuildRecentMenu();
   file->addSeparator();

@@ -2,11 +2,17 @@
 
 #include "chart_axes.h"
 #include "chart_style.h"
+#include "study/scaling_envelope.h"
+#include "util/errors.h"
 
 #include <QChart>
 #include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QSpinBox>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
 #include <map>
@@ -14,6 +20,12 @@
 namespace ps::ui {
 
 namespace {
+
+// What the reader brings back from the store (on a worker thread).
+struct ScalingStudyLoad {
+  ScalingResult result;
+  PlanInputs inputs;
+};
 
 // The extent of what is drawn, for the axes' ranges.
 struct Extent {
@@ -30,14 +42,6 @@ struct Extent {
     y.setRange(y.log() ? elo / 1.15 : 0, ehi * (y.log() ? 1.15 : 1.05));
   }
 };
-
-// At f = 1 every policy keeps the whole pool: one curve, drawn once (random's if any).
-std::string fullDataPolicy(const ScalingResult& r) {
-  std::string policy;
-  for (const auto& p : r.points)
-    if (p.keep >= 1 && (policy.empty() || p.policy == "random")) policy = p.policy;
-  return policy;
-}
 
 // Colours: the policy's, lighter for smaller kept fractions; black for f = 1.
 class CurveColours {
@@ -110,6 +114,35 @@ QScatterSeries* curveDots(const ScalingResult& r, const ScalingPoint& p, const C
   return s;
 }
 
+// The envelope (best kept fraction per pool) as a thick orange line, with its best-fitting
+// law dashed over the examples it spans; legend entries hide and show both.
+void addEnvelope(QChart* chart, const ScalingEnvelope& e, const ScaledAxis& x, const ScaledAxis& y, Extent& extent) {
+  if (!e.fitted) return;
+  const QColor orange(255, 127, 14);
+  auto* line = new QLineSeries;
+  line->setPen(QPen(orange, 4));
+  line->setName(e.policy == "any"
+                    ? QObject::tr("envelope: best f and policy per pool")
+                    : QObject::tr("envelope: best f per pool, keep-%1").arg(QString::fromStdString(e.policy)));
+  line->setProperty("ps_group", QStringLiteral("envelope"));
+  for (const auto& p : e.points) {
+    line->append(x.map(static_cast<double>(p.kept)), y.map(p.errorMean));
+    extent.add(static_cast<double>(p.kept), p.errorMean);
+  }
+  ScaledAxis::attach(chart, line, x, y);
+  auto* fit = new QLineSeries;
+  fit->setPen(QPen(orange, 2, Qt::DashLine));
+  fit->setName(QObject::tr("envelope fit: %1").arg(QString::fromLatin1(curveModelName(e.fit.best))));
+  fit->setProperty("ps_group", QStringLiteral("envelope"));
+  fit->setProperty("ps_nohover", true);
+  const double lo = static_cast<double>(e.points.front().kept), hi = static_cast<double>(e.points.back().kept);
+  for (int i = 0; i <= 40; ++i) {
+    const double n = lo * std::pow(hi / lo, i / 40.0), err = e.fit.bestFit().predict(n);
+    if (err > 0 || !y.log()) fit->append(x.map(n), y.map(err));
+  }
+  ScaledAxis::attach(chart, fit, x, y);
+}
+
 }  // namespace
 
 QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX, bool logY) {
@@ -122,7 +155,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX
   const CurveColours colours(r);
   Extent extent;
   std::map<std::pair<std::string, double>, QScatterSeries*> dots;
-  const std::string fullPolicy = fullDataPolicy(r);
+  const std::string fullPolicy = unprunedPolicy(r);  // at f = 1 one curve, drawn once
   for (const auto& p : r.points) {
     if ((p.errorMean <= 0 && logY) || p.kept <= 0) continue;  // not drawable on log axes
     if (p.keep >= 1 && p.policy != fullPolicy) continue;
@@ -140,6 +173,8 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX
     line->setProperty("ps_group", dots[{c.policy, c.keep}]->name());
     ScaledAxis::attach(chart, line, x, y, /*inLegend=*/false);
   }
+  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(r);
+  if (!envelopes.empty()) addEnvelope(chart, envelopes.back(), x, y, extent);  // over every policy when several
   if (extent.nhi > 0) extent.applyTo(x, y);
   finishLegend(chart);
   return chart;
@@ -149,7 +184,13 @@ ScalingView::ScalingView(QWidget* parent)
     : StudyRunView(
           "scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."),
           [](const Store& store, qint64 runId) {
-            return std::make_shared<const ScalingResult>(loadScalingStudy(store, runId));
+            auto study = std::make_shared<ScalingStudyLoad>();
+            study->result = loadScalingStudy(store, runId);
+            // the plan draws on every study of this run's dataset, not only the one shown
+            const int64_t datasetId = store.run(runId).datasetId;
+            for (const DatasetRecord& d : store.datasets())
+              if (d.id == datasetId) study->inputs = loadPlanInputs(store, d.fingerprint);
+            return std::shared_ptr<const void>(study);
           },
           parent) {
   logX_ = new QCheckBox(tr("log x"), this);
@@ -159,6 +200,34 @@ ScalingView::ScalingView(QWidget* parent)
     addControl(box);
     connect(box, &QCheckBox::toggled, this, &ScalingView::redraw);
   }
+  budget_ = new QSpinBox(this);
+  budget_->setRange(1, 1000000000);
+  budget_->setSingleStep(1000);
+  budget_->setSuffix(tr(" examples"));
+  budget_->setToolTip(tr("Examples available before pruning (the pool)"));
+  plan_ = new QLabel(this);
+  plan_->setWordWrap(true);
+  plan_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* row = new QHBoxLayout;
+  row->addWidget(new QLabel(tr("Pruning plan for a budget of"), this));
+  row->addWidget(budget_);
+  row->addStretch(1);
+  auto* box = qobject_cast<QVBoxLayout*>(layout());
+  box->addLayout(row);
+  box->addWidget(plan_);
+  connect(budget_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { showPlan(); });
+}
+
+void ScalingView::showPlan() {
+  if (inputs_.curves.empty()) {
+    plan_->setText(tr("No study to plan from."));
+    return;
+  }
+  try {
+    plan_->setText(QString::fromStdString(planForBudget(inputs_, budget_->value()).answer));
+  } catch (const std::exception& e) {
+    plan_->setText(QString::fromStdString(describeError(e)));
+  }
 }
 
 QString ScalingView::runLabel(const RunRecord& run) const {
@@ -166,18 +235,34 @@ QString ScalingView::runLabel(const RunRecord& run) const {
 }
 
 void ScalingView::adopt(std::shared_ptr<const void> study) {
-  result_ = *std::static_pointer_cast<const ScalingResult>(study);
+  const auto& loaded = *std::static_pointer_cast<const ScalingStudyLoad>(study);
+  result_ = loaded.result;
+  inputs_ = loaded.inputs;
+  int64_t largest = 0;
+  for (const auto& p : result_.points) largest = std::max(largest, p.pool);
+  const QSignalBlocker block(budget_);
+  if (largest > 0) budget_->setValue(static_cast<int>(std::min<int64_t>(largest, budget_->maximum())));
 }
 
 void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(result_, path); }
 
 QChart* ScalingView::makeChart(QString* info) {
+  showPlan();
   if (result_.points.empty()) return nullptr;
   QStringList lines;
+  // the envelope drawn (over every policy when several) and its verdict, as core words them
+  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(result_);
+  if (!envelopes.empty()) {
+    const ScalingEnvelope& e = envelopes.back();
+    lines << tr("Envelope (%1): %2; %3.")
+                 .arg(e.policy == "any" ? tr("best over every policy")
+                                        : tr("keep-%1").arg(QString::fromStdString(e.policy)))
+                 .arg(QString::fromStdString(e.verdict.text), QString::fromStdString(e.choices));
+  }
   for (const auto& x : result_.crossovers)
     lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
-  *info = lines.isEmpty() ? tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.")
-                          : lines.join(QLatin1Char('\n'));
+  lines << tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.");
+  *info = lines.join(QLatin1Char('\n'));
   return makeScalingChart(result_,
                           tr("Test error against examples kept (%1); lines: fitted power laws")
                               .arg(QString::fromStdString(result_.scoreName)),

@@ -177,6 +177,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   addStudyCommands(app, {out, err}, commands);
   addTrainCommands(app, {out, err}, commands);
   addTagCommands(app, {out, err}, commands);
+  addDecisionCommands(app, {out, err}, commands);
 
   try {
     app.parse(argc, argv);

@@ -47,8 +47,9 @@ void addScoreCommands(CLI::App& app, CliIo io,
                       std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
 void addStudyCommands(CLI::App& app, CliIo io,
                       std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
-void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // lr-range
-void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);    // tag, tags
+void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);     // lr-range
+void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);       // tag, tags
+void addDecisionCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // plan-prune, report
 
 // Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for
 // commands that have two recipes.

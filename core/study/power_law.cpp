@@ -62,7 +62,7 @@ std::string PowerLawFit::str() const {
   return buf;
 }
 
-PowerLawFit fitPowerLaw(const std::vector<double>& ns, const std::vector<double>& errs) {
+PowerLawFit fitPowerLaw(const std::vector<double>& ns, const std::vector<double>& errs, bool allowOffset) {
   if (ns.size() != errs.size() || ns.size() < 2)
     throw ConfigError("a power-law fit needs at least 2 (size, error) points, got " + std::to_string(ns.size()));
   PowerLawFit fit;
@@ -73,7 +73,7 @@ PowerLawFit fitPowerLaw(const std::vector<double>& ns, const std::vector<double>
   fit.b = plain.b;
   fit.bStdErr = plain.bSe;
   double sse = plain.sse;
-  if (ns.size() >= 4) {
+  if (allowOffset && ns.size() >= 4) {
     // Profile the offset over [0, min err): the best c by squared error of err itself.
     const double top = *std::min_element(errs.begin(), errs.end());
     LogFit best = plain;

@@ -20,6 +20,7 @@ struct PowerLawFit {
 };
 
 // ns > 0, errs > 0 for the pure power law; throws ConfigError with fewer than 2 points.
-PowerLawFit fitPowerLaw(const std::vector<double>& ns, const std::vector<double>& errs);
+// `allowOffset` = false fits the pure power law only (exponents of two fits compare).
+PowerLawFit fitPowerLaw(const std::vector<double>& ns, const std::vector<double>& errs, bool allowOffset = true);
 
 }  // namespace ps

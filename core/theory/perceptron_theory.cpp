@@ -4,8 +4,10 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdlib>
 #include <exception>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -91,6 +93,14 @@ double maxMarginStudentError(const std::vector<double>& x, const std::vector<dou
   param.solver_type = L2R_L1LOSS_SVC_DUAL;
   param.C = 1e3;  // large C: the hard-margin (max-margin) solution on separable data
   param.eps = 1e-4;
+  // liblinear's dual solver shuffles with the C library's rand(), one state for the
+  // whole process: trained one at a time from a state seeded by the data, a trial's
+  // error no longer depends on which thread ran first (the same config, the same numbers).
+  static std::mutex solverMutex;
+  const std::lock_guard<std::mutex> lock(solverMutex);
+  uint64_t seed = p * 1000003ULL;
+  for (size_t i = 0; i < std::min<size_t>(x.size(), 32); ++i) seed = seed * 31 + std::hash<double>{}(x[i]);
+  std::srand(static_cast<unsigned>(seed ^ (seed >> 32)));
   model* m = train(&prob, &param);
   double wt = 0, ww = 0;
   const double sign = m->label[0] == 1 ? 1.0 : -1.0;

@@ -1,0 +1,264 @@
+#include "report/report_sections.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "report/svg_chart.h"
+#include "study/scaling_envelope.h"
+
+namespace ps {
+
+namespace {
+
+std::string esc(const std::string& s) { return escapeXml(s); }
+
+std::string td(const std::string& text) { return "<td>" + esc(text) + "</td>"; }
+std::string td(int64_t v) { return "<td>" + std::to_string(v) + "</td>"; }
+
+std::string g(double v) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string header(const std::vector<std::string>& names) {
+  std::string h = "<tr>";
+  for (const auto& n : names) h += "<th>" + esc(n) + "</th>";
+  return h + "</tr>\n";
+}
+
+// Per-f curves, their fitted power laws and the envelope, on log-log axes.
+std::string scalingChart(const ScalingResult& r, const ScalingEnvelope* env) {
+  SvgChart c;
+  c.title = "Test error against examples kept (" + r.scoreName + ")";
+  c.xLabel = "training examples kept";
+  c.yLabel = "test error";
+  c.logX = c.logY = true;
+  // At f = 1 every policy keeps the whole pool: one curve, random's when measured.
+  const std::string fullPolicy = unprunedPolicy(r);
+  std::map<std::pair<std::string, double>, SvgSeries> curves;
+  for (const auto& p : r.points) {
+    if (p.keep >= 1 && p.policy != fullPolicy) continue;
+    const std::pair<std::string, double> key{p.keep >= 1 ? std::string("all") : p.policy, p.keep};
+    SvgSeries& s = curves[key];
+    s.name = p.keep >= 1 ? "all data (f=1)" : "keep " + p.policy + " f=" + g(p.keep);
+    s.xs.push_back(double(p.kept));
+    s.ys.push_back(p.errorMean);
+    s.yErr.push_back(p.errorStd);
+  }
+  size_t k = 0;
+  for (auto& kv : curves) {
+    kv.second.colour = kv.first.second >= 1 ? "#000000" : paletteColour(k++);
+    kv.second.width = 1.2;
+    c.series.push_back(kv.second);
+  }
+  if (env && env->fitted) {
+    SvgSeries e;
+    e.name =
+        env->policy == "any" ? std::string("envelope: best f and policy") : "envelope: best f, keep-" + env->policy;
+    e.colour = "#ff7f0e";
+    e.width = 3.2;
+    for (const auto& p : env->points) {
+      e.xs.push_back(double(p.kept));
+      e.ys.push_back(p.errorMean);
+    }
+    c.series.push_back(e);
+    SvgSeries fit;
+    fit.name = "envelope fit: " + std::string(curveModelName(env->fit.best));
+    fit.colour = "#ff7f0e";
+    fit.dashed = true;
+    fit.markers = false;
+    const double lo = e.xs.front(), hi = e.xs.back();
+    for (int i = 0; i <= 30; ++i) {
+      const double n = lo * std::pow(hi / lo, i / 30.0);
+      fit.xs.push_back(n);
+      fit.ys.push_back(env->fit.bestFit().predict(n));
+    }
+    c.series.push_back(fit);
+  }
+  return renderSvg(c);
+}
+
+bool sameChoices(const ScalingEnvelope& a, const ScalingEnvelope& b) {
+  if (a.points.size() != b.points.size()) return false;
+  for (size_t i = 0; i < a.points.size(); ++i)
+    if (a.points[i].keep != b.points[i].keep || a.points[i].errorMean != b.points[i].errorMean) return false;
+  return true;
+}
+
+std::string envelopeTable(const ScalingEnvelope& e) {
+  std::ostringstream o;
+  o << "<h4>Envelope: " << esc(e.policy == "any" ? std::string("best over every policy") : "keep-" + e.policy)
+    << "</h4>\n<p class='verdict'>" << esc(e.verdict.text) << "</p>\n<p>" << esc(e.choices) << ".</p>\n";
+  if (e.fitted)
+    o << "<p>Best description: " << esc(curveModelName(e.fit.best)) << ", " << esc(e.fit.bestFit().str())
+      << ". Power law: " << esc(e.fit.powerLaw.str()) << ". Criterion: " << esc(e.fit.criterion) << ".</p>\n";
+  if (e.hasUnpruned) o << "<p>Unpruned curve (f = 1): " << esc(e.unpruned.str()) << ".</p>\n";
+  o << "<table>" << header({"pool", "best policy", "f", "kept", "error", "± std", "seeds"});
+  for (const auto& p : e.points)
+    o << "<tr>" << td(p.pool) << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2)
+      << td(p.kept) << numberCell(p.errorMean) << numberCell(p.errorStd) << td(int64_t(p.seeds)) << "</tr>\n";
+  o << "</table>\n";
+  return o.str();
+}
+
+}  // namespace
+
+std::string numberCell(double v, int decimals) {
+  char shown[48], full[48];
+  std::snprintf(shown, sizeof shown, "%.*f", decimals, v);
+  std::snprintf(full, sizeof full, "%.17g", v);
+  return std::string("<td data-v='") + full + "'>" + (std::isfinite(v) ? shown : "–") + "</td>";
+}
+
+std::string scalingSection(const ScalingResult& r) {
+  const std::vector<ScalingEnvelope> envs = scalingEnvelopes(r);
+  std::ostringstream o;
+  o << "<section><h2>Scaling study, run " << r.runId << " (score " << esc(r.scoreName) << ")</h2>\n";
+  o << "<div class='chart'>" << scalingChart(r, envs.empty() ? nullptr : &envs.back()) << "</div>\n";
+  o << "<p class='note'>Dots: mean test error over seeds (bars: ± std); orange: the envelope, for each pool the "
+       "kept fraction with the lowest error; dashed: its best-fitting law.</p>\n";
+  // a policy's envelope is listed when it differs from the one over every policy (the last)
+  for (const auto& e : envs)
+    if (&e == &envs.back() || !sameChoices(e, envs.back())) o << envelopeTable(e);
+  o << "<h4>Measured points</h4><table>" << header({"policy", "f", "pool", "kept", "error", "± std", "seeds"});
+  for (const auto& p : r.points)
+    o << "<tr>" << td(p.policy) << numberCell(p.keep, 2) << td(p.pool) << td(p.kept) << numberCell(p.errorMean)
+      << numberCell(p.errorStd) << td(int64_t(p.errors.size())) << "</tr>\n";
+  o << "</table>\n<h4>Power-law fit per curve</h4><ul>";
+  if (r.curves.empty()) o << "<li>none stored with this study</li>";
+  for (const auto& c : r.curves)
+    o << "<li>" << esc(c.policy) << " f=" << g(c.keep) << ": " << esc(c.fitted ? c.fit.str() : "too few points")
+      << "</li>";
+  for (const auto& x : r.crossovers) o << "<li>f=" << g(x.keep) << ": " << esc(x.description) << "</li>";
+  o << "</ul></section>\n";
+  return o.str();
+}
+
+std::string frontierSection(const FrontierResult& r) {
+  SvgChart c;
+  c.title = "Test error against kept fraction (frontier run " + std::to_string(r.runId) + ")";
+  c.xLabel = "kept fraction f";
+  c.yLabel = "test error";
+  std::map<std::string, SvgSeries> series;
+  for (const auto& p : r.points) {
+    SvgSeries& s = series[(p.score.empty() ? std::string("-") : p.score) + " / " + p.policy];
+    s.xs.push_back(p.keep);
+    s.ys.push_back(p.errorMean);
+    s.yErr.push_back(p.errorStd);
+  }
+  size_t k = 0;
+  for (auto& kv : series) {
+    kv.second.name = kv.first;
+    kv.second.colour = paletteColour(k++);
+    c.series.push_back(kv.second);
+  }
+  std::ostringstream o;
+  o << "<section><h2>Frontier study, run " << r.runId << " (" << esc(r.budget) << " budget)</h2>\n<div class='chart'>"
+    << renderSvg(c) << "</div>\n<table>"
+    << header({"score", "policy", "f", "kept", "epochs", "error", "± std", "seeds", "Pareto"});
+  for (const auto& p : r.points)
+    o << "<tr>" << td(p.score.empty() ? std::string("-") : p.score) << td(p.policy) << numberCell(p.keep, 2)
+      << td(p.kept) << td(int64_t(p.epochs)) << numberCell(p.errorMean) << numberCell(p.errorStd)
+      << td(int64_t(p.errors.size())) << td(p.pareto ? "yes" : "") << "</tr>\n";
+  o << "</table></section>\n";
+  return o.str();
+}
+
+std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>& theory,
+                        const std::string& theoryNote) {
+  std::ostringstream o;
+  o << "<section><h2>Pruning plan</h2>\n<p class='verdict'>" << esc(plan.answer) << "</p>\n";
+  for (const auto& n : plan.notes) o << "<p class='note'>" << esc(n) << "</p>\n";
+  if (!plan.options.empty()) {
+    o << "<table>" << header({"rank", "run", "score", "policy", "f", "pool", "kept", "error", "± std", "seeds", "how"});
+    for (size_t i = 0; i < plan.options.size() && i < 12; ++i) {
+      const PlanOption& p = plan.options[i];
+      o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(p.runId)
+        << td(p.keep >= 1 || p.policy == "random" ? std::string("-") : p.score)
+        << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0)
+        << numberCell(p.kept, 0) << numberCell(p.error) << numberCell(p.errorStd) << td(int64_t(p.seeds)) << td(p.how)
+        << "</tr>\n";
+    }
+    o << "</table>\n";
+  }
+  o << "<h3>Theory, for comparison only</h3>\n<p class='note'>" << esc(theoryNote) << "</p>\n";
+  if (!theory.empty()) {
+    std::vector<std::string> columns = {"alpha_tot", "lowest error: policy", "f", "error", "error at f=1"};
+    for (const auto& w : theory.front().winners) columns.push_back("winner at f=" + g(w.keep));
+    o << "<table class='theory'>" << header(columns);
+    for (const auto& t : theory) {
+      o << "<tr>" << numberCell(t.alphaTot, 0) << td(t.keep >= 1 ? std::string("no pruning") : t.policy)
+        << numberCell(t.keep, 2) << numberCell(t.error) << numberCell(t.unprunedError);
+      for (const auto& w : t.winners) o << "<td class='" << esc(w.policy) << "'>" << esc(w.policy) << "</td>";
+      o << "</tr>\n";
+    }
+    o << "</table>\n";
+  }
+  o << "</section>\n";
+  return o.str();
+}
+
+std::string agreementSection(const ScoreAgreement* a, const std::string& whyNot) {
+  std::ostringstream o;
+  o << "<section><h2>Score agreement</h2>\n";
+  if (!a) return o.str() + "<p class='note'>" + esc(whyNot) + "</p></section>\n";
+  o << "<p class='note'>On the " << a->common << " training examples every score covers. Upper right: Spearman rank "
+    << "correlation; lower left: overlap of the top " << g(100 * a->topFraction) << "% hardest (" << a->k
+    << " examples).</p>\n<table class='matrix'><tr><th></th>";
+  for (const auto& n : a->names) o << "<th>" << esc(n) << "</th>";
+  o << "</tr>\n";
+  for (size_t i = 0; i < a->names.size(); ++i) {
+    o << "<tr><th>" << esc(a->names[i]) << "</th>";
+    for (size_t j = 0; j < a->names.size(); ++j) {
+      const double v = i == j ? 1.0 : i < j ? a->spearman[i][j] : a->topK[i][j];
+      const int shade = std::isfinite(v) ? static_cast<int>(255 - 120 * std::fabs(v)) : 255;
+      std::string cell = numberCell(v, 3);
+      cell.insert(3, " style='background:rgb(" + std::to_string(shade) + "," + std::to_string(shade) + ",255)'");
+      o << cell;
+    }
+    o << "</tr>\n";
+  }
+  o << "</table></section>\n";
+  return o.str();
+}
+
+namespace {
+
+std::string auditSide(const AuditSide& s) {
+  std::ostringstream o;
+  o << "<h4>" << esc(s.label) << ": kept " << s.kept << "</h4>\n";
+  if (s.hasAccuracy)
+    o << "<p>Test error " << g(s.errorSubset) << " (full data " << g(s.errorFull) << "); worst class "
+      << esc(s.worstClass) << " at accuracy " << g(s.worstAccuracy) << ".</p>\n";
+  o << "<table>" << header({"class", "kept", "total", "kept fraction", "acc subset", "acc full", "change", "flag"});
+  for (const auto& c : s.classes)
+    o << "<tr" << (c.disproportionate ? " class='flag'" : "") << ">" << td(c.name) << td(c.kept) << td(c.total)
+      << numberCell(c.keptFraction, 3) << numberCell(c.accuracySubset, 3) << numberCell(c.accuracyFull, 3)
+      << numberCell(c.change, 3) << td(c.disproportionate ? "pruned disproportionately" : "") << "</tr>\n";
+  o << "</table>\n";
+  return o.str();
+}
+
+}  // namespace
+
+std::string auditSection(const AuditResult* audit, const std::string& whyNot) {
+  std::ostringstream o;
+  o << "<section><h2>Fairness audit</h2>\n";
+  if (!audit) return o.str() + "<p class='note'>" + esc(whyNot) + "</p></section>\n";
+  o << "<p class='note'>" << esc(whyNot) << " Classes keeping less than " << g(audit->threshold) << " × f are flagged; "
+    << "the class-balanced form of the same policy is shown below it.</p>\n";
+  // the form the study trained (its models are in the store) first
+  const bool balancedFirst = audit->balanced.hasAccuracy && !audit->policy.hasAccuracy;
+  o << auditSide(balancedFirst ? audit->balanced : audit->policy)
+    << auditSide(balancedFirst ? audit->policy : audit->balanced);
+  if (!audit->policy.hasAccuracy || !audit->balanced.hasAccuracy)
+    o << "<p class='note'>Accuracy columns show where the subset's model is in the store; "
+         "prunescope-cli audit --train trains the missing ones.</p>\n";
+  o << "</section>\n";
+  return o.str();
+}
+
+}  // namespace ps

@@ -1,0 +1,143 @@
+#include "study/scaling_envelope.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace ps {
+
+namespace {
+
+// The f = 1 curve, by pool.
+std::vector<const ScalingPoint*> unprunedPoints(const ScalingResult& r) {
+  const std::string policy = unprunedPolicy(r);
+  std::map<int64_t, const ScalingPoint*> byPool;
+  for (const auto& p : r.points)
+    if (p.keep >= 1.0 && p.policy == policy && p.errorMean > 0 && std::isfinite(p.errorMean) && p.kept > 0)
+      byPool[p.pool] = &p;
+  std::vector<const ScalingPoint*> out;
+  out.reserve(byPool.size());
+  for (const auto& kv : byPool) out.push_back(kv.second);
+  return out;
+}
+
+std::vector<EnvelopePoint> envelopePoints(const ScalingResult& r, const std::string& policy) {
+  std::map<int64_t, EnvelopePoint> best;
+  for (const auto& p : r.points) {
+    if (policy != "any" && p.policy != policy && p.keep < 1.0) continue;
+    if (!(p.errorMean > 0) || !std::isfinite(p.errorMean) || p.kept <= 0) continue;  // a damaged store's values
+    auto it = best.find(p.pool);
+    if (it != best.end() && it->second.errorMean <= p.errorMean) continue;
+    best[p.pool] = {p.pool, p.kept, p.policy, p.keep, p.errorMean, p.errorStd, static_cast<int>(p.errors.size())};
+  }
+  std::vector<EnvelopePoint> out;
+  out.reserve(best.size());
+  for (const auto& kv : best) out.push_back(kv.second);
+  return out;
+}
+
+std::string exponent(double b, double se) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.3f +- %.3f", b, se);
+  return buf;
+}
+
+std::string choicesOf(const std::vector<EnvelopePoint>& points) {
+  bool allUnpruned = true;
+  for (const auto& p : points) allUnpruned = allUnpruned && p.keep >= 1.0;
+  if (allUnpruned) return "not pruning (f = 1) was best at every pool measured";
+  std::string s = "best per pool:";
+  for (const auto& p : points) {
+    char keep[32];
+    std::snprintf(keep, sizeof keep, "f=%g", p.keep);
+    s += " " + std::to_string(p.pool) + ": " + (p.keep >= 1.0 ? std::string() : "keep-" + p.policy + " ") + keep + ";";
+  }
+  s.pop_back();
+  return s;
+}
+
+ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy) {
+  ScalingEnvelope e;
+  e.score = r.scoreName;
+  e.policy = policy;
+  e.points = envelopePoints(r, policy);
+  e.choices = choicesOf(e.points);
+  std::vector<double> ns, errs;
+  for (const auto& p : e.points) {
+    ns.push_back(static_cast<double>(p.kept));
+    errs.push_back(p.errorMean);
+  }
+  std::vector<double> fullNs, fullErrs;
+  for (const ScalingPoint* p : unprunedPoints(r)) {
+    fullNs.push_back(static_cast<double>(p->kept));
+    fullErrs.push_back(p->errorMean);
+  }
+  e.fitted = ns.size() >= 2;
+  if (e.fitted) e.fit = compareCurveModels(ns, errs);
+  e.hasUnpruned = fullNs.size() >= 2;
+  if (e.hasUnpruned) e.unpruned = fitPowerLaw(fullNs, fullErrs, /*allowOffset=*/false);
+  if (!e.fitted)
+    e.verdict.text = "the envelope has fewer than 2 pool sizes with a positive error: nothing to fit";
+  else if (!e.hasUnpruned)
+    e.verdict.text = "no unpruned curve (f = 1 at 2 or more pool sizes) was measured: nothing to compare with";
+  else
+    e.verdict = compareExponents(e.fit.powerLaw, e.unpruned, ns.size(), fullNs.size());
+  bool allUnpruned = e.fitted;
+  for (const auto& p : e.points) allUnpruned = allUnpruned && p.keep >= 1.0;
+  if (allUnpruned) {
+    e.verdict.outcome = EnvelopeOutcome::NotPruned;
+    e.verdict.text =
+        "no pruned point beat not pruning at any pool measured: the envelope is the unpruned curve "
+        "(exponent " +
+        exponent(e.fit.powerLaw.b, e.fit.powerLaw.bStdErr) +
+        "), so pruning does not beat power-law scaling at these sizes";
+  }
+  return e;
+}
+
+}  // namespace
+
+std::string unprunedPolicy(const ScalingResult& r) {
+  std::string policy;
+  for (const auto& p : r.points)
+    if (p.keep >= 1.0 && (policy.empty() || p.policy == "random")) policy = p.policy;
+  return policy;
+}
+
+EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFit& unpruned, size_t envelopePoints,
+                                 size_t unprunedPoints) {
+  EnvelopeVerdict v;
+  v.delta = envelope.b - unpruned.b;
+  v.deltaStdErr = std::sqrt(envelope.bStdErr * envelope.bStdErr + unpruned.bStdErr * unpruned.bStdErr);
+  const std::string numbers = "envelope exponent " + exponent(envelope.b, envelope.bStdErr) + ", unpruned " +
+                              exponent(unpruned.b, unpruned.bStdErr) + ", difference " +
+                              exponent(v.delta, v.deltaStdErr);
+  if (envelopePoints < 3 || unprunedPoints < 3 || !(v.deltaStdErr > 0)) {
+    v.text = "the data cannot tell: a standard error needs at least 3 pool sizes on each curve (" + numbers + ")";
+    return v;
+  }
+  if (v.delta > 2 * v.deltaStdErr) {
+    v.outcome = EnvelopeOutcome::Beats;
+    v.text = "pruning beats power-law scaling here: " + numbers + " (more than 2 standard errors)";
+  } else if (v.delta < -2 * v.deltaStdErr) {
+    v.outcome = EnvelopeOutcome::Worse;
+    v.text = "pruning scales worse than no pruning here: " + numbers + " (more than 2 standard errors)";
+  } else {
+    v.text = "the data cannot tell whether pruning beats power-law scaling: " + numbers + " (within 2 standard errors)";
+  }
+  return v;
+}
+
+std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r) {
+  std::set<std::string> pruned;
+  for (const auto& p : r.points)
+    if (p.keep < 1.0) pruned.insert(p.policy);
+  std::vector<ScalingEnvelope> out;
+  out.reserve(pruned.size() + 1);
+  for (const auto& policy : pruned) out.push_back(envelopeOf(r, policy));
+  if (pruned.size() > 1) out.push_back(envelopeOf(r, "any"));
+  return out;
+}
+
+}  // namespace ps
