@@ -1,7 +1,7 @@
 // The main window's views driven offscreen on a small real dataset: runs panel (open,
 // delete with confirm), gallery pruning slider, detail pane and exports, score view,
 // frontier and scaling studies started from their forms, a click on a frontier point
-// opening its fairness audit, chart export, settings and the zh_CN translation.
+// opening its fairness audit, chart export and settings.
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QChartView>
@@ -26,7 +26,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolTip>
-#include <QTranslator>
 #include <QtTest>
 #include <fstream>
 
@@ -78,7 +77,6 @@ class TestGuiViews : public QObject {
   void importedScoresJoinTheViews();
   void badStudySettingsAreReported();
   void settingsPersistLanguageAndRefuseABadStore();
-  void chineseTranslationIsCompleteAndLoads();
 };
 
 void TestGuiViews::initTestCase() {
@@ -553,29 +551,6 @@ void TestGuiViews::settingsPersistLanguageAndRefuseABadStore() {
   QVERIFY(w->lastError().contains("junk.sqlite"));
   QCOMPARE(w->storePath(), other);
   QCOMPARE(QSettings().value("store/path").toString(), other);
-}
-
-void TestGuiViews::chineseTranslationIsCompleteAndLoads() {
-  // Every message of the zh_CN file is translated.
-  QFile ts(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/translations/prunescope_zh_CN.ts"));
-  QVERIFY(ts.open(QIODevice::ReadOnly));
-  const QString text = QString::fromUtf8(ts.readAll());
-  const int messages = static_cast<int>(text.count("<message"));
-  QVERIFY(messages > 200);
-  QCOMPARE(static_cast<int>(text.count("type=\"unfinished\"")), 0);
-  QCOMPARE(static_cast<int>(text.count("<translation></translation>")), 0);
-  // The compiled translation is in the program and changes the window.
-  QTranslator zh;
-  QVERIFY(zh.load(QLocale(QLocale::Chinese, QLocale::China), "prunescope", "_", ":/i18n"));
-  QCoreApplication::installTranslator(&zh);
-  {
-    ps::ui::MainWindow w;
-    QCOMPARE(w.views()->tabText(1), QString::fromUtf8("图库"));
-    QVERIFY(w.views()->tabText(3) != QString("Frontier"));
-  }
-  QCoreApplication::removeTranslator(&zh);
-  ps::ui::MainWindow en;
-  QCOMPARE(en.views()->tabText(1), QString("Gallery"));
 }
 
 QTEST_MAIN(TestGuiViews)

@@ -2,7 +2,8 @@
 // the rest waiting in an order the user changes with the rows' buttons; finished ones
 // cleared), the title shows the progress, quitting with jobs running asks; a closed dock
 // comes back from the View menu; a dataset folder dropped on the window opens; a plain
-// start comes back to the dataset, view and gallery settings left.
+// start comes back to the dataset, view and gallery settings left; the zh_CN translation
+// is complete and changes the window.
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -13,9 +14,11 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 #include <atomic>
 #include <chrono>
@@ -78,6 +81,7 @@ class TestGuiWindow : public QObject {
   void quittingWithJobsRunningAsksFirst();
   void theViewMenuBringsBackAClosedDock();
   void aDroppedFolderOpensAndARestartComesBack();
+  void chineseTranslationIsCompleteAndLoads();
 };
 
 void TestGuiWindow::initTestCase() {
@@ -266,6 +270,29 @@ void TestGuiWindow::aDroppedFolderOpensAndARestartComesBack() {
   QVERIFY(reopened[0][0].toString().endsWith("dropped"));
   QCOMPARE(again.views()->currentWidget()->objectName(), QStringLiteral("scores"));
   QCOMPARE(again.galleryView()->keepSlider()->value(), 40);
+}
+
+void TestGuiWindow::chineseTranslationIsCompleteAndLoads() {
+  // Every message of the zh_CN file is translated.
+  QFile ts(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/translations/prunescope_zh_CN.ts"));
+  QVERIFY(ts.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(ts.readAll());
+  const int messages = static_cast<int>(text.count("<message"));
+  QVERIFY(messages > 200);
+  QCOMPARE(static_cast<int>(text.count("type=\"unfinished\"")), 0);
+  QCOMPARE(static_cast<int>(text.count("<translation></translation>")), 0);
+  // The compiled translation is in the program and changes the window.
+  QTranslator zh;
+  QVERIFY(zh.load(QLocale(QLocale::Chinese, QLocale::China), "prunescope", "_", ":/i18n"));
+  QCoreApplication::installTranslator(&zh);
+  {
+    ps::ui::MainWindow w;
+    QCOMPARE(w.views()->tabText(1), QString::fromUtf8("图库"));
+    QVERIFY(w.views()->tabText(3) != QString("Frontier"));
+  }
+  QCoreApplication::removeTranslator(&zh);
+  ps::ui::MainWindow en;
+  QCOMPARE(en.views()->tabText(1), QString("Gallery"));
 }
 
 QTEST_MAIN(TestGuiWindow)
