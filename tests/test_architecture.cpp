@@ -10,7 +10,8 @@
 namespace {
 
 // The core folders in dependency order: each may include only the folders before it.
-const QStringList kCoreOrder = {"util", "job", "data", "store", "model", "train", "prune", "score", "study", "theory"};
+const QStringList kCoreOrder = {"util",  "job",   "data",  "store",  "model",  "train",
+                                "prune", "score", "study", "theory", "cluster"};
 
 struct Include {
   QString file;

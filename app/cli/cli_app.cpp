@@ -164,6 +164,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   addStudyCommands(app, {out, err}, commands);
   addTrainCommands(app, {out, err}, commands);
   addTagCommands(app, {out, err}, commands);
+  addClusterCommands(app, {out, err}, commands);
 
   try {
     app.parse(argc, argv);

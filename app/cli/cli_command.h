@@ -47,14 +47,18 @@ void addScoreCommands(CLI::App& app, CliIo io,
                       std::vector<CliCommand>& commands);  // score, scores, import-scores, montage
 void addStudyCommands(CLI::App& app, CliIo io,
                       std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
-void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // lr-range
-void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);    // tag, tags
+void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);    // lr-range
+void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);      // tag, tags
+void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // task, merge, slurm
 
 // Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for
 // commands that have two recipes.
 void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix = "");
 // Options of the scoring run a command needs (--score-epochs, --score-seeds, ...).
 void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix);
+// Options of a scoring request (--score into `scores`, the recipe, --seeds, --limit,
+// the scores' own settings), as the score command and slurm score take them.
+void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores);
 std::string storePathOr(const std::string& db);
 
 }  // namespace ps

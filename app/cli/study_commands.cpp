@@ -48,18 +48,6 @@ void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
 
 std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
 
-template <typename Fn>
-int withJob(bool quiet, std::ostream& err, Fn&& fn) {
-  ProgressLine line(err, quiet);
-  CancelToken token;
-  JobContext ctx(
-      &token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
-  ctx.setLog([&](const std::string& l) { line.log(l); });
-  const int rc = fn(ctx);
-  line.finish();
-  return rc;
-}
-
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;

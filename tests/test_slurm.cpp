@@ -1,0 +1,203 @@
+// The cluster commands on a real one-node Slurm (slurm-wlm and munge, started by
+// scripts/slurm-local.sh under a temporary folder and stopped by process id): a scoring
+// request as a job array, merged, equal to the same request run locally; a cancelled
+// array element reported by the merge and completed by a resubmission. Skips, saying
+// why, where Slurm is not installed or the suite does not run as root.
+#include <unistd.h>
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <chrono>
+#include <fstream>
+
+#include "job/job.h"
+#include "score/score_engine.h"
+#include "store/store.h"
+#include "support/test_data.h"
+
+namespace {
+
+struct Ran {
+  int code = -1;
+  QString out, err;
+};
+
+Ran runProgram(const QString& program, const QStringList& args, int timeoutMs = 120000) {
+  QProcess p;
+  p.start(program, args);
+  Ran r;
+  if (!p.waitForFinished(timeoutMs)) {
+    p.kill();
+    p.waitForFinished();
+    r.err = "timed out: " + program + " " + args.join(' ');
+    return r;
+  }
+  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = QString::fromUtf8(p.readAllStandardOutput());
+  r.err = QString::fromUtf8(p.readAllStandardError());
+  return r;
+}
+
+Ran cli(const QStringList& args) { return runProgram(QStringLiteral(PRUNESCOPE_CLI_PATH), args, 300000); }
+
+QString jobId(const QString& text, const QString& what) {
+  const auto m = QRegularExpression(what + " job (\\d+)").match(text);
+  return m.hasMatch() ? m.captured(1) : QString();
+}
+
+// Waits until the job has ended; returns its final state ("" on timeout).
+QString waitForJob(const QString& id, int timeoutS) {
+  static const QStringList ended = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY"};
+  for (int k = 0; k < timeoutS * 4; ++k) {
+    const QString state = runProgram("squeue", {"-h", "-t", "all", "-j", id, "-o", "%T"}).out.trimmed();
+    if (ended.contains(state)) return state;
+    QThread::msleep(250);
+  }
+  return {};
+}
+
+QString readText(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+ps::ScoreConfig requestConfig(int seeds, int epochs, uint64_t seed) {
+  ps::ScoreConfig c = pstest::quickScoreConfig({"el2n"}, epochs);
+  c.seeds = seeds;
+  c.train.seed = seed;
+  c.train.threads = 1;  // as each array element (--cpus-per-task 1)
+  return c;
+}
+
+}  // namespace
+
+class TestSlurm : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString cluster_;
+  bool started_ = false;
+  std::unique_ptr<ps::Dataset> ds_;
+  std::string path(const std::string& name) const { return tmp_.path().toStdString() + "/" + name; }
+  void stopCluster();
+
+ public:
+  ~TestSlurm() override { stopCluster(); }
+
+ private slots:
+  void initTestCase();
+  void cleanupTestCase() { stopCluster(); }
+  void scoringArrayEqualsTheLocalRun();
+  void cancelledTaskIsReportedAndResubmitted();
+};
+
+void TestSlurm::initTestCase() {
+  for (const char* tool : {"munged", "slurmctld", "slurmd", "sbatch", "squeue"})
+    if (QStandardPaths::findExecutable(tool).isEmpty() &&
+        QStandardPaths::findExecutable(tool, {"/usr/sbin", "/sbin"}).isEmpty())
+      QSKIP(qPrintable(QString("Slurm is not installed here (no %1): apt-get install slurm-wlm munge").arg(tool)));
+  if (geteuid() != 0) QSKIP("the one-node Slurm cluster runs slurmctld and slurmd as root: run this suite as root");
+  cluster_ = QString::fromStdString(path("cluster"));
+  const QString script = QStringLiteral(PRUNESCOPE_SOURCE_DIR "/scripts/slurm-local.sh");
+  const auto t0 = std::chrono::steady_clock::now();
+  const Ran r = runProgram("bash", {script, "start", cluster_});
+  started_ = true;  // whatever happened, stop what may have started
+  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+  qInfo("one-node cluster started in %.1f s",
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  qputenv("SLURM_CONF", (cluster_ + "/slurm.conf").toUtf8());
+  ds_ = pstest::fashionSubset(path("data"), 2000, 200);
+}
+
+void TestSlurm::stopCluster() {
+  if (!started_) return;
+  started_ = false;
+  runProgram("bash", {QStringLiteral(PRUNESCOPE_SOURCE_DIR "/scripts/slurm-local.sh"), "stop", cluster_});
+}
+
+void TestSlurm::scoringArrayEqualsTheLocalRun() {
+  const QString dir = QString::fromStdString(path("el2n-plan"));
+  const std::string merged = path("merged.sqlite");
+  const auto t0 = std::chrono::steady_clock::now();
+  const Ran r =
+      cli({"slurm", "score", QString::fromStdString(path("data")), "--score", "el2n", "--epochs", "2", "--seeds", "3",
+           "--dir", dir, "--db", QString::fromStdString(merged), "--cpus-per-task", "1", "--cli", PRUNESCOPE_CLI_PATH});
+  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+  const QString array = jobId(r.out, "array"), merge = jobId(r.out, "merge");
+  QVERIFY2(!array.isEmpty() && !merge.isEmpty(), qPrintable(r.out));
+  QCOMPARE(waitForJob(merge, 600), QString("COMPLETED"));
+  const double clusterSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const QString log = readText(dir + "/logs/merge-" + merge + ".log");
+  QVERIFY2(log.contains("completed from its seeds") && !log.contains("not finished"), qPrintable(log));
+  for (int t = 0; t < 3; ++t)
+    QVERIFY(
+        runProgram("squeue", {"-h", "-t", "all", "-j", array + "_" + QString::number(t), "-o", "%T"}).out.trimmed() ==
+        "COMPLETED");
+
+  const ps::ScoreConfig cfg = requestConfig(3, 2, 0);
+  ps::JobContext ctx;
+  const auto t1 = std::chrono::steady_clock::now();
+  ps::Store local(path("local.sqlite"));
+  const ps::ScoreRun whole = ps::scoreDataset(*ds_, local, cfg, ctx);
+  const double localSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  qInfo("3-seed EL2N, 2000 examples, 2 epochs: Slurm array of 3 + merge %.1f s (submit to merged); local %.1f s",
+        clusterSeconds, localSeconds);
+  ps::Store store(merged);
+  const ps::ScoreRun cached = ps::scoreDataset(*ds_, store, cfg, ctx);
+  QVERIFY(cached.fromCache);
+  QVERIFY(cached.difficulty.at("el2n") == whole.difficulty.at("el2n"));  // bitwise on the CPU
+  QVERIFY(cached.spread.at("el2n") == whole.spread.at("el2n"));
+  QCOMPARE(cached.seedSpearman.at("el2n"), whole.seedSpearman.at("el2n"));
+}
+
+void TestSlurm::cancelledTaskIsReportedAndResubmitted() {
+  const QString dir = QString::fromStdString(path("cancel-plan"));
+  const std::string merged = path("cancel.sqlite");
+  // Throttled to one at a time, so task 1 is still pending when it is cancelled.
+  const Ran r = cli({"slurm",
+                     "score",
+                     QString::fromStdString(path("data")),
+                     "--score",
+                     "el2n",
+                     "--epochs",
+                     "1",
+                     "--seeds",
+                     "2",
+                     "--seed",
+                     "100",
+                     "--dir",
+                     dir,
+                     "--db",
+                     QString::fromStdString(merged),
+                     "--cpus-per-task",
+                     "1",
+                     "--throttle",
+                     "1",
+                     "--cli",
+                     PRUNESCOPE_CLI_PATH});
+  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+  const QString array = jobId(r.out, "array"), merge = jobId(r.out, "merge");
+  QCOMPARE(runProgram("scancel", {array + "_1"}).code, 0);
+  QCOMPARE(waitForJob(merge, 600), QString("COMPLETED"));
+  const QString log = readText(dir + "/logs/merge-" + merge + ".log");
+  QVERIFY2(log.contains("not finished: task 1") && log.contains("waiting:"), qPrintable(log));
+
+  Ran status = cli({"slurm", "status", dir});
+  QVERIFY2(status.out.contains(QRegularExpression("task 1  " + array + "_1  CANCELLED  no result")) &&
+               status.out.contains("1 of 2 tasks finished"),
+           qPrintable(status.out + status.err));
+  status = cli({"slurm", "status", dir, "--resubmit"});
+  QVERIFY2(status.code == 0 && status.out.contains("(tasks 1)"), qPrintable(status.out + status.err));
+  const QString merge2 = jobId(status.out, "merge");
+  QCOMPARE(waitForJob(merge2, 600), QString("COMPLETED"));
+  QVERIFY(cli({"slurm", "status", dir}).out.contains("2 of 2 tasks finished"));
+
+  ps::Store store(merged);
+  const ps::ScoreConfig cfg = requestConfig(2, 1, 100);
+  QVERIFY(store.findRun(ps::scoreCacheKey(*ds_, cfg), ps::RunStatus::Done).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestSlurm)
+#include "test_slurm.moc"
