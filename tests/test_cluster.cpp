@@ -3,6 +3,7 @@
 // scripts as written. The suite on a real Slurm is test_slurm.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@
 #include "score/score_engine.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "study/frontier_study.h"
 #include "support/cli_run.h"
 #include "support/test_data.h"
 #include "util/errors.h"
@@ -64,6 +66,7 @@ class TestCluster : public QObject {
   void planRoundTripAndHostilePlans();
   void seedTasksMergeToTheLocalRun();
   void mergeRefusesForeignShardsAndChangesNothing();
+  void frontierPointsAsTasksGiveTheLocalStudy();
   void slurmScriptsAreReadableAndComplete();
   void commandLine();
 };
@@ -202,6 +205,41 @@ void TestCluster::mergeRefusesForeignShardsAndChangesNothing() {
           }).find("missing.sqlite: no such file") != std::string::npos);
 }
 
+void TestCluster::frontierPointsAsTasksGiveTheLocalStudy() {
+  auto ds = pstest::fashionSubset(path("frontier-data"), 600, 100);
+  ps::FrontierConfig cfg;
+  cfg.score.name = "random";  // needs no training: the points are what is tested
+  cfg.policies = {"hard", "easy", "random"};
+  cfg.keeps = {0.5, 1.0};
+  cfg.train = pstest::quickScoreConfig({"el2n"}, 2).train;
+  cfg.testLimit = 100;
+  ps::JobContext ctx;
+  ps::Store local(path("frontier-local.sqlite"));
+  const ps::FrontierResult whole = ps::runFrontierStudy(*ds, local, cfg, ctx);
+
+  ps::StudyPoints points;
+  {
+    ps::Store planning(path("frontier-merged.sqlite"));  // the score is resolved where the plan is made
+    points = ps::frontierStudyPoints(*ds, planning, cfg, ctx);
+  }
+  const ps::ClusterPlan plan =
+      ps::planStudy(*ds, "frontier", points, path("frontier-merged.sqlite"), path("frontier-shards"), {"frontier"});
+  QCOMPARE(points.points.size(), size_t(6));
+  QCOMPARE(plan.tasks.size(), size_t(4));  // f = 1 is one training for every policy
+  QCOMPARE(ps::planFromJson(ps::planToJson(plan), "p").tasks[3].trainIdx, plan.tasks[3].trainIdx);
+  runAllTasks(plan);
+  const ps::MergeReport r = ps::mergeShards({{}, path("frontier-merged.sqlite"), plan, 2}, ctx);
+  QCOMPARE(r.runsAdded, 4);
+  QVERIFY(r.unfinished.empty());
+  const int64_t runs = runCount(path("frontier-merged.sqlite"));
+  ps::Store merged(path("frontier-merged.sqlite"));
+  const ps::FrontierResult study = ps::runFrontierStudy(*ds, merged, cfg, ctx);
+  QCOMPARE(runCount(path("frontier-merged.sqlite")), runs + 1);  // the study run only: no point trained again
+  QCOMPARE(study.points.size(), whole.points.size());
+  for (size_t k = 0; k < study.points.size(); ++k) QCOMPARE(study.points[k].errors, whole.points[k].errors);
+  QCOMPARE(ps::mergeShards({{}, path("frontier-merged.sqlite"), plan, 2}, ctx).runsAdded, 0);
+}
+
 void TestCluster::slurmScriptsAreReadableAndComplete() {
   auto ds = pstest::fashionSubset(path("script-data"), 100, 20);
   const ps::ClusterPlan plan = ps::planScoring(*ds, seedsConfig({"el2n"}, 4, 2), path("s.sqlite"), path("s/shards"));
@@ -248,6 +286,36 @@ void TestCluster::commandLine() {
   r = pstest::cli({"merge", "--plan", dir + "/plan.json", "--quiet"});
   QVERIFY2(r.code == 0, r.err.c_str());
   QVERIFY2(r.out.find("completed from its seeds: run") != std::string::npos, r.out.c_str());
+  r = pstest::cli({"slurm",
+                   "frontier",
+                   path("cli-data"),
+                   "--score",
+                   "random",
+                   "--policies",
+                   "hard,random",
+                   "--keeps",
+                   "0.5,1",
+                   "--epochs",
+                   "1",
+                   "--out",
+                   "rel.csv",
+                   "--class-balanced",
+                   "--dir",
+                   path("cli-frontier"),
+                   "--db",
+                   path("cli.sqlite"),
+                   "--partition",
+                   "p1",
+                   "--dry-run"});
+  QVERIFY2(r.code == 0, r.err.c_str());
+  const ps::ClusterPlan study = ps::readPlan(path("cli-frontier") + "/plan.json");
+  QCOMPARE(study.tasks.size(), size_t(3));
+  const auto& fin = study.finishCommand;
+  QCOMPARE(fin.front(), std::string("frontier"));
+  for (const std::string a : {"--class-balanced", "--policies", "hard,random", "--db", "--quiet"})
+    QVERIFY2(std::find(fin.begin(), fin.end(), a) != fin.end(), a.c_str());
+  QVERIFY(std::find(fin.begin(), fin.end(), "--partition") == fin.end());
+  QVERIFY(std::find(fin.begin(), fin.end(), (std::filesystem::current_path() / "rel.csv").string()) != fin.end());
   r = pstest::cli({"task", "run", dir + "/plan.json", "--index", "5"});
   QCOMPARE(r.code, 1);
   QVERIFY2(r.err.find("no task 5") != std::string::npos, r.err.c_str());

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
@@ -11,7 +12,10 @@
 #include "cluster/shard_merge.h"
 #include "cluster/slurm_jobs.h"
 #include "cluster/slurm_script.h"
+#include "data/dataset.h"
 #include "data/dataset_opener.h"
+#include "store/store.h"
+#include "study/study_runner.h"
 #include "util/errors.h"
 
 namespace fs = std::filesystem;
@@ -82,14 +86,15 @@ void printSubmission(const Submission& s, std::ostream& out) {
       << " (after the array, afterany)\n";
 }
 
-int runSlurmScore(SlurmCli& o, CliIo io) {
-  o.config.scores = parseScoreList(o.scores);
-  auto ds = openDataset(o.dataset);
-  const SlurmFiles files = slurmFiles(o.dir);
-  o.slurm.cli = o.cli.empty() ? fs::read_symlink("/proc/self/exe").string() : fs::absolute(o.cli).string();
-  const ClusterPlan plan = planScoring(*ds, o.config, storePathOr(o.db), (fs::path(files.dir) / "shards").string());
+std::string cliPath(const std::string& given) {
+  return given.empty() ? fs::read_symlink("/proc/self/exe").string() : fs::absolute(given).string();
+}
+
+// Writes the plan and its scripts, and submits them unless --dry-run.
+int writeAndSubmit(const ClusterPlan& plan, const SlurmFiles& files, const SlurmCli& o, CliIo io) {
   writeSlurmFiles(plan, files, o.slurm);
-  io.out << "plan: " << files.plan << " (" << plan.tasks.size() << " tasks, one per seed)\n"
+  io.out << "plan: " << files.plan << " (" << plan.tasks.size() << " tasks, "
+         << (plan.kind == "score" ? "one per seed" : "one per study point") << ")\n"
          << "scripts: " << files.array << ", " << files.merge << ", " << files.submit << "\n";
   if (o.dryRun) {
     io.out << "not submitted (--dry-run); submit with: bash " << files.submit << "\n";
@@ -97,6 +102,57 @@ int runSlurmScore(SlurmCli& o, CliIo io) {
   }
   printSubmission(submitPlan(files, plan, {}), io.out);
   return 0;
+}
+
+int runSlurmScore(SlurmCli& o, CliIo io) {
+  o.config.scores = parseScoreList(o.scores);
+  auto ds = openDataset(o.dataset);
+  const SlurmFiles files = slurmFiles(o.dir);
+  o.slurm.cli = cliPath(o.cli);
+  const ClusterPlan plan = planScoring(*ds, o.config, storePathOr(o.db), (fs::path(files.dir) / "shards").string());
+  return writeAndSubmit(plan, files, o, io);
+}
+
+// Options of slurm commands that are not the study's own (left out of its command line).
+const std::set<std::string>& slurmOptionNames() {
+  static const std::set<std::string> names = {
+      "--dir",      "--partition", "--account", "--time", "--gpus-per-task", "--cpus-per-task",
+      "--throttle", "--cli",       "--dry-run", "--db",   "--quiet",         "dataset"};
+  return names;
+}
+
+// The study's own command line, as the merge job runs it once every point is in the
+// store: the plan's dataset and store, output paths made absolute (the job runs in the
+// plan's folder).
+std::vector<std::string> finishCommand(const std::string& kind, const CLI::App* cmd, const ClusterPlan& plan) {
+  std::vector<std::string> args = {kind, plan.dataset};
+  for (const CLI::Option* opt : cmd->get_options()) {
+    const std::string name = opt->get_positional() ? opt->get_name(true) : opt->get_name();
+    if (opt->count() == 0 || slurmOptionNames().count(name)) continue;
+    if (opt->get_type_size() == 0) {  // a flag
+      args.push_back(name);
+      continue;
+    }
+    for (const auto& r : opt->results()) {
+      args.push_back(name);
+      args.push_back(name == "--out" || name == "--json" ? fs::absolute(r).string() : r);
+    }
+  }
+  args.insert(args.end(), {"--db", plan.store, "--quiet"});
+  return args;
+}
+
+int runSlurmStudy(const StudyPlanRequest& r, const CLI::App* cmd, SlurmCli& o, CliIo io) {
+  auto ds = openDataset(r.dataset);
+  Store store(storePathOr(r.db));
+  const SlurmFiles files = slurmFiles(o.dir);
+  o.slurm.cli = cliPath(o.cli);
+  return withJob(true, io.err, [&](JobContext& ctx) {
+    const StudyPoints points = r.points(*ds, store, ctx);
+    ClusterPlan plan = planStudy(*ds, r.kind, points, store.path(), (fs::path(files.dir) / "shards").string(), {});
+    plan.finishCommand = finishCommand(r.kind, cmd, plan);
+    return writeAndSubmit(plan, files, o, io);
+  });
 }
 
 struct StatusCli {
@@ -127,9 +183,10 @@ int runSlurmStatus(const StatusCli& o, CliIo io) {
   return 0;
 }
 
-void addSlurmOptions(CLI::App* cmd, SlurmCli& o) {
+void addSlurmOptions(CLI::App* cmd, SlurmCli& o, bool withDb) {
   cmd->add_option("--dir", o.dir, "Folder for the plan, scripts, shards and logs (shared by every node)")->required();
-  cmd->add_option("--db", o.db, "The store the results are merged into (default: the user's workspace store)");
+  if (withDb)
+    cmd->add_option("--db", o.db, "The store the results are merged into (default: the user's workspace store)");
   cmd->add_option("--partition", o.slurm.partition, "Slurm partition");
   cmd->add_option("--account", o.slurm.account, "Slurm account");
   cmd->add_option("--time", o.slurm.time, "Time limit of a task, HH:MM:SS");
@@ -168,7 +225,11 @@ void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& comman
   CLI::App* scoreCmd = slurmCmd->add_subcommand("score", "A scoring request as an array of one task per seed");
   scoreCmd->add_option("dataset", score->dataset, "A dataset path every node sees, or fashion-mnist")->required();
   addScoreRequestOptions(scoreCmd, score->config, score->scores);
-  addSlurmOptions(scoreCmd, *score);
+  addSlurmOptions(scoreCmd, *score, true);
+  auto study = std::make_shared<SlurmCli>();
+  addStudyPlanCommands(
+      slurmCmd, commands, [study](CLI::App* cmd) { addSlurmOptions(cmd, *study, false); },
+      [study, io](const StudyPlanRequest& r, const CLI::App* cmd) { return runSlurmStudy(r, cmd, *study, io); });
   auto status = std::make_shared<StatusCli>();
   CLI::App* statusCmd = slurmCmd->add_subcommand("status", "Per task: its Slurm state and whether its shard is done");
   statusCmd->add_option("plan", status->where, "The plan's folder (or its plan.json)")->required();

@@ -3,10 +3,13 @@
 #include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "data/dataset.h"
 #include "score/score_config.h"
 #include "score/score_engine.h"
+#include "study/study_runner.h"
+#include "study/train_eval.h"
 #include "util/errors.h"
 #include "util/file_io.h"
 
@@ -26,11 +29,18 @@ std::string ClusterPlan::shardPath(int index) const {
   return (fs::path(shardDir) / ("task-" + std::to_string(index) + ".sqlite")).string();
 }
 
+namespace {
+// A dataset path as every node must see it (the built-in name stays as it is).
+std::string absoluteSpec(const std::string& spec) {
+  return spec == "fashion-mnist" ? spec : fs::absolute(spec).string();
+}
+}  // namespace
+
 ClusterPlan planScoring(const Dataset& ds, const ScoreConfig& config, const std::string& store,
                         const std::string& shardDir) {
   ClusterPlan plan;
   plan.kind = "score";
-  plan.dataset = ds.spec();
+  plan.dataset = absoluteSpec(ds.spec());
   plan.fingerprint = ds.fingerprint();
   plan.store = fs::absolute(store).string();
   plan.shardDir = fs::absolute(shardDir).string();
@@ -47,6 +57,38 @@ ClusterPlan planScoring(const Dataset& ds, const ScoreConfig& config, const std:
     t.seedIndex = s;
     plan.tasks.push_back(std::move(t));
   }
+  return plan;
+}
+
+ClusterPlan planStudy(const Dataset& ds, const std::string& kind, const StudyPoints& study, const std::string& store,
+                      const std::string& shardDir, const std::vector<std::string>& finishCommand) {
+  ClusterPlan plan;
+  plan.kind = kind;
+  plan.dataset = absoluteSpec(ds.spec());
+  plan.fingerprint = ds.fingerprint();
+  plan.store = fs::absolute(store).string();
+  plan.shardDir = fs::absolute(shardDir).string();
+  plan.finishCommand = finishCommand;
+  std::set<std::string> keys;
+  for (const StudyPoint& p : study.points) {
+    ClusterTask t;
+    t.index = static_cast<int>(plan.tasks.size());
+    t.kind = TaskKind::TrainPoint;
+    t.label = p.label;
+    t.config = study.spec.train.toJson().dump();
+    TrainConfig tc = study.spec.train;
+    tc.epochs = p.epochs;
+    tc.seed = p.seed;
+    t.cacheKey = trainCacheKey(ds, p.trainIdx, tc, study.spec.testLimit);
+    if (!keys.insert(t.cacheKey).second) continue;  // the same training as an earlier point (f = 1 of every policy)
+    t.trainIdx = p.trainIdx;
+    t.epochs = p.epochs;
+    t.seed = p.seed;
+    t.mustLearn = p.mustLearn;
+    t.testLimit = study.spec.testLimit;
+    plan.tasks.push_back(std::move(t));
+  }
+  if (plan.tasks.empty()) throw ConfigError("the " + kind + " study has no point to train");
   return plan;
 }
 

@@ -13,6 +13,7 @@ namespace ps {
 
 class Dataset;
 struct ScoreConfig;
+struct StudyPoints;
 
 enum class TaskKind { ScoreSeed, TrainPoint };
 const char* taskKindName(TaskKind k);  // "score-seed", "train-point"
@@ -49,6 +50,13 @@ struct ClusterPlan {
 // One task per seed of the request (the request's cache key is the one a local run has).
 ClusterPlan planScoring(const Dataset& ds, const ScoreConfig& config, const std::string& store,
                         const std::string& shardDir);
+
+// One task per study point (the training of a pruned subset, under the cache key the
+// local study's point has; points that are one training, as f = 1 of every policy, are
+// one task); `finishCommand` is the study's own command line, which after
+// the merge finds every point in the store and only summarises.
+ClusterPlan planStudy(const Dataset& ds, const std::string& kind, const StudyPoints& study, const std::string& store,
+                      const std::string& shardDir, const std::vector<std::string>& finishCommand);
 
 std::string planToJson(const ClusterPlan& plan);
 // Checks everything before it is used: ConfigError naming `source` and the member.
