@@ -13,6 +13,7 @@
 #include <chrono>
 #include <fstream>
 
+#include "data/dataset_opener.h"
 #include "job/job.h"
 #include "score/score_engine.h"
 #include "store/store.h"
@@ -91,6 +92,8 @@ class TestSlurm : public QObject {
   void cleanupTestCase() { stopCluster(); }
   void scoringArrayEqualsTheLocalRun();
   void cancelledTaskIsReportedAndResubmitted();
+  void frontierArrayEqualsTheLocalStudy();
+  void requeuedTaskResumesFromItsCheckpoint();
 };
 
 void TestSlurm::initTestCase() {
@@ -185,7 +188,8 @@ void TestSlurm::cancelledTaskIsReportedAndResubmitted() {
   QVERIFY2(log.contains("not finished: task 1") && log.contains("waiting:"), qPrintable(log));
 
   Ran status = cli({"slurm", "status", dir});
-  QVERIFY2(status.out.contains(QRegularExpression("task 1  " + array + "_1  CANCELLED  no result")) &&
+  // A pending element cancelled leaves no record without accounting: "not-in-queue" then.
+  QVERIFY2(status.out.contains(QRegularExpression("task 1  " + array + "_1  (CANCELLED|not-in-queue)  no result")) &&
                status.out.contains("1 of 2 tasks finished"),
            qPrintable(status.out + status.err));
   status = cli({"slurm", "status", dir, "--resubmit"});
@@ -197,6 +201,58 @@ void TestSlurm::cancelledTaskIsReportedAndResubmitted() {
   ps::Store store(merged);
   const ps::ScoreConfig cfg = requestConfig(2, 1, 100);
   QVERIFY(store.findRun(ps::scoreCacheKey(*ds_, cfg), ps::RunStatus::Done).has_value());
+}
+
+void TestSlurm::frontierArrayEqualsTheLocalStudy() {
+  const QString dir = QString::fromStdString(path("frontier-plan")), data = QString::fromStdString(path("data"));
+  const QStringList study = {data,      "--score",   "random",   "--policies", "hard,easy,random",
+                             "--keeps", "0.3,0.6,1", "--epochs", "2",          "--test-limit",
+                             "200"};
+  const QString merged = QString::fromStdString(path("frontier.sqlite"));
+  Ran r = cli(QStringList{"slurm", "frontier"} + study +
+              QStringList{"--out", dir + "/cluster.csv", "--dir", dir, "--db", merged, "--cpus-per-task", "1",
+                          "--throttle", "2", "--cli", PRUNESCOPE_CLI_PATH});
+  QVERIFY2(r.code == 0 && r.out.contains("(7 tasks, one per study point)"), qPrintable(r.out + r.err));
+  const QString merge = jobId(r.out, "merge");
+  QCOMPARE(waitForJob(merge, 600), QString("COMPLETED"));
+  const QString log = readText(dir + "/logs/merge-" + merge + ".log");
+  QVERIFY2(log.contains("7 finished runs added") && !log.contains("not finished"), qPrintable(log));
+  // The same study run here, point by point, with the tasks' thread count.
+  r = cli(QStringList{"frontier"} + study +
+          QStringList{"--out", dir + "/local.csv", "--db", QString::fromStdString(path("frontier-local.sqlite")),
+                      "--threads", "1", "--quiet"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QCOMPARE(readText(dir + "/cluster.csv"), readText(dir + "/local.csv"));  // every point's error, to the digit
+  r = cli(QStringList{"frontier"} + study + QStringList{"--out", dir + "/again.csv", "--db", merged, "--quiet"});
+  QVERIFY2(r.code == 0 && r.out.contains("from the store"), qPrintable(r.out + r.err));
+}
+
+void TestSlurm::requeuedTaskResumesFromItsCheckpoint() {
+  pstest::fashionSubset(path("big"), 6000, 200);
+  const QString dir = QString::fromStdString(path("requeue-plan"));
+  const Ran r =
+      cli({"slurm", "score", QString::fromStdString(path("big")), "--score", "el2n", "--epochs", "6", "--seeds", "1",
+           "--seed", "7", "--dir", dir, "--db", QString::fromStdString(path("requeue.sqlite")), "--cpus-per-task", "1",
+           "--cli", PRUNESCOPE_CLI_PATH});
+  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+  const QString array = jobId(r.out, "array"), merge = jobId(r.out, "merge");
+  const QString taskLog = dir + "/logs/task-0.log";
+  for (int k = 0; k < 600 && !readText(taskLog).contains("epoch 2/6"); ++k) QThread::msleep(200);
+  QVERIFY2(readText(taskLog).contains("epoch 2/6"), qPrintable(readText(taskLog)));
+  const Ran requeue = runProgram("scontrol", {"requeue", array + "_0"});
+  QVERIFY2(requeue.code == 0, qPrintable(requeue.out + requeue.err));
+  QCOMPARE(waitForJob(merge, 600), QString("COMPLETED"));
+  QVERIFY2(readText(taskLog).contains("resumed from the checkpoint after epoch"), qPrintable(readText(taskLog)));
+
+  auto big = ps::openDataset(path("big"));
+  const ps::ScoreConfig cfg = requestConfig(1, 6, 7);
+  ps::JobContext ctx;
+  ps::Store local(path("requeue-local.sqlite"));
+  const ps::ScoreRun whole = ps::scoreDataset(*big, local, cfg, ctx);
+  ps::Store merged(path("requeue.sqlite"));
+  const ps::ScoreRun cached = ps::scoreDataset(*big, merged, cfg, ctx);
+  QVERIFY(cached.fromCache);
+  QVERIFY(cached.difficulty.at("el2n") == whole.difficulty.at("el2n"));  // the resumed run, bit for bit
 }
 
 QTEST_GUILESS_MAIN(TestSlurm)

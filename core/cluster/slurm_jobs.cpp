@@ -116,7 +116,8 @@ std::vector<TaskState> planStatus(const SlurmFiles& files, const ClusterPlan& pl
     parseStates(runCommand("sacct -n -P -X -o JobID,State -j " + ids).output, '|', slurm);
   }
   for (auto& st : states) {
-    if (!st.job.empty()) st.slurm = slurm.count(st.job) ? slurm.at(st.job) : "unknown";
+    // Without accounting, an element cancelled while pending leaves no record at all.
+    if (!st.job.empty()) st.slurm = slurm.count(st.job) ? slurm.at(st.job) : "not-in-queue";
     st.finished = taskFinished(plan.tasks[static_cast<size_t>(st.index)], plan.shardPath(st.index));
   }
   return states;

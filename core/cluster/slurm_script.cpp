@@ -90,6 +90,7 @@ std::string arrayScript(const ClusterPlan& plan, const SlurmFiles& f, const Slur
     << resources(o);
   if (o.gpusPerTask > 0) s << "#SBATCH --gpus-per-task=" << o.gpusPerTask << "\n";
   s << "#SBATCH --output=" << f.logs << "/task-%a.log\n"
+    << "#SBATCH --open-mode=append\n"  // a requeued task's attempts, one after the other
     << "#SBATCH --requeue\n"
     << header(plan, f, o) << "exec \"$PRUNESCOPE_CLI\" task run \"$PLAN\" --index \"$SLURM_ARRAY_TASK_ID\" "
     << "--threads \"${SLURM_CPUS_PER_TASK:-0}\" --quiet\n";
