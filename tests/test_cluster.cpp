@@ -316,6 +316,28 @@ void TestCluster::commandLine() {
     QVERIFY2(std::find(fin.begin(), fin.end(), a) != fin.end(), a.c_str());
   QVERIFY(std::find(fin.begin(), fin.end(), "--partition") == fin.end());
   QVERIFY(std::find(fin.begin(), fin.end(), (std::filesystem::current_path() / "rel.csv").string()) != fin.end());
+  r = pstest::cli({"slurm",
+                   "scaling",
+                   path("cli-data"),
+                   "--score",
+                   "random",
+                   "--policies",
+                   "random",
+                   "--keeps",
+                   "1",
+                   "--sizes",
+                   "60,120",
+                   "--epochs",
+                   "1",
+                   "--out",
+                   path("scaling.csv"),
+                   "--dir",
+                   path("cli-scaling"),
+                   "--db",
+                   path("cli.sqlite"),
+                   "--dry-run"});
+  QVERIFY2(r.code == 0 && r.out.find("(2 tasks, one per study point)") != std::string::npos, (r.out + r.err).c_str());
+  QCOMPARE(ps::readPlan(path("cli-scaling") + "/plan.json").finishCommand.front(), std::string("scaling"));
   r = pstest::cli({"task", "run", dir + "/plan.json", "--index", "5"});
   QCOMPARE(r.code, 1);
   QVERIFY2(r.err.find("no task 5") != std::string::npos, r.err.c_str());
