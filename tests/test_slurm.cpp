@@ -194,9 +194,13 @@ void TestSlurm::cancelledTaskIsReportedAndResubmitted() {
            qPrintable(status.out + status.err));
   status = cli({"slurm", "status", dir, "--resubmit"});
   QVERIFY2(status.code == 0 && status.out.contains("(tasks 1)"), qPrintable(status.out + status.err));
-  const QString merge2 = jobId(status.out, "merge");
+  const QString merge2 = jobId(status.out.mid(status.out.indexOf("submitted:")), "merge");
   QCOMPARE(waitForJob(merge2, 600), QString("COMPLETED"));
-  QVERIFY(cli({"slurm", "status", dir}).out.contains("2 of 2 tasks finished"));
+  status = cli({"slurm", "status", dir});
+  QVERIFY2(
+      status.out.contains("2 of 2 tasks finished") &&
+          status.out.contains(QRegularExpression("merge job " + merge2 + " \\(after array job \\d+\\): COMPLETED")),
+      qPrintable(status.out));
 
   ps::Store store(merged);
   const ps::ScoreConfig cfg = requestConfig(2, 1, 100);

@@ -164,7 +164,8 @@ int runSlurmStatus(const StatusCli& o, CliIo io) {
   const std::string dir = fs::is_directory(o.where) ? o.where : fs::path(o.where).parent_path().string();
   const SlurmFiles files = slurmFiles(dir.empty() ? "." : dir);
   const ClusterPlan plan = readPlan(files.plan);
-  const std::vector<TaskState> states = planStatus(files, plan);
+  const PlanStatus status = planStatus(files, plan);
+  const std::vector<TaskState>& states = status.tasks;
   int finished = 0;
   for (const auto& s : states) {
     finished += s.finished ? 1 : 0;
@@ -173,6 +174,8 @@ int runSlurmStatus(const StatusCli& o, CliIo io) {
            << s.label << "\n";
   }
   io.out << finished << " of " << states.size() << " tasks finished (shards in " << plan.shardDir << ")\n";
+  for (const auto& [s, state] : status.merges)
+    io.out << "merge job " << s.mergeJob << " (after array job " << s.arrayJob << "): " << state << "\n";
   if (!o.resubmit) return 0;
   const std::vector<int> again = tasksToResubmit(states);
   if (again.empty()) {

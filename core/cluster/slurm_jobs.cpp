@@ -100,12 +100,14 @@ std::vector<Submission> readSubmissions(const std::string& jobsPath) {
   return out;
 }
 
-std::vector<TaskState> planStatus(const SlurmFiles& files, const ClusterPlan& plan) {
-  std::vector<TaskState> states;
+PlanStatus planStatus(const SlurmFiles& files, const ClusterPlan& plan) {
+  PlanStatus status;
+  std::vector<TaskState>& states = status.tasks;
   for (const auto& t : plan.tasks) states.push_back({t.index, t.label, "", "", false});
+  const std::vector<Submission> submissions = readSubmissions(files.jobs);
   std::string ids;
-  for (const Submission& s : readSubmissions(files.jobs)) {
-    ids += (ids.empty() ? "" : ",") + s.arrayJob;
+  for (const Submission& s : submissions) {
+    ids += (ids.empty() ? "" : ",") + s.arrayJob + "," + s.mergeJob;
     for (int t : s.tasks)
       if (t >= 0 && t < static_cast<int>(states.size()))
         states[static_cast<size_t>(t)].job = s.arrayJob + "_" + std::to_string(t);
@@ -115,12 +117,14 @@ std::vector<TaskState> planStatus(const SlurmFiles& files, const ClusterPlan& pl
     parseStates(runCommand("squeue -h -r -t all -o '%i %T' -j " + ids).output, ' ', slurm);
     parseStates(runCommand("sacct -n -P -X -o JobID,State -j " + ids).output, '|', slurm);
   }
+  // Without accounting, an element cancelled while pending leaves no record at all.
+  auto stateOf = [&](const std::string& job) { return slurm.count(job) ? slurm.at(job) : "not-in-queue"; };
   for (auto& st : states) {
-    // Without accounting, an element cancelled while pending leaves no record at all.
-    if (!st.job.empty()) st.slurm = slurm.count(st.job) ? slurm.at(st.job) : "not-in-queue";
+    if (!st.job.empty()) st.slurm = stateOf(st.job);
     st.finished = taskFinished(plan.tasks[static_cast<size_t>(st.index)], plan.shardPath(st.index));
   }
-  return states;
+  for (const Submission& s : submissions) status.merges.emplace_back(s, stateOf(s.mergeJob));
+  return status;
 }
 
 std::vector<int> tasksToResubmit(const std::vector<TaskState>& states) {

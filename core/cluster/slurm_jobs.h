@@ -2,6 +2,7 @@
 // Submitting a plan's scripts with sbatch, and each task's state from Slurm (squeue, else
 // sacct) and from its shard store. No torch here.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cluster/cluster_plan.h"
@@ -29,8 +30,13 @@ struct TaskState {
   std::string slurm;      // PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, ... or "unknown"
   bool finished = false;  // its shard holds the task's result
 };
-// For every task, its newest submission's state and whether its shard holds its result.
-std::vector<TaskState> planStatus(const SlurmFiles& files, const ClusterPlan& plan);
+struct PlanStatus {
+  std::vector<TaskState> tasks;
+  std::vector<std::pair<Submission, std::string>> merges;  // every submission and its merge job's state
+};
+// For every task, its newest submission's state and whether its shard holds its result;
+// for every submission, the state of its merge job.
+PlanStatus planStatus(const SlurmFiles& files, const ClusterPlan& plan);
 // Tasks to submit again: not finished, and neither pending nor running.
 std::vector<int> tasksToResubmit(const std::vector<TaskState>& states);
 
