@@ -67,6 +67,7 @@ class TestCluster : public QObject {
   void seedTasksMergeToTheLocalRun();
   void mergeRefusesForeignShardsAndChangesNothing();
   void frontierPointsAsTasksGiveTheLocalStudy();
+  void seedsOfOtherScoresAreRefused();
   void slurmScriptsAreReadableAndComplete();
   void commandLine();
 };
@@ -238,6 +239,24 @@ void TestCluster::frontierPointsAsTasksGiveTheLocalStudy() {
   QCOMPARE(study.points.size(), whole.points.size());
   for (size_t k = 0; k < study.points.size(); ++k) QCOMPARE(study.points[k].errors, whole.points[k].errors);
   QCOMPARE(ps::mergeShards({{}, path("frontier-merged.sqlite"), plan, 2}, ctx).runsAdded, 0);
+}
+
+void TestCluster::seedsOfOtherScoresAreRefused() {
+  auto ds = pstest::fashionSubset(path("seeds-data"), 600, 100);
+  const ps::ClusterPlan el2n = ps::planScoring(*ds, seedsConfig({"el2n"}, 2, 2), path("s1.sqlite"), path("s-el2n"));
+  const ps::ClusterPlan random = ps::planScoring(*ds, seedsConfig({"random"}, 2, 2), path("s1.sqlite"), path("s-rnd"));
+  runAllTasks(el2n);
+  runAllTasks(random);
+  {  // seed 1 of the EL2N request replaced by seed 1 of the random one: as many values, other scores
+    ps::Store from(random.shardPath(1)), to(el2n.shardPath(1));
+    const auto bytes = from.checkpoint(from.findRun(random.tasks[1].cacheKey)->id, ps::seedValuesKey(1));
+    QVERIFY(bytes.has_value());
+    to.putCheckpoint(to.findRun(el2n.tasks[1].cacheKey)->id, ps::seedValuesKey(1), *bytes);
+  }
+  ps::JobContext ctx;
+  const std::string m = messageOf<ps::StoreError>([&] { ps::mergeShards({{}, path("s1.sqlite"), el2n, 2}, ctx); });
+  QVERIFY2(m.find("holds other scores than seed 0") != std::string::npos, m.c_str());
+  QCOMPARE(runCount(path("s1.sqlite")), int64_t(0));  // nothing kept
 }
 
 void TestCluster::slurmScriptsAreReadableAndComplete() {

@@ -381,6 +381,17 @@ SeedValues checkedSeedValues(const Store& store, int64_t runId, int s, const std
   return v;
 }
 
+// Every seed must hold the same scores (seeds merged from other stores may not).
+void checkSameScores(const Store& store, int64_t runId, const std::vector<SeedValues>& seeds) {
+  for (size_t s = 1; s < seeds.size(); ++s) {
+    bool same = seeds[s].size() == seeds.front().size();
+    for (const auto& kv : seeds.front()) same = same && seeds[s].count(kv.first) == 1;
+    if (!same)
+      throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s seed " + std::to_string(s) +
+                       " holds other scores than seed 0; the store is damaged");
+  }
+}
+
 // Seed `s` of the run: read back when it was computed before, else trained (resuming from
 // its last finished epoch) and kept as a checkpoint until the whole run is stored.
 SeedValues seedValues(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int s, torch::Device device,
@@ -425,6 +436,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     std::vector<SeedValues> seeds;
     for (int s = 0; s < cfg.seeds; ++s)
       seeds.push_back(seedValues(ds, data, cfg, s, device, store, run, checkpoints, ctx));
+    checkSameScores(store, run.runId, seeds);
     run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
     aggregate(seeds, run);
     checkScores(run, cfg.train.healthChecks, ctx);
