@@ -12,6 +12,7 @@ PACKAGES=(
   libtorch-dev libopenblas0-openmp
   libopencv-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev libxxhash-dev liblinear-dev zlib1g-dev
   dataset-fashion-mnist
+  slurm-wlm munge
   xvfb xauth
 )
 

@@ -10,8 +10,8 @@
 namespace {
 
 // The core folders in dependency order: each may include only the folders before it.
-const QStringList kCoreOrder = {"util",  "job",   "data",  "store",  "model", "train",
-                                "prune", "score", "study", "theory", "report"};
+const QStringList kCoreOrder = {"util",  "job",   "data",  "store",  "model",  "train",
+                                "prune", "score", "study", "theory", "report", "cluster"};
 
 struct Include {
   QString file;

@@ -14,6 +14,11 @@
 
 namespace ps {
 
+class Dataset;
+class Store;
+class JobContext;
+struct StudyPoints;
+
 struct CliCommand {
   CLI::App* app;
   std::function<int()> run;
@@ -50,12 +55,28 @@ void addStudyCommands(CLI::App& app, CliIo io,
 void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);     // lr-range
 void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);       // tag, tags
 void addDecisionCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // plan-prune, report
+void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);   // task, merge, slurm
+
+// slurm frontier|scaling: the study commands themselves, with their own options, under
+// `parent`; `extra` adds more options to each (the Slurm ones). Once parsed, the planner
+// gets the study's kind, dataset, store and a function giving its points, and the
+// parsed command (to write the study's own command line into the plan).
+struct StudyPlanRequest {
+  std::string kind, dataset, db;
+  std::function<StudyPoints(const Dataset&, Store&, JobContext&)> points;
+};
+using StudyPlanner = std::function<int(const StudyPlanRequest&, const CLI::App*)>;
+void addStudyPlanCommands(CLI::App* parent, std::vector<CliCommand>& commands,
+                          const std::function<void(CLI::App*)>& extra, const StudyPlanner& plan);
 
 // Options of the training recipe (--model, --epochs, --lr, ...), with `prefix` for
 // commands that have two recipes.
 void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix = "");
 // Options of the scoring run a command needs (--score-epochs, --score-seeds, ...).
 void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix);
+// Options of a scoring request (--score into `scores`, the recipe, --seeds, --limit,
+// the scores' own settings), as the score command and slurm score take them.
+void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores);
 std::string storePathOr(const std::string& db);
 
 }  // namespace ps

@@ -24,4 +24,17 @@ class ProgressLine {
   std::chrono::steady_clock::time_point lastPlain_;
 };
 
+// Runs `fn(ctx)` with a job context that draws its progress and log on `err`.
+template <typename Fn>
+int withJob(bool quiet, std::ostream& err, Fn&& fn) {
+  ProgressLine line(err, quiet);
+  CancelToken token;
+  JobContext ctx(
+      &token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
+  ctx.setLog([&](const std::string& l) { line.log(l); });
+  const int rc = fn(ctx);
+  line.finish();
+  return rc;
+}
+
 }  // namespace ps

@@ -191,33 +191,32 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
 }  // namespace
 
 // NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
+void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) {
+  cmd->add_option("--score", scores,
+                  "Comma-separated scores: el2n, grand, forgetting, aum, confidence, variability, entropy, "
+                  "margin, prototype, prototype_class, random; or default, all")
+      ->capture_default_str();
+  addTrainOptions(cmd, c.train);
+  cmd->add_option("--seeds", c.seeds, "Independent training runs to average over")->capture_default_str();
+  cmd->add_option("--limit", c.limit, "Score only the first N training examples (0 = all)");
+  cmd->add_option("--el2n-epoch", c.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
+  cmd->add_option("--grand-epoch", c.grandEpoch, "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");
+  cmd->add_option("--prototype-k", c.prototypeK, "k of the class-agnostic k-means")->capture_default_str();
+  cmd->add_option("--prototype-k-per-class", c.prototypeKPerClass, "k per class (1 = class centroid)")
+      ->capture_default_str();
+  cmd->add_option("--prototype-embedding", c.prototypeEmbedding,
+                  "classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript "
+                  "encoder file")
+      ->capture_default_str();
+  cmd->add_option("--ssl-epochs", c.sslEpochs, "Epochs of the self-supervised encoder")->capture_default_str();
+}
+
+// NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
 void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
   auto score = std::make_shared<ScoreOptions>();
   CLI::App* scoreCmd = app.add_subcommand("score", "Score every training example by difficulty (cached in the store)");
   scoreCmd->add_option("dataset", score->dataset, "A dataset path or fashion-mnist")->required();
-  scoreCmd
-      ->add_option("--score", score->scores,
-                   "Comma-separated scores: el2n, grand, forgetting, aum, confidence, variability, entropy, "
-                   "margin, prototype, prototype_class, random; or default, all")
-      ->capture_default_str();
-  addTrainOptions(scoreCmd, score->config.train);
-  scoreCmd->add_option("--seeds", score->config.seeds, "Independent training runs to average over")
-      ->capture_default_str();
-  scoreCmd->add_option("--limit", score->config.limit, "Score only the first N training examples (0 = all)");
-  scoreCmd->add_option("--el2n-epoch", score->config.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
-  scoreCmd->add_option("--grand-epoch", score->config.grandEpoch,
-                       "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");
-  scoreCmd->add_option("--prototype-k", score->config.prototypeK, "k of the class-agnostic k-means")
-      ->capture_default_str();
-  scoreCmd->add_option("--prototype-k-per-class", score->config.prototypeKPerClass, "k per class (1 = class centroid)")
-      ->capture_default_str();
-  scoreCmd
-      ->add_option("--prototype-embedding", score->config.prototypeEmbedding,
-                   "classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript "
-                   "encoder file")
-      ->capture_default_str();
-  scoreCmd->add_option("--ssl-epochs", score->config.sslEpochs, "Epochs of the self-supervised encoder")
-      ->capture_default_str();
+  addScoreRequestOptions(scoreCmd, score->config, score->scores);
   scoreCmd->add_option("--db", score->db, "Store file (default: the user's workspace store)");
   scoreCmd->add_option("--out", score->out, "Write every score per example to this CSV file");
   scoreCmd->add_flag("--quiet", score->quiet, "No progress line");

@@ -48,18 +48,6 @@ void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
 
 std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
 
-template <typename Fn>
-int withJob(bool quiet, std::ostream& err, Fn&& fn) {
-  ProgressLine line(err, quiet);
-  CancelToken token;
-  JobContext ctx(
-      &token, [&](const Progress& p) { line.update(p); }, nullptr, std::chrono::milliseconds(200));
-  ctx.setLog([&](const std::string& l) { line.log(l); });
-  const int rc = fn(ctx);
-  line.finish();
-  return rc;
-}
-
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
@@ -105,7 +93,8 @@ struct FrontierOptions {
   FrontierConfig config;
 };
 
-int runFrontier(FrontierOptions& o, CliIo io) {
+// The study's settings from the parsed options (the local command and slurm frontier).
+void prepareFrontier(FrontierOptions& o) {
   o.config.score = o.common.score;
   const auto names = splitList(o.common.score.name);  // frontier compares several scores
   if (names.empty()) throw ConfigError("no score named: expected --score el2n[,forgetting,...]");
@@ -114,6 +103,10 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   o.config.policies = splitList(o.policies);
   o.config.keeps = parseDoubles(o.keeps, "kept fraction");
   o.config.validate();
+}
+
+int runFrontier(FrontierOptions& o, CliIo io) {
+  prepareFrontier(o);
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
@@ -142,13 +135,17 @@ struct ScalingOptions {
   ScalingConfig config;
 };
 
-int runScaling(ScalingOptions& o, CliIo io) {
+void prepareScaling(ScalingOptions& o) {
   o.config.score = o.common.score;
   o.config.policies = splitList(o.policies);
   o.config.keeps = parseDoubles(o.keeps, "kept fraction");
   if (!splitList(o.sizes).empty())
     for (double s : parseDoubles(o.sizes, "size")) o.config.sizes.push_back(static_cast<int64_t>(s));
   o.config.validate();
+}
+
+int runScaling(ScalingOptions& o, CliIo io) {
+  prepareScaling(o);
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
@@ -259,7 +256,67 @@ void addPruneOptions(CLI::App* cmd, PruneSpec& s, bool withKeep) {
   cmd->add_option("--prune-seed", s.seed, "Seed of random and CCS sampling")->capture_default_str();
 }
 
+CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
+  auto* cmd =
+      parent->add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
+  addCommon(cmd, o.common, true);
+  cmd->add_option("--policies", o.policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
+  cmd->add_flag("--class-balanced", o.config.classBalanced, "Class-balanced policies");
+  cmd->add_option("--beta", o.config.beta, "Hard and CCS: drop this fraction of the hardest first");
+  addEnumOption(cmd, "--budget", o.config.budget, budgetNames(),
+                "epochs: equal epochs; steps: equal optimisation steps");
+  cmd->add_option("--seeds", o.config.seeds, "Repeats per point")->capture_default_str();
+  cmd->add_option("--test-limit", o.config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addTrainOptions(cmd, o.config.train);
+  return cmd;
+}
+
+CLI::App* addScalingCommand(CLI::App* parent, ScalingOptions& o) {
+  auto* cmd = parent->add_subcommand("scaling", "Test error against training-set size, with power-law fits");
+  addCommon(cmd, o.common, true);
+  cmd->add_option("--policies", o.policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
+  cmd->add_option("--sizes", o.sizes, "Ascending pool sizes (default: geometric grid)");
+  cmd->add_option("--min-size", o.config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
+  cmd->add_option("--steps", o.config.steps, "Sizes in the geometric grid")->capture_default_str();
+  cmd->add_flag("--class-balanced", o.config.classBalanced, "Class-balanced policies");
+  addEnumOption(cmd, "--budget", o.config.budget, budgetNames(), "Equal epochs or equal steps");
+  cmd->add_option("--seeds", o.config.seeds, "Repeats per point")->capture_default_str();
+  cmd->add_option("--test-limit", o.config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addTrainOptions(cmd, o.config.train);
+  return cmd;
+}
+
 }  // namespace
+
+void addStudyPlanCommands(CLI::App* parent, std::vector<CliCommand>& commands,
+                          const std::function<void(CLI::App*)>& extra, const StudyPlanner& plan) {
+  auto frontier = std::make_shared<FrontierOptions>();
+  CLI::App* f = addFrontierCommand(parent, *frontier);
+  extra(f);
+  commands.push_back({f, [frontier, f, plan] {
+                        prepareFrontier(*frontier);
+                        const FrontierConfig cfg = frontier->config;
+                        return plan({"frontier", frontier->common.dataset, frontier->common.db,
+                                     [cfg](const Dataset& ds, Store& store, JobContext& ctx) {
+                                       return frontierStudyPoints(ds, store, cfg, ctx);
+                                     }},
+                                    f);
+                      }});
+  auto scaling = std::make_shared<ScalingOptions>();
+  CLI::App* sc = addScalingCommand(parent, *scaling);
+  extra(sc);
+  commands.push_back({sc, [scaling, sc, plan] {
+                        prepareScaling(*scaling);
+                        const ScalingConfig cfg = scaling->config;
+                        return plan({"scaling", scaling->common.dataset, scaling->common.db,
+                                     [cfg](const Dataset& ds, Store& store, JobContext& ctx) {
+                                       return scalingStudyPoints(ds, store, cfg, ctx);
+                                     }},
+                                    sc);
+                      }});
+}
 
 // NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
 void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
@@ -272,37 +329,11 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   commands.push_back({pruneCmd, [prune, io] { return runPrune(*prune, io); }});
 
   auto frontier = std::make_shared<FrontierOptions>();
-  auto* frontierCmd =
-      app.add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
-  addCommon(frontierCmd, frontier->common, true);
-  frontierCmd->add_option("--policies", frontier->policies, "Comma-separated: hard, easy, random, ccs")
-      ->capture_default_str();
-  frontierCmd->add_option("--keeps", frontier->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
-  frontierCmd->add_flag("--class-balanced", frontier->config.classBalanced, "Class-balanced policies");
-  frontierCmd->add_option("--beta", frontier->config.beta, "Hard and CCS: drop this fraction of the hardest first");
-  addEnumOption(frontierCmd, "--budget", frontier->config.budget, budgetNames(),
-                "epochs: equal epochs; steps: equal optimisation steps");
-  frontierCmd->add_option("--seeds", frontier->config.seeds, "Repeats per point")->capture_default_str();
-  frontierCmd->add_option("--test-limit", frontier->config.testLimit,
-                          "Evaluate on the first N test examples (0 = all)");
-  addTrainOptions(frontierCmd, frontier->config.train);
+  auto* frontierCmd = addFrontierCommand(&app, *frontier);
   commands.push_back({frontierCmd, [frontier, io] { return runFrontier(*frontier, io); }});
 
   auto scaling = std::make_shared<ScalingOptions>();
-  auto* scalingCmd = app.add_subcommand("scaling", "Test error against training-set size, with power-law fits");
-  addCommon(scalingCmd, scaling->common, true);
-  scalingCmd->add_option("--policies", scaling->policies, "Comma-separated: hard, easy, random, ccs")
-      ->capture_default_str();
-  scalingCmd->add_option("--keeps", scaling->keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
-  scalingCmd->add_option("--sizes", scaling->sizes, "Ascending pool sizes (default: geometric grid)");
-  scalingCmd->add_option("--min-size", scaling->config.minSize, "Smallest pool of the geometric grid")
-      ->capture_default_str();
-  scalingCmd->add_option("--steps", scaling->config.steps, "Sizes in the geometric grid")->capture_default_str();
-  scalingCmd->add_flag("--class-balanced", scaling->config.classBalanced, "Class-balanced policies");
-  addEnumOption(scalingCmd, "--budget", scaling->config.budget, budgetNames(), "Equal epochs or equal steps");
-  scalingCmd->add_option("--seeds", scaling->config.seeds, "Repeats per point")->capture_default_str();
-  scalingCmd->add_option("--test-limit", scaling->config.testLimit, "Evaluate on the first N test examples (0 = all)");
-  addTrainOptions(scalingCmd, scaling->config.train);
+  auto* scalingCmd = addScalingCommand(&app, *scaling);
   commands.push_back({scalingCmd, [scaling, io] { return runScaling(*scaling, io); }});
 
   auto audit = std::make_shared<AuditOptions>();

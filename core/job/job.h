@@ -166,7 +166,7 @@ class ByteReader {
   template <typename T>
   std::vector<T> vec() {
     const auto n = pod<uint64_t>();
-    need(n * sizeof(T));
+    need(n > bytes_.size() / sizeof(T) ? bytes_.size() + 1 : n * sizeof(T));  // no overflow on a hostile count
     std::vector<T> v(n);
     std::copy(bytes_.begin() + static_cast<std::ptrdiff_t>(pos_),
               bytes_.begin() + static_cast<std::ptrdiff_t>(pos_ + n * sizeof(T)), reinterpret_cast<uint8_t*>(v.data()));

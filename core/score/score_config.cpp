@@ -124,4 +124,25 @@ std::string ScoreConfig::toJson() const {
   return j.dump();
 }
 
+ScoreConfig ScoreConfig::fromJson(const std::string& json) {
+  try {
+    const auto j = nlohmann::json::parse(json);
+    ScoreConfig c;
+    c.scores = j.at("scores").get<std::vector<std::string>>();
+    c.train = TrainConfig::fromJson(j, TrainConfig{});
+    c.seeds = j.at("seeds").get<int>();
+    c.limit = j.at("limit").get<int64_t>();
+    c.el2nEpoch = j.at("el2n_epoch").get<int>();
+    c.grandEpoch = j.at("grand_epoch").get<int>();
+    c.prototypeK = j.at("prototype_k").get<int>();
+    c.prototypeKPerClass = j.at("prototype_k_per_class").get<int>();
+    c.prototypeEmbedding = j.at("prototype_embedding").get<std::string>();
+    c.sslEpochs = j.at("ssl_epochs").get<int>();
+    return c;
+  } catch (const nlohmann::json::exception& e) {
+    throw ConfigError("scoring configuration '" + json.substr(0, 60) + "...' is not one PruneScope wrote (" +
+                      std::string(e.what()) + ")");
+  }
+}
+
 }  // namespace ps

@@ -36,6 +36,10 @@ struct ScoreConfig {
   // Throws ConfigError naming the bad setting (numExamples = examples to be scored).
   void validate(int64_t numExamples) const;
   std::string toJson() const;  // canonical: sorted keys, every setting that changes results
+  // Reads back what toJson wrote (a stored run's config, a cluster plan's task), so that
+  // toJson gives the same text again; device and threads keep their defaults. ConfigError
+  // naming the member when one is missing or of the wrong type.
+  static ScoreConfig fromJson(const std::string& json);
 };
 
 }  // namespace ps

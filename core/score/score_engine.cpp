@@ -322,65 +322,121 @@ std::vector<CachedScoreRun> listScoreRuns(const Store& store, const std::string&
   return out;
 }
 
-ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& configIn, JobContext& ctx) {
-  ScoreConfig cfg = configIn;
+namespace {
+
+// A scoring request checked and keyed: what a whole run and a single seed share.
+struct ScoreRequest {
+  ScoreConfig cfg;
+  int64_t n = 0;  // examples scored
+  std::string config, key;
+};
+
+ScoreRequest prepareRequest(const Dataset& ds, const ScoreConfig& configIn) {
+  ScoreRequest req;
+  req.cfg = configIn;
+  ScoreConfig& cfg = req.cfg;
   std::sort(cfg.scores.begin(), cfg.scores.end());
   cfg.scores.erase(std::unique(cfg.scores.begin(), cfg.scores.end()), cfg.scores.end());
   const int64_t total = static_cast<int64_t>(ds.size(Split::Train));
-  const int64_t n = cfg.limit > 0 ? std::min(cfg.limit, total) : total;
+  req.n = cfg.limit > 0 ? std::min(cfg.limit, total) : total;
   if (cfg.limit > total)
     throw ConfigError("limit " + std::to_string(cfg.limit) + " is larger than the training split (" +
                       std::to_string(total) + " examples)");
-  cfg.validate(n);
+  cfg.validate(req.n);
+  req.config = cfg.toJson();
+  req.key = Store::cacheKey("score", req.config, ds.fingerprint());
+  return req;
+}
 
-  const std::string config = cfg.toJson();
-  const int64_t datasetId = store.registerDataset(ds);
-  const std::string key = Store::cacheKey("score", config, ds.fingerprint());
-  if (auto done = store.findRun(key, RunStatus::Done)) {
-    ScoreRun run = loadScoreRun(store, done->id);
-    run.fromCache = true;
-    ctx.report(1, 1, "answered from the store");
-    return run;
-  }
-
+// Checks the models (a TorchScript file loaded and probed) before any run is recorded,
+// then begins or resumes the request's run; returns the device it computes on.
+torch::Device beginScoring(const Dataset& ds, Store& store, const ScoreRequest& req, ScoreRun& run) {
+  const ScoreConfig& cfg = req.cfg;
   configureCompute(cfg.train.threads);
   const torch::Device device = chooseDevice(cfg.train.device);
-  const std::string runDevice = deviceName(device);
-  // Models are checked (a TorchScript file loaded and probed) before any run is recorded.
   if (cfg.needsClassifier())
     makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), cfg.train.seed);
   if (cfg.prototypeEmbedding != "classifier" && cfg.prototypeEmbedding != "ssl" &&
       (wants(cfg, "prototype") || wants(cfg, "prototype_class")))
     TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
+  run.device = deviceName(device);
+  run.runId = store.beginOrResumeRun(store.registerDataset(ds), "score", req.config, req.key,
+                                     static_cast<int64_t>(cfg.train.seed), run.device, &run.resumed);
+  run.indices.resize(static_cast<size_t>(req.n));
+  std::iota(run.indices.begin(), run.indices.end(), 0);
+  return device;
+}
 
+// Seed values kept in a store may come from another machine (a merged cluster shard):
+// every vector must hold one value per scored example.
+SeedValues checkedSeedValues(const Store& store, int64_t runId, int s, const std::vector<uint8_t>& bytes, size_t n) {
+  SeedValues v = unpackSeed(bytes);
+  for (const auto& [name, values] : v) {
+    const size_t want = name == kPredictedTop ? n * kTopClasses : n;  // the top classes: kTopClasses each
+    if (values.difficulty.size() != want || values.raw.size() != want)
+      throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s seed " + std::to_string(s) + " holds " +
+                       std::to_string(values.difficulty.size()) + " values of '" + name + "' for " + std::to_string(n) +
+                       " examples; the store is damaged");
+  }
+  return v;
+}
+
+// Every seed must hold the same scores (seeds merged from other stores may not).
+void checkSameScores(const Store& store, int64_t runId, const std::vector<SeedValues>& seeds) {
+  for (size_t s = 1; s < seeds.size(); ++s) {
+    bool same = seeds[s].size() == seeds.front().size();
+    for (const auto& kv : seeds.front()) same = same && seeds[s].count(kv.first) == 1;
+    if (!same)
+      throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s seed " + std::to_string(s) +
+                       " holds other scores than seed 0; the store is damaged");
+  }
+}
+
+// Seed `s` of the run: read back when it was computed before, else trained (resuming from
+// its last finished epoch) and kept as a checkpoint until the whole run is stored.
+SeedValues seedValues(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int s, torch::Device device,
+                      Store& store, const ScoreRun& run, StoreCheckpoints& checkpoints, JobContext& ctx) {
+  if (auto saved = checkpoints.load(seedValuesKey(s)))
+    return checkedSeedValues(store, run.runId, s, *saved, run.indices.size());
+  JobContext seedCtx(ctx, &checkpoints);
+  const std::string seedName =
+      cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
+  SeedValues values = runSeed(
+      ds, data, cfg, s, device, seedCtx,
+      [&](double f, const std::string& m) { ctx.report(s + f, cfg.seeds, seedName + m); },
+      [&](const TrainingCurve& curve) {
+        store.putResult(run.runId, "curve/seed" + std::to_string(s), curve.toJson());
+        ctx.log(seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
+      });
+  checkpoints.save(seedValuesKey(s), packSeed(values));
+  return values;
+}
+
+}  // namespace
+
+std::string scoreCacheKey(const Dataset& ds, const ScoreConfig& config) { return prepareRequest(ds, config).key; }
+
+std::string seedValuesKey(int seedIndex) { return "seed" + std::to_string(seedIndex) + "/values"; }
+
+ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& configIn, JobContext& ctx) {
+  const ScoreRequest req = prepareRequest(ds, configIn);
+  const ScoreConfig& cfg = req.cfg;
+  store.registerDataset(ds);
+  if (auto done = store.findRun(req.key, RunStatus::Done)) {
+    ScoreRun run = loadScoreRun(store, done->id);
+    run.fromCache = true;
+    ctx.report(1, 1, "answered from the store");
+    return run;
+  }
   ScoreRun run;
-  run.runId = store.beginOrResumeRun(datasetId, "score", config, key, static_cast<int64_t>(cfg.train.seed), runDevice,
-                                     &run.resumed);
-  run.device = runDevice;
+  const torch::Device device = beginScoring(ds, store, req, run);
   StoreCheckpoints checkpoints(store, run.runId);
   return runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
-    run.indices.resize(static_cast<size_t>(n));
-    std::iota(run.indices.begin(), run.indices.end(), 0);
     BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
     std::vector<SeedValues> seeds;
-    for (int s = 0; s < cfg.seeds; ++s) {
-      const std::string seedKey = "seed" + std::to_string(s) + "/values";
-      if (auto saved = checkpoints.load(seedKey)) {
-        seeds.push_back(unpackSeed(*saved));
-        continue;
-      }
-      JobContext seedCtx(ctx, &checkpoints);
-      const std::string seedName =
-          cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
-      seeds.push_back(runSeed(
-          ds, data, cfg, s, device, seedCtx,
-          [&](double f, const std::string& m) { ctx.report(s + f, cfg.seeds, seedName + m); },
-          [&](const TrainingCurve& curve) {
-            store.putResult(run.runId, "curve/seed" + std::to_string(s), curve.toJson());
-            ctx.log(seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
-          }));
-      checkpoints.save(seedKey, packSeed(seeds.back()));
-    }
+    for (int s = 0; s < cfg.seeds; ++s)
+      seeds.push_back(seedValues(ds, data, cfg, s, device, store, run, checkpoints, ctx));
+    checkSameScores(store, run.runId, seeds);
     run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
     aggregate(seeds, run);
     checkScores(run, cfg.train.healthChecks, ctx);
@@ -390,6 +446,32 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     ctx.report(1, 1, "done");
     return run;
   });
+}
+
+bool scoreOneSeed(const Dataset& ds, Store& store, const ScoreConfig& configIn, int seedIndex, JobContext& ctx) {
+  const ScoreRequest req = prepareRequest(ds, configIn);
+  if (seedIndex < 0 || seedIndex >= req.cfg.seeds)
+    throw ConfigError("seed index " + std::to_string(seedIndex) + " is outside the request's " +
+                      std::to_string(req.cfg.seeds) + " seeds (expected 0.." + std::to_string(req.cfg.seeds - 1) + ")");
+  if (req.cfg.seeds == 1) return scoreDataset(ds, store, configIn, ctx).fromCache;
+  store.registerDataset(ds);
+  if (store.findRun(req.key, RunStatus::Done)) return true;
+  ScoreRun run;
+  const torch::Device device = beginScoring(ds, store, req, run);
+  StoreCheckpoints checkpoints(store, run.runId);
+  const bool before = checkpoints.load(seedValuesKey(seedIndex)).has_value();
+  runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
+    if (!before) {
+      BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
+      seedValues(ds, data, req.cfg, seedIndex, device, store, run, checkpoints, ctx);
+    }
+    // Not done: the run is whole once every seed is in (a merge of the shards completes it).
+    store.finishRun(run.runId, RunStatus::Interrupted,
+                    "seed " + std::to_string(seedIndex) + " of " + std::to_string(req.cfg.seeds) +
+                        " computed; the other seeds are computed by other tasks");
+    ctx.report(1, 1, "done");
+  });
+  return before;
 }
 
 }  // namespace ps

@@ -50,6 +50,20 @@ struct ScoreRun {
 // under the result key "curve/seed<k>" after every epoch, and logged to the context.
 ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config, JobContext& ctx);
 
+// One seed of a multi-seed request, as a cluster task computes it in its own shard
+// store: the request's run (the cache key scoreDataset gives it) is begun or resumed,
+// seed `seedIndex` (0-based) is computed, resuming from its last finished epoch, and
+// kept under the run's checkpoint seedValuesKey(seedIndex); the run is left interrupted
+// with a message saying so. Once a store holds the values of every seed of the run,
+// scoreDataset completes it from them without training. A one-seed request is simply
+// scoreDataset. Returns true when nothing was computed (the seed or the whole run was in
+// the store already). ConfigError for a seed index outside the request.
+bool scoreOneSeed(const Dataset& ds, Store& store, const ScoreConfig& config, int seedIndex, JobContext& ctx);
+// The cache key scoreDataset gives the request on `ds`, after checking it (ConfigError).
+std::string scoreCacheKey(const Dataset& ds, const ScoreConfig& config);
+// The run checkpoint under which a seed's values are kept until the run is stored.
+std::string seedValuesKey(int seedIndex);
+
 // Reads a finished scoring (or import) run back from the store; StoreError when a vector's
 // length differs from the run's index list (a damaged store).
 ScoreRun loadScoreRun(const Store& store, int64_t runId);

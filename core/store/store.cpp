@@ -414,4 +414,38 @@ void Store::Transaction::commit() {
   done_ = true;
 }
 
+int64_t Store::registerDatasetRecord(const DatasetRecord& d) {
+  if (auto rec = findDataset(d.fingerprint)) return rec->id;
+  Statement st(*db_,
+               "INSERT INTO datasets(fingerprint, spec, format, class_names, n_train, n_test, shape) "
+               "VALUES(?,?,?,?,?,?,?) ON CONFLICT(fingerprint) DO NOTHING");
+  st.bind(1, d.fingerprint).bind(2, d.spec).bind(3, d.format).bind(4, nlohmann::json(d.classNames).dump());
+  st.bind(5, d.numTrain).bind(6, d.numTest).bind(7, d.shape);
+  st.run();
+  if (auto rec = findDataset(d.fingerprint)) return rec->id;
+  throw StoreError(path() + ": the dataset " + d.fingerprint + " could not be recorded");
+}
+
+int64_t Store::insertRunRecord(int64_t datasetId, const RunRecord& r) {
+  Statement st(*db_,
+               "INSERT INTO runs(dataset_id, kind, config, cache_key, status, seed, device, started_at, finished_at, "
+               "elapsed_s, message, owner_pid) VALUES(?,?,?,?,?,?,?,?,?,?,?,0)");
+  st.bind(1, datasetId).bind(2, r.kind).bind(3, r.config).bind(4, r.cacheKey);
+  st.bind(5, std::string(runStatusName(r.status))).bind(6, r.seed).bind(7, r.device).bind(8, r.startedAt);
+  if (r.finishedAt.empty())
+    st.bindNull(9);
+  else
+    st.bind(9, r.finishedAt);
+  st.bind(10, r.elapsedSeconds).bind(11, r.message);
+  st.run();
+  return db_->lastInsertId();
+}
+
+std::string Store::vectorType(int64_t runId, const std::string& name) const {
+  Statement st(*db_, "SELECT dtype FROM vectors WHERE run_id = ? AND name = ?");
+  st.bind(1, runId).bind(2, name);
+  if (!st.step()) throw StoreError(path() + ": run " + std::to_string(runId) + " has no vector named '" + name + "'");
+  return st.text(0);
+}
+
 }  // namespace ps

@@ -106,6 +106,14 @@ class Store {
   std::optional<std::string> result(int64_t runId, const std::string& key) const;
   std::map<std::string, std::string> results(int64_t runId) const;
 
+  // Records made in another store (a cluster task's shard) brought into this one: the
+  // dataset as recorded there (found by fingerprint, else inserted), a run with its
+  // status, timing, device and message (its vectors and results are put separately),
+  // and the element type of a vector ("f32" or "i64") so it can be copied as it is.
+  int64_t registerDatasetRecord(const DatasetRecord& d);
+  int64_t insertRunRecord(int64_t datasetId, const RunRecord& r);
+  std::string vectorType(int64_t runId, const std::string& name) const;
+
   // RAII transaction (nestable via savepoints): commits in commit(), rolls back otherwise.
   class Transaction {
    public:

@@ -159,29 +159,53 @@ void collectPoints(FrontierResult& r, const FrontierConfig& config, const std::v
 
 }  // namespace
 
+namespace {
+
+// What a frontier study trains, decided before any training: its scores, series, points.
+struct FrontierWork {
+  std::vector<std::string> names;
+  std::vector<ResolvedScore> scores;  // one cached scoring run for all of them
+  std::vector<Series> series;
+  std::vector<StudyPoint> points;
+};
+
+FrontierWork frontierWork(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx) {
+  FrontierWork w;
+  w.names = {config.score.name};
+  w.names.insert(w.names.end(), config.moreScores.begin(), config.moreScores.end());
+  for (const auto& name : w.names) w.scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, w.names));
+  w.series = seriesOf(w.scores.size(), parsePolicies(config.policies));
+  w.points = frontierPoints(ds, config, w.names, w.scores, w.series);
+  return w;
+}
+
+StudyRunSpec frontierSpec(const FrontierConfig& config) {
+  return {"frontier", config.toJson(), config.train, config.testLimit};
+}
+
+}  // namespace
+
+StudyPoints frontierStudyPoints(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx) {
+  config.validate();
+  return {frontierSpec(config), frontierWork(ds, store, config, ctx).points};
+}
+
 FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx) {
   config.validate();
-  const StudyRunSpec spec{"frontier", config.toJson(), config.train, config.testLimit};
+  const StudyRunSpec spec = frontierSpec(config);
   if (auto done = findFinishedStudy(store, ds, spec)) {
     FrontierResult r = loadFrontierStudy(store, *done);
     r.fromCache = true;
     return r;
   }
-  // Scores first (one cached scoring run for all of them), then the study run.
-  std::vector<std::string> names = {config.score.name};
-  names.insert(names.end(), config.moreScores.begin(), config.moreScores.end());
-  std::vector<ResolvedScore> scores;
-  for (const auto& name : names) scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, names));
-  const std::vector<Series> series = seriesOf(scores.size(), parsePolicies(config.policies));
-  const std::vector<StudyPoint> points = frontierPoints(ds, config, names, scores, series);
-
+  const FrontierWork w = frontierWork(ds, store, config, ctx);
   FrontierResult r;
-  r.scoreRunId = scores.front().runId;
-  for (const auto& n : names) r.scoreName += (r.scoreName.empty() ? "" : ",") + n;
+  r.scoreRunId = w.scores.front().runId;
+  for (const auto& n : w.names) r.scoreName += (r.scoreName.empty() ? "" : ",") + n;
   r.budget = enumName(budgetNames(), config.budget);
   r.classNames = ds.classNames();
-  r.runId = runStudyPoints(ds, store, spec, points, ctx, [&](int64_t, const std::vector<PointOutcome>& outcomes) {
-    collectPoints(r, config, names, series, outcomes);
+  r.runId = runStudyPoints(ds, store, spec, w.points, ctx, [&](int64_t, const std::vector<PointOutcome>& outcomes) {
+    collectPoints(r, config, w.names, w.series, outcomes);
     aggregate(r);
     return toJson(r).dump();
   });

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "study/study_config.h"
+#include "study/study_runner.h"
 
 namespace ps {
 
@@ -40,6 +41,10 @@ struct FrontierResult {
 };
 
 FrontierResult runFrontierStudy(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx);
+// The run spec and points runFrontierStudy goes through, without training any (a cluster
+// plan trains them elsewhere); the score is resolved as the study does (computed and
+// cached when not in the store).
+StudyPoints frontierStudyPoints(const Dataset& ds, Store& store, const FrontierConfig& config, JobContext& ctx);
 FrontierResult loadFrontierStudy(const Store& store, int64_t runId);
 
 // Reads a frontier JSON written by writeFrontierJson; DatasetError naming the file when

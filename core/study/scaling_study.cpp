@@ -261,34 +261,55 @@ std::optional<Crossover> crossoverAt(const ScalingResult& r, double f, const std
   return x;
 }
 
+// What a scaling study trains, decided before any training: its score, pools, points.
+struct ScalingWork {
+  ResolvedScore score;
+  std::vector<int64_t> sizes;
+  std::vector<GridPlace> places;
+  std::vector<StudyPoint> points;
+};
+
+ScalingWork scalingWork(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
+  ScalingWork w;
+  w.score = resolveStudyScore(ds, store, config.score, ctx);
+  const auto n = static_cast<int64_t>(w.score.indices.size());
+  w.sizes = config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
+  if (w.sizes.back() > n)
+    throw ConfigError("pool size " + std::to_string(w.sizes.back()) + " is larger than the " + std::to_string(n) +
+                      " scored examples");
+  w.points = scalingPoints(ds, config, w.score, w.sizes, w.places);
+  return w;
+}
+
+StudyRunSpec scalingSpec(const ScalingConfig& config) {
+  return {"scaling", config.toJson(), config.train, config.testLimit};
+}
+
 }  // namespace
+
+StudyPoints scalingStudyPoints(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
+  config.validate();
+  return {scalingSpec(config), scalingWork(ds, store, config, ctx).points};
+}
 
 ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
   config.validate();
-  const StudyRunSpec spec{"scaling", config.toJson(), config.train, config.testLimit};
+  const StudyRunSpec spec = scalingSpec(config);
   ScalingResult r;
   if (auto done = findFinishedStudy(store, ds, spec)) {
     r = loadScalingStudy(store, *done);
     r.fromCache = true;
     return r;
   }
-  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
-  const auto n = static_cast<int64_t>(score.indices.size());
-  const std::vector<int64_t> sizes =
-      config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
-  if (sizes.back() > n)
-    throw ConfigError("pool size " + std::to_string(sizes.back()) + " is larger than the " + std::to_string(n) +
-                      " scored examples");
-  std::vector<GridPlace> places;
-  const std::vector<StudyPoint> points = scalingPoints(ds, config, score, sizes, places);
-  r.scoreRunId = score.runId;
+  const ScalingWork w = scalingWork(ds, store, config, ctx);
+  r.scoreRunId = w.score.runId;
   r.scoreName = config.score.name;
-  r.runId = runStudyPoints(ds, store, spec, points, ctx, [&](int64_t, const std::vector<PointOutcome>& outcomes) {
-    r.points = collectPoints(places, outcomes);
+  r.runId = runStudyPoints(ds, store, spec, w.points, ctx, [&](int64_t, const std::vector<PointOutcome>& outcomes) {
+    r.points = collectPoints(w.places, outcomes);
     r.curves = fitCurves(r, config);
     for (double f : config.keeps)
       if (f < 1.0)
-        if (auto x = crossoverAt(r, f, sizes)) r.crossovers.push_back(*x);
+        if (auto x = crossoverAt(r, f, w.sizes)) r.crossovers.push_back(*x);
     return toJson(r).dump();
   });
   return r;

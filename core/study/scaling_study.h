@@ -10,6 +10,7 @@
 
 #include "study/power_law.h"
 #include "study/study_config.h"
+#include "study/study_runner.h"
 
 namespace ps {
 
@@ -69,6 +70,9 @@ struct ScalingResult {
 };
 
 ScalingResult runScalingStudy(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx);
+// The run spec and points runScalingStudy goes through, without training any (a cluster
+// plan trains them elsewhere); the score is resolved as the study does.
+StudyPoints scalingStudyPoints(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx);
 // A finished scaling study read back from the store; StoreError when the run holds none.
 ScalingResult loadScalingStudy(const Store& store, int64_t runId);
 void writeScalingCsv(const ScalingResult& r, const std::string& path);

@@ -58,6 +58,12 @@ struct StudyRunSpec {
   int64_t testLimit = 0;
 };
 
+// A study's run and its points, decided before any training (a cluster plan's tasks).
+struct StudyPoints {
+  StudyRunSpec spec;
+  std::vector<StudyPoint> points;
+};
+
 // The id of the finished study run for this configuration on this dataset, if stored.
 std::optional<int64_t> findFinishedStudy(const Store& store, const Dataset& ds, const StudyRunSpec& spec);
 

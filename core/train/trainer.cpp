@@ -197,6 +197,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   if (start == 0) {
     epochEnd(0);
   } else {
+    ctx.log("resumed from the checkpoint after epoch " + std::to_string(start));
     for (int e = 0; e <= start; ++e) r.workDone += r.passesAfter(e) / 3.0;
     r.workDone += start;
   }
