@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -19,9 +20,12 @@
 #include "example_list_model.h"
 #include "gallery_view.h"
 #include "job/job.h"
+#include "job_panel.h"
+#include "job_queue.h"
 #include "main_window.h"
 #include "score/score_engine.h"
 #include "score_catalog.h"
+#include "score_view.h"
 #include "store/example_tags.h"
 #include "store/store.h"
 #include "support/test_data.h"
@@ -31,6 +35,7 @@ class TestGuiGallery : public QObject {
   QTemporaryDir tmp_;
   QString db_, dir_;
   std::map<size_t, int> flipped_;
+  double seedRho_ = 0;  // the run's mean seed-to-seed rank correlation of EL2N
   std::unique_ptr<ps::ui::MainWindow> openWindow();
 
  private slots:
@@ -41,6 +46,7 @@ class TestGuiGallery : public QObject {
   void thumbnailsFollowTheSliderAndCtrlWheel();
   void tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset();
   void scorePickersDefaultToTheLastUsedScore();
+  void multiSeedEl2nIsOneClickAndShowsItsSeedAgreement();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -61,6 +67,7 @@ void TestGuiGallery::initTestCase() {
   ps::JobContext ctx;
   const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
   QVERIFY(!run.predictions.empty());
+  seedRho_ = run.seedSpearman.at("el2n");
 }
 
 std::unique_ptr<ps::ui::MainWindow> TestGuiGallery::openWindow() {
@@ -254,6 +261,26 @@ void TestGuiGallery::scorePickersDefaultToTheLastUsedScore() {
   ps::ui::fillScoreBox(&other, &catalog);
   QCOMPARE(other.currentText(), QStringLiteral("aum (run 4)"));
   QSettings().remove(QStringLiteral("scores/last"));
+}
+
+void TestGuiGallery::multiSeedEl2nIsOneClickAndShowsItsSeedAgreement() {
+  auto w = openWindow();
+  // The two-seed run's EL2N: the score view says how well its seeds agree.
+  w->showView(QStringLiteral("scores"));
+  auto* label = w->scoreView()->seedAgreementLabel();
+  QTRY_VERIFY(label->isVisible());
+  QVERIFY2(label->text().contains(QString::number(seedRho_, 'f', 3)), qPrintable(label->text()));
+  QVERIFY(seedRho_ > 0.3 && seedRho_ < 1.0);
+  // One click: EL2N alone over ten seeds, read early, queued at once.
+  auto* panel = w->jobPanel();
+  QTest::mouseClick(panel->paperEl2nButton(), Qt::LeftButton);
+  const ps::ScoreConfig c = panel->formConfig();
+  QCOMPARE(c.scores, std::vector<std::string>{"el2n"});
+  QCOMPARE(c.seeds, 10);
+  QCOMPARE(c.el2nEpoch, -1);
+  QCOMPARE(panel->jobs().size(), size_t(1));
+  panel->queue()->cancel(panel->jobs().front());
+  QTRY_VERIFY(panel->queue()->state(panel->jobs().front()) == ps::ui::JobQueue::State::Cancelled);
 }
 
 QTEST_MAIN(TestGuiGallery)

@@ -919,6 +919,14 @@ Top classes: %6</source>
         <source>queued (%1 in line)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>EL2N as in the paper (10 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1359,6 +1367,10 @@ Top classes: %6</source>
         <source>%1 (run %2)</source>
         <translation>%1 (run %2)</translation>
     </message>
+    <message>
+        <source>seed-to-seed rank correlation ρ = %1 (mean over seed pairs)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::ScoreView</name>
@@ -1468,6 +1480,10 @@ Top classes: %6</source>
     </message>
     <message>
         <source>%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How well the seeds&apos; scores agree: the mean Spearman correlation between every two seeds (the paper averages EL2N over 10 seeds because one model&apos;s is noisy)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -927,6 +927,14 @@ Top classes: %6</source>
         <source>queued (%1 in line)</source>
         <translation>排队中（第 %1 位）</translation>
     </message>
+    <message>
+        <source>EL2N as in the paper (10 seeds)</source>
+        <translation>论文中的 EL2N（10 个种子）</translation>
+    </message>
+    <message>
+        <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
+        <translation>只计算 EL2N：对 10 个独立训练的种子取平均，在训练早期（训练轮数的 20 %）读取，与 Paul 等和 Sorscher 等的做法相同</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1365,6 +1373,10 @@ Top classes: %6</source>
         <source>%1 (run %2)</source>
         <translation>%1（运行 %2）</translation>
     </message>
+    <message>
+        <source>seed-to-seed rank correlation ρ = %1 (mean over seed pairs)</source>
+        <translation>种子间秩相关 ρ = %1（所有种子对的平均）</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::ScoreView</name>
@@ -1475,6 +1487,10 @@ Top classes: %6</source>
     <message>
         <source>%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.</source>
         <translation>两个分数共同覆盖 %1 个样本；颜色越深的单元格样本越多（对数刻度）。单击一个点打开该样本。</translation>
+    </message>
+    <message>
+        <source>How well the seeds&apos; scores agree: the mean Spearman correlation between every two seeds (the paper averages EL2N over 10 seeds because one model&apos;s is noisy)</source>
+        <translation>各种子分数的一致程度：每两个种子之间 Spearman 相关的平均值（论文对 10 个种子的 EL2N 取平均，因为单个模型的分数噪声较大）</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,20 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   advanced->addRow(tr("Batch size"), batch_);
   advanced->addRow(tr("EL2N epoch"), el2nEpoch_);
   fl->addRow(start_);
+  paperEl2n_ = new QPushButton(tr("EL2N as in the paper (10 seeds)"), form);
+  paperEl2n_->setEnabled(false);
+  paperEl2n_->setToolTip(
+      tr("Scores EL2N only, averaged over 10 independently trained seeds, read early in training "
+         "(20 % of the epochs), as Paul et al. and Sorscher et al. do"));
+  fl->addRow(paperEl2n_);
   connect(start_, &QPushButton::clicked, this, [this] { startJob(); });
+  connect(paperEl2n_, &QPushButton::clicked, this, [this] {
+    for (int i = 0; i < scores_->count(); ++i)
+      scores_->item(i)->setCheckState(scores_->item(i)->text() == QLatin1String("el2n") ? Qt::Checked : Qt::Unchecked);
+    seeds_->setValue(10);
+    el2nEpoch_->setValue(-1);
+    startJob();
+  });
   connect(findLr_, &QPushButton::clicked, this, [this] { startLrRange(); });
   frontier_ = new StudyForm(StudyForm::Kind::Frontier, forms_);
   scaling_ = new StudyForm(StudyForm::Kind::Scaling, forms_);
@@ -153,6 +166,7 @@ JobPanel::~JobPanel() = default;  // jobs are children: each cancels and joins i
 void JobPanel::setDataset(std::shared_ptr<const Dataset> dataset) {
   dataset_ = std::move(dataset);
   start_->setEnabled(dataset_ != nullptr);
+  paperEl2n_->setEnabled(dataset_ != nullptr);
   forms_->setEnabled(dataset_ != nullptr);
 }
 

@@ -68,6 +68,7 @@ class JobPanel : public QWidget {
   QDoubleSpinBox* lrBox() const { return lr_; }
   QCheckBox* healthChecksBox() const { return healthChecks_; }
   QPushButton* findLrButton() const { return findLr_; }
+  QPushButton* paperEl2nButton() const { return paperEl2n_; }
   StudyForm* frontierForm() const { return frontier_; }
   StudyForm* scalingForm() const { return scaling_; }
   QTabWidget* forms() const { return forms_; }
@@ -98,7 +99,7 @@ class JobPanel : public QWidget {
   QSpinBox *epochs_, *seeds_, *limit_, *batch_, *el2nEpoch_;
   QDoubleSpinBox* lr_;
   QCheckBox* healthChecks_;
-  QPushButton *start_, *findLr_;
+  QPushButton *start_, *findLr_, *paperEl2n_;
   StudyForm *frontier_, *scaling_;
   JobQueue* queue_;
   QVBoxLayout* queueLayout_;

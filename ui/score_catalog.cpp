@@ -48,11 +48,23 @@ namespace {
 const char* const kLastScoreKey = "scores/last";
 }  // namespace
 
+QString ScoreCatalog::seedAgreementText(size_t k) const {
+  const auto& rho = run(k).seedSpearman;
+  const auto it = rho.find(name(k));
+  if (it == rho.end() || !std::isfinite(it->second)) return {};  // one seed, or an import
+  return QCoreApplication::translate("ps::ui::ScoreCatalog",
+                                     "seed-to-seed rank correlation ρ = %1 (mean over seed pairs)")
+      .arg(it->second, 0, 'f', 3);
+}
+
 void fillScoreBox(QComboBox* box, const ScoreCatalog* catalog) {
   const QString previous = box->currentText();
   box->clear();
-  for (size_t k = 0; catalog && k < catalog->entries.size(); ++k)
+  for (size_t k = 0; catalog && k < catalog->entries.size(); ++k) {
     box->addItem(catalog->entryLabel(k), QString::fromStdString(catalog->name(k)));
+    const QString seeds = catalog->seedAgreementText(k);
+    if (!seeds.isEmpty()) box->setItemData(static_cast<int>(k), seeds, Qt::ToolTipRole);
+  }
   if (box->findText(previous) >= 0) {
     box->setCurrentIndex(box->findText(previous));
     return;

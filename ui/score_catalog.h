@@ -31,6 +31,8 @@ struct ScoreCatalog {
   std::vector<std::pair<size_t, std::string>> entries;  // (position in runs, score name)
 
   QString entryLabel(size_t k) const;  // "el2n (run 3)"
+  // "seed-to-seed rank correlation ρ = 0.831 (mean over seed pairs)"; empty for one seed.
+  QString seedAgreementText(size_t k) const;
   const ScoreRun& run(size_t k) const { return runs[entries[k].first]->run; }
   const std::vector<int>& labels(size_t k) const { return runs[entries[k].first]->labels; }
   const std::string& name(size_t k) const { return entries[k].second; }

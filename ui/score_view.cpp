@@ -68,8 +68,13 @@ QWidget* ScoreView::makeHistogramBox() {
   top->addWidget(new QLabel(tr("Class"), box));
   top->addWidget(class_, 1);
   top->addWidget(export_);
+  seedAgreement_ = new QLabel(box);
+  seedAgreement_->setToolTip(
+      tr("How well the seeds' scores agree: the mean Spearman correlation between every two "
+         "seeds (the paper averages EL2N over 10 seeds because one model's is noisy)"));
   auto* layout = new QVBoxLayout(box);
   layout->addLayout(top);
+  layout->addWidget(seedAgreement_);
   layout->addWidget(histStack_, 1);
   connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::drawHistogram);
   connect(bins_, qOverload<int>(&QSpinBox::valueChanged), this, &ScoreView::drawHistogram);
@@ -177,6 +182,9 @@ void ScoreView::drawHistogram() {
                             dataset_->classNames(), bins_->value());
     name = QString::fromStdString(catalog_->name(static_cast<size_t>(k)));
   }
+  const QString seeds = name.isEmpty() ? QString() : catalog_->seedAgreementText(static_cast<size_t>(k));
+  seedAgreement_->setText(seeds.isEmpty() ? QString() : tr("%1: %2").arg(name, seeds));
+  seedAgreement_->setVisible(!seeds.isEmpty());
   if (class_->count() != static_cast<int>(hist_.classNames.size()) + 1) {
     const QSignalBlocker block(class_);
     while (class_->count() > 1) class_->removeItem(1);

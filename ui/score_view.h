@@ -47,6 +47,7 @@ class ScoreView : public QWidget {
   explicit ScoreView(QWidget* parent = nullptr);
   void setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog);
   QComboBox* scoreBox() const { return score_; }
+  QLabel* seedAgreementLabel() const { return seedAgreement_; }
   QComboBox* classBox() const { return class_; }  // 0: every class as small multiples
   QComboBox* xBox() const { return xScore_; }
   QComboBox* yBox() const { return yScore_; }
@@ -82,7 +83,7 @@ class ScoreView : public QWidget {
   QComboBox *score_, *class_, *measure_, *xScore_, *yScore_;
   QSpinBox* bins_;
   QDoubleSpinBox* top_;
-  QLabel *agreementInfo_, *densityInfo_;
+  QLabel *agreementInfo_, *densityInfo_, *seedAgreement_;
   QStackedWidget* histStack_;
   HistogramGrid* grid_;
   ChartView* view_;
