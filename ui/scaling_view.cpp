@@ -74,6 +74,13 @@ QString curveName(const ScalingResult& r, const std::string& policy, double keep
   return name;
 }
 
+// 41 example counts from lo to hi, evenly spaced on a log axis: where a fitted law is drawn.
+std::vector<double> geometricSteps(double lo, double hi) {
+  std::vector<double> steps;
+  for (int i = 0; i <= 40; ++i) steps.push_back(lo * std::pow(hi / lo, i / 40.0));
+  return steps;
+}
+
 // The fitted power law over the pool sizes its points span (positive errors only).
 QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const CurveColours& colours, Extent& extent,
                      const ScaledAxis& x, const ScaledAxis& y) {
@@ -87,8 +94,7 @@ QLineSeries* fitLine(const ScalingResult& r, const ScalingCurve& c, const CurveC
   static const Qt::PenStyle dashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
   line->setPen(QPen(colours.of(c.policy, c.keep), 2, dashes[colours.style(c.keep) % 4]));
   line->setProperty("ps_nohover", true);
-  for (int i = 0; i <= 40; ++i) {
-    const double n = lo * std::pow(hi / lo, i / 40.0);
+  for (double n : geometricSteps(lo, hi)) {
     const double e = c.fit.predict(n);
     if (e <= 0 && y.log()) continue;
     line->append(x.map(n), y.map(e));
@@ -136,8 +142,8 @@ void addEnvelope(QChart* chart, const ScalingEnvelope& e, const ScaledAxis& x, c
   fit->setProperty("ps_group", QStringLiteral("envelope"));
   fit->setProperty("ps_nohover", true);
   const double lo = static_cast<double>(e.points.front().kept), hi = static_cast<double>(e.points.back().kept);
-  for (int i = 0; i <= 40; ++i) {
-    const double n = lo * std::pow(hi / lo, i / 40.0), err = e.fit.bestFit().predict(n);
+  for (double n : geometricSteps(lo, hi)) {
+    const double err = e.fit.bestFit().predict(n);
     if (err > 0 || !y.log()) fit->append(x.map(n), y.map(err));
   }
   ScaledAxis::attach(chart, fit, x, y);

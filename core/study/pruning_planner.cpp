@@ -226,6 +226,14 @@ std::string optionText(const PlanOption& o) {
 
 namespace {
 
+// The best no-pruning option (the first with f = 1 in the sorted options), if any.
+void noteUnpruned(PruningPlan& plan) {
+  const auto it =
+      std::find_if(plan.options.begin(), plan.options.end(), [](const PlanOption& o) { return o.keep >= 1.0; });
+  plan.hasUnpruned = it != plan.options.end();
+  if (plan.hasUnpruned) plan.unpruned = *it;
+}
+
 // Which option is expected best, what not pruning gives, and the plan in words.
 void finishBudgetPlan(PruningPlan& plan) {
   std::stable_sort(plan.options.begin(), plan.options.end(),
@@ -237,11 +245,7 @@ void finishBudgetPlan(PruningPlan& plan) {
                   "their own pool sizes; a scaling study covers a range of them";
     return;
   }
-  for (const auto& o : plan.options)
-    if (o.keep >= 1.0 && !plan.hasUnpruned) {
-      plan.hasUnpruned = true;
-      plan.unpruned = o;
-    }
+  noteUnpruned(plan);
   const PlanOption& best = plan.options.front();
   s << "For " << num(plan.budget) << " examples before pruning, the best measured choice is " << optionText(best)
     << ": expected test error " << withSpread(best) << ", training on " << num(std::round(best.kept)) << " examples.";
@@ -306,11 +310,7 @@ void finishTargetPlan(PruningPlan& plan) {
                   " (each needs 2 or more pool sizes and an error that falls with more data)";
     return;
   }
-  for (const auto& o : plan.options)
-    if (o.keep >= 1.0 && !plan.hasUnpruned) {
-      plan.hasUnpruned = true;
-      plan.unpruned = o;
-    }
+  noteUnpruned(plan);
   const PlanOption& best = plan.options.front();
   plan.outside = best.pool < plan.measuredLo * 0.99 || best.pool > plan.measuredHi * 1.01;
   std::ostringstream s;
