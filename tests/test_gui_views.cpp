@@ -30,6 +30,7 @@
 #include <fstream>
 
 #include "chart_export.h"
+#include "chart_view.h"
 #include "data/dataset_opener.h"
 #include "example_list_model.h"
 #include "fairness_view.h"
@@ -462,6 +463,18 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   QVERIFY2(v->planLabel()->text().startsWith("For 600 examples before pruning"), qPrintable(v->planLabel()->text()));
   v->budgetBox()->setValue(5000);
   QVERIFY2(v->planLabel()->text().contains("OUTSIDE the measured pools"), qPrintable(v->planLabel()->text()));
+  // the other question: the fewest examples for a target error (the box starts at the best measured)
+  ps::ui::PlanPanel* plan = v->planPanel();
+  w->views()->setCurrentWidget(v);  // shown: the theory beside the plan starts
+  plan->modeBox()->setCurrentIndex(1);
+  QTRY_VERIFY(plan->targetBox()->isVisible() && !plan->budgetBox()->isVisible());
+  QVERIFY2(plan->planLabel()->text().startsWith("To reach a test error of"), qPrintable(plan->planLabel()->text()));
+  QCOMPARE(QSettings().value("plan/mode").toInt(), 1);
+  // beside it, labelled as theory: the perceptron's optimal f per alpha_tot, simulated off the GUI thread
+  QTRY_VERIFY_WITH_TIMEOUT(!plan->theory().empty(), 60000);
+  QVERIFY(plan->theoryChart()->chart()->series().size() >= 2);
+  QVERIFY(plan->theoryLabel()->text().contains("says nothing about this dataset"));
+  plan->modeBox()->setCurrentIndex(0);
   QString error;
   QVERIFY2(ps::ui::saveChart(v->chartView(), tmp_.filePath("scaling.png"), nullptr, &error), qPrintable(error));
   // File ▸ Export Report's work: the report of this dataset, written off the GUI thread

@@ -1186,6 +1186,77 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::PlanPanel</name>
+    <message>
+        <source>keep hard</source>
+        <translation type="unfinished">keep hard</translation>
+    </message>
+    <message>
+        <source>keep easy</source>
+        <translation type="unfinished">keep easy</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished">random</translation>
+    </message>
+    <message>
+        <source>a budget of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a target test error of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples available before pruning (the pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test error to reach: the plan needing the fewest examples before pruning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning plan for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory, for comparison only (not this dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulating the perceptron…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study to plan from: run a scaling or frontier study first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α_tot (examples per dimension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimal f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: with few examples per dimension keeping the easy examples wins; with many, the hard ones. It says nothing about this dataset&apos;s numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::ReportExport</name>
     <message>
         <source>Open a dataset first: the report covers its studies.</source>
@@ -1330,22 +1401,6 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Test error against examples kept (%1); lines: fitted power laws</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> examples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Examples available before pruning (the pool)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pruning plan for a budget of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No study to plan from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1192,6 +1192,77 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::PlanPanel</name>
+    <message>
+        <source>keep hard</source>
+        <translation>保留困难样本</translation>
+    </message>
+    <message>
+        <source>keep easy</source>
+        <translation>保留简单样本</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>a budget of</source>
+        <translation>预算为</translation>
+    </message>
+    <message>
+        <source>a target test error of</source>
+        <translation>目标测试误差为</translation>
+    </message>
+    <message>
+        <source> examples</source>
+        <translation> 个样本</translation>
+    </message>
+    <message>
+        <source>Examples available before pruning (the pool)</source>
+        <translation>剪枝前可用的样本数（样本池）</translation>
+    </message>
+    <message>
+        <source>The test error to reach: the plan needing the fewest examples before pruning</source>
+        <translation>要达到的测试误差：给出剪枝前所需样本最少的方案</translation>
+    </message>
+    <message>
+        <source>Pruning plan for</source>
+        <translation>剪枝方案：</translation>
+    </message>
+    <message>
+        <source>Theory, for comparison only (not this dataset)</source>
+        <translation>理论，仅供对比（并非本数据集）</translation>
+    </message>
+    <message>
+        <source>Simulating the perceptron…</source>
+        <translation>正在模拟感知机…</translation>
+    </message>
+    <message>
+        <source>No study to plan from: run a scaling or frontier study first.</source>
+        <translation>没有可用于规划的研究：请先运行缩放研究或前沿研究。</translation>
+    </message>
+    <message>
+        <source>α_tot (examples per dimension)</source>
+        <translation>α_tot（每维样本数）</translation>
+    </message>
+    <message>
+        <source>kept f</source>
+        <translation>保留比例 f</translation>
+    </message>
+    <message>
+        <source>%1 wins</source>
+        <translation>%1 胜出</translation>
+    </message>
+    <message>
+        <source>optimal f</source>
+        <translation>最优 f</translation>
+    </message>
+    <message>
+        <source>Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: with few examples per dimension keeping the easy examples wins; with many, the hard ones. It says nothing about this dataset&apos;s numbers.</source>
+        <translation>师生感知机（Sorscher 等，2022，图 1），N = %1，%2 次试验，模拟结果：每维样本少时保留简单样本更好；样本多时保留困难样本更好。它不反映本数据集的数值。</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::ReportExport</name>
     <message>
         <source>Open a dataset first: the report covers its studies.</source>
@@ -1337,22 +1408,6 @@ Top classes: %6</source>
     <message>
         <source>Test error against examples kept (%1); lines: fitted power laws</source>
         <translation>测试误差与保留样本数（%1）；线：拟合的幂律</translation>
-    </message>
-    <message>
-        <source> examples</source>
-        <translation> 个样本</translation>
-    </message>
-    <message>
-        <source>Examples available before pruning (the pool)</source>
-        <translation>剪枝前可用的样本数（数据池）</translation>
-    </message>
-    <message>
-        <source>Pruning plan for a budget of</source>
-        <translation>剪枝方案，预算为</translation>
-    </message>
-    <message>
-        <source>No study to plan from.</source>
-        <translation>没有可用于制定方案的研究。</translation>
     </message>
     <message>
         <source>Envelope (%1): %2; %3.</source>

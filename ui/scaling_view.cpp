@@ -206,34 +206,8 @@ ScalingView::ScalingView(QWidget* parent)
     addControl(box);
     connect(box, &QCheckBox::toggled, this, &ScalingView::redraw);
   }
-  budget_ = new QSpinBox(this);
-  budget_->setRange(1, 1000000000);
-  budget_->setSingleStep(1000);
-  budget_->setSuffix(tr(" examples"));
-  budget_->setToolTip(tr("Examples available before pruning (the pool)"));
-  plan_ = new QLabel(this);
-  plan_->setWordWrap(true);
-  plan_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  auto* row = new QHBoxLayout;
-  row->addWidget(new QLabel(tr("Pruning plan for a budget of"), this));
-  row->addWidget(budget_);
-  row->addStretch(1);
-  auto* box = qobject_cast<QVBoxLayout*>(layout());
-  box->addLayout(row);
-  box->addWidget(plan_);
-  connect(budget_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { showPlan(); });
-}
-
-void ScalingView::showPlan() {
-  if (inputs_.curves.empty()) {
-    plan_->setText(tr("No study to plan from."));
-    return;
-  }
-  try {
-    plan_->setText(QString::fromStdString(planForBudget(inputs_, budget_->value()).answer));
-  } catch (const std::exception& e) {
-    plan_->setText(QString::fromStdString(describeError(e)));
-  }
+  plan_ = new PlanPanel(this);
+  qobject_cast<QVBoxLayout*>(layout())->addWidget(plan_);
 }
 
 QString ScalingView::runLabel(const RunRecord& run) const {
@@ -243,17 +217,19 @@ QString ScalingView::runLabel(const RunRecord& run) const {
 void ScalingView::adopt(std::shared_ptr<const void> study) {
   const auto& loaded = *std::static_pointer_cast<const ScalingStudyLoad>(study);
   result_ = loaded.result;
-  inputs_ = loaded.inputs;
   int64_t largest = 0;
   for (const auto& p : result_.points) largest = std::max(largest, p.pool);
-  const QSignalBlocker block(budget_);
-  if (largest > 0) budget_->setValue(static_cast<int>(std::min<int64_t>(largest, budget_->maximum())));
+  plan_->setInputs(loaded.inputs, largest);  // every study of the dataset, read with the run shown
+}
+
+void ScalingView::clear() {
+  result_ = {};
+  plan_->setInputs({}, 0);
 }
 
 void ScalingView::writeCsv(const std::string& path) const { writeScalingCsv(result_, path); }
 
 QChart* ScalingView::makeChart(QString* info) {
-  showPlan();
   if (result_.points.empty()) return nullptr;
   QStringList lines;
   // the envelope drawn (over every policy when several) and its verdict, as core words them

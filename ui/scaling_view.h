@@ -3,9 +3,8 @@
 // number of examples kept on log-log axes (either can be switched to linear), one curve
 // per policy × kept fraction, each with its fitted power law (exponent ± standard error
 // in the legend), and where keep-hard overtakes keep-easy. Over the chart: the pruned
-// scaling envelope and its verdict; under it, the pruning planner for a budget of
-// examples (core decides, from every study of the dataset in the store; this view only
-// asks and shows).
+// scaling envelope and its verdict; under it, the pruning planner (ui/plan_panel).
+#include "plan_panel.h"
 #include "study/pruning_planner.h"
 #include "study/scaling_study.h"
 #include "study_run_view.h"
@@ -23,16 +22,14 @@ class ScalingView : public StudyRunView {
  public:
   explicit ScalingView(QWidget* parent = nullptr);
   const ScalingResult& result() const { return result_; }
-  QSpinBox* budgetBox() const { return budget_; }
-  QLabel* planLabel() const { return plan_; }
+  PlanPanel* planPanel() const { return plan_; }
+  QSpinBox* budgetBox() const { return plan_->budgetBox(); }
+  QLabel* planLabel() const { return plan_->planLabel(); }
 
  protected:
   QString runLabel(const RunRecord& run) const override;
   void adopt(std::shared_ptr<const void> study) override;
-  void clear() override {
-    result_ = {};
-    inputs_ = {};
-  }
+  void clear() override;
   qint64 shownRun() const override { return result_.runId; }
   QChart* makeChart(QString* info) override;
   void writeCsv(const std::string& path) const override;
@@ -41,13 +38,9 @@ class ScalingView : public StudyRunView {
   }
 
  private:
-  void showPlan();
-
   ScalingResult result_;
-  PlanInputs inputs_;  // every study of the dataset, read with the run shown
   QCheckBox *logX_, *logY_;
-  QSpinBox* budget_;
-  QLabel* plan_;
+  PlanPanel* plan_;
 };
 
 }  // namespace ps::ui
