@@ -47,6 +47,7 @@
 #include "settings_dialog.h"
 #include "store/store.h"
 #include "study_forms.h"
+#include "support/stall_watch.h"
 #include "support/test_data.h"
 #include "theory_view.h"
 
@@ -153,16 +154,16 @@ void TestGuiViews::runsPanelListsOpensAndDeletesWithConfirm() {
   auto* model = panel->model();
   QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
   QCOMPARE(model->rowCount(), 3);
-  QCOMPARE(model->columnCount(), int(ps::ui::RunTableModel::ColumnCount));
-  QCOMPARE(model->index(0, ps::ui::RunTableModel::Kind).data().toString(), QString("import"));
-  QCOMPARE(model->index(0, ps::ui::RunTableModel::Status).data().toString(), QString("done"));
-  QVERIFY(model->index(0, ps::ui::RunTableModel::Settings).data().toString().contains("a.csv"));
+  QCOMPARE(model->columnCount(), int(ps::ui::RunTreeModel::ColumnCount));
+  QCOMPARE(model->index(0, ps::ui::RunTreeModel::Kind).data().toString(), QString("import"));
+  QCOMPARE(model->index(0, ps::ui::RunTreeModel::Status).data().toString(), QString("done"));
+  QVERIFY(model->index(0, ps::ui::RunTreeModel::Settings).data().toString().contains("a.csv"));
   QCOMPARE(w->galleryView()->scoreBox()->count(), 3);
   const qint64 doomed = model->runs().back().id;
 
   // Opening a score run shows it in the gallery.
   w->showView("dataset");
-  panel->table()->selectRow(1);
+  QVERIFY(panel->selectRun(model->runs()[1].id));
   panel->openSelected();
   QCOMPARE(w->views()->currentWidget(), static_cast<QWidget*>(w->galleryView()));
   QVERIFY(w->galleryView()->scoreBox()->currentText().endsWith(QString("(run %1)").arg(model->runs()[1].id)));
@@ -177,8 +178,11 @@ void TestGuiViews::runsPanelListsOpensAndDeletesWithConfirm() {
   QVERIFY(asked.contains(QString("run %1").arg(doomed)));
   QCOMPARE(model->rowCount(), 3);
   panel->setConfirm([](const QString&) { return true; });
+  pstest::StallWatch stalls;
   QVERIFY(panel->deleteRun(doomed));
-  QTRY_COMPARE(model->rowCount(), 2);  // the store is re-read off the GUI thread
+  QTRY_COMPARE(model->rowCount(), 2);  // deleted and the store re-read off the GUI thread
+  qInfo() << "longest event-loop stall while deleting a run:" << stalls.worstMs() << "ms";
+  QVERIFY2(stalls.worstMs() < 100, qPrintable(QString::number(stalls.worstMs())));
   QCOMPARE(w->galleryView()->scoreBox()->count(), 2);
   ps::Store store(db_.toStdString());
   QVERIFY_THROWS_EXCEPTION(std::exception, store.run(doomed));
@@ -343,8 +347,14 @@ void TestGuiViews::studyDetailDrawsTheCurveOfEveryModel() {
   // The study's detail draws the curve of every model it trained (test error per epoch).
   auto* runs = w->runsPanel();
   QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
+  pstest::StallWatch stalls;  // the study and every model's curve are read off the GUI thread
   QVERIFY(runs->selectRun(runId));
   QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId, 30000);
+  QSignalSpy opened(w->frontierView(), &ps::ui::StudyRunView::runShown);
+  runs->openSelected();
+  QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+  qInfo() << "longest event-loop stall while showing a study's curves and opening it:" << stalls.worstMs() << "ms";
+  QVERIFY2(stalls.worstMs() < 100, qPrintable(QString::number(stalls.worstMs())));
   QCOMPARE(runs->shownCurves().size(), size_t(6));  // a curve per point (f = 1 shared, listed per policy)
   int testErrorSeries = 0;
   for (auto* s : runs->curveView()->chart()->series())
@@ -353,6 +363,13 @@ void TestGuiViews::studyDetailDrawsTheCurveOfEveryModel() {
       QCOMPARE(qobject_cast<QLineSeries*>(s)->count(), 1);  // one epoch
     }
   QCOMPARE(testErrorSeries, 6);
+  // The models it trained are listed under it (a tree), not among the scoring runs.
+  const QModelIndex study = runs->model()->indexOf(runId);
+  QVERIFY(study.isValid() && !study.parent().isValid());
+  QVERIFY(runs->model()->rowCount(study) >= 3);
+  for (int i = 0; i < runs->model()->rowCount(study); ++i)
+    QCOMPARE(runs->model()->index(i, ps::ui::RunTreeModel::Kind, study).data().toString(), QString("train"));
+  QVERIFY(!runs->resumeButton()->isEnabled());  // a finished study has nothing to resume
   // A trained model's own detail draws its curve.
   bool sawModel = false;
   for (const auto& r : runs->model()->runs())

@@ -393,6 +393,19 @@ void TestStudies::scalingStudyEndToEnd() {
   QVERIFY(!r.crossovers[0].description.empty());
   ps::JobContext again;
   QVERIFY(ps::runScalingStudy(*ds, store, cfg, again).fromCache);
+  // Resume (the runs panel) starts a stored study again from its settings as read back:
+  // they must give the same text, hence the same cache key, whether the score was given
+  // by its settings or by a run.
+  const std::string stored = store.run(r.runId).config;
+  QCOMPARE(ps::parseScalingConfig(stored).toJson(), stored);
+  ps::JobContext resumed;
+  const ps::ScalingConfig back = ps::parseScalingConfig(stored);
+  QCOMPARE(ps::runScalingStudy(*ds, store, back, resumed).runId, r.runId);
+  ps::FrontierConfig byRun;
+  byRun.score.runId = 7;
+  byRun.score.name = "el2n";
+  byRun.moreScores = {"forgetting"};
+  QCOMPARE(ps::parseFrontierConfig(byRun.toJson()).toJson(), byRun.toJson());
   QCOMPARE(ps::geometricSizes(1000, 60000, 4), (std::vector<int64_t>{1000, 3915, 15326, 60000}));
 }
 

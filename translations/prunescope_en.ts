@@ -927,6 +927,14 @@ Top classes: %6</source>
         <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A %1 run cannot be resumed on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be resumed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1272,50 +1280,50 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
-    <name>ps::ui::RunTableModel</name>
+    <name>ps::ui::RunTreeModel</name>
     <message>
         <source>running</source>
-        <translation>running</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
-        <source>Time taken</source>
-        <translation>Time taken</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Started</translation>
+        <translation type="unfinished">running</translation>
     </message>
     <message>
         <source>done</source>
-        <translation>done</translation>
+        <translation type="unfinished">done</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>failed</translation>
+        <translation type="unfinished">failed</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation>interrupted</translation>
+        <translation type="unfinished">interrupted</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished">Run</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Settings</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">Seed</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation type="unfinished">Time taken</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">Started</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1379,14 @@ Top classes: %6</source>
     <message>
         <source>Training curves of run %1</source>
         <translation>Training curves of run %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished">Resume</translation>
+    </message>
+    <message>
+        <source>Start an interrupted or failed run again from its stored settings: it continues from its last checkpoint (a model trained by a study resumes its study)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

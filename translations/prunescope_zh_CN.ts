@@ -935,6 +935,14 @@ Top classes: %6</source>
         <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
         <translation>只计算 EL2N：对 10 个独立训练的种子取平均，在训练早期（训练轮数的 20 %）读取，与 Paul 等和 Sorscher 等的做法相同</translation>
     </message>
+    <message>
+        <source>A %1 run cannot be resumed on its own.</source>
+        <translation>%1 运行不能单独恢复。</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be resumed: %2</source>
+        <translation>无法恢复运行 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1278,10 +1286,22 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
-    <name>ps::ui::RunTableModel</name>
+    <name>ps::ui::RunTreeModel</name>
     <message>
         <source>running</source>
         <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1310,18 +1330,6 @@ Top classes: %6</source>
     <message>
         <source>Started</source>
         <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中断</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1385,14 @@ Top classes: %6</source>
     <message>
         <source>Training curves of run %1</source>
         <translation>运行 %1 的训练曲线</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Start an interrupted or failed run again from its stored settings: it continues from its last checkpoint (a model trained by a study resumes its study)</source>
+        <translation>按存储的设置重新启动中断或失败的运行：从最后一个检查点继续（研究训练的模型会恢复其所属研究）</translation>
     </message>
 </context>
 <context>

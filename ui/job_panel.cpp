@@ -288,6 +288,27 @@ BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
                                    studyWork(dataset_, c, runScalingStudy), this));
 }
 
+BackgroundJob* JobPanel::resumeRun(const RunRecord& run) {
+  try {
+    if (run.kind == "score") {
+      const ScoreConfig c = ScoreConfig::fromJson(run.config);
+      return startJob(&c);
+    }
+    if (run.kind == "frontier") {
+      const FrontierConfig c = parseFrontierConfig(run.config);
+      return startFrontier(&c);
+    }
+    if (run.kind == "scaling") {
+      const ScalingConfig c = parseScalingConfig(run.config);
+      return startScaling(&c);
+    }
+    emit jobFailed(tr("A %1 run cannot be resumed on its own.").arg(QString::fromStdString(run.kind)));
+  } catch (const std::exception& e) {
+    emit jobFailed(tr("Run %1 cannot be resumed: %2").arg(run.id).arg(QString::fromStdString(describeError(e))));
+  }
+  return nullptr;
+}
+
 BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& title) {
   if (!dataset_) return nullptr;
   auto ds = dataset_;
@@ -412,6 +433,15 @@ void JobPanel::addRow(BackgroundJob* job) {
             bar->setValue(static_cast<int>(f * 1000));
             message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, QString::fromStdString(formatDuration(eta))) : m);
           });
+  // The runs panel lists running runs too: the store is re-read once a start is under way
+  // (its run recorded by then), and again when it stops without finishing.
+  auto announce = std::make_shared<bool>(true);
+  connect(job, &BackgroundJob::progress, this, [this, announce] {
+    if (!*announce) return;
+    *announce = false;
+    emit runsChanged();
+  });
+  connect(job, &BackgroundJob::finished, this, [announce] { *announce = true; });
   connect(job, &BackgroundJob::finished, this, [this, job](qint64 runId, bool cached) {
     rows_[job].bar->setValue(1000);
     rows_[job].message->setText(runId <= 0 ? tr("done")
@@ -419,13 +449,17 @@ void JobPanel::addRow(BackgroundJob* job) {
                                            : tr("done (run %1)").arg(runId));
     emit jobFinished(job->kind(), runId);
   });
-  connect(job, &BackgroundJob::cancelled, this, [this, job] {
+  connect(job, &BackgroundJob::cancelled, this, [this, job, announce] {
     rows_[job].message->setText(tr("cancelled — resume continues from the last finished step"));
+    *announce = true;
     emit jobCancelled();
+    emit runsChanged();
   });
-  connect(job, &BackgroundJob::failed, this, [this, job](const QString& reason) {
+  connect(job, &BackgroundJob::failed, this, [this, job, announce](const QString& reason) {
     rows_[job].message->setText(tr("failed: %1").arg(reason));
+    *announce = true;
     emit jobFailed(reason);
+    emit runsChanged();
   });
 }
 

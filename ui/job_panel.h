@@ -29,7 +29,8 @@ class QVBoxLayout;
 
 namespace ps {
 class Dataset;
-}
+struct RunRecord;
+}  // namespace ps
 
 namespace ps::ui {
 
@@ -53,6 +54,9 @@ class JobPanel : public QWidget {
   BackgroundJob* startJob(const ScoreConfig* config = nullptr);
   BackgroundJob* startFrontier(const FrontierConfig* config = nullptr);
   BackgroundJob* startScaling(const ScalingConfig* config = nullptr);
+  // Starts a stored score, frontier or scaling run again from its settings (the store
+  // continues it from its last checkpoint); nullptr, with jobFailed, when they cannot be read.
+  BackgroundJob* resumeRun(const ps::RunRecord& run);
   BackgroundJob* startAudit(const AuditConfig& config, const QString& title);
   // Runs the learning-rate range test with the scoring form's model on the open dataset
   // (its examples limit too); the suggestion fills the learning-rate field when done.
@@ -78,6 +82,7 @@ class JobPanel : public QWidget {
   void auditFinished(const ps::AuditResult& result, const QString& title);
   void jobFailed(const QString& reason);
   void jobCancelled();
+  void runsChanged();  // a job's run began, or stopped without finishing: the store's list changed
 
  private:
   struct JobRow {

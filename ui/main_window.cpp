@@ -36,6 +36,7 @@
 #include "settings_dialog.h"
 #include "store/store.h"
 #include "theory_view.h"
+#include "train/run_curves.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -203,6 +204,7 @@ void MainWindow::buildViews() {
     statusBar()->showMessage(tr("Deleted run %1").arg(id), 5000);
     refreshFromStore();
   });
+  connect(runs_, &RunsPanel::resumeRequested, jobs_, &JobPanel::resumeRun);
   connect(runs_, &RunsPanel::openRequested, this, [this](const RunRecord& run) {
     if (run.status != RunStatus::Done) {
       showError(tr("Run %1").arg(run.id),
@@ -247,6 +249,7 @@ void MainWindow::showProgressInTitle() {
 
 void MainWindow::connectJobs() {
   connect(jobs_->queue(), &JobQueue::progressChanged, this, &MainWindow::showProgressInTitle);
+  connect(jobs_, &JobPanel::runsChanged, this, [this] { refreshFromStore(); });
   connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Job failed"), reason); });
   connect(jobs_, &JobPanel::jobFinished, this, [this](const QString& kind, qint64 runId) {
     if (dataset_) refreshFromStore(kind, runId);  // shows a finished study in its view
@@ -270,7 +273,10 @@ void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
     try {
       Store store(path.toStdString());
       snap.catalog = loadScoreCatalog(*ds, store, previous.get());
-      if (const auto rec = store.findDataset(ds->fingerprint())) snap.runs = store.runs(rec->id);
+      if (const auto rec = store.findDataset(ds->fingerprint())) {
+        snap.runs = store.runs(rec->id);
+        snap.parents = studiesOfTrainedModels(store, snap.runs);
+      }
     } catch (const std::exception& e) {
       snap.error = QString::fromStdString(e.what());
     }
@@ -289,7 +295,7 @@ void MainWindow::showStore(StoreSnapshot snap) {
   jobs_->setCatalog(snap.catalog);
   frontier_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("frontier") ? selectRun_ : 0);
   scaling_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("scaling") ? selectRun_ : 0);
-  runs_->setRuns(std::move(snap.runs), storePath_);
+  runs_->setRuns(std::move(snap.runs), storePath_, snap.parents);
   selectKind_.clear();
   selectRun_ = 0;
   emit storeRefreshed();

@@ -5,6 +5,7 @@
 // the perceptron theory. Loading and every computation run off the GUI thread; errors
 // show in a dialog and the window keeps working.
 #include <QMainWindow>
+#include <map>
 #include <memory>
 
 #include "data/dataset.h"
@@ -33,6 +34,7 @@ struct ScoreCatalog;
 struct StoreSnapshot {
   std::shared_ptr<const ScoreCatalog> catalog;
   std::vector<RunRecord> runs;
+  std::map<int64_t, int64_t> parents;  // model run → the study that trained it
   QString error;
 };
 

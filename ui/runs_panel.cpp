@@ -12,108 +12,49 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include "chart_export.h"
 #include "job/job.h"
 #include "latest_task.h"
 #include "store/run_summary.h"
 #include "training_curve_chart.h"
+#include "util/errors.h"
 
 namespace ps::ui {
 
-void RunTableModel::setRuns(std::vector<RunRecord> runs) {
-  beginResetModel();
-  runs_ = std::move(runs);
-  settings_.clear();
-  for (const auto& r : runs_) settings_.push_back(QString::fromStdString(describeRun(r)));
-  endResetModel();
-}
-
-int RunTableModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(runs_.size());
-}
-int RunTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
-
-QVariant RunTableModel::data(const QModelIndex& index, int role) const {
-  if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) return {};
-  const RunRecord& r = runs_[static_cast<size_t>(index.row())];
-  if (role == Qt::DisplayRole) {
-    switch (index.column()) {
-      case Id: return static_cast<qlonglong>(r.id);
-      case Kind: return QString::fromStdString(r.kind);
-      case Status: return statusText(r.status);
-      case Settings: return settings_[static_cast<size_t>(index.row())];
-      case Seed: return static_cast<qlonglong>(r.seed);
-      case Time:
-        return r.status == RunStatus::Running ? QVariant(tr("running"))
-                                              : QVariant(QString::fromStdString(formatDuration(r.elapsedSeconds)));
-      case Started: return localTime(r.startedAt);
-    }
-  }
-  if (role == Qt::ToolTipRole)
-    return r.message.empty() ? QString::fromStdString(r.config) : QString::fromStdString(r.message + "\n" + r.config);
-  if (role == Qt::ForegroundRole && index.column() == Status) {
-    if (r.status == RunStatus::Failed) return QColor(Qt::darkRed);
-    if (r.status == RunStatus::Interrupted) return QColor(0xb0, 0x60, 0x00);
-  }
-  return {};
-}
-
-// The store keeps UTC (ISO 8601); the table shows the user's local time.
-QString RunTableModel::localTime(const std::string& utc) {
-  const QDateTime t = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODateWithMs);
-  return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString::fromStdString(utc);
-}
-
-QString RunTableModel::statusText(RunStatus status) {
-  switch (status) {
-    case RunStatus::Running: return tr("running");
-    case RunStatus::Done: return tr("done");
-    case RunStatus::Failed: return tr("failed");
-    case RunStatus::Interrupted: return tr("interrupted");
-  }
-  return {};
-}
-
-QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-    return QAbstractTableModel::headerData(section, orientation, role);
-  switch (section) {
-    case Id: return tr("Run");
-    case Kind: return tr("Kind");
-    case Status: return tr("Status");
-    case Settings: return tr("Settings");
-    case Seed: return tr("Seed");
-    case Time: return tr("Time taken");
-    case Started: return tr("Started");
-  }
-  return {};
-}
-
 // NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
-  model_ = new RunTableModel(this);
-  table_ = new QTableView(this);
-  table_->setModel(model_);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->setSelectionMode(QAbstractItemView::SingleSelection);
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setSectionResizeMode(RunTableModel::Settings, QHeaderView::Stretch);
+  model_ = new RunTreeModel(this);
+  tree_ = new QTreeView(this);
+  tree_->setModel(model_);
+  tree_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  tree_->setSelectionMode(QAbstractItemView::SingleSelection);
+  tree_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  tree_->setUniformRowHeights(true);
+  tree_->setExpandsOnDoubleClick(false);  // a double-click opens the run
+  tree_->header()->setStretchLastSection(false);
+  tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  tree_->header()->setSectionResizeMode(RunTreeModel::Settings, QHeaderView::Stretch);
   open_ = new QPushButton(tr("Open"), this);
+  resume_ = new QPushButton(tr("Resume"), this);
   delete_ = new QPushButton(tr("Delete…"), this);
   open_->setToolTip(tr("Show the run's results in its view"));
+  resume_->setToolTip(
+      tr("Start an interrupted or failed run again from its stored settings: it continues from its "
+         "last checkpoint (a model trained by a study resumes its study)"));
+  resume_->setEnabled(false);
   auto* buttons = new QHBoxLayout;
   buttons->addStretch(1);
   buttons->addWidget(open_);
+  buttons->addWidget(resume_);
   buttons->addWidget(delete_);
   auto* top = new QWidget(this);
   auto* topLayout = new QVBoxLayout(top);
   topLayout->setContentsMargins(0, 0, 0, 0);
-  topLayout->addWidget(table_, 1);
+  topLayout->addWidget(tree_, 1);
   topLayout->addLayout(buttons);
 
   // The selected run's detail: status line and training curves.
@@ -147,12 +88,13 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(split);
   curveTask_ = std::make_unique<LatestTask<CurveLoad>>(this, [this](CurveLoad l) { curvesLoaded(std::move(l)); });
-  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showDetail(); });
+  connect(tree_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showDetail(); });
   confirm_ = [this](const QString& question) {
     return QMessageBox::question(this, tr("Delete run"), question) == QMessageBox::Yes;
   };
   connect(open_, &QPushButton::clicked, this, &RunsPanel::openSelected);
-  connect(table_, &QTableView::doubleClicked, this, &RunsPanel::openSelected);
+  connect(tree_, &QTreeView::doubleClicked, this, &RunsPanel::openSelected);
+  connect(resume_, &QPushButton::clicked, this, &RunsPanel::resumeSelected);
   connect(delete_, &QPushButton::clicked, this, [this] {
     if (const RunRecord* r = selected()) deleteRun(r->id);
   });
@@ -160,26 +102,42 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
 
 RunsPanel::~RunsPanel() = default;
 
-void RunsPanel::setRuns(std::vector<RunRecord> runs, const QString& storePath) {
+void RunsPanel::setRuns(std::vector<RunRecord> runs, const QString& storePath,
+                        const std::map<int64_t, int64_t>& parents) {
   storePath_ = storePath;
   const RunRecord* before = selected();
   const qint64 keep = before ? before->id : 0;
-  model_->setRuns(std::move(runs));
+  model_->setRuns(std::move(runs), parents);
   // The reset cleared the selection: select the same run again (its detail re-read).
   if (!selectRun(keep)) showDetail();
 }
 
 bool RunsPanel::selectRun(qint64 runId) {
-  const auto& rs = model_->runs();
-  for (size_t i = 0; i < rs.size(); ++i)
-    if (rs[i].id == runId) {
-      table_->selectRow(static_cast<int>(i));
-      return true;
-    }
-  return false;
+  const QModelIndex at = model_->indexOf(runId);
+  if (!at.isValid()) return false;
+  if (at.parent().isValid()) tree_->expand(at.parent());
+  tree_->selectionModel()->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  tree_->scrollTo(at);
+  return true;
+}
+
+const RunRecord* RunsPanel::resumable() const {
+  const RunRecord* r = selected();
+  if (!r || (r->status != RunStatus::Interrupted && r->status != RunStatus::Failed)) return nullptr;
+  if (r->kind == "score" || r->kind == "frontier" || r->kind == "scaling") return r;
+  if (const int64_t study = model_->parentStudy(r->id)) {  // a study's model: its study resumes it
+    const QModelIndex at = model_->indexOf(study);
+    return model_->record(at);
+  }
+  return nullptr;
+}
+
+void RunsPanel::resumeSelected() {
+  if (const RunRecord* r = resumable()) emit resumeRequested(*r);
 }
 
 void RunsPanel::showDetail() {
+  resume_->setEnabled(resumable() != nullptr);
   const RunRecord* r = selected();
   if (!r) {
     curvesLoaded({});
@@ -207,7 +165,7 @@ void RunsPanel::curvesLoaded(CurveLoad l) {
   if (!r || r->id != l.runId) {
     text = tr("Select a run to see its training curves.");
   } else {
-    text = tr("Run %1 (%2): %3").arg(r->id).arg(QString::fromStdString(r->kind), RunTableModel::statusText(r->status));
+    text = tr("Run %1 (%2): %3").arg(r->id).arg(QString::fromStdString(r->kind), RunTreeModel::statusText(r->status));
     if (!r->message.empty()) text += QStringLiteral(" — ") + QString::fromStdString(r->message);
     if (!l.error.isEmpty())
       text += QStringLiteral("\n") + tr("Its training curves cannot be read: %1").arg(l.error);
@@ -237,9 +195,8 @@ void RunsPanel::curvesLoaded(CurveLoad l) {
 }
 
 const RunRecord* RunsPanel::selected() const {
-  const QModelIndexList rows = table_->selectionModel()->selectedRows();
-  if (rows.isEmpty()) return nullptr;
-  return &model_->runs()[static_cast<size_t>(rows.first().row())];
+  const QModelIndexList rows = tree_->selectionModel()->selectedRows();
+  return rows.isEmpty() ? nullptr : model_->record(rows.first());
 }
 
 void RunsPanel::openSelected() {
@@ -259,14 +216,25 @@ bool RunsPanel::deleteRun(qint64 runId) {
                                .arg(runId)
                                .arg(QString::fromStdString(describeRun(*it)));
   if (confirm_ && !confirm_(question)) return false;
-  try {
-    Store store(storePath_.toStdString());
-    store.deleteRun(runId);
-  } catch (const std::exception& e) {
-    emit failed(QString::fromStdString(e.what()));
-    return false;
-  }
-  emit runDeleted(runId);
+  // off the GUI thread: a store busy with a running job's writes can take a while
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, runId] {
+    const QString error = watcher->result();
+    watcher->deleteLater();
+    if (error.isEmpty())
+      emit runDeleted(runId);
+    else
+      emit failed(error);
+  });
+  watcher->setFuture(QtConcurrent::run([path = storePath_.toStdString(), runId]() -> QString {
+    try {
+      Store store(path);  // a connection of this worker thread's own
+      store.deleteRun(runId);
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(describeError(e));
+    }
+  }));
   return true;
 }
 

@@ -63,6 +63,29 @@ std::string ScalingConfig::toJson() const {
   return j.dump();
 }
 
+ScalingConfig parseScalingConfig(const std::string& json) {
+  const FrontierConfig f = parseFrontierConfig(json);
+  ScalingConfig c;
+  c.score = f.score;
+  c.policies = f.policies;
+  c.keeps = f.keeps;
+  c.classBalanced = f.classBalanced;
+  c.beta = f.beta;
+  c.train = f.train;
+  c.budget = f.budget;
+  c.seeds = f.seeds;
+  c.testLimit = f.testLimit;
+  try {
+    const auto j = nlohmann::json::parse(json);
+    c.sizes = j.value("sizes", c.sizes);
+    c.minSize = j.value("min_size", c.minSize);
+    c.steps = j.value("steps", c.steps);
+  } catch (const nlohmann::json::exception& e) {
+    throw StoreError(std::string("a stored scaling study's settings are not readable: ") + e.what());
+  }
+  return c;
+}
+
 namespace {
 
 nlohmann::json toJson(const ScalingResult& r) {

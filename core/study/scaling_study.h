@@ -36,6 +36,10 @@ struct ScalingConfig {
   std::string toJson() const;
 };
 
+// Reads back what ScalingConfig::toJson wrote, so that toJson gives the same text again
+// (see parseFrontierConfig). StoreError on malformed JSON.
+ScalingConfig parseScalingConfig(const std::string& json);
+
 // `count` sizes from lo to hi, evenly spaced in log scale, rounded, distinct, ascending.
 std::vector<int64_t> geometricSizes(int64_t lo, int64_t hi, int count);
 

@@ -85,6 +85,7 @@ FrontierConfig parseFrontierConfig(const std::string& json) {
     const auto score = j.value("score", nlohmann::json::object());
     c.score.name = score.value("name", c.score.name);
     c.score.runId = score.value("run", int64_t(0));
+    if (!c.score.runId && score.contains("config")) c.score.config = ScoreConfig::fromJson(score.at("config").dump());
     c.score.excludeTagged = j.value("exclude_tagged", false);
     c.moreScores = j.value("more_scores", c.moreScores);
     c.policies = j.value("policies", c.policies);

@@ -41,9 +41,10 @@ struct FrontierConfig {
   std::string toJson() const;
 };
 
-// Reads back what FrontierConfig::toJson wrote (a stored study's config). The score is
-// read as its run id when the study named one (a score given by settings is left at the
-// defaults; the study's result names the run it used). StoreError on malformed JSON.
+// Reads back what FrontierConfig::toJson wrote (a stored study's config): the score as
+// its run id when the study named one, else its settings, so that toJson gives the same
+// text again (the same cache key: starting it again resumes that study). StoreError on
+// malformed JSON.
 FrontierConfig parseFrontierConfig(const std::string& json);
 
 // Kept-fraction grids: non-empty, strictly ascending, every value in (0, 1].

@@ -1,6 +1,7 @@
 #include "train/run_curves.h"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
@@ -11,6 +12,14 @@ namespace ps {
 namespace {
 std::string what(const Store& store, int64_t runId) {
   return store.path() + ": run " + std::to_string(runId) + "'s training curve";
+}
+
+// The model a study point names ("point/<label>" → {"train_run": id, ...}); 0 when none.
+int64_t trainedRun(const std::string& key, const std::string& json) {
+  if (key.rfind("point/", 0) != 0) return 0;
+  const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("train_run") || !j["train_run"].is_number_integer()) return 0;
+  return j["train_run"].get<int64_t>();
 }
 }  // namespace
 
@@ -25,10 +34,8 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
       const std::string digits = key.substr(10);
       if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
       seeds.emplace_back(std::stoll(digits), json);
-    } else if (key.rfind("point/", 0) == 0) {
-      const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-      if (j.is_object() && j.contains("train_run") && j["train_run"].is_number_integer())
-        trained.emplace_back(key.substr(6), j["train_run"].get<int64_t>());
+    } else if (const int64_t id = trainedRun(key, json)) {
+      trained.emplace_back(key.substr(6), id);
     }
   }
   std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -39,6 +46,19 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
       if (const auto json = store.result(id, "curve"))
         out.push_back({label, id, TrainingCurve::fromJson(*json, what(store, id))});
   return out;
+}
+
+std::map<int64_t, int64_t> studiesOfTrainedModels(const Store& store, const std::vector<RunRecord>& runs) {
+  std::map<int64_t, int64_t> listed, parent;
+  for (const RunRecord& r : runs) listed[r.id] = 0;
+  for (const RunRecord& r : runs) {  // ascending ids: a model shared by studies goes to the first
+    if (r.kind != "frontier" && r.kind != "scaling") continue;
+    for (const auto& [key, json] : store.results(r.id)) {
+      const int64_t id = trainedRun(key, json);
+      if (id > 0 && id != r.id && listed.count(id) && !parent.count(id)) parent[id] = r.id;
+    }
+  }
+  return parent;
 }
 
 void writeCurvesCsv(const std::vector<LabelledCurve>& curves, const std::string& path) {
