@@ -51,6 +51,7 @@ class TestScores : public QObject {
   void resumeAfterKillGivesTheSameScores();
   void mislabelledExamplesRankAmongTheHardest();
   void cacheHitAndNewRunOnChange();
+  void resumeAfterCancelGivesTheSameScores_data();
   void resumeAfterCancelGivesTheSameScores();
   void multipleSeedsReportSpreadAndRankCorrelation();
   void prototypesAndRandom();
@@ -185,28 +186,46 @@ void TestScores::cacheHitAndNewRunOnChange() {
   QCOMPARE(ps::listScoreRuns(store, ds->fingerprint()).size(), size_t(2));
 }
 
+void TestScores::resumeAfterCancelGivesTheSameScores_data() {
+  QTest::addColumn<bool>("withinEpoch");
+  QTest::newRow("from the last whole epoch") << false;
+  QTest::newRow("from within an epoch") << true;  // checkpoints between batches
+}
+
 void TestScores::resumeAfterCancelGivesTheSameScores() {
-  auto ds = subset(path("resume"), 1000);
+  QFETCH(bool, withinEpoch);
+  const std::string tag = withinEpoch ? "within" : "epoch";
+  auto ds = subset(path("resume_" + tag), 1000);
   const auto cfg = quickConfig({"el2n", "forgetting", "aum", "grand", "entropy", "variability"}, 3);
   ps::JobContext plain;
-  ps::Store wholeStore(path("resume_whole.sqlite"));
+  ps::Store wholeStore(path("resume_whole_" + tag + ".sqlite"));
   const ps::ScoreRun whole = ps::scoreDataset(*ds, wholeStore, cfg, plain);
 
-  ps::Store store(path("resume_cut.sqlite"));
+  ps::Store store(path("resume_cut_" + tag + ".sqlite"));
   ps::CancelToken token;
+  int reportsInEpoch2 = 0;
   ps::JobContext cut(
       &token,
       [&](const ps::Progress& p) {
-        if (p.message.find("epoch 3/3") != std::string::npos) token.cancel();
+        // within an epoch: after a few of epoch 2's batches, each checkpointed; else at epoch 3's start
+        if (withinEpoch ? p.message.find("epoch 2/3") != std::string::npos && ++reportsInEpoch2 == 4
+                        : p.message.find("epoch 3/3") != std::string::npos)
+          token.cancel();
       },
       nullptr, std::chrono::milliseconds(0));
+  cut.setCheckpointEvery(withinEpoch ? std::chrono::milliseconds(0) : std::chrono::hours(1));
   QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::scoreDataset(*ds, store, cfg, cut));
   const auto key = ps::Store::cacheKey("score", cfg.toJson(), ds->fingerprint());
   QCOMPARE(store.findRun(key)->status, ps::RunStatus::Interrupted);
   token.reset();
   ps::JobContext again(&token, {}, nullptr);
+  std::string logged;
+  again.setLog([&](const std::string& line) { logged += line + "\n"; });
   const ps::ScoreRun resumed = ps::scoreDataset(*ds, store, cfg, again);
   QVERIFY(resumed.resumed);
+  QVERIFY2(logged.find(withinEpoch ? "resumed from the checkpoint after epoch 1, batch "
+                                   : "resumed from the checkpoint after epoch 2\n") != std::string::npos,
+           logged.c_str());
   for (const auto& name : whole.names) {
     const auto& a = resumed.difficulty.at(name);
     const auto& b = whole.difficulty.at(name);

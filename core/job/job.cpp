@@ -57,6 +57,12 @@ void JobContext::log(const std::string& line) const {
     }
 }
 
+std::chrono::milliseconds JobContext::checkpointEvery() const {
+  for (const JobContext* c = this; c; c = c->parent_)
+    if (c->checkpointEvery_) return *c->checkpointEvery_;
+  return std::chrono::minutes(1);
+}
+
 double JobContext::elapsedSeconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }

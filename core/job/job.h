@@ -77,6 +77,10 @@ class JobContext {
   bool cancelled() const { return token_ && token_->cancelled(); }
   void throwIfCancelled() const;  // throws ps::Cancelled
   CheckpointSink* checkpoints() const { return checkpoints_; }
+  // How much work a training may do between checkpoints within an epoch (its own, else
+  // the nearest parent's, else a minute): what a resume can lose at most.
+  void setCheckpointEvery(std::chrono::milliseconds every) { checkpointEvery_ = every; }
+  std::chrono::milliseconds checkpointEvery() const;
   double elapsedSeconds() const;
   Progress last() const;
 
@@ -86,6 +90,7 @@ class JobContext {
   std::function<void(const std::string&)> log_;
   const JobContext* parent_ = nullptr;
   CheckpointSink* checkpoints_;
+  std::optional<std::chrono::milliseconds> checkpointEvery_;
   std::chrono::milliseconds minInterval_;
   std::chrono::steady_clock::time_point start_, lastEmit_;
   mutable std::mutex mu_;

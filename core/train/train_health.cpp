@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "job/job.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -86,6 +87,27 @@ void EpochTally::addBatch(double meanLoss, int64_t batchSize, const int64_t* lab
       ++rightPerClass_[static_cast<size_t>(y)];
     }
   }
+}
+
+void EpochTally::save(ByteWriter& w) const {
+  w.pod(steps_).pod(seen_).pod(right_).pod(lossSum_).pod(lossCount_).vec(seenPerClass_).vec(rightPerClass_);
+}
+
+EpochTally EpochTally::load(ByteReader& r) {
+  EpochTally t(1);
+  t.steps_ = r.pod<int64_t>();
+  t.seen_ = r.pod<int64_t>();
+  t.right_ = r.pod<int64_t>();
+  t.lossSum_ = r.pod<double>();
+  t.lossCount_ = r.pod<int64_t>();
+  auto seen = r.vec<int64_t>();
+  auto right = r.vec<int64_t>();
+  if (seen.empty() || right.size() != seen.size() || t.steps_ < 0 || t.seen_ < 0 || t.right_ < 0 ||
+      t.right_ > t.seen_ || t.lossCount_ < 0)
+    throw CheckpointError("checkpoint is damaged: its epoch tally is not one");
+  t.seenPerClass_ = std::move(seen);
+  t.rightPerClass_ = std::move(right);
+  return t;
 }
 
 double learnedThreshold(const std::vector<int64_t>& seenPerClass) {

@@ -10,6 +10,9 @@
 
 namespace ps {
 
+class ByteWriter;
+class ByteReader;
+
 struct EpochHealth {
   static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   int epoch = 0;                    // the epoch this entry closes (1-based)
@@ -39,6 +42,10 @@ class EpochTally {
   int64_t steps() const { return steps_; }
   // Closes the epoch: mean loss, accuracy, balanced accuracy, chance and threshold.
   EpochHealth finish(int epoch, double lr, double seconds) const;
+  int64_t classes() const { return static_cast<int64_t>(seenPerClass_.size()); }
+  // Within-epoch checkpoints: what save wrote; CheckpointError when the bytes are not a tally.
+  void save(ByteWriter& w) const;
+  static EpochTally load(ByteReader& r);
 
  private:
   int64_t steps_ = 0, seen_ = 0, right_ = 0;

@@ -11,6 +11,7 @@
 
 #include "model/classifier.h"
 #include "model/model_factory.h"
+#include "train/augment_plan.h"
 #include "train/batch_source.h"
 #include "util/errors.h"
 
@@ -82,28 +83,21 @@ double Trainer::learningRate(int64_t step, int64_t totalSteps) const {
 
 namespace {
 
-// Model, optimiser and hook state after `epoch` epochs, under key + "/train".
-void saveCheckpoint(Classifier& model, CheckpointSink& sink, const std::string& key, int epoch, torch::optim::SGD& opt,
-                    const std::vector<TrainHook*>& hooks, const TrainingCurve& curve) {
+// Model, optimiser, training curve and hook state.
+void writeState(ByteWriter& w, Classifier& model, torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks,
+                const TrainingCurve& curve) {
   std::vector<torch::Tensor> state = model.parameters();
   for (const auto& b : model.buffers()) state.push_back(b);
   std::ostringstream optOut;
   torch::serialize::OutputArchive archive;
   opt.save(archive);
   archive.save_to(optOut);
-  ByteWriter w;
-  w.pod<int32_t>(epoch).vec(tensorsToBytes(state)).str(optOut.str()).str(curve.toJson());
+  w.vec(tensorsToBytes(state)).str(optOut.str()).str(curve.toJson());
   for (TrainHook* h : hooks) h->save(w);
-  sink.save(key + "/train", w.bytes());
 }
 
-// Restores what saveCheckpoint wrote; returns the epochs done (0 when there is none).
-int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSink& sink, const std::string& key,
-                   torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks, TrainingCurve& curve) {
-  const auto saved = sink.load(key + "/train");
-  if (!saved) return 0;
-  ByteReader r(*saved);
-  const int epoch = r.pod<int32_t>();
+void readState(ByteReader& r, Classifier& model, const torch::Device& device, const std::string& key,
+               torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks, TrainingCurve& curve) {
   const auto state = tensorsFromBytes(r.vec<uint8_t>());
   auto params = model.parameters();
   auto buffers = model.buffers();
@@ -121,7 +115,49 @@ int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSin
   opt.load(archive);
   curve = TrainingCurve::fromJson(r.str(), "checkpoint " + key + "'s training curve");
   for (TrainHook* h : hooks) h->load(r);
+}
+
+// After `epoch` whole epochs, under key + "/train".
+void saveCheckpoint(Classifier& model, CheckpointSink& sink, const std::string& key, int epoch, torch::optim::SGD& opt,
+                    const std::vector<TrainHook*>& hooks, const TrainingCurve& curve) {
+  ByteWriter w;
+  w.pod<int32_t>(epoch);
+  writeState(w, model, opt, hooks, curve);
+  sink.save(key + "/train", w.bytes());
+}
+
+// Restores what saveCheckpoint wrote; returns the epochs done (0 when there is none).
+int loadCheckpoint(Classifier& model, const torch::Device& device, CheckpointSink& sink, const std::string& key,
+                   torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks, TrainingCurve& curve) {
+  const auto saved = sink.load(key + "/train");
+  if (!saved) return 0;
+  ByteReader r(*saved);
+  const int epoch = r.pod<int32_t>();
+  readState(r, model, device, key, opt, hooks, curve);
   return epoch;
+}
+
+}  // namespace
+
+// Within an epoch: `batch` batches of epoch `epoch` (0-based) done, in `seconds`, with
+// the epoch's tally so far. Saved under key + "/step" every checkpointEvery() of work.
+struct Trainer::EpochPosition {
+  int epoch = 0;
+  int64_t batch = 0;
+  double seconds = 0;
+  std::optional<EpochTally> tally;
+};
+
+namespace {
+
+void saveStepCheckpoint(Classifier& model, CheckpointSink& sink, const std::string& key,
+                        const Trainer::EpochPosition& p, torch::optim::SGD& opt, const std::vector<TrainHook*>& hooks,
+                        const TrainingCurve& curve) {
+  ByteWriter w;
+  w.pod<int32_t>(p.epoch).pod<int64_t>(p.batch).pod<double>(p.seconds);
+  p.tally->save(w);
+  writeState(w, model, opt, hooks, curve);
+  sink.save(key + "/step", w.bytes());
 }
 
 }  // namespace
@@ -163,8 +199,36 @@ struct Trainer::Run {
   int64_t batchesPerEpoch, totalSteps;
   bool flip = false;
   double totalWork = 1, workDone = 0;
+  std::string checkpointKey;
+  std::chrono::steady_clock::time_point lastSave = std::chrono::steady_clock::now();
   std::function<void(double, const std::string&)> progress;
 };
+
+// The within-epoch checkpoint when it is newer than the last whole epoch (`epochsDone`):
+// its state restored and its position returned; else batch 0 of that epoch.
+Trainer::EpochPosition Trainer::loadStepCheckpoint(Run& r, CheckpointSink& sink, const std::string& key,
+                                                   int epochsDone) {
+  EpochPosition p;
+  p.epoch = epochsDone;
+  const auto saved = sink.load(key + "/step");
+  if (!saved) return p;
+  ByteReader in(*saved);
+  const int epoch = in.pod<int32_t>();
+  if (epoch < epochsDone) return p;  // from an epoch since finished
+  const auto batch = in.pod<int64_t>();
+  const auto seconds = in.pod<double>();
+  const int64_t batchesPerEpoch = r.batchesPerEpoch;
+  if (epoch >= config_.epochs || batch <= 0 || batch >= batchesPerEpoch || !std::isfinite(seconds) || seconds < 0)
+    throw CheckpointError("checkpoint " + key + " is damaged: epoch " + std::to_string(epoch) + ", batch " +
+                          std::to_string(batch) + " does not fit " + std::to_string(config_.epochs) + " epochs of " +
+                          std::to_string(batchesPerEpoch) + " batches");
+  p.tally = EpochTally::load(in);
+  readState(in, model_, device_, key, r.opt, r.hooks, curve_);
+  p.epoch = epoch;
+  p.batch = batch;
+  p.seconds = seconds;
+  return p;
+}
 
 namespace {
 struct StopTraining {};  // onStep_ asked to end training here
@@ -192,26 +256,38 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
 
   int start = 0;
   curve_ = {};
-  if (ctx.checkpoints())
+  r.checkpointKey = checkpointKey;
+  EpochPosition from;
+  if (ctx.checkpoints()) {
     start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, r.opt, hooks, curve_);
-  if (start == 0) {
+    from = loadStepCheckpoint(r, *ctx.checkpoints(), checkpointKey, start);
+    start = from.epoch;
+  }
+  if (start == 0 && from.batch == 0) {
     epochEnd(0);
   } else {
-    ctx.log("resumed from the checkpoint after epoch " + std::to_string(start));
+    ctx.log("resumed from the checkpoint after epoch " + std::to_string(start) +
+            (from.batch > 0 ? ", batch " + std::to_string(from.batch) : std::string()));
     for (int e = 0; e <= start; ++e) r.workDone += r.passesAfter(e) / 3.0;
     r.workDone += start;
   }
   try {
     for (int epoch = start; epoch < config_.epochs; ++epoch) {
-      curve_.epochs.push_back(trainEpoch(r, epoch, [&] {
-        r.workDone += 1;
-        epochEnd(epoch + 1);
-      }));
+      curve_.epochs.push_back(trainEpoch(
+          r, epoch,
+          [&] {
+            r.workDone += 1;
+            epochEnd(epoch + 1);
+          },
+          epoch == start && from.batch > 0 ? &from : nullptr));
       curve_.epochs.back().epoch = epoch + 1;
       if (listener_) listener_(curve_);
       if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
         checkLearned(curve_.epochs.back(), config_.lr);
-      if (ctx.checkpoints()) saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, r.opt, hooks, curve_);
+      if (ctx.checkpoints()) {
+        saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, r.opt, hooks, curve_);
+        r.lastSave = std::chrono::steady_clock::now();
+      }
     }
   } catch (const StopTraining&) {
   } catch (const c10::OutOfMemoryError&) {
@@ -222,17 +298,30 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   model_.setTraining(false);
 }
 
-EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches) {
+EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches,
+                                const EpochPosition* from) {
   std::mt19937_64 rng(config_.seed * 1000003ULL + static_cast<uint64_t>(epoch) * 7919ULL + 17ULL);
   std::vector<int64_t> order(static_cast<size_t>(data_.size()));
   std::iota(order.begin(), order.end(), 0);
   std::shuffle(order.begin(), order.end(), rng);
   model_.setTraining(true);
   int64_t b = 0;
-  double lr = 0;
+  double lr = 0, secondsBefore = 0;
   std::optional<EpochTally> tally;
+  if (from) {  // resumed within this epoch: its first batches are done
+    b = from->batch;
+    tally = from->tally;
+    secondsBefore = from->seconds;
+    // the augmentation draws those batches made, so the rest draw what they would have
+    if (config_.augment)
+      for (int64_t i = 0; i < b; ++i)
+        drawAugmentPlan(config_.batchSize, data_.shape().height, data_.shape().width, r.flip, rng);
+    order.erase(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(b * config_.batchSize));
+  }
   const auto epochStart = std::chrono::steady_clock::now();
-  auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count(); };
+  auto seconds = [&] {
+    return secondsBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+  };
   const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
   // Augmented as drawn from rng in batch order (the data source's workers apply it).
   BatchAugmentation augmentation;
@@ -246,6 +335,10 @@ EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& 
         for (auto& group : r.opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
         const StepResult s = trainStep(r, x, pos);
         if (!tally) tally.emplace(s.logits.size(1));
+        if (tally->classes() != s.logits.size(1))
+          throw CheckpointError("checkpoint " + r.checkpointKey + " does not match the model (" +
+                                std::to_string(tally->classes()) + " classes, the model has " +
+                                std::to_string(s.logits.size(1)) + ")");
         tally->addBatch(s.loss, s.labels.size(0), s.labels.data_ptr<int64_t>(), s.predictions.data_ptr<int64_t>());
         if (onStep_ && !onStep_(step, s.loss)) throw StopTraining{};
         if (!std::isfinite(s.loss)) {
@@ -261,6 +354,12 @@ EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& 
         for (TrainHook* h : r.hooks) h->onBatch(obs);
         ++b;
         r.report(static_cast<double>(b) / static_cast<double>(r.batchesPerEpoch), 1.0, msg);
+        const auto now = std::chrono::steady_clock::now();
+        if (r.ctx.checkpoints() && b < r.batchesPerEpoch && now - r.lastSave >= r.ctx.checkpointEvery()) {
+          const EpochPosition at{epoch, b, seconds(), tally};
+          saveStepCheckpoint(model_, *r.ctx.checkpoints(), r.checkpointKey, at, r.opt, r.hooks, curve_);
+          r.lastSave = std::chrono::steady_clock::now();
+        }
       },
       augmentation);
   afterBatches();  // the hooks' passes; the epoch's time includes them

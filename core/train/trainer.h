@@ -3,7 +3,9 @@
 // or step schedule, optional gradient-norm clipping, batch augmentation, deterministic
 // on CPU for a seed (shuffling and augmentation draw from an RNG seeded by (seed,
 // epoch), so a resumed run repeats exactly). Checkpoints model, optimiser, hook state and
-// the training curve after every epoch when the context has a sink.
+// the training curve after every epoch when the context has a sink, and within an epoch
+// after each batch that ends the context's checkpointEvery() of work since the last one
+// (with the epoch's position and tally: a resume continues from that batch).
 //
 // Health (train/train_health.h): every epoch's loss and accuracy go into curve(); a
 // non-finite loss throws TrainingError at once; with config.healthChecks, a model not
@@ -24,6 +26,7 @@ namespace ps {
 
 class Classifier;
 class BatchSource;
+class CheckpointSink;
 
 class Trainer {
  public:
@@ -51,14 +54,19 @@ class Trainer {
     onStep_ = std::move(onStep);
   }
 
+  struct EpochPosition;  // within an epoch: batches done, their time and tally
+
  private:
   struct Run;
   struct StepResult {
     at::Tensor logits, labels, predictions;  // on the CPU: float B×K, int64 B, int64 B
     double loss = 0;
   };
-  // One epoch's steps, then `afterBatches`, then the epoch's health.
-  EpochHealth trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches);
+  // One epoch's steps (from `from`'s batch when resumed within it), then `afterBatches`,
+  // then the epoch's health.
+  EpochHealth trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches,
+                         const EpochPosition* from = nullptr);
+  EpochPosition loadStepCheckpoint(Run& r, CheckpointSink& sink, const std::string& key, int epochsDone);
   StepResult trainStep(Run& r, const at::Tensor& x, const std::vector<int64_t>& positions);
 
   Classifier& model_;
