@@ -19,7 +19,6 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -35,6 +34,7 @@
 #include "runs_panel.h"
 #include "score/score_engine.h"
 #include "store/store.h"
+#include "study_forms.h"
 #include "support/stall_watch.h"
 #include "support/test_data.h"
 #include "theory/perceptron_theory.h"
@@ -231,6 +231,14 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   for (auto* l : panel->findChildren<QLabel*>(QStringLiteral("logLine"))) logLine = l;
   QVERIFY(logLine);
   QVERIFY2(logLine->text().startsWith("epoch 3/3: loss "), qPrintable(logLine->text()));
+  // Several scores on one frontier: the form offers the chosen run's other scores.
+  auto* form = panel->frontierForm();
+  form->scoreBox()->setCurrentIndex(form->scoreBox()->findText("el2n", Qt::MatchStartsWith));
+  QList<QListWidgetItem*> forgetting;
+  QTRY_VERIFY(!(forgetting = form->compareList()->findItems("forgetting", Qt::MatchExactly)).isEmpty());
+  QVERIFY(form->compareList()->findItems("el2n", Qt::MatchExactly).isEmpty());  // not itself
+  forgetting.front()->setCheckState(Qt::Checked);
+  QCOMPARE(form->frontierConfig().moreScores, std::vector<std::string>{"forgetting"});
 }
 
 void TestGui::scoringRunDetailDrawsItsStoredCurve() {

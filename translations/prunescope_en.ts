@@ -253,6 +253,10 @@
         <source>Examples the gallery shows: all, disagrees or mislabelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Form the Jobs panel shows first: 1 (scoring), 2 (frontier), 3 (scaling)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::AgreementHeatmap</name>
@@ -1661,6 +1665,18 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other scores of the same scoring run: their policies are trained and drawn on the same frontier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: no other score in that run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -253,6 +253,10 @@
         <source>Examples the gallery shows: all, disagrees or mislabelled</source>
         <translation>图库显示的样本：all（全部）、disagrees（标签与模型不一致）或 mislabelled（疑似标错）</translation>
     </message>
+    <message>
+        <source>Form the Jobs panel shows first: 1 (scoring), 2 (frontier), 3 (scaling)</source>
+        <translation>作业面板首先显示的表单：1（评分）、2（前沿）、3（缩放）</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::AgreementHeatmap</name>
@@ -1668,6 +1672,18 @@ Top classes: %6</source>
     <message>
         <source>Training settings</source>
         <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>Other scores of the same scoring run: their policies are trained and drawn on the same frontier</source>
+        <translation>同一评分运行中的其他分数：按它们的策略训练，并画在同一前沿图上</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比分数</translation>
+    </message>
+    <message>
+        <source>none: no other score in that run</source>
+        <translation>无：该运行中没有其他分数</translation>
     </message>
 </context>
 <context>

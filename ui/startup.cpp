@@ -8,6 +8,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -66,13 +67,18 @@ StartupOptions::StartupOptions()
       showRun_(QStringLiteral("show-run"),
                QApplication::translate(
                    "main", "Once the dataset is open, select run N in the runs panel (its detail and training curves)"),
-               QStringLiteral("N")) {
+               QStringLiteral("N")),
+      jobsForm_(
+          QStringLiteral("jobs-form"),
+          QApplication::translate("main", "Form the Jobs panel shows first: 1 (scoring), 2 (frontier), 3 (scaling)"),
+          QStringLiteral("n")) {
   parser_.setApplicationDescription(QApplication::translate("main", "PruneScope: a workbench for data pruning"));
   parser_.addHelpOption();
   parser_.addVersionOption();
   parser_.addPositionalArgument(QStringLiteral("dataset"),
                                 QApplication::translate("main", "Dataset to open (a path or fashion-mnist)"));
-  for (const auto* o : {&view_, &db_, &shot_, &delay_, &startScoring_, &audit_, &example_, &keep_, &filter_, &showRun_})
+  for (const auto* o :
+       {&view_, &db_, &shot_, &delay_, &startScoring_, &audit_, &example_, &keep_, &filter_, &showRun_, &jobsForm_})
     parser_.addOption(*o);
 }
 
@@ -83,6 +89,7 @@ void StartupOptions::apply(MainWindow& window) {
   if (parser_.isSet(shot_)) window.setQuietErrors(true);
   if (parser_.isSet(db_)) window.setStorePath(parser_.value(db_));
   window.showView(parser_.value(view_));
+  if (parser_.isSet(jobsForm_)) window.jobPanel()->forms()->setCurrentIndex(parser_.value(jobsForm_).toInt() - 1);
   if (parser_.isSet(shot_)) window.resize(1500, 920);  // screenshots have one size, whatever was saved
   window.show();
   QObject::connect(&window, &MainWindow::datasetOpened, &window, [this, &window] { onDatasetOpened(window); });

@@ -27,7 +27,7 @@ class StartupOptions {
   void scheduleScreenshot(MainWindow& window);
 
   QCommandLineParser parser_;
-  QCommandLineOption db_, shot_, delay_, startScoring_, view_, audit_, example_, keep_, filter_, showRun_;
+  QCommandLineOption db_, shot_, delay_, startScoring_, view_, audit_, example_, keep_, filter_, showRun_, jobsForm_;
 };
 
 }  // namespace ps::ui

@@ -46,6 +46,16 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   auto* start = new QPushButton(kind == Kind::Frontier ? tr("Start frontier study") : tr("Start scaling study"), this);
   auto* fl = new QFormLayout(this);
   fl->addRow(tr("Score"), score_);
+  if (kind == Kind::Frontier) {
+    compare_ = new QListWidget(this);
+    compare_->setMaximumHeight(70);
+    compare_->setWordWrap(true);
+    compare_->setToolTip(
+        tr("Other scores of the same scoring run: their policies are trained and drawn on the "
+           "same frontier"));
+    fl->addRow(tr("Compare with"), compare_);
+    connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { fillCompareList(); });
+  }
   fl->addRow(tr("Policies"), policies_);
   fl->addRow(tr("Kept fractions"), keeps_);
   fl->addRow(QString(), balanced_);
@@ -85,6 +95,27 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
 void StudyForm::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
   catalog_ = std::move(catalog);
   fillScoreBox(score_, catalog_.get());
+  fillCompareList();
+}
+
+void StudyForm::fillCompareList() {
+  if (!compare_) return;
+  QStringList ticked;
+  for (int i = 0; i < compare_->count(); ++i)
+    if (compare_->item(i)->checkState() == Qt::Checked) ticked << compare_->item(i)->text();
+  compare_->clear();
+  const int k = score_->currentIndex();
+  if (!catalog_ || k < 0 || static_cast<size_t>(k) >= catalog_->entries.size()) return;
+  const std::string chosen = catalog_->name(static_cast<size_t>(k));
+  for (const auto& name : catalog_->run(static_cast<size_t>(k)).names) {
+    if (name == chosen) continue;
+    auto* item = new QListWidgetItem(QString::fromStdString(name), compare_);
+    item->setCheckState(ticked.contains(item->text()) ? Qt::Checked : Qt::Unchecked);
+  }
+  if (compare_->count() == 0) {  // said, not an empty box
+    auto* none = new QListWidgetItem(tr("none: no other score in that run"), compare_);
+    none->setFlags(Qt::NoItemFlags);
+  }
 }
 
 StudyScore StudyForm::chosenScore() const {
@@ -120,6 +151,8 @@ void StudyForm::fillShared(Config& c) const {
 FrontierConfig StudyForm::frontierConfig() const {
   FrontierConfig c;
   fillShared(c);
+  for (int i = 0; compare_ && i < compare_->count(); ++i)
+    if (compare_->item(i)->checkState() == Qt::Checked) c.moreScores.push_back(compare_->item(i)->text().toStdString());
   c.validate();
   return c;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The forms that start studies from the job panel: a frontier study (test error against
 // kept fraction) or a scaling study (test error against training-set size), both pruning
-// by a score already cached for the dataset. Each form returns its settings validated by
+// by a score already cached for the dataset (a frontier can compare several scores of one
+// scoring run on one chart). Each form returns its settings validated by
 // core (ConfigError names the bad value).
 #include <QWidget>
 #include <memory>
@@ -34,12 +35,16 @@ class StudyForm : public QWidget {
   QSpinBox* testLimitBox() const { return testLimit_; }
   QListWidget* policyList() const { return policies_; }
   QSpinBox* minSizeBox() const { return minSize_; }  // scaling only (else nullptr)
+  // Frontier only (else nullptr): the other scores of the chosen score's run, drawn on the
+  // same frontier when ticked.
+  QListWidget* compareList() const { return compare_; }
 
  signals:
   void startRequested();
 
  private:
   StudyScore chosenScore() const;
+  void fillCompareList();  // the chosen run's other scores, ticks kept by name
   std::vector<std::string> chosenPolicies() const;
   template <typename Config>
   void fillShared(Config& c) const;  // what both studies take from the form
@@ -48,6 +53,7 @@ class StudyForm : public QWidget {
   std::shared_ptr<const ScoreCatalog> catalog_;
   QComboBox *score_, *model_;
   QListWidget* policies_;
+  QListWidget* compare_ = nullptr;
   QLineEdit* keeps_;
   QCheckBox* balanced_;
   QSpinBox *epochs_, *seeds_, *testLimit_, *minSize_ = nullptr, *steps_ = nullptr;
