@@ -29,6 +29,7 @@
 #include "dataset_summary_widget.h"
 #include "example_list_model.h"
 #include "gallery_view.h"
+#include "job_estimate.h"
 #include "job_panel.h"
 #include "main_window.h"
 #include "runs_panel.h"
@@ -57,6 +58,7 @@ class TestGui : public QObject {
   void scoringRunDetailDrawsItsStoredCurve();
   void findLearningRateFillsTheForm();
   void invalidFormValuesAreReported();
+  void formsSayHowLongAJobTakes();
   void theoryViewUpdatesOffTheGuiThread();
   void galleryShowsEasiestAndHardest();
 };
@@ -268,6 +270,24 @@ void TestGui::scoringRunDetailDrawsItsStoredCurve() {
     QCOMPARE(accuracy->at(e).y(), curve.epochs[static_cast<size_t>(e)].accuracy);
   }
   QVERIFY(runs->detailLabel()->text().contains("seed 1 after epoch 3: loss "));
+}
+
+void TestGui::formsSayHowLongAJobTakes() {
+  auto w = openJobsWindow();
+  auto* panel = w->jobPanel();
+  ps::ui::JobEstimate* estimate = panel->estimate();
+  panel->epochsBox()->setValue(2);
+  // The training rate is measured off the GUI thread; the form's work divided by it.
+  QTRY_VERIFY_WITH_TIMEOUT(estimate->seconds() > 0, 60000);
+  QVERIFY2(estimate->text().contains("images/s"), qPrintable(estimate->text()));
+  const double shortJob = estimate->seconds();
+  // Ten times the epochs: several times as long (the scores' passes do not grow with them),
+  // and past ten minutes it is said so.
+  panel->epochsBox()->setValue(panel->epochsBox()->value() * 10);
+  QVERIFY2(estimate->seconds() > 4 * shortJob, qPrintable(estimate->text()));  // at once, not polled
+  panel->epochsBox()->setValue(1000);
+  panel->seedsBox()->setValue(20);
+  QTRY_VERIFY2(estimate->text().contains("A long job"), qPrintable(estimate->text()));
 }
 
 void TestGui::findLearningRateFillsTheForm() {

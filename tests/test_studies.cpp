@@ -20,6 +20,7 @@
 #include "study/frontier_study.h"
 #include "study/power_law.h"
 #include "study/scaling_study.h"
+#include "study/work_estimate.h"
 #include "support/test_data.h"
 #include "theory/perceptron_theory.h"
 #include "util/errors.h"
@@ -406,6 +407,28 @@ void TestStudies::scalingStudyEndToEnd() {
   byRun.score.name = "el2n";
   byRun.moreScores = {"forgetting"};
   QCOMPARE(ps::parseFrontierConfig(byRun.toJson()).toJson(), byRun.toJson());
+  // What the job forms say a study will cost: every point's training and evaluation.
+  ps::FrontierConfig f;
+  f.policies = {"hard", "easy"};
+  f.keeps = {0.5, 1.0};
+  f.train.epochs = 2;
+  f.seeds = 2;
+  // f = 0.5: 2 policies × (500 × 2 + 100 / 3); f = 1: once, 1000 × 2 + 100 / 3; two seeds
+  QCOMPARE(ps::frontierWork(f, 1000, 100), 2 * (2 * (1000 + 100.0 / 3) + (2000 + 100.0 / 3)));
+  ps::ScalingConfig sc;
+  sc.policies = {"hard"};
+  sc.keeps = {0.5};
+  sc.sizes = {200, 400};
+  sc.train.epochs = 3;
+  sc.testLimit = 30;
+  QCOMPARE(ps::scalingWork(sc, 1000, 100), (100 * 3 + 10.0) + (200 * 3 + 10.0));
+  ps::ScoreConfig scoring;
+  scoring.scores = {"el2n", "forgetting", "aum"};
+  scoring.train.epochs = 4;
+  scoring.seeds = 2;
+  scoring.limit = 300;
+  QCOMPARE(ps::scoringWork(scoring, 1000), 300 * (4 + 1.0) * 2);
+  QVERIFY(ps::measureTrainingRate("small_cnn", ds->shape(), 10, 32, ps::DeviceChoice("cpu")) > 0);
   QCOMPARE(ps::geometricSizes(1000, 60000, 4), (std::vector<int64_t>{1000, 3915, 15326, 60000}));
 }
 

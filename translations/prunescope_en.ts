@@ -738,6 +738,25 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::JobEstimate</name>
+    <message>
+        <source>Estimating the time this job takes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training measured at %1 images/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A long job: about %1&lt;/b&gt; (%2). It can be cancelled and resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::JobPanel</name>
     <message>
         <source>all</source>

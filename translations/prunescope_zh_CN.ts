@@ -746,6 +746,25 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::JobEstimate</name>
+    <message>
+        <source>Estimating the time this job takes…</source>
+        <translation>正在估计此作业所需时间…</translation>
+    </message>
+    <message>
+        <source>training measured at %1 images/s</source>
+        <translation>实测训练速度 %1 张图像/秒</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A long job: about %1&lt;/b&gt; (%2). It can be cancelled and resumed.</source>
+        <translation>&lt;b&gt;耗时较长的作业：约 %1&lt;/b&gt;（%2）。可以取消后再恢复。</translation>
+    </message>
+    <message>
+        <source>About %1 (%2).</source>
+        <translation>约 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::JobPanel</name>
     <message>
         <source>all</source>

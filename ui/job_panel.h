@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "job_queue.h"
@@ -35,6 +36,8 @@ struct RunRecord;
 namespace ps::ui {
 
 class BackgroundJob;
+class JobEstimate;
+struct FormWork;
 class StudyForm;
 struct ScoreCatalog;
 
@@ -68,6 +71,7 @@ class JobPanel : public QWidget {
 
   QListWidget* scoreList() const { return scores_; }
   QSpinBox* epochsBox() const { return epochs_; }
+  QSpinBox* seedsBox() const { return seeds_; }
   QSpinBox* limitBox() const { return limit_; }
   QDoubleSpinBox* lrBox() const { return lr_; }
   QCheckBox* healthChecksBox() const { return healthChecks_; }
@@ -76,6 +80,7 @@ class JobPanel : public QWidget {
   StudyForm* frontierForm() const { return frontier_; }
   StudyForm* scalingForm() const { return scaling_; }
   QTabWidget* forms() const { return forms_; }
+  JobEstimate* estimate() const { return estimate_; }
 
  signals:
   void jobFinished(const QString& kind, qint64 runId);
@@ -92,6 +97,7 @@ class JobPanel : public QWidget {
     QPushButton* action = nullptr;  // Cancel, Resume or Retry
     QToolButton *up = nullptr, *down = nullptr, *remove = nullptr;
   };
+  std::optional<FormWork> formWork() const;  // of the form shown; nothing while invalid
   BackgroundJob* enqueue(BackgroundJob* job);
   void addRow(BackgroundJob* job);
   void showQueue();
@@ -106,6 +112,7 @@ class JobPanel : public QWidget {
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_, *paperEl2n_;
   StudyForm *frontier_, *scaling_;
+  JobEstimate* estimate_;
   JobQueue* queue_;
   QVBoxLayout* queueLayout_;
   QPushButton* clear_;

@@ -1,0 +1,90 @@
+#include "job_estimate.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTabWidget>
+
+#include "data/dataset.h"
+#include "job/job.h"
+#include "study/work_estimate.h"
+#include "util/errors.h"
+
+namespace ps::ui {
+
+JobEstimate::JobEstimate(std::function<std::optional<FormWork>()> current, QWidget* parent)
+    : QLabel(parent), current_(std::move(current)), probe_(this, [this](Rate r) {
+        measuring_.clear();
+        if (r.error.isEmpty()) rates_[r.key] = r.imagesPerSecond;
+        refresh();
+      }) {
+  setWordWrap(true);
+  setObjectName(QStringLiteral("jobEstimate"));
+  connect(&poll_, &QTimer::timeout, this, &JobEstimate::refresh);
+  poll_.start(1000);
+}
+
+void JobEstimate::watch(QWidget* form) {
+  auto again = [this] { refresh(); };
+  for (auto* w : form->findChildren<QAbstractSpinBox*>()) connect(w, &QAbstractSpinBox::editingFinished, this, again);
+  for (auto* w : form->findChildren<QSpinBox*>()) connect(w, qOverload<int>(&QSpinBox::valueChanged), this, again);
+  for (auto* w : form->findChildren<QComboBox*>())
+    connect(w, qOverload<int>(&QComboBox::currentIndexChanged), this, again);
+  for (auto* w : form->findChildren<QLineEdit*>()) connect(w, &QLineEdit::textChanged, this, again);
+  for (auto* w : form->findChildren<QListWidget*>()) connect(w, &QListWidget::itemChanged, this, again);
+  for (auto* w : form->findChildren<QTabWidget*>()) connect(w, &QTabWidget::currentChanged, this, again);
+}
+
+void JobEstimate::setDataset(std::shared_ptr<const Dataset> dataset) {
+  dataset_ = std::move(dataset);
+  refresh();
+}
+
+std::string JobEstimate::keyOf(const FormWork& w) const {
+  return w.model + "|" + dataset_->shape().str() + "|" + std::to_string(dataset_->numClasses()) + "|" +
+         std::to_string(w.batchSize) + "|" + w.device.str();
+}
+
+void JobEstimate::refresh() {
+  seconds_ = -1;
+  const std::optional<FormWork> w = dataset_ && isVisible() ? current_() : std::nullopt;
+  if (!w || w->work <= 0) {
+    clear();
+    return;
+  }
+  const std::string key = keyOf(*w);
+  const auto rate = rates_.find(key);
+  if (rate == rates_.end() || rate->second <= 0) {
+    if (measuring_ != key) {  // a few training steps on random inputs, off the GUI thread
+      measuring_ = key;
+      auto ds = dataset_;
+      probe_.run([ds, key, f = *w]() {
+        Rate r;
+        r.key = key;
+        try {
+          r.imagesPerSecond =
+              measureTrainingRate(f.model, ds->shape(), static_cast<int64_t>(ds->numClasses()), f.batchSize, f.device);
+        } catch (const std::exception& e) {
+          r.error = QString::fromStdString(describeError(e));
+        }
+        return r;
+      });
+    }
+    setText(tr("Estimating the time this job takes…"));
+    setStyleSheet(QString());
+    return;
+  }
+  seconds_ = w->work / rate->second;
+  const QString how = tr("training measured at %1 images/s").arg(QString::number(rate->second, 'f', 0));
+  const QString time = QString::fromStdString(formatDuration(seconds_));
+  if (seconds_ > 600) {
+    setText(tr("<b>A long job: about %1</b> (%2). It can be cancelled and resumed.").arg(time, how));
+    setStyleSheet(QStringLiteral("color: #a05000;"));
+  } else {
+    setText(tr("About %1 (%2).").arg(time, how));
+    setStyleSheet(QStringLiteral("color: palette(mid);"));
+  }
+}
+
+}  // namespace ps::ui
