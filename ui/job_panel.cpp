@@ -408,5 +408,4 @@ BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
 
 const std::vector<BackgroundJob*>& JobPanel::jobs() const { return queue_->jobs(); }
 
-// NOLINTNEXTLINE(readability-function-size): a job's row: its widgets and one connection per job signal
 }  // namespace ps::ui

@@ -14,6 +14,7 @@
 
 namespace ps::ui {
 
+// NOLINTNEXTLINE(readability-function-size): a job's row: its widgets and one connection per job signal
 void JobPanel::addRow(BackgroundJob* job) {
   JobRow r;
   r.row = new QWidget;
