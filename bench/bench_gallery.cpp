@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
   scores.resize(1400, 800);
   scores.show();
   const double firstShow = ms([] { QCoreApplication::processEvents(); });  // laid out and painted empty
-  auto scoresBusy = [&scores] { return scores.agreementBusy() || scores.densityBusy(); };
+  auto scoresBusy = [&scores] { return scores.agreementBusy() || scores.densityBusy() || scores.histogramBusy(); };
   const Timing scoresShown = untilDone(scoresBusy, [&] { scores.setCatalog(ds, catalog); });
   const Timing pair = untilDone(scoresBusy, [&] { scores.xBox()->setCurrentIndex(1); });
   auto* plot = scores.densityPlot();

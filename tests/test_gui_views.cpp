@@ -263,7 +263,8 @@ void TestGuiViews::scoreViewHistogramsAndAgreement() {
   w->showView("scores");
   QSignalSpy ready(v, &ps::ui::ScoreView::agreementReady);
   if (v->agreementBusy() || v->agreement().names.empty()) QVERIFY(ready.wait(30000));
-  // Histograms: one panel per class, counts over all 600 examples.
+  // Histograms: one panel per class, counts over all 600 examples (binned off the GUI thread).
+  QTRY_VERIFY_WITH_TIMEOUT(!v->histogramBusy() && !v->histograms().counts.empty(), 30000);
   const auto& h = v->histograms();
   QCOMPARE(h.counts.size(), size_t(10));
   int64_t total = 0;

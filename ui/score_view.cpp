@@ -28,7 +28,8 @@ constexpr int kDensityColumns = 240, kDensityRows = 180;  // cells of the densit
 ScoreView::ScoreView(QWidget* parent)
     : QWidget(parent),
       agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }),
-      densityTask_(this, [this](DensityOutcome o) { showDensity(o); }) {
+      densityTask_(this, [this](DensityOutcome o) { showDensity(o); }),
+      histTask_(this, [this](HistogramOutcome o) { showHistogram(std::move(o)); }) {
   auto* right = new QSplitter(Qt::Vertical, this);
   right->addWidget(makeAgreementBox());
   right->addWidget(makeDensityBox());
@@ -174,15 +175,26 @@ void ScoreView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_p
 }
 
 void ScoreView::drawHistogram() {
-  hist_ = {};
   const int k = score_->currentIndex();
-  QString name;
-  if (dataset_ && catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size()) {
-    hist_ = classHistograms(catalog_->difficulty(static_cast<size_t>(k)), catalog_->labels(static_cast<size_t>(k)),
-                            dataset_->classNames(), bins_->value());
-    name = QString::fromStdString(catalog_->name(static_cast<size_t>(k)));
+  if (!dataset_ || !catalog_ || k < 0 || static_cast<size_t>(k) >= catalog_->entries.size()) {
+    histTask_.run([] { return HistogramOutcome{}; });  // queued after any binning still running
+    return;
   }
-  const QString seeds = name.isEmpty() ? QString() : catalog_->seedAgreementText(static_cast<size_t>(k));
+  histTask_.run(
+      [catalog = catalog_, names = dataset_->classNames(), entry = static_cast<size_t>(k), bins = bins_->value()] {
+        HistogramOutcome o;
+        o.hist = classHistograms(catalog->difficulty(entry), catalog->labels(entry), names, bins);
+        o.name = QString::fromStdString(catalog->name(entry));
+        return o;
+      });
+}
+
+void ScoreView::showHistogram(HistogramOutcome o) {
+  hist_ = std::move(o.hist);
+  const QString name = o.name;
+  const int k = score_->currentIndex();
+  const bool listed = catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size();
+  const QString seeds = name.isEmpty() || !listed ? QString() : catalog_->seedAgreementText(static_cast<size_t>(k));
   seedAgreement_->setText(seeds.isEmpty() ? QString() : tr("%1: %2").arg(name, seeds));
   seedAgreement_->setVisible(!seeds.isEmpty());
   if (class_->count() != static_cast<int>(hist_.classNames.size()) + 1) {

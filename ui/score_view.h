@@ -36,6 +36,11 @@ struct AgreementOutcome {
   QString error;
 };
 
+struct HistogramOutcome {
+  ClassHistograms hist;
+  QString name;  // the score binned
+};
+
 struct DensityOutcome {
   DensityData data;
   QString error;
@@ -59,6 +64,7 @@ class ScoreView : public QWidget {
   const ScoreAgreement& agreement() const { return agreement_; }
   bool agreementBusy() const { return agreementTask_.busy(); }  // computing, or not shown yet
   bool densityBusy() const { return densityTask_.busy(); }
+  bool histogramBusy() const { return histTask_.busy(); }
   bool exportAgreement(const QString& path, QString* error) const;
 
  signals:
@@ -71,7 +77,8 @@ class ScoreView : public QWidget {
   QWidget* makeHistogramBox();
   QWidget* makeAgreementBox();
   QWidget* makeDensityBox();
-  void drawHistogram();
+  void drawHistogram();  // binned off the GUI thread, then showHistogram
+  void showHistogram(HistogramOutcome o);
   void drawClassChart();
   void computeAgreement();
   void showAgreement(const AgreementOutcome& outcome);
@@ -94,6 +101,7 @@ class ScoreView : public QWidget {
   ScoreAgreement agreement_;
   LatestTask<AgreementOutcome> agreementTask_;
   LatestTask<DensityOutcome> densityTask_;
+  LatestTask<HistogramOutcome> histTask_;
 };
 
 }  // namespace ps::ui
