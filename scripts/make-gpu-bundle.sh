@@ -10,7 +10,9 @@
 # the header-only CLI11 and nlohmann-json as Debian packages them (with their CMake files);
 # and fashion-mnist/ with Debian's dataset-fashion-mnist IDX files.
 # Static archives hold no versioned references to the C library, so they link against a
-# newer glibc than Debian 12's as well.
+# newer glibc than Debian 12's as well. A self-test (scripts/gpu-bundle-selftest) builds a
+# program using every library against a copy of the bundle in another folder and checks
+# that it needs no shared library but the C and C++ runtimes.
 #
 #   usage: scripts/make-gpu-bundle.sh [BUNDLE]   (default shared/gpu-bundle, git-ignored)
 # Sources and build trees go to PRUNESCOPE_BUNDLE_WORK (default build-gpu-bundle/, ignored,
@@ -239,7 +241,37 @@ if ! done_already fashion-mnist; then
 fi
 
 # Debug info is no use on the GPU machine and is most of the archives' size.
-find "$BUNDLE/lib" -name '*.a' -exec strip --strip-debug {} +
+# (Only archives newer than the last strip: an unchanged bundle keeps its files' times, so
+# builds against it are not relinked.)
+newer=()
+[ -f "$WORK/stamps/stripped" ] && newer=(-newer "$WORK/stamps/stripped")
+find "$BUNDLE/lib" -name '*.a' "${newer[@]}" -exec strip --strip-debug {} +
+touch "$WORK/stamps/stripped"
+
+# Self-test, once: a program using every library of the bundle, configured against a copy
+# of it in another folder (the GPU machine has it elsewhere), encodes and decodes PNG and
+# JPEG, trains liblinear, and needs no shared library beyond the C and C++ runtimes.
+if ! done_already selftest; then
+  step "self-test (scripts/gpu-bundle-selftest against a copy of the bundle elsewhere)"
+  t="$WORK/selftest"
+  rm -rf "$t" && mkdir -p "$t/copy"
+  (cd "$BUNDLE" && tar cf - --exclude=./fashion-mnist .) | tar xf - -C "$t/copy"
+  cmake -S "$ROOT/scripts/gpu-bundle-selftest" -B "$t/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_PREFIX_PATH="$t/copy" > "$t/log" 2>&1 && ninja -C "$t/build" >> "$t/log" 2>&1 || {
+    tail -30 "$t/log"
+    exit 1
+  }
+  "$t/build/selftest"
+  needed=$(readelf -d "$t/build/selftest" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')
+  echo "self-test needs: $needed"
+  if echo "$needed" | grep -qE 'opencv|sqlite|libz|png|jpeg|xxhash|linear'; then
+    echo "ERROR: the self-test links a system library that the bundle should provide"
+    exit 1
+  fi
+  rm -rf "$t/copy"
+  mark_done selftest
+fi
+
 
 # Where the bundle is inside the repository, it must be ignored by git (it is carried).
 if [[ "$BUNDLE" == "$ROOT"/* ]] && ! git -C "$ROOT" check-ignore -q "$BUNDLE"; then
@@ -247,10 +279,16 @@ if [[ "$BUNDLE" == "$ROOT"/* ]] && ! git -C "$ROOT" check-ignore -q "$BUNDLE"; t
 fi
 step "bundle done in $(($(date +%s) - t_start)) s"
 bundle_kib=$(du -sk "$BUNDLE" | cut -f1)
-# What a device run carries: tracked and untracked-not-ignored files, plus the bundle.
-tree_bytes=$(cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | xargs -0 stat -c %s 2> /dev/null |
-  awk '{s += $1} END {print s + 0}')
-total_mib=$(awk -v b="$bundle_kib" -v t="$tree_bytes" 'BEGIN {printf "%.1f", (b * 1024 + t) / 1048576}')
+# What a device run carries: tracked and untracked-not-ignored files, the checkout's
+# shared/ folder whole (it always travels), and the bundle where it lies elsewhere.
+tree_bytes=$(cd "$ROOT" && git ls-files -z --cached --others --exclude-standard -- . ':!shared' |
+  xargs -0 stat -c %s 2> /dev/null | awk '{s += $1} END {print s + 0}')
+carried_kib=$bundle_kib
+if [ -d "$ROOT/shared" ]; then
+  carried_kib=$(du -sk "$ROOT/shared" | cut -f1)
+  [[ "$BUNDLE" == "$ROOT/shared"/* ]] || carried_kib=$((carried_kib + bundle_kib))
+fi
+total_mib=$(awk -v b="$carried_kib" -v t="$tree_bytes" 'BEGIN {printf "%.1f", (b * 1024 + t) / 1048576}')
 printf 'bundle: %s (%.1f MiB); repository tree: %.1f MiB; carried in all: %s MiB (limit 64)\n' "$BUNDLE" \
   "$(awk -v b="$bundle_kib" 'BEGIN {print b / 1024}')" "$(awk -v t="$tree_bytes" 'BEGIN {print t / 1048576}')" \
   "$total_mib"
