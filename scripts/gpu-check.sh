@@ -165,6 +165,7 @@ machine() {
     fi
     "$PY" -c 'import torch; print("  python torch", torch.__version__, "cuda", torch.version.cuda)' 2>&1
     echo "  $(nproc) cores, $(uname -m), $(ldd --version | head -1)"
+    echo "  $(cmake --version | head -1), $(ninja --version | sed 's/^/ninja /'), $(g++ --version | head -1)"
   } | tee "$OUT/machine.txt"
 }
 
@@ -275,7 +276,9 @@ agree_one() {  # MODEL N EPOCHS
       --limit "$2" --no-health-checks --device "$dev" --db "$OUT/agree_$1_$dev.sqlite" \
       --out "$OUT/agree_$1_$dev.csv" --quiet || return 1
   done
-  "$PY" - "$OUT/agree_$1_$DEVICE.csv" "$OUT/agree_$1_cpu.csv" "$1" "$2" "$4" << 'PYEOF' | tee -a "$OUT/agreement.txt"
+  local note="$4"
+  [ "$DEVICE" = cpu ] && note="dry run: the CPU run against itself, only the plumbing is checked"
+  "$PY" - "$OUT/agree_$1_$DEVICE.csv" "$OUT/agree_$1_cpu.csv" "$1" "$2" "$note" << 'PYEOF' | tee -a "$OUT/agreement.txt"
 import sys, csv, numpy as np
 def col(p):
     return np.array([float(r["el2n"]) for r in csv.DictReader(open(p))])
