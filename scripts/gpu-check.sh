@@ -1,147 +1,307 @@
 #!/usr/bin/env bash
-# DRAFT (issue 10, "The proof on a GPU machine"): never run yet; no GPU machine was
-# available when it was written. One run, meant to take under 9 minutes on an NVIDIA
-# H100/H200 with CUDA, CMake, ninja and a CUDA PyTorch 2.x (C++ headers and CMake files
-# included) and nothing else of this project's dependencies:
-#   1. build the headless core + CLI + benchmarks against that PyTorch's LibTorch, with
-#      the carried bundle (BUNDLE: a prefix holding a minimal OpenCV with core, imgproc
-#      and imgcodecs, SQLite, zlib, xxHash, liblinear, nlohmann-json, CLI11, and
-#      fashion-mnist/ with the IDX files);
+# Issue 10's whole-application check on a GPU machine: ONE run of under 9 minutes on an
+# NVIDIA H100/H200 that has CUDA, CMake, ninja and a CUDA PyTorch 2.x (its LibTorch: C++
+# headers and CMake files) but none of PruneScope's other dependencies and no network.
+# What else it needs comes in the bundle that scripts/make-gpu-bundle.sh builds on a
+# Debian 12 machine (shared/gpu-bundle: static OpenCV core/imgproc/imgcodecs, zlib,
+# libpng, libjpeg, SQLite, xxHash, liblinear, CLI11, nlohmann-json, Fashion-MNIST).
+#
+# Steps, each under its own time cap (a slow or failing step cannot eat the run; later
+# steps are skipped once the whole budget, GPU_CHECK_BUDGET_S, is spent) and a summary at
+# the end whatever happened:
+#   1. build the headless core + CLI + benchmarks against that PyTorch's LibTorch and the
+#      bundle (warnings counted; every bundled dependency checked to come from the bundle);
 #   2. score Fashion-MNIST (60 000) with the default sweep on the GPU;
-#   3. ResNet-18 (CIFAR form) training + EL2N on 50 000 CIFAR-shaped images, and the same
-#      ResNet-18 training in Python with the machine's own PyTorch (channels-last, bf16
-#      autocast), and the ratio;
-#   4. GPU against CPU EL2N on the same seed and subset (Spearman, target >= 0.9);
-#   5. peak GPU memory (nvidia-smi, sampled every 200 ms).
-# Everything it prints and writes goes under OUT.
-#   usage: scripts/gpu-check.sh OUT [BUNDLE]     (BUNDLE default: shared/gpu-bundle)
+#   3. generate 50 000 + 10 000 CIFAR-shaped images (CIFAR-10 binary batches);
+#   4. ResNet-18 (CIFAR form) training images/s from the C++ side (bench_scoring, bf16
+#      autocast + channels-last, no augmentation, one untimed warm-up epoch) and the same
+#      work in Python with the machine's PyTorch (bench/reference_resnet18.py: channels-last,
+#      bf16 autocast, cuDNN benchmark), and the ratio;
+#   5. the real recipe (augmentation on): one timed epoch and EL2N scoring images/s, from
+#      which a ten-seed EL2N (20 epochs each, 50 000 images) is extrapolated, stated as such;
+#   6. EL2N on the GPU against the CPU, same seed and subset: small_cnn (target Spearman
+#      >= 0.9) and ResNet-18 (reported);
+#   7. ResNet-18 EL2N through the CLI and the store (2 epochs, 50 000 images), wall time;
+#   8. peak GPU memory of each step (nvidia-smi, sampled every 200 ms).
+#
+#   usage: scripts/gpu-check.sh OUT [BUNDLE]         (BUNDLE default: shared/gpu-bundle)
+# Results and logs go under OUT (gpu-check.log, summary.txt, CSVs, stores); the build tree
+# and the generated images go to GPU_CHECK_WORK (default /tmp/prunescope-gpu-check).
+# Environment: PYTHON (python3); GPU_CHECK_BUDGET_S (510; it and each step's cap are
+# multiplied by GPU_CHECK_CAP_SCALE: 1 on a GPU, 20 in the dry run); GPU_CHECK_RETURN=DIR:
+# at the end, copy summary.txt, gpu-check.log and results.tar.gz (OUT without the stores,
+# which hold checkpoints) into DIR: the device tool returns at most 8 files of its $OUT.
+# GPU_CHECK_DEVICE=cpu: a dry run on a machine without a GPU (this project's Debian 12
+# machine): every step on the CPU with small sizes, no nvidia-smi, the system LibTorch
+# (Debian's 1.13) unless GPU_CHECK_TORCH_PREFIX names another; it proves the script works.
+#
+# The device tool call a session makes (the bundle lies in the checkout's shared/, which
+# travels; naming it in carry makes sure), with the machine's start on top of timeout_s:
+#   run(command="GPU_CHECK_RETURN=$OUT bash scripts/gpu-check.sh /tmp/gpu-check",
+#       carry=["shared/gpu-bundle"], timeout_s=600)
+# Before it, here: bash scripts/make-gpu-bundle.sh (prints the carried size: under 64 MiB).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(realpath -m "${1:?usage: gpu-check.sh OUT [BUNDLE]}")"
 BUNDLE="$(realpath -m "${2:-$ROOT/shared/gpu-bundle}")"
+DEVICE="${GPU_CHECK_DEVICE:-cuda}"
+WORK="$(realpath -m "${GPU_CHECK_WORK:-/tmp/prunescope-gpu-check}")"
+BUDGET="${GPU_CHECK_BUDGET_S:-510}"
+CAP_SCALE="${GPU_CHECK_CAP_SCALE:-1}"  # the dry run: caps and budget times 20 (2 cores, not 16 + a GPU)
+if [ "$DEVICE" = cpu ]; then
+  CAP_SCALE="${GPU_CHECK_CAP_SCALE:-20}"
+  BUDGET=$((BUDGET * CAP_SCALE))
+fi
 PY="${PYTHON:-python3}"
-mkdir -p "$OUT"
+T0=$(date +%s)
+mkdir -p "$OUT" "$WORK"
+rm -f "$OUT/steps.tsv"
 exec > >(tee "$OUT/gpu-check.log") 2>&1
-step() { echo "== $(date -u +%T) $*"; }
-elapsed() { echo $(( $(date +%s) - $1 )); }
 
-step "machine"
-nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$OUT/gpu.csv"
-"$PY" -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda)' | tee "$OUT/torch.txt"
-nproc
+# Sizes: the real check on a GPU; small ones for the CPU dry run.
+if [ "$DEVICE" = cpu ]; then
+  FASHION_ARGS=(--limit 2000 --epochs 2)
+  LIMIT=(--limit 256) PY_LIMIT=(--limit 256) BENCH_EPOCHS=1 AGREE_N=1000 AGREE_RESNET_N=256 EL2N_LIMIT=(--limit 512)
+else
+  FASHION_ARGS=()
+  LIMIT=() PY_LIMIT=() BENCH_EPOCHS=2 AGREE_N=5000 AGREE_RESNET_N=2000 EL2N_LIMIT=()
+fi
+BUILD="$WORK/build"
+CLI="$BUILD/app/prunescope-cli"
+BENCH="$BUILD/bench/bench_scoring"
+CIFAR="$WORK/cifar"
+export PRUNESCOPE_FASHION_MNIST="$BUNDLE/fashion-mnist"
 
-step "peak GPU memory sampling"
-nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -lms 200 > "$OUT/gpu_memory_mib.txt" &
-SAMPLER=$!
-trap 'kill "$SAMPLER" 2>/dev/null' EXIT
+step() { echo "== $(date -u +%T) [$(($(date +%s) - T0)) s] $*"; }
+# key=value from a file (the last one).
+value() { sed -n "s/^$1=//p" "$2" 2> /dev/null | tail -1; }
 
-step "build (headless, LibTorch of $PY's PyTorch, bundle $BUNDLE)"
-t0=$(date +%s)
-TORCH_PREFIX="$("$PY" -c 'import torch; print(torch.utils.cmake_prefix_path)')"
-cmake -S "$ROOT" -B "$OUT/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRUNESCOPE_BUILD_GUI=OFF \
-  -DPRUNESCOPE_BUILD_TESTS=OFF -DCMAKE_PREFIX_PATH="$TORCH_PREFIX;$BUNDLE" > "$OUT/configure.log" 2>&1 ||
-  { tail -30 "$OUT/configure.log"; exit 1; }
-grep -E "LibTorch|CUDA" "$OUT/configure.log"
-ninja -C "$OUT/build" prunescope-cli bench_scoring bench_decode > "$OUT/build.log" 2>&1 ||
-  { grep -E "error|FAILED" "$OUT/build.log" | head -40; exit 1; }
-echo "build: $(elapsed "$t0") s, warnings: $(grep -c 'warning:' "$OUT/build.log")"
-CLI="$OUT/build/app/prunescope-cli"
-export LD_LIBRARY_PATH="$BUNDLE/lib:${LD_LIBRARY_PATH:-}"
+# Runs step NAME under a cap of CAP seconds (less when the budget is nearly spent):
+# run_step NAME CAP FUNCTION. Records status and time in OUT/steps.tsv, and the step's
+# peak GPU memory (nvidia-smi, 200 ms samples) when on a GPU.
+run_step() {
+  local name=$1 cap=$(($2 * CAP_SCALE)) fn=$3 left status t rc
+  left=$((BUDGET - ($(date +%s) - T0)))
+  if [ "$left" -lt 20 ]; then
+    printf '%s\tSKIPPED (budget of %s s spent)\t0\t\n' "$name" "$BUDGET" >> "$OUT/steps.tsv"
+    step "$name: skipped, budget spent"
+    return 1
+  fi
+  [ "$cap" -gt "$left" ] && cap=$left
+  step "$name (cap $cap s)"
+  local sampler=""
+  if [ "$DEVICE" != cpu ] && command -v nvidia-smi > /dev/null; then
+    nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -lms 200 > "$WORK/mem_$fn.txt" 2> /dev/null &
+    sampler=$!
+  fi
+  t=$(date +%s)
+  timeout --kill-after=10 "$cap" bash -o pipefail -c "$fn" 2>&1
+  rc=$?
+  [ -n "$sampler" ] && kill "$sampler" 2> /dev/null && wait "$sampler" 2> /dev/null
+  case $rc in
+    0) status=ok ;;
+    124 | 137) status="TIMEOUT (cap $cap s)" ;;
+    *) status="FAILED (exit $rc)" ;;
+  esac
+  local peak=""
+  [ -n "$sampler" ] && peak=$(sort -n "$WORK/mem_$fn.txt" 2> /dev/null | tail -1)
+  printf '%s\t%s\t%s\t%s\n' "$name" "$status" "$(($(date +%s) - t))" "$peak" >> "$OUT/steps.tsv"
+  step "$name: $status in $(($(date +%s) - t)) s${peak:+, peak GPU memory $peak MiB}"
+  [ $rc -eq 0 ]
+}
 
-step "Fashion-MNIST (60 000), default sweep, on the GPU"
-t0=$(date +%s)
-"$CLI" score "$BUNDLE/fashion-mnist" --device cuda --db "$OUT/store.sqlite" --out "$OUT/fashion_scores.csv" --quiet
-echo "fashion-mnist default sweep: $(elapsed "$t0") s"
+summary() {
+  set +e
+  local s="$OUT/summary.txt"
+  {
+    echo "== PruneScope GPU check summary (device $DEVICE, $(($(date +%s) - T0)) s in all)"
+    cat "$OUT/machine.txt" 2> /dev/null
+    echo "-- steps (status, seconds, peak GPU memory in MiB as nvidia-smi reports the whole GPU)"
+    awk -F'\t' '{printf "  %-44s %-30s %5s s  %s\n", $1, $2, $3, ($4 == "" ? "" : $4 " MiB")}' "$OUT/steps.tsv" 2> /dev/null
+    awk -F'\t' '$4 != "" && $4 + 0 > m {m = $4 + 0; s = $1} END {if (m) printf "  peak GPU memory over the run: %d MiB (%s)\n", m, s}' \
+      "$OUT/steps.tsv" 2> /dev/null
+    echo "-- figures"
+    [ -f "$OUT/build.txt" ] && sed 's/^/  /' "$OUT/build.txt"
+    local cxx py aug_epoch aug_rate score_rate n
+    cxx=$(value train_images_per_s "$OUT/bench_resnet18_noaug.txt")
+    py=$(value train_images_per_s "$OUT/python_resnet18.txt")
+    [ -n "$cxx" ] && echo "  ResNet-18 training, C++ (bench_scoring, bf16 + channels-last on CUDA, no augmentation): $cxx images/s"
+    [ -n "$py" ] && echo "  ResNet-18 training, Python reference (same work, channels-last + bf16 autocast): $py images/s"
+    [ -n "$cxx" ] && [ -n "$py" ] &&
+      awk -v c="$cxx" -v p="$py" 'BEGIN {printf "  ratio C++/Python: %.2f (target >= 1.0)\n", c / p}'
+    aug_epoch=$(value epoch_seconds "$OUT/bench_resnet18_aug.txt")
+    aug_rate=$(value train_images_per_s "$OUT/bench_resnet18_aug.txt")
+    score_rate=$(value score_images_per_s "$OUT/bench_resnet18_aug.txt")
+    n=$(value images "$OUT/bench_resnet18_aug.txt")
+    if [ -n "$aug_epoch" ] && [ -n "$score_rate" ]; then
+      echo "  ResNet-18 with augmentation (the scoring recipe): $aug_rate images/s training, EL2N pass $score_rate images/s"
+      awk -v e="$aug_epoch" -v r="$score_rate" -v n="${n:-50000}" 'BEGIN {
+        t = 10 * (20 * e * 50000 / n + 50000 / r)
+        printf "  ten-seed EL2N, 20 epochs each on 50 000 images: %.1f min of GPU time (EXTRAPOLATED from one measured epoch of %.2f s on %d images and one EL2N pass, not run; target < 10 min)\n", t / 60, e, n }'
+    fi
+    [ -f "$OUT/cli_el2n.txt" ] && sed 's/^/  /' "$OUT/cli_el2n.txt"
+    [ -f "$OUT/agreement.txt" ] && sed 's/^/  /' "$OUT/agreement.txt"
+    [ -f "$OUT/fashion.txt" ] && sed 's/^/  /' "$OUT/fashion.txt"
+  } > "$s"
+  cat "$s"
+  if [ -n "${GPU_CHECK_RETURN:-}" ]; then
+    mkdir -p "$GPU_CHECK_RETURN"
+    cp "$s" "$OUT/gpu-check.log" "$GPU_CHECK_RETURN/" 2> /dev/null
+    tar -C "$(dirname "$OUT")" -czf "$GPU_CHECK_RETURN/results.tar.gz" --exclude='*.sqlite*' "$(basename "$OUT")"
+  fi
+}
+trap summary EXIT
 
-step "CIFAR-shaped data (50 000 + 10 000, CIFAR-10 binary batches)"
-"$PY" - "$OUT/cifar" <<'PYEOF'
+export ROOT OUT BUNDLE DEVICE WORK PY BUILD CLI BENCH CIFAR BENCH_EPOCHS AGREE_N AGREE_RESNET_N
+export FASHION_ARGS_S="${FASHION_ARGS[*]}" LIMIT_S="${LIMIT[*]}" PY_LIMIT_S="${PY_LIMIT[*]}"
+export EL2N_LIMIT_S="${EL2N_LIMIT[*]}"
+
+machine() {
+  {
+    if [ "$DEVICE" != cpu ]; then
+      nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader | sed 's/^/  GPU: /'
+    else
+      echo "  dry run on the CPU ($(nproc) cores): sizes shrunk, no GPU figures"
+    fi
+    "$PY" -c 'import torch; print("  python torch", torch.__version__, "cuda", torch.version.cuda)' 2>&1
+    echo "  $(nproc) cores, $(uname -m), $(ldd --version | head -1)"
+    echo "  $(cmake --version | head -1), $(ninja --version | sed 's/^/ninja /'), $(g++ --version | head -1)"
+  } | tee "$OUT/machine.txt"
+}
+
+build() {
+  local prefix
+  if [ "$DEVICE" = cpu ]; then
+    prefix="${GPU_CHECK_TORCH_PREFIX:-}"
+  else
+    prefix="${GPU_CHECK_TORCH_PREFIX:-$("$PY" -c 'import torch; print(torch.utils.cmake_prefix_path)')}"
+  fi
+  local t
+  t=$(date +%s)
+  # CMAKE_POLICY_VERSION_MINIMUM: a CMake 4 accepts the older minimums of config files.
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRUNESCOPE_BUILD_GUI=OFF \
+    -DPRUNESCOPE_BUILD_TESTS=OFF -DCMAKE_PREFIX_PATH="${prefix:+$prefix;}$BUNDLE" -DCMAKE_POLICY_VERSION_MINIMUM=3.5 \
+    > "$OUT/configure.log" 2>&1 || { tail -30 "$OUT/configure.log"; return 1; }
+  grep -E "PruneScope:" "$OUT/configure.log"
+  ninja -C "$BUILD" > "$OUT/build.log" 2>&1 || { grep -E "error|FAILED" "$OUT/build.log" | head -40; return 1; }
+  local warnings
+  warnings=$(grep -c 'warning:' "$OUT/build.log")
+  # Every library the bundle provides comes from it, headers and archives both.
+  local outside
+  outside=$(grep -E '^(OpenCV_DIR|SQLite3_INCLUDE_DIR|SQLite3_LIBRARY|ZLIB_INCLUDE_DIR|ZLIB_LIBRARY_RELEASE|XXHASH_INCLUDE_DIR|XXHASH_LIBRARY|LIBLINEAR_INCLUDE_DIR|LIBLINEAR_LIBRARY|CLI11_DIR|nlohmann_json_DIR):' \
+    "$BUILD/CMakeCache.txt" | grep -v "=$BUNDLE/")
+  outside+=$(ninja -C "$BUILD" -t deps 2> /dev/null |
+    grep -E '/usr/(local/)?include/(opencv4|sqlite3|zlib|zconf|png|jpeg|xxhash|linear\.h|CLI/|nlohmann)' | sort -u | head)
+  {
+    echo "build: $(($(date +%s) - t)) s, warnings: $warnings ($(nproc) cores)"
+    grep -E "PruneScope: LibTorch" "$OUT/configure.log" | sed 's/^-- //'
+    # Linked statically: none of them is among the programs' shared libraries.
+    echo "prunescope-cli needs: $(readelf -d "$CLI" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
+    if [ -n "$outside" ]; then
+      echo "NOT from the bundle:"
+      echo "$outside"
+    else
+      echo "OpenCV, SQLite, zlib, xxHash, liblinear, CLI11, nlohmann-json: all from the bundle"
+    fi
+  } | tee "$OUT/build.txt"
+  [ -z "$outside" ]
+}
+
+fashion() {
+  local t
+  t=$(date +%s)
+  # shellcheck disable=SC2086
+  "$CLI" score fashion-mnist --device "$DEVICE" $FASHION_ARGS_S --db "$OUT/fashion.sqlite" \
+    --out "$OUT/fashion_scores.csv" --quiet || return 1
+  echo "Fashion-MNIST default sweep ($DEVICE${FASHION_ARGS_S:+, $FASHION_ARGS_S}): $(($(date +%s) - t)) s" |
+    tee "$OUT/fashion.txt"
+}
+
+cifar_data() {
+  "$PY" - "$CIFAR" << 'PYEOF'
 import os, sys, numpy as np
 out = sys.argv[1]; os.makedirs(out, exist_ok=True)
 rng = np.random.default_rng(0)
 def batch(n):  # label-dependent colour and stripes plus noise: learnable, CIFAR-shaped
     y = rng.integers(0, 10, n, dtype=np.uint8)
-    base = (y[:, None, None, None] * 23 + np.arange(3)[None, :, None, None] * 60) % 256
+    base = (y[:, None, None, None].astype(np.int32) * 23 + np.arange(3)[None, :, None, None] * 60) % 256
     stripes = (np.arange(32)[None, None, :, None] * (1 + y[:, None, None, None] % 4)) % 64
     x = np.clip(base + stripes + rng.normal(0, 30, (n, 3, 32, 32)), 0, 255).astype(np.uint8)
     return np.concatenate([y[:, None], x.reshape(n, -1)], axis=1).tobytes()
 for i in range(1, 6):
     open(f"{out}/data_batch_{i}.bin", "wb").write(batch(10000))
 open(f"{out}/test_batch.bin", "wb").write(batch(10000))
+names = [f"class_{k}" for k in range(10)]
+open(f"{out}/batches.meta.txt", "w").write("\n".join(names) + "\n")
+print("CIFAR-shaped set: 50 000 + 10 000 images in", out)
 PYEOF
+}
 
-step "ResNet-18 (CIFAR form): 2 epochs of training + EL2N on 50 000 images, GPU"
-t0=$(date +%s)
-"$CLI" score "$OUT/cifar" --score el2n --model resnet18 --epochs 2 --seeds 1 --el2n-epoch 2 --device cuda \
-  --db "$OUT/store.sqlite" --out "$OUT/cifar_el2n_gpu.csv" --quiet
-CXX_S=$(elapsed "$t0")
-echo "PruneScope: $CXX_S s for 2 epochs + one EL2N pass (build of data and model included)"
+bench_noaug() {
+  # shellcheck disable=SC2086
+  "$BENCH" --model resnet18 --data "$CIFAR" --device "$DEVICE" --augment 0 --warmup-epochs 1 \
+    --epochs "$BENCH_EPOCHS" --reference none $LIMIT_S | tee "$OUT/bench_resnet18_noaug.txt"
+}
 
-step "the same ResNet-18 training in Python (channels-last, bf16 autocast), 2 epochs"
-"$PY" - "$OUT/cifar" <<'PYEOF' | tee "$OUT/python_resnet18.txt"
-import sys, time, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-d = sys.argv[1]
-raw = np.concatenate([np.fromfile(f"{d}/data_batch_{i}.bin", np.uint8).reshape(-1, 3073) for i in range(1, 6)])
-y = torch.from_numpy(raw[:, 0].astype(np.int64)).cuda()
-x = torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32)).cuda().float().div_(255)
-x = ((x - x.mean((0, 2, 3), keepdim=True)) / x.std((0, 2, 3), keepdim=True)).contiguous(memory_format=torch.channels_last)
-class Block(nn.Module):
-    def __init__(s, i, o, st):
-        super().__init__()
-        s.c1, s.b1 = nn.Conv2d(i, o, 3, st, 1, bias=False), nn.BatchNorm2d(o)
-        s.c2, s.b2 = nn.Conv2d(o, o, 3, 1, 1, bias=False), nn.BatchNorm2d(o)
-        s.sc = nn.Sequential() if st == 1 and i == o else nn.Sequential(nn.Conv2d(i, o, 1, st, bias=False), nn.BatchNorm2d(o))
-    def forward(s, t):
-        return F.relu(s.b2(s.c2(F.relu(s.b1(s.c1(t))))) + s.sc(t))
-class ResNet18(nn.Module):
-    def __init__(s):
-        super().__init__()
-        s.stem, s.bn = nn.Conv2d(3, 64, 3, 1, 1, bias=False), nn.BatchNorm2d(64)
-        layers, i = [], 64
-        for k, w in enumerate([64, 128, 256, 512]):
-            for b in range(2):
-                layers.append(Block(i, w, 2 if k > 0 and b == 0 else 1)); i = w
-        s.layers, s.fc = nn.Sequential(*layers), nn.Linear(512, 10)
-    def forward(s, t):
-        return s.fc(F.adaptive_avg_pool2d(s.layers(F.relu(s.bn(s.stem(t)))), 1).flatten(1))
-torch.manual_seed(0)
-m = ResNet18().cuda().to(memory_format=torch.channels_last)
-opt = torch.optim.SGD(m.parameters(), lr=0.05, momentum=0.9, weight_decay=5e-4)
-torch.backends.cudnn.benchmark = True
-def epoch():
-    perm = torch.randperm(len(y), device="cuda")
-    for s in range(0, len(y), 128):
-        i = perm[s:s + 128]
-        with torch.autocast("cuda", dtype=torch.bfloat16):
-            loss = F.cross_entropy(m(x[i]), y[i])
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-epoch(); torch.cuda.synchronize()  # warm-up epoch (cudnn autotuning), not timed
-t = time.perf_counter(); epoch(); epoch(); torch.cuda.synchronize(); dt = time.perf_counter() - t
-print(f"python_train_images_per_s={2 * len(y) / dt:.0f}")
-PYEOF
+python_ref() {
+  # shellcheck disable=SC2086
+  PYTHONUNBUFFERED=1 "$PY" "$ROOT/bench/reference_resnet18.py" --data "$CIFAR" --device "$DEVICE" \
+    --epochs "$BENCH_EPOCHS" --warmup-epochs 1 $PY_LIMIT_S | tee "$OUT/python_resnet18.txt"
+}
 
-step "EL2N on the GPU against the CPU (first 5 000 examples, seed 0, 2 epochs)"
-for dev in cuda cpu; do
-  "$CLI" score "$OUT/cifar" --score el2n --model small_cnn --epochs 2 --seeds 1 --el2n-epoch 2 --limit 5000 \
-    --device "$dev" --db "$OUT/agree_$dev.sqlite" --out "$OUT/agree_$dev.csv" --quiet
-done
-"$PY" - "$OUT/agree_cuda.csv" "$OUT/agree_cpu.csv" <<'PYEOF' | tee "$OUT/agreement.txt"
+bench_aug() {
+  # shellcheck disable=SC2086
+  "$BENCH" --model resnet18 --data "$CIFAR" --device "$DEVICE" --augment 1 --warmup-epochs 1 --epochs 1 \
+    --reference none $LIMIT_S | tee "$OUT/bench_resnet18_aug.txt"
+  local n
+  n=$(sed -n 's/.* on \([0-9]*\) images$/\1/p' "$OUT/bench_resnet18_aug.txt" | tail -1)
+  echo "images=$n" >> "$OUT/bench_resnet18_aug.txt"
+}
+
+cli_el2n() {
+  local t
+  t=$(date +%s)
+  # shellcheck disable=SC2086
+  "$CLI" score "$CIFAR" --score el2n --model resnet18 --epochs 2 --el2n-epoch 1 --seeds 1 --device "$DEVICE" \
+    --no-health-checks $EL2N_LIMIT_S --db "$OUT/cifar_el2n.sqlite" --out "$OUT/cifar_el2n.csv" --quiet || return 1
+  echo "CLI: ResNet-18 EL2N run through the store (2 epochs with augmentation + 1 EL2N pass${EL2N_LIMIT_S:+, $EL2N_LIMIT_S}): $(($(date +%s) - t)) s wall, start-up and data load included" |
+    tee "$OUT/cli_el2n.txt"
+}
+
+agree_one() {  # MODEL N EPOCHS
+  local dev
+  for dev in "$DEVICE" cpu; do
+    [ "$dev" = cpu ] && [ "$DEVICE" = cpu ] && [ -f "$OUT/agree_$1_cpu.csv" ] && continue
+    "$CLI" score "$CIFAR" --score el2n --model "$1" --epochs "$3" --el2n-epoch "$3" --seeds 1 --seed 0 \
+      --limit "$2" --no-health-checks --device "$dev" --db "$OUT/agree_$1_$dev.sqlite" \
+      --out "$OUT/agree_$1_$dev.csv" --quiet || return 1
+  done
+  local note="$4"
+  [ "$DEVICE" = cpu ] && note="dry run: the CPU run against itself, only the plumbing is checked"
+  "$PY" - "$OUT/agree_$1_$DEVICE.csv" "$OUT/agree_$1_cpu.csv" "$1" "$2" "$note" << 'PYEOF' | tee -a "$OUT/agreement.txt"
 import sys, csv, numpy as np
 def col(p):
-    r = list(csv.DictReader(open(p)))
-    k = [c for c in r[0] if "el2n" in c][0]
-    return np.array([float(x[k]) for x in r])
+    return np.array([float(r["el2n"]) for r in csv.DictReader(open(p))])
 a, b = col(sys.argv[1]), col(sys.argv[2])
 ra, rb = a.argsort().argsort(), b.argsort().argsort()
-print(f"spearman_gpu_cpu={np.corrcoef(ra, rb)[0, 1]:.4f} (target >= 0.9)")
+rho = np.corrcoef(ra, rb)[0, 1]
+print(f"EL2N {sys.argv[3]} GPU vs CPU, seed 0, first {sys.argv[4]} examples: Spearman {rho:.4f} ({sys.argv[5]})")
 PYEOF
+}
+agree_small() { agree_one small_cnn "$AGREE_N" 2 "target >= 0.9"; }
+agree_resnet() { agree_one resnet18 "$AGREE_RESNET_N" 1 "reported: bf16 + channels-last on the GPU against fp32 on the CPU"; }
+export -f step value machine build fashion cifar_data bench_noaug python_ref bench_aug cli_el2n agree_one agree_small \
+  agree_resnet
 
-kill "$SAMPLER" 2>/dev/null
-step "summary"
-{
-  echo "peak GPU memory: $(sort -n "$OUT/gpu_memory_mib.txt" | tail -1) MiB"
-  echo "PruneScope ResNet-18, 2 epochs + EL2N: $CXX_S s"
-  cat "$OUT/python_resnet18.txt" "$OUT/agreement.txt"
-} | tee "$OUT/summary.txt"
-# TODO before the first real run: a timed training-throughput figure from the C++ side
-# (bench_scoring with --model resnet18 --data DIR) so that the ratio is images/s against
-# images/s, not a wall time that includes the scoring pass.
+rm -f "$OUT/agreement.txt"
+run_step "machine" 30 machine
+run_step "build (headless, bundle)" 300 build || exit 1
+run_step "Fashion-MNIST 60k default sweep" 150 fashion
+[ -f "$CIFAR/test_batch.bin" ] || run_step "CIFAR-shaped data" 60 cifar_data
+run_step "ResNet-18 training, C++ (no augmentation)" 90 bench_noaug
+run_step "ResNet-18 training, Python reference" 90 python_ref
+run_step "ResNet-18 with augmentation + EL2N pass" 60 bench_aug
+run_step "EL2N GPU vs CPU, small_cnn" 60 agree_small
+run_step "EL2N GPU vs CPU, ResNet-18" 60 agree_resnet
+run_step "ResNet-18 EL2N through the CLI" 60 cli_el2n
+exit 0

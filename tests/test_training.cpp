@@ -67,6 +67,7 @@ class TestTraining : public QObject {
   void learnedThresholdFromCounts();
   void scoreVectorsThatCannotRankAreRefused();
   void warmUpThenCosine();
+  void channelsLastOnlyOnTheGpuAndValuesUnchanged();
   void colourInputsNormalisedPerChannel();
   void oldDefaultsCollapseWhereTheNewOnesTrain();
   void divergenceFailsTheRunAndCachesNothing();
@@ -152,6 +153,37 @@ void TestTraining::warmUpThenCosine() {
   QVERIFY(std::abs(trainer.learningRate(49, 1000) - 0.1 * 0.5 * (1 + std::cos(M_PI * 0.049)) * 0.5) < 1e-12);
   QVERIFY(std::abs(trainer.learningRate(100, 1000) - 0.1 * 0.5 * (1 + std::cos(M_PI * 0.1))) < 1e-12);
   QVERIFY(trainer.learningRate(999, 1000) < 1e-5);
+}
+
+void TestTraining::channelsLastOnlyOnTheGpuAndValuesUnchanged() {
+  const ps::ImageShape shape{8, 8, 3};
+  auto resnet = ps::makeClassifier("resnet18", shape, 10, 0);
+  auto cnn = ps::makeClassifier("small_cnn", shape, 10, 0);
+  ps::TrainConfig t;
+  // Only ResNet-18 asks for it, only on CUDA with bf16 autocast: the CPU path is unchanged.
+  QVERIFY(!ps::useChannelsLast(*resnet, torch::kCPU, t));
+  QVERIFY(ps::useChannelsLast(*resnet, torch::Device(torch::kCUDA, 0), t));
+  QVERIFY(!ps::useChannelsLast(*cnn, torch::Device(torch::kCUDA, 0), t));
+  t.mixedPrecision = false;
+  QVERIFY(!ps::useChannelsLast(*resnet, torch::Device(torch::kCUDA, 0), t));
+
+  // The layout changes, the function does not; and it goes back.
+  resnet->setTraining(false);
+  const auto x = torch::randn({4, 3, 8, 8});
+  torch::NoGradGuard guard;
+  const auto before = resnet->forward(x);
+  ps::setConvLayout(*resnet, true);
+  int convWeights = 0;
+  for (const auto& p : resnet->parameters())
+    if (p.dim() == 4) {
+      QVERIFY(p.is_contiguous(torch::MemoryFormat::ChannelsLast));
+      ++convWeights;
+    }
+  QCOMPARE(convWeights, 20);  // stem, 16 in the blocks, 3 shortcuts
+  const auto after = resnet->forward(x.contiguous(torch::MemoryFormat::ChannelsLast));
+  QVERIFY(torch::allclose(before, after, 1e-4, 1e-5));
+  ps::setConvLayout(*resnet, false);
+  for (const auto& p : resnet->parameters()) QVERIFY(p.is_contiguous());
 }
 
 void TestTraining::colourInputsNormalisedPerChannel() {

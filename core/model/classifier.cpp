@@ -55,4 +55,11 @@ torch::Tensor LayerRecorder::batchNorm(torch::nn::BatchNorm2d& layer, const torc
   return r.output;
 }
 
+void setConvLayout(Classifier& model, bool channelsLast) {
+  const auto format = channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+  torch::NoGradGuard guard;
+  for (auto& p : model.parameters())
+    if (p.dim() == 4 && !p.is_contiguous(format)) p.set_data(p.contiguous(format));
+}
+
 }  // namespace ps

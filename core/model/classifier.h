@@ -53,7 +53,16 @@ class Classifier {
   virtual void to(const torch::Device& device) = 0;
   // True when forward(x, rec) records every parameterised layer (batched GraNd).
   virtual bool recordsLayers() const { return true; }
+  // True when its convolutions run faster in channels-last layout on a GPU with bf16
+  // autocast (ResNet-18 on an H200: 31 698 against 22 853 images/s); the trainer then
+  // trains it so (see setConvLayout).
+  virtual bool prefersChannelsLast() const { return false; }
 };
+
+// Puts every 4-D parameter (the convolution weights) in channels-last layout, or back
+// in the default contiguous one. Values are unchanged; an optimiser built afterwards
+// keeps the layout in its state.
+void setConvLayout(Classifier& model, bool channelsLast);
 
 // A built-in model backed by a torch::nn::Module.
 class ModuleClassifier : public Classifier {

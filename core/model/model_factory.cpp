@@ -43,11 +43,19 @@ std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const 
                     "': expected small_cnn, resnet18, small_cnn_nobn or a TorchScript file (.pt)");
 }
 
+namespace {
+// cuDNN times its convolution algorithms once per shape and keeps the fastest, as
+// torch.backends.cudnn.benchmark = True does in Python; batches of a run share a shape.
+torch::Device gpu(int index) {
+  at::globalContext().setBenchmarkCuDNN(true);
+  return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+}
+}  // namespace
+
 torch::Device chooseDevice(const DeviceChoice& choice) {
   if (choice.kind == DeviceChoice::Kind::Cpu) return torch::kCPU;
   const bool cuda = torch::cuda::is_available();
-  if (choice.kind == DeviceChoice::Kind::Auto)
-    return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+  if (choice.kind == DeviceChoice::Kind::Auto) return cuda ? gpu(0) : torch::Device(torch::kCPU);
   const int count = cuda ? static_cast<int>(torch::cuda::device_count()) : 0;
   if (count == 0) throw ConfigError("device '" + choice.str() + "' requested but LibTorch sees no CUDA GPU");
   const int index = std::max(0, choice.index);
@@ -55,7 +63,7 @@ torch::Device chooseDevice(const DeviceChoice& choice) {
     throw ConfigError(
         "device '" + choice.str() + "' requested but LibTorch sees " + std::to_string(count) +
         (count == 1 ? " CUDA GPU (cuda:0)" : " CUDA GPUs (cuda:0 to cuda:" + std::to_string(count - 1) + ")"));
-  return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+  return gpu(index);
 }
 
 std::string deviceName(const torch::Device& device) {

@@ -30,6 +30,7 @@ class ResNet18Classifier : public ModuleClassifier {
   std::string name() const override { return "resnet18"; }
   torch::Tensor forward(const torch::Tensor& x, LayerRecorder* rec) override { return net_->forward(x, rec); }
   torch::Tensor features(const torch::Tensor& x) override { return net_->features(x); }
+  bool prefersChannelsLast() const override { return true; }
 
  protected:
   torch::nn::Module& module() override { return *net_; }

@@ -20,7 +20,8 @@ namespace ps {
 std::vector<uint8_t> tensorsToBytes(const std::vector<torch::Tensor>& tensors) {
   std::vector<torch::Tensor> cpu;
   cpu.reserve(tensors.size());
-  for (const auto& t : tensors) cpu.push_back(t.detach().cpu().clone());
+  // Stored contiguous whatever the layout in training (channels-last on a GPU).
+  for (const auto& t : tensors) cpu.push_back(t.detach().cpu().clone(torch::MemoryFormat::Contiguous));
   std::ostringstream out;
   torch::save(cpu, out);
   const std::string s = out.str();
@@ -234,9 +235,29 @@ namespace {
 struct StopTraining {};  // onStep_ asked to end training here
 }  // namespace
 
+bool useChannelsLast(const Classifier& model, const torch::Device& device, const TrainConfig& config) {
+  return device.is_cuda() && config.mixedPrecision && model.prefersChannelsLast();
+}
+
 void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const std::string& checkpointKey,
                   const std::function<void(double, const std::string&)>& progress) {
   model_.to(device_);
+  // Channels-last for the run's steps and the hooks' passes, before the optimiser is
+  // built (its momentum buffers take the weights' layout); the default layout again
+  // once the run ends or fails, so callers see the model as they gave it.
+  const bool channelsLast = useChannelsLast(model_, device_, config_);
+  if (channelsLast) setConvLayout(model_, true);
+  struct LayoutRestore {
+    Classifier& model;
+    bool on;
+    ~LayoutRestore() {
+      try {
+        if (on) setConvLayout(model, false);
+      } catch (...) {  // out of memory after a failure: the weights stay valid, only their layout differs
+      }
+    }
+  } restore{model_, channelsLast};
+  channelsLast_ = channelsLast;
   std::vector<torch::Tensor> trainable;
   for (auto& p : model_.parameters())
     if (p.requires_grad()) trainable.push_back(p);
@@ -373,7 +394,7 @@ Trainer::StepResult Trainer::trainStep(Run& r, const torch::Tensor& x, const std
   const auto y = s.labels.to(device_);
   torch::Tensor logits, loss;
   withAutocast(config_.mixedPrecision, device_, [&] {
-    logits = model_.forward(x);
+    logits = model_.forward(channelsLast_ ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x);
     loss = torch::nn::functional::cross_entropy(logits, y);
     r.opt.zero_grad();
     loss.backward();

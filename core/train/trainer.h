@@ -78,7 +78,12 @@ class Trainer {
   std::function<double(int64_t)> stepLr_;
   std::function<bool(int64_t, double)> onStep_;
   TrainingCurve curve_;
+  bool channelsLast_ = false;  // this run's inputs go channels-last (see useChannelsLast)
 };
+
+// Whether a run trains `model` in channels-last layout: on CUDA with bf16 autocast, for a
+// model that prefers it. The CPU keeps the default layout.
+bool useChannelsLast(const Classifier& model, const c10::Device& device, const TrainConfig& config);
 
 // Serialises tensors (by value, on CPU) to bytes and back.
 std::vector<uint8_t> tensorsToBytes(const std::vector<at::Tensor>& tensors);
