@@ -204,6 +204,56 @@
     </message>
 </context>
 <context>
+    <name>SlurmJobRow</name>
+    <message>
+        <source>not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gone from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>task %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · result in its shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each task of the array: its Slurm state and whether its shard holds its result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit again the tasks that failed, were cancelled or timed out (with a new merge job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the array and its merge job (scancel); shards already done stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>PruneScope: a workbench for data pruning</source>
@@ -927,6 +977,14 @@ Top classes: %6</source>
         <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Submit scoring to Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · on Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1519,6 +1577,159 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::SlurmArrayJob</name>
+    <message>
+        <source>array cancelled (scancel); resume submits the unfinished tasks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every task finished: merging the shards into the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged into the store: %1 runs added, %2 already there, %3 seeds added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planning and submitting to Slurm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>submitted: array job %1 (%n tasks), merge job %2 · %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resubmitted tasks %1: array job %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: resubmit them or cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::SlurmForm</name>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm partition (empty: the default one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm account to charge (empty: your default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPUs per task (0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU cores per task: its training threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit of one task, HH:MM:SS or D-HH:MM:SS (empty: the partition&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many tasks of the array at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next to the store, in slurm/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder every node sees: the plan, its scripts, the shards and the logs go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prunescope-cli as the nodes run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPUs / task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs / task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throttle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prunescope-cli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit the work as a Slurm job array, one task per seed or study point, and merge the results into the store when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sbatch not found on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prunescope-cli &apos;%1&apos; is not a program: give the path the nodes run it from</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::StudyForm</name>
     <message>
         <source>The cached score the study prunes by (run a scoring job first)</source>
@@ -1590,6 +1801,14 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit frontier study to Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit scaling study to Slurm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

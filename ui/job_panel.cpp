@@ -23,6 +23,9 @@
 #include "model/model_names.h"
 #include "score/score_engine.h"
 #include "score_catalog.h"
+#include "slurm_array_job.h"
+#include "slurm_form.h"
+#include "slurm_job_row.h"
 #include "store/store.h"
 #include "study_forms.h"
 #include "train/lr_range.h"
@@ -96,7 +99,12 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   advanced->addRow(tr("Learning rate"), lrRow);
   advanced->addRow(tr("Batch size"), batch_);
   advanced->addRow(tr("EL2N epoch"), el2nEpoch_);
+  runOn_ = new SlurmForm(form);
+  fl->addRow(runOn_);
   fl->addRow(start_);
+  connect(runOn_, &SlurmForm::runOnChanged, start_,
+          [this](bool slurm) { start_->setText(slurm ? tr("Submit scoring to Slurm") : tr("Start scoring")); });
+  start_->setText(runOn_->slurmChosen() ? tr("Submit scoring to Slurm") : tr("Start scoring"));
   paperEl2n_ = new QPushButton(tr("EL2N as in the paper (10 seeds)"), form);
   paperEl2n_->setEnabled(false);
   paperEl2n_->setToolTip(
@@ -234,6 +242,11 @@ BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
                             .arg(names.join(QStringLiteral(", ")), QString::fromStdString(c.train.model))
                             .arg(c.train.epochs)
                             .arg(c.seeds);
+  SlurmRequest slurm;
+  bool refused = false;
+  if (onSlurm(runOn_, QStringLiteral("score"), slurm, refused))
+    return enqueue(slurmScoringJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
+  if (refused) return nullptr;
   auto ds = dataset_;
   return enqueue(new BackgroundJob(
       QStringLiteral("score"), title, storePath_,
@@ -271,6 +284,12 @@ BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
     emit jobFailed(refused);
     return nullptr;
   }
+  SlurmRequest slurm;
+  bool refusedHere = false;
+  if (onSlurm(frontier_->runOn(), QStringLiteral("frontier"), slurm, refusedHere))
+    return enqueue(
+        slurmFrontierJob(dataset_, c, studyTitle(tr("Frontier"), c) + tr(" · on Slurm"), storePath_, slurm, this));
+  if (refusedHere) return nullptr;
   return enqueue(new BackgroundJob(QStringLiteral("frontier"), studyTitle(tr("Frontier"), c), storePath_,
                                    studyWork(dataset_, c, runFrontierStudy), this));
 }
@@ -284,6 +303,12 @@ BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
     emit jobFailed(refused);
     return nullptr;
   }
+  SlurmRequest slurm;
+  bool refusedHere = false;
+  if (onSlurm(scaling_->runOn(), QStringLiteral("scaling"), slurm, refusedHere))
+    return enqueue(
+        slurmScalingJob(dataset_, c, studyTitle(tr("Scaling"), c) + tr(" · on Slurm"), storePath_, slurm, this));
+  if (refusedHere) return nullptr;
   return enqueue(new BackgroundJob(QStringLiteral("scaling"), studyTitle(tr("Scaling"), c), storePath_,
                                    studyWork(dataset_, c, runScalingStudy), this));
 }
@@ -348,110 +373,23 @@ BackgroundJob* JobPanel::startLrRange() {
   return enqueue(job);
 }
 
+bool JobPanel::onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest& request, bool& refused) {
+  if (!where->slurmChosen()) return false;
+  try {
+    request = where->request(kind, storePath_);
+    return true;
+  } catch (const Error& e) {
+    refused = true;
+    emit jobFailed(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
 BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {
   queue_->add(job);  // its row comes with the queue's `added`
   return job;
 }
 
 const std::vector<BackgroundJob*>& JobPanel::jobs() const { return queue_->jobs(); }
-
-// NOLINTNEXTLINE(readability-function-size): a job's row: its widgets and one connection per job signal
-void JobPanel::addRow(BackgroundJob* job) {
-  JobRow r;
-  r.row = new QWidget;
-  auto* title = new QLabel(job->title(), r.row);
-  r.bar = new QProgressBar(r.row);
-  r.bar->setRange(0, 1000);
-  r.message = new QLabel(r.row);
-  auto* logLine = new QLabel(r.row);
-  logLine->setObjectName(QStringLiteral("logLine"));
-  logLine->setWordWrap(true);
-  logLine->setStyleSheet(QStringLiteral("color: palette(mid);"));
-  logLine->hide();
-  r.action = new QPushButton(r.row);
-  r.up = new QToolButton(r.row);
-  r.up->setArrowType(Qt::UpArrow);
-  r.up->setToolTip(tr("Run earlier"));
-  r.down = new QToolButton(r.row);
-  r.down->setArrowType(Qt::DownArrow);
-  r.down->setToolTip(tr("Run later"));
-  r.remove = new QToolButton(r.row);
-  r.remove->setText(QStringLiteral("✕"));
-  r.remove->setToolTip(tr("Remove from the list"));
-  title->setWordWrap(true);
-  r.message->setWordWrap(true);
-  auto* top = new QHBoxLayout;
-  top->addWidget(title, 1);
-  for (QWidget* w : {static_cast<QWidget*>(r.up), static_cast<QWidget*>(r.down), static_cast<QWidget*>(r.action),
-                     static_cast<QWidget*>(r.remove)})
-    top->addWidget(w);
-  auto* l = new QVBoxLayout(r.row);
-  l->addLayout(top);
-  l->addWidget(r.bar);
-  l->addWidget(r.message);
-  l->addWidget(logLine);
-  rows_[job] = r;
-  connect(job, &BackgroundJob::logged, r.row, [logLine](const QString& line) {
-    logLine->setText(line);
-    logLine->show();
-  });
-  connect(r.action, &QPushButton::clicked, this, [this, job] {
-    const JobQueue::State s = queue_->state(job);
-    if (s == JobQueue::State::Running || s == JobQueue::State::Queued) {
-      rows_[job].action->setEnabled(false);
-      queue_->cancel(job);
-    } else {
-      queue_->resume(job);  // the store continues from the last finished epoch or point
-    }
-  });
-  connect(r.up, &QToolButton::clicked, this, [this, job] { queue_->moveUp(job); });
-  connect(r.down, &QToolButton::clicked, this, [this, job] { queue_->moveDown(job); });
-  connect(r.remove, &QToolButton::clicked, this, [this, job] { queue_->remove(job); });
-  connect(job, &BackgroundJob::progress, r.row,
-          [bar = r.bar, message = r.message](double f, const QString& m, double eta) {
-            bar->setValue(static_cast<int>(f * 1000));
-            message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, QString::fromStdString(formatDuration(eta))) : m);
-          });
-  connect(job, &BackgroundJob::finished, this, [this, job](qint64 runId, bool cached) {
-    rows_[job].bar->setValue(1000);
-    rows_[job].message->setText(runId <= 0 ? tr("done")
-                                : cached   ? tr("done (run %1, from the store)").arg(runId)
-                                           : tr("done (run %1)").arg(runId));
-    emit jobFinished(job->kind(), runId);
-  });
-  connect(job, &BackgroundJob::cancelled, this, [this, job] {
-    rows_[job].message->setText(tr("cancelled — resume continues from the last finished step"));
-    emit jobCancelled();
-  });
-  connect(job, &BackgroundJob::failed, this, [this, job](const QString& reason) {
-    rows_[job].message->setText(tr("failed: %1").arg(reason));
-    emit jobFailed(reason);
-  });
-}
-
-// The rows in the queue's order, each with the buttons its state allows.
-void JobPanel::showQueue() {
-  int queuedAt = 0;
-  for (size_t i = 0; i < queue_->jobs().size(); ++i) {
-    BackgroundJob* job = queue_->jobs()[i];
-    if (!rows_.count(job)) continue;
-    const JobRow& r = rows_.at(job);
-    const JobQueue::State s = queue_->state(job);
-    const bool queued = s == JobQueue::State::Queued;
-    if (queued) r.message->setText(tr("queued (%1 in line)").arg(++queuedAt));
-    if (s == JobQueue::State::Running && r.bar->value() == 0) r.message->setText(tr("starting…"));
-    r.up->setVisible(queued);
-    r.down->setVisible(queued);
-    r.remove->setVisible(s != JobQueue::State::Running);
-    r.action->setVisible(s != JobQueue::State::Finished);
-    r.action->setEnabled(true);
-    r.action->setText(s == JobQueue::State::Cancelled ? tr("Resume")
-                      : s == JobQueue::State::Failed  ? tr("Retry")
-                                                      : tr("Cancel"));
-    queueLayout_->removeWidget(r.row);
-    queueLayout_->insertWidget(static_cast<int>(i), r.row);
-  }
-  clear_->setEnabled(queue_->count(JobQueue::State::Finished) > 0);
-}
 
 }  // namespace ps::ui

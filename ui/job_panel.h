@@ -34,6 +34,8 @@ class Dataset;
 namespace ps::ui {
 
 class BackgroundJob;
+class SlurmForm;
+struct SlurmRequest;
 class StudyForm;
 struct ScoreCatalog;
 
@@ -64,11 +66,14 @@ class JobPanel : public QWidget {
 
   QListWidget* scoreList() const { return scores_; }
   QSpinBox* epochsBox() const { return epochs_; }
+  QSpinBox* seedsBox() const { return seeds_; }
   QSpinBox* limitBox() const { return limit_; }
   QDoubleSpinBox* lrBox() const { return lr_; }
   QCheckBox* healthChecksBox() const { return healthChecks_; }
   QPushButton* findLrButton() const { return findLr_; }
   QPushButton* paperEl2nButton() const { return paperEl2n_; }
+  QPushButton* startButton() const { return start_; }
+  SlurmForm* scoreRunOn() const { return runOn_; }  // this computer or a Slurm cluster
   StudyForm* frontierForm() const { return frontier_; }
   StudyForm* scalingForm() const { return scaling_; }
   QTabWidget* forms() const { return forms_; }
@@ -88,6 +93,9 @@ class JobPanel : public QWidget {
     QToolButton *up = nullptr, *down = nullptr, *remove = nullptr;
   };
   BackgroundJob* enqueue(BackgroundJob* job);
+  // The Slurm submission `where` asks for (false when it runs here, or when its settings
+  // were refused: then `refused` holds why).
+  bool onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest& request, bool& refused);
   void addRow(BackgroundJob* job);
   void showQueue();
 
@@ -100,6 +108,7 @@ class JobPanel : public QWidget {
   QDoubleSpinBox* lr_;
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_, *paperEl2n_;
+  SlurmForm* runOn_;
   StudyForm *frontier_, *scaling_;
   JobQueue* queue_;
   QVBoxLayout* queueLayout_;

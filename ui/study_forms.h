@@ -13,11 +13,13 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace ps::ui {
 
 struct ScoreCatalog;
+class SlurmForm;
 
 class StudyForm : public QWidget {
   Q_OBJECT
@@ -34,11 +36,14 @@ class StudyForm : public QWidget {
   QSpinBox* testLimitBox() const { return testLimit_; }
   QListWidget* policyList() const { return policies_; }
   QSpinBox* minSizeBox() const { return minSize_; }  // scaling only (else nullptr)
+  SlurmForm* runOn() const { return runOn_; }        // this computer or a Slurm cluster
+  QPushButton* startButton() const { return start_; }
 
  signals:
   void startRequested();
 
  private:
+  void showRunOn(bool slurm);  // the start button says where the study runs
   StudyScore chosenScore() const;
   std::vector<std::string> chosenPolicies() const;
   template <typename Config>
@@ -51,6 +56,8 @@ class StudyForm : public QWidget {
   QLineEdit* keeps_;
   QCheckBox* balanced_;
   QSpinBox *epochs_, *seeds_, *testLimit_, *minSize_ = nullptr, *steps_ = nullptr;
+  SlurmForm* runOn_;
+  QPushButton* start_;
 };
 
 }  // namespace ps::ui
