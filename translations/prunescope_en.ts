@@ -252,6 +252,25 @@
         <source>Cancel the array and its merge job (scancel); shards already done stay</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>finished, result in its shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more to resubmit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: task %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tasks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1726,6 +1745,10 @@ Top classes: %6</source>
     </message>
     <message>
         <source>prunescope-cli &apos;%1&apos; is not a program: give the path the nodes run it from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan folder and program</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

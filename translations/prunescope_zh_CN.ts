@@ -251,6 +251,24 @@
         <source>Cancel the array and its merge job (scancel); shards already done stay</source>
         <translation>取消作业数组及其合并作业（scancel）；已完成的分片会保留</translation>
     </message>
+    <message>
+        <source>finished, result in its shard</source>
+        <translation>已完成，结果在其分片中</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more to resubmit</source>
+        <translation>
+            <numerusform>…… 另有 %n 个需要重新提交</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: task %2</source>
+        <translation>%1：子任务 %2</translation>
+    </message>
+    <message>
+        <source>%1: tasks %2</source>
+        <translation>%1：子任务 %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1731,6 +1749,10 @@ Top classes: %6</source>
     <message>
         <source>prunescope-cli &apos;%1&apos; is not a program: give the path the nodes run it from</source>
         <translation>prunescope-cli“%1”不是可执行程序：请给出各节点运行它的路径</translation>
+    </message>
+    <message>
+        <source>Plan folder and program</source>
+        <translation>计划文件夹与程序</translation>
     </message>
 </context>
 <context>

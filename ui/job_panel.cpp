@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -32,6 +33,18 @@
 #include "util/errors.h"
 
 namespace ps::ui {
+
+namespace {
+// Asks for the whole form's height, so the splitter gives the form what it needs and the
+// queue the rest (it scrolls where the window is too short for both).
+class FormsArea : public QScrollArea {
+ public:
+  using QScrollArea::QScrollArea;
+  QSize sizeHint() const override {
+    return widget() ? widget()->sizeHint() + QSize(2, 2) * frameWidth() : QScrollArea::sizeHint();
+  }
+};
+}  // namespace
 
 // NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
@@ -164,9 +177,21 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   });
 
   setMinimumWidth(360);
+  // The forms scroll and the queue keeps room for a few rows (a Slurm array's row lists
+  // its tasks); the handle between them moves.
+  auto* formsArea = new FormsArea(this);
+  formsArea->setWidget(forms_);
+  formsArea->setWidgetResizable(true);
+  formsArea->setFrameShape(QFrame::NoFrame);
+  formsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  queueBox->setMinimumHeight(120);
+  split_ = new QSplitter(Qt::Vertical, this);
+  split_->addWidget(formsArea);
+  split_->addWidget(queueBox);
+  split_->setChildrenCollapsible(false);
+  split_->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(forms_);
-  layout->addWidget(queueBox, 1);
+  layout->addWidget(split_);
 }
 
 JobPanel::~JobPanel() = default;  // jobs are children: each cancels and joins in its destructor

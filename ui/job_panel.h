@@ -24,6 +24,7 @@ class QDoubleSpinBox;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTabWidget;
 class QVBoxLayout;
 
@@ -114,6 +115,7 @@ class JobPanel : public QWidget {
   QVBoxLayout* queueLayout_;
   QPushButton* clear_;
   QSpinBox* parallel_;
+  QSplitter* split_;
   std::map<BackgroundJob*, JobRow> rows_;
 };
 

@@ -48,8 +48,8 @@ void JobPanel::addRow(BackgroundJob* job) {
   l->addLayout(top);
   l->addWidget(r.bar);
   l->addWidget(r.message);
+  if (auto* slurm = qobject_cast<SlurmArrayJob*>(job)) SlurmJobRow::addParts(slurm, r.row, l, r.action);
   l->addWidget(logLine);
-  if (auto* slurm = qobject_cast<SlurmArrayJob*>(job)) SlurmJobRow::addParts(slurm, r.row, l, top, r.action);
   rows_[job] = r;
   connect(job, &BackgroundJob::logged, r.row, [logLine](const QString& line) {
     logLine->setText(line);

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -69,8 +70,7 @@ SlurmForm::SlurmForm(QWidget* parent) : QWidget(parent) {
         edit, [member = member](const std::string& v) { checkOne(member, v); }, edit->toolTip());
   for (QLineEdit* e : {gpus_, cpus_, throttle_}) e->setMaximumWidth(70);
 
-  auto* grid = new QGridLayout(details_);
-  grid->setContentsMargins(0, 0, 0, 0);
+  auto* grid = new QGridLayout;
   const std::pair<QString, QLineEdit*> cells[] = {{tr("Partition"), partition_}, {tr("Account"), account_},
                                                   {tr("GPUs / task"), gpus_},    {tr("CPUs / task"), cpus_},
                                                   {tr("Time limit"), time_},     {tr("Throttle"), throttle_}};
@@ -78,12 +78,15 @@ SlurmForm::SlurmForm(QWidget* parent) : QWidget(parent) {
     grid->addWidget(new QLabel(cells[i].first, details_), i / 2, (i % 2) * 2);
     grid->addWidget(cells[i].second, i / 2, (i % 2) * 2 + 1);
   }
-  grid->addWidget(new QLabel(tr("Folder"), details_), 3, 0);
-  grid->addWidget(folder_, 3, 1, 1, 3);
-  grid->addWidget(new QLabel(tr("prunescope-cli"), details_), 4, 0);
-  grid->addWidget(cli_, 4, 1, 1, 3);
   grid->setColumnStretch(1, 1);
   grid->setColumnStretch(3, 1);
+  auto* dl = new QFormLayout(details_);
+  dl->setContentsMargins(0, 0, 0, 0);
+  dl->addRow(grid);
+  // Their defaults (next to the store; the prunescope-cli beside this program) mostly do.
+  QFormLayout* more = addFoldingSection(dl, tr("Plan folder and program"), QStringLiteral("slurm"));
+  more->addRow(tr("Folder"), folder_);
+  more->addRow(tr("prunescope-cli"), cli_);
 
   auto* choice = new QHBoxLayout;
   choice->addWidget(new QLabel(tr("Run on"), this));

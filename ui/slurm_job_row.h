@@ -8,7 +8,6 @@
 
 #include "cluster/slurm_jobs.h"
 
-class QHBoxLayout;
 class QPushButton;
 class QVBoxLayout;
 class QWidget;
@@ -21,14 +20,17 @@ class SlurmJobRow {
   Q_DECLARE_TR_FUNCTIONS(SlurmJobRow)
 
  public:
-  // One line per task, unfinished ones first, at most `maxLines` and a line saying how
-  // many more.
-  static QString taskStatesText(const std::vector<TaskState>& tasks, int maxLines = 12);
+  // Every task's state, compact: the tasks that need resubmitting one per line with the
+  // last line of their log (at most `maxFailed`), the others grouped by state
+  // ("RUNNING: tasks 0, 1", "PENDING: tasks 2–9").
+  static QString taskStatesText(const std::vector<TaskState>& tasks, int maxFailed = 5);
+  // One line per task (the row's tooltip), at most `maxLines`.
+  static QString taskListTip(const std::vector<TaskState>& tasks, int maxLines = 40);
+  static QString taskLine(const TaskState& t);  // "task 1 · el2n seed 2/2 · RUNNING"
 
-  // Adds the task list under the row's progress bar (to `rowLayout`) and the resubmit
-  // button beside its other buttons (to `buttons`); `cancel` is the row's Cancel button.
-  static void addParts(SlurmArrayJob* job, QWidget* row, QVBoxLayout* rowLayout, QHBoxLayout* buttons,
-                       QPushButton* cancel);
+  // Adds the task list under the row's progress bar (to `rowLayout`), with a resubmit
+  // button beside it; `cancel` is the row's Cancel button.
+  static void addParts(SlurmArrayJob* job, QWidget* row, QVBoxLayout* rowLayout, QPushButton* cancel);
 
  private:
   static QString stateText(const TaskState& t);
