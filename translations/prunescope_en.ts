@@ -1261,6 +1261,10 @@ Top classes: %6</source>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Slurm arrays keep running on the cluster: their merge jobs bring the results into the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::ReportExport</name>

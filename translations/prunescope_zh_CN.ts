@@ -1265,6 +1265,10 @@ Top classes: %6</source>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
+    <message>
+        <source>Slurm arrays keep running on the cluster: their merge jobs bring the results into the store.</source>
+        <translation>Slurm 作业数组会在集群上继续运行：其合并作业会把结果带回存储库。</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::ReportExport</name>
