@@ -1,10 +1,9 @@
 // The cluster commands on a real one-node Slurm (slurm-wlm and munge, started by
 // scripts/slurm-local.sh under a temporary folder and stopped by process id): a scoring
 // request as a job array, merged, equal to the same request run locally; a cancelled
-// array element reported by the merge and completed by a resubmission. Skips, saying
-// why, where Slurm is not installed or the suite does not run as root.
-#include <unistd.h>
-
+// array element reported by the merge and completed by a resubmission; a frontier and a
+// scaling study as arrays, equal to the local studies. Skips, saying why, where Slurm is
+// not installed or the suite does not run as root.
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -17,47 +16,20 @@
 #include "job/job.h"
 #include "score/score_engine.h"
 #include "store/store.h"
+#include "support/slurm_cluster.h"
 #include "support/test_data.h"
 
 namespace {
 
-struct Ran {
-  int code = -1;
-  QString out, err;
-};
-
-Ran runProgram(const QString& program, const QStringList& args, int timeoutMs = 120000) {
-  QProcess p;
-  p.start(program, args);
-  Ran r;
-  if (!p.waitForFinished(timeoutMs)) {
-    p.kill();
-    p.waitForFinished();
-    r.err = "timed out: " + program + " " + args.join(' ');
-    return r;
-  }
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = QString::fromUtf8(p.readAllStandardOutput());
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+using pstest::Ran;
+using pstest::runProgram;
+using pstest::waitForJob;
 
 Ran cli(const QStringList& args) { return runProgram(QStringLiteral(PRUNESCOPE_CLI_PATH), args, 300000); }
 
 QString jobId(const QString& text, const QString& what) {
   const auto m = QRegularExpression(what + " job (\\d+)").match(text);
   return m.hasMatch() ? m.captured(1) : QString();
-}
-
-// Waits until the job has ended; returns its final state ("" on timeout).
-QString waitForJob(const QString& id, int timeoutS) {
-  static const QStringList ended = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY"};
-  for (int k = 0; k < timeoutS * 4; ++k) {
-    const QString state = runProgram("squeue", {"-h", "-t", "all", "-j", id, "-o", "%T"}).out.trimmed();
-    if (ended.contains(state)) return state;
-    QThread::msleep(250);
-  }
-  return {};
 }
 
 QString readText(const QString& path) {
@@ -78,46 +50,26 @@ ps::ScoreConfig requestConfig(int seeds, int epochs, uint64_t seed) {
 class TestSlurm : public QObject {
   Q_OBJECT
   QTemporaryDir tmp_;
-  QString cluster_;
-  bool started_ = false;
+  pstest::SlurmCluster cluster_;
   std::unique_ptr<ps::Dataset> ds_;
   std::string path(const std::string& name) const { return tmp_.path().toStdString() + "/" + name; }
-  void stopCluster();
-
- public:
-  ~TestSlurm() override { stopCluster(); }
 
  private slots:
   void initTestCase();
-  void cleanupTestCase() { stopCluster(); }
+  void cleanupTestCase() { cluster_.stop(); }
   void scoringArrayEqualsTheLocalRun();
   void cancelledTaskIsReportedAndResubmitted();
   void frontierArrayEqualsTheLocalStudy();
+  void scalingArrayEqualsTheLocalStudy();
   void requeuedTaskResumesFromItsCheckpoint();
 };
 
 void TestSlurm::initTestCase() {
-  for (const char* tool : {"munged", "slurmctld", "slurmd", "sbatch", "squeue"})
-    if (QStandardPaths::findExecutable(tool).isEmpty() &&
-        QStandardPaths::findExecutable(tool, {"/usr/sbin", "/sbin"}).isEmpty())
-      QSKIP(qPrintable(QString("Slurm is not installed here (no %1): apt-get install slurm-wlm munge").arg(tool)));
-  if (geteuid() != 0) QSKIP("the one-node Slurm cluster runs slurmctld and slurmd as root: run this suite as root");
-  cluster_ = QString::fromStdString(path("cluster"));
-  const QString script = QStringLiteral(PRUNESCOPE_SOURCE_DIR "/scripts/slurm-local.sh");
-  const auto t0 = std::chrono::steady_clock::now();
-  const Ran r = runProgram("bash", {script, "start", cluster_});
-  started_ = true;  // whatever happened, stop what may have started
-  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-  qInfo("one-node cluster started in %.1f s",
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  qputenv("SLURM_CONF", (cluster_ + "/slurm.conf").toUtf8());
+  const QString unavailable = pstest::SlurmCluster::unavailableReason();
+  if (!unavailable.isEmpty()) QSKIP(qPrintable(unavailable));
+  QString log;
+  QVERIFY2(cluster_.start(QString::fromStdString(path("cluster")), 16817, log), qPrintable(log));
   ds_ = pstest::fashionSubset(path("data"), 2000, 200);
-}
-
-void TestSlurm::stopCluster() {
-  if (!started_) return;
-  started_ = false;
-  runProgram("bash", {QStringLiteral(PRUNESCOPE_SOURCE_DIR "/scripts/slurm-local.sh"), "stop", cluster_});
 }
 
 void TestSlurm::scoringArrayEqualsTheLocalRun() {
@@ -233,6 +185,37 @@ void TestSlurm::frontierArrayEqualsTheLocalStudy() {
         std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
   QCOMPARE(readText(dir + "/cluster.csv"), readText(dir + "/local.csv"));  // every point's error, to the digit
   r = cli(QStringList{"frontier"} + study + QStringList{"--out", dir + "/again.csv", "--db", merged, "--quiet"});
+  QVERIFY2(r.code == 0 && r.out.contains("from the store"), qPrintable(r.out + r.err));
+}
+
+void TestSlurm::scalingArrayEqualsTheLocalStudy() {
+  const QString dir = QString::fromStdString(path("scaling-plan")), data = QString::fromStdString(path("data"));
+  // Two pools, each pruned at half by a random score and kept whole: 4 trainings (the
+  // whole largest pool must learn: its health checks are on).
+  const QStringList study = {data,      "--score",  "random",   "--policies", "random",       "--keeps", "0.5,1",
+                             "--sizes", "500,2000", "--epochs", "2",          "--test-limit", "200"};
+  const QString merged = QString::fromStdString(path("scaling.sqlite"));
+  const auto t0 = std::chrono::steady_clock::now();
+  Ran r = cli(QStringList{"slurm", "scaling"} + study +
+              QStringList{"--out", dir + "/cluster.csv", "--dir", dir, "--db", merged, "--cpus-per-task", "1", "--cli",
+                          PRUNESCOPE_CLI_PATH});
+  QVERIFY2(r.code == 0 && r.out.contains("(4 tasks, one per study point)"), qPrintable(r.out + r.err));
+  const QString merge = jobId(r.out, "merge");
+  const QString ended = waitForJob(merge, 600);
+  const QString log = readText(dir + "/logs/merge-" + merge + ".log");
+  QVERIFY2(ended == "COMPLETED", qPrintable(ended + ": " + log + readText(dir + "/logs/task-3.log")));
+  QVERIFY2(log.contains("4 finished runs added") && !log.contains("not finished"), qPrintable(log));
+  const auto t1 = std::chrono::steady_clock::now();
+  r = cli(QStringList{"scaling"} + study +
+          QStringList{"--out", dir + "/local.csv", "--db", QString::fromStdString(path("scaling-local.sqlite")),
+                      "--threads", "1", "--quiet"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  qInfo("scaling of 2 pools x 2 fractions (4 trainings), 2 epochs: Slurm array + merge + study %.1f s; local %.1f s",
+        std::chrono::duration<double>(t1 - t0).count(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
+  QVERIFY(!readText(dir + "/cluster.csv").isEmpty());
+  QCOMPARE(readText(dir + "/cluster.csv"), readText(dir + "/local.csv"));  // written by the merge job's study
+  r = cli(QStringList{"scaling"} + study + QStringList{"--out", dir + "/again.csv", "--db", merged, "--quiet"});
   QVERIFY2(r.code == 0 && r.out.contains("from the store"), qPrintable(r.out + r.err));
 }
 

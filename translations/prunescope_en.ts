@@ -204,6 +204,75 @@
     </message>
 </context>
 <context>
+    <name>SlurmJobRow</name>
+    <message>
+        <source>not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gone from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · result in its shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished, result in its shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more to resubmit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: task %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tasks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>plan folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each task of the array: its Slurm state and whether its shard holds its result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit again the tasks that failed, were cancelled or timed out (with a new merge job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the array and its merge job (scancel); shards already done stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>PruneScope: a workbench for data pruning</source>
@@ -958,6 +1027,14 @@ Top classes: %6</source>
         <source>Run %1 cannot be resumed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Submit scoring to Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · on Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1213,6 +1290,10 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm arrays keep running on the cluster: their merge jobs bring the results into the store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1613,6 +1694,163 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::SlurmArrayJob</name>
+    <message>
+        <source>array cancelled (scancel); resume submits the unfinished tasks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every task finished: merging the shards into the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged into the store: %1 runs added, %2 already there, %3 seeds added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planning and submitting to Slurm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>submitted: array job %1 (%n tasks), merge job %2 · %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resubmitted tasks %1: array job %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: resubmit them or cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::SlurmForm</name>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm partition (empty: the default one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurm account to charge (empty: your default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPUs per task (0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU cores per task: its training threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit of one task, HH:MM:SS or D-HH:MM:SS (empty: the partition&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many tasks of the array at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next to the store, in slurm/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder every node sees: the plan, its scripts, the shards and the logs go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prunescope-cli as the nodes run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPUs / task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs / task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throttle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan folder and program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prunescope-cli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit the work as a Slurm job array, one task per seed or study point, and merge the results into the store when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sbatch not found on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prunescope-cli &apos;%1&apos; is not a program: give the path the nodes run it from</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::StudyForm</name>
     <message>
         <source>The cached score the study prunes by (run a scoring job first)</source>
@@ -1696,6 +1934,14 @@ Top classes: %6</source>
     </message>
     <message>
         <source>none: no other score in that run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit frontier study to Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit scaling study to Slurm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

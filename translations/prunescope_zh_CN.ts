@@ -204,6 +204,73 @@
     </message>
 </context>
 <context>
+    <name>SlurmJobRow</name>
+    <message>
+        <source>not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>gone from the queue</source>
+        <translation>已不在队列中</translation>
+    </message>
+    <message>
+        <source>task %1 · %2 · %3</source>
+        <translation>子任务 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · result in its shard</source>
+        <translation>%1 · 结果已在其分片中</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>finished, result in its shard</source>
+        <translation>已完成，结果在其分片中</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more to resubmit</source>
+        <translation>
+            <numerusform>…… 另有 %n 个需要重新提交</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: task %2</source>
+        <translation>%1：子任务 %2</translation>
+    </message>
+    <message>
+        <source>%1: tasks %2</source>
+        <translation>%1：子任务 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>plan folder: %1</source>
+        <translation>计划文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Each task of the array: its Slurm state and whether its shard holds its result</source>
+        <translation>作业数组的每个子任务：其 Slurm 状态，以及其分片是否已存有结果</translation>
+    </message>
+    <message>
+        <source>Resubmit failed</source>
+        <translation>重新提交失败的子任务</translation>
+    </message>
+    <message>
+        <source>Submit again the tasks that failed, were cancelled or timed out (with a new merge job)</source>
+        <translation>重新提交失败、被取消或超时的子任务（并附带一个新的合并作业）</translation>
+    </message>
+    <message>
+        <source>Cancel the array and its merge job (scancel); shards already done stay</source>
+        <translation>取消作业数组及其合并作业（scancel）；已完成的分片会保留</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>PruneScope: a workbench for data pruning</source>
@@ -966,6 +1033,14 @@ Top classes: %6</source>
         <source>Run %1 cannot be resumed: %2</source>
         <translation>无法恢复运行 %1：%2</translation>
     </message>
+    <message>
+        <source>Submit scoring to Slurm</source>
+        <translation>提交打分到 Slurm</translation>
+    </message>
+    <message>
+        <source> · on Slurm</source>
+        <translation> · 在 Slurm 上</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::MainWindow</name>
@@ -1220,6 +1295,10 @@ Top classes: %6</source>
     <message>
         <source>Export report</source>
         <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Slurm arrays keep running on the cluster: their merge jobs bring the results into the store.</source>
+        <translation>Slurm 作业数组会在集群上继续运行：其合并作业会把结果带回存储库。</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1698,162 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::SlurmArrayJob</name>
+    <message>
+        <source>array cancelled (scancel); resume submits the unfinished tasks again</source>
+        <translation>作业数组已取消（scancel）；恢复时会重新提交未完成的子任务</translation>
+    </message>
+    <message>
+        <source>every task finished: merging the shards into the store…</source>
+        <translation>所有子任务已完成：正在把分片合并到存储库…</translation>
+    </message>
+    <message>
+        <source>merged into the store: %1 runs added, %2 already there, %3 seeds added</source>
+        <translation>已合并到存储库：新增 %1 个运行，%2 个已存在，新增 %3 个种子</translation>
+    </message>
+    <message>
+        <source>planning and submitting to Slurm…</source>
+        <translation>正在规划并提交到 Slurm…</translation>
+    </message>
+    <message numerus="yes">
+        <source>submitted: array job %1 (%n tasks), merge job %2 · %3</source>
+        <translation>
+            <numerusform>已提交：作业数组 %1（%n 个子任务），合并作业 %2 · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resubmitted tasks %1: array job %2</source>
+        <translation>已重新提交子任务 %1：作业数组 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks finished</source>
+        <translation>%2 个子任务中已完成 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 个运行中</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 个等待中</translation>
+    </message>
+    <message>
+        <source>%1 failed: resubmit them or cancel</source>
+        <translation>%1 个失败：请重新提交或取消</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::SlurmForm</name>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm 集群</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Slurm partition (empty: the default one)</source>
+        <translation>Slurm 分区（留空：默认分区）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Slurm account to charge (empty: your default)</source>
+        <translation>记账的 Slurm 账户（留空：您的默认账户）</translation>
+    </message>
+    <message>
+        <source>GPUs per task (0: none)</source>
+        <translation>每个子任务的 GPU 数（0：不用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU cores per task: its training threads</source>
+        <translation>每个子任务的 CPU 核数：即其训练线程数</translation>
+    </message>
+    <message>
+        <source>Time limit of one task, HH:MM:SS or D-HH:MM:SS (empty: the partition&apos;s default)</source>
+        <translation>单个子任务的时间上限，HH:MM:SS 或 D-HH:MM:SS（留空：分区的默认值）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>At most this many tasks of the array at once</source>
+        <translation>作业数组中同时运行的子任务数上限</translation>
+    </message>
+    <message>
+        <source>next to the store, in slurm/</source>
+        <translation>存储库旁的 slurm/ 中</translation>
+    </message>
+    <message>
+        <source>A folder every node sees: the plan, its scripts, the shards and the logs go there</source>
+        <translation>所有节点都能访问的文件夹：计划、脚本、分片和日志都放在这里</translation>
+    </message>
+    <message>
+        <source>prunescope-cli as the nodes run it</source>
+        <translation>各节点运行的 prunescope-cli 路径</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>GPUs / task</source>
+        <translation>GPU / 子任务</translation>
+    </message>
+    <message>
+        <source>CPUs / task</source>
+        <translation>CPU / 子任务</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间上限</translation>
+    </message>
+    <message>
+        <source>Throttle</source>
+        <translation>并发上限</translation>
+    </message>
+    <message>
+        <source>Plan folder and program</source>
+        <translation>计划文件夹与程序</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>prunescope-cli</source>
+        <translation>prunescope-cli</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>Submit the work as a Slurm job array, one task per seed or study point, and merge the results into the store when it is done</source>
+        <translation>把工作作为 Slurm 作业数组提交，每个种子或研究点一个子任务，完成后把结果合并到存储库</translation>
+    </message>
+    <message>
+        <source>sbatch not found on PATH</source>
+        <translation>在 PATH 中找不到 sbatch</translation>
+    </message>
+    <message>
+        <source>prunescope-cli &apos;%1&apos; is not a program: give the path the nodes run it from</source>
+        <translation>prunescope-cli“%1”不是可执行程序：请给出各节点运行它的路径</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::StudyForm</name>
     <message>
         <source>The cached score the study prunes by (run a scoring job first)</source>
@@ -1703,6 +1938,14 @@ Top classes: %6</source>
     <message>
         <source>none: no other score in that run</source>
         <translation>无：该运行中没有其他分数</translation>
+    </message>
+    <message>
+        <source>Submit frontier study to Slurm</source>
+        <translation>提交前沿研究到 Slurm</translation>
+    </message>
+    <message>
+        <source>Submit scaling study to Slurm</source>
+        <translation>提交规模律研究到 Slurm</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,9 @@ BackgroundJob::BackgroundJob(QString kind, QString title, QString storePath, Wor
       storePath_(std::move(storePath)),
       work_(std::move(work)) {}
 
-BackgroundJob::~BackgroundJob() {
+BackgroundJob::~BackgroundJob() { stop(); }
+
+void BackgroundJob::stop() {
   token_.cancel();
   if (thread_.joinable()) thread_.join();
 }

@@ -34,7 +34,10 @@ class BackgroundJob : public QObject {
   ~BackgroundJob() override;
 
   void start();
-  void cancel();
+  virtual void cancel();
+  // Whether the work runs elsewhere (a Slurm array: the job here only follows it), so
+  // the queue starts it at once instead of in a slot of the local heavy jobs.
+  virtual bool remote() const { return false; }
   bool isRunning() const { return running_; }
   QString kind() const { return kind_; }
   QString title() const { return title_; }
@@ -45,6 +48,11 @@ class BackgroundJob : public QObject {
   void finished(qint64 runId, bool fromCache);
   void failed(const QString& reason);
   void cancelled();
+
+ protected:
+  // Cancels and joins the work: a subclass whose members the work uses calls it in its
+  // destructor, before those members go.
+  void stop();
 
  private:
   QString kind_, title_, storePath_;

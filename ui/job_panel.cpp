@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -24,6 +25,9 @@
 #include "model/model_names.h"
 #include "score/score_engine.h"
 #include "score_catalog.h"
+#include "slurm_array_job.h"
+#include "slurm_form.h"
+#include "slurm_job_row.h"
 #include "store/store.h"
 #include "study/work_estimate.h"
 #include "study_forms.h"
@@ -31,6 +35,18 @@
 #include "util/errors.h"
 
 namespace ps::ui {
+
+namespace {
+// Asks for the whole form's height, so the splitter gives the form what it needs and the
+// queue the rest (it scrolls where the window is too short for both).
+class FormsArea : public QScrollArea {
+ public:
+  using QScrollArea::QScrollArea;
+  QSize sizeHint() const override {
+    return widget() ? widget()->sizeHint() + QSize(2, 2) * frameWidth() : QScrollArea::sizeHint();
+  }
+};
+}  // namespace
 
 // NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
@@ -98,7 +114,12 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   advanced->addRow(tr("Learning rate"), lrRow);
   advanced->addRow(tr("Batch size"), batch_);
   advanced->addRow(tr("EL2N epoch"), el2nEpoch_);
+  runOn_ = new SlurmForm(form);
+  fl->addRow(runOn_);
   fl->addRow(start_);
+  connect(runOn_, &SlurmForm::runOnChanged, start_,
+          [this](bool slurm) { start_->setText(slurm ? tr("Submit scoring to Slurm") : tr("Start scoring")); });
+  start_->setText(runOn_->slurmChosen() ? tr("Submit scoring to Slurm") : tr("Start scoring"));
   paperEl2n_ = new QPushButton(tr("EL2N as in the paper (10 seeds)"), form);
   paperEl2n_->setEnabled(false);
   paperEl2n_->setToolTip(
@@ -160,10 +181,26 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   estimate_ = new JobEstimate([this] { return formWork(); }, this);
   estimate_->watch(forms_);
   setMinimumWidth(360);
+  // The forms scroll and the queue keeps room for a few rows (a Slurm array's row lists
+  // its tasks); the handle between them moves.
+  auto* formsArea = new FormsArea(this);
+  formsArea->setWidget(forms_);
+  formsArea->setWidgetResizable(true);
+  formsArea->setFrameShape(QFrame::NoFrame);
+  formsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  queueBox->setMinimumHeight(120);
+  auto* formsAndEstimate = new QWidget(this);  // the estimate stays under the form it is of
+  auto* fe = new QVBoxLayout(formsAndEstimate);
+  fe->setContentsMargins(0, 0, 0, 0);
+  fe->addWidget(formsArea, 1);
+  fe->addWidget(estimate_);
+  split_ = new QSplitter(Qt::Vertical, this);
+  split_->addWidget(formsAndEstimate);
+  split_->addWidget(queueBox);
+  split_->setChildrenCollapsible(false);
+  split_->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(forms_);
-  layout->addWidget(estimate_);
-  layout->addWidget(queueBox, 1);
+  layout->addWidget(split_);
 }
 
 std::optional<FormWork> JobPanel::formWork() const {
@@ -266,6 +303,11 @@ BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
                             .arg(names.join(QStringLiteral(", ")), QString::fromStdString(c.train.model))
                             .arg(c.train.epochs)
                             .arg(c.seeds);
+  SlurmRequest slurm;
+  bool refused = false;
+  if (onSlurm(runOn_, QStringLiteral("score"), slurm, refused))
+    return enqueue(slurmScoringJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
+  if (refused) return nullptr;
   auto ds = dataset_;
   return enqueue(new BackgroundJob(
       QStringLiteral("score"), title, storePath_,
@@ -303,6 +345,12 @@ BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
     emit jobFailed(refused);
     return nullptr;
   }
+  SlurmRequest slurm;
+  bool refusedHere = false;
+  if (onSlurm(frontier_->runOn(), QStringLiteral("frontier"), slurm, refusedHere))
+    return enqueue(
+        slurmFrontierJob(dataset_, c, studyTitle(tr("Frontier"), c) + tr(" · on Slurm"), storePath_, slurm, this));
+  if (refusedHere) return nullptr;
   return enqueue(new BackgroundJob(QStringLiteral("frontier"), studyTitle(tr("Frontier"), c), storePath_,
                                    studyWork(dataset_, c, runFrontierStudy), this));
 }
@@ -316,6 +364,12 @@ BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
     emit jobFailed(refused);
     return nullptr;
   }
+  SlurmRequest slurm;
+  bool refusedHere = false;
+  if (onSlurm(scaling_->runOn(), QStringLiteral("scaling"), slurm, refusedHere))
+    return enqueue(
+        slurmScalingJob(dataset_, c, studyTitle(tr("Scaling"), c) + tr(" · on Slurm"), storePath_, slurm, this));
+  if (refusedHere) return nullptr;
   return enqueue(new BackgroundJob(QStringLiteral("scaling"), studyTitle(tr("Scaling"), c), storePath_,
                                    studyWork(dataset_, c, runScalingStudy), this));
 }
@@ -399,6 +453,18 @@ BackgroundJob* JobPanel::startLrRange() {
                          .arg(result->minLossLr, 0, 'g', 3));
   });
   return enqueue(job);
+}
+
+bool JobPanel::onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest& request, bool& refused) {
+  if (!where->slurmChosen()) return false;
+  try {
+    request = where->request(kind, storePath_);
+    return true;
+  } catch (const Error& e) {
+    refused = true;
+    emit jobFailed(QString::fromStdString(e.what()));
+    return false;
+  }
 }
 
 BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {

@@ -25,6 +25,7 @@ class QDoubleSpinBox;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTabWidget;
 class QVBoxLayout;
 
@@ -38,6 +39,8 @@ namespace ps::ui {
 class BackgroundJob;
 class JobEstimate;
 struct FormWork;
+class SlurmForm;
+struct SlurmRequest;
 class StudyForm;
 struct ScoreCatalog;
 
@@ -77,6 +80,8 @@ class JobPanel : public QWidget {
   QCheckBox* healthChecksBox() const { return healthChecks_; }
   QPushButton* findLrButton() const { return findLr_; }
   QPushButton* paperEl2nButton() const { return paperEl2n_; }
+  QPushButton* startButton() const { return start_; }
+  SlurmForm* scoreRunOn() const { return runOn_; }  // this computer or a Slurm cluster
   StudyForm* frontierForm() const { return frontier_; }
   StudyForm* scalingForm() const { return scaling_; }
   QTabWidget* forms() const { return forms_; }
@@ -99,6 +104,9 @@ class JobPanel : public QWidget {
   };
   std::optional<FormWork> formWork() const;  // of the form shown; nothing while invalid
   BackgroundJob* enqueue(BackgroundJob* job);
+  // The Slurm submission `where` asks for (false when it runs here, or when its settings
+  // were refused: then `refused` holds why).
+  bool onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest& request, bool& refused);
   void addRow(BackgroundJob* job);
   void showQueue();
 
@@ -111,12 +119,14 @@ class JobPanel : public QWidget {
   QDoubleSpinBox* lr_;
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_, *paperEl2n_;
+  SlurmForm* runOn_;
   StudyForm *frontier_, *scaling_;
   JobEstimate* estimate_;
   JobQueue* queue_;
   QVBoxLayout* queueLayout_;
   QPushButton* clear_;
   QSpinBox* parallel_;
+  QSplitter* split_;
   std::map<BackgroundJob*, JobRow> rows_;
 };
 

@@ -15,7 +15,7 @@ JobQueue::JobQueue(QObject* parent) : QObject(parent) {
   parallel_ = std::clamp(QSettings().value("jobs/parallel", 1).toInt(), 1, kMaxParallel);
 }
 
-bool JobQueue::heavy(const BackgroundJob* job) { return job->kind() != QLatin1String("import"); }
+bool JobQueue::heavy(const BackgroundJob* job) { return job->kind() != QLatin1String("import") && !job->remote(); }
 
 void JobQueue::add(BackgroundJob* job) {
   job->setParent(this);

@@ -2,8 +2,9 @@
 // The one queue all background work of the window goes through. Heavy jobs (training,
 // scoring, studies, audits) run at most `parallel` at a time — one by default, so two
 // trainings do not halve each other's speed — and the rest wait, in an order the user can
-// change; light jobs (imports) start at once. A cancelled or failed job can be put back
-// in the queue (resume); finished ones can be cleared away.
+// change; light jobs (imports, Slurm arrays followed from here) start at once. A
+// cancelled or failed job can be put back in the queue (resume); finished ones can be
+// cleared away.
 #include <QObject>
 #include <vector>
 

@@ -19,7 +19,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <algorithm>
 
+#include "background_job.h"
 #include "dataset_loader.h"
 #include "dataset_summary_widget.h"
 #include "fairness_view.h"
@@ -430,12 +432,16 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   const JobQueue* q = jobs_->queue();
   const int busy = q->count(JobQueue::State::Running) + q->count(JobQueue::State::Queued);
   if (busy > 0 && !quietErrors_) {
-    const auto answer = QMessageBox::question(
-        this, tr("Quit PruneScope?"),
+    QString text =
         tr("%n job(s) still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in "
            "the store, and starting the same job again resumes them.",
-           nullptr, busy),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+           nullptr, busy);
+    const auto& all = q->jobs();
+    if (std::any_of(all.begin(), all.end(), [](const BackgroundJob* j) { return j->remote() && j->isRunning(); }))
+      text += QLatin1Char(' ') + tr("Slurm arrays keep running on the cluster: their merge jobs bring the results "
+                                    "into the store.");
+    const auto answer =
+        QMessageBox::question(this, tr("Quit PruneScope?"), text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes) {
       event->ignore();
       return;

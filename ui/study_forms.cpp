@@ -11,6 +11,7 @@
 #include "form_parts.h"
 #include "model/model_names.h"
 #include "score_catalog.h"
+#include "slurm_form.h"
 #include "util/errors.h"
 #include "util/text_list.h"
 
@@ -43,7 +44,7 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   testLimit_->setRange(0, 100000000);
   testLimit_->setSpecialValueText(tr("all"));
   testLimit_->setToolTip(tr("Evaluate on the first N test examples"));
-  auto* start = new QPushButton(kind == Kind::Frontier ? tr("Start frontier study") : tr("Start scaling study"), this);
+  start_ = new QPushButton(this);
   auto* fl = new QFormLayout(this);
   fl->addRow(tr("Score"), score_);
   if (kind == Kind::Frontier) {
@@ -76,7 +77,11 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
       fl, tr("Training settings"), kind == Kind::Frontier ? QStringLiteral("frontier") : QStringLiteral("scaling"));
   advanced->addRow(tr("Model"), model_);
   advanced->addRow(tr("Test examples"), testLimit_);
-  fl->addRow(start);
+  runOn_ = new SlurmForm(this);
+  fl->addRow(runOn_);
+  fl->addRow(start_);
+  connect(runOn_, &SlurmForm::runOnChanged, this, &StudyForm::showRunOn);
+  showRunOn(runOn_->slurmChosen());
   checkWhileTyping(
       keeps_,
       [](const std::string& text) {
@@ -89,7 +94,14 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
         }
       },
       tr("Kept fractions f, ascending, each in (0, 1]"));
-  connect(start, &QPushButton::clicked, this, &StudyForm::startRequested);
+  connect(start_, &QPushButton::clicked, this, &StudyForm::startRequested);
+}
+
+void StudyForm::showRunOn(bool slurm) {
+  if (kind_ == Kind::Frontier)
+    start_->setText(slurm ? tr("Submit frontier study to Slurm") : tr("Start frontier study"));
+  else
+    start_->setText(slurm ? tr("Submit scaling study to Slurm") : tr("Start scaling study"));
 }
 
 void StudyForm::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {

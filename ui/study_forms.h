@@ -14,11 +14,13 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace ps::ui {
 
 struct ScoreCatalog;
+class SlurmForm;
 
 class StudyForm : public QWidget {
   Q_OBJECT
@@ -38,11 +40,14 @@ class StudyForm : public QWidget {
   // Frontier only (else nullptr): the other scores of the chosen score's run, drawn on the
   // same frontier when ticked.
   QListWidget* compareList() const { return compare_; }
+  SlurmForm* runOn() const { return runOn_; }  // this computer or a Slurm cluster
+  QPushButton* startButton() const { return start_; }
 
  signals:
   void startRequested();
 
  private:
+  void showRunOn(bool slurm);  // the start button says where the study runs
   StudyScore chosenScore() const;
   void fillCompareList();  // the chosen run's other scores, ticks kept by name
   std::vector<std::string> chosenPolicies() const;
@@ -57,6 +62,8 @@ class StudyForm : public QWidget {
   QLineEdit* keeps_;
   QCheckBox* balanced_;
   QSpinBox *epochs_, *seeds_, *testLimit_, *minSize_ = nullptr, *steps_ = nullptr;
+  SlurmForm* runOn_;
+  QPushButton* start_;
 };
 
 }  // namespace ps::ui

@@ -166,14 +166,15 @@ int runSlurmStatus(const StatusCli& o, CliIo io) {
   const ClusterPlan plan = readPlan(files.plan);
   const PlanStatus status = planStatus(files, plan);
   const std::vector<TaskState>& states = status.tasks;
-  int finished = 0;
   for (const auto& s : states) {
-    finished += s.finished ? 1 : 0;
     io.out << "task " << s.index << "  " << (s.job.empty() ? "-" : s.job) << "  "
            << (s.slurm.empty() ? "not submitted" : s.slurm) << "  " << (s.finished ? "finished" : "no result") << "  "
            << s.label << "\n";
+    if (!s.lastLine.empty()) io.out << "    " << s.lastLine << "\n";  // why it ended, from its log
   }
-  io.out << finished << " of " << states.size() << " tasks finished (shards in " << plan.shardDir << ")\n";
+  const StatusCounts counts = countTasks(states);
+  io.out << counts.finished << " of " << states.size() << " tasks finished, " << counts.running << " running, "
+         << counts.pending << " waiting, " << counts.failed << " to resubmit (shards in " << plan.shardDir << ")\n";
   for (const auto& [s, state] : status.merges)
     io.out << "merge job " << s.mergeJob << " (after array job " << s.arrayJob << "): " << state << "\n";
   if (!o.resubmit) return 0;

@@ -2,13 +2,16 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "cluster/cluster_task.h"
@@ -59,6 +62,22 @@ void parseStates(const std::string& text, char sep, std::map<std::string, std::s
   }
 }
 
+// The last non-empty line of a log (a task's error), at most 300 characters; empty when
+// there is no log.
+std::string lastLogLine(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  const std::streamoff size = in.tellg();
+  const std::streamoff from = std::max<std::streamoff>(0, size - 4096);
+  in.seekg(from);
+  std::string tail(static_cast<size_t>(size - from), '\0');
+  in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  while (!tail.empty() && (tail.back() == '\n' || tail.back() == '\r' || tail.back() == ' ')) tail.pop_back();
+  const size_t at = tail.find_last_of("\r\n");
+  std::string line = at == std::string::npos ? tail : tail.substr(at + 1);
+  return line.size() > 300 ? line.substr(0, 300) + "…" : line;
+}
+
 }  // namespace
 
 Submission submitPlan(const SlurmFiles& files, const ClusterPlan& plan, const std::vector<int>& tasksIn) {
@@ -103,7 +122,7 @@ std::vector<Submission> readSubmissions(const std::string& jobsPath) {
 PlanStatus planStatus(const SlurmFiles& files, const ClusterPlan& plan) {
   PlanStatus status;
   std::vector<TaskState>& states = status.tasks;
-  for (const auto& t : plan.tasks) states.push_back({t.index, t.label, "", "", false});
+  for (const auto& t : plan.tasks) states.push_back({t.index, t.label, "", "", false, ""});
   const std::vector<Submission> submissions = readSubmissions(files.jobs);
   std::string ids;
   for (const Submission& s : submissions) {
@@ -122,18 +141,51 @@ PlanStatus planStatus(const SlurmFiles& files, const ClusterPlan& plan) {
   for (auto& st : states) {
     if (!st.job.empty()) st.slurm = stateOf(st.job);
     st.finished = taskFinished(plan.tasks[static_cast<size_t>(st.index)], plan.shardPath(st.index));
+    if (!st.job.empty() && taskNeedsResubmit(st))
+      st.lastLine = lastLogLine(files.logs + "/task-" + std::to_string(st.index) + ".log");
   }
   for (const Submission& s : submissions) status.merges.emplace_back(s, stateOf(s.mergeJob));
   return status;
 }
 
+bool taskActive(const TaskState& state) {
+  static const std::set<std::string> active = {"PENDING",    "CONFIGURING", "REQUEUED", "RUNNING",
+                                               "COMPLETING", "SUSPENDED",   "RESIZING", "REQUEUE_HOLD"};
+  return active.count(state.slurm) > 0;
+}
+
+bool taskNeedsResubmit(const TaskState& state) { return !state.finished && !taskActive(state); }
+
 std::vector<int> tasksToResubmit(const std::vector<TaskState>& states) {
   std::vector<int> out;
   for (const auto& s : states)
-    if (!s.finished && s.slurm != "PENDING" && s.slurm != "RUNNING" && s.slurm != "CONFIGURING" &&
-        s.slurm != "REQUEUED")
-      out.push_back(s.index);
+    if (taskNeedsResubmit(s)) out.push_back(s.index);
   return out;
+}
+
+StatusCounts countTasks(const std::vector<TaskState>& states) {
+  StatusCounts c;
+  for (const auto& s : states) {
+    if (s.finished)
+      ++c.finished;
+    else if (s.slurm == "RUNNING" || s.slurm == "COMPLETING")
+      ++c.running;
+    else if (taskActive(s))
+      ++c.pending;
+    else
+      ++c.failed;
+  }
+  return c;
+}
+
+void cancelSubmissions(const SlurmFiles& files) {
+  std::string ids;
+  for (const Submission& s : readSubmissions(files.jobs)) ids += " " + s.arrayJob + " " + s.mergeJob;
+  if (ids.empty()) return;
+  const CommandResult r = runCommand("scancel" + ids);
+  if (r.code != 0)
+    throw IoError(files.jobs + ": scancel" + ids + " failed (exit code " + std::to_string(r.code) +
+                  "): " + r.output.substr(0, 400));
 }
 
 }  // namespace ps

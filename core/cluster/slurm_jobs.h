@@ -29,6 +29,7 @@ struct TaskState {
   std::string job;        // "12_3" (array job 12, element 3); empty when never submitted
   std::string slurm;      // PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, ... or "unknown"
   bool finished = false;  // its shard holds the task's result
+  std::string lastLine;   // a task that needs resubmitting: its log's last line (why it ended)
 };
 struct PlanStatus {
   std::vector<TaskState> tasks;
@@ -37,7 +38,24 @@ struct PlanStatus {
 // For every task, its newest submission's state and whether its shard holds its result;
 // for every submission, the state of its merge job.
 PlanStatus planStatus(const SlurmFiles& files, const ClusterPlan& plan);
-// Tasks to submit again: not finished, and neither pending nor running.
+// Whether a task waits for Slurm or runs (PENDING, CONFIGURING, REQUEUED, RUNNING,
+// COMPLETING, SUSPENDED): its result may still come.
+bool taskActive(const TaskState& state);
+// Whether a task needs submitting again: not finished, and neither waiting nor running
+// (failed, cancelled, timed out, never submitted, or gone from the queue without result).
+bool taskNeedsResubmit(const TaskState& state);
+// Tasks to submit again: those that need it.
 std::vector<int> tasksToResubmit(const std::vector<TaskState>& states);
+
+// How many tasks are finished, running, waiting and in need of a resubmission.
+struct StatusCounts {
+  int finished = 0, running = 0, pending = 0, failed = 0;
+  int total() const { return finished + running + pending + failed; }
+};
+StatusCounts countTasks(const std::vector<TaskState>& states);
+
+// Cancels (scancel) every recorded submission's array and merge job; IoError with
+// scancel's message when it fails. Nothing happens when nothing was submitted.
+void cancelSubmissions(const SlurmFiles& files);
 
 }  // namespace ps

@@ -1,21 +1,23 @@
 #include "cluster/slurm_script.h"
 
 #include <filesystem>
+#include <optional>
 #include <regex>
 #include <sstream>
 
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/text_list.h"
 
 namespace fs = std::filesystem;
 
 namespace ps {
 
 void validateSlurmOptions(const SlurmOptions& o) {
-  static const std::regex time(R"(^(\d+-)?\d{1,3}:\d{2}:\d{2}$)");
+  static const std::regex time(R"(^(\d+-)?\d{1,3}:[0-5]\d:[0-5]\d$)");
   static const std::regex name(R"(^[A-Za-z0-9_.,:+-]*$)");
   if (!o.time.empty() && !std::regex_match(o.time, time))
-    throw ConfigError("--time '" + o.time + "': expected HH:MM:SS or D-HH:MM:SS");
+    throw ConfigError("--time '" + o.time + "': expected HH:MM:SS or D-HH:MM:SS (minutes and seconds below 60)");
   if (!std::regex_match(o.partition, name)) throw ConfigError("--partition '" + o.partition + "': not a Slurm name");
   if (!std::regex_match(o.account, name)) throw ConfigError("--account '" + o.account + "': not a Slurm name");
   if (o.gpusPerTask < 0 || o.gpusPerTask > 64)
@@ -23,6 +25,34 @@ void validateSlurmOptions(const SlurmOptions& o) {
   if (o.cpusPerTask < 0 || o.cpusPerTask > 1024)
     throw ConfigError("--cpus-per-task " + std::to_string(o.cpusPerTask) + ": expected 0..1024");
   if (o.throttle < 0) throw ConfigError("--throttle " + std::to_string(o.throttle) + ": expected 0 (none) or more");
+}
+
+namespace {
+std::string trimmed(const std::string& s) {
+  const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+int parseCount(const std::string& text, const char* option) {
+  if (text.find_first_not_of(" \t") == std::string::npos) return 0;
+  const std::optional<int64_t> v = parseInteger(text);
+  if (!v || *v < 0 || *v > 1000000)
+    throw ConfigError(std::string(option) + " '" + text + "': expected a whole number (0 or more)");
+  return static_cast<int>(*v);
+}
+}  // namespace
+
+SlurmOptions parseSlurmOptions(const SlurmOptionText& text) {
+  SlurmOptions o;
+  o.partition = trimmed(text.partition);
+  o.account = trimmed(text.account);
+  o.time = trimmed(text.time);
+  o.gpusPerTask = parseCount(text.gpusPerTask, "--gpus-per-task");
+  o.cpusPerTask = parseCount(text.cpusPerTask, "--cpus-per-task");
+  o.throttle = parseCount(text.throttle, "--throttle");
+  o.cli = text.cli;
+  validateSlurmOptions(o);
+  return o;
 }
 
 SlurmFiles slurmFiles(const std::string& dir) {

@@ -20,6 +20,14 @@ struct SlurmOptions {
 // ConfigError naming the option when a value is out of range or not Slurm's syntax.
 void validateSlurmOptions(const SlurmOptions& o);
 
+// The options as a form holds them, counts as typed ("" or spaces: 0).
+struct SlurmOptionText {
+  std::string partition, account, time, gpusPerTask, cpusPerTask, throttle, cli;
+};
+// Parsed and validated: ConfigError naming the option when a count is not a whole
+// number, or as validateSlurmOptions.
+SlurmOptions parseSlurmOptions(const SlurmOptionText& text);
+
 // The files of a plan's folder: DIR/plan.json, DIR/array.sbatch (one array element per
 // task), DIR/merge.sbatch (merges what finished and reports what did not), DIR/submit.sh
 // (sbatch of the array, then of the merge with --dependency=afterany on it; `submit.sh

@@ -1,5 +1,5 @@
-// The job panel's queue: a row per job (title, progress, time left, its last log line,
-// and its buttons: cancel or resume, move, remove), kept in step with the queue.
+// The job panel's queue: one row per job (title, progress, message, the buttons its state
+// allows; a Slurm array's rows also list its tasks), in the queue's order.
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -10,7 +10,8 @@
 
 #include "background_job.h"
 #include "job_panel.h"
-#include "job_queue.h"
+#include "slurm_array_job.h"
+#include "slurm_job_row.h"
 
 namespace ps::ui {
 
@@ -48,6 +49,7 @@ void JobPanel::addRow(BackgroundJob* job) {
   l->addLayout(top);
   l->addWidget(r.bar);
   l->addWidget(r.message);
+  if (auto* slurm = qobject_cast<SlurmArrayJob*>(job)) SlurmJobRow::addParts(slurm, r.row, l, r.action);
   l->addWidget(logLine);
   rows_[job] = r;
   connect(job, &BackgroundJob::logged, r.row, [logLine](const QString& line) {
