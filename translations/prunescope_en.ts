@@ -231,9 +231,9 @@
     </message>
     <message numerus="yes">
         <source>… and %n more to resubmit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more to resubmit</numerusform>
+            <numerusform>… and %n more to resubmit</numerusform>
         </translation>
     </message>
     <message>
@@ -246,9 +246,9 @@
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
     <message>
@@ -781,9 +781,9 @@ Top classes: %6</source>
     </message>
     <message numerus="yes">
         <source>Copied %n example(s) to the clipboard</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copied %n example to the clipboard</numerusform>
+            <numerusform>Copied %n examples to the clipboard</numerusform>
         </translation>
     </message>
     <message>
@@ -1248,9 +1248,9 @@ Top classes: %6</source>
     </message>
     <message numerus="yes">
         <source> (%n queued)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n queued)</numerusform>
+            <numerusform> (%n queued)</numerusform>
         </translation>
     </message>
     <message>
@@ -1275,9 +1275,9 @@ Top classes: %6</source>
     </message>
     <message numerus="yes">
         <source>%n job(s) still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in the store, and starting the same job again resumes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n job still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in the store, and starting the same job again resumes them.</numerusform>
+            <numerusform>%n jobs still running or queued. Quit anyway? Running jobs stop at once; what they finished stays in the store, and starting the same job again resumes them.</numerusform>
         </translation>
     </message>
     <message>
@@ -1713,9 +1713,9 @@ Top classes: %6</source>
     </message>
     <message numerus="yes">
         <source>submitted: array job %1 (%n tasks), merge job %2 · %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>submitted: array job %1 (%n task), merge job %2 · %3</numerusform>
+            <numerusform>submitted: array job %1 (%n tasks), merge job %2 · %3</numerusform>
         </translation>
     </message>
     <message>
