@@ -204,14 +204,16 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   // The cancelled run is listed as interrupted, and the runs panel's Resume restarts it
   // from its stored settings.
   auto* runs = w->runsPanel();
-  const qint64 cancelledRun = [&]() -> qint64 {
-    ps::Store store(tmp_.filePath("jobs.sqlite").toStdString());
-    for (const auto& r : store.runs(store.datasets().front().id))
-      if (r.kind == "score" && r.status == ps::RunStatus::Interrupted) return r.id;
-    return qint64(0);
-  }();
-  QVERIFY(cancelledRun > 0);
-  QTRY_VERIFY_WITH_TIMEOUT(runs->selectRun(cancelledRun), 30000);
+  // (found in the panel, which reads the store off the GUI thread: a store opened here
+  // would be a stall of the test's own making)
+  qint64 cancelledRun = 0;
+  auto listedInterrupted = [&] {
+    for (const auto& r : runs->model()->runs())
+      if (r.kind == "score" && r.status == ps::RunStatus::Interrupted) cancelledRun = r.id;
+    return cancelledRun > 0;
+  };
+  QTRY_VERIFY_WITH_TIMEOUT(listedInterrupted(), 30000);
+  QVERIFY(runs->selectRun(cancelledRun));
   QTRY_VERIFY(runs->resumeButton()->isEnabled());
   QTest::mouseClick(runs->resumeButton(), Qt::LeftButton);
   QVERIFY(finished.wait(120000));

@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "model/resnet18.h"
@@ -25,9 +26,29 @@ bool isBuiltinModel(const std::string& name) {
   return false;
 }
 
+namespace {
+std::unique_ptr<Classifier> buildClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes);
+}  // namespace
+
 std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes,
                                            uint64_t seed) {
+  std::unique_ptr<Classifier> model;
+  seededBuild(seed, [&] { model = buildClassifier(nameOrPath, shape, classes); });
+  return model;
+}
+
+void seededBuild(uint64_t seed, const std::function<void()>& build) {
+  // Seeding torch's global generator and drawing the initial weights from it happen as one
+  // step: two jobs (or a job and the forms' rate probe) building models at once would
+  // otherwise draw from each other's seed, and a seed would not give its weights.
+  static std::mutex building;
+  const std::lock_guard<std::mutex> lock(building);
   torch::manual_seed(seed);
+  build();
+}
+
+namespace {
+std::unique_ptr<Classifier> buildClassifier(const std::string& nameOrPath, const ImageShape& shape, int64_t classes) {
   if (nameOrPath == "small_cnn" || nameOrPath == "small_cnn_nobn") {
     if (shape.height < 4 || shape.width < 4)
       throw ConfigError(nameOrPath + " needs images of at least 4x4, got " + shape.str());
@@ -42,6 +63,7 @@ std::unique_ptr<Classifier> makeClassifier(const std::string& nameOrPath, const 
   throw ConfigError("unknown model '" + nameOrPath +
                     "': expected small_cnn, resnet18, small_cnn_nobn or a TorchScript file (.pt)");
 }
+}  // namespace
 
 namespace {
 // cuDNN times its convolution algorithms once per shape and keeps the fastest, as

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "job/job.h"
+#include "model/model_factory.h"
 #include "model/small_cnn.h"
 #include "train/batch_source.h"
 #include "util/errors.h"
@@ -37,9 +38,11 @@ torch::Tensor view(const BatchSource& data, const torch::Tensor& x, std::mt19937
 torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, torch::Device device,
                                        JobContext& ctx,
                                        const std::function<void(double, const std::string&)>& progress) {
-  torch::manual_seed(seed + 7777);
   const auto& s = data.shape();
-  SmallCnn net(s.channels, s.height, s.width, 64, /*batchNorm=*/false);  // fc2: the 64-d projection head
+  SmallCnn net{nullptr};
+  seededBuild(seed + 7777, [&] {
+    net = SmallCnn(s.channels, s.height, s.width, 64, /*batchNorm=*/false);
+  });  // fc2: the 64-d projection head
   net->to(device);
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3).weight_decay(1e-6));
   const int64_t n = data.size();

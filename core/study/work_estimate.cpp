@@ -58,8 +58,11 @@ double measureTrainingRate(const std::string& model, const ImageShape& shape, in
   net->to(dev);
   net->setTraining(true);
   torch::optim::SGD opt(net->parameters(), torch::optim::SGDOptions(0.01).momentum(0.9));
-  const auto x = torch::randn({batchSize, shape.channels, shape.height, shape.width}).to(dev);
-  const auto y = torch::randint(classes, {batchSize}, torch::kInt64).to(dev);
+  // inputs without drawing from torch's global generator (a running job's may be in use)
+  const auto x = torch::linspace(-1, 1, int64_t(batchSize) * shape.channels * shape.height * shape.width)
+                     .reshape({batchSize, shape.channels, shape.height, shape.width})
+                     .to(dev);
+  const auto y = torch::arange(int64_t(batchSize), torch::kInt64).remainder(std::max<int64_t>(classes, 1)).to(dev);
   auto step = [&] {
     opt.zero_grad();
     torch::nn::functional::cross_entropy(net->forward(x), y).backward();
