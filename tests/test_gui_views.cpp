@@ -47,6 +47,7 @@
 #include "settings_dialog.h"
 #include "store/store.h"
 #include "study_forms.h"
+#include "support/gui_thread_sql.h"
 #include "support/stall_watch.h"
 #include "support/test_data.h"
 #include "theory_view.h"
@@ -82,6 +83,7 @@ class TestGuiViews : public QObject {
 };
 
 void TestGuiViews::initTestCase() {
+  pstest::GuiThreadSql::install();  // before the first connection
   QStandardPaths::setTestModeEnabled(true);
   QCoreApplication::setOrganizationName("PruneScopeTest");
   QCoreApplication::setApplicationName("PruneScopeViewsTest");
@@ -179,10 +181,12 @@ void TestGuiViews::runsPanelListsOpensAndDeletesWithConfirm() {
   QCOMPARE(model->rowCount(), 3);
   panel->setConfirm([](const QString&) { return true; });
   pstest::StallWatch stalls;
+  pstest::GuiThreadSql sql;
   QVERIFY(panel->deleteRun(doomed));
   QTRY_COMPARE(model->rowCount(), 2);  // deleted and the store re-read off the GUI thread
   qInfo() << "longest event-loop stall while deleting a run:" << stalls.worstMs() << "ms";
-  QVERIFY2(stalls.worstMs() < 100, qPrintable(QString::number(stalls.worstMs())));
+  QVERIFY2(sql.statements().isEmpty(), qPrintable(sql.statements().join("; ")));
+  QVERIFY2(stalls.worstMs() < 500, qPrintable(QString::number(stalls.worstMs())));  // gross: a loaded CI
   QCOMPARE(w->galleryView()->scoreBox()->count(), 2);
   ps::Store store(db_.toStdString());
   QVERIFY_THROWS_EXCEPTION(std::exception, store.run(doomed));
@@ -348,14 +352,16 @@ void TestGuiViews::studyDetailDrawsTheCurveOfEveryModel() {
   // The study's detail draws the curve of every model it trained (test error per epoch).
   auto* runs = w->runsPanel();
   QSignalSpy shown(runs, &ps::ui::RunsPanel::curvesShown);
-  pstest::StallWatch stalls;  // the study and every model's curve are read off the GUI thread
+  pstest::StallWatch stalls;
+  pstest::GuiThreadSql sql;  // the study and every model's curve are read off the GUI thread
   QVERIFY(runs->selectRun(runId));
   QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == runId, 30000);
   QSignalSpy opened(w->frontierView(), &ps::ui::StudyRunView::runShown);
   runs->openSelected();
   QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
   qInfo() << "longest event-loop stall while showing a study's curves and opening it:" << stalls.worstMs() << "ms";
-  QVERIFY2(stalls.worstMs() < 100, qPrintable(QString::number(stalls.worstMs())));
+  QVERIFY2(sql.statements().isEmpty(), qPrintable(sql.statements().join("; ")));
+  QVERIFY2(stalls.worstMs() < 500, qPrintable(QString::number(stalls.worstMs())));  // gross: a loaded CI
   QCOMPARE(runs->shownCurves().size(), size_t(6));  // a curve per point (f = 1 shared, listed per policy)
   int testErrorSeries = 0;
   for (auto* s : runs->curveView()->chart()->series())

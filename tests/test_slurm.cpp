@@ -235,13 +235,24 @@ void TestSlurm::requeuedTaskResumesFromItsCheckpoint() {
   QVERIFY2(requeue.code == 0, qPrintable(requeue.out + requeue.err));
   // Requeued once it counts a restart; Slurm then lets it start only 120 s later: the
   // test moves that to now.
-  for (int k = 0; k < 120; ++k, QThread::msleep(250))
-    if (runProgram("scontrol", {"-o", "show", "job", array + "_0"}).out.contains(" Restarts=1 ") &&
-        runProgram("squeue", {"-h", "-t", "all", "-j", array + "_0", "-o", "%T"}).out.trimmed() == "PENDING" &&
-        runProgram("scontrol", {"update", "JobId=" + array + "_0", "StartTime=now"}).code == 0)
-      break;
-  const QString state = waitForJob(array + "_0", 600);
-  QVERIFY2(state == "COMPLETED", qPrintable(state + ": " + readText(taskLog)));
+  auto showJob = [&] { return runProgram("scontrol", {"-o", "show", "job", array + "_0"}).out; };
+  bool restarted = false;
+  for (int k = 0; k < 240 && !restarted; ++k, QThread::msleep(250))
+    restarted = showJob().contains(" Restarts=1 ") &&
+                runProgram("squeue", {"-h", "-t", "all", "-j", array + "_0", "-o", "%T"}).out.trimmed() == "PENDING" &&
+                runProgram("scontrol", {"update", "JobId=" + array + "_0", "StartTime=now"}).code == 0;
+  QVERIFY2(restarted, qPrintable(showJob()));
+  // The second attempt's end, from the job's own record (Restarts=1), seen pending
+  // above: not the first attempt's end read late.
+  QString state;
+  static const QStringList ended = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY"};
+  for (int k = 0; k < 2400 && state.isEmpty(); ++k, QThread::msleep(250)) {
+    const QString shown = showJob();
+    const int at = shown.indexOf(" JobState=");
+    const QString s = at < 0 ? QString() : shown.mid(at + 10).section(' ', 0, 0);
+    if (shown.contains(" Restarts=1 ") && ended.contains(s)) state = s;
+  }
+  QVERIFY2(state == "COMPLETED", qPrintable(state + ": " + showJob() + "\n" + readText(taskLog)));
   QVERIFY2(readText(taskLog).contains("resumed from the checkpoint after epoch"), qPrintable(readText(taskLog)));
   // Slurm may count the requeued element as ended and start the merge job (afterany)
   // before the element ran again: the merge is then run again, as a user would.
