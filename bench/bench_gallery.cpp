@@ -126,7 +126,11 @@ int main(int argc, char** argv) {
   ps::ui::ScoreView scores;
   scores.resize(1400, 800);
   scores.show();
-  const double firstShow = ms([] { QCoreApplication::processEvents(); });  // laid out and painted empty
+  double firstShow = 0;  // laid out and painted empty: the longest stall over 300 ms
+  for (QElapsedTimer t; !t.isValid() || t.elapsed() < 300;) {
+    if (!t.isValid()) t.start();
+    firstShow = std::max(firstShow, ms([] { QCoreApplication::processEvents(QEventLoop::AllEvents, 5); }));
+  }
   auto scoresBusy = [&scores] { return scores.agreementBusy() || scores.densityBusy() || scores.histogramBusy(); };
   const Timing scoresShown = untilDone(scoresBusy, [&] { scores.setCatalog(ds, catalog); });
   const Timing pair = untilDone(scoresBusy, [&] { scores.xBox()->setCurrentIndex(1); });
@@ -163,5 +167,8 @@ int main(int argc, char** argv) {
   both("show two scores (histograms, matrix, scatter)", scoresShown);
   both("pick another pair for the scatter", pair);
   line("mouse move over the scatter (slowest of 20)", hover);
+  double worst = std::max({detail, hover, firstShow});
+  for (const Timing& t : {show, slider, drag, classFilter, scoresShown, pair}) worst = std::max(worst, t.stall);
+  std::printf("longest GUI-thread stall of all the above: %.1f ms (target: at most 50 ms)\n", worst);
   return 0;
 }

@@ -8,12 +8,15 @@
 #include <QGraphicsTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <QtTest>
 #include <random>
+#include <thread>
 
 #include "agreement_heatmap.h"
 #include "chart_axes.h"
@@ -25,6 +28,8 @@
 #include "scaling_view.h"
 #include "score/rank_stats.h"
 #include "score_view.h"
+#include "support/stall_watch.h"
+#include "worker_pool.h"
 
 namespace {
 
@@ -114,6 +119,7 @@ class TestGuiCharts : public QObject {
   void logAxesHaveRoundLabelsAndCanBeLinear();
   void scoreViewHeatmapShowsEveryScoreAndPicksTheScatter();
   void theDensityScatterOpensTheNearestExample();
+  void aPaintNeverWaitsForAViewsComputation();
 };
 
 void TestGuiCharts::hoverShowsAPointsNumbersAndAClickReportsIt() {
@@ -318,6 +324,38 @@ void TestGuiCharts::theDensityScatterOpensTheNearestExample() {
   uint64_t sum = 0;
   for (uint32_t c : d.grid.counts) sum += c;
   QCOMPARE(sum, uint64_t(200000));
+}
+
+void TestGuiCharts::aPaintNeverWaitsForAViewsComputation() {
+  // Every thread the views compute on is busy (a million examples being sorted, say) for
+  // 3 s. Qt's raster painting hands parts of large image draws to Qt's own pool and waits
+  // for them: were the views' work on that pool, the score view's paints would wait the
+  // 3 s out (they did: 200 ms per paint at a million examples).
+  ps::SyntheticSpec spec;
+  spec.train = 100;
+  std::shared_ptr<const ps::Dataset> ds = ps::makeSyntheticDataset(spec);
+  ps::ui::ScoreView view;
+  view.resize(1400, 800);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QSemaphore release;
+  QThreadPool* pool = ps::ui::workerPool();
+  const int busy = pool->maxThreadCount();
+  for (int i = 0; i < busy; ++i) pool->start([&release] { release.acquire(); });
+  std::thread releaser([&release, busy] {
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    release.release(busy);
+  });
+  pstest::StallWatch stalls;
+  view.setCatalog(ds, catalogOf(5000, 4));
+  for (int i = 0; i < 5; ++i) {
+    view.resize(1400 - 40 * i, 800);  // relaid out and painted again
+    QTest::qWait(200);
+  }
+  const qint64 worst = stalls.worstMs();
+  releaser.join();
+  QTRY_VERIFY_WITH_TIMEOUT(!view.agreementBusy() && !view.densityBusy() && !view.histogramBusy(), 30000);
+  QVERIFY2(worst < 1500, qPrintable(QString::number(worst) + " ms"));
 }
 
 QTEST_MAIN(TestGuiCharts)

@@ -6,6 +6,7 @@
 
 #include "data/dataset.h"
 #include "score/score_order.h"
+#include "worker_pool.h"
 
 namespace ps::ui {
 
@@ -116,7 +117,7 @@ void ExampleListModel::requestThumbnail(int64_t trainIndex) const {
   auto ds = dataset_;
   auto gen = generation_;
   const int side = thumbSide_;
-  (void)QtConcurrent::run([self, ds, gen, trainIndex, side] {
+  (void)QtConcurrent::run(workerPool(), [self, ds, gen, trainIndex, side] {
     QImage img;
     try {
       img = thumbnail(*ds, trainIndex, side);

@@ -8,6 +8,8 @@
 #include <QtConcurrent>
 #include <functional>
 
+#include "worker_pool.h"
+
 namespace ps::ui {
 
 template <typename T>
@@ -25,7 +27,7 @@ class LatestTask {
       return;
     }
     busy_ = true;
-    watcher_.setFuture(QtConcurrent::run(std::move(work)));
+    watcher_.setFuture(QtConcurrent::run(workerPool(), std::move(work)));
   }
   bool busy() const { return busy_; }
 

@@ -23,6 +23,7 @@
 #include "chart_view.h"
 #include "job/job.h"
 #include "util/errors.h"
+#include "worker_pool.h"
 
 namespace ps::ui {
 
@@ -130,7 +131,7 @@ void PlanPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
   if (theoryStarted_) return;
   theoryStarted_ = true;  // a few seconds on two cores, once per process
-  watcher_.setFuture(QtConcurrent::run(simulatedOptimalKeep));
+  watcher_.setFuture(QtConcurrent::run(workerPool(), simulatedOptimalKeep));
 }
 
 void PlanPanel::setInputs(PlanInputs inputs, int64_t largestPool) {

@@ -11,6 +11,7 @@
 #include "report/study_report.h"
 #include "store/store.h"
 #include "util/errors.h"
+#include "worker_pool.h"
 
 namespace ps::ui {
 
@@ -22,7 +23,7 @@ void exportReport(QWidget* owner, std::shared_ptr<const Dataset> dataset, const 
     watcher->deleteLater();
     done(error.isEmpty(), error.isEmpty() ? path : error);
   });
-  watcher->setFuture(QtConcurrent::run([dataset = std::move(dataset), storePath, path]() -> QString {
+  watcher->setFuture(QtConcurrent::run(workerPool(), [dataset = std::move(dataset), storePath, path]() -> QString {
     try {
       Store store(storePath.toStdString());  // one connection per thread
       JobContext ctx;

@@ -22,6 +22,7 @@
 #include "store/run_summary.h"
 #include "training_curve_chart.h"
 #include "util/errors.h"
+#include "worker_pool.h"
 
 namespace ps::ui {
 
@@ -226,7 +227,7 @@ bool RunsPanel::deleteRun(qint64 runId) {
     else
       emit failed(error);
   });
-  watcher->setFuture(QtConcurrent::run([path = storePath_.toStdString(), runId]() -> QString {
+  watcher->setFuture(QtConcurrent::run(workerPool(), [path = storePath_.toStdString(), runId]() -> QString {
     try {
       Store store(path);  // a connection of this worker thread's own
       store.deleteRun(runId);

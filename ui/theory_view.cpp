@@ -26,6 +26,7 @@
 #include "form_parts.h"
 #include "util/errors.h"
 #include "util/text_list.h"
+#include "worker_pool.h"
 
 namespace ps::ui {
 
@@ -147,7 +148,7 @@ void TheoryView::launch() {
   }
   token_.reset();
   status_->setText(tr("Simulating…"));
-  watcher_.setFuture(QtConcurrent::run([this, c] {
+  watcher_.setFuture(QtConcurrent::run(workerPool(), [this, c] {
     JobContext ctx(&token_);
     try {
       return simulatePerceptron(c, ctx);
