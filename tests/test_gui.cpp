@@ -5,6 +5,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -187,6 +188,7 @@ std::unique_ptr<ps::ui::MainWindow> TestGui::openJobsWindow() {
 
 void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   auto w = openJobsWindow();
+  w->resize(1400, 700);
   auto* panel = w->jobPanel();
   // The event loop's worst stall while jobs run (generous bound: an epoch on the GUI
   // thread would take seconds).
@@ -199,6 +201,10 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   QVERIFY(job);
   QSignalSpy progress(job, &ps::ui::BackgroundJob::progress);
   QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 3, 30000);
+  // Its row shows whole, however short the window: the queue grows and the forms scroll.
+  const auto bars = panel->findChildren<QProgressBar*>();
+  QVERIFY(!bars.isEmpty());
+  QTRY_COMPARE(bars.last()->visibleRegion().boundingRect().size(), bars.last()->size());
   QElapsedTimer c;
   c.start();
   job->cancel();

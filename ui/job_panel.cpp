@@ -145,7 +145,7 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   forms_->setEnabled(false);
 
   auto* queueBox = new QGroupBox(tr("Jobs"), this);
-  auto* area = new QScrollArea(queueBox);
+  auto* area = queueArea_ = new QScrollArea(queueBox);
   auto* holder = new QWidget(area);
   queueLayout_ = new QVBoxLayout(holder);
   queueLayout_->addStretch(1);

@@ -25,6 +25,7 @@ class QDoubleSpinBox;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QScrollArea;
 class QSplitter;
 class QTabWidget;
 class QVBoxLayout;
@@ -109,6 +110,7 @@ class JobPanel : public QWidget {
   bool onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest& request, bool& refused);
   void addRow(BackgroundJob* job);
   void showQueue();
+  void makeRoomFor(QWidget* row);  // the queue grows (the forms give way) to show the row whole
 
   std::shared_ptr<const Dataset> dataset_;
   QString storePath_;
@@ -124,6 +126,7 @@ class JobPanel : public QWidget {
   JobEstimate* estimate_;
   JobQueue* queue_;
   QVBoxLayout* queueLayout_;
+  QScrollArea* queueArea_;
   QPushButton* clear_;
   QSpinBox* parallel_;
   QSplitter* split_;

@@ -4,8 +4,12 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <memory>
 
 #include "background_job.h"
@@ -101,6 +105,22 @@ void JobPanel::addRow(BackgroundJob* job) {
     emit jobFailed(reason);
     emit runsChanged();
   });
+  QTimer::singleShot(0, r.row, [this, row = r.row] { makeRoomFor(row); });  // once laid out
+}
+
+void JobPanel::makeRoomFor(QWidget* row) {
+  const QMargins m = queueLayout_->contentsMargins();
+  const int missing = row->sizeHint().height() + m.top() + m.bottom() - queueArea_->viewport()->height();
+  if (missing > 0) {
+    QList<int> sizes = split_->sizes();
+    const int give = std::min(missing, sizes[0] - split_->widget(0)->minimumSizeHint().height());
+    if (give > 0) {
+      sizes[0] -= give;
+      sizes[1] += give;
+      split_->setSizes(sizes);
+    }
+  }
+  queueArea_->ensureWidgetVisible(row);
 }
 
 // The rows in the queue's order, each with the buttons its state allows.
