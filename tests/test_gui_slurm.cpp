@@ -347,7 +347,7 @@ void TestGuiSlurm::frontierStudyRunsAsAnArray() {
   panel->forms()->setCurrentWidget(form);
   QTRY_VERIFY_WITH_TIMEOUT(form->scoreBox()->count() > 0, 30000);  // the EL2N merged before
   for (int i = 0; i < form->policyList()->count(); ++i) {
-    const QString p = form->policyList()->item(i)->text();
+    const QString p = form->policyList()->item(i)->data(Qt::UserRole).toString();
     form->policyList()->item(i)->setCheckState(p == "hard" || p == "random" ? Qt::Checked : Qt::Unchecked);
   }
   form->keepsEdit()->setText("0.5, 1");

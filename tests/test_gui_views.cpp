@@ -434,7 +434,7 @@ void TestGuiViews::frontierHoverShowsNumbersAndAClickAuditsThePoint() {
   // The study (class-balanced, the form's default) trained the balanced subset: the
   // audit's balanced side is answered by that model, so its error is the point's.
   QCOMPARE(fair->result().balanced.errorSubset, p.errorMean);
-  QVERIFY(fair->summary()->text().contains("hard f=0.5 balanced"));
+  QVERIFY2(fair->summary()->text().contains("keep hard at f = 0.5"), qPrintable(fair->summary()->text()));
   // Balanced keeps half of every class (to within the rounding of one example).
   for (const auto& c : fair->result().balanced.classes) {
     QVERIFY(std::abs(2 * c.kept - c.total) <= 1);
@@ -460,8 +460,8 @@ void TestGuiViews::scalingFromTheFormWithFittedExponents() {
   form->keepsEdit()->setText("0.5, 1");
   form->epochsBox()->setValue(1);
   for (int i = 0; i < form->policyList()->count(); ++i)
-    form->policyList()->item(i)->setCheckState(form->policyList()->item(i)->text() == "hard" ? Qt::Checked
-                                                                                             : Qt::Unchecked);
+    form->policyList()->item(i)->setCheckState(
+        form->policyList()->item(i)->data(Qt::UserRole).toString() == "hard" ? Qt::Checked : Qt::Unchecked);
   form->minSizeBox()->setValue(150);  // pools of 150, 238, 378 and 600 examples
   QSignalSpy finished(w->jobPanel(), &ps::ui::JobPanel::jobFinished);
   QVERIFY(w->jobPanel()->startScaling());

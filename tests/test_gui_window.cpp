@@ -31,7 +31,11 @@
 #include "job_panel.h"
 #include "job_queue.h"
 #include "main_window.h"
+#include "store/run_summary.h"
+#include "store/store.h"
+#include "study/scaling_study.h"
 #include "support/test_data.h"
+#include "ui_wording.h"
 
 using ps::ui::BackgroundJob;
 using ps::ui::JobQueue;
@@ -290,7 +294,20 @@ void TestGuiWindow::chineseTranslationIsCompleteAndLoads() {
     QCOMPARE(w.views()->tabText(1), QString::fromUtf8("图库"));
     QVERIFY(w.views()->tabText(3) != QString("Frontier"));
   }
+  // Core's sentences and the policies' and run kinds' names too (identifiers stay).
+  ps::RunRecord run;
+  run.kind = "frontier";
+  run.config = R"({"score": {"name": "el2n"}, "policies": ["hard", "random"], "keeps": [0.5, 1],
+                   "class_balanced": true, "train": {"model": "small_cnn", "epochs": 4}, "seeds": 2})";
+  const QString settings = QString::fromStdString(ps::describeRun(run, ps::ui::uiWording()));
+  QCOMPARE(settings, QString::fromUtf8("el2n · 困难样本, 随机 · f = 0.5, 1 · 类别均衡 · small_cnn · 4 轮 · 2 个种子"));
+  QCOMPARE(ps::ui::runKindWord("scaling"), QString::fromUtf8("规模律"));
+  ps::Crossover x;
+  x.pool = -1;
+  QCOMPARE(QString::fromStdString(ps::describeCrossover(x, 500, 10000, ps::ui::uiWording())),
+           QString::fromUtf8("在不超过 10000 的每个规模上，保留简单样本都不差于保留困难样本"));
   QCoreApplication::removeTranslator(&zh);
+  QCOMPARE(ps::describeRun(run, ps::ui::uiWording()), ps::describeRun(run));  // English: core's own words
   ps::ui::MainWindow en;
   QCOMPARE(en.views()->tabText(1), QString("Gallery"));
 }

@@ -273,6 +273,275 @@
     </message>
 </context>
 <context>
+    <name>Wording</name>
+    <message>
+        <source>hard</source>
+        <comment>policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>easy</source>
+        <comment>policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <comment>policy</comment>
+        <translation type="unfinished">random</translation>
+    </message>
+    <message>
+        <source>CCS</source>
+        <comment>policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at f = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep %1 at f = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frontier</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scaling</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, class-balanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no health checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first %1 examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(run %1)</source>
+        <translation type="unfinished">(run %1)</translation>
+    </message>
+    <message>
+        <source>class-balanced</source>
+        <translation type="unfinished">class-balanced</translation>
+    </message>
+    <message>
+        <source>%1 (one seed: no spread measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 +- %2 (spread across %3 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(one seed: no spread measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 to %2 within the spread across %3 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pruning (f = 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pruning at f = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1 by %2 at f = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scaling run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frontier run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing measured applies at %1 examples: the frontier studies measured only their own pool sizes; a scaling study covers a range of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For %1 examples before pruning, the best measured choice is %2: expected test error %3, training on %4 examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning is not expected to help here: the best pruned choice, %1, gives %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without pruning: %1; gain %2 (%3% lower error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No f = 1 curve applies here: the gain over not pruning is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With one seed per point the ranking has no interval: more seeds would say how sure it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runner-up, %1 at %2, overlaps that interval: the data do not single out one choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples is OUTSIDE the measured pools (%2 to %3): these numbers extrapolate power laws and may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no measured curve reaches a test error of %1 (each needs 2 or more pool sizes and an error that falls with more data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reach a test error of %1, the choice needing the fewest examples is %2: about %3 examples before pruning %4, training on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning is not expected to help here: the best pruned choice, %1, needs about %2 examples before pruning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without pruning: about %1 examples (%2 times as many).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No f = 1 curve reaches it: the gain over not pruning is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is OUTSIDE the measured pools (%1 to %2): it extrapolates a power law and may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not pruning (f = 1) was best at every pool measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best per pool: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the envelope has fewer than 2 pool sizes with a positive error: nothing to fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no unpruned curve (f = 1 at 2 or more pool sizes) was measured: nothing to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pruned point beat not pruning at any pool measured: the envelope is the unpruned curve (exponent %1), so pruning does not beat power-law scaling at these sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>envelope exponent %1, unpruned %2, difference %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data cannot tell: a standard error needs at least 3 pool sizes on each curve (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pruning beats power-law scaling here: %1 (more than 2 standard errors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pruning scales worse than no pruning here: %1 (more than 2 standard errors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data cannot tell whether pruning beats power-law scaling: %1 (within 2 standard errors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1 is at least as good as keep-%2 at every size up to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1 beats keep-%2 at every size from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-%1 overtakes keep-%2 from %3 examples (before pruning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>power law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken power law</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>PruneScope: a workbench for data pruning</source>

@@ -271,6 +271,275 @@
     </message>
 </context>
 <context>
+    <name>Wording</name>
+    <message>
+        <source>hard</source>
+        <comment>policy</comment>
+        <translation>困难样本</translation>
+    </message>
+    <message>
+        <source>easy</source>
+        <comment>policy</comment>
+        <translation>简单样本</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <comment>policy</comment>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>CCS</source>
+        <comment>policy</comment>
+        <translation>CCS</translation>
+    </message>
+    <message>
+        <source>%1 at f = %2</source>
+        <translation>%1，f = %2</translation>
+    </message>
+    <message>
+        <source>keep %1 at f = %2</source>
+        <translation>保留%1，f = %2</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <comment>run kind</comment>
+        <translation>打分</translation>
+    </message>
+    <message>
+        <source>frontier</source>
+        <comment>run kind</comment>
+        <translation>前沿</translation>
+    </message>
+    <message>
+        <source>scaling</source>
+        <comment>run kind</comment>
+        <translation>规模律</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <comment>run kind</comment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <comment>run kind</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <comment>run kind</comment>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>, class-balanced</source>
+        <translation>，类别均衡</translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation>%1 轮</translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <source>no health checks</source>
+        <translation>不做健康检查</translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation>1 个种子</translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation>%1 个种子</translation>
+    </message>
+    <message>
+        <source>first %1 examples</source>
+        <translation>前 %1 个样本</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自 %2</translation>
+    </message>
+    <message>
+        <source>%1 examples</source>
+        <translation>%1 个样本</translation>
+    </message>
+    <message>
+        <source>(run %1)</source>
+        <translation>（运行 %1）</translation>
+    </message>
+    <message>
+        <source>class-balanced</source>
+        <translation>类别均衡</translation>
+    </message>
+    <message>
+        <source>%1 (one seed: no spread measured)</source>
+        <translation>%1（仅一个种子：未测量离散度）</translation>
+    </message>
+    <message>
+        <source>%1 +- %2 (spread across %3 seeds)</source>
+        <translation>%1 ± %2（%3 个种子间的离散度）</translation>
+    </message>
+    <message>
+        <source>(one seed: no spread measured)</source>
+        <translation>（仅一个种子：未测量离散度）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>(%1 to %2 within the spread across %3 seeds)</source>
+        <translation>（在 %3 个种子的离散度内为 %1 至 %2）</translation>
+    </message>
+    <message>
+        <source>no pruning (f = 1)</source>
+        <translation>不剪枝（f = 1）</translation>
+    </message>
+    <message>
+        <source>%1 pruning at f = %2</source>
+        <translation>%1剪枝（f = %2）</translation>
+    </message>
+    <message>
+        <source>keep-%1 by %2 at f = %3</source>
+        <translation>按 %2 保留%1（f = %3）</translation>
+    </message>
+    <message>
+        <source>scaling run %1</source>
+        <translation>规模律运行 %1</translation>
+    </message>
+    <message>
+        <source>frontier run %1</source>
+        <translation>前沿运行 %1</translation>
+    </message>
+    <message>
+        <source>nothing measured applies at %1 examples: the frontier studies measured only their own pool sizes; a scaling study covers a range of them</source>
+        <translation>没有适用于 %1 个样本的测量结果：前沿研究只测量了各自的数据池大小；规模律研究覆盖一系列大小</translation>
+    </message>
+    <message>
+        <source>For %1 examples before pruning, the best measured choice is %2: expected test error %3, training on %4 examples.</source>
+        <translation>剪枝前有 %1 个样本时，测得的最佳选择是%2：预计测试误差 %3，用 %4 个样本训练。</translation>
+    </message>
+    <message>
+        <source>Pruning is not expected to help here: the best pruned choice, %1, gives %2.</source>
+        <translation>此处剪枝预计没有帮助：最佳剪枝选择%1的误差为 %2。</translation>
+    </message>
+    <message>
+        <source>Without pruning: %1; gain %2 (%3% lower error).</source>
+        <translation>不剪枝：%1；提升 %2（误差降低 %3%）。</translation>
+    </message>
+    <message>
+        <source>No f = 1 curve applies here: the gain over not pruning is unknown.</source>
+        <translation>此处没有适用的 f = 1 曲线：相对不剪枝的提升未知。</translation>
+    </message>
+    <message>
+        <source>With one seed per point the ranking has no interval: more seeds would say how sure it is.</source>
+        <translation>每个点只有一个种子，排序没有区间：更多种子才能说明其可靠程度。</translation>
+    </message>
+    <message>
+        <source>The runner-up, %1 at %2, overlaps that interval: the data do not single out one choice.</source>
+        <translation>第二名%1（%2）与该区间重叠：数据无法确定唯一的最佳选择。</translation>
+    </message>
+    <message>
+        <source>%1 examples is OUTSIDE the measured pools (%2 to %3): these numbers extrapolate power laws and may be wrong.</source>
+        <translation>%1 个样本在测量的数据池范围（%2 至 %3）之外：这些数值由幂律外推，可能有误。</translation>
+    </message>
+    <message>
+        <source>no measured curve reaches a test error of %1 (each needs 2 or more pool sizes and an error that falls with more data)</source>
+        <translation>没有测得的曲线能达到 %1 的测试误差（每条曲线需要 2 个或更多数据池大小，且误差随数据增多而下降）</translation>
+    </message>
+    <message>
+        <source>To reach a test error of %1, the choice needing the fewest examples is %2: about %3 examples before pruning %4, training on %5.</source>
+        <translation>要达到 %1 的测试误差，所需样本最少的选择是%2：剪枝前约 %3 个样本%4，用 %5 个样本训练。</translation>
+    </message>
+    <message>
+        <source>Pruning is not expected to help here: the best pruned choice, %1, needs about %2 examples before pruning.</source>
+        <translation>此处剪枝预计没有帮助：最佳剪枝选择%1在剪枝前约需 %2 个样本。</translation>
+    </message>
+    <message>
+        <source>Without pruning: about %1 examples (%2 times as many).</source>
+        <translation>不剪枝：约 %1 个样本（%2 倍）。</translation>
+    </message>
+    <message>
+        <source>No f = 1 curve reaches it: the gain over not pruning is unknown.</source>
+        <translation>没有 f = 1 曲线能达到该误差：相对不剪枝的提升未知。</translation>
+    </message>
+    <message>
+        <source>That is OUTSIDE the measured pools (%1 to %2): it extrapolates a power law and may be wrong.</source>
+        <translation>这在测量的数据池范围（%1 至 %2）之外：它由幂律外推，可能有误。</translation>
+    </message>
+    <message>
+        <source>not pruning (f = 1) was best at every pool measured</source>
+        <translation>在测量的每个数据池上，不剪枝（f = 1）都是最佳</translation>
+    </message>
+    <message>
+        <source>keep-%1 %2</source>
+        <translation>保留%1 %2</translation>
+    </message>
+    <message>
+        <source>best per pool: %1</source>
+        <translation>各数据池的最佳：%1</translation>
+    </message>
+    <message>
+        <source>the envelope has fewer than 2 pool sizes with a positive error: nothing to fit</source>
+        <translation>包络线中误差为正的数据池大小少于 2 个：无法拟合</translation>
+    </message>
+    <message>
+        <source>no unpruned curve (f = 1 at 2 or more pool sizes) was measured: nothing to compare with</source>
+        <translation>没有测量不剪枝曲线（2 个或更多数据池大小上的 f = 1）：无可比较</translation>
+    </message>
+    <message>
+        <source>no pruned point beat not pruning at any pool measured: the envelope is the unpruned curve (exponent %1), so pruning does not beat power-law scaling at these sizes</source>
+        <translation>在测量的任何数据池上，没有剪枝点优于不剪枝：包络线就是不剪枝曲线（指数 %1），因此在这些规模下剪枝没有超越幂律缩放</translation>
+    </message>
+    <message>
+        <source>envelope exponent %1, unpruned %2, difference %3</source>
+        <translation>包络线指数 %1，不剪枝 %2，差值 %3</translation>
+    </message>
+    <message>
+        <source>the data cannot tell: a standard error needs at least 3 pool sizes on each curve (%1)</source>
+        <translation>数据无法判断：每条曲线至少需要 3 个数据池大小才能估计标准误差（%1）</translation>
+    </message>
+    <message>
+        <source>pruning beats power-law scaling here: %1 (more than 2 standard errors)</source>
+        <translation>此处剪枝超越了幂律缩放：%1（超过 2 个标准误差）</translation>
+    </message>
+    <message>
+        <source>pruning scales worse than no pruning here: %1 (more than 2 standard errors)</source>
+        <translation>此处剪枝的缩放比不剪枝更差：%1（超过 2 个标准误差）</translation>
+    </message>
+    <message>
+        <source>the data cannot tell whether pruning beats power-law scaling: %1 (within 2 standard errors)</source>
+        <translation>数据无法判断剪枝是否超越幂律缩放：%1（在 2 个标准误差以内）</translation>
+    </message>
+    <message>
+        <source>keep-%1 is at least as good as keep-%2 at every size up to %3</source>
+        <translation>在不超过 %3 的每个规模上，保留%1都不差于保留%2</translation>
+    </message>
+    <message>
+        <source>keep-%1 beats keep-%2 at every size from %3</source>
+        <translation>从 %3 起的每个规模上，保留%1都优于保留%2</translation>
+    </message>
+    <message>
+        <source>keep-%1 overtakes keep-%2 from %3 examples (before pruning)</source>
+        <translation>从（剪枝前）%3 个样本起，保留%1超过保留%2</translation>
+    </message>
+    <message>
+        <source>power law</source>
+        <translation>幂律</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>broken power law</source>
+        <translation>分段幂律</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>PruneScope: a workbench for data pruning</source>

@@ -22,6 +22,7 @@
 #include "chart_export.h"
 #include "chart_style.h"
 #include "chart_view.h"
+#include "ui_wording.h"
 
 namespace ps::ui {
 
@@ -124,8 +125,10 @@ void FairnessView::setResult(const AuditResult& result, const QString& title) {
   result_ = result;
   hasResult_ = true;
   export_->setEnabled(true);
-  auto sideLine = [](const AuditSide& s) {
-    QString line = tr("%1: %2 kept").arg(QString::fromStdString(s.label)).arg(s.kept);
+  sideTitles_[0] = title;  // the subsets in the window's words (their labels in files stay identifiers)
+  sideTitles_[1] = title + classBalancedSuffix();
+  auto sideLine = [](const AuditSide& s, const QString& name) {
+    QString line = tr("%1: %2 kept").arg(name).arg(s.kept);
     if (s.hasAccuracy)
       line += tr(", test error %1 (full data %2), worst class %3 at %4")
                   .arg(number(s.errorSubset, 4), number(s.errorFull, 4), QString::fromStdString(s.worstClass),
@@ -140,8 +143,8 @@ void FairnessView::setResult(const AuditResult& result, const QString& title) {
   summary_->setText(tr("Audit of %1 by %2 (score run %3)")
                         .arg(title, QString::fromStdString(result.scoreName))
                         .arg(result.scoreRunId));
-  policyTitle_->setText(sideLine(result.policy));
-  balancedTitle_->setText(sideLine(result.balanced));
+  policyTitle_->setText(sideLine(result.policy, sideTitles_[0]));
+  balancedTitle_->setText(sideLine(result.balanced, sideTitles_[1]));
   policyTitle_->setWordWrap(true);
   balancedTitle_->setWordWrap(true);
   fill(policyModel_, result.policy);
@@ -178,8 +181,8 @@ void FairnessView::drawChart() {
       return std::isnan(v) ? 0.0 : v;
     };
     auto* series = new QBarSeries;
-    auto* a = new QBarSet(QString::fromStdString(result_.policy.label));
-    auto* b = new QBarSet(QString::fromStdString(result_.balanced.label));
+    auto* a = new QBarSet(sideTitles_[0]);
+    auto* b = new QBarSet(sideTitles_[1]);
     a->setColor(paletteColour(3));
     b->setColor(paletteColour(0));
     QStringList classes;

@@ -40,6 +40,7 @@ class FairnessView : public QWidget {
   void resizeEvent(QResizeEvent* event) override;
 
   AuditResult result_;
+  QString sideTitles_[2];  // the two subsets in words
   bool hasResult_ = false;
   QPushButton* export_ = nullptr;  // enabled once an audit is shown
   QLabel* summary_;

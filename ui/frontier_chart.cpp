@@ -1,6 +1,7 @@
 #include "frontier_chart.h"
 
 #include "chart_style.h"
+#include "ui_wording.h"
 
 #include <QChart>
 #include <QLegendMarker>
@@ -18,10 +19,9 @@ namespace {
 // and marker shape.
 QLineSeries* policyLine(const FrontierPoint& p, std::map<std::string, size_t>& scoreStyle) {
   auto* line = new QLineSeries;
-  line->setName(
-      p.score.empty()
-          ? QObject::tr("random")
-          : QObject::tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(p.score)));
+  line->setName(p.score.empty()
+                    ? QObject::tr("random")
+                    : QObject::tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score)));
   if (!p.score.empty() && !scoreStyle.count(p.score)) scoreStyle[p.score] = scoreStyle.size();
   styleLine(line, policyColour(p.policy), p.score.empty() ? 0 : scoreStyle[p.score]);
   line->setPointsVisible(true);

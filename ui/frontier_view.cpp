@@ -6,6 +6,7 @@
 #include "chart_style.h"
 #include "chart_view.h"
 #include "frontier_chart.h"
+#include "ui_wording.h"
 
 namespace ps::ui {
 
@@ -49,8 +50,7 @@ void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(re
 QString FrontierView::pointText(size_t i) const {
   const FrontierPoint& p = result_.points.at(i);
   const QString series =
-      p.score.empty() ? tr("random")
-                      : tr("keep %1 (%2)").arg(QString::fromStdString(p.policy), QString::fromStdString(p.score));
+      p.score.empty() ? tr("random") : tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
   return tr("%1, f = %2\ntest error %3 ± %4 over %5 seed(s)\n%6 examples kept, %7 epochs%8\nclick: fairness audit")
       .arg(series)
       .arg(p.keep, 0, 'f', 2)
@@ -66,7 +66,7 @@ void FrontierView::requestAudit(size_t i) {
   const FrontierPoint& p = result_.points.at(i);
   try {
     const AuditConfig c = auditConfigForPoint(configJson(), result_.scoreRunId, p);
-    emit auditRequested(c, QString::fromStdString(c.spec.label()));
+    emit auditRequested(c, pruneSpecText(c.spec, false));
   } catch (const std::exception& e) {
     emit loadFailed(QString::fromStdString(e.what()));
   }

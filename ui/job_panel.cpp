@@ -1,4 +1,5 @@
 #include "job_panel.h"
+#include "ui_wording.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -388,7 +389,7 @@ BackgroundJob* JobPanel::resumeRun(const RunRecord& run) {
       const ScalingConfig c = parseScalingConfig(run.config);
       return startScaling(&c);
     }
-    emit jobFailed(tr("A %1 run cannot be resumed on its own.").arg(QString::fromStdString(run.kind)));
+    emit jobFailed(tr("A %1 run cannot be resumed on its own.").arg(runKindWord(run.kind)));
   } catch (const std::exception& e) {
     emit jobFailed(tr("Run %1 cannot be resumed: %2").arg(run.id).arg(QString::fromStdString(describeError(e))));
   }

@@ -22,6 +22,7 @@
 #include "chart_style.h"
 #include "chart_view.h"
 #include "job/job.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 #include "worker_pool.h"
 
@@ -113,7 +114,7 @@ PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent) {
 QWidget* PlanPanel::makeTheoryBox() {
   auto* box = new QGroupBox(tr("Theory, for comparison only (not this dataset)"), this);
   theoryView_ = new ChartView(box);
-  theoryView_->setFixedSize(520, 180);
+  theoryView_->setFixedSize(520, 150);  // the scaling chart above keeps room for its legend
   theoryText_ = new QLabel(tr("Simulating the perceptron…"), box);
   theoryText_->setWordWrap(true);
   theoryText_->setFixedWidth(520);
@@ -152,8 +153,8 @@ void PlanPanel::showPlan() {
     return;
   }
   try {
-    const PruningPlan plan = mode_->currentIndex() == 1 ? planForTarget(inputs_, target_->value())
-                                                        : planForBudget(inputs_, budget_->value());
+    const PruningPlan plan = mode_->currentIndex() == 1 ? planForTarget(inputs_, target_->value(), uiWording())
+                                                        : planForBudget(inputs_, budget_->value(), uiWording());
     QString text = QString::fromStdString(plan.answer);
     for (const auto& note : plan.notes) text += QLatin1Char('\n') + QString::fromStdString(note);
     plan_->setText(text);

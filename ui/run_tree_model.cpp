@@ -5,6 +5,7 @@
 
 #include "job/job.h"
 #include "store/run_summary.h"
+#include "ui_wording.h"
 
 namespace ps::ui {
 
@@ -19,7 +20,7 @@ void RunTreeModel::setRuns(std::vector<RunRecord> runs, const std::map<int64_t, 
   under_.clear();
   std::map<int64_t, size_t> topRow;  // study run id → its top-level row
   for (size_t i = 0; i < runs_.size(); ++i) {
-    settings_.push_back(QString::fromStdString(describeRun(runs_[i])));
+    settings_.push_back(QString::fromStdString(describeRun(runs_[i], uiWording())));
     const auto p = parents.find(runs_[i].id);
     if (p == parents.end()) {
       topRow[runs_[i].id] = top_.size();
@@ -97,7 +98,7 @@ QVariant RunTreeModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case Id: return static_cast<qlonglong>(r.id);
-      case Kind: return QString::fromStdString(r.kind);
+      case Kind: return runKindWord(r.kind);
       case Status: return statusText(r.status);
       case Settings: return settings_[runOf(index)];
       case Seed: return static_cast<qlonglong>(r.seed);

@@ -21,6 +21,7 @@
 #include "latest_task.h"
 #include "store/run_summary.h"
 #include "training_curve_chart.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 #include "worker_pool.h"
 
@@ -213,9 +214,9 @@ bool RunsPanel::deleteRun(qint64 runId) {
     return false;
   }
   const QString question = tr("Delete %1 run %2 (%3) and everything it stored? This cannot be undone.")
-                               .arg(QString::fromStdString(it->kind))
+                               .arg(runKindWord(it->kind))
                                .arg(runId)
-                               .arg(QString::fromStdString(describeRun(*it)));
+                               .arg(QString::fromStdString(describeRun(*it, uiWording())));
   if (confirm_ && !confirm_(question)) return false;
   // off the GUI thread: a store busy with a running job's writes can take a while
   auto* watcher = new QFutureWatcher<QString>(this);

@@ -3,6 +3,7 @@
 #include "chart_axes.h"
 #include "chart_style.h"
 #include "study/scaling_envelope.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 
 #include <QChart>
@@ -66,8 +67,8 @@ class CurveColours {
 };
 
 QString curveName(const ScalingResult& r, const std::string& policy, double keep) {
-  QString name = keep >= 1 ? QObject::tr("all data (f=1)")
-                           : QObject::tr("keep %1 f=%2").arg(QString::fromStdString(policy)).arg(keep);
+  QString name =
+      keep >= 1 ? QObject::tr("all data (f=1)") : QObject::tr("keep %1 f=%2").arg(policyWord(policy)).arg(keep);
   for (const auto& c : r.curves)
     if (c.policy == policy && c.keep == keep && c.fitted)
       name += QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3);
@@ -127,9 +128,8 @@ void addEnvelope(QChart* chart, const ScalingEnvelope& e, const ScaledAxis& x, c
   const QColor orange(255, 127, 14);
   auto* line = new QLineSeries;
   line->setPen(QPen(orange, 4));
-  line->setName(e.policy == "any"
-                    ? QObject::tr("envelope: best f and policy per pool")
-                    : QObject::tr("envelope: best f per pool, keep-%1").arg(QString::fromStdString(e.policy)));
+  line->setName(e.policy == "any" ? QObject::tr("envelope: best f and policy per pool")
+                                  : QObject::tr("envelope: best f per pool, keep-%1").arg(policyWord(e.policy)));
   line->setProperty("ps_group", QStringLiteral("envelope"));
   for (const auto& p : e.points) {
     line->append(x.map(static_cast<double>(p.kept)), y.map(p.errorMean));
@@ -138,7 +138,7 @@ void addEnvelope(QChart* chart, const ScalingEnvelope& e, const ScaledAxis& x, c
   ScaledAxis::attach(chart, line, x, y);
   auto* fit = new QLineSeries;
   fit->setPen(QPen(orange, 2, Qt::DashLine));
-  fit->setName(QObject::tr("envelope fit: %1").arg(QString::fromLatin1(curveModelName(e.fit.best))));
+  fit->setName(QObject::tr("envelope fit: %1").arg(curveModelWord(e.fit.best)));
   fit->setProperty("ps_group", QStringLiteral("envelope"));
   fit->setProperty("ps_nohover", true);
   const double lo = static_cast<double>(e.points.front().kept), hi = static_cast<double>(e.points.back().kept);
@@ -179,7 +179,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX
     line->setProperty("ps_group", dots[{c.policy, c.keep}]->name());
     ScaledAxis::attach(chart, line, x, y, /*inLegend=*/false);
   }
-  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(r);
+  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(r, uiWording());
   if (!envelopes.empty()) addEnvelope(chart, envelopes.back(), x, y, extent);  // over every policy when several
   if (extent.nhi > 0) extent.applyTo(x, y);
   finishLegend(chart);
@@ -207,7 +207,9 @@ ScalingView::ScalingView(QWidget* parent)
     connect(box, &QCheckBox::toggled, this, &ScalingView::redraw);
   }
   plan_ = new PlanPanel(this);
-  qobject_cast<QVBoxLayout*>(layout())->addWidget(plan_);
+  auto* box = qobject_cast<QVBoxLayout*>(layout());
+  box->addWidget(plan_, 2);
+  box->setStretch(box->indexOf(chartView()), 3);  // the chart keeps room for its legend (six entries)
 }
 
 QString ScalingView::runLabel(const RunRecord& run) const {
@@ -233,16 +235,22 @@ QChart* ScalingView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QStringList lines;
   // the envelope drawn (over every policy when several) and its verdict, as core words them
-  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(result_);
+  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(result_, uiWording());
   if (!envelopes.empty()) {
     const ScalingEnvelope& e = envelopes.back();
     lines << tr("Envelope (%1): %2; %3.")
-                 .arg(e.policy == "any" ? tr("best over every policy")
-                                        : tr("keep-%1").arg(QString::fromStdString(e.policy)))
+                 .arg(e.policy == "any" ? tr("best over every policy") : tr("keep-%1").arg(policyWord(e.policy)))
                  .arg(QString::fromStdString(e.verdict.text), QString::fromStdString(e.choices));
   }
+  int64_t smallest = 0, largest = 0;  // the study's pools (the crossovers' words speak of them)
+  for (const auto& p : result_.points) {
+    smallest = smallest == 0 ? p.pool : std::min(smallest, p.pool);
+    largest = std::max(largest, p.pool);
+  }
   for (const auto& x : result_.crossovers)
-    lines << tr("f = %1: %2").arg(x.keep).arg(QString::fromStdString(x.description));
+    lines << tr("f = %1: %2")
+                 .arg(x.keep)
+                 .arg(QString::fromStdString(describeCrossover(x, smallest, largest, uiWording())));
   lines << tr("Legend: b is the fitted exponent of err = a·n^(−b) (+ c), ± its standard error.");
   *info = lines.join(QLatin1Char('\n'));
   return makeScalingChart(result_,

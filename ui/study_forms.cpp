@@ -12,6 +12,7 @@
 #include "model/model_names.h"
 #include "score_catalog.h"
 #include "slurm_form.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 #include "util/text_list.h"
 
@@ -24,7 +25,8 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
   policies_ = new QListWidget(this);
   for (const char* p : {"hard", "easy", "random", "ccs"}) {
-    auto* item = new QListWidgetItem(QString::fromLatin1(p), policies_);
+    auto* item = new QListWidgetItem(policyWord(p), policies_);
+    item->setData(Qt::UserRole, QString::fromLatin1(p));
     item->setCheckState(QString::fromLatin1(p) == QLatin1String("ccs") ? Qt::Unchecked : Qt::Checked);
   }
   policies_->setMaximumHeight(80);
@@ -143,7 +145,8 @@ StudyScore StudyForm::chosenScore() const {
 std::vector<std::string> StudyForm::chosenPolicies() const {
   std::vector<std::string> out;
   for (int i = 0; i < policies_->count(); ++i)
-    if (policies_->item(i)->checkState() == Qt::Checked) out.push_back(policies_->item(i)->text().toStdString());
+    if (policies_->item(i)->checkState() == Qt::Checked)
+      out.push_back(policies_->item(i)->data(Qt::UserRole).toString().toStdString());
   if (out.empty()) throw ConfigError("no policy selected: tick at least one of hard, easy, random, ccs");
   return out;
 }

@@ -24,6 +24,7 @@
 #include "chart_export.h"
 #include "chart_view.h"
 #include "form_parts.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 #include "util/text_list.h"
 #include "worker_pool.h"
@@ -178,7 +179,7 @@ void TheoryView::redraw() {
     auto& s = series[{p.policy, p.keep}];
     if (!s) {
       s = new QLineSeries;
-      s->setName(tr("%1, f = %2").arg(QString::fromStdString(p.policy)).arg(p.keep));
+      s->setName(tr("%1, f = %2").arg(policyWord(p.policy)).arg(p.keep));
       const auto k = static_cast<int>(std::find(keeps.begin(), keeps.end(), p.keep) - keeps.begin());
       const QColor colour =
           QColor::fromHsv(static_cast<int>(240 - 240.0 * k / std::max<size_t>(1, keeps.size() - 1)), 200, 200);

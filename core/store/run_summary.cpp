@@ -8,49 +8,63 @@
 namespace ps {
 
 namespace {
-std::string joined(const nlohmann::json& list) {
+// The list's values joined by ", " (strings through `term`: policy names in the reader's words).
+std::string joined(const nlohmann::json& list, const Wording* term = nullptr) {
   std::string out;
   for (const auto& v : list) {
     if (!out.empty()) out += ", ";
-    out += v.is_string() ? v.get<std::string>() : v.dump();
+    out += !v.is_string() ? v.dump() : term ? term->term(v.get<std::string>()) : v.get<std::string>();
   }
   return out;
 }
 
-std::string trainPart(const nlohmann::json& t) {
+std::string number(double v) {
   std::ostringstream s;
-  s << t.value("model", std::string("?")) << " · " << t.value("epochs", 0) << " epochs";
-  if (t.contains("lr") && t["lr"].is_number()) s << " · lr " << t["lr"].get<double>();
-  if (!t.value("health_checks", true)) s << " · no health checks";
+  s << v;
   return s.str();
+}
+
+std::string trainPart(const nlohmann::json& t, const Wording& w) {
+  std::string s = t.value("model", std::string("?")) + " · " +
+                  w(PS_WORDS("Wording", "%1 epochs"), {std::to_string(t.value("epochs", 0))});
+  if (t.contains("lr") && t["lr"].is_number())
+    s += " · " + w(PS_WORDS("Wording", "lr %1"), {number(t["lr"].get<double>())});
+  if (!t.value("health_checks", true)) s += " · " + w(PS_WORDS("Wording", "no health checks"));
+  return s;
+}
+
+std::string seedsPart(const nlohmann::json& j, const Wording& w) {
+  const int seeds = j.value("seeds", 1);
+  return seeds == 1 ? w(PS_WORDS("Wording", "1 seed")) : w(PS_WORDS("Wording", "%1 seeds"), {std::to_string(seeds)});
 }
 }  // namespace
 
-std::string describeRun(const RunRecord& run) {
+std::string describeRun(const RunRecord& run, const Wording& w) {
   try {
     const auto j = nlohmann::json::parse(run.config);
-    std::ostringstream s;
+    std::string s;
     if (run.kind == "score") {
-      s << joined(j.value("scores", nlohmann::json::array())) << " · " << trainPart(j) << " · " << j.value("seeds", 1)
-        << (j.value("seeds", 1) == 1 ? " seed" : " seeds");
-      if (j.value("limit", int64_t(0)) > 0) s << " · first " << j.value("limit", int64_t(0)) << " examples";
+      s = joined(j.value("scores", nlohmann::json::array())) + " · " + trainPart(j, w) + " · " + seedsPart(j, w);
+      if (j.value("limit", int64_t(0)) > 0)
+        s += " · " + w(PS_WORDS("Wording", "first %1 examples"), {std::to_string(j.value("limit", int64_t(0)))});
     } else if (run.kind == "import") {
-      s << j.value("name", std::string()) << " from " << j.value("file", std::string());
+      s = w(PS_WORDS("Wording", "%1 from %2"), {j.value("name", std::string()), j.value("file", std::string())});
     } else if (run.kind == "train") {
-      s << trainPart(j) << " · " << j.value("subset_size", int64_t(0)) << " examples";
+      s = trainPart(j, w) + " · " +
+          w(PS_WORDS("Wording", "%1 examples"), {std::to_string(j.value("subset_size", int64_t(0)))});
     } else if (run.kind == "frontier" || run.kind == "scaling") {
       const auto score = j.value("score", nlohmann::json::object());
-      s << score.value("name", std::string("?"));
-      if (score.contains("run")) s << " (run " << score.value("run", int64_t(0)) << ")";
-      s << " · " << joined(j.value("policies", nlohmann::json::array()))
-        << " · f = " << joined(j.value("keeps", nlohmann::json::array()));
-      if (j.value("class_balanced", false)) s << " · class-balanced";
-      s << " · " << trainPart(j.value("train", nlohmann::json::object())) << " · " << j.value("seeds", 1)
-        << (j.value("seeds", 1) == 1 ? " seed" : " seeds");
+      s = score.value("name", std::string("?"));
+      if (score.contains("run"))
+        s += " " + w(PS_WORDS("Wording", "(run %1)"), {std::to_string(score.value("run", int64_t(0)))});
+      s += " · " + joined(j.value("policies", nlohmann::json::array()), &w) +
+           " · f = " + joined(j.value("keeps", nlohmann::json::array()));
+      if (j.value("class_balanced", false)) s += " · " + w(PS_WORDS("Wording", "class-balanced"));
+      s += " · " + trainPart(j.value("train", nlohmann::json::object()), w) + " · " + seedsPart(j, w);
     } else {
       return run.config.substr(0, 80);
     }
-    return s.str();
+    return s;
   } catch (const nlohmann::json::exception&) {
     return run.config.substr(0, 80);
   }

@@ -4,11 +4,14 @@
 // (" · no health checks" when they were off).
 #include <string>
 
+#include "util/wording.h"
+
 namespace ps {
 
 struct RunRecord;
 
-// Unknown kinds and unreadable configs give the config's first characters.
-std::string describeRun(const RunRecord& run);
+// Unknown kinds and unreadable configs give the config's first characters. Score and
+// policy names stay as they are (identifiers); the words around them are `w`'s.
+std::string describeRun(const RunRecord& run, const Wording& w = englishWording());
 
 }  // namespace ps

@@ -202,24 +202,29 @@ bool sameChoice(const PlanOption& a, const PlanOption& b) {
 }
 
 // "0.1234 +- 0.0028 (spread across 3 seeds)", or "0.1234 (one seed: no spread measured)".
-std::string withSpread(const PlanOption& o) {
-  if (o.seeds < 2) return num(o.error) + " (one seed: no spread measured)";
-  return num(o.error) + " +- " + num(o.errorStd, 2) + " (spread across " + std::to_string(o.seeds) + " seeds)";
+std::string withSpread(const PlanOption& o, const Wording& w) {
+  if (o.seeds < 2) return w(PS_WORDS("Wording", "%1 (one seed: no spread measured)"), {num(o.error)});
+  return w(PS_WORDS("Wording", "%1 +- %2 (spread across %3 seeds)"),
+           {num(o.error), num(o.errorStd, 2), std::to_string(o.seeds)});
 }
 
 // "(2000 to 3000 within the spread across 3 seeds)", or why there is no range.
-std::string poolRange(const PlanOption& o) {
-  if (o.seeds < 2) return "(one seed: no spread measured)";
-  auto bound = [](double p) { return p > 0 ? num(std::round(p)) : std::string("never"); };
-  return "(" + bound(o.poolLo) + " to " + bound(o.poolHi) + " within the spread across " + std::to_string(o.seeds) +
-         " seeds)";
+std::string poolRange(const PlanOption& o, const Wording& w) {
+  if (o.seeds < 2) return w(PS_WORDS("Wording", "(one seed: no spread measured)"));
+  auto bound = [&w](double p) { return p > 0 ? num(std::round(p)) : w(PS_WORDS("Wording", "never")); };
+  return w(PS_WORDS("Wording", "(%1 to %2 within the spread across %3 seeds)"),
+           {bound(o.poolLo), bound(o.poolHi), std::to_string(o.seeds)});
 }
 
-std::string optionText(const PlanOption& o) {
-  const std::string what = o.keep >= 1.0          ? std::string("no pruning (f = 1)")
-                           : o.policy == "random" ? "random pruning at f = " + num(o.keep)
-                                                  : "keep-" + o.policy + " by " + o.score + " at f = " + num(o.keep);
-  return what + " [" + o.kind + " run " + std::to_string(o.runId) + "]";
+std::string optionText(const PlanOption& o, const Wording& w) {
+  const std::string what =
+      o.keep >= 1.0 ? w(PS_WORDS("Wording", "no pruning (f = 1)"))
+      : o.policy == "random"
+          ? w(PS_WORDS("Wording", "%1 pruning at f = %2"), {w.term("random"), num(o.keep)})
+          : w(PS_WORDS("Wording", "keep-%1 by %2 at f = %3"), {w.term(o.policy), o.score, num(o.keep)});
+  const std::string run = o.kind == "scaling" ? w(PS_WORDS("Wording", "scaling run %1"), {std::to_string(o.runId)})
+                                              : w(PS_WORDS("Wording", "frontier run %1"), {std::to_string(o.runId)});
+  return what + " [" + run + "]";
 }
 
 }  // namespace
@@ -235,40 +240,52 @@ void noteUnpruned(PruningPlan& plan) {
 }
 
 // Which option is expected best, what not pruning gives, and the plan in words.
-void finishBudgetPlan(PruningPlan& plan) {
+void finishBudgetPlan(PruningPlan& plan, const Wording& w) {
   std::stable_sort(plan.options.begin(), plan.options.end(),
                    [](const PlanOption& a, const PlanOption& b) { return a.error < b.error; });
   std::ostringstream s;
   if (plan.options.empty()) {
-    plan.answer = "nothing measured applies at " + num(plan.budget) +
-                  " examples: the frontier studies measured only "
-                  "their own pool sizes; a scaling study covers a range of them";
+    plan.answer = w(PS_WORDS("Wording",
+                             "nothing measured applies at %1 examples: the frontier studies measured only their own "
+                             "pool sizes; a scaling study covers a range of them"),
+                    {num(plan.budget)});
     return;
   }
   noteUnpruned(plan);
   const PlanOption& best = plan.options.front();
-  s << "For " << num(plan.budget) << " examples before pruning, the best measured choice is " << optionText(best)
-    << ": expected test error " << withSpread(best) << ", training on " << num(std::round(best.kept)) << " examples.";
+  s << w(PS_WORDS("Wording",
+                  "For %1 examples before pruning, the best measured choice is %2: expected test error %3, training "
+                  "on %4 examples."),
+         {num(plan.budget), optionText(best, w), withSpread(best, w), num(std::round(best.kept))});
   if (plan.hasUnpruned) plan.gain = plan.unpruned.error - best.error;
   const auto pruned = std::find_if(plan.options.begin(), plan.options.end(), [](auto& o) { return o.keep < 1.0; });
   if (best.keep >= 1.0 && pruned != plan.options.end())
-    s << " Pruning is not expected to help here: the best pruned choice, " << optionText(*pruned) << ", gives "
-      << withSpread(*pruned) << ".";
+    s << " "
+      << w(PS_WORDS("Wording", "Pruning is not expected to help here: the best pruned choice, %1, gives %2."),
+           {optionText(*pruned, w), withSpread(*pruned, w)});
   else if (best.keep < 1.0 && plan.hasUnpruned)
-    s << " Without pruning: " << withSpread(plan.unpruned) << "; gain " << num(plan.gain, 3) << " ("
-      << num(100.0 * plan.gain / plan.unpruned.error, 3) << "% lower error).";
+    s << " "
+      << w(PS_WORDS("Wording", "Without pruning: %1; gain %2 (%3% lower error)."),
+           {withSpread(plan.unpruned, w), num(plan.gain, 3), num(100.0 * plan.gain / plan.unpruned.error, 3)});
   else if (!plan.hasUnpruned)
-    s << " No f = 1 curve applies here: the gain over not pruning is unknown.";
+    s << " " << w(PS_WORDS("Wording", "No f = 1 curve applies here: the gain over not pruning is unknown."));
   if (best.seeds < 2)
-    s << " With one seed per point the ranking has no interval: more seeds would say how sure it is.";
+    s << " "
+      << w(PS_WORDS("Wording",
+                    "With one seed per point the ranking has no interval: more seeds would say how sure it is."));
   else if (const auto next = std::find_if(plan.options.begin(), plan.options.end(),
                                           [&](const PlanOption& o) { return !sameChoice(o, best); });
            next != plan.options.end() && next->error - next->errorStd <= best.error + best.errorStd)
-    s << " The runner-up, " << optionText(*next) << " at " << num(next->error)
-      << ", overlaps that interval: the data do not single out one choice.";
+    s << " "
+      << w(PS_WORDS("Wording",
+                    "The runner-up, %1 at %2, overlaps that interval: the data do not single out one choice."),
+           {optionText(*next, w), num(next->error)});
   if (plan.outside)
-    s << " " << num(plan.budget) << " examples is OUTSIDE the measured pools (" << num(plan.measuredLo) << " to "
-      << num(plan.measuredHi) << "): these numbers extrapolate power laws and may be wrong.";
+    s << " "
+      << w(PS_WORDS("Wording",
+                    "%1 examples is OUTSIDE the measured pools (%2 to %3): these numbers extrapolate power laws and "
+                    "may be wrong."),
+           {num(plan.budget), num(plan.measuredLo), num(plan.measuredHi)});
   plan.answer = s.str();
 }
 
@@ -286,7 +303,7 @@ void checkTargetError(double targetError, const std::string& asTyped) {
                       "': expected a test error between 0 and 1 (exclusive)");
 }
 
-PruningPlan planForBudget(const PlanInputs& in, double budget) {
+PruningPlan planForBudget(const PlanInputs& in, double budget, const Wording& w) {
   checkBudget(budget);
   PruningPlan plan;
   plan.byBudget = true;
@@ -296,46 +313,56 @@ PruningPlan planForBudget(const PlanInputs& in, double budget) {
     PlanOption o;
     if (errorAt(c, budget, o)) plan.options.push_back(o);
   }
-  finishBudgetPlan(plan);
+  finishBudgetPlan(plan, w);
   return plan;
 }
 
 namespace {
 
-void finishTargetPlan(PruningPlan& plan) {
+void finishTargetPlan(PruningPlan& plan, const Wording& w) {
   std::stable_sort(plan.options.begin(), plan.options.end(),
                    [](const PlanOption& a, const PlanOption& b) { return a.pool < b.pool; });
   if (plan.options.empty()) {
-    plan.answer = "no measured curve reaches a test error of " + num(plan.targetError) +
-                  " (each needs 2 or more pool sizes and an error that falls with more data)";
+    plan.answer = w(PS_WORDS("Wording",
+                             "no measured curve reaches a test error of %1 (each needs 2 or more pool sizes and an "
+                             "error that falls with more data)"),
+                    {num(plan.targetError)});
     return;
   }
   noteUnpruned(plan);
   const PlanOption& best = plan.options.front();
   plan.outside = best.pool < plan.measuredLo * 0.99 || best.pool > plan.measuredHi * 1.01;
   std::ostringstream s;
-  s << "To reach a test error of " << num(plan.targetError) << ", the choice needing the fewest examples is "
-    << optionText(best) << ": about " << num(std::round(best.pool)) << " examples before pruning " << poolRange(best)
-    << ", training on " << num(std::round(best.kept)) << ".";
+  s << w(PS_WORDS("Wording",
+                  "To reach a test error of %1, the choice needing the fewest examples is %2: about %3 examples "
+                  "before pruning %4, training on %5."),
+         {num(plan.targetError), optionText(best, w), num(std::round(best.pool)), poolRange(best, w),
+          num(std::round(best.kept))});
   if (plan.hasUnpruned) plan.gain = plan.unpruned.pool / best.pool;
   const auto pruned = std::find_if(plan.options.begin(), plan.options.end(), [](auto& o) { return o.keep < 1.0; });
   if (best.keep >= 1.0 && pruned != plan.options.end())
-    s << " Pruning is not expected to help here: the best pruned choice, " << optionText(*pruned) << ", needs about "
-      << num(std::round(pruned->pool)) << " examples before pruning.";
+    s << " "
+      << w(PS_WORDS("Wording",
+                    "Pruning is not expected to help here: the best pruned choice, %1, needs about %2 examples "
+                    "before pruning."),
+           {optionText(*pruned, w), num(std::round(pruned->pool))});
   else if (best.keep < 1.0 && plan.hasUnpruned)
-    s << " Without pruning: about " << num(std::round(plan.unpruned.pool)) << " examples (" << num(plan.gain, 3)
-      << " times as many).";
+    s << " "
+      << w(PS_WORDS("Wording", "Without pruning: about %1 examples (%2 times as many)."),
+           {num(std::round(plan.unpruned.pool)), num(plan.gain, 3)});
   else if (!plan.hasUnpruned)
-    s << " No f = 1 curve reaches it: the gain over not pruning is unknown.";
+    s << " " << w(PS_WORDS("Wording", "No f = 1 curve reaches it: the gain over not pruning is unknown."));
   if (plan.outside || best.extrapolated)
-    s << " That is OUTSIDE the measured pools (" << num(plan.measuredLo) << " to " << num(plan.measuredHi)
-      << "): it extrapolates a power law and may be wrong.";
+    s << " "
+      << w(PS_WORDS("Wording",
+                    "That is OUTSIDE the measured pools (%1 to %2): it extrapolates a power law and may be wrong."),
+           {num(plan.measuredLo), num(plan.measuredHi)});
   plan.answer = s.str();
 }
 
 }  // namespace
 
-PruningPlan planForTarget(const PlanInputs& in, double targetError) {
+PruningPlan planForTarget(const PlanInputs& in, double targetError, const Wording& w) {
   checkTargetError(targetError);
   PruningPlan plan;
   plan.byBudget = false;
@@ -354,7 +381,7 @@ PruningPlan planForTarget(const PlanInputs& in, double targetError) {
     o.how = o.extrapolated ? "extrapolated by the curve's power law" : "interpolated between measured pools";
     plan.options.push_back(o);
   }
-  finishTargetPlan(plan);
+  finishTargetPlan(plan, w);
   return plan;
 }
 

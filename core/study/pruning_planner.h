@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "study/scaling_study.h"
+#include "util/wording.h"
 
 namespace ps {
 
@@ -69,9 +70,9 @@ void checkBudget(double budget, const std::string& asTyped = "");
 void checkTargetError(double targetError, const std::string& asTyped = "");
 
 // budget ≥ 1 examples before pruning; ConfigError otherwise or when no curve exists.
-PruningPlan planForBudget(const PlanInputs& in, double budget);
+PruningPlan planForBudget(const PlanInputs& in, double budget, const Wording& w = englishWording());
 // 0 < targetError < 1; ConfigError otherwise or when no curve exists.
-PruningPlan planForTarget(const PlanInputs& in, double targetError);
+PruningPlan planForTarget(const PlanInputs& in, double targetError, const Wording& w = englishWording());
 std::string planJson(const PruningPlan& plan);
 
 }  // namespace ps

@@ -43,26 +43,27 @@ std::string exponent(double b, double se) {
   return buf;
 }
 
-std::string choicesOf(const std::vector<EnvelopePoint>& points) {
+std::string choicesOf(const std::vector<EnvelopePoint>& points, const Wording& w) {
   bool allUnpruned = true;
   for (const auto& p : points) allUnpruned = allUnpruned && p.keep >= 1.0;
-  if (allUnpruned) return "not pruning (f = 1) was best at every pool measured";
-  std::string s = "best per pool:";
+  if (allUnpruned) return w(PS_WORDS("Wording", "not pruning (f = 1) was best at every pool measured"));
+  std::string list;
   for (const auto& p : points) {
     char keep[32];
     std::snprintf(keep, sizeof keep, "f=%g", p.keep);
-    s += " " + std::to_string(p.pool) + ": " + (p.keep >= 1.0 ? std::string() : "keep-" + p.policy + " ") + keep + ";";
+    if (!list.empty()) list += "; ";
+    list += std::to_string(p.pool) + ": " +
+            (p.keep >= 1.0 ? std::string(keep) : w(PS_WORDS("Wording", "keep-%1 %2"), {w.term(p.policy), keep}));
   }
-  s.pop_back();
-  return s;
+  return w(PS_WORDS("Wording", "best per pool: %1"), {list});
 }
 
-ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy) {
+ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy, const Wording& w) {
   ScalingEnvelope e;
   e.score = r.scoreName;
   e.policy = policy;
   e.points = envelopePoints(r, policy);
-  e.choices = choicesOf(e.points);
+  e.choices = choicesOf(e.points, w);
   std::vector<double> ns, errs;
   for (const auto& p : e.points) {
     ns.push_back(static_cast<double>(p.kept));
@@ -78,20 +79,21 @@ ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy) {
   e.hasUnpruned = fullNs.size() >= 2;
   if (e.hasUnpruned) e.unpruned = fitPowerLaw(fullNs, fullErrs, /*allowOffset=*/false);
   if (!e.fitted)
-    e.verdict.text = "the envelope has fewer than 2 pool sizes with a positive error: nothing to fit";
+    e.verdict.text =
+        w(PS_WORDS("Wording", "the envelope has fewer than 2 pool sizes with a positive error: nothing to fit"));
   else if (!e.hasUnpruned)
-    e.verdict.text = "no unpruned curve (f = 1 at 2 or more pool sizes) was measured: nothing to compare with";
+    e.verdict.text = w(
+        PS_WORDS("Wording", "no unpruned curve (f = 1 at 2 or more pool sizes) was measured: nothing to compare with"));
   else
-    e.verdict = compareExponents(e.fit.powerLaw, e.unpruned, ns.size(), fullNs.size());
+    e.verdict = compareExponents(e.fit.powerLaw, e.unpruned, ns.size(), fullNs.size(), w);
   bool allUnpruned = e.fitted;
   for (const auto& p : e.points) allUnpruned = allUnpruned && p.keep >= 1.0;
   if (allUnpruned) {
     e.verdict.outcome = EnvelopeOutcome::NotPruned;
-    e.verdict.text =
-        "no pruned point beat not pruning at any pool measured: the envelope is the unpruned curve "
-        "(exponent " +
-        exponent(e.fit.powerLaw.b, e.fit.powerLaw.bStdErr) +
-        "), so pruning does not beat power-law scaling at these sizes";
+    e.verdict.text = w(PS_WORDS("Wording",
+                                "no pruned point beat not pruning at any pool measured: the envelope is the unpruned "
+                                "curve (exponent %1), so pruning does not beat power-law scaling at these sizes"),
+                       {exponent(e.fit.powerLaw.b, e.fit.powerLaw.bStdErr)});
   }
   return e;
 }
@@ -106,37 +108,43 @@ std::string unprunedPolicy(const ScalingResult& r) {
 }
 
 EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFit& unpruned, size_t envelopePoints,
-                                 size_t unprunedPoints) {
+                                 size_t unprunedPoints, const Wording& w) {
   EnvelopeVerdict v;
   v.delta = envelope.b - unpruned.b;
   v.deltaStdErr = std::sqrt(envelope.bStdErr * envelope.bStdErr + unpruned.bStdErr * unpruned.bStdErr);
-  const std::string numbers = "envelope exponent " + exponent(envelope.b, envelope.bStdErr) + ", unpruned " +
-                              exponent(unpruned.b, unpruned.bStdErr) + ", difference " +
-                              exponent(v.delta, v.deltaStdErr);
+  const std::string numbers = w(PS_WORDS("Wording", "envelope exponent %1, unpruned %2, difference %3"),
+                                {exponent(envelope.b, envelope.bStdErr), exponent(unpruned.b, unpruned.bStdErr),
+                                 exponent(v.delta, v.deltaStdErr)});
   if (envelopePoints < 3 || unprunedPoints < 3 || !(v.deltaStdErr > 0)) {
-    v.text = "the data cannot tell: a standard error needs at least 3 pool sizes on each curve (" + numbers + ")";
+    v.text =
+        w(PS_WORDS("Wording", "the data cannot tell: a standard error needs at least 3 pool sizes on each curve (%1)"),
+          {numbers});
     return v;
   }
   if (v.delta > 2 * v.deltaStdErr) {
     v.outcome = EnvelopeOutcome::Beats;
-    v.text = "pruning beats power-law scaling here: " + numbers + " (more than 2 standard errors)";
+    v.text =
+        w(PS_WORDS("Wording", "pruning beats power-law scaling here: %1 (more than 2 standard errors)"), {numbers});
   } else if (v.delta < -2 * v.deltaStdErr) {
     v.outcome = EnvelopeOutcome::Worse;
-    v.text = "pruning scales worse than no pruning here: " + numbers + " (more than 2 standard errors)";
+    v.text = w(PS_WORDS("Wording", "pruning scales worse than no pruning here: %1 (more than 2 standard errors)"),
+               {numbers});
   } else {
-    v.text = "the data cannot tell whether pruning beats power-law scaling: " + numbers + " (within 2 standard errors)";
+    v.text = w(PS_WORDS("Wording",
+                        "the data cannot tell whether pruning beats power-law scaling: %1 (within 2 standard errors)"),
+               {numbers});
   }
   return v;
 }
 
-std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r) {
+std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r, const Wording& w) {
   std::set<std::string> pruned;
   for (const auto& p : r.points)
     if (p.keep < 1.0) pruned.insert(p.policy);
   std::vector<ScalingEnvelope> out;
   out.reserve(pruned.size() + 1);
-  for (const auto& policy : pruned) out.push_back(envelopeOf(r, policy));
-  if (pruned.size() > 1) out.push_back(envelopeOf(r, "any"));
+  for (const auto& policy : pruned) out.push_back(envelopeOf(r, policy, w));
+  if (pruned.size() > 1) out.push_back(envelopeOf(r, "any", w));
   return out;
 }
 

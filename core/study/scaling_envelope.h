@@ -12,6 +12,7 @@
 
 #include "study/curve_fits.h"
 #include "study/scaling_study.h"
+#include "util/wording.h"
 
 namespace ps {
 
@@ -53,10 +54,11 @@ std::string unprunedPolicy(const ScalingResult& r);
 
 // One envelope per policy that was measured below f = 1, and one over every policy when
 // there are several. Pools where a policy has no point are skipped.
-std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r);
+// Their sentences (verdict, choices) in `w`'s words.
+std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r, const Wording& w = englishWording());
 
 // The verdict from two power-law fits (exposed for tests).
 EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFit& unpruned, size_t envelopePoints,
-                                 size_t unprunedPoints);
+                                 size_t unprunedPoints, const Wording& w = englishWording());
 
 }  // namespace ps

@@ -256,6 +256,21 @@ std::vector<ScalingCurve> fitCurves(const ScalingResult& r, const ScalingConfig&
   return curves;
 }
 
+}  // namespace
+
+std::string describeCrossover(const Crossover& x, int64_t smallestPool, int64_t largestPool, const Wording& w) {
+  if (x.pool < 0)
+    return w(PS_WORDS("Wording", "keep-%1 is at least as good as keep-%2 at every size up to %3"),
+             {w.term("easy"), w.term("hard"), std::to_string(largestPool)});
+  if (x.pool == smallestPool)
+    return w(PS_WORDS("Wording", "keep-%1 beats keep-%2 at every size from %3"),
+             {w.term("hard"), w.term("easy"), std::to_string(smallestPool)});
+  return w(PS_WORDS("Wording", "keep-%1 overtakes keep-%2 from %3 examples (before pruning)"),
+           {w.term("hard"), w.term("easy"), std::to_string(x.pool)});
+}
+
+namespace {
+
 // Where keep-hard overtakes keep-easy at kept fraction f: the smallest pool from which
 // keep-hard is better at every larger pool. Nothing when either policy was not run.
 std::optional<Crossover> crossoverAt(const ScalingResult& r, double f, const std::vector<int64_t>& sizes) {
@@ -273,14 +288,7 @@ std::optional<Crossover> crossoverAt(const ScalingResult& r, double f, const std
     if (!(hard[*it] < easy[*it])) break;
     x.pool = *it;
   }
-  std::ostringstream d;
-  if (x.pool < 0)
-    d << "keep-easy is at least as good as keep-hard at every size up to " << sizes.back();
-  else if (x.pool == sizes.front())
-    d << "keep-hard beats keep-easy at every size from " << sizes.front();
-  else
-    d << "keep-hard overtakes keep-easy from " << x.pool << " examples (before pruning)";
-  x.description = d.str();
+  x.description = describeCrossover(x, sizes.front(), sizes.back());
   return x;
 }
 

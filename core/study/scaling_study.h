@@ -11,6 +11,7 @@
 #include "study/power_law.h"
 #include "study/study_config.h"
 #include "study/study_runner.h"
+#include "util/wording.h"
 
 namespace ps {
 
@@ -63,6 +64,10 @@ struct Crossover {
   int64_t pool = -1;  // smallest pool size from which keep-hard beats keep-easy (-1: never)
   std::string description;
 };
+
+// The crossover in words, for a study whose pools ran from `smallestPool` to `largestPool`.
+std::string describeCrossover(const Crossover& x, int64_t smallestPool, int64_t largestPool,
+                              const Wording& w = englishWording());
 
 struct ScalingResult {
   int64_t runId = 0, scoreRunId = 0;

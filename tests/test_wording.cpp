@@ -1,0 +1,105 @@
+// Core's sentences for people are built from templates, so that the GUI can hand in their
+// translations: a run's settings, a scaling study's verdicts and crossovers, and the
+// planner's answer all come from the Wording given (English when none is), every
+// template filled with its numbers, and policy names through Wording::term.
+#include <QtTest>
+#include <cmath>
+#include <string>
+
+#include "store/run_summary.h"
+#include "store/store.h"
+#include "study/frontier_study.h"
+#include "study/pruning_planner.h"
+#include "study/scaling_envelope.h"
+#include "util/wording.h"
+
+namespace {
+
+// Marks every template it was asked for and every policy name, so a test can see that a
+// sentence was built from templates and not written around them.
+class MarkingWording : public ps::Wording {
+ public:
+  std::string lookup(const char* english) const override { return std::string("<") + english + ">"; }
+  std::string term(const std::string& identifier) const override { return "POLICY-" + identifier; }
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A scaling study where keep-hard f = 0.5 beats f = 1 at every pool (err 2·n^-0.3 for f = 1).
+ps::ScalingResult study() {
+  ps::ScalingResult r;
+  r.runId = 9;
+  r.scoreName = "el2n";
+  for (int64_t pool : {1000, 2000, 4000, 8000})
+    for (double f : {0.5, 1.0}) {
+      ps::ScalingPoint p;
+      p.policy = "hard";
+      p.keep = f;
+      p.pool = pool;
+      p.kept = static_cast<int64_t>(f * static_cast<double>(pool));
+      p.errorMean = 2.0 * std::pow(double(pool), -0.3) * (f < 1 ? 0.8 : 1.0);
+      p.errors = {p.errorMean};
+      r.points.push_back(p);
+    }
+  return r;
+}
+
+}  // namespace
+
+class TestWording : public QObject {
+  Q_OBJECT
+ private slots:
+  void placeholdersAreFilledInOrder();
+  void runSettingsUseTheWording();
+  void verdictsCrossoversAndPlansUseTheWording();
+};
+
+void TestWording::placeholdersAreFilledInOrder() {
+  QCOMPARE(ps::fillPlaceholders("%2 before %1", {"a", "b"}), std::string("b before a"));
+  QCOMPARE(ps::fillPlaceholders("%1%2%3", {"x", "y"}), std::string("xy%3"));  // no argument: left as it is
+  QCOMPARE(ps::fillPlaceholders("100% of %1", {"them"}), std::string("100% of them"));
+  QCOMPARE(ps::fillPlaceholders("%1 %2", {"%2", "b"}), std::string("%2 b"));  // an argument is not filled again
+  QCOMPARE(ps::englishWording()("%1 epochs", {"4"}), std::string("4 epochs"));
+}
+
+void TestWording::runSettingsUseTheWording() {
+  ps::RunRecord run;
+  run.kind = "frontier";
+  run.config = R"({"score": {"name": "el2n", "run": 3}, "policies": ["hard", "random"], "keeps": [0.5, 1],
+                   "class_balanced": true, "train": {"model": "small_cnn", "epochs": 4, "lr": 0.05}, "seeds": 2})";
+  const std::string english = ps::describeRun(run);
+  QCOMPARE(english, std::string("el2n (run 3) · hard, random · f = 0.5, 1 · class-balanced · small_cnn · 4 epochs · "
+                                "lr 0.05 · 2 seeds"));
+  const std::string marked = ps::describeRun(run, MarkingWording());
+  QVERIFY2(has(marked, "<4 epochs>") && has(marked, "<2 seeds>") && has(marked, "<class-balanced>") &&
+               has(marked, "<(run 3)>") && has(marked, "POLICY-hard, POLICY-random"),
+           marked.c_str());
+  QVERIFY2(has(marked, "el2n") && has(marked, "small_cnn"), marked.c_str());  // names stay as they are
+}
+
+void TestWording::verdictsCrossoversAndPlansUseTheWording() {
+  const ps::ScalingResult r = study();
+  const MarkingWording w;
+  const auto envs = ps::scalingEnvelopes(r, w);
+  QCOMPARE(envs.size(), size_t(1));
+  QVERIFY2(envs.front().verdict.text.rfind("<", 0) == 0, envs.front().verdict.text.c_str());
+  QVERIFY2(has(envs.front().choices, "<keep-%1 %2>") == false && has(envs.front().choices, "<keep-POLICY-hard f=0.5>"),
+           envs.front().choices.c_str());
+  QCOMPARE(ps::scalingEnvelopes(r).front().verdict.text.rfind("<", 0), std::string::npos);  // English by default
+  ps::Crossover x;
+  x.keep = 0.5;
+  x.pool = 2000;
+  QCOMPARE(ps::describeCrossover(x, 1000, 8000), std::string("keep-hard overtakes keep-easy from 2000 examples (before "
+                                                             "pruning)"));
+  QCOMPARE(ps::describeCrossover(x, 1000, 8000, w),
+           std::string("<keep-POLICY-hard overtakes keep-POLICY-easy from 2000 examples (before pruning)>"));
+  const ps::PlanInputs in = ps::planInputsFrom({r}, {});
+  const ps::PruningPlan plan = ps::planForBudget(in, 4000, w);
+  QVERIFY2(plan.answer.rfind("<For 4000 examples before pruning", 0) == 0, plan.answer.c_str());
+  QVERIFY2(has(plan.answer, "<keep-POLICY-hard by el2n at f = 0.5>"), plan.answer.c_str());
+  QVERIFY2(has(ps::planForTarget(in, 0.05, w).answer, "<"), ps::planForTarget(in, 0.05, w).answer.c_str());
+  QCOMPARE(ps::planForBudget(in, 4000).answer.find('<'), std::string::npos);
+}
+
+QTEST_GUILESS_MAIN(TestWording)
+#include "test_wording.moc"

@@ -1,0 +1,30 @@
+#pragma once
+// Core's sentences and policy names in the GUI's language: core builds its sentences from
+// templates (util/wording.h), and these hand it the templates' translations (context
+// "Wording" in translations/*.ts) and the policies' names. Identifiers stay as they are in
+// files and the CLI; only what the window shows is translated.
+#include <QString>
+#include <string>
+
+#include "study/curve_fits.h"
+#include "util/wording.h"
+
+namespace ps {
+struct PruneSpec;
+}
+
+namespace ps::ui {
+
+const Wording& uiWording();  // safe to use from any thread
+
+// A policy's name in a sentence: "hard" → "hard" (困难样本 in Chinese), ...
+QString policyWord(const std::string& policy);
+// A pruned subset in words: "keep hard at f = 0.3" (", class-balanced" when it is).
+QString pruneSpecText(const PruneSpec& spec, bool classBalanced);
+QString classBalancedSuffix();  // ", class-balanced"
+// A run's kind in the window's words ("score", "frontier", "scaling", "train", "import", ...).
+QString runKindWord(const std::string& kind);
+// A fitted curve's family: "power law", "exponential", "broken power law".
+QString curveModelWord(CurveModel model);
+
+}  // namespace ps::ui
