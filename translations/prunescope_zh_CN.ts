@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>&lt;b&gt;keep easy&lt;/b&gt;: keeps the easiest. Best when data is scarce (small α_tot).</source>
-        <translation>&lt;b&gt;保留容易样本&lt;/b&gt;：保留最容易的样本。数据稀缺（α_tot 较小）时最好。</translation>
+        <translation>&lt;b&gt;保留简单样本&lt;/b&gt;：保留最容易的样本。数据稀缺（α_tot 较小）时最好。</translation>
     </message>
     <message>
         <source>&lt;b&gt;random&lt;/b&gt;: a uniform random subset; a strong baseline at small kept fractions.</source>
@@ -2232,7 +2232,7 @@ Top classes: %6</source>
     </message>
     <message>
         <source>keep easy</source>
-        <translation>保留容易样本</translation>
+        <translation>保留简单样本</translation>
     </message>
     <message>
         <source>random</source>
