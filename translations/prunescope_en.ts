@@ -71,6 +71,10 @@
         <source>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;A workbench for data pruning: score every training example by difficulty, look at the easiest and hardest, train on pruned subsets, and see whether pruning beats power-law scaling on your data.&lt;/p&gt;&lt;p&gt;After Sorscher, Geirhos, Shekhar, Ganguli, Morcos: &lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt; (NeurIPS 2022).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the baseline every pruning must beat</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -538,6 +542,50 @@
     </message>
     <message>
         <source>broken power law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>||softmax - onehot||2 early in training, un-augmented inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>norm of the per-example loss gradient w.r.t. all parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct-to-incorrect transitions in training (never learned = epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minus the mean margin (assigned logit - largest other logit) in training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 - mean probability of the label across training (data maps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std of the probability of the label across training (data maps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entropy of the final model&apos;s prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minus (p_label - largest other p) of the final model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine distance to the nearest k-means centroid (class-agnostic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine distance to the nearest centroid of the example&apos;s own class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform random (seeded), the baseline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -71,6 +71,10 @@
         <source>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;A workbench for data pruning: score every training example by difficulty, look at the easiest and hardest, train on pruned subsets, and see whether pruning beats power-law scaling on your data.&lt;/p&gt;&lt;p&gt;After Sorscher, Geirhos, Shekhar, Ganguli, Morcos: &lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt; (NeurIPS 2022).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;数据剪枝工作台：按难度为每个训练样本打分，查看最容易和最困难的样本，在剪枝后的子集上训练，并检验剪枝能否在您的数据上超越幂律规模律。&lt;/p&gt;&lt;p&gt;依据 Sorscher、Geirhos、Shekhar、Ganguli、Morcos：&lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt;（NeurIPS 2022）。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>the baseline every pruning must beat</source>
+        <translation>任何剪枝都必须胜过的基线</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -537,6 +541,50 @@
     <message>
         <source>broken power law</source>
         <translation>分段幂律</translation>
+    </message>
+    <message>
+        <source>||softmax - onehot||2 early in training, un-augmented inputs</source>
+        <translation>训练早期的 ||softmax - onehot||2，输入不做数据增强</translation>
+    </message>
+    <message>
+        <source>norm of the per-example loss gradient w.r.t. all parameters</source>
+        <translation>单个样本损失对全部参数的梯度范数</translation>
+    </message>
+    <message>
+        <source>correct-to-incorrect transitions in training (never learned = epochs)</source>
+        <translation>训练中由正确变为错误的次数（从未学会 = 轮数）</translation>
+    </message>
+    <message>
+        <source>minus the mean margin (assigned logit - largest other logit) in training</source>
+        <translation>训练中平均间隔（标签 logit - 其他最大 logit）的相反数</translation>
+    </message>
+    <message>
+        <source>1 - mean probability of the label across training (data maps)</source>
+        <translation>1 - 训练过程中标签的平均概率（数据地图）</translation>
+    </message>
+    <message>
+        <source>std of the probability of the label across training (data maps)</source>
+        <translation>训练过程中标签概率的标准差（数据地图）</translation>
+    </message>
+    <message>
+        <source>entropy of the final model&apos;s prediction</source>
+        <translation>最终模型预测的熵</translation>
+    </message>
+    <message>
+        <source>minus (p_label - largest other p) of the final model</source>
+        <translation>最终模型的 (p_标签 - 其他最大 p) 的相反数</translation>
+    </message>
+    <message>
+        <source>cosine distance to the nearest k-means centroid (class-agnostic)</source>
+        <translation>到最近 k-means 质心的余弦距离（不分类别）</translation>
+    </message>
+    <message>
+        <source>cosine distance to the nearest centroid of the example&apos;s own class</source>
+        <translation>到样本所属类别最近质心的余弦距离</translation>
+    </message>
+    <message>
+        <source>uniform random (seeded), the baseline</source>
+        <translation>均匀随机（带种子），即基线</translation>
     </message>
 </context>
 <context>

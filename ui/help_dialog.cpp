@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "score/score_config.h"
+#include "ui_wording.h"
 #include "util/version.h"
 
 namespace ps::ui {
@@ -31,7 +32,7 @@ const std::pair<const char*, const char*> kScoreReferences[] = {
     {"margin", "uncertainty sampling; Coleman et al.: Selection via Proxy (ICLR 2020)"},
     {"prototype", "Sorscher et al.: Beyond Neural Scaling Laws (NeurIPS 2022), self-supervised prototypes"},
     {"prototype_class", "Sorscher et al.: Beyond Neural Scaling Laws (NeurIPS 2022), supervised prototypes"},
-    {"random", "the baseline every pruning must beat"},
+    {"random", QT_TRANSLATE_NOOP("Help", "the baseline every pruning must beat")},
 };
 
 QString scoresTable() {
@@ -39,9 +40,10 @@ QString scoresTable() {
       QStringLiteral("<table border='1' cellspacing='0' cellpadding='4'><tr><th>%1</th><th>%2</th><th>%3</th></tr>")
           .arg(Help::tr("Score"), Help::tr("What it measures (higher = harder)"), Help::tr("Reference"));
   for (const auto& [name, reference] : kScoreReferences)
-    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
-                .arg(QString::fromLatin1(name), QString::fromStdString(scoreDescription(name)).toHtmlEscaped(),
-                     QString::fromLatin1(reference));
+    html +=
+        QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
+            .arg(QString::fromLatin1(name), QString::fromStdString(scoreDescription(name, uiWording())).toHtmlEscaped(),
+                 Help::tr(reference));  // the papers' titles stay as they are
   return html + QStringLiteral("</table>");
 }
 

@@ -57,7 +57,7 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   scores_ = new QListWidget(form);
   for (const auto& name : allScoreNames()) {
     auto* item = new QListWidgetItem(QString::fromStdString(name), scores_);
-    item->setToolTip(QString::fromStdString(scoreDescription(name)));
+    item->setToolTip(QString::fromStdString(scoreDescription(name, uiWording())));
     const auto& defaults = defaultScoreNames();
     const bool on = std::find(defaults.begin(), defaults.end(), name) != defaults.end() && name != "grand";
     item->setCheckState(on ? Qt::Checked : Qt::Unchecked);

@@ -22,22 +22,22 @@ const std::vector<std::string>& defaultScoreNames() {
   return names;
 }
 
-std::string scoreDescription(const std::string& name) {
-  static const std::map<std::string, std::string> d = {
-      {"el2n", "||softmax - onehot||2 early in training, un-augmented inputs"},
-      {"grand", "norm of the per-example loss gradient w.r.t. all parameters"},
-      {"forgetting", "correct-to-incorrect transitions in training (never learned = epochs)"},
-      {"aum", "minus the mean margin (assigned logit - largest other logit) in training"},
-      {"confidence", "1 - mean probability of the label across training (data maps)"},
-      {"variability", "std of the probability of the label across training (data maps)"},
-      {"entropy", "entropy of the final model's prediction"},
-      {"margin", "minus (p_label - largest other p) of the final model"},
-      {"prototype", "cosine distance to the nearest k-means centroid (class-agnostic)"},
-      {"prototype_class", "cosine distance to the nearest centroid of the example's own class"},
-      {"random", "uniform random (seeded), the baseline"},
+std::string scoreDescription(const std::string& name, const Wording& w) {
+  static const std::map<std::string, const char*> d = {
+      {"el2n", PS_WORDS("Wording", "||softmax - onehot||2 early in training, un-augmented inputs")},
+      {"grand", PS_WORDS("Wording", "norm of the per-example loss gradient w.r.t. all parameters")},
+      {"forgetting", PS_WORDS("Wording", "correct-to-incorrect transitions in training (never learned = epochs)")},
+      {"aum", PS_WORDS("Wording", "minus the mean margin (assigned logit - largest other logit) in training")},
+      {"confidence", PS_WORDS("Wording", "1 - mean probability of the label across training (data maps)")},
+      {"variability", PS_WORDS("Wording", "std of the probability of the label across training (data maps)")},
+      {"entropy", PS_WORDS("Wording", "entropy of the final model's prediction")},
+      {"margin", PS_WORDS("Wording", "minus (p_label - largest other p) of the final model")},
+      {"prototype", PS_WORDS("Wording", "cosine distance to the nearest k-means centroid (class-agnostic)")},
+      {"prototype_class", PS_WORDS("Wording", "cosine distance to the nearest centroid of the example's own class")},
+      {"random", PS_WORDS("Wording", "uniform random (seeded), the baseline")},
   };
   auto it = d.find(name);
-  return it == d.end() ? std::string() : it->second;
+  return it == d.end() ? std::string() : w(it->second);
 }
 
 std::vector<std::string> parseScoreList(const std::string& list) {

@@ -7,6 +7,8 @@
 
 #include "train/train_config.h"
 
+#include "util/wording.h"
+
 namespace ps {
 
 // Every score the engine computes, in display order.
@@ -14,7 +16,7 @@ const std::vector<std::string>& allScoreNames();
 // One training run gives these at once (the "default sweep").
 const std::vector<std::string>& defaultScoreNames();
 // "higher = harder" meaning of each score, one line, for help texts and CSV headers.
-std::string scoreDescription(const std::string& name);
+std::string scoreDescription(const std::string& name, const Wording& w = englishWording());
 // Splits "el2n,grand" (also accepts "default" and "all"); ConfigError on an unknown name.
 std::vector<std::string> parseScoreList(const std::string& list);
 
