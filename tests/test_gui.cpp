@@ -230,7 +230,7 @@ void TestGui::scoringJobsCancelResumeAndNeverBlockTheGuiThread() {
   stalls.stop();
   qInfo() << "longest event-loop stall while scoring:" << stalls.worstMs() << "ms";
   QVERIFY2(sql.statements().isEmpty(), qPrintable(sql.statements().join("; ")));
-  QVERIFY2(stalls.worstMs() < 500, qPrintable(QString::number(stalls.worstMs())));
+  QVERIFY2(stalls.worstMs() < 250, qPrintable(QString::number(stalls.worstMs())));
   // The finished run is in the store, resumed rather than restarted.
   ps::Store store(tmp_.filePath("jobs.sqlite").toStdString());
   QCOMPARE(finished.first().at(0).toString(), QString("score"));
