@@ -354,6 +354,7 @@ void TestGuiCharts::aPaintNeverWaitsForAViewsComputation() {
   }
   const qint64 worst = stalls.worstMs();
   releaser.join();
+  QVERIFY(pool->waitForDone(30000));  // the blockers are off `release` before it goes
   QTRY_VERIFY_WITH_TIMEOUT(!view.agreementBusy() && !view.densityBusy() && !view.histogramBusy(), 30000);
   QVERIFY2(worst < 1500, qPrintable(QString::number(worst) + " ms"));
 }

@@ -99,6 +99,25 @@ void TestWording::verdictsCrossoversAndPlansUseTheWording() {
   QVERIFY2(has(plan.answer, "<keep-POLICY-hard by el2n at f = 0.5>"), plan.answer.c_str());
   QVERIFY2(has(ps::planForTarget(in, 0.05, w).answer, "<"), ps::planForTarget(in, 0.05, w).answer.c_str());
   QCOMPARE(ps::planForBudget(in, 4000).answer.find('<'), std::string::npos);
+  // English, as the CLI and the files say it (pinned: a template's edit shows here).
+  QCOMPARE(ps::planForBudget(in, 4000).answer,
+           std::string("For 4000 examples before pruning, the best measured choice is keep-hard by el2n at f = 0.5 "
+                       "[scaling run 9]: expected test error 0.1329 (one seed: no spread measured), training on 2000 "
+                       "examples. Without pruning: 0.1661 (one seed: no spread measured); gain 0.0332 (20% lower "
+                       "error). With one seed per point the ranking has no interval: more seeds would say how sure it "
+                       "is."));
+  QCOMPARE(ps::planForTarget(in, 0.1).answer,
+           std::string("To reach a test error of 0.1, the choice needing the fewest examples is keep-hard by el2n at "
+                       "f = 0.5 [scaling run 9]: about 10321 examples before pruning (one seed: no spread measured), "
+                       "training on 5161. Without pruning: about 21715 examples (2.1 times as many). That is OUTSIDE "
+                       "the measured pools (1000 to 8000): it extrapolates a power law and may be wrong."));
+  QCOMPARE(ps::scalingEnvelopes(r).front().choices,
+           std::string("best per pool: 1000: keep-hard f=0.5; 2000: keep-hard f=0.5; 4000: keep-hard f=0.5; 8000: "
+                       "keep-hard f=0.5"));
+  QVERIFY(ps::scalingEnvelopes(r).front().verdict.text.rfind(
+              "the data cannot tell whether pruning beats power-law scaling: envelope exponent 0.300 +- 0.000, "
+              "unpruned 0.300 +- 0.000, difference ",
+              0) == 0);
 }
 
 QTEST_GUILESS_MAIN(TestWording)

@@ -588,6 +588,10 @@
         <source>uniform random (seeded), the baseline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, hardest %1 dropped first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>

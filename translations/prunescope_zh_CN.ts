@@ -586,6 +586,10 @@
         <source>uniform random (seeded), the baseline</source>
         <translation>均匀随机（带种子），即基线</translation>
     </message>
+    <message>
+        <source>, hardest %1 dropped first</source>
+        <translation>，先剔除最难的 %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

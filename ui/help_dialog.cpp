@@ -43,7 +43,7 @@ QString scoresTable() {
     html +=
         QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
             .arg(QString::fromLatin1(name), QString::fromStdString(scoreDescription(name, uiWording())).toHtmlEscaped(),
-                 Help::tr(reference));  // the papers' titles stay as they are
+                 QCoreApplication::translate("Help", reference));  // the papers' titles stay as they are
   return html + QStringLiteral("</table>");
 }
 

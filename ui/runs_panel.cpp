@@ -167,7 +167,7 @@ void RunsPanel::curvesLoaded(CurveLoad l) {
   if (!r || r->id != l.runId) {
     text = tr("Select a run to see its training curves.");
   } else {
-    text = tr("Run %1 (%2): %3").arg(r->id).arg(QString::fromStdString(r->kind), RunTreeModel::statusText(r->status));
+    text = tr("Run %1 (%2): %3").arg(r->id).arg(runKindWord(r->kind), RunTreeModel::statusText(r->status));
     if (!r->message.empty()) text += QStringLiteral(" — ") + QString::fromStdString(r->message);
     if (!l.error.isEmpty())
       text += QStringLiteral("\n") + tr("Its training curves cannot be read: %1").arg(l.error);

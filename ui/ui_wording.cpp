@@ -37,6 +37,8 @@ QString pruneSpecText(const PruneSpec& spec, bool classBalanced) {
                      ? QCoreApplication::translate("Wording", "%1 at f = %2").arg(policyWord("random"), keep)
                      : QCoreApplication::translate("Wording", "keep %1 at f = %2")
                            .arg(policyWord(prunePolicyName(spec.policy)), keep);
+  if (spec.beta > 0 && (spec.policy == PrunePolicy::KeepHard || spec.policy == PrunePolicy::Ccs))
+    text += QCoreApplication::translate("Wording", ", hardest %1 dropped first").arg(spec.beta);
   if (classBalanced) text += classBalancedSuffix();
   return text;
 }

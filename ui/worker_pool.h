@@ -7,6 +7,8 @@ class QThreadPool;
 
 namespace ps::ui {
 
-QThreadPool* workerPool();  // owned by the application; as many threads as cores
+// Owned by the application (it waits for its work when the application ends); as many
+// threads as cores. Called from the GUI thread only (it creates the pool on first use).
+QThreadPool* workerPool();
 
 }  // namespace ps::ui

@@ -11,7 +11,8 @@ namespace ps {
 struct RunRecord;
 
 // Unknown kinds and unreadable configs give the config's first characters. Score and
-// policy names stay as they are (identifiers); the words around them are `w`'s.
+// model names stay as they are (identifiers); policy names and the words around them
+// are `w`'s.
 std::string describeRun(const RunRecord& run, const Wording& w = englishWording());
 
 }  // namespace ps

@@ -19,7 +19,7 @@ class Wording {
   // The template to use for `english` (itself, here; the GUI's translation there).
   virtual std::string lookup(const char* english) const { return english; }
   // The template with %1..%9 replaced by `args` in order (a placeholder without an
-  // argument, or %% before a digit, stays as it is).
+  // argument stays as it is; the arguments themselves are not scanned).
   std::string operator()(const char* english, std::initializer_list<std::string> args = {}) const;
   // A policy's name in a sentence ("hard", "easy", "random", "ccs"): the identifier here.
   virtual std::string term(const std::string& identifier) const { return identifier; }
