@@ -71,6 +71,17 @@ void onlyScore(QListWidget* list, const QString& name) {
 
 }  // namespace
 
+// In a test function: the one-node cluster, started once for the suite, or the test
+// skipped where none can run here (failed where one should have started and did not).
+#define REQUIRE_CLUSTER()                                               \
+  do {                                                                  \
+    QString why;                                                        \
+    if (!ensureCluster(why)) {                                          \
+      if (!clusterFailed_.isEmpty()) QFAIL(qPrintable(clusterFailed_)); \
+      QSKIP(qPrintable(why));                                           \
+    }                                                                   \
+  } while (false)
+
 class TestGuiSlurm : public QObject {
   Q_OBJECT
   QTemporaryDir tmp_;
@@ -224,11 +235,7 @@ void TestGuiSlurm::badClusterSettingsAreMarkedWhileTyping() {
 }
 
 void TestGuiSlurm::scoringFromTheFormIsMergedIntoTheStore() {
-  QString why;
-  if (!ensureCluster(why)) {
-    if (!clusterFailed_.isEmpty()) QFAIL(qPrintable(clusterFailed_));
-    QSKIP(qPrintable(why));
-  }
+  REQUIRE_CLUSTER();
   QSettings().setValue("slurm/cli", PRUNESCOPE_CLI_PATH);
   auto w = openWindow();
   QVERIFY(w);
@@ -301,11 +308,7 @@ void TestGuiSlurm::scoringFromTheFormIsMergedIntoTheStore() {
 }
 
 void TestGuiSlurm::cancelScancelsTheArray() {
-  QString why;
-  if (!ensureCluster(why)) {
-    if (!clusterFailed_.isEmpty()) QFAIL(qPrintable(clusterFailed_));
-    QSKIP(qPrintable(why));
-  }
+  REQUIRE_CLUSTER();
   auto w = openWindow();
   QVERIFY(w);
   ps::ui::JobPanel* panel = w->jobPanel();
@@ -335,11 +338,7 @@ void TestGuiSlurm::cancelScancelsTheArray() {
 }
 
 void TestGuiSlurm::frontierStudyRunsAsAnArray() {
-  QString why;
-  if (!ensureCluster(why)) {
-    if (!clusterFailed_.isEmpty()) QFAIL(qPrintable(clusterFailed_));
-    QSKIP(qPrintable(why));
-  }
+  REQUIRE_CLUSTER();
   auto w = openWindow();
   QVERIFY(w);
   ps::ui::JobPanel* panel = w->jobPanel();
