@@ -25,6 +25,7 @@ namespace {
 // What the reader brings back from the store (on a worker thread).
 struct ScalingStudyLoad {
   ScalingResult result;
+  std::vector<ScalingEnvelope> envelopes;
   PlanInputs inputs;
 };
 
@@ -151,7 +152,8 @@ void addEnvelope(QChart* chart, const ScalingEnvelope& e, const ScaledAxis& x, c
 
 }  // namespace
 
-QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX, bool logY) {
+QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX, bool logY,
+                         const ScalingEnvelope* envelope) {
   auto* chart = new QChart;
   chart->setTitle(title);
   const ScaledAxis x(QObject::tr("training examples kept"), logX, "%d");
@@ -179,8 +181,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX
     line->setProperty("ps_group", dots[{c.policy, c.keep}]->name());
     ScaledAxis::attach(chart, line, x, y, /*inLegend=*/false);
   }
-  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(r, uiWording());
-  if (!envelopes.empty()) addEnvelope(chart, envelopes.back(), x, y, extent);  // over every policy when several
+  if (envelope) addEnvelope(chart, *envelope, x, y, extent);
   if (extent.nhi > 0) extent.applyTo(x, y);
   finishLegend(chart);
   return chart;
@@ -192,6 +193,7 @@ ScalingView::ScalingView(QWidget* parent)
           [](const Store& store, qint64 runId) {
             auto study = std::make_shared<ScalingStudyLoad>();
             study->result = loadScalingStudy(store, runId);
+            study->envelopes = scalingEnvelopes(study->result, uiWording());
             // the plan draws on every study of this run's dataset, not only the one shown
             const int64_t datasetId = store.run(runId).datasetId;
             for (const DatasetRecord& d : store.datasets())
@@ -219,6 +221,7 @@ QString ScalingView::runLabel(const RunRecord& run) const {
 void ScalingView::adopt(std::shared_ptr<const void> study) {
   const auto& loaded = *std::static_pointer_cast<const ScalingStudyLoad>(study);
   result_ = loaded.result;
+  envelopes_ = loaded.envelopes;
   int64_t largest = 0;
   for (const auto& p : result_.points) largest = std::max(largest, p.pool);
   plan_->setInputs(loaded.inputs, largest);  // every study of the dataset, read with the run shown
@@ -226,6 +229,7 @@ void ScalingView::adopt(std::shared_ptr<const void> study) {
 
 void ScalingView::clear() {
   result_ = {};
+  envelopes_.clear();
   plan_->setInputs({}, 0);
 }
 
@@ -235,9 +239,9 @@ QChart* ScalingView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QStringList lines;
   // the envelope drawn (over every policy when several) and its verdict, as core words them
-  const std::vector<ScalingEnvelope> envelopes = scalingEnvelopes(result_, uiWording());
-  if (!envelopes.empty()) {
-    const ScalingEnvelope& e = envelopes.back();
+  const ScalingEnvelope* envelope = envelopes_.empty() ? nullptr : &envelopes_.back();
+  if (envelope) {
+    const ScalingEnvelope& e = *envelope;
     lines << tr("Envelope (%1): %2; %3.")
                  .arg(e.policy == "any" ? tr("best over every policy") : tr("keep-%1").arg(policyWord(e.policy)))
                  .arg(QString::fromStdString(e.verdict.text), QString::fromStdString(e.choices));
@@ -256,7 +260,7 @@ QChart* ScalingView::makeChart(QString* info) {
   return makeScalingChart(result_,
                           tr("Test error against examples kept (%1); lines: fitted power laws")
                               .arg(QString::fromStdString(result_.scoreName)),
-                          logX_->isChecked(), logY_->isChecked());
+                          logX_->isChecked(), logY_->isChecked(), envelope);
 }
 
 }  // namespace ps::ui

@@ -6,6 +6,7 @@
 // scaling envelope and its verdict; under it, the pruning planner (ui/plan_panel).
 #include "plan_panel.h"
 #include "study/pruning_planner.h"
+#include "study/scaling_envelope.h"
 #include "study/scaling_study.h"
 #include "study_run_view.h"
 
@@ -15,7 +16,10 @@ class QSpinBox;
 
 namespace ps::ui {
 
-QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX = true, bool logY = true);
+// The study's points and fitted curves, and over them `envelope` when given (core's
+// scalingEnvelopes: the one over every policy when several).
+QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX = true, bool logY = true,
+                         const ScalingEnvelope* envelope = nullptr);
 
 class ScalingView : public StudyRunView {
   Q_OBJECT
@@ -39,6 +43,7 @@ class ScalingView : public StudyRunView {
 
  private:
   ScalingResult result_;
+  std::vector<ScalingEnvelope> envelopes_;  // of result_, fitted when it was read (off the GUI thread)
   QCheckBox *logX_, *logY_;
   PlanPanel* plan_;
 };
