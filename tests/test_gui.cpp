@@ -38,6 +38,7 @@
 #include "store/store.h"
 #include "study_forms.h"
 #include "support/gui_thread_sql.h"
+#include "support/open_window.h"
 #include "support/stall_watch.h"
 #include "support/test_data.h"
 #include "theory/perceptron_theory.h"
@@ -172,16 +173,11 @@ void TestGui::storeThatIsNotADatabaseIsReported() {
 }
 
 std::unique_ptr<ps::ui::MainWindow> TestGui::openJobsWindow() {
-  auto w = std::make_unique<ps::ui::MainWindow>();
-  w->setQuietErrors(true);
-  w->setStorePath(tmp_.filePath("jobs.sqlite"));
-  w->show();
   const std::string dir = tmp_.filePath("jobs_ds").toStdString();
   if (!QFileInfo::exists(QString::fromStdString(dir)))
     pstest::writeIdxDataset(dir, pstest::fashionSamples(2000), pstest::fashionSamples(200, true), false);
-  QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
-  w->openDataset(QString::fromStdString(dir));
-  if (!opened.wait(30000)) qFatal("the jobs dataset did not open");
+  auto w = pstest::openWindowOn(tmp_.filePath("jobs.sqlite"), QString::fromStdString(dir));
+  if (!w) qFatal("the jobs dataset did not open");
   w->jobPanel()->epochsBox()->setValue(3);
   return w;
 }

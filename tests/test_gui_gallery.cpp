@@ -28,6 +28,7 @@
 #include "score_view.h"
 #include "store/example_tags.h"
 #include "store/store.h"
+#include "support/open_window.h"
 #include "support/test_data.h"
 
 class TestGuiGallery : public QObject {
@@ -71,13 +72,8 @@ void TestGuiGallery::initTestCase() {
 }
 
 std::unique_ptr<ps::ui::MainWindow> TestGuiGallery::openWindow() {
-  auto w = std::make_unique<ps::ui::MainWindow>();
-  w->setQuietErrors(true);
-  w->setStorePath(db_);
-  w->show();
-  QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
-  w->openDataset(dir_);
-  if (!opened.wait(30000)) qFatal("the test dataset did not open");
+  auto w = pstest::openWindowOn(db_, dir_);
+  if (!w) qFatal("the test dataset did not open");
   w->showView(QStringLiteral("gallery"));
   QElapsedTimer waited;  // the order is computed off the GUI thread
   waited.start();

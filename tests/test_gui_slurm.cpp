@@ -38,6 +38,7 @@
 #include "slurm_form.h"
 #include "store/store.h"
 #include "study_forms.h"
+#include "support/open_window.h"
 #include "support/slurm_cluster.h"
 #include "support/test_data.h"
 
@@ -132,15 +133,7 @@ bool TestGuiSlurm::ensureCluster(QString& why) {
 }
 
 std::unique_ptr<ps::ui::MainWindow> TestGuiSlurm::openWindow() {
-  auto w = std::make_unique<ps::ui::MainWindow>();
-  w->setQuietErrors(true);
-  w->setStorePath(db());
-  w->resize(1400, 900);
-  w->show();
-  QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
-  w->openDataset(data_);
-  if (!opened.wait(30000)) return nullptr;
-  return w;
+  return pstest::openWindowOn(db(), data_, QSize(1400, 900));
 }
 
 // Restores PATH however the test ends.

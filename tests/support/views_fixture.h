@@ -20,6 +20,7 @@
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "support/gui_thread_sql.h"
+#include "support/open_window.h"
 #include "support/test_data.h"
 
 namespace pstest {
@@ -58,13 +59,8 @@ class ViewsFixture {
 
   // A window on the test dataset and store, opened and refreshed.
   std::unique_ptr<ps::ui::MainWindow> openWindow() const {
-    auto w = std::make_unique<ps::ui::MainWindow>();
-    w->setQuietErrors(true);
-    w->setStorePath(db_);
-    w->show();
-    QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
-    w->openDataset(dir_);
-    if (!opened.wait(30000)) qFatal("the test dataset did not open");
+    auto w = openWindowOn(db_, dir_);
+    if (!w) qFatal("the test dataset did not open");
     return w;
   }
 
