@@ -337,42 +337,35 @@ BackgroundJob::Work studyWork(std::shared_ptr<const Dataset> ds, Config c, Study
 }
 }  // namespace
 
-BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
+template <typename Config, typename Form, typename SlurmJob, typename Study>
+BackgroundJob* JobPanel::startStudy(const Config* config, Form&& form, const StudyForm* where, const QString& kind,
+                                    const QString& what, SlurmJob slurmJob, Study study) {
   if (!dataset_) return nullptr;
-  FrontierConfig c;
+  Config c;
   QString refused;
-  if (!settings(
-          config, [this] { return frontier_->frontierConfig(); }, c, refused)) {
+  if (!settings(config, std::forward<Form>(form), c, refused)) {
     emit jobFailed(refused);
     return nullptr;
   }
+  const QString title = studyTitle(what, c);
   SlurmRequest slurm;
   bool refusedHere = false;
-  if (onSlurm(frontier_->runOn(), QStringLiteral("frontier"), slurm, refusedHere))
-    return enqueue(
-        slurmFrontierJob(dataset_, c, studyTitle(tr("Frontier"), c) + tr(" · on Slurm"), storePath_, slurm, this));
+  if (onSlurm(where->runOn(), kind, slurm, refusedHere))
+    return enqueue(slurmJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
   if (refusedHere) return nullptr;
-  return enqueue(new BackgroundJob(QStringLiteral("frontier"), studyTitle(tr("Frontier"), c), storePath_,
-                                   studyWork(dataset_, c, runFrontierStudy), this));
+  return enqueue(new BackgroundJob(kind, title, storePath_, studyWork(dataset_, c, study), this));
+}
+
+BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
+  return startStudy(
+      config, [this] { return frontier_->frontierConfig(); }, frontier_, QStringLiteral("frontier"), tr("Frontier"),
+      slurmFrontierJob, runFrontierStudy);
 }
 
 BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
-  if (!dataset_) return nullptr;
-  ScalingConfig c;
-  QString refused;
-  if (!settings(
-          config, [this] { return scaling_->scalingConfig(); }, c, refused)) {
-    emit jobFailed(refused);
-    return nullptr;
-  }
-  SlurmRequest slurm;
-  bool refusedHere = false;
-  if (onSlurm(scaling_->runOn(), QStringLiteral("scaling"), slurm, refusedHere))
-    return enqueue(
-        slurmScalingJob(dataset_, c, studyTitle(tr("Scaling"), c) + tr(" · on Slurm"), storePath_, slurm, this));
-  if (refusedHere) return nullptr;
-  return enqueue(new BackgroundJob(QStringLiteral("scaling"), studyTitle(tr("Scaling"), c), storePath_,
-                                   studyWork(dataset_, c, runScalingStudy), this));
+  return startStudy(
+      config, [this] { return scaling_->scalingConfig(); }, scaling_, QStringLiteral("scaling"), tr("Scaling"),
+      slurmScalingJob, runScalingStudy);
 }
 
 BackgroundJob* JobPanel::resumeRun(const RunRecord& run) {

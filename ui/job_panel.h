@@ -108,6 +108,11 @@ class JobPanel : public QWidget {
   // The Slurm submission `where` asks for (false when it runs here, or when its settings
   // were refused: then `refused` holds why).
   bool onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest& request, bool& refused);
+  // A frontier or scaling study: its settings (given, or the form's), then a Slurm array or
+  // a local job of `kind`.
+  template <typename Config, typename Form, typename SlurmJob, typename Study>
+  BackgroundJob* startStudy(const Config* config, Form&& form, const StudyForm* where, const QString& kind,
+                            const QString& what, SlurmJob slurmJob, Study study);
   void addRow(BackgroundJob* job);
   void showQueue();
   void makeRoomFor(QWidget* row);  // the queue grows (the forms give way) to show the row whole
