@@ -1,18 +1,15 @@
-// Pruning policies on hand-made score vectors, Pareto fronts, power-law fits, the
-// perceptron theory checks, and the frontier, scaling and audit studies end to end on
-// a small Fashion-MNIST subset (with resume after cancel and bad input).
+// Pareto fronts, power-law fits, the perceptron theory checks, and the frontier, scaling
+// and audit studies end to end on a small Fashion-MNIST subset (with resume after cancel
+// and bad input). The pruning policies themselves are in test_prune.
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 #include <fstream>
-#include <nlohmann/json.hpp>
 
-#include <cstring>
 #include <filesystem>
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "prune/prune_policy.h"
-#include "prune/subset_export.h"
 #include "score/score_engine.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -26,22 +23,6 @@
 #include "util/errors.h"
 #include "util/pareto.h"
 
-namespace {
-
-ps::PruneSpec spec(ps::PrunePolicy p, double keep, bool balanced = false, double beta = 0, uint64_t seed = 0) {
-  ps::PruneSpec s;
-  s.policy = p;
-  s.keep = keep;
-  s.classBalanced = balanced;
-  s.beta = beta;
-  s.seed = seed;
-  return s;
-}
-
-using V = std::vector<int64_t>;
-
-}  // namespace
-
 class TestStudies : public QObject {
   Q_OBJECT
  private:
@@ -49,12 +30,7 @@ class TestStudies : public QObject {
   std::string path(const std::string& rel) const { return tmp_.path().toStdString() + "/" + rel; }
   std::unique_ptr<ps::Dataset> smallFashion() {
     const std::string dir = path("fashion600");
-    if (!std::filesystem::exists(dir)) {
-      pstest::writeIdxDataset(dir, pstest::fashionSamples(600), pstest::fashionSamples(300, true), false);
-      std::string names;
-      for (const auto& c : ps::fashionMnistClassNames()) names += c + "\n";
-      pstest::writeText(dir + "/classes.txt", names);
-    }
+    if (!std::filesystem::exists(dir)) return pstest::fashionSubset(dir, 600, 300);
     return ps::openDataset(dir);
   }
   ps::TrainConfig quickTrain() {
@@ -74,119 +50,14 @@ class TestStudies : public QObject {
   }
 
  private slots:
-  void keepHardEasyRandomExactSets();
-  void classBalancedRoundingRule();
-  void betaCutDropsTheHardestFirst();
-  void ccsStrataBudgets();
-  void badPruneInput_data();
-  void badPruneInput();
   void paretoFrontIsNonDominated();
   void powerLawRecoversKnownExponents();
-  void subsetExportFormats();
   void theoryMatchesTheMaxMarginCurveAndThePaper();
   void frontierStudyEndToEndWithResume();
   void scalingStudyEndToEnd();
   void auditOnAHandMadeCase();
   void badStudyInputStoresNothing();
 };
-
-void TestStudies::keepHardEasyRandomExactSets() {
-  const std::vector<float> d = {0.5f, 0.9f, 0.1f, 0.7f, 0.3f, 0.8f, 0.2f, 0.6f, 0.4f, 0.0f};
-  const std::vector<int> labels(10, 0);
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.3)), (V{1, 3, 5}));
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepEasy, 0.3)), (V{2, 6, 9}));
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 1.0)).size(), size_t(10));
-  // round(0.25·10) = 3 (half away from zero), at least one example.
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.25)).size(), size_t(3));
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.01)), (V{1}));
-  const auto r1 = ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, 1));
-  QCOMPARE(r1.size(), size_t(5));
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, 1)), r1);  // seeded
-  bool differs = false;
-  for (uint64_t s = 2; s < 6; ++s)
-    differs |= ps::selectSubset(d, labels, spec(ps::PrunePolicy::Random, 0.5, false, 0, s)) != r1;
-  QVERIFY(differs);
-  // Ties go to the lower index.
-  const std::vector<float> tied = {1, 1, 1, 1};
-  QCOMPARE(ps::selectSubset(tied, {0, 0, 0, 0}, spec(ps::PrunePolicy::KeepHard, 0.5)), (V{0, 1}));
-}
-
-void TestStudies::classBalancedRoundingRule() {
-  // Classes of 5, 3 and 2 examples; f = 0.5 keeps round(5) = 5 in total:
-  // floors 2, 1, 1 (= 4), remainders .5, .5, 0 -> the extra one goes to class 0 (tie, lower label).
-  QCOMPARE(ps::balancedBudgets({5, 3, 2}, 0.5), (V{3, 1, 1}));
-  QCOMPARE(ps::balancedBudgets({10, 10, 10}, 0.35), (V{4, 4, 3}));  // 10.5 -> 11 in total
-  QCOMPARE(ps::balancedBudgets({1, 100}, 0.1), (V{0, 10}));
-  const std::vector<float> d = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0};
-  const std::vector<int> labels = {0, 0, 0, 0, 0, 1, 1, 1, 2, 2};
-  // Hardest within each class: class 0 keeps 0,1,2; class 1 keeps 5; class 2 keeps 8.
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.5, true)), (V{0, 1, 2, 5, 8}));
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepEasy, 0.5, true)), (V{2, 3, 4, 7, 9}));
-  // Plain keep-hard at the same f empties class 2 — class balance is what prevents it.
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.5)), (V{0, 1, 2, 3, 4}));
-}
-
-void TestStudies::betaCutDropsTheHardestFirst() {
-  std::vector<float> d(20);
-  for (int i = 0; i < 20; ++i) d[static_cast<size_t>(i)] = static_cast<float>(i);  // 19 is the hardest
-  const std::vector<int> labels(20, 0);
-  // beta 0.1 drops 19 and 18; keep-hard f=0.25 then keeps the next 5: 13..17.
-  QCOMPARE(ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.25, false, 0.1)), (V{13, 14, 15, 16, 17}));
-  QVERIFY_THROWS_EXCEPTION(ps::ConfigError,
-                           ps::selectSubset(d, labels, spec(ps::PrunePolicy::KeepHard, 0.95, false, 0.1)));
-}
-
-void TestStudies::ccsStrataBudgets() {
-  // Scores 0..99 plus a dense cluster: 100 values in [0, 10) and 10 values in [90, 100).
-  std::vector<float> d;
-  for (int i = 0; i < 100; ++i) d.push_back(static_cast<float>(i) * 0.1f);  // 0 .. 9.9
-  for (int i = 0; i < 10; ++i) d.push_back(90.0f + static_cast<float>(i));  // 90 .. 99
-  const std::vector<int> labels(d.size(), 0);
-  ps::PruneSpec s = spec(ps::PrunePolicy::Ccs, 0.2, false, 0.0, 3);
-  s.strata = 10;
-  const auto kept = ps::selectSubset(d, labels, s);
-  QCOMPARE(kept.size(), size_t(22));  // round(0.2 · 110)
-  // Strata of width 9.9: the 10 high scores span the top stratum (and one more); the
-  // smallest strata are served first and take all they have; the rest go to the dense
-  // bottom stratum. So every high score is kept.
-  int high = 0;
-  for (int64_t k : kept) high += d[static_cast<size_t>(k)] >= 90.0f;
-  QCOMPARE(high, 10);
-  // Beta drops the hardest before stratifying.
-  s.beta = 0.05;  // ceil(5.5) = 6 hardest dropped: 94..99
-  const auto cut = ps::selectSubset(d, labels, s);
-  for (int64_t k : cut) QVERIFY(d[static_cast<size_t>(k)] < 94.0f);
-  QCOMPARE(cut.size(), size_t(22));
-}
-
-void TestStudies::badPruneInput_data() {
-  QTest::addColumn<int>("which");
-  QTest::addColumn<QString>("message");
-  QTest::newRow("f = 0") << 0 << "kept fraction 0 is outside (0, 1]";
-  QTest::newRow("f > 1") << 1 << "kept fraction 1.5 is outside (0, 1]";
-  QTest::newRow("wrong length") << 2 << "score vector has 3 values for 4 examples";
-  QTest::newRow("NaN") << 3 << "score of example 1 is NaN";
-  QTest::newRow("unknown policy") << 4 << "unknown pruning policy 'hardest'";
-}
-
-void TestStudies::badPruneInput() {
-  QFETCH(int, which);
-  QFETCH(QString, message);
-  std::vector<float> d = {1, 2, 3, 4};
-  std::vector<int> labels = {0, 0, 1, 1};
-  auto s = spec(ps::PrunePolicy::KeepHard, 0.5);
-  try {
-    if (which == 0) s.keep = 0;
-    if (which == 1) s.keep = 1.5;
-    if (which == 2) d.pop_back();
-    if (which == 3) d[1] = std::nanf("");
-    if (which == 4) ps::parsePrunePolicy("hardest");
-    ps::selectSubset(d, labels, s);
-    QFAIL("should be refused");
-  } catch (const ps::ConfigError& e) {
-    QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos, e.what());
-  }
-}
 
 void TestStudies::paretoFrontIsNonDominated() {
   const std::vector<std::pair<double, double>> pts = {{0.2, 0.30}, {0.2, 0.25}, {0.4, 0.20}, {0.4, 0.28},
@@ -217,46 +88,6 @@ void TestStudies::powerLawRecoversKnownExponents() {
   QVERIFY(h.bStdErr > 0);
   QVERIFY(std::abs(h.b - 0.5) < 3 * h.bStdErr + 0.01);
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::fitPowerLaw({1.0}, {0.5}));
-}
-
-void TestStudies::subsetExportFormats() {
-  auto ds = smallFashion();
-  const std::vector<int64_t> idx = {3, 17, 42};
-  const std::vector<float> sc = {0.5f, 1.25f, 2.0f};
-  ps::SubsetProvenance prov{ds->spec(), ds->fingerprint(), 7, "el2n", spec(ps::PrunePolicy::KeepHard, 0.3), {}};
-  ps::exportSubset(*ds, idx, sc, prov, path("s.txt"));
-  ps::exportSubset(*ds, idx, sc, prov, path("s.npy"));
-  ps::exportSubset(*ds, idx, sc, prov, path("s.csv"));
-  std::ifstream txt(path("s.txt"));
-  std::string first, line;
-  std::getline(txt, first);
-  QVERIFY(first.rfind("# prunescope subset {", 0) == 0);
-  QVERIFY(first.find(ds->fingerprint()) != std::string::npos);
-  std::vector<int64_t> back;
-  while (std::getline(txt, line)) back.push_back(std::stoll(line));
-  QCOMPARE(back, idx);
-  // .npy: a version-1 header for <i8 of shape (3,), then the raw int64 values.
-  std::ifstream npy(path("s.npy"), std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(npy)), {});
-  QCOMPARE(bytes.substr(0, 6), std::string("\x93NUMPY"));
-  const size_t hlen = static_cast<uint8_t>(bytes[8]) | (static_cast<uint8_t>(bytes[9]) << 8);
-  QCOMPARE((10 + hlen) % 64, size_t(0));
-  QVERIFY(bytes.substr(10, hlen).find("'descr': '<i8'") != std::string::npos);
-  QVERIFY(bytes.substr(10, hlen).find("'shape': (3,)") != std::string::npos);
-  int64_t v[3];
-  std::memcpy(v, bytes.data() + 10 + hlen, sizeof v);
-  QCOMPARE(std::vector<int64_t>(v, v + 3), idx);
-  std::ifstream side(path("s.npy.json"));
-  const auto j = nlohmann::json::parse(side);
-  QCOMPARE(j["dataset_fingerprint"].get<std::string>(), ds->fingerprint());
-  QCOMPARE(j["policy"].get<std::string>(), std::string("hard"));
-  QCOMPARE(j["count"].get<int>(), 3);
-  std::ifstream csv(path("s.csv"));
-  std::getline(csv, line);
-  QCOMPARE(line, std::string("index,source,label,class_name,score"));
-  std::getline(csv, line);
-  QVERIFY(line.rfind("3,", 0) == 0 && line.find(",0.5") != std::string::npos);
-  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::exportSubset(*ds, idx, sc, prov, path("s.parquet")));
 }
 
 void TestStudies::theoryMatchesTheMaxMarginCurveAndThePaper() {
@@ -447,7 +278,7 @@ void TestStudies::auditOnAHandMadeCase() {
   ps::AuditConfig cfg;
   cfg.score.runId = imported.runId;
   cfg.score.name = "hand";
-  cfg.spec = spec(ps::PrunePolicy::KeepEasy, 0.5);
+  cfg.spec = pstest::pruneSpec(ps::PrunePolicy::KeepEasy, 0.5);
   cfg.train = quickTrain();
   ps::JobContext ctx;
   const ps::AuditResult r = ps::runFairnessAudit(*ds, store, cfg, ctx);

@@ -44,6 +44,16 @@ ps::ScoreConfig quickScoreConfig(std::vector<std::string> scores, int epochs) {
   return c;
 }
 
+ps::PruneSpec pruneSpec(ps::PrunePolicy p, double keep, bool balanced, double beta, uint64_t seed) {
+  ps::PruneSpec s;
+  s.policy = p;
+  s.keep = keep;
+  s.classBalanced = balanced;
+  s.beta = beta;
+  s.seed = seed;
+  return s;
+}
+
 std::vector<Sample> colourSamples(size_t n, bool test) {
   std::vector<Sample> out;
   for (Sample s : fashionSamples(n, test)) {

@@ -10,6 +10,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include "data/dataset.h"
+#include "prune/prune_policy.h"
 #include "score/score_config.h"
 
 namespace pstest {
@@ -43,6 +44,10 @@ std::unique_ptr<ps::Dataset> fashionSubset(const std::string& dir, size_t n, siz
 
 // A scoring run of `scores` for tests: `epochs` epochs, on the CPU with 2 threads.
 ps::ScoreConfig quickScoreConfig(std::vector<std::string> scores, int epochs = 3);
+
+// A pruning of `p` keeping fraction `keep` (optionally class-balanced, with the hardest
+// `beta` cut first, and a random seed).
+ps::PruneSpec pruneSpec(ps::PrunePolicy p, double keep, bool balanced = false, double beta = 0, uint64_t seed = 0);
 
 // Writes dir/<split>/<class>/<i>.png for each sample (split "" = no split level).
 void writeImageFolder(const std::string& dir, const std::string& split, const std::vector<Sample>& s,
