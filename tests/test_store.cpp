@@ -7,8 +7,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <thread>
 
 #include "data/dataset_opener.h"
@@ -46,6 +48,7 @@ class TestStore : public QObject {
   void damagedValuesAreRefusedWithThePath();
   void aLiveRunIsInUseForOtherProcesses();
   void concurrentOpenersOfANewStoreAllSucceed();
+  void threadsOpeningANewStoreAtOnceAllSucceed();
   void rejectsNonDatabase();
   void rejectsReadOnlyFile();
   void killDuringWriteLeavesStoreConsistent();
@@ -321,6 +324,35 @@ void TestStore::concurrentOpenersOfANewStoreAllSucceed() {
   QCOMPARE(s.integrityCheck(), std::string("ok"));
   QCOMPARE(s.datasets().size(), size_t(1));
   QCOMPARE(s.runs(s.datasets().front().id).size(), size_t(6));
+}
+
+void TestStore::threadsOpeningANewStoreAtOnceAllSucceed() {
+  // Two jobs of the window starting together open one new store from two threads: the
+  // switch to WAL must wait for the other connection, not fail at once. Released at the
+  // same instant, on many new files, so that the race is met.
+  constexpr int kFiles = 30, kThreads = 4;
+  std::vector<std::string> errors;
+  std::mutex m;
+  for (int f = 0; f < kFiles; ++f) {
+    const std::string file = path("threads" + std::to_string(f) + ".sqlite");
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&] {
+        while (!go) std::this_thread::yield();
+        try {
+          ps::Store s(file);
+          if (s.schemaVersion() != ps::currentSchemaVersion()) throw std::runtime_error("schema not current");
+        } catch (const std::exception& e) {
+          const std::lock_guard<std::mutex> lock(m);
+          errors.emplace_back(e.what());
+        }
+      });
+    go = true;
+    for (auto& t : threads) t.join();
+    QCOMPARE(ps::SqliteDb(file).scalarText("PRAGMA journal_mode"), std::string("wal"));
+  }
+  QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
 }
 
 void TestStore::rejectsNonDatabase() {

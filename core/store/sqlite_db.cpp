@@ -1,5 +1,8 @@
 #include "store/sqlite_db.h"
 
+#include <chrono>
+#include <thread>
+
 #include "util/errors.h"
 
 namespace ps {
@@ -42,11 +45,18 @@ void SqliteDb::fail(const std::string& what, int rc) const {
 }
 
 void SqliteDb::exec(const std::string& sql) {
-  char* err = nullptr;
-  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-  if (rc != SQLITE_OK) {
-    sqlite3_free(err);
-    fail("running: " + sql.substr(0, 80), rc);
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail("running: " + sql.substr(0, 80), rc);
+}
+
+void SqliteDb::execRetryingBusy(const std::string& sql) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+      fail("running: " + sql.substr(0, 80), rc);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
 

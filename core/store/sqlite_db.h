@@ -49,6 +49,10 @@ class SqliteDb {
   SqliteDb& operator=(const SqliteDb&) = delete;
 
   void exec(const std::string& sql);
+  // For the statements SQLite answers with BUSY at once, without the busy handler (the
+  // switch of a new file to WAL while another connection holds it): retried until the
+  // same timeout.
+  void execRetryingBusy(const std::string& sql);
   int64_t scalarInt(const std::string& sql);
   std::string scalarText(const std::string& sql);
   int64_t lastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -46,7 +46,8 @@ Store::Store(const std::string& path) {
     throw StoreError(path + ": the store file is read-only; expected a writable file");
   // The first statement that reads the file tells a non-database apart.
   db_->scalarInt("PRAGMA user_version");
-  db_->exec("PRAGMA journal_mode=WAL");
+  // Two openers of one new file: the one that switches it to WAL second gets BUSY at once.
+  db_->execRetryingBusy("PRAGMA journal_mode=WAL");
   db_->exec("PRAGMA foreign_keys=ON");
   db_->exec("PRAGMA synchronous=NORMAL");
   migrateSchema(*db_, currentSchemaVersion());
