@@ -55,6 +55,7 @@ class TestStudies : public QObject {
   void theoryMatchesTheMaxMarginCurveAndThePaper();
   void frontierStudyEndToEndWithResume();
   void scalingStudyEndToEnd();
+  void estimatesCountTheRealWork();
   void auditOnAHandMadeCase();
   void badStudyInputStoresNothing();
 };
@@ -144,6 +145,11 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   cfg.classBalanced = true;
   cfg.train = quickTrain();
   ps::Store store(path("frontier.sqlite"));
+  // Before anything is stored the estimate is the scoring (of the 600 examples) and every
+  // point: 3 policies at f = 0.5 and one shared model at f = 1.
+  const ps::JobWork fresh = ps::frontierJobWork(*ds, store, cfg);
+  QCOMPARE(fresh.trainings, 1.0 + 4.0);
+  QCOMPARE(fresh.trainSteps, 600.0 * 2 + (3 * 300.0 + 600) * 2);
   // Stop after the first finished point, then resume.
   ps::CancelToken token;
   ps::JobContext cut(
@@ -159,6 +165,11 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   QCOMPARE(store.results(interrupted->id).size(), size_t(1));  // the finished point was stored at once
   ps::SqliteDb raw(path("frontier.sqlite"));
   const int64_t trainRunsBefore = raw.scalarInt("SELECT count(*) FROM runs WHERE kind = 'train' AND status = 'done'");
+  // With the score stored, the estimate is the study's real points less those stored:
+  // the three trainings the resume does.
+  const ps::JobWork rest = ps::frontierJobWork(*ds, store, cfg);
+  QCOMPARE(rest.trainings, 3.0);
+  QCOMPARE(rest.trainSteps, (600.0 + 300 + 300) * 2);
   token.reset();
   ps::JobContext again(&token, ps::ProgressCallback{});
   const ps::FrontierResult r = ps::runFrontierStudy(*ds, store, cfg, again);
@@ -178,6 +189,7 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   ps::JobContext third;
   const auto cached = ps::runFrontierStudy(*ds, store, cfg, third);
   QVERIFY(cached.fromCache);
+  QVERIFY(ps::frontierJobWork(*ds, store, cfg).empty());  // a finished study costs nothing
   QCOMPARE(cached.points.size(), size_t(6));
   QCOMPARE(cached.points[2].errorMean, r.points[2].errorMean);
   ps::writeFrontierCsv(r, path("frontier.csv"));
@@ -238,29 +250,74 @@ void TestStudies::scalingStudyEndToEnd() {
   byRun.score.name = "el2n";
   byRun.moreScores = {"forgetting"};
   QCOMPARE(ps::parseFrontierConfig(byRun.toJson()).toJson(), byRun.toJson());
-  // What the job forms say a study will cost: every point's training and evaluation.
+  QCOMPARE(ps::geometricSizes(1000, 60000, 4), (std::vector<int64_t>{1000, 3915, 15326, 60000}));
+}
+
+void TestStudies::estimatesCountTheRealWork() {
+  // What the job forms say a job will cost: the trainings, epochs, evaluations and passes
+  // it will really do (times are the benchmark's business: bench_estimate).
   ps::FrontierConfig f;
   f.policies = {"hard", "easy"};
   f.keeps = {0.5, 1.0};
   f.train.epochs = 2;
   f.seeds = 2;
-  // f = 0.5: 2 policies × (500 × 2 + 100 / 3); f = 1: once, 1000 × 2 + 100 / 3; two seeds
-  QCOMPARE(ps::frontierWork(f, 1000, 100), 2 * (2 * (1000 + 100.0 / 3) + (2000 + 100.0 / 3)));
+  // f = 0.5: 2 policies x 500 kept; f = 1: one model shared by both; two seeds
+  const ps::JobWork fw = ps::frontierWork(f, 1000, 100);
+  QCOMPARE(fw.trainings, 2 * 3.0);
+  QCOMPARE(fw.trainSteps, 2 * (2 * 500 + 1000) * 2.0);
+  // each training: the test sample after epoch 1, the whole test split after the last
+  QCOMPARE(fw.evalPasses, 2 * 3 * (100 + 100.0));
+  QCOMPARE(fw.loaded, 2 * (2 * (500 + 100) + (1000 + 100.0)));
+  // The pool is the score's examples: half of them, half the training.
+  QCOMPARE(ps::frontierWork(f, 500, 100).trainSteps, fw.trainSteps / 2);
+  // A test limit, and a test split larger than the per-epoch sample of 2 000.
+  f.testLimit = 3000;
+  QCOMPARE(ps::frontierWork(f, 1000, 10000).evalPasses, 2 * 3 * (2000 + 3000.0));
+  // A second score: a series per score and policy, random once.
+  f.policies = {"hard", "easy", "random"};
+  f.moreScores = {"forgetting"};
+  QCOMPARE(ps::frontierWork(f, 1000, 100).trainings, 2 * (5 + 1.0));
   ps::ScalingConfig sc;
-  sc.policies = {"hard"};
-  sc.keeps = {0.5};
+  sc.policies = {"hard", "easy"};
+  sc.keeps = {0.5, 1.0};
   sc.sizes = {200, 400};
   sc.train.epochs = 3;
   sc.testLimit = 30;
-  QCOMPARE(ps::scalingWork(sc, 1000, 100), (100 * 3 + 10.0) + (200 * 3 + 10.0));
+  const ps::JobWork sw = ps::scalingWork(sc, 1000, 100);
+  QCOMPARE(sw.trainings, 2 * 3.0);  // per pool: hard and easy at 0.5, one shared model at f = 1
+  QCOMPARE(sw.trainSteps, (2 * 100 + 200 + 2 * 200 + 400) * 3.0);
+  QCOMPARE(sw.evalPasses, 6 * (2 * 30 + 30.0));
+  // Geometric pools end at the score's examples, not at the training split.
+  sc.sizes.clear();
+  sc.minSize = 250;
+  sc.steps = 3;
+  QCOMPARE(ps::scalingWork(sc, 1000, 100).trainSteps, (2 * 125 + 250 + 2 * 250 + 500 + 2 * 500 + 1000) * 3.0);
   ps::ScoreConfig scoring;
-  scoring.scores = {"el2n", "forgetting", "aum"};
+  scoring.scores = {"el2n", "forgetting", "aum", "grand"};
   scoring.train.epochs = 4;
+  scoring.el2nEpoch = 1;
   scoring.seeds = 2;
   scoring.limit = 300;
-  QCOMPARE(ps::scoringWork(scoring, 1000), 300 * (4 + 1.0) * 2);
-  QVERIFY(ps::measureTrainingRate("small_cnn", ds->shape(), 10, 32, ps::DeviceChoice("cpu")) > 0);
-  QCOMPARE(ps::geometricSizes(1000, 60000, 4), (std::vector<int64_t>{1000, 3915, 15326, 60000}));
+  const ps::JobWork w = ps::scoringWork(scoring, 1000);
+  QCOMPARE(w.trainSteps, 300 * 4 * 2.0);  // the examples limit, not the training split
+  QCOMPARE(w.evalPasses, 300 * 2 * 2.0);  // logits after epoch 1 (EL2N) and 4 (the predictions)
+  QCOMPARE(w.gradPasses, 300 * 2.0);      // GraNd
+  QCOMPARE(w.trainings, 2.0);
+  scoring.limit = 150;
+  QCOMPARE(ps::scoringWork(scoring, 1000).trainSteps, w.trainSteps / 2);
+  scoring.el2nEpoch = 4;  // EL2N read with the final predictions: one pass
+  QCOMPARE(ps::scoringWork(scoring, 1000).evalPasses, 150 * 1 * 2.0);
+  // The rates come from the real training loop on the dataset; seconds add up per kind.
+  auto ds = smallFashion();
+  ps::TrainConfig t;
+  t.threads = 2;
+  t.device = "cpu";
+  const ps::TrainingRates rates = ps::measureTrainingRates(*ds, t, 2);
+  QVERIFY(rates.valid());
+  ps::JobWork one;
+  one.trainSteps = rates.trainPerSecond * 3;
+  QCOMPARE(ps::estimateSeconds(one, rates), 3.0);
+  QCOMPARE(ps::estimateSeconds(one, ps::TrainingRates{}), -1.0);
 }
 
 void TestStudies::auditOnAHandMadeCase() {

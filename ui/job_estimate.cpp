@@ -16,7 +16,7 @@ namespace ps::ui {
 JobEstimate::JobEstimate(std::function<std::optional<FormWork>()> current, QWidget* parent)
     : QLabel(parent), current_(std::move(current)), probe_(this, [this](Rate r) {
         measuring_.clear();
-        if (r.error.isEmpty()) rates_[r.key] = r.imagesPerSecond;
+        if (r.error.isEmpty()) rates_[r.key] = r.rates;
         refresh();
       }) {
   setWordWrap(true);
@@ -42,29 +42,30 @@ void JobEstimate::setDataset(std::shared_ptr<const Dataset> dataset) {
 }
 
 std::string JobEstimate::keyOf(const FormWork& w) const {
-  return w.model + "|" + dataset_->shape().str() + "|" + std::to_string(dataset_->numClasses()) + "|" +
-         std::to_string(w.batchSize) + "|" + w.device.str();
+  const TrainConfig& t = w.train;
+  return t.model + "|" + dataset_->spec() + "|" + dataset_->shape().str() + "|" +
+         std::to_string(dataset_->numClasses()) + "|" + std::to_string(t.batchSize) + "|" + std::to_string(t.augment) +
+         "|" + std::to_string(t.threads) + "|" + t.device.str();
 }
 
 void JobEstimate::refresh() {
   seconds_ = -1;
   const std::optional<FormWork> w = dataset_ && isVisible() ? current_() : std::nullopt;
-  if (!w || w->work <= 0) {
+  if (!w || w->work.empty()) {
     clear();
     return;
   }
   const std::string key = keyOf(*w);
   const auto rate = rates_.find(key);
-  if (rate == rates_.end() || rate->second <= 0) {
-    if (measuring_ != key) {  // a few training steps on random inputs, off the GUI thread
+  if (rate == rates_.end() || !rate->second.valid()) {
+    if (measuring_ != key) {  // a few steps of the training loop on the dataset, off the GUI thread
       measuring_ = key;
       auto ds = dataset_;
       probe_.run([ds, key, f = *w]() {
         Rate r;
         r.key = key;
         try {
-          r.imagesPerSecond =
-              measureTrainingRate(f.model, ds->shape(), static_cast<int64_t>(ds->numClasses()), f.batchSize, f.device);
+          r.rates = measureTrainingRates(*ds, f.train);
         } catch (const std::exception& e) {
           r.error = QString::fromStdString(describeError(e));
         }
@@ -75,8 +76,8 @@ void JobEstimate::refresh() {
     setStyleSheet(QString());
     return;
   }
-  seconds_ = w->work / rate->second;
-  const QString how = tr("training measured at %1 images/s").arg(QString::number(rate->second, 'f', 0));
+  seconds_ = estimateSeconds(w->work, rate->second);
+  const QString how = tr("training measured at %1 images/s").arg(QString::number(rate->second.trainPerSecond, 'f', 0));
   const QString time = QString::fromStdString(formatDuration(seconds_));
   if (seconds_ > 600) {
     setText(tr("<b>A long job: about %1</b> (%2). It can be cancelled and resumed.").arg(time, how));

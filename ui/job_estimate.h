@@ -1,8 +1,9 @@
 #pragma once
 // The line under the job forms that says how long the job as set up will take: the form's
-// work (core's scoringWork / frontierWork / scalingWork) over a training rate measured on
-// this machine for its model, batch size and device (core's measureTrainingRate, once per
-// setting, off the GUI thread). A job estimated over ten minutes is said prominently.
+// work (core's scoringWork / frontierWork / scalingWork, counted from what the job will
+// train and evaluate) at the rates measured on this machine for its model, batch size and
+// device on the open dataset (core's measureTrainingRates, once per setting, off the GUI
+// thread). A job estimated over ten minutes is said prominently.
 #include <QLabel>
 #include <QTimer>
 #include <functional>
@@ -12,7 +13,8 @@
 #include <string>
 
 #include "latest_task.h"
-#include "model/device_choice.h"
+#include "study/work_estimate.h"
+#include "train/train_config.h"
 
 namespace ps {
 class Dataset;
@@ -20,12 +22,11 @@ class Dataset;
 
 namespace ps::ui {
 
-// What a form would start: its training work in example-epochs and how it trains.
+// What a form would start: its work and how it trains (the rates depend on the model,
+// batch size, augmentation, threads and device).
 struct FormWork {
-  double work = 0;
-  std::string model;
-  int batchSize = 128;
-  DeviceChoice device;
+  JobWork work;
+  TrainConfig train;
 };
 
 class JobEstimate : public QLabel {
@@ -43,14 +44,14 @@ class JobEstimate : public QLabel {
  private:
   struct Rate {
     std::string key;
-    double imagesPerSecond = 0;
+    TrainingRates rates;
     QString error;
   };
   std::string keyOf(const FormWork& w) const;
 
   std::function<std::optional<FormWork>()> current_;
   std::shared_ptr<const Dataset> dataset_;
-  std::map<std::string, double> rates_;  // images/s per model, shape, batch and device
+  std::map<std::string, TrainingRates> rates_;  // per model, dataset, batch, augmentation, threads and device
   std::string measuring_;
   LatestTask<Rate> probe_;
   QTimer poll_;

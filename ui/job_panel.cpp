@@ -208,20 +208,26 @@ std::optional<FormWork> JobPanel::formWork() const {
   if (!dataset_) return std::nullopt;
   const auto train = static_cast<int64_t>(dataset_->size(Split::Train));
   const auto test = static_cast<int64_t>(dataset_->size(Split::Test));
-  auto work = [](double w, const TrainConfig& t) { return FormWork{w, t.model, t.batchSize, t.device}; };
+  // A study prunes a stored score: its pool is the examples that run scored.
+  auto pool = [&](const StudyScore& s) {
+    if (catalog_)
+      for (const auto& r : catalog_->runs)
+        if (r->run.runId == s.runId) return static_cast<int64_t>(r->run.indices.size());
+    return train;
+  };
   try {
     switch (forms_->currentIndex()) {
       case 0: {
         const ScoreConfig c = formConfig();
-        return work(scoringWork(c, train), c.train);
+        return FormWork{scoringWork(c, train), c.train};
       }
       case 1: {
         const FrontierConfig c = frontier_->frontierConfig();
-        return work(frontierWork(c, train, test), c.train);
+        return FormWork{frontierWork(c, pool(c.score), test), c.train};
       }
       case 2: {
         const ScalingConfig c = scaling_->scalingConfig();
-        return work(scalingWork(c, train, test), c.train);
+        return FormWork{scalingWork(c, pool(c.score), test), c.train};
       }
       default: break;
     }
@@ -241,6 +247,7 @@ void JobPanel::setDataset(std::shared_ptr<const Dataset> dataset) {
 }
 
 void JobPanel::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
+  catalog_ = catalog;
   frontier_->setCatalog(catalog);
   scaling_->setCatalog(catalog);
 }

@@ -129,6 +129,7 @@ class JobPanel : public QWidget {
   SlurmForm* runOn_;
   StudyForm *frontier_, *scaling_;
   JobEstimate* estimate_;
+  std::shared_ptr<const ScoreCatalog> catalog_;  // the study forms' score runs (their sizes size the estimate)
   JobQueue* queue_;
   QVBoxLayout* queueLayout_;
   QScrollArea* queueArea_;

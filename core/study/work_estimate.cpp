@@ -5,54 +5,313 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <numeric>
+#include <set>
 
+#include "job/job.h"
 #include "model/classifier.h"
 #include "model/model_factory.h"
+#include "model/per_example_grad.h"
+#include "score/score_engine.h"
+#include "store/store.h"
+#include "study/study_runner.h"
+#include "study/train_eval.h"
+#include "train/batch_source.h"
+#include "train/trainer.h"
 #include "util/errors.h"
 
 namespace ps {
 
+JobWork& JobWork::operator+=(const JobWork& o) {
+  trainSteps += o.trainSteps;
+  evalPasses += o.evalPasses;
+  gradPasses += o.gradPasses;
+  loaded += o.loaded;
+  trainings += o.trainings;
+  return *this;
+}
+
+JobWork operator*(JobWork w, double times) {
+  w.trainSteps *= times;
+  w.evalPasses *= times;
+  w.gradPasses *= times;
+  w.loaded *= times;
+  w.trainings *= times;
+  return w;
+}
+
+double estimateSeconds(const JobWork& w, const TrainingRates& r) {
+  if (!r.valid()) return -1;
+  return w.trainSteps / r.trainPerSecond + w.evalPasses / r.evalPerSecond + w.gradPasses / r.gradPerSecond +
+         w.loaded / r.loadPerSecond + w.trainings * r.secondsPerTraining;
+}
+
 namespace {
-constexpr double kPass = 1.0 / 3.0;  // a forward pass against a training step
+
+constexpr int64_t kEpochTestSample = 2000;  // trainAndEvaluate's test sample after each epoch but the last
 
 // Kept examples of a pool at fraction f, as the pruning rounds them (at least one).
 double keptOf(double pool, double keep) { return std::max(1.0, std::round(pool * keep)); }
 
-// Training and evaluation of every point over `pools` (one pool for a frontier).
+// One study training: `kept` examples for `epochs`, evaluated as trainAndEvaluate does.
+JobWork trainingWork(double kept, int epochs, int64_t test) {
+  JobWork w;
+  w.trainSteps = kept * epochs;
+  w.evalPasses = static_cast<double>(std::max(0, epochs - 1) * std::min(test, kEpochTestSample) + test);
+  w.loaded = kept + static_cast<double>(test);
+  w.trainings = 1;
+  return w;
+}
+
+int64_t testCount(int64_t testExamples, int64_t testLimit) {
+  return testLimit > 0 ? std::min(testLimit, testExamples) : testExamples;
+}
+
+// Trainings of every pool × kept fraction, `series` of them below f = 1 and one at f = 1.
 template <typename Config>
-double studyWork(const Config& c, const std::vector<int64_t>& pools, int64_t testExamples) {
-  double work = 0;
-  const auto policies = static_cast<double>(c.policies.size());
-  const double test = static_cast<double>(c.testLimit > 0 ? std::min(c.testLimit, testExamples) : testExamples);
+JobWork gridWork(const Config& c, const std::vector<int64_t>& pools, double series, int64_t test) {
+  JobWork w;
   for (int64_t pool : pools)
     for (double keep : c.keeps) {
-      const double trainings = keep >= 1.0 ? 1.0 : policies;  // f = 1 is trained once
-      const double epochs = budgetEpochs(c.train, c.budget, keep);
-      work += trainings * (keptOf(static_cast<double>(pool), keep) * epochs + test * kPass);
+      const double trainings = keep >= 1.0 ? 1.0 : series;  // f = 1: the same subset for every series
+      w += trainingWork(keptOf(static_cast<double>(pool), keep), budgetEpochs(c.train, c.budget, keep), test) *
+           trainings;
     }
-  return work * c.seeds;
+  return w * c.seeds;
 }
+
+bool wantsScore(const ScoreConfig& c, const char* name) {
+  return std::find(c.scores.begin(), c.scores.end(), name) != c.scores.end();
+}
+
 }  // namespace
 
-double scoringWork(const ScoreConfig& c, int64_t trainExamples) {
+JobWork scoringWork(const ScoreConfig& c, int64_t trainExamples) {
   const double n = static_cast<double>(c.limit > 0 ? std::min(c.limit, trainExamples) : trainExamples);
-  const double passes = static_cast<double>(c.scores.size()) * kPass;  // each score's look at the data
-  return n * (c.train.epochs + passes) * c.seeds;
+  const bool protoAny = wantsScore(c, "prototype") || wantsScore(c, "prototype_class");
+  JobWork seed;
+  if (c.needsClassifier()) {
+    seed.trainSteps = n * c.train.epochs;
+    seed.trainings = 1;
+    // Logits on un-augmented inputs, once per epoch that asks: EL2N's and the last one
+    // (every classifier run keeps its final predictions); embeddings for prototypes.
+    std::set<int> logitEpochs{c.train.epochs};
+    if (wantsScore(c, "el2n")) logitEpochs.insert(c.resolvedEl2nEpoch());
+    seed.evalPasses = n * static_cast<double>(logitEpochs.size());
+    if (protoAny && c.prototypeEmbedding == "classifier") seed.evalPasses += n;
+    if (wantsScore(c, "grand")) seed.gradPasses = n;
+  }
+  if (protoAny && c.prototypeEmbedding == "ssl")
+    seed.trainSteps += 2 * n * c.sslEpochs;  // two augmented views per example and step
+  else if (protoAny && c.prototypeEmbedding != "classifier")
+    seed.evalPasses += n;  // a TorchScript encoder's one pass
+  JobWork w = seed * c.seeds;
+  w.loaded += n;  // one batch source serves every seed
+  return w;
 }
 
-double frontierWork(const FrontierConfig& c, int64_t trainExamples, int64_t testExamples) {
-  return studyWork(c, {trainExamples}, testExamples) * static_cast<double>(1 + c.moreScores.size());
+namespace {
+
+// The examples a study's score covers when computed by its settings.
+int64_t settingsPool(const StudyScore& s, int64_t trainExamples) {
+  return s.config.limit > 0 ? std::min(s.config.limit, trainExamples) : trainExamples;
 }
 
-double scalingWork(const ScalingConfig& c, int64_t trainExamples, int64_t testExamples) {
+double frontierSeries(const FrontierConfig& c) {
+  const auto policies = parsePolicies(c.policies);
+  const auto random = static_cast<double>(std::count(policies.begin(), policies.end(), PrunePolicy::Random));
+  const auto scores = static_cast<double>(1 + c.moreScores.size());
+  return (static_cast<double>(policies.size()) - random) * scores + random;  // random needs no score: once
+}
+
+}  // namespace
+
+JobWork frontierWork(const FrontierConfig& c, int64_t scoredExamples, int64_t testExamples) {
+  return gridWork(c, {scoredExamples}, frontierSeries(c), testCount(testExamples, c.testLimit));
+}
+
+JobWork scalingWork(const ScalingConfig& c, int64_t scoredExamples, int64_t testExamples) {
   const std::vector<int64_t> pools =
-      c.sizes.empty() ? geometricSizes(std::min(c.minSize, trainExamples), trainExamples, c.steps) : c.sizes;
-  return studyWork(c, pools, testExamples);
+      c.sizes.empty() ? geometricSizes(std::min(c.minSize, scoredExamples), scoredExamples, c.steps) : c.sizes;
+  return gridWork(c, pools, static_cast<double>(c.policies.size()), testCount(testExamples, c.testLimit));
+}
+
+namespace {
+
+bool scoreRunStored(const Dataset& ds, const Store& store, const ScoreConfig& c) {
+  return store.findRun(scoreCacheKey(ds, c), RunStatus::Done).has_value();
+}
+
+// The scoring a study by settings runs (as resolveStudyScore widens it to every score named).
+ScoreConfig studyScoring(const StudyScore& s, std::vector<std::string> needed) {
+  ScoreConfig cfg = s.config;
+  needed.push_back(s.name);
+  for (const auto& n : needed)
+    if (!wantsScore(cfg, n.c_str())) {
+      cfg.scores = needed;
+      break;
+    }
+  return cfg;
+}
+
+// The trainings of a study's points the store does not hold yet (each subset once).
+JobWork pointsWork(const Dataset& ds, const Store& store, const StudyPoints& sp) {
+  const auto test = testCount(static_cast<int64_t>(ds.size(Split::Test)), sp.spec.testLimit);
+  std::set<std::string> seen;
+  JobWork w;
+  for (const StudyPoint& p : sp.points) {
+    TrainConfig tc = sp.spec.train;
+    tc.epochs = p.epochs;
+    tc.seed = p.seed;
+    const std::string key = trainCacheKey(ds, p.trainIdx, tc, sp.spec.testLimit);
+    if (!seen.insert(key).second || store.findRun(key, RunStatus::Done)) continue;
+    w += trainingWork(static_cast<double>(p.trainIdx.size()), p.epochs, test);
+  }
+  return w;
+}
+
+// A study's work: nothing when finished; its real points when its score is stored; else
+// its scoring and the grid on the examples that scoring covers.
+template <typename Config, typename Points, typename Grid>
+JobWork studyJobWork(const Dataset& ds, Store& store, const Config& c, const char* kind,
+                     const std::vector<std::string>& scores, Points points, Grid grid) {
+  c.validate();
+  if (findFinishedStudy(store, ds, StudyRunSpec{kind, c.toJson(), c.train, c.testLimit})) return {};
+  const ScoreConfig scoring = studyScoring(c.score, scores);
+  if (c.score.runId > 0 || scoreRunStored(ds, store, scoring)) {
+    JobContext quiet;
+    return pointsWork(ds, store, points(ds, store, c, quiet));
+  }
+  const auto train = static_cast<int64_t>(ds.size(Split::Train));
+  JobWork w = scoringWork(scoring, train);
+  w += grid(c, settingsPool(c.score, train), static_cast<int64_t>(ds.size(Split::Test)));
+  return w;
+}
+
+}  // namespace
+
+JobWork scoringJobWork(const Dataset& ds, const Store& store, const ScoreConfig& c) {
+  if (scoreRunStored(ds, store, c)) return {};
+  return scoringWork(c, static_cast<int64_t>(ds.size(Split::Train)));
+}
+
+JobWork frontierJobWork(const Dataset& ds, Store& store, const FrontierConfig& c) {
+  std::vector<std::string> scores{c.score.name};
+  scores.insert(scores.end(), c.moreScores.begin(), c.moreScores.end());
+  return studyJobWork(ds, store, c, "frontier", scores, frontierStudyPoints, frontierWork);
+}
+
+JobWork scalingJobWork(const Dataset& ds, Store& store, const ScalingConfig& c) {
+  return studyJobWork(ds, store, c, "scaling", {c.score.name}, scalingStudyPoints, scalingWork);
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const size_t m = v.size() / 2;
+  return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+// Median seconds of `step` over at least `minSteps` calls and `minSeconds` (at most
+// `maxSteps`), after `warmup` untimed calls (allocations, thread pools, kernel choices).
+template <typename Step>
+double medianSeconds(Step step, int warmup, int minSteps, double minSeconds, int maxSteps, bool cuda) {
+  for (int i = 0; i < warmup; ++i) step();
+  if (cuda) torch::cuda::synchronize();
+  std::vector<double> times;
+  double total = 0;
+  while (static_cast<int>(times.size()) < maxSteps &&
+         (static_cast<int>(times.size()) < minSteps || total < minSeconds)) {
+    const auto t0 = Clock::now();
+    step();
+    if (cuda) torch::cuda::synchronize();
+    times.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+    total += times.back();
+  }
+  return median(times);
+}
+
+// Steps of the project's training loop on `data` (augmentation, batches, update), timed
+// between consecutive steps; returns examples per second at the median step.
+double trainerRate(Classifier& model, const BatchSource& data, const TrainConfig& train, const torch::Device& dev,
+                   int steps) {
+  TrainConfig tc = train;
+  tc.epochs = 1000;  // ended by the step control below
+  tc.healthChecks = false;
+  Trainer trainer(model, data, tc, dev);
+  std::vector<double> times;
+  auto last = Clock::now();
+  double total = 0;
+  constexpr int kWarmup = 2;
+  trainer.setStepControl([&](int64_t) { return train.lr * 0.1; },
+                         [&](int64_t step, double) {
+                           const auto now = Clock::now();
+                           const double dt = std::chrono::duration<double>(now - last).count();
+                           last = now;
+                           if (step < kWarmup) return true;
+                           times.push_back(dt);
+                           total += dt;
+                           return static_cast<int>(times.size()) < 40 &&
+                                  (static_cast<int>(times.size()) < steps || total < 0.5);
+                         });
+  JobContext quiet;
+  trainer.run(quiet, {}, "rate", {});
+  const double t = median(times);
+  return t > 0 ? static_cast<double>(train.batchSize) / t : 0.0;
+}
+
+}  // namespace
+
+TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps) {
+  train.validate();
+  if (steps < 1) throw ConfigError("a training rate needs a positive step count");
+  configureCompute(train.threads);
+  const torch::Device dev = chooseDevice(train.device);
+  const bool cuda = dev.is_cuda();
+  const auto classes = static_cast<int64_t>(ds.numClasses());
+  const auto total = static_cast<int64_t>(ds.size(Split::Train));
+  if (total == 0) throw ConfigError("the dataset has no training examples to measure a training rate on");
+  // Enough examples for several steps between epoch ends, and for two inference batches.
+  const int64_t n = std::min<int64_t>(total, std::max<int64_t>(int64_t(6) * train.batchSize, 1024));
+  std::vector<int64_t> idx(static_cast<size_t>(n));
+  std::iota(idx.begin(), idx.end(), 0);
+  TrainingRates r;
+  const double loadSeconds =
+      medianSeconds([&] { BatchSource probe(ds, Split::Train, idx, dev, size_t(4) << 30); }, 1, 2, 0.1, 5, cuda);
+  r.loadPerSecond = static_cast<double>(n) / std::max(loadSeconds, 1e-6);
+  BatchSource data(ds, Split::Train, idx, dev, size_t(4) << 30);
+  std::unique_ptr<Classifier> model;
+  r.secondsPerTraining =
+      medianSeconds([&] { model = makeClassifier(train.model, ds.shape(), classes, train.seed); }, 0, 1, 0.0, 3, cuda);
+  r.trainPerSecond = trainerRate(*model, data, train, dev, steps);
+  model->setTraining(false);
+  std::vector<int64_t> all(idx.size());
+  std::iota(all.begin(), all.end(), 0);
+  const std::vector<int64_t> evalBatch(all.begin(), all.begin() + std::min<int64_t>(n, 512));
+  r.evalPerSecond = static_cast<double>(evalBatch.size()) /
+                    std::max(1e-9, medianSeconds(
+                                       [&] {
+                                         c10::InferenceMode guard;
+                                         model->forward(data.batch(evalBatch)).argmax(1).cpu();
+                                       },
+                                       1, steps, 0.3, 40, cuda));
+  const int gradBatch = static_cast<int>(std::min<int64_t>(n, model->recordsLayers() ? 128 : 32));
+  const std::vector<int64_t> gradPos(all.begin(), all.begin() + gradBatch);
+  const auto gy = data.labels().index_select(0, torch::arange(gradBatch, torch::kInt64)).to(dev);
+  r.gradPerSecond =
+      gradBatch / std::max(1e-9, medianSeconds([&] { perExampleGradSqNorms(*model, data.batch(gradPos), gy); }, 1, 2,
+                                               0.2, 20, cuda));
+  return r;
 }
 
 double measureTrainingRate(const std::string& model, const ImageShape& shape, int64_t classes, int batchSize,
                            const DeviceChoice& device, int batches) {
   if (batchSize < 1 || batches < 1) throw ConfigError("a training rate needs a positive batch size and step count");
+  configureCompute(0);
   const torch::Device dev = chooseDevice(device);
   auto net = makeClassifier(model, shape, classes, 0);
   net->to(dev);
@@ -63,23 +322,14 @@ double measureTrainingRate(const std::string& model, const ImageShape& shape, in
                      .reshape({batchSize, shape.channels, shape.height, shape.width})
                      .to(dev);
   const auto y = torch::arange(int64_t(batchSize), torch::kInt64).remainder(std::max<int64_t>(classes, 1)).to(dev);
-  auto step = [&] {
-    opt.zero_grad();
-    torch::nn::functional::cross_entropy(net->forward(x), y).backward();
-    opt.step();
-  };
-  for (int i = 0; i < 2; ++i) step();  // warm-up: allocations, thread pools, kernel choices
-  if (dev.is_cuda()) torch::cuda::synchronize();
-  const auto start = std::chrono::steady_clock::now();
-  double seconds = 0;
-  int done = 0;
-  while (done < batches || (seconds < 0.3 && done < 50)) {  // long enough to be read
-    step();
-    ++done;
-    if (dev.is_cuda()) torch::cuda::synchronize();
-    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  }
-  return seconds > 0 ? static_cast<double>(done) * batchSize / seconds : 0.0;
+  const double t = medianSeconds(
+      [&] {
+        opt.zero_grad();
+        torch::nn::functional::cross_entropy(net->forward(x), y).backward();
+        opt.step();
+      },
+      2, batches, 0.3, 50, dev.is_cuda());
+  return t > 0 ? static_cast<double>(batchSize) / t : 0.0;
 }
 
 }  // namespace ps
