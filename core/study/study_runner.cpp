@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 #include <algorithm>
+#include <numeric>
 #include <nlohmann/json.hpp>
 
 #include "data/dataset.h"
@@ -12,6 +13,7 @@
 #include "store/run_guard.h"
 #include "store/store.h"
 #include "study/train_eval.h"
+#include "study/work_estimate.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -85,13 +87,13 @@ PointOutcome outcomeFromJson(const Store& store, const std::string& key, const s
 }
 
 PointOutcome trainPoint(const Dataset& ds, Store& store, const StudyRunSpec& spec, const StudyPoint& point,
-                        JobContext& ctx, double done, double total) {
+                        JobContext& ctx, double done, double weight, double total) {
   TrainConfig tc = spec.train;
   tc.epochs = point.epochs;
   tc.seed = point.seed;
   const EvalResult e = trainAndEvaluate(
       ds, store, point.trainIdx, tc, spec.testLimit, ctx,
-      [&](double frac, const std::string& m) { ctx.report(done + frac, total, point.label + " · " + m); },
+      [&](double frac, const std::string& m) { ctx.report(done + frac * weight, total, point.label + " · " + m); },
       point.mustLearn);
   logPoint(ctx, point.label, e);
   return {e.error, e.perClassAccuracy, static_cast<int64_t>(point.trainIdx.size()), e.runId, e.learned};
@@ -110,19 +112,26 @@ int64_t runStudyPoints(const Dataset& ds, Store& store, const StudyRunSpec& spec
   const int64_t runId =
       store.beginOrResumeRun(store.registerDataset(ds), spec.kind, spec.configJson, cacheKeyOf(ds, spec),
                              static_cast<int64_t>(spec.train.seed), deviceName(chooseDevice(spec.train.device)));
+  // Progress in proportion to each point's work (a scaling study's largest pool takes far
+  // longer than its smallest), so that the time left it implies holds from the start.
+  const int64_t test = static_cast<int64_t>(ds.size(Split::Test));
+  std::vector<double> weights;
+  for (const StudyPoint& p : points) weights.push_back(progressWeight(studyTrainingWork(p, test, spec.testLimit)));
+  const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
-    const auto total = static_cast<double>(points.size());
     std::vector<PointOutcome> outcomes;
     outcomes.reserve(points.size());
+    double done = 0;
     for (const StudyPoint& point : points) {
-      const auto done = static_cast<double>(outcomes.size());
+      const double weight = weights[outcomes.size()];
       if (auto saved = store.result(runId, point.key)) {
         outcomes.push_back(outcomeFromJson(store, point.key, *saved));
       } else {
-        outcomes.push_back(trainPoint(ds, store, spec, point, ctx, done, total));
+        outcomes.push_back(trainPoint(ds, store, spec, point, ctx, done, weight, total));
         store.putResult(runId, point.key, toJson(outcomes.back()).dump());  // stored as soon as it is done
       }
-      ctx.report(done + 1, total, point.label + " done");
+      done += weight;
+      ctx.report(done, total, point.label + " done");
     }
     const std::string summary = summarise(runId, outcomes);
     Store::Transaction t(store);

@@ -136,6 +136,16 @@ JobWork scalingWork(const ScalingConfig& c, int64_t scoredExamples, int64_t test
   return gridWork(c, pools, static_cast<double>(c.policies.size()), testCount(testExamples, c.testLimit));
 }
 
+JobWork studyTrainingWork(const StudyPoint& p, int64_t testExamples, int64_t testLimit) {
+  return trainingWork(static_cast<double>(p.trainIdx.size()), p.epochs, testCount(testExamples, testLimit));
+}
+
+double progressWeight(const JobWork& w) {
+  // small_cnn on a CPU: an inference pass costs about a fifth of a training step, a
+  // per-example gradient three, a load a twelfth
+  return w.trainSteps + w.evalPasses / 5 + w.gradPasses * 3 + w.loaded / 12;
+}
+
 namespace {
 
 bool scoreRunStored(const Dataset& ds, const Store& store, const ScoreConfig& c) {
@@ -165,7 +175,7 @@ JobWork pointsWork(const Dataset& ds, const Store& store, const StudyPoints& sp)
     tc.seed = p.seed;
     const std::string key = trainCacheKey(ds, p.trainIdx, tc, sp.spec.testLimit);
     if (!seen.insert(key).second || store.findRun(key, RunStatus::Done)) continue;
-    w += trainingWork(static_cast<double>(p.trainIdx.size()), p.epochs, test);
+    w += studyTrainingWork(p, test, 0);
   }
   return w;
 }

@@ -60,6 +60,12 @@ JobWork scoringWork(const ScoreConfig& c, int64_t trainExamples);
 JobWork frontierWork(const FrontierConfig& c, int64_t scoredExamples, int64_t testExamples);
 JobWork scalingWork(const ScalingConfig& c, int64_t scoredExamples, int64_t testExamples);
 
+// One study point's training on a test split of `testExamples` (its `testLimit` applied).
+JobWork studyTrainingWork(const StudyPoint& p, int64_t testExamples, int64_t testLimit);
+// A job's share of progress: its work in training steps, at the usual ratios of the other
+// kinds of work to a training step (a study reports progress in proportion to it).
+double progressWeight(const JobWork& w);
+
 // The work a job started now against `store` would do: nothing for a finished run; a
 // study's real points (its score's examples, the trainings the store already holds left
 // out) when its score is stored, else the scoring it starts with plus the study on the
