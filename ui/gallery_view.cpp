@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+#include <map>
 #include <numeric>
 
 #include "data/dataset.h"
@@ -29,8 +30,46 @@
 namespace ps::ui {
 
 namespace {
-// The filter entry beyond ExampleFilter's: only examples that carry a tag.
+// The filter entries beyond ExampleFilter's: only examples that carry a tag; only those
+// the cross-validated label check flags (listed while the store holds one).
 constexpr int kTaggedFilter = 100;
+constexpr int kCrossValidatedFilter = 101;
+
+// A flag's warning when it rests on one seed or a short training (score/label_check.h).
+QString tentativeText(int seeds, int epochs) {
+  if (!labelFlagTentative(seeds, epochs)) return {};
+  const QString from = epochs > 0 ? GalleryView::tr("%n seed(s), %1 epochs", nullptr, seeds).arg(epochs)
+                                  : GalleryView::tr("%n seed(s), epochs not known", nullptr, seeds);
+  return GalleryView::tr("\u26a0 tentative (%1): with fewer than %2 seeds or %3 epochs the models take hard examples "
+                         "for mislabelled ones")
+      .arg(from)
+      .arg(kSureLabelSeeds)
+      .arg(kSureLabelEpochs);
+}
+
+// The scored positions the cross-validated check flags (by training index: the check may
+// cover other examples than the score's run).
+std::vector<uint8_t> crossValidatedPositions(const std::vector<int64_t>& indices, const LabelCheckRun* check) {
+  std::vector<uint8_t> out(indices.size(), 0);
+  if (!check) return out;
+  std::map<int64_t, uint8_t> flagged;
+  for (size_t k = 0; k < check->indices.size() && k < check->issues.flagged.size(); ++k)
+    if (check->issues.flagged[k]) flagged[check->indices[k]] = 1;
+  for (size_t p = 0; p < indices.size(); ++p) out[p] = flagged.count(indices[p]) ? 1 : 0;
+  return out;
+}
+
+// "Shirt 12, Pullover 7" for the classes with flagged examples, most first.
+QString perClassText(const LabelIssues& li, const std::vector<std::string>& classNames) {
+  std::vector<size_t> classes(li.perClass.size());
+  std::iota(classes.begin(), classes.end(), 0);
+  std::stable_sort(classes.begin(), classes.end(), [&](size_t a, size_t b) { return li.perClass[a] > li.perClass[b]; });
+  QStringList per;
+  for (size_t c : classes)
+    if (li.perClass[c] > 0 && c < classNames.size())
+      per << QStringLiteral("%1 %2").arg(QString::fromStdString(classNames[c])).arg(li.perClass[c]);
+  return per.isEmpty() ? QString() : QStringLiteral(" (") + per.join(QStringLiteral(", ")) + QStringLiteral(")");
+}
 
 QListView* iconList(QWidget* parent, ExampleListModel* model) {
   auto* v = new QListView(parent);
@@ -62,12 +101,20 @@ GalleryView::GalleryView(QWidget* parent)
   class_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   filter_ = new QComboBox(this);
   filter_->addItem(tr("All examples"), static_cast<int>(ExampleFilter::All));
-  filter_->addItem(tr("Label disagrees with the model"), static_cast<int>(ExampleFilter::Disagrees));
-  filter_->addItem(tr("Likely mislabelled"), static_cast<int>(ExampleFilter::LikelyMislabelled));
+  filter_->addItem(tr("Label disagrees with the model (in-sample)"), static_cast<int>(ExampleFilter::Disagrees));
+  filter_->addItem(tr("Likely mislabelled (in-sample)"), static_cast<int>(ExampleFilter::LikelyMislabelled));
   filter_->addItem(tr("Tagged"), kTaggedFilter);
   filter_->setToolTip(
       tr("Likely mislabelled: the models confidently predict another class (confident learning, "
-         "Northcutt et al. 2021) in at least half of the seeds"));
+         "Northcutt et al. 2021) in at least half of the seeds. In-sample: the scoring run's models, which "
+         "trained on these examples. Cross-validated: each example predicted by a model trained on the other "
+         "folds (Check labels)"));
+  checkLabels_ = new QPushButton(tr("Check labels (%1-fold)…").arg(kDefaultLabelCheckFolds), this);
+  checkLabels_->setToolTip(
+      tr("Starts a job: the scoring form's recipe trains %1 models, each on all but one fold, and each "
+         "fold's labels are checked against the model that did not train on it")
+          .arg(kDefaultLabelCheckFolds));
+  connect(checkLabels_, &QPushButton::clicked, this, &GalleryView::labelCheckRequested);
   issuesText_ = new QLabel(this);
   issuesText_->setWordWrap(true);
   policy_ = new QComboBox(this);
@@ -108,6 +155,7 @@ GalleryView::GalleryView(QWidget* parent)
   top->addWidget(class_);
   top->addWidget(new QLabel(tr("Show"), this));
   top->addWidget(filter_);
+  top->addWidget(checkLabels_);
   auto* pruneRow = new QHBoxLayout;
   pruneRow->addWidget(new QLabel(tr("Pruning"), this));
   pruneRow->addWidget(policy_);
@@ -258,6 +306,7 @@ void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared
   if (unchanged) return;  // what is shown stays right (e.g. the store re-read after a study)
   const QSignalBlocker b1(score_), b2(class_);
   fillScoreBox(score_, catalog_.get());
+  showCrossValidatedEntry();
   class_->clear();
   class_->addItem(tr("All classes"));
   if (dataset_)
@@ -285,9 +334,11 @@ void GalleryView::rebuild() {
   const auto k = static_cast<size_t>(score_->currentIndex());
   const int wantClass = class_->currentIndex() - 1;  // -1: all
   const int filterChoice = filter_->currentData().toInt();
-  const auto filter = filterChoice == kTaggedFilter ? ExampleFilter::All : static_cast<ExampleFilter>(filterChoice);
+  const bool crossValidated = filterChoice == kCrossValidatedFilter;
+  const auto filter = filterChoice == kTaggedFilter || crossValidated ? ExampleFilter::All
+                                                                      : static_cast<ExampleFilter>(filterChoice);
   const auto tagged = filterChoice == kTaggedFilter ? tags_->tags() : nullptr;
-  order_.run([ds, catalog, k, wantClass, filter, tagged] {
+  order_.run([ds, catalog, k, wantClass, filter, tagged, crossValidated] {
     const ScoreRun& run = catalog->run(k);
     GalleryOrder out;
     auto issues = std::make_shared<LabelIssues>(findLabelIssues(run.predictions, catalog->labels(k), ds->numClasses()));
@@ -297,6 +348,7 @@ void GalleryView::rebuild() {
     std::vector<uint8_t> positions = filterPositions(filter, run.predictions, *issues, catalog->labels(k));
     if (tagged)
       for (size_t p = 0; p < positions.size(); ++p) positions[p] = tagged->count(run.indices[p]) ? 1 : 0;
+    if (crossValidated) positions = crossValidatedPositions(run.indices, catalog->labelCheck.get());
     out.issues = std::move(issues);
     out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass, &positions);
     out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
@@ -381,31 +433,56 @@ void GalleryView::showMarks(GalleryMarks marks) {
   emit pruningUpdated();
 }
 
+void GalleryView::showCrossValidatedEntry() {
+  const QSignalBlocker block(filter_);
+  const int at = filter_->findData(kCrossValidatedFilter);
+  const bool has = catalog_ && catalog_->labelCheck;
+  if (has && at < 0) filter_->addItem(tr("Likely mislabelled (cross-validated)"), kCrossValidatedFilter);
+  if (!has && at >= 0) {
+    if (filter_->currentIndex() == at) filter_->setCurrentIndex(0);
+    filter_->removeItem(at);
+  }
+}
+
+QString GalleryView::crossValidatedText() const {
+  if (!catalog_ || !catalog_->labelCheck || !dataset_) return {};
+  const LabelCheckRun& c = *catalog_->labelCheck;
+  QString text = tr("Cross-validated (run %1, %2 folds, out-of-sample probabilities): %3 of %4 examples look "
+                    "mislabelled%5")
+                     .arg(c.runId)
+                     .arg(c.folds)
+                     .arg(c.issues.total)
+                     .arg(c.indices.size())
+                     .arg(perClassText(c.issues, dataset_->classNames()));
+  const QString warning = tentativeText(c.seeds, c.epochs);
+  return warning.isEmpty() ? text : text + QStringLiteral("  ") + warning;
+}
+
 void GalleryView::showIssues(const GalleryOrder& order) {
+  const QString crossValidated = crossValidatedText();
   if (!order.hasPredictions) {
-    issuesText_->setText(filter_->currentIndex() > 0
+    const QString none = filter_->currentIndex() > 0
                              ? tr("This run stored no predictions (an import, or a run without a classifier): "
                                   "nothing to compare the labels with.")
-                             : QString());
+                             : QString();
+    issuesText_->setText(crossValidated.isEmpty() || none.isEmpty() ? none + crossValidated
+                                                                    : none + QLatin1Char('\n') + crossValidated);
     return;
   }
   const LabelIssues& li = *order.issues;
   int64_t disagreeing = 0;
   for (int64_t d : li.disagreeing) disagreeing += d;
-  // The classes with the most flagged examples first.
-  std::vector<size_t> classes(li.perClass.size());
-  std::iota(classes.begin(), classes.end(), 0);
-  std::stable_sort(classes.begin(), classes.end(), [&](size_t a, size_t b) { return li.perClass[a] > li.perClass[b]; });
-  QStringList per;
-  for (size_t c : classes)
-    if (li.perClass[c] > 0)
-      per << QStringLiteral("%1 %2").arg(QString::fromStdString(dataset_->classNames()[c])).arg(li.perClass[c]);
-  issuesText_->setText(tr("The models disagree with the label of %1 examples; %2 look mislabelled%3")
-                           .arg(disagreeing)
-                           .arg(li.total)
-                           .arg(per.isEmpty()
-                                    ? QString()
-                                    : QStringLiteral(" (") + per.join(QStringLiteral(", ")) + QStringLiteral(")")));
+  const auto entry = static_cast<size_t>(std::max(0, score_->currentIndex()));
+  const CatalogRun& shown = *catalog_->runs[catalog_->entries[entry].first];
+  QString text = tr("In-sample (the scoring run's models trained on these examples): they disagree with the label "
+                    "of %1 examples; %2 look mislabelled%3")
+                     .arg(disagreeing)
+                     .arg(li.total)
+                     .arg(perClassText(li, dataset_->classNames()));
+  const QString warning = tentativeText(shown.run.predictions.seeds, shown.epochs);
+  if (!warning.isEmpty()) text += QStringLiteral("  ") + warning;
+  if (!crossValidated.isEmpty()) text += QLatin1Char('\n') + crossValidated;
+  issuesText_->setText(text);
 }
 
 QString GalleryView::predictionText(int64_t trainIndex) const {
@@ -435,7 +512,20 @@ QString GalleryView::predictionText(int64_t trainIndex) const {
                      .arg(p.seeds)
                      .arg(top.join(QStringLiteral(" · ")));
   if (pos < issues_->flagged.size() && issues_->flagged[pos])
-    text += QLatin1Char('\n') + tr("Likely mislabelled (the models are confident it is another class)");
+    text += QLatin1Char('\n') + tr("Likely mislabelled, in-sample (the models are confident it is another class)");
+  if (catalog_->labelCheck) {
+    const LabelCheckRun& c = *catalog_->labelCheck;
+    const auto in = std::find(c.indices.begin(), c.indices.end(), trainIndex);
+    if (in != c.indices.end()) {
+      const auto k = static_cast<size_t>(in - c.indices.begin());
+      text += QLatin1Char('\n') + tr("Cross-validated (a model that did not train on it): %1 (%2); given label's "
+                                     "probability %3")
+                                      .arg(name(c.predictions.predicted[k]))
+                                      .arg(static_cast<double>(c.predictions.pPredicted[k]), 0, 'f', 2)
+                                      .arg(static_cast<double>(c.predictions.pLabel[k]), 0, 'f', 2);
+      if (c.issues.flagged[k]) text += tr(" \u2014 likely mislabelled");
+    }
+  }
   return text;
 }
 

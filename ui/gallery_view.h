@@ -22,6 +22,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListView;
+class QPushButton;
 class QSlider;
 class QTableWidget;
 
@@ -65,6 +66,8 @@ class GalleryView : public QWidget {
   QComboBox* classBox() const { return class_; }
   // All examples / label disagrees with the model / likely mislabelled.
   QComboBox* filterBox() const { return filter_; }
+  // Starts the cross-validated label check (labelCheckRequested; the window queues the job).
+  QPushButton* labelCheckButton() const { return checkLabels_; }
   QLabel* issuesText() const { return issuesText_; }
   QComboBox* policyBox() const { return policy_; }
   QSlider* keepSlider() const { return keep_; }
@@ -95,6 +98,7 @@ class GalleryView : public QWidget {
   void tagFailed(const QString& reason);
   void orderUpdated();
   void pruningUpdated();
+  void labelCheckRequested();
 
  private:
   void rebuild();
@@ -105,6 +109,8 @@ class GalleryView : public QWidget {
   void exportDialog(bool selectionOnly);
   bool hasScore() const;
   void showIssues(const GalleryOrder& order);
+  void showCrossValidatedEntry();  // the filter entry, while the store holds a label check
+  QString crossValidatedText() const;
   void applyThumbnailSide(int side);
   static void fitGrid(QListView* list, QSize item);
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -116,6 +122,7 @@ class GalleryView : public QWidget {
   QSlider *keep_, *thumbSize_;
   QLabel *keepLabel_, *info_, *issuesText_;
   QCheckBox* balanced_;
+  QPushButton* checkLabels_;
   QDoubleSpinBox* beta_;
   ExampleListModel *easiest_, *hardest_;
   QListView *easyList_, *hardList_;

@@ -381,6 +381,10 @@ BackgroundJob* JobPanel::resumeRun(const RunRecord& run) {
       const ScoreConfig c = ScoreConfig::fromJson(run.config);
       return startJob(&c);
     }
+    if (run.kind == kLabelCheckKind) {
+      const LabelCheckConfig c = LabelCheckConfig::fromJson(run.config);
+      return startLabelCheck(&c);
+    }
     if (run.kind == "frontier") {
       const FrontierConfig c = parseFrontierConfig(run.config);
       return startFrontier(&c);
@@ -420,6 +424,39 @@ BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, b
       QStringLiteral("import"), tr("Import: %1 from %2").arg(name, path), storePath_,
       [ds, file, score, higherIsHarder](Store& store, JobContext&) {
         const ScoreRun run = importScores(*ds, store, file, score, higherIsHarder);
+        return JobOutcome{run.runId, run.fromCache};
+      },
+      this));
+}
+
+BackgroundJob* JobPanel::startLabelCheck(const LabelCheckConfig* config, int folds) {
+  if (!dataset_) return nullptr;
+  LabelCheckConfig c;
+  try {
+    if (config) {
+      c = *config;
+    } else {
+      const ScoreConfig form = formConfig();
+      c.train = form.train;
+      c.seeds = form.seeds;
+      c.limit = form.limit;
+      c.folds = folds;
+    }
+    c.validate(c.limit > 0 ? c.limit : static_cast<int64_t>(dataset_->size(Split::Train)));
+  } catch (const Error& e) {
+    emit jobFailed(QString::fromStdString(e.what()));
+    return nullptr;
+  }
+  auto ds = dataset_;
+  const QString title = tr("Label check (cross-validated): %1 folds · %2 · epochs: %3 · seeds: %4")
+                            .arg(c.folds)
+                            .arg(QString::fromStdString(c.train.model))
+                            .arg(c.train.epochs)
+                            .arg(c.seeds);
+  return enqueue(new BackgroundJob(
+      QString::fromLatin1(kLabelCheckKind), title, storePath_,
+      [ds, c](Store& store, JobContext& ctx) {
+        const LabelCheckRun run = checkLabels(*ds, store, c, ctx);
         return JobOutcome{run.runId, run.fromCache};
       },
       this));

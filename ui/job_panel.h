@@ -11,6 +11,7 @@
 
 #include "job_queue.h"
 
+#include "score/label_check.h"
 #include "score/score_config.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
@@ -68,6 +69,9 @@ class JobPanel : public QWidget {
   // Runs the learning-rate range test with the scoring form's model on the open dataset
   // (its examples limit too); the suggestion fills the learning-rate field when done.
   BackgroundJob* startLrRange();
+  // The cross-validated label check (score/label_check.h) with the scoring form's recipe,
+  // seeds and examples limit, in `folds` folds (the given settings when not null).
+  BackgroundJob* startLabelCheck(const LabelCheckConfig* config = nullptr, int folds = kDefaultLabelCheckFolds);
   // Imports external scores (CSV or .npy, one value per training example) as a run.
   BackgroundJob* startImport(const QString& path, const QString& name, bool higherIsHarder);
   const std::vector<BackgroundJob*>& jobs() const;  // in the queue's order

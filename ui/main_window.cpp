@@ -190,6 +190,7 @@ void MainWindow::buildViews() {
   };
   connect(gallery_, &GalleryView::exportFailed, this, report(tr("Export failed")));
   connect(gallery_, &GalleryView::tagFailed, this, report(tr("Cannot tag the examples")));
+  connect(gallery_, &GalleryView::labelCheckRequested, this, [this] { jobs_->startLabelCheck(); });
   connect(scores_, &ScoreView::exportFailed, this, report(tr("Export failed")));
   connect(scores_, &ScoreView::exampleRequested, this, [this](qint64 i) {
     showView(QStringLiteral("gallery"));

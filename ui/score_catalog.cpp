@@ -6,6 +6,7 @@
 
 #include "data/dataset.h"
 #include "store/store.h"
+#include "util/errors.h"
 
 namespace ps::ui {
 
@@ -20,7 +21,8 @@ bool ScoreCatalog::sameRuns(const ScoreCatalog& other) const {
   for (size_t i = 0; i < runs.size(); ++i)
     if (runs[i]->run.runId != other.runs[i]->run.runId || runs[i]->finishedAt != other.runs[i]->finishedAt)
       return false;
-  return true;
+  const int64_t mine = labelCheck ? labelCheck->runId : 0, theirs = other.labelCheck ? other.labelCheck->runId : 0;
+  return mine == theirs;
 }
 
 std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, const Store& store,
@@ -36,11 +38,22 @@ std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, con
       fresh->run = loadScoreRun(store, r.runId);
       fresh->finishedAt = r.finishedAt;
       fresh->labels = dataset.labelsOf(Split::Train, fresh->run.indices);
+      if (r.kind == "score") {
+        try {
+          fresh->epochs = ScoreConfig::fromJson(r.config).train.epochs;
+        } catch (const ConfigError&) {
+          fresh->epochs = 0;  // settings of an older version: the flag's warning says so
+        }
+      }
       known = std::move(fresh);
     }
     c->runs.push_back(known);
     for (const auto& name : known->run.names) c->entries.push_back({c->runs.size() - 1, name});
   }
+  if (const int64_t check = newestLabelCheck(store, dataset.fingerprint()))
+    c->labelCheck = previous && previous->labelCheck && previous->labelCheck->runId == check
+                        ? previous->labelCheck
+                        : std::make_shared<const LabelCheckRun>(loadLabelCheck(store, check, dataset));
   return c;
 }
 

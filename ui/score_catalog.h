@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "score/label_check.h"
 #include "score/score_engine.h"
 
 class QComboBox;
@@ -24,11 +25,14 @@ struct CatalogRun {
   ScoreRun run;
   std::string finishedAt;   // with the run id, names the run (ids can be reused after a delete)
   std::vector<int> labels;  // training label of each scored example, in run.indices order
+  int epochs = 0;           // of its training (0: not known, e.g. an import)
 };
 
 struct ScoreCatalog {
   std::vector<std::shared_ptr<const CatalogRun>> runs;  // newest first
   std::vector<std::pair<size_t, std::string>> entries;  // (position in runs, score name)
+  // The newest finished cross-validated label check of the dataset (null: none).
+  std::shared_ptr<const LabelCheckRun> labelCheck;
 
   QString entryLabel(size_t k) const;  // "el2n (run 3)"
   // "seed-to-seed rank correlation ρ = 0.831 (mean over seed pairs)"; empty for one seed.

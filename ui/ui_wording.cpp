@@ -50,6 +50,7 @@ QString runKindWord(const std::string& kind) {
   if (kind == "train") return QCoreApplication::translate("Wording", "train", "run kind");
   if (kind == "import") return QCoreApplication::translate("Wording", "import", "run kind");
   if (kind == "audit") return QCoreApplication::translate("Wording", "audit", "run kind");
+  if (kind == "label_check") return QCoreApplication::translate("Wording", "label check", "run kind");
   return QString::fromStdString(kind);
 }
 

@@ -61,6 +61,9 @@ std::string describeRun(const RunRecord& run, const Wording& w) {
            " · f = " + joined(j.value("keeps", nlohmann::json::array()));
       if (j.value("class_balanced", false)) s += " · " + w(PS_WORDS("Wording", "class-balanced"));
       s += " · " + trainPart(j.value("train", nlohmann::json::object()), w) + " · " + seedsPart(j, w);
+    } else if (run.kind == "label_check") {
+      s = w(PS_WORDS("Wording", "%1 folds, cross-validated"), {std::to_string(j.value("folds", 0))}) + " · " +
+          trainPart(j.value("train", nlohmann::json::object()), w) + " · " + seedsPart(j, w);
     } else {
       return run.config.substr(0, 80);
     }

@@ -15,6 +15,8 @@ std::string what(const Store& store, int64_t runId) {
 }
 
 // The model a study point names ("point/<label>" → {"train_run": id, ...}); 0 when none.
+constexpr int64_t kFoldCurveBase = 10000000;  // above any seed's number (six digits)
+
 int64_t trainedRun(const std::string& key, const std::string& json) {
   if (key.rfind("point/", 0) != 0) return 0;
   const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
@@ -30,17 +32,20 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
   for (const auto& [key, json] : store.results(runId)) {
     if (key == "curve") {
       out.push_back({"model", runId, TrainingCurve::fromJson(json, what(store, runId))});
-    } else if (key.rfind("curve/seed", 0) == 0) {
+    } else if (key.rfind("curve/seed", 0) == 0 || key.rfind("curve/fold", 0) == 0) {
+      // A scoring run's seeds; a label check's fold models (numbered after the seeds).
       const std::string digits = key.substr(10);
       if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-      seeds.emplace_back(std::stoll(digits), json);
+      seeds.emplace_back(std::stoll(digits) + (key[6] == 'f' ? kFoldCurveBase : 0), json);
     } else if (const int64_t id = trainedRun(key, json)) {
       trained.emplace_back(key.substr(6), id);
     }
   }
   std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [k, json] : seeds)
-    out.push_back({"seed " + std::to_string(k + 1), runId, TrainingCurve::fromJson(json, what(store, runId))});
+    out.push_back({(k >= kFoldCurveBase ? "fold " + std::to_string(k - kFoldCurveBase + 1)
+                                        : "seed " + std::to_string(k + 1)),
+                   runId, TrainingCurve::fromJson(json, what(store, runId))});
   for (const auto& [label, id] : trained)
     if (id > 0 && id != runId)
       if (const auto json = store.result(id, "curve"))
