@@ -1,16 +1,23 @@
 // From measured studies to a decision: the pruned scaling envelope and its fits on
 // synthetic curves with known exponents (and the verdict flipping with them), the
 // pruning planner on synthetic study points with a known optimum stored in a real
-// store, and the HTML report (its numbers against the store's, rendered in Chromium).
+// store (a model two runs share listed once, extrapolation always said), the HTML report
+// (its numbers against the store's, rendered in Chromium; the audited point named
+// exactly; one seed and few pools shown as such), and the theory inset's winners.
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <map>
 #include <random>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "job/job.h"
+#include "report/report_sections.h"
 #include "report/study_report.h"
 #include "report/svg_chart.h"
 #include "score/score_agreement.h"
@@ -22,6 +29,7 @@
 #include "study/scaling_envelope.h"
 #include "support/cli_run.h"
 #include "support/test_data.h"
+#include "theory/optimal_keep.h"
 #include "util/errors.h"
 #include "util/version.h"
 
@@ -115,6 +123,11 @@ class TestDecision : public QObject {
   void plannerSaysWhenNotPruningIsBest();
   void plannerTargetError();
   void plannerRefusesBadRequests();
+  void plannerListsASharedModelOnce();
+  void plannerSaysWhenACurveIsExtrapolated();
+  void reportAuditNamesTheLowestScorePrunedPoint();
+  void reportSaysHowSureItsNumbersAre();
+  void theoryWinnersAreStableOrTies();
   void planPruneCommand();
   void reportNumbersEqualTheStore();
   void reportRendersInChromium();
@@ -156,11 +169,14 @@ void TestDecision::curveFitsChooseByAicc() {
   QCOMPARE(b.best, ps::CurveModel::BrokenPowerLaw);
   QVERIFY2(std::fabs(b.broken.b - 0.2) < 0.05 && std::fabs(b.broken.b2 - 0.8) < 0.05, b.broken.str().c_str());
   QVERIFY2(b.broken.breakN > 2500 && b.broken.breakN < 6500, b.broken.str().c_str());
-  // too few points for the alternatives: the power law is kept, and says so
+  // too few points for the alternatives: the power law is kept, and says it was not chosen
   const ps::CurveComparison few = ps::compareCurveModels({1000, 2000, 4000}, {0.3, 0.2, 0.1});
   QCOMPARE(few.best, ps::CurveModel::PowerLaw);
-  QVERIFY(!few.broken.ok && !few.exponential.ok);
-  QVERIFY(few.criterion.find("n/a") != std::string::npos);
+  QVERIFY(!few.broken.ok && !few.exponential.ok && !few.compared);
+  QVERIFY2(few.criterion.find("AICc cannot compare laws") != std::string::npos &&
+               few.criterion.find("not as the best") != std::string::npos,
+           few.criterion.c_str());
+  QVERIFY(e.compared && b.compared);
 }
 
 void TestDecision::envelopePicksTheBestKeptFraction() {
@@ -215,7 +231,11 @@ void TestDecision::envelopeRefusesWhatCannotBeTold() {
   // two pools: fitted, but no standard error
   const auto two = ps::scalingEnvelopes(syntheticScaling({1000, 2000}, {0.5, 1.0}, curve));
   QCOMPARE(two.front().verdict.outcome, ps::EnvelopeOutcome::CannotTell);
-  QVERIFY(two.front().verdict.text.find("at least 3 pool sizes") != std::string::npos);
+  QVERIFY(two.front().verdict.text.find("at least 5 pool sizes, or 4 each measured with 2 or more seeds") !=
+          std::string::npos);
+  // four pools × 2 seeds is enough; four × 1 is not (a standard error from 2 degrees of freedom)
+  const auto fourTwo = ps::scalingEnvelopes(syntheticScaling({1000, 2000, 4000, 8000}, {0.5, 1.0}, curve, 0.03));
+  QVERIFY(fourTwo.front().verdict.text.find("a standard error needs") == std::string::npos);
   // f = 1 best at every pool: said as such, not as a comparison of one curve with itself
   const auto unpruned = ps::scalingEnvelopes(syntheticScaling(
       kPools, {0.5, 1.0}, [](int64_t pool, double f) { return (f >= 1 ? 1.0 : 1.2) * std::pow(double(pool), -0.3); }));
@@ -361,7 +381,14 @@ void TestDecision::plannerTargetError() {
   QVERIFY(std::fabs(p.unpruned.pool / fullPool - 1) < 1e-6);
   QVERIFY(p.unpruned.extrapolated);
   QVERIFY(std::fabs(p.gain - fullPool / p.options.front().pool) < 1e-3);
-  QVERIFY(!p.outside);
+  // the best choice is measured, but the figure without pruning is extrapolated: said as in budget mode
+  QVERIFY(p.outside);
+  QVERIFY2(p.answer.find("examples of no pruning (f = 1) [scaling run 3] are OUTSIDE the measured pools (1000 to "
+                         "16000): that figure extrapolates a power law") != std::string::npos,
+           p.answer.c_str());
+  // a target reached inside the pools by both: no warning
+  const ps::PruningPlan inside = ps::planForTarget(in, fullError(8000) * 1.001);
+  QVERIFY2(!inside.outside && inside.answer.find("OUTSIDE") == std::string::npos, inside.answer.c_str());
 }
 
 void TestDecision::plannerRefusesBadRequests() {
@@ -372,6 +399,205 @@ void TestDecision::plannerRefusesBadRequests() {
     QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::planForBudget(in, b));
   for (double e : {0.0, 1.0, -0.1, double(NAN)}) QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::planForTarget(in, e));
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::planForBudget(ps::PlanInputs{}, 1000));
+}
+
+void TestDecision::plannerListsASharedModelOnce() {
+  makeStore();
+  // A scaling study (random f = 0.5 and f = 1 at pools 1000..4000) and a frontier study at
+  // pool 4000 whose f = 1 training is the scaling study's own (the training cache gave
+  // both the same model, train run 77): one option, citing both runs.
+  auto plan = [&](int64_t frontierFullModel) {
+    const std::string db = tmp_.path().toStdString() + "/shared" + std::to_string(frontierFullModel) + ".sqlite";
+    ps::Store store(db);
+    nlohmann::json scaling{{"score", "el2n"}, {"score_run", 0}};
+    std::map<std::string, std::string> outcomes;  // the per-seed results the study runner stores
+    int64_t model = 1000;
+    for (double f : {0.5, 1.0})
+      for (int64_t pool : {1000, 2000, 4000}) {
+        const double e = plannedError("random", f, double(pool));
+        const int64_t kept = std::llround(f * double(pool));
+        scaling["points"].push_back({{"policy", "random"},
+                                     {"keep", f},
+                                     {"pool", pool},
+                                     {"kept", kept},
+                                     {"errors", {e}},
+                                     {"error_mean", e},
+                                     {"error_std", 0.0}});
+        std::ostringstream key;
+        key << "point/random/" << f << "/" << pool << "/0";
+        outcomes[key.str()] =
+            nlohmann::json{{"error", e}, {"kept", kept}, {"train_run", f >= 1 && pool == 4000 ? 77 : ++model}}.dump();
+      }
+    const int64_t s = storeStudy(store, *ds_, "scaling", scaling.dump(), "shared-scaling");
+    for (const auto& [key, outcome] : outcomes) store.putResult(s, key, outcome);
+    nlohmann::json frontier{{"score", "el2n"}, {"score_run", 0}, {"budget", "epochs"}};
+    for (double f : {0.5, 1.0}) {
+      const double e = f >= 1 ? fullError(4000) : 1.5 * fullError(4000);  // pruning does not help here
+      frontier["points"].push_back({{"score", "el2n"},
+                                    {"policy", "hard"},
+                                    {"keep", f},
+                                    {"kept", std::llround(f * 4000)},
+                                    {"epochs", 4},
+                                    {"errors", {e}},
+                                    {"error_mean", e},
+                                    {"error_std", 0.0},
+                                    {"per_class_accuracy", nlohmann::json::array()},
+                                    {"pareto", true}});
+    }
+    const int64_t fr = storeStudy(store, *ds_, "frontier", frontier.dump(), "shared-frontier");
+    store.putResult(fr, "point/el2n/hard/1/0", nlohmann::json{{"train_run", frontierFullModel}}.dump());
+    store.putResult(fr, "point/el2n/hard/0.5/0", nlohmann::json{{"train_run", 500}}.dump());
+    return ps::planForBudget(ps::loadPlanInputs(store, ds_->fingerprint()), 4000);
+  };
+  const ps::PruningPlan shared = plan(77);
+  int unpruned = 0;
+  for (const auto& o : shared.options) unpruned += o.keep >= 1.0;
+  QCOMPARE(unpruned, 1);
+  QCOMPARE(shared.options.front().keep, 1.0);
+  QCOMPARE(shared.options.front().alsoRuns.size(), size_t(1));
+  QVERIFY2(shared.answer.find("the best measured choice is no pruning (f = 1) [scaling run 1, frontier run 2]") !=
+               std::string::npos,
+           shared.answer.c_str());
+  QVERIFY(ps::planJson(shared).find("\"also_runs\"") != std::string::npos);
+  // two different models at f = 1 (another training): both listed
+  const ps::PruningPlan apart = plan(78);
+  unpruned = 0;
+  for (const auto& o : apart.options) unpruned += o.keep >= 1.0;
+  QCOMPARE(unpruned, 2);
+}
+
+void TestDecision::plannerSaysWhenACurveIsExtrapolated() {
+  // f = 1 measured from 1000 to 32000, keep-hard f = 0.5 only up to 4000: at a budget of
+  // 8000 (inside the pools measured overall) keep-hard's error is extrapolated, and said so.
+  ps::ScalingResult full =
+      syntheticScaling(kPools, {1.0}, [](int64_t pool, double) { return fullError(double(pool)); });
+  full.runId = 1;
+  ps::ScalingResult pruned =
+      syntheticScaling({1000, 2000, 4000}, {0.5}, [](int64_t pool, double) { return 0.7 * fullError(double(pool)); });
+  pruned.runId = 2;
+  const ps::PruningPlan p = ps::planForBudget(ps::planInputsFrom({full, pruned}, {}), 8000);
+  QCOMPARE(p.options.front().keep, 0.5);
+  QVERIFY(p.options.front().extrapolated && p.outside);
+  QVERIFY2(p.answer.find("The error of keep-hard by el2n at f = 0.5 [scaling run 2] at 8000 examples lies OUTSIDE the "
+                         "pools its curve measured") != std::string::npos,
+           p.answer.c_str());
+  // at a pool both measured: no warning
+  const ps::PruningPlan q = ps::planForBudget(ps::planInputsFrom({full, pruned}, {}), 4000);
+  QVERIFY2(!q.outside && q.answer.find("OUTSIDE") == std::string::npos, q.answer.c_str());
+}
+
+void TestDecision::reportAuditNamesTheLowestScorePrunedPoint() {
+  ps::FrontierResult r;
+  r.runId = 7;
+  auto point = [](const std::string& score, const std::string& policy, double f, double error) {
+    ps::FrontierPoint p;
+    p.score = score;
+    p.policy = policy;
+    p.keep = f;
+    p.errorMean = error;
+    p.errors = {error};
+    return p;
+  };
+  r.points = {point("el2n", "hard", 0.3, 0.30), point("el2n", "hard", 0.6, 0.262), point("", "random", 0.6, 0.231),
+              point("el2n", "hard", 1.0, 0.20)};
+  std::string note;
+  const ps::FrontierPoint* audited = ps::auditedPoint(r, note);
+  QVERIFY(audited && audited->policy == "hard" && audited->keep == 0.6);
+  QCOMPARE(note,
+           std::string("Audit of keep-hard by el2n at f = 0.6 (test error 0.262), the lowest-error point pruned by "
+                       "a score in frontier run 7. Random pruning at f = 0.6 has a lower error (0.231) but "
+                       "prunes by no score, so there is no ranking to audit."));
+  r.points[2].errorMean = 0.28;  // random no longer lower: not mentioned
+  ps::auditedPoint(r, note);
+  QVERIFY2(note.find("Random") == std::string::npos, note.c_str());
+  r.points = {point("", "random", 0.5, 0.2)};
+  QVERIFY(!ps::auditedPoint(r, note));
+  QVERIFY2(note.find("no pruned point by a score") != std::string::npos, note.c_str());
+}
+
+void TestDecision::reportSaysHowSureItsNumbersAre() {
+  // 3 pools × 1 seed: no standard error, no "best" description, "1 seed" instead of ± 0.0000
+  ps::ScalingResult few;
+  few.runId = 3;
+  few.scoreName = "el2n";
+  for (int64_t pool : {1000, 2000, 4000})
+    for (double f : {0.5, 1.0}) {
+      const double e = (f < 1 ? 0.8 : 1.0) * fullError(double(pool)) * (pool == 2000 ? 1.02 : 1.0);
+      few.points.push_back({"hard", f, pool, std::llround(f * double(pool)), {e}, e, 0.0});
+    }
+  const std::string html = ps::scalingSection(few);
+  auto has = [&html](const std::string& s) { return html.find(s) != std::string::npos; };
+  QVERIFY2(has("Description: power law, err = ") && !has("Best description"), html.c_str());
+  QVERIFY2(has("(standard error: too few points)") && !has("(+-"), html.c_str());
+  QVERIFY2(has("AICc cannot compare laws") && !has("n/a (too few points)"), html.c_str());
+  QVERIFY2(has(">1 seed</td>") && !has(">0.0000</td>"), html.c_str());
+  // 6 pools × 2 seeds: the criterion chooses, standard errors shown
+  const std::string enough = ps::scalingSection(syntheticScaling(
+      kPools, {0.5, 1.0}, [](int64_t pool, double f) { return (f < 1 ? 0.8 : 1.0) * fullError(double(pool)); }));
+  QVERIFY(enough.find("Best description: power law") != std::string::npos);
+  QVERIFY(enough.find("(+-") != std::string::npos && enough.find(">1 seed</td>") == std::string::npos);
+  // the rule itself, and the plain-text spread
+  QVERIFY(!ps::exponentErrorMeaningful(4, 1) && ps::exponentErrorMeaningful(4, 2) && ps::exponentErrorMeaningful(5, 1));
+  QVERIFY(!ps::exponentErrorMeaningful(3, 10));
+  QCOMPARE(ps::spreadText(0.0, 1), std::string("(1 seed)"));
+  QCOMPARE(ps::spreadText(0.0123, 3), std::string("+- 0.0123"));
+  // a one-seed frontier point
+  ps::FrontierResult fr;
+  ps::FrontierPoint p;
+  p.score = "el2n";
+  p.policy = "hard";
+  p.keep = 0.5;
+  p.errors = {0.2};
+  p.errorMean = 0.2;
+  fr.points = {p};
+  QVERIFY(ps::frontierSection(fr).find(">1 seed</td>") != std::string::npos);
+}
+
+void TestDecision::theoryWinnersAreStableOrTies() {
+  // The rule on hand-made trials: a constant lead of 0.01 is a win; a lead inside the
+  // trials' noise is a tie.
+  ps::TheoryPoint hard, easy;
+  hard.policy = "hard";
+  easy.policy = "easy";
+  hard.keep = easy.keep = 0.5;
+  hard.trialErrors = {0.10, 0.12, 0.11, 0.13};
+  easy.trialErrors = {0.11, 0.13, 0.12, 0.14};
+  hard.errorMean = 0.115;
+  easy.errorMean = 0.125;
+  QVERIFY(ps::winnerAt({&hard, &easy}).policy == "hard");
+  easy.trialErrors = {0.14, 0.10, 0.13, 0.12};
+  easy.errorMean = 0.1225;
+  const auto tie = ps::winnerAt({&easy, &hard});
+  QVERIFY2(tie.tie() && tie.leader == "hard" && tie.runnerUp == "easy", tie.policy.c_str());
+  // At the defaults the inset shows, two seeds name the same winner wherever both name one.
+  ps::JobContext ctx;
+  ps::TheoryConfig c = ps::optimalKeepTheoryConfig();
+  QElapsedTimer t;
+  t.start();
+  const auto a = ps::optimalKeepCurve(ps::simulatePerceptron(c, ctx));
+  c.seed = 1;
+  const auto b = ps::optimalKeepCurve(ps::simulatePerceptron(c, ctx));
+  QCOMPARE(a.size(), b.size());
+  int named = 0, flips = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    QCOMPARE(a[i].winners.size(), b[i].winners.size());
+    for (size_t k = 0; k < a[i].winners.size(); ++k) {
+      const auto &wa = a[i].winners[k], &wb = b[i].winners[k];
+      QVERIFY2(wa.policy == wb.policy || wa.tie() || wb.tie(),
+               qPrintable(QString("alpha %1, f %2: %3 against %4")
+                              .arg(a[i].alphaTot)
+                              .arg(wa.keep)
+                              .arg(QString::fromStdString(wa.policy), QString::fromStdString(wb.policy))));
+      named += !wa.tie() && !wb.tie();
+      flips += wa.leader != wb.leader;  // what the inset showed before ties were said
+    }
+  }
+  // the shape the inset exists to show: keep-easy wins with little data, keep-hard with much
+  QVERIFY(a.front().winners.front().policy == "easy" && b.front().winners.front().policy == "easy");
+  QVERIFY(a.back().winners.front().policy == "hard" && b.back().winners.front().policy == "hard");
+  QVERIFY(named >= 10);
+  qInfo() << "two default simulations:" << t.elapsed() << "ms;" << named << "winners named by both seeds;" << flips
+          << "of" << a.size() * a.front().winners.size() << "lowest-mean policies differ between the seeds";
 }
 
 void TestDecision::planPruneCommand() {

@@ -1,8 +1,10 @@
 // Pruning on hand-made score vectors: keep-hard, keep-easy and random subsets, the
-// class-balanced rounding rule, the beta cut, CCS strata, refused settings, and the
+// class-balanced rounding rule, the beta cut, CCS strata, ties at EL2N's ceiling broken
+// by the secondary key whatever the input order, refused settings, and the
 // subset export formats (.txt, .npy with its sidecar, .csv) on a Fashion-MNIST subset.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -10,6 +12,7 @@
 
 #include "prune/prune_policy.h"
 #include "prune/subset_export.h"
+#include "score/score_order.h"
 #include "support/test_data.h"
 #include "util/errors.h"
 
@@ -28,6 +31,7 @@ class TestPrune : public QObject {
   void classBalancedRoundingRule();
   void betaCutDropsTheHardestFirst();
   void ccsStrataBudgets();
+  void tiesAtTheCeilingRankBySecondaryKey();
   void badPruneInput_data();
   void badPruneInput();
   void subsetExportFormats();
@@ -78,6 +82,69 @@ void TestPrune::betaCutDropsTheHardestFirst() {
            (V{13, 14, 15, 16, 17}));
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError,
                            ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.95, false, 0.1)));
+}
+
+void TestPrune::tiesAtTheCeilingRankBySecondaryKey() {
+  // EL2N saturates at sqrt(2): six of ten examples tie there. The secondary key (1 − the
+  // label's probability under the trained models) ranks them: 0.9 and 0.8 are hardest.
+  const float top = std::sqrt(2.0f);
+  const std::vector<float> d = {top, 0.3f, top, top, 0.9f, top, top, 0.1f, top, 0.5f};
+  const std::vector<float> key = {0.5f, 0.2f, 0.9f, 0.1f, 0.4f, 0.8f, 0.3f, 0.0f, 0.6f, 0.7f};
+  const std::vector<int64_t> ids = {100, 101, 102, 103, 104, 105, 106, 107, 108, 109};
+  const std::vector<int> labels(10, 0);
+  const ps::TieBreak tie{&key, &ids};
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.2), tie), (V{2, 5}));
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.4), tie), (V{0, 2, 5, 8}));
+  // beta drops the hardest first, by the same ranking: 2 (0.9) goes, 5, 8, 0 stay
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.3, false, 0.1), tie),
+           (V{0, 5, 8}));
+  // without a key, ties go to the lower training index
+  const ps::TieBreak idsOnly{nullptr, &ids};
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.2), idsOnly), (V{0, 2}));
+  // The same examples whatever the order they come in: every rotation and reversal of the input.
+  for (int shift = 0; shift < 10; ++shift)
+    for (bool reverse : {false, true}) {
+      std::vector<size_t> order(10);
+      for (size_t i = 0; i < 10; ++i) order[i] = (i + static_cast<size_t>(shift)) % 10;
+      if (reverse) std::reverse(order.begin(), order.end());
+      std::vector<float> pd, pk;
+      std::vector<int64_t> pi;
+      for (size_t i : order) {
+        pd.push_back(d[i]);
+        pk.push_back(key[i]);
+        pi.push_back(ids[i]);
+      }
+      for (double f : {0.2, 0.3, 0.5}) {
+        std::vector<int64_t> kept;
+        for (int64_t p : ps::selectSubset(pd, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, f), {&pk, &pi}))
+          kept.push_back(pi[static_cast<size_t>(p)]);
+        std::sort(kept.begin(), kept.end());
+        std::vector<int64_t> expected;
+        for (int64_t p : ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, f), tie))
+          expected.push_back(ids[static_cast<size_t>(p)]);
+        QCOMPARE(kept, expected);
+      }
+      // the gallery's order is the exact reverse of that ranking, with or without the key
+      const auto easy = ps::easiestFirst(pi, pd, labels, -1, nullptr, &pk);
+      QCOMPARE(easy.indices, (V{107, 101, 109, 104, 103, 106, 100, 108, 105, 102}));
+      QCOMPARE(ps::easiestFirst(pi, pd, labels, -1).indices, (V{107, 101, 109, 104, 108, 106, 105, 103, 102, 100}));
+    }
+  // The count at the top, as the gallery and `scores` say it.
+  const ps::TopTie t = ps::topTie(d);
+  QCOMPARE(t.count, int64_t(6));
+  QCOMPARE(t.value, top);
+  QCOMPARE(ps::describeTopTie(t, true), std::string("6 examples tie at the maximum 1.4142, ranked among themselves by "
+                                                    "the label's probability under the trained models"));
+  QCOMPARE(ps::describeTopTie(ps::topTie({0.5f, 2.0f}), false), std::string("one example holds the maximum 2"));
+  // a key of the wrong length or with NaN is refused, not read past its end
+  const std::vector<float> shortKey = {0.1f};
+  QVERIFY_THROWS_EXCEPTION(
+      ps::ConfigError,
+      ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.5), {&shortKey, &ids}));
+  std::vector<float> nanKey = key;
+  nanKey[3] = NAN;
+  QVERIFY_THROWS_EXCEPTION(
+      ps::ConfigError, ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.5), {&nanKey, &ids}));
 }
 
 void TestPrune::ccsStrataBudgets() {

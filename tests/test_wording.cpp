@@ -1,11 +1,13 @@
 // Core's sentences for people are built from templates, so that the GUI can hand in their
 // translations: a run's settings, a scaling study's verdicts and crossovers, and the
 // planner's answer all come from the Wording given (English when none is), every
-// template filled with its numbers, and policy names through Wording::term.
+// template filled with its numbers, and policy names through Wording::term; numbers
+// from one seed or too few pools say so, and so do extrapolations in either plan mode.
 #include <QtTest>
 #include <cmath>
 #include <string>
 
+#include "score/score_order.h"
 #include "store/run_summary.h"
 #include "store/store.h"
 #include "study/frontier_study.h"
@@ -52,6 +54,7 @@ class TestWording : public QObject {
   void placeholdersAreFilledInOrder();
   void runSettingsUseTheWording();
   void verdictsCrossoversAndPlansUseTheWording();
+  void oneSeedAndTiesAreSaid();
 };
 
 void TestWording::placeholdersAreFilledInOrder() {
@@ -109,15 +112,39 @@ void TestWording::verdictsCrossoversAndPlansUseTheWording() {
   QCOMPARE(ps::planForTarget(in, 0.1).answer,
            std::string("To reach a test error of 0.1, the choice needing the fewest examples is keep-hard by el2n at "
                        "f = 0.5 [scaling run 9]: about 10321 examples before pruning (one seed: no spread measured), "
-                       "training on 5161. Without pruning: about 21715 examples (2.1 times as many). That is OUTSIDE "
-                       "the measured pools (1000 to 8000): it extrapolates a power law and may be wrong."));
+                       "training on 5161. Without pruning: about 21715 examples (2.1 times as many). That, and the "
+                       "21715 examples of no pruning (f = 1) [scaling run 9], are OUTSIDE the measured pools (1000 to "
+                       "8000): they extrapolate power laws and may be wrong."));
+  QVERIFY2(has(ps::planForTarget(in, 0.1, w).answer, "<That, and the 21715 examples of <no pruning (f = 1)>"),
+           ps::planForTarget(in, 0.1, w).answer.c_str());
+  // a target reached inside the pools, but not without pruning: that figure is flagged, as in budget mode
+  const ps::PruningPlan target = ps::planForTarget(in, 0.12);
+  QVERIFY2(has(target.answer,
+               "examples of no pruning (f = 1) [scaling run 9] are OUTSIDE the measured pools (1000 to "
+               "8000): that figure extrapolates a power law and may be wrong."),
+           target.answer.c_str());
   QCOMPARE(ps::scalingEnvelopes(r).front().choices,
            std::string("best per pool: 1000: keep-hard f=0.5; 2000: keep-hard f=0.5; 4000: keep-hard f=0.5; 8000: "
                        "keep-hard f=0.5"));
-  QVERIFY(ps::scalingEnvelopes(r).front().verdict.text.rfind(
-              "the data cannot tell whether pruning beats power-law scaling: envelope exponent 0.300 +- 0.000, "
-              "unpruned 0.300 +- 0.000, difference ",
-              0) == 0);
+  // 4 pools × 1 seed: no standard error is claimed (it would read "+- 0.000")
+  QCOMPARE(ps::scalingEnvelopes(r).front().verdict.text,
+           std::string("the data cannot tell: a standard error needs at least 5 pool sizes, or 4 each measured with 2 "
+                       "or more seeds, on each curve (envelope exponent 0.300 (standard error: too few points), "
+                       "unpruned 0.300 (standard error: too few points))"));
+}
+
+void TestWording::oneSeedAndTiesAreSaid() {
+  // one seed: "1 seed", never "+- 0.0000"; two or more: the spread
+  QCOMPARE(ps::spreadText(0.0, 1), std::string("(1 seed)"));
+  QCOMPARE(ps::spreadText(0.00512, 2), std::string("+- 0.0051"));
+  const ps::PlanInputs in = ps::planInputsFrom({study()}, {});
+  QVERIFY(!has(ps::planForBudget(in, 4000).answer, "+- 0"));
+  // the count at EL2N's ceiling, through the wording
+  const ps::TopTie t{1204, std::sqrt(2.0f)};
+  QCOMPARE(ps::describeTopTie(t, true), std::string("1204 examples tie at the maximum 1.4142, ranked among themselves "
+                                                    "by the label's probability under the trained models"));
+  QCOMPARE(ps::describeTopTie(t, false, MarkingWording()),
+           std::string("<1204 examples tie at the maximum 1.4142, ranked among themselves by training index>"));
 }
 
 QTEST_GUILESS_MAIN(TestWording)

@@ -51,12 +51,17 @@ QString FrontierView::pointText(size_t i) const {
   const FrontierPoint& p = result_.points.at(i);
   const QString series =
       p.score.empty() ? tr("random") : tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
-  return tr("%1, f = %2\ntest error %3 ± %4 over %5 seed(s)\n%6 examples kept, %7 epochs%8\nclick: fairness audit")
+  // one seed has no spread to show: "± 0.0000" would claim one
+  const QString error = p.errors.size() < 2
+                            ? tr("test error %1 (1 seed: no spread measured)").arg(p.errorMean, 0, 'f', 4)
+                            : tr("test error %1 ± %2 over %3 seeds")
+                                  .arg(p.errorMean, 0, 'f', 4)
+                                  .arg(p.errorStd, 0, 'f', 4)
+                                  .arg(p.errors.size());
+  return tr("%1, f = %2\n%3\n%4 examples kept, %5 epochs%6\nclick: fairness audit")
       .arg(series)
       .arg(p.keep, 0, 'f', 2)
-      .arg(p.errorMean, 0, 'f', 4)
-      .arg(p.errorStd, 0, 'f', 4)
-      .arg(p.errors.size())
+      .arg(error)
       .arg(p.kept)
       .arg(p.epochs)
       .arg(p.pareto ? tr("\non the Pareto frontier") : QString());

@@ -25,6 +25,7 @@
 #include "score/rank_stats.h"
 #include "score/score_order.h"
 #include "store/example_tags.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -350,7 +351,8 @@ void GalleryView::rebuild() {
       for (size_t p = 0; p < positions.size(); ++p) positions[p] = tagged->count(run.indices[p]) ? 1 : 0;
     if (crossValidated) positions = crossValidatedPositions(run.indices, catalog->labelCheck.get());
     out.issues = std::move(issues);
-    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass, &positions);
+    const std::vector<float> tieKey = tieBreakKey(run.predictions);  // ties: see score/score_order.h
+    out.easiest = easiestFirst(run.indices, catalog->difficulty(k), catalog->labels(k), wantClass, &positions, &tieKey);
     out.hardest.indices.assign(out.easiest.indices.rbegin(), out.easiest.indices.rend());
     out.hardest.values.assign(out.easiest.values.rbegin(), out.easiest.values.rend());
     return out;
@@ -399,7 +401,9 @@ void GalleryView::updatePruned() {
     GalleryMarks out;
     out.scored = static_cast<int64_t>(run.indices.size());
     try {
-      PruneMarks m = pruneMarks(run.indices, catalog->difficulty(k), catalog->labels(k), spec, ds->size(Split::Train));
+      const std::vector<float> tieKey = tieBreakKey(run.predictions);
+      PruneMarks m =
+          pruneMarks(run.indices, catalog->difficulty(k), catalog->labels(k), spec, ds->size(Split::Train), &tieKey);
       // Examples tagged 'exclude' are never kept (they show as pruned).
       out.kept.reserve(m.kept.size());
       for (int64_t i : m.kept) {
@@ -418,6 +422,15 @@ void GalleryView::updatePruned() {
   });
 }
 
+// "; 1204 examples tie at the maximum 1.4142, ranked among themselves by ..." (EL2N saturates).
+QString GalleryView::topTieNote() const {
+  if (!hasScore()) return {};
+  const auto k = static_cast<size_t>(score_->currentIndex());
+  const bool byKey = !catalog_->run(k).predictions.empty();
+  return QStringLiteral("; ") +
+         QString::fromStdString(describeTopTie(topTie(catalog_->difficulty(k)), byKey, uiWording()));
+}
+
 void GalleryView::showMarks(GalleryMarks marks) {
   kept_ = std::move(marks.kept);
   excludedShown_ = marks.excluded;
@@ -425,7 +438,7 @@ void GalleryView::showMarks(GalleryMarks marks) {
   if (marks.error.isEmpty())
     info_->setText(
         tr("%1 of %2 scored examples kept, %3 pruned (on red)").arg(kept_.size()).arg(marks.scored).arg(prunedCount_) +
-        (marks.excluded > 0 ? tr("; %1 of them tagged 'exclude'").arg(marks.excluded) : QString()));
+        (marks.excluded > 0 ? tr("; %1 of them tagged 'exclude'").arg(marks.excluded) : QString()) + topTieNote());
   else
     info_->setText(marks.error);
   easiest_->setPruned(marks.pruned);
@@ -571,10 +584,12 @@ void GalleryView::showDetail(int64_t trainIndex) {
     const int seeds = std::max(1, run.predictions.seeds);
     if (spread != run.spread.end() && p < spread->second.size())
       detailScores_->setItem(row, 3,
-                             new QTableWidgetItem(QStringLiteral("%1 ± %2 (%3)")
-                                                      .arg(static_cast<double>(d[p]), 0, 'g', 3)
-                                                      .arg(static_cast<double>(spread->second[p]), 0, 'g', 2)
-                                                      .arg(seeds == 1 ? tr("1 seed") : tr("%1 seeds").arg(seeds))));
+                             new QTableWidgetItem(seeds == 1  // one seed: no spread to show
+                                                      ? tr("%1 (1 seed)").arg(static_cast<double>(d[p]), 0, 'g', 3)
+                                                      : QStringLiteral("%1 ± %2 (%3)")
+                                                            .arg(static_cast<double>(d[p]), 0, 'g', 3)
+                                                            .arg(static_cast<double>(spread->second[p]), 0, 'g', 2)
+                                                            .arg(tr("%1 seeds").arg(seeds))));
   }
 }
 

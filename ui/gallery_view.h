@@ -105,6 +105,7 @@ class GalleryView : public QWidget {
   void showOrder(GalleryOrder order);
   void updatePruned();
   void showMarks(GalleryMarks marks);
+  QString topTieNote() const;  // how many examples share the top difficulty
   void copySelection();
   void exportDialog(bool selectionOnly);
   bool hasScore() const;

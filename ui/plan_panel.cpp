@@ -178,9 +178,11 @@ void PlanPanel::drawTheory() {
       auto& s = wins[w.policy];
       if (!s) {
         s = new QScatterSeries;
-        s->setName(tr("%1 wins").arg(policyWords(w.policy)));
-        s->setColor(policyColour(w.policy));
-        s->setBorderColor(policyColour(w.policy));
+        // a tie: the two best policies are within 2 standard errors of each other (optimal_keep.h)
+        const QColor colour = w.tie() ? QColor(Qt::gray) : policyColour(w.policy);
+        s->setName(w.tie() ? tr("tie (within noise)") : tr("%1 wins").arg(policyWords(w.policy)));
+        s->setColor(w.tie() ? QColor(Qt::white) : colour);
+        s->setBorderColor(colour);
         s->setMarkerShape(w.policy == "hard" ? QScatterSeries::MarkerShapeRectangle
                                              : QScatterSeries::MarkerShapeCircle);
         s->setMarkerSize(7);
@@ -208,7 +210,9 @@ void PlanPanel::drawTheory() {
   const TheoryConfig c = optimalKeepTheoryConfig();
   theoryText_->setText(tr("Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: "
                           "with few examples per dimension keeping the easy examples wins; with many, the hard "
-                          "ones. It says nothing about this dataset's numbers.")
+                          "ones. A policy is shown as winning only where it beats the runner-up by more than 2 "
+                          "standard errors over the trials; elsewhere the simulation calls it a tie. It says nothing "
+                          "about this dataset's numbers.")
                            .arg(c.dim)
                            .arg(c.trials));
 }

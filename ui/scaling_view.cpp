@@ -72,7 +72,9 @@ QString curveName(const ScalingResult& r, const std::string& policy, double keep
       keep >= 1 ? QObject::tr("all data (f=1)") : QObject::tr("keep %1 f=%2").arg(policyWord(policy)).arg(keep);
   for (const auto& c : r.curves)
     if (c.policy == policy && c.keep == keep && c.fitted)
-      name += QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3);
+      name += c.fit.stdErrMeaningful()  // power_law.h: 5 pools, or 4 with 2+ seeds each
+                  ? QObject::tr(": b = %1 ± %2").arg(c.fit.b, 0, 'f', 3).arg(c.fit.bStdErr, 0, 'f', 3)
+                  : QObject::tr(": b = %1 (too few points for a standard error)").arg(c.fit.b, 0, 'f', 3);
   return name;
 }
 

@@ -12,6 +12,7 @@
 #include "report/study_report.h"
 #include "store/store.h"
 #include "study/pruning_planner.h"
+#include "study/scaling_envelope.h"
 #include "theory/optimal_keep.h"
 #include "util/errors.h"
 #include "util/text_list.h"
@@ -55,7 +56,7 @@ void printPlan(const PruningPlan& plan, std::ostream& out) {
         << (unpruned ? std::string("none") : o.policy) << std::right << std::setw(5) << o.keep << std::fixed
         << std::setprecision(0) << std::setw(10) << o.pool << std::setw(10) << o.kept << "   ";
     if (plan.byBudget)
-      out << std::setprecision(4) << o.error << " +- " << o.errorStd;
+      out << std::setprecision(4) << o.error << " " << spreadText(o.errorStd, static_cast<size_t>(o.seeds));
     else
       out << std::setw(8) << o.poolLo << " to " << std::setw(8) << o.poolHi;
     out << std::defaultfloat << std::setw(5) << o.seeds << "  " << o.how << "\n";

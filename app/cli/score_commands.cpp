@@ -14,6 +14,7 @@
 #include "data/montage.h"
 #include "job/job.h"
 #include "score/score_engine.h"
+#include "score/score_order.h"
 #include "store/store.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
@@ -103,6 +104,10 @@ int runScores(const std::string& dataset, const std::string& db, std::ostream& o
         << formatDuration(r.seconds) << "\n    scores: ";
     for (size_t k = 0; k < r.names.size(); ++k) out << (k ? "," : "") << r.names[k];
     out << "\n    config: " << r.config << "\n";
+    const auto stored = store.vectorNames(r.runId);  // ties ranked by pred/p_label when held (score_order.h)
+    const bool byKey = std::find(stored.begin(), stored.end(), "pred/p_label") != stored.end();
+    for (const auto& n : r.names)
+      out << "    " << n << ": " << describeTopTie(topTie(store.vector(r.runId, n)), byKey) << "\n";
   }
   return 0;
 }
@@ -166,10 +171,13 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
     throw ConfigError("run " + std::to_string(runId) + " has no score '" + o.score + "'");
   const auto& d = run.difficulty.at(o.score);
   const int wantClass = classFilter(*ds, o);
+  // the ranking pruning uses, ties included (score/score_order.h)
+  const std::vector<float> tieKey = tieBreakKey(run.predictions);
+  const TieBreak tie{tieKey.size() == d.size() ? &tieKey : nullptr, &run.indices};
   std::vector<size_t> order(d.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return o.easiest ? d[a] < d[b] : d[a] > d[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return o.easiest ? rankedHarder(d, tie, b, a) : rankedHarder(d, tie, a, b); });
   std::vector<int64_t> picked;
   std::vector<std::vector<std::string>> captions;
   for (size_t k = 0; k < order.size() && static_cast<int>(picked.size()) < o.count; ++k) {

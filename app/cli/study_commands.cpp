@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
+#include "study/scaling_envelope.h"
 #include "study/scaling_study.h"
 #include "study/study_runner.h"
 #include "theory/perceptron_theory.h"
@@ -65,7 +66,7 @@ int runPrune(PruneOptions& o, CliIo io) {
     const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
     if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
     const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
-    const auto kept = selectSubset(score.difficulty, labels, o.spec);
+    const auto kept = selectSubset(score.difficulty, labels, o.spec, score.tieBreak());
     std::vector<int64_t> idx;
     std::vector<float> vals;
     std::vector<int64_t> perClass(ds->numClasses(), 0), total(ds->numClasses(), 0);
@@ -121,8 +122,8 @@ int runFrontier(FrontierOptions& o, CliIo io) {
     for (const auto& p : r.points)
       io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy
              << std::right << std::setw(6) << p.keep << std::setw(8) << p.kept << std::setw(8) << p.epochs << "   "
-             << std::fixed << std::setprecision(4) << p.errorMean << " +- " << p.errorStd << std::defaultfloat
-             << (p.pareto ? "   *" : "") << "\n";
+             << std::fixed << std::setprecision(4) << p.errorMean << " " << spreadText(p.errorStd, p.errors.size())
+             << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
     io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
     return 0;
   });

@@ -77,15 +77,21 @@ std::vector<int64_t> balancedBudgets(const std::vector<int64_t>& classSizes, dou
   return budget;
 }
 
+bool rankedHarder(const std::vector<float>& difficulty, const TieBreak& tie, size_t a, size_t b) {
+  if (difficulty[a] != difficulty[b]) return difficulty[a] > difficulty[b];
+  if (tie.secondary && (*tie.secondary)[a] != (*tie.secondary)[b]) return (*tie.secondary)[a] > (*tie.secondary)[b];
+  if (tie.ids && (*tie.ids)[a] != (*tie.ids)[b]) return (*tie.ids)[a] < (*tie.ids)[b];
+  return a < b;
+}
+
 namespace {
 
 // Picks `count` of `pool` (positions) under the policy; `pool` holds one class or all.
-std::vector<int64_t> pick(const std::vector<float>& d, std::vector<int64_t> pool, int64_t count, const PruneSpec& spec,
-                          std::mt19937_64& rng) {
-  // Hardest first, ties to the lower position, so results do not depend on sort internals.
+std::vector<int64_t> pick(const std::vector<float>& d, const TieBreak& tie, std::vector<int64_t> pool, int64_t count,
+                          const PruneSpec& spec, std::mt19937_64& rng) {
+  // Hardest first by one total order, so results do not depend on sort internals.
   auto hardestFirst = [&](int64_t a, int64_t b) {
-    return d[static_cast<size_t>(a)] > d[static_cast<size_t>(b)] ||
-           (d[static_cast<size_t>(a)] == d[static_cast<size_t>(b)] && a < b);
+    return rankedHarder(d, tie, static_cast<size_t>(a), static_cast<size_t>(b));
   };
   const auto size = static_cast<int64_t>(pool.size());
   if (spec.policy == PrunePolicy::Random) {
@@ -130,7 +136,10 @@ std::vector<int64_t> pick(const std::vector<float>& d, std::vector<int64_t> pool
   int64_t left = count;
   for (size_t k = 0; k < order.size(); ++k) {
     auto& st = strata[order[k]];
-    std::sort(st.begin(), st.end());
+    // by id (else position) before the seeded shuffle: the sample does not depend on input order
+    std::sort(st.begin(), st.end(), [&](int64_t a, int64_t b) {
+      return tie.ids ? (*tie.ids)[static_cast<size_t>(a)] < (*tie.ids)[static_cast<size_t>(b)] : a < b;
+    });
     const int64_t share =
         std::min<int64_t>(static_cast<int64_t>(st.size()), left / static_cast<int64_t>(order.size() - k));
     std::shuffle(st.begin(), st.end(), rng);
@@ -142,8 +151,25 @@ std::vector<int64_t> pick(const std::vector<float>& d, std::vector<int64_t> pool
 
 }  // namespace
 
+namespace {
+
+void checkTieBreak(const TieBreak& tie, size_t n) {
+  if (tie.secondary && tie.secondary->size() != n)
+    throw ConfigError("tie-break key has " + std::to_string(tie.secondary->size()) + " values for " +
+                      std::to_string(n) + " examples; expected one per example");
+  if (tie.ids && tie.ids->size() != n)
+    throw ConfigError("tie-break ids have " + std::to_string(tie.ids->size()) + " values for " + std::to_string(n) +
+                      " examples; expected one per example");
+  if (tie.secondary)
+    for (size_t i = 0; i < n; ++i)
+      if (std::isnan((*tie.secondary)[i]))
+        throw ConfigError("tie-break key of example " + std::to_string(i) + " is NaN; expected a number");
+}
+
+}  // namespace
+
 std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
-                                  const PruneSpec& spec) {
+                                  const PruneSpec& spec, const TieBreak& tie) {
   spec.validate();
   if (difficulty.size() != labels.size())
     throw ConfigError("score vector has " + std::to_string(difficulty.size()) + " values for " +
@@ -152,6 +178,7 @@ std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const st
   for (size_t i = 0; i < difficulty.size(); ++i)
     if (std::isnan(difficulty[i]))
       throw ConfigError("score of example " + std::to_string(i) + " is NaN; expected a number for every example");
+  checkTieBreak(tie, difficulty.size());
   const auto n = static_cast<int64_t>(difficulty.size());
   std::mt19937_64 rng(spec.seed * 0x9E3779B97F4A7C15ULL + 12345);
   std::vector<int64_t> kept;
@@ -165,13 +192,13 @@ std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const st
     const auto budgets = balancedBudgets(sizes, spec.keep);
     for (size_t c = 0; c < byClass.size(); ++c) {
       if (byClass[c].empty()) continue;
-      const auto part = pick(difficulty, byClass[c], budgets[c], spec, rng);
+      const auto part = pick(difficulty, tie, byClass[c], budgets[c], spec, rng);
       kept.insert(kept.end(), part.begin(), part.end());
     }
   } else {
     std::vector<int64_t> all(static_cast<size_t>(n));
     std::iota(all.begin(), all.end(), 0);
-    kept = pick(difficulty, all, keptCount(n, spec.keep), spec, rng);
+    kept = pick(difficulty, tie, all, keptCount(n, spec.keep), spec, rng);
   }
   std::sort(kept.begin(), kept.end());
   return kept;

@@ -23,6 +23,13 @@ std::string g(double v) {
   return buf;
 }
 
+// The spread across seeds as a cell: the std with 2 or more seeds, "1 seed" with one
+// (a spread of one value is no measurement: "0.0000" would claim a precision there is not).
+std::string spreadCell(double std, int64_t seeds) {
+  if (seeds >= 2) return numberCell(std);
+  return "<td class='na'>" + std::string(seeds == 1 ? "1 seed" : "n/a") + "</td>";
+}
+
 std::string header(const std::vector<std::string>& names) {
   std::string h = "<tr>";
   for (const auto& n : names) h += "<th>" + esc(n) + "</th>";
@@ -92,14 +99,17 @@ std::string envelopeTable(const ScalingEnvelope& e) {
   std::ostringstream o;
   o << "<h4>Envelope: " << esc(e.policy == "any" ? std::string("best over every policy") : "keep-" + e.policy)
     << "</h4>\n<p class='verdict'>" << esc(e.verdict.text) << "</p>\n<p>" << esc(e.choices) << ".</p>\n";
-  if (e.fitted)
+  if (e.fitted && e.fit.compared)
     o << "<p>Best description: " << esc(curveModelName(e.fit.best)) << ", " << esc(e.fit.bestFit().str())
       << ". Power law: " << esc(e.fit.powerLaw.str()) << ". Criterion: " << esc(e.fit.criterion) << ".</p>\n";
+  else if (e.fitted)  // too few points to choose: the power law is shown, not called best
+    o << "<p>Description: power law, " << esc(e.fit.powerLaw.str()) << ". Criterion: " << esc(e.fit.criterion)
+      << ".</p>\n";
   if (e.hasUnpruned) o << "<p>Unpruned curve (f = 1): " << esc(e.unpruned.str()) << ".</p>\n";
   o << "<table>" << header({"pool", "best policy", "f", "kept", "error", "± std", "seeds"});
   for (const auto& p : e.points)
     o << "<tr>" << td(p.pool) << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2)
-      << td(p.kept) << numberCell(p.errorMean) << numberCell(p.errorStd) << td(int64_t(p.seeds)) << "</tr>\n";
+      << td(p.kept) << numberCell(p.errorMean) << spreadCell(p.errorStd, p.seeds) << td(int64_t(p.seeds)) << "</tr>\n";
   o << "</table>\n";
   return o.str();
 }
@@ -126,7 +136,7 @@ std::string scalingSection(const ScalingResult& r) {
   o << "<h4>Measured points</h4><table>" << header({"policy", "f", "pool", "kept", "error", "± std", "seeds"});
   for (const auto& p : r.points)
     o << "<tr>" << td(p.policy) << numberCell(p.keep, 2) << td(p.pool) << td(p.kept) << numberCell(p.errorMean)
-      << numberCell(p.errorStd) << td(int64_t(p.errors.size())) << "</tr>\n";
+      << spreadCell(p.errorStd, int64_t(p.errors.size())) << td(int64_t(p.errors.size())) << "</tr>\n";
   o << "</table>\n<h4>Power-law fit per curve</h4><ul>";
   if (r.curves.empty()) o << "<li>none stored with this study</li>";
   for (const auto& c : r.curves)
@@ -161,8 +171,9 @@ std::string frontierSection(const FrontierResult& r) {
     << header({"score", "policy", "f", "kept", "epochs", "error", "± std", "seeds", "Pareto"});
   for (const auto& p : r.points)
     o << "<tr>" << td(p.score.empty() ? std::string("-") : p.score) << td(p.policy) << numberCell(p.keep, 2)
-      << td(p.kept) << td(int64_t(p.epochs)) << numberCell(p.errorMean) << numberCell(p.errorStd)
-      << td(int64_t(p.errors.size())) << td(p.pareto ? "yes" : "") << "</tr>\n";
+      << td(p.kept) << td(int64_t(p.epochs)) << numberCell(p.errorMean)
+      << spreadCell(p.errorStd, int64_t(p.errors.size())) << td(int64_t(p.errors.size())) << td(p.pareto ? "yes" : "")
+      << "</tr>\n";
   o << "</table></section>\n";
   return o.str();
 }
@@ -176,11 +187,13 @@ std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>&
     o << "<table>" << header({"rank", "run", "score", "policy", "f", "pool", "kept", "error", "± std", "seeds", "how"});
     for (size_t i = 0; i < plan.options.size() && i < 12; ++i) {
       const PlanOption& p = plan.options[i];
-      o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(p.runId)
+      std::string runs = std::to_string(p.runId);
+      for (const auto& also : p.alsoRuns) runs += ", " + std::to_string(also.second);  // the same models
+      o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(runs)
         << td(p.keep >= 1 || p.policy == "random" ? std::string("-") : p.score)
         << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0)
-        << numberCell(p.kept, 0) << numberCell(p.error) << numberCell(p.errorStd) << td(int64_t(p.seeds)) << td(p.how)
-        << "</tr>\n";
+        << numberCell(p.kept, 0) << numberCell(p.error) << spreadCell(p.errorStd, p.seeds) << td(int64_t(p.seeds))
+        << td(p.how) << "</tr>\n";
     }
     o << "</table>\n";
   }
@@ -243,6 +256,26 @@ std::string auditSide(const AuditSide& s) {
 }
 
 }  // namespace
+
+const FrontierPoint* auditedPoint(const FrontierResult& r, std::string& note) {
+  const FrontierPoint *best = nullptr, *lowest = nullptr;
+  for (const auto& p : r.points) {
+    if (p.keep >= 1.0) continue;
+    if (!lowest || p.errorMean < lowest->errorMean) lowest = &p;
+    if (p.policy != "random" && (!best || p.errorMean < best->errorMean)) best = &p;
+  }
+  const std::string run = std::to_string(r.runId);
+  if (!best) {
+    note = "Frontier run " + run + " has no pruned point by a score: nothing to audit.";
+    return nullptr;
+  }
+  note = "Audit of keep-" + best->policy + " by " + best->score + " at f = " + g(best->keep) + " (test error " +
+         g(best->errorMean) + "), the lowest-error point pruned by a score in frontier run " + run + ".";
+  if (lowest != best)
+    note += " Random pruning at f = " + g(lowest->keep) + " has a lower error (" + g(lowest->errorMean) +
+            ") but prunes by no score, so there is no ranking to audit.";
+  return best;
+}
 
 std::string auditSection(const AuditResult* audit, const std::string& whyNot) {
   std::ostringstream o;

@@ -26,4 +26,10 @@ std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>&
 std::string agreementSection(const ScoreAgreement* agreement, const std::string& whyNot);
 std::string auditSection(const AuditResult* audit, const std::string& whyNot);
 
+// The frontier point the report audits: the lowest-error point pruned by a score (an
+// audit ranks by the score; random pruning has none). `note` says which point it is and
+// its error, and names any lower-error random point beside it; null (and why, in
+// `note`) when the run has no point pruned by a score.
+const FrontierPoint* auditedPoint(const FrontierResult& r, std::string& note);
+
 }  // namespace ps

@@ -28,7 +28,7 @@ td:first-child,th:first-child{text-align:left}tr.best td{background:#fff3cd;font
 tr.flag td{background:#fde2e2}.verdict{font-size:15px;background:#eef6ff;border-left:4px solid #1f77b4;padding:8px}
 .note{color:#555;font-size:13px}.chart{margin:8px 0}pre{white-space:pre-wrap;font-size:11px;background:#f7f7f7}
 details{margin:2px 0}table.kv td,table.kv th{text-align:left;vertical-align:top}table.kv td{white-space:nowrap}
-table.kv td:last-child{white-space:normal}td.hard{background:#fde2e2}td.easy{background:#e2ecfd}
+table.kv td:last-child{white-space:normal}td.na{color:#777}td.hard{background:#fde2e2}td.easy{background:#e2ecfd}
 </style>)";
 
 std::string esc(const std::string& s) { return escapeXml(s); }
@@ -72,8 +72,8 @@ std::optional<ScoreAgreement> agreementOf(const Store& store, const Dataset& ds,
   }
 }
 
-// The audit of the lowest-error pruned point of the newest frontier run, from the models
-// already in the store; nullopt and why otherwise.
+// The audit of the newest frontier run's lowest-error point pruned by a score
+// (auditedPoint), from the models already in the store; nullopt and why otherwise.
 std::optional<AuditResult> auditOf(const Dataset& ds, Store& store, const std::vector<FrontierResult>& frontiers,
                                    JobContext& ctx, std::string& note) {
   if (frontiers.empty()) {
@@ -81,11 +81,10 @@ std::optional<AuditResult> auditOf(const Dataset& ds, Store& store, const std::v
     return std::nullopt;
   }
   const FrontierResult& r = frontiers.back();
-  const FrontierPoint* best = nullptr;
-  for (const auto& p : r.points)
-    if (p.keep < 1.0 && p.policy != "random" && (!best || p.errorMean < best->errorMean)) best = &p;
+  std::string which;
+  const FrontierPoint* best = auditedPoint(r, which);
   if (!best) {
-    note = "Frontier run " + std::to_string(r.runId) + " has no pruned point by a score: nothing to audit.";
+    note = which;
     return std::nullopt;
   }
   try {
@@ -93,9 +92,7 @@ std::optional<AuditResult> auditOf(const Dataset& ds, Store& store, const std::v
     if (scoreRun.status != RunStatus::Done) throw StoreError("score run is not finished");
     AuditConfig config = auditConfigForPoint(store.run(r.runId).config, r.scoreRunId, *best);
     config.trainModels = false;  // a report reads the store, it trains nothing
-    note = "Audit of keep-" + best->policy + " by " + best->score +
-           " at f = " + std::to_string(best->keep).substr(0, 4) + ", the lowest-error pruned point of frontier run " +
-           std::to_string(r.runId) + ".";
+    note = which;
     return runFairnessAudit(ds, store, config, ctx);
   } catch (const std::exception& e) {
     note = "No audit: frontier run " + std::to_string(r.runId) + "'s score run " + std::to_string(r.scoreRunId) +
@@ -129,9 +126,10 @@ std::string provenanceSection(const Dataset& ds, const Store& store, const std::
 }
 
 // The planner's answer at the budget asked for (else the largest pool measured), and the theory beside it.
-std::string planPart(const std::vector<ScalingResult>& scaling, const std::vector<FrontierResult>& frontier,
-                     const ReportOptions& o, JobContext& ctx) {
-  const PlanInputs in = planInputsFrom(scaling, frontier);  // skipped runs are listed once, at the top
+std::string planPart(const Store& store, const std::vector<ScalingResult>& scaling,
+                     const std::vector<FrontierResult>& frontier, const ReportOptions& o, JobContext& ctx) {
+  PlanInputs in = planInputsFrom(scaling, frontier);  // skipped runs are listed once, at the top
+  attachModels(store, in);                            // a model two runs share is one option
   double budget = o.budget;
   for (const auto& c : in.curves)
     if (o.budget <= 0) budget = std::max(budget, static_cast<double>(c.points.back().pool));
@@ -144,8 +142,9 @@ std::string planPart(const std::vector<ScalingResult>& scaling, const std::vecto
     note = "Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), simulated: N = " + std::to_string(config.dim) +
            ", " + std::to_string(config.trials) +
            " trials per point; alpha_tot = examples per dimension before pruning. Per alpha_tot: the policy and "
-           "kept fraction with the lowest error, and which policy wins at each kept fraction. It shows the shape of "
-           "the decision (keep-easy with little data, keep-hard with much), not numbers for this dataset.";
+           "kept fraction with the lowest error, and which policy wins at each kept fraction (a tie where the best "
+           "two are within 2 standard errors of their trial-by-trial difference). It shows the shape of the "
+           "decision (keep-easy with little data, keep-hard with much), not numbers for this dataset.";
   }
   return planSection(plan, theory, note);
 }
@@ -180,7 +179,7 @@ std::string renderStudyReport(const Dataset& ds, Store& store, const ReportOptio
        << "<p class='note'>Dataset fingerprint " << esc(ds.fingerprint()) << " · PruneScope " << kVersion << " · "
        << utcNow() << "</p>\n";
   for (const auto& s : skipped) html << "<p class='note'>Skipped " << esc(s) << "</p>\n";
-  html << planPart(scaling, frontier, o, ctx);
+  html << planPart(store, scaling, frontier, o, ctx);
   for (const auto& r : scaling) html << scalingSection(r);
   for (const auto& r : frontier) html << frontierSection(r);
   std::string why;

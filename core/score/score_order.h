@@ -2,10 +2,12 @@
 // What the gallery shows for a score, computed off the GUI thread: the examples in order
 // of difficulty (optionally one class), and which of them a pruning keeps.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "prune/prune_policy.h"
 #include "score/predictions.h"
+#include "util/wording.h"
 
 namespace ps {
 
@@ -13,12 +15,35 @@ struct ScoreOrder {
   std::vector<int64_t> indices;  // training indices, easiest first
   std::vector<float> values;     // their difficulty
 };
+
+// The secondary key that ranks examples of equal difficulty, everywhere a ranking is used
+// (prune/prune_policy.h's TieBreak): 1 − the probability the scoring run's final models
+// give the example's label (mean over seeds, stored with the run as pred/p_label), so
+// higher = harder; for EL2N, whose hardest examples tie at sqrt(2), this ranks them by
+// how wrong the trained models still are (the same order as their loss, −log p). Empty
+// for a run without predictions (an import, prototypes without a classifier): ties then
+// go to the training index, the lower one counting as harder.
+std::vector<float> tieBreakKey(const Predictions& p);
+
 // `indices`, `difficulty`, `labels`: one entry per scored example. `onlyClass` < 0: all;
-// `onlyPositions` (when given): only the scored positions flagged 1. Ties keep the scored
-// order (stable).
+// `onlyPositions` (when given): only the scored positions flagged 1. Equal difficulties
+// are ordered by `tieKey` (tieBreakKey's, may be null or empty), then by training index:
+// exactly the reverse of the order pruning ranks by (rankedHarder).
 ScoreOrder easiestFirst(const std::vector<int64_t>& indices, const std::vector<float>& difficulty,
                         const std::vector<int>& labels, int onlyClass,
-                        const std::vector<uint8_t>* onlyPositions = nullptr);
+                        const std::vector<uint8_t>* onlyPositions = nullptr,
+                        const std::vector<float>* tieKey = nullptr);
+
+// How many examples share the highest difficulty (EL2N saturates at sqrt(2)).
+struct TopTie {
+  int64_t count = 0;  // 0 for an empty vector
+  float value = 0;
+};
+TopTie topTie(const std::vector<float>& difficulty);
+// "1204 examples tie at the maximum 1.4142, ranked among themselves by the label's
+// probability under the trained models" (`byTieKey`; else "... by training index"), or
+// "one example holds the maximum 3.2".
+std::string describeTopTie(const TopTie& t, bool byTieKey, const Wording& w = englishWording());
 
 // Which examples the gallery shows: all, those whose label the models' prediction
 // disagrees with, or those flagged as likely mislabelled.
@@ -41,8 +66,10 @@ struct PruneMarks {
   std::vector<int64_t> kept;           // training indices kept, in scored order
   std::vector<uint8_t> prunedByIndex;  // 1 for a training index the pruning drops (size: the split's)
 };
-// selectSubset's choice, as marks by training index. ConfigError as selectSubset.
+// selectSubset's choice (ties ranked by `tieKey` when given, then by training index), as
+// marks by training index. ConfigError as selectSubset.
 PruneMarks pruneMarks(const std::vector<int64_t>& indices, const std::vector<float>& difficulty,
-                      const std::vector<int>& labels, const PruneSpec& spec, size_t splitSize);
+                      const std::vector<int>& labels, const PruneSpec& spec, size_t splitSize,
+                      const std::vector<float>* tieKey = nullptr);
 
 }  // namespace ps

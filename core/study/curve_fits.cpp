@@ -185,14 +185,26 @@ double CurveModelFit::predict(double n) const {
 std::string CurveModelFit::str() const {
   char buf[200];
   if (!ok) return std::string(curveModelName(model)) + ": too few points";
-  if (model == CurveModel::PowerLaw)
-    std::snprintf(buf, sizeof buf, "err = %.3g*n^-%.3f(+-%.3f)", a, b, bStdErr);
-  else if (model == CurveModel::Exponential)
-    std::snprintf(buf, sizeof buf, "err = %.3g*exp(-n/%.4g(+-%.2g))", a, scale, scaleStdErr);
-  else
-    std::snprintf(buf, sizeof buf, "err = %.3g*(n/%.4g)^-b, b = %.3f(+-%.3f) below, %.3f(+-%.3f) above", a, breakN, b,
-                  bStdErr, b2, b2StdErr);
-  return buf;
+  const bool se = exponentErrorMeaningful(points, seeds);
+  if (model == CurveModel::PowerLaw) {
+    std::snprintf(buf, sizeof buf, "err = %.3g*n^-%.3f", a, b);
+    return buf + exponentErrorText(bStdErr, points, seeds);
+  }
+  if (model == CurveModel::Exponential) {
+    if (se)
+      std::snprintf(buf, sizeof buf, "err = %.3g*exp(-n/%.4g(+-%.2g))", a, scale, scaleStdErr);
+    else
+      std::snprintf(buf, sizeof buf, "err = %.3g*exp(-n/%.4g)", a, scale);
+    return buf + std::string(se ? "" : " (standard error: too few points)");
+  }
+  std::snprintf(buf, sizeof buf, "err = %.3g*(n/%.4g)^-b, b = %.3f", a, breakN, b);
+  std::string out = buf + exponentErrorText(bStdErr, points, seeds);
+  std::snprintf(buf, sizeof buf, " below, %.3f", b2);
+  return out + buf + exponentErrorText(b2StdErr, points, seeds) + " above";
+}
+
+void CurveComparison::setSeeds(int seeds) {
+  for (CurveModelFit* f : {&powerLaw, &exponential, &broken}) f->seeds = seeds;
 }
 
 const CurveModelFit& CurveComparison::bestFit() const {
@@ -216,6 +228,7 @@ CurveComparison compareCurveModels(const std::vector<double>& nsIn, const std::v
   c.powerLaw = powerLawModel(ns, errs);
   c.exponential = exponentialModel(ns, errs);
   c.broken = brokenModel(ns, errs);
+  for (CurveModelFit* f : {&c.powerLaw, &c.exponential, &c.broken}) f->points = ns.size();
   double bestAicc = c.powerLaw.aicc;
   for (const CurveModelFit* alt : {&c.exponential, &c.broken})
     if (alt->ok && alt->aicc < bestAicc - 2.0) {
@@ -227,6 +240,15 @@ CurveComparison compareCurveModels(const std::vector<double>& nsIn, const std::v
     std::snprintf(v, sizeof v, "%.1f", f.aicc);
     return f.ok && std::isfinite(f.aicc) ? std::string(v) : std::string("n/a (too few points)");
   };
+  int finite = 0;
+  for (const CurveModelFit* f : {&c.powerLaw, &c.exponential, &c.broken}) finite += f->ok && std::isfinite(f->aicc);
+  c.compared = finite >= 2;
+  if (!c.compared) {
+    c.criterion = "none: with " + std::to_string(ns.size()) +
+                  " points AICc cannot compare laws (4 or more are needed), so the power law is shown as the "
+                  "default description, not as the best";
+    return c;
+  }
   const std::string text =
       "AICc on log error (lower is better; another model replaces the power law only when "
       "lower by more than 2): power law " +

@@ -27,7 +27,10 @@ struct CurveModelFit {
   // power law: a, b (± bStdErr); exponential: a, scale s (± its standard error);
   // broken: a (error at the break), b1 ± se, b2 ± se, break n_b.
   double a = 0, b = 0, bStdErr = 0, b2 = 0, b2StdErr = 0, scale = 0, scaleStdErr = 0, breakN = 0;
+  size_t points = 0;
+  int seeds = 0;  // the fewest seeds behind a point (set by the caller; 0: not known)
   double predict(double n) const;
+  // The formula; standard errors only where power_law.h's exponentErrorMeaningful allows.
   std::string str() const;
 };
 
@@ -37,8 +40,12 @@ size_t minimumPoints(CurveModel m);
 struct CurveComparison {
   CurveModelFit powerLaw, exponential, broken;
   CurveModel best = CurveModel::PowerLaw;
+  // false: too few points for AICc to compare two models (fewer than 4); the power law
+  // is then the description shown, not one chosen as best
+  bool compared = false;
   std::string criterion;  // how `best` was chosen, in words
   const CurveModelFit& bestFit() const;
+  void setSeeds(int seeds);  // of every model's fit
 };
 
 // ns > 0 and errs > 0, same length, at least 2 points (ConfigError otherwise). With 2

@@ -37,7 +37,7 @@ AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const
                     JobContext& ctx) {
   AuditSide side;
   side.label = spec.label();
-  const auto kept = selectSubset(score.difficulty, labels, spec);
+  const auto kept = selectSubset(score.difficulty, labels, spec, score.tieBreak());
   side.kept = static_cast<int64_t>(kept.size());
   const size_t classes = ds.numClasses();
   std::vector<int64_t> total(classes, 0), keptPer(classes, 0);

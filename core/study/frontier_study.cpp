@@ -117,7 +117,7 @@ std::vector<StudyPoint> frontierPoints(const Dataset& ds, const FrontierConfig& 
         p.seed = config.train.seed + static_cast<uint64_t>(s);
         const PruneSpec spec{se.policy, f, config.classBalanced, config.beta, config.strata, p.seed};
         const ResolvedScore& sc = scores[se.score];
-        for (int64_t pos : selectSubset(sc.difficulty, labels, spec))
+        for (int64_t pos : selectSubset(sc.difficulty, labels, spec, sc.tieBreak()))
           p.trainIdx.push_back(sc.indices[static_cast<size_t>(pos)]);
         checkSubsetCoversClasses(ds, p.trainIdx);
         const std::string score = seriesScore(se, names);

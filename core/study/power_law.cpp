@@ -51,15 +51,26 @@ LogFit logLogFit(const std::vector<double>& ns, const std::vector<double>& errs,
 
 }  // namespace
 
+bool exponentErrorMeaningful(size_t points, int seeds) { return points >= 5 || (points >= 4 && seeds >= 2); }
+
+std::string exponentErrorText(double stdErr, size_t points, int seeds) {
+  if (!exponentErrorMeaningful(points, seeds)) return " (standard error: too few points)";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "(+-%.3f)", stdErr);
+  return buf;
+}
+
 double PowerLawFit::predict(double n) const { return a * std::pow(n, -b) + (hasOffset ? c : 0.0); }
 
 std::string PowerLawFit::str() const {
   char buf[160];
-  if (hasOffset)
-    std::snprintf(buf, sizeof buf, "err = %.3g*n^-%.3f(+-%.3f) + %.4f", a, b, bStdErr, c);
-  else
-    std::snprintf(buf, sizeof buf, "err = %.3g*n^-%.3f(+-%.3f)", a, b, bStdErr);
-  return buf;
+  std::snprintf(buf, sizeof buf, "err = %.3g*n^-%.3f", a, b);
+  std::string out = buf + exponentErrorText(bStdErr, points, seeds);
+  if (hasOffset) {
+    std::snprintf(buf, sizeof buf, " + %.4f", c);
+    out += buf;
+  }
+  return out;
 }
 
 PowerLawFit fitPowerLaw(const std::vector<double>& ns, const std::vector<double>& errs, bool allowOffset) {

@@ -63,7 +63,7 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
     for (const auto& p : r.points) {
       if (p.keep >= 1.0 && p.policy != fullPolicy) continue;
       PlanCurve& c = curves[{p.policy, p.keep}];
-      c = c.points.empty() ? PlanCurve{r.runId, "scaling", r.scoreName, p.policy, p.keep, {}} : c;
+      c = c.points.empty() ? PlanCurve{r.runId, "scaling", r.scoreName, p.policy, p.keep, {}, {}} : c;
       c.points.push_back(p);
     }
     for (auto& kv : curves) addCurve(in, kv.second);
@@ -76,10 +76,60 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
       if (p.keep >= 1.0 && std::exchange(unprunedSeen, true)) continue;
       const std::string score = p.score.empty() ? std::string("-") : p.score;
       ScalingPoint sp{p.policy, p.keep, pool, p.kept, p.errors, p.errorMean, p.errorStd};
-      addCurve(in, PlanCurve{r.runId, "frontier", score, p.policy, p.keep, {sp}});
+      addCurve(in, PlanCurve{r.runId, "frontier", score, p.policy, p.keep, {sp}, {}});
     }
   }
   return in;
+}
+
+namespace {
+
+// The result keys of a point's seeds, as the frontier and scaling studies store them.
+std::vector<std::string> seedKeys(const PlanCurve& c, const ScalingPoint& p) {
+  std::vector<std::string> keys;
+  for (size_t s = 0; s < p.errors.size(); ++s) {
+    std::ostringstream k;
+    if (c.kind == "scaling")
+      k << "point/" << p.policy << "/" << p.keep << "/" << p.pool << "/" << s;
+    else
+      k << "point/" << (c.score == "-" ? std::string() : c.score) << "/" << p.policy << "/" << p.keep << "/" << s;
+    keys.push_back(k.str());
+  }
+  return keys;
+}
+
+// The training runs behind `keys` (sorted), or empty when any is not known.
+std::vector<int64_t> modelsOf(const std::map<std::string, std::string>& results, const std::vector<std::string>& keys) {
+  std::vector<int64_t> out;
+  for (const auto& key : keys) {
+    const auto r = results.find(key);
+    if (r == results.end()) return {};
+    const auto j = nlohmann::json::parse(r->second, nullptr, false);
+    const auto run = j.is_object() ? j.find("train_run") : j.end();
+    if (run == j.end() || !run->is_number_integer() || run->get<int64_t>() <= 0) return {};
+    out.push_back(run->get<int64_t>());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+void attachModels(const Store& store, PlanInputs& in) {
+  std::map<int64_t, std::map<std::string, std::string>> results;
+  for (auto& c : in.curves) {
+    auto it = results.find(c.runId);
+    if (it == results.end()) {
+      std::map<std::string, std::string> r;
+      try {
+        r = store.results(c.runId);
+      } catch (const std::exception&) {  // unreadable: its points are simply not matched
+      }
+      it = results.emplace(c.runId, std::move(r)).first;
+    }
+    c.models.assign(c.points.size(), {});
+    for (size_t i = 0; i < c.points.size(); ++i) c.models[i] = modelsOf(it->second, seedKeys(c, c.points[i]));
+  }
 }
 
 PlanInputs loadPlanInputs(const Store& store, const std::string& fingerprint) {
@@ -100,6 +150,7 @@ PlanInputs loadPlanInputs(const Store& store, const std::string& fingerprint) {
     }
   PlanInputs in = planInputsFrom(scaling, frontier);
   in.skipped = skipped.skipped;
+  attachModels(store, in);
   return in;
 }
 
@@ -110,11 +161,16 @@ double lerp(double a, double b, double t) { return a + (b - a) * t; }
 // The power law through a curve's points (pure; pool against error), for extrapolation.
 PowerLawFit curveLaw(const PlanCurve& c) {
   std::vector<double> ns, errs;
+  int seeds = 0;
   for (const auto& p : c.points) {
     ns.push_back(static_cast<double>(p.pool));
     errs.push_back(p.errorMean);
+    const auto n = static_cast<int>(p.errors.size());
+    seeds = seeds == 0 ? n : std::min(seeds, n);
   }
-  return fitPowerLaw(ns, errs, /*allowOffset=*/false);
+  PowerLawFit law = fitPowerLaw(ns, errs, /*allowOffset=*/false);
+  law.seeds = seeds;
+  return law;
 }
 
 PlanOption optionOf(const PlanCurve& c) {
@@ -135,11 +191,13 @@ bool errorAt(const PlanCurve& c, double pool, PlanOption& o) {
   o.kept = c.keep * pool;
   const auto& pts = c.points;
   const double lo = static_cast<double>(pts.front().pool), hi = static_cast<double>(pts.back().pool);
+  auto modelsAt = [&c](size_t i) { return i < c.models.size() ? c.models[i] : std::vector<int64_t>(); };
   if (pts.size() == 1) {
     if (std::fabs(pool - lo) > 0.01 * lo) return false;
     o.error = pts.front().errorMean;
     o.errorStd = pts.front().errorStd;
     o.how = "measured at pool " + num(lo);
+    o.models = modelsAt(0);
     return true;
   }
   if (pool < lo || pool > hi) {
@@ -156,8 +214,10 @@ bool errorAt(const PlanCurve& c, double pool, PlanOption& o) {
     const double t = (std::log(pool) - std::log(p0)) / (std::log(p1) - std::log(p0));
     o.error = std::exp(lerp(std::log(pts[i].errorMean), std::log(pts[i + 1].errorMean), t));
     o.errorStd = lerp(pts[i].errorStd, pts[i + 1].errorStd, t);
-    o.how = t <= 1e-9 || t >= 1 - 1e-9 ? "measured at pool " + num(t < 0.5 ? p0 : p1)
-                                       : "interpolated between pools " + num(p0) + " and " + num(p1);
+    const bool measured = t <= 1e-9 || t >= 1 - 1e-9;
+    o.how = measured ? "measured at pool " + num(t < 0.5 ? p0 : p1)
+                     : "interpolated between pools " + num(p0) + " and " + num(p1);
+    if (measured) o.models = modelsAt(t < 0.5 ? i : i + 1);
     return true;
   }
   return false;
@@ -222,9 +282,13 @@ std::string optionText(const PlanOption& o, const Wording& w) {
       : o.policy == "random"
           ? w(PS_WORDS("Wording", "%1 pruning at f = %2"), {w.term("random"), num(o.keep)})
           : w(PS_WORDS("Wording", "keep-%1 by %2 at f = %3"), {w.term(o.policy), o.score, num(o.keep)});
-  const std::string run = o.kind == "scaling" ? w(PS_WORDS("Wording", "scaling run %1"), {std::to_string(o.runId)})
-                                              : w(PS_WORDS("Wording", "frontier run %1"), {std::to_string(o.runId)});
-  return what + " [" + run + "]";
+  auto run = [&w](const std::string& kind, int64_t id) {
+    return kind == "scaling" ? w(PS_WORDS("Wording", "scaling run %1"), {std::to_string(id)})
+                             : w(PS_WORDS("Wording", "frontier run %1"), {std::to_string(id)});
+  };
+  std::string runs = run(o.kind, o.runId);
+  for (const auto& [kind, id] : o.alsoRuns) runs += ", " + run(kind, id);
+  return what + " [" + runs + "]";
 }
 
 }  // namespace
@@ -239,10 +303,60 @@ void noteUnpruned(PruningPlan& plan) {
   if (plan.hasUnpruned) plan.unpruned = *it;
 }
 
+// One option per set of trained models: an option measured on the same models as one
+// ranked before it (the f = 1 model a frontier and a scaling study share through the
+// training cache) is folded into that one, which then cites both runs.
+void mergeSameModels(std::vector<PlanOption>& options) {
+  std::vector<PlanOption> out;
+  out.reserve(options.size());
+  for (auto& o : options) {
+    const auto same = std::find_if(out.begin(), out.end(), [&o](const PlanOption& k) {
+      return !o.models.empty() && o.models == k.models && o.pool == k.pool;
+    });
+    if (same == out.end()) {
+      out.push_back(std::move(o));
+      continue;
+    }
+    same->alsoRuns.emplace_back(o.kind, o.runId);
+    same->alsoRuns.insert(same->alsoRuns.end(), o.alsoRuns.begin(), o.alsoRuns.end());
+    same->how += " (" + o.kind + " run " + std::to_string(o.runId) + " measured the same models)";
+  }
+  options = std::move(out);
+}
+
+// The option the answer compares the best with: not pruning, or (when that is best) the
+// best pruned choice; null when there is none.
+const PlanOption* comparedOption(const PruningPlan& plan) {
+  const PlanOption& best = plan.options.front();
+  if (best.keep < 1.0) return plan.hasUnpruned ? &plan.unpruned : nullptr;
+  const auto pruned = std::find_if(plan.options.begin(), plan.options.end(), [](auto& o) { return o.keep < 1.0; });
+  return pruned == plan.options.end() ? nullptr : &*pruned;
+}
+
+// " 100000 examples is OUTSIDE the measured pools ...", or the same said of a curve that
+// was extrapolated past its own pools; "" when every number cited was measured or
+// interpolated. Sets plan.outside when it warns.
+std::string budgetOutsideWarning(PruningPlan& plan, const PlanOption& best, const Wording& w) {
+  if (plan.outside)
+    return " " + w(PS_WORDS("Wording",
+                            "%1 examples is OUTSIDE the measured pools (%2 to %3): these numbers extrapolate power "
+                            "laws and may be wrong."),
+                   {num(plan.budget), num(plan.measuredLo), num(plan.measuredHi)});
+  const PlanOption* other = comparedOption(plan);
+  const PlanOption* far = best.extrapolated ? &best : other && other->extrapolated ? other : nullptr;
+  if (!far) return {};
+  plan.outside = true;
+  return " " + w(PS_WORDS("Wording",
+                          "The error of %1 at %2 examples lies OUTSIDE the pools its curve measured: it extrapolates "
+                          "a power law and may be wrong."),
+                 {optionText(*far, w), num(plan.budget)});
+}
+
 // Which option is expected best, what not pruning gives, and the plan in words.
 void finishBudgetPlan(PruningPlan& plan, const Wording& w) {
   std::stable_sort(plan.options.begin(), plan.options.end(),
                    [](const PlanOption& a, const PlanOption& b) { return a.error < b.error; });
+  mergeSameModels(plan.options);
   std::ostringstream s;
   if (plan.options.empty()) {
     plan.answer = w(PS_WORDS("Wording",
@@ -280,12 +394,7 @@ void finishBudgetPlan(PruningPlan& plan, const Wording& w) {
       << w(PS_WORDS("Wording",
                     "The runner-up, %1 at %2, overlaps that interval: the data do not single out one choice."),
            {optionText(*next, w), num(next->error)});
-  if (plan.outside)
-    s << " "
-      << w(PS_WORDS("Wording",
-                    "%1 examples is OUTSIDE the measured pools (%2 to %3): these numbers extrapolate power laws and "
-                    "may be wrong."),
-           {num(plan.budget), num(plan.measuredLo), num(plan.measuredHi)});
+  s << budgetOutsideWarning(plan, best, w);
   plan.answer = s.str();
 }
 
@@ -319,6 +428,36 @@ PruningPlan planForBudget(const PlanInputs& in, double budget, const Wording& w)
 
 namespace {
 
+bool outsideMeasured(const PruningPlan& plan, const PlanOption& o) {
+  return o.extrapolated || o.pool < plan.measuredLo * 0.99 || o.pool > plan.measuredHi * 1.01;
+}
+
+// The warning for a target-error plan: the best choice's pool, or the pool the answer
+// compares it with (not pruning, usually), found by extrapolating past the measured
+// pools. Sets plan.outside when it warns.
+std::string targetOutsideWarning(PruningPlan& plan, const PlanOption& best, const Wording& w) {
+  const PlanOption* other = comparedOption(plan);
+  const bool bestOut = outsideMeasured(plan, best), otherOut = other && outsideMeasured(plan, *other);
+  plan.outside = bestOut || otherOut;
+  const std::string lo = num(plan.measuredLo), hi = num(plan.measuredHi);
+  if (bestOut && otherOut)
+    return " " + w(PS_WORDS("Wording",
+                            "That, and the %1 examples of %2, are OUTSIDE the measured pools (%3 to %4): they "
+                            "extrapolate power laws and may be wrong."),
+                   {num(std::round(other->pool)), optionText(*other, w), lo, hi});
+  if (bestOut)
+    return " " + w(PS_WORDS("Wording",
+                            "That is OUTSIDE the measured pools (%1 to %2): it extrapolates a power law and may be "
+                            "wrong."),
+                   {lo, hi});
+  if (otherOut)
+    return " " + w(PS_WORDS("Wording",
+                            "The %1 examples of %2 are OUTSIDE the measured pools (%3 to %4): that figure "
+                            "extrapolates a power law and may be wrong."),
+                   {num(std::round(other->pool)), optionText(*other, w), lo, hi});
+  return {};
+}
+
 void finishTargetPlan(PruningPlan& plan, const Wording& w) {
   std::stable_sort(plan.options.begin(), plan.options.end(),
                    [](const PlanOption& a, const PlanOption& b) { return a.pool < b.pool; });
@@ -331,7 +470,6 @@ void finishTargetPlan(PruningPlan& plan, const Wording& w) {
   }
   noteUnpruned(plan);
   const PlanOption& best = plan.options.front();
-  plan.outside = best.pool < plan.measuredLo * 0.99 || best.pool > plan.measuredHi * 1.01;
   std::ostringstream s;
   s << w(PS_WORDS("Wording",
                   "To reach a test error of %1, the choice needing the fewest examples is %2: about %3 examples "
@@ -352,11 +490,7 @@ void finishTargetPlan(PruningPlan& plan, const Wording& w) {
            {num(std::round(plan.unpruned.pool)), num(plan.gain, 3)});
   else if (!plan.hasUnpruned)
     s << " " << w(PS_WORDS("Wording", "No f = 1 curve reaches it: the gain over not pruning is unknown."));
-  if (plan.outside || best.extrapolated)
-    s << " "
-      << w(PS_WORDS("Wording",
-                    "That is OUTSIDE the measured pools (%1 to %2): it extrapolates a power law and may be wrong."),
-           {num(plan.measuredLo), num(plan.measuredHi)});
+  s << targetOutsideWarning(plan, best, w);
   plan.answer = s.str();
 }
 
@@ -368,6 +502,7 @@ PruningPlan planForTarget(const PlanInputs& in, double targetError, const Wordin
   plan.byBudget = false;
   plan.targetError = targetError;
   measuredRange(in, plan, plan.measuredLo);
+  plan.outside = false;  // decided with the answer, from the pools it cites
   for (const auto& c : in.curves) {
     if (c.points.size() < 2) continue;
     PlanOption o = optionOf(c);
@@ -397,20 +532,13 @@ std::string planJson(const PruningPlan& plan) {
   j["answer"] = plan.answer;
   j["notes"] = plan.notes;
   auto option = [](const PlanOption& o) {
-    return nlohmann::json{{"run", o.runId},
-                          {"kind", o.kind},
-                          {"score", o.score},
-                          {"policy", o.policy},
-                          {"keep", o.keep},
-                          {"pool", o.pool},
-                          {"kept", o.kept},
-                          {"error", o.error},
-                          {"error_std", o.errorStd},
-                          {"seeds", o.seeds},
-                          {"pool_lo", o.poolLo},
-                          {"pool_hi", o.poolHi},
-                          {"how", o.how},
-                          {"extrapolated", o.extrapolated}};
+    nlohmann::json also = nlohmann::json::array();
+    for (const auto& [kind, id] : o.alsoRuns) also.push_back({{"kind", kind}, {"run", id}});
+    return nlohmann::json{{"run", o.runId},          {"also_runs", also},  {"kind", o.kind},
+                          {"score", o.score},        {"policy", o.policy}, {"keep", o.keep},
+                          {"pool", o.pool},          {"kept", o.kept},     {"error", o.error},
+                          {"error_std", o.errorStd}, {"seeds", o.seeds},   {"pool_lo", o.poolLo},
+                          {"pool_hi", o.poolHi},     {"how", o.how},       {"extrapolated", o.extrapolated}};
   };
   j["options"] = nlohmann::json::array();
   for (const auto& o : plan.options) j["options"].push_back(option(o));

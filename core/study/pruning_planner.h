@@ -8,6 +8,7 @@
 // plan says so. Each study run's curves stay its own (runs may differ in recipe).
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "study/scaling_study.h"
@@ -25,6 +26,11 @@ struct PlanCurve {
   std::string score, policy;
   double keep = 0;
   std::vector<ScalingPoint> points;  // by pool, positive errors only
+  // Per point (same order), the trained models behind its seeds (their training runs in
+  // the store); empty where not known. Two runs that measured the same models (the f = 1
+  // model a frontier and a scaling study share, read from the training cache) list them
+  // as one option.
+  std::vector<std::vector<int64_t>> models;
 };
 
 struct PlanInputs {
@@ -36,11 +42,19 @@ struct PlanInputs {
 // A frontier run's pool is the scored set it pruned: its f = 1 point's size, else
 // round(kept / f) at its largest kept fraction.
 PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::vector<FrontierResult>& frontier);
-// Every finished scaling and frontier run of the dataset (none: empty inputs).
+// Every finished scaling and frontier run of the dataset (none: empty inputs), with the
+// models behind each point (attachModels).
 PlanInputs loadPlanInputs(const Store& store, const std::string& fingerprint);
+// Fills each curve's `models` from its study run's stored point outcomes (a run or point
+// without them keeps an empty list).
+void attachModels(const Store& store, PlanInputs& in);
 
 struct PlanOption {
   int64_t runId = 0;
+  // Other study runs ("scaling"/"frontier", id) that measured the very same models: one
+  // option cites them all.
+  std::vector<std::pair<std::string, int64_t>> alsoRuns;
+  std::vector<int64_t> models;  // measured options: the training runs behind the point, when known
   std::string kind, score, policy;
   double keep = 0;
   double pool = 0, kept = 0;       // examples before and after pruning
@@ -59,7 +73,7 @@ struct PruningPlan {
   PlanOption unpruned;                    // the best f = 1 option
   double gain = 0;                        // budget: error(f = 1) − error(best); target: pool(f = 1) / pool(best)
   double measuredLo = 0, measuredHi = 0;  // the pools measured, over every curve
-  bool outside = false;                   // the request lies outside them
+  bool outside = false;  // the answer rests on a number outside them (the request, or a curve extrapolated)
   std::vector<std::string> notes;
   std::string answer;  // the plan in a few sentences
 };

@@ -1,5 +1,6 @@
 #include "study/scaling_envelope.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -37,10 +38,22 @@ std::vector<EnvelopePoint> envelopePoints(const ScalingResult& r, const std::str
   return out;
 }
 
-std::string exponent(double b, double se) {
+// "0.300 +- 0.012", or "0.300 (standard error: too few points)" (power_law.h's rule).
+std::string exponent(double b, double se, size_t points, int seeds) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f +- %.3f", b, se);
+  if (exponentErrorMeaningful(points, seeds))
+    std::snprintf(buf, sizeof buf, "%.3f +- %.3f", b, se);
+  else
+    std::snprintf(buf, sizeof buf, "%.3f (standard error: too few points)", b);
   return buf;
+}
+
+// The fewest seeds behind any of the points.
+template <typename Points, typename Seeds>
+int fewestSeeds(const Points& points, Seeds seedsOf) {
+  int fewest = 0;
+  for (const auto& p : points) fewest = fewest == 0 ? seedsOf(p) : std::min(fewest, seedsOf(p));
+  return fewest;
 }
 
 std::string choicesOf(const std::vector<EnvelopePoint>& points, const Wording& w) {
@@ -75,9 +88,16 @@ ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy, co
     fullErrs.push_back(p->errorMean);
   }
   e.fitted = ns.size() >= 2;
-  if (e.fitted) e.fit = compareCurveModels(ns, errs);
+  if (e.fitted) {
+    e.fit = compareCurveModels(ns, errs);
+    e.fit.setSeeds(fewestSeeds(e.points, [](const EnvelopePoint& p) { return p.seeds; }));
+  }
   e.hasUnpruned = fullNs.size() >= 2;
-  if (e.hasUnpruned) e.unpruned = fitPowerLaw(fullNs, fullErrs, /*allowOffset=*/false);
+  if (e.hasUnpruned) {
+    e.unpruned = fitPowerLaw(fullNs, fullErrs, /*allowOffset=*/false);
+    e.unpruned.seeds =
+        fewestSeeds(unprunedPoints(r), [](const ScalingPoint* p) { return static_cast<int>(p->errors.size()); });
+  }
   if (!e.fitted)
     e.verdict.text =
         w(PS_WORDS("Wording", "the envelope has fewer than 2 pool sizes with a positive error: nothing to fit"));
@@ -90,10 +110,11 @@ ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy, co
   for (const auto& p : e.points) allUnpruned = allUnpruned && p.keep >= 1.0;
   if (allUnpruned) {
     e.verdict.outcome = EnvelopeOutcome::NotPruned;
-    e.verdict.text = w(PS_WORDS("Wording",
-                                "no pruned point beat not pruning at any pool measured: the envelope is the unpruned "
-                                "curve (exponent %1), so pruning does not beat power-law scaling at these sizes"),
-                       {exponent(e.fit.powerLaw.b, e.fit.powerLaw.bStdErr)});
+    e.verdict.text =
+        w(PS_WORDS("Wording",
+                   "no pruned point beat not pruning at any pool measured: the envelope is the unpruned "
+                   "curve (exponent %1), so pruning does not beat power-law scaling at these sizes"),
+          {exponent(e.fit.powerLaw.b, e.fit.powerLaw.bStdErr, e.fit.powerLaw.points, e.fit.powerLaw.seeds)});
   }
   return e;
 }
@@ -112,15 +133,22 @@ EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFi
   EnvelopeVerdict v;
   v.delta = envelope.b - unpruned.b;
   v.deltaStdErr = std::sqrt(envelope.bStdErr * envelope.bStdErr + unpruned.bStdErr * unpruned.bStdErr);
-  const std::string numbers = w(PS_WORDS("Wording", "envelope exponent %1, unpruned %2, difference %3"),
-                                {exponent(envelope.b, envelope.bStdErr), exponent(unpruned.b, unpruned.bStdErr),
-                                 exponent(v.delta, v.deltaStdErr)});
-  if (envelopePoints < 3 || unprunedPoints < 3 || !(v.deltaStdErr > 0)) {
-    v.text =
-        w(PS_WORDS("Wording", "the data cannot tell: a standard error needs at least 3 pool sizes on each curve (%1)"),
-          {numbers});
+  const bool meaningful = exponentErrorMeaningful(envelopePoints, envelope.seeds) &&
+                          exponentErrorMeaningful(unprunedPoints, unpruned.seeds);
+  if (!meaningful || !(v.deltaStdErr > 0)) {
+    const std::string shown = w(PS_WORDS("Wording", "envelope exponent %1, unpruned %2"),
+                                {exponent(envelope.b, envelope.bStdErr, envelopePoints, envelope.seeds),
+                                 exponent(unpruned.b, unpruned.bStdErr, unprunedPoints, unpruned.seeds)});
+    v.text = w(PS_WORDS("Wording",
+                        "the data cannot tell: a standard error needs at least 5 pool sizes, or 4 each measured "
+                        "with 2 or more seeds, on each curve (%1)"),
+               {shown});
     return v;
   }
+  const std::string numbers = w(PS_WORDS("Wording", "envelope exponent %1, unpruned %2, difference %3"),
+                                {exponent(envelope.b, envelope.bStdErr, envelopePoints, envelope.seeds),
+                                 exponent(unpruned.b, unpruned.bStdErr, unprunedPoints, unpruned.seeds),
+                                 exponent(v.delta, v.deltaStdErr, envelopePoints, envelope.seeds)});
   if (v.delta > 2 * v.deltaStdErr) {
     v.outcome = EnvelopeOutcome::Beats;
     v.text =
@@ -135,6 +163,13 @@ EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFi
                {numbers});
   }
   return v;
+}
+
+std::string spreadText(double std, size_t seeds, int decimals) {
+  if (seeds < 2) return seeds == 1 ? "(1 seed)" : "(no seeds)";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "+- %.*f", decimals, std);
+  return buf;
 }
 
 std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r, const Wording& w) {

@@ -29,7 +29,9 @@ enum class EnvelopeOutcome { Beats, Worse, CannotTell, NotPruned };
 
 // Whether the envelope's exponent b exceeds the unpruned curve's: decided when the
 // difference is more than twice its standard error sqrt(se_env² + se_full²) (the two
-// fits treated as independent, which they are not quite: they can share f = 1 points).
+// fits treated as independent, which they are not quite: they can share f = 1 points),
+// and only where both standard errors mean something (power_law.h's rule: 5 pool sizes,
+// or 4 with 2 or more seeds each); the fits' `seeds` say how many seeds each point had.
 struct EnvelopeVerdict {
   EnvelopeOutcome outcome = EnvelopeOutcome::CannotTell;
   double delta = 0, deltaStdErr = 0;  // b_envelope − b_unpruned
@@ -56,6 +58,10 @@ std::string unprunedPolicy(const ScalingResult& r);
 // there are several. Pools where a policy has no point are skipped.
 // Their sentences (verdict, choices) in `w`'s words.
 std::vector<ScalingEnvelope> scalingEnvelopes(const ScalingResult& r, const Wording& w = englishWording());
+
+// A spread across seeds as people read it: "+- 0.0040" with 2 or more seeds; with one,
+// "(1 seed)" (the spread of one value is not measured: "+- 0.0000" would claim it was).
+std::string spreadText(double std, size_t seeds, int decimals = 4);
 
 // The verdict from two power-law fits (exposed for tests).
 EnvelopeVerdict compareExponents(const CurveModelFit& envelope, const PowerLawFit& unpruned, size_t envelopePoints,

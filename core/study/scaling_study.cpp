@@ -1,5 +1,6 @@
 #include "study/scaling_study.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -134,6 +135,12 @@ ScalingResult fromJson(const nlohmann::json& j) {
     c.fit.c = f.at("c");
     c.fit.hasOffset = f.at("offset");
     c.fit.rmse = f.at("rmse");
+    for (const auto& p : r.points)  // what the fit rests on: whether its standard error is shown
+      if (p.policy == c.policy && p.keep == c.keep && p.errorMean > 0) {
+        const auto seeds = static_cast<int>(p.errors.size());
+        c.fit.seeds = c.fit.points == 0 ? seeds : std::min(c.fit.seeds, seeds);
+        ++c.fit.points;
+      }
     r.curves.push_back(c);
   }
   for (const auto& x : j.value("crossovers", nlohmann::json::array()))
@@ -179,19 +186,23 @@ std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& co
   for (int64_t size : sizes) {
     std::vector<int64_t> pool(perm.begin(), perm.begin() + size);
     std::sort(pool.begin(), pool.end());
-    std::vector<float> d;
+    std::vector<float> d, tieKey;
+    std::vector<int64_t> ids;
     std::vector<int> labels;
     for (int64_t pos : pool) {
       d.push_back(score.difficulty[static_cast<size_t>(pos)]);
-      labels.push_back(ds.label(Split::Train, static_cast<size_t>(score.indices[static_cast<size_t>(pos)])));
+      if (!score.tieKey.empty()) tieKey.push_back(score.tieKey[static_cast<size_t>(pos)]);
+      ids.push_back(score.indices[static_cast<size_t>(pos)]);
+      labels.push_back(ds.label(Split::Train, static_cast<size_t>(ids.back())));
     }
+    const TieBreak tie{tieKey.empty() ? nullptr : &tieKey, &ids};
     for (PrunePolicy pol : parsePolicies(config.policies))
       for (double f : config.keeps)
         for (int s = 0; s < config.seeds; ++s) {
           StudyPoint p;
           p.seed = config.train.seed + static_cast<uint64_t>(s);
           const PruneSpec spec{pol, f, config.classBalanced, config.beta, 50, p.seed};
-          for (int64_t k : selectSubset(d, labels, spec))
+          for (int64_t k : selectSubset(d, labels, spec, tie))
             p.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
           checkSubsetCoversClasses(ds, p.trainIdx);
           std::ostringstream key, label;
@@ -249,6 +260,7 @@ std::vector<ScalingCurve> fitCurves(const ScalingResult& r, const ScalingConfig&
         }
       if (xs.size() >= 2) {
         c.fit = fitPowerLaw(xs, ys);
+        c.fit.seeds = config.seeds;  // every point of a study has them all
         c.fitted = true;
       }
       curves.push_back(c);

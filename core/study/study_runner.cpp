@@ -9,6 +9,7 @@
 #include "job/job.h"
 #include "model/model_factory.h"
 #include "score/score_engine.h"
+#include "score/score_order.h"
 #include "store/example_tags.h"
 #include "store/run_guard.h"
 #include "store/store.h"
@@ -37,18 +38,21 @@ ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScor
   }
   if (!run.difficulty.count(name))
     throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + name + "'");
-  ResolvedScore out{run.runId, run.indices, run.difficulty.at(name), 0};
+  ResolvedScore out{run.runId, run.indices, run.difficulty.at(name), 0, tieBreakKey(run.predictions)};
+  if (out.tieKey.size() != out.indices.size()) out.tieKey.clear();
   if (score.excludeTagged) {
     const std::vector<int64_t> excluded = excludedExamples(store, ds);  // sorted
     size_t kept = 0;
     for (size_t p = 0; p < out.indices.size(); ++p) {
       if (std::binary_search(excluded.begin(), excluded.end(), out.indices[p])) continue;
       out.indices[kept] = out.indices[p];
+      if (!out.tieKey.empty()) out.tieKey[kept] = out.tieKey[p];
       out.difficulty[kept++] = out.difficulty[p];
     }
     out.excluded = static_cast<int64_t>(out.indices.size() - kept);
     out.indices.resize(kept);
     out.difficulty.resize(kept);
+    if (!out.tieKey.empty()) out.tieKey.resize(kept);
     if (kept == 0) throw ConfigError("every scored example is tagged 'exclude': nothing is left to prune");
   }
   return out;

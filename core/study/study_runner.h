@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "prune/prune_policy.h"
 #include "study/study_config.h"
 #include "train/train_config.h"
 
@@ -25,6 +26,9 @@ struct ResolvedScore {
   std::vector<int64_t> indices;   // training indices the scores cover
   std::vector<float> difficulty;  // one per index
   int64_t excluded = 0;           // examples left out as tagged "exclude"
+  std::vector<float> tieKey;      // one per index, or empty: score/score_order.h's tieBreakKey
+  // How pruning ranks equal difficulties: by tieKey, then by training index.
+  TieBreak tieBreak() const { return {tieKey.empty() ? nullptr : &tieKey, &indices}; }
 };
 // `name` picks one of the scoring run's scores (default: score.name); `alsoNeeded`
 // names other scores to compute in the same scoring run. ConfigError when the run

@@ -20,16 +20,26 @@ struct OptimalKeep {
   std::string policy;
   double error = 0, errorSem = 0;
   double unprunedError = 0;  // f = 1 at the same alpha_tot (NaN when not simulated)
+  // The policy with the lowest mean error at one f, or "tie" when the simulation cannot
+  // tell it from the runner-up: the trials run every policy on the same data, so the
+  // two are compared trial by trial, and a winner is named only when the mean paired
+  // difference exceeds twice its standard error (the trials' spread / sqrt(trials)).
   struct Winner {
-    double keep;
-    std::string policy;
-    double error;
+    double keep = 0;
+    std::string policy;  // "hard", "easy", "random", or "tie"
+    double error = 0;    // the leader's mean error
+    std::string leader, runnerUp;
+    double gap = 0, gapSem = 0;  // runner-up's error minus the leader's: mean over trials, standard error
+    bool tie() const { return policy == "tie"; }
   };
-  std::vector<Winner> winners;  // per kept fraction f < 1, ascending: the policy with the lowest error
+  std::vector<Winner> winners;  // per kept fraction f < 1, ascending
 };
 
 // One entry per alpha_tot in the points, ascending.
 std::vector<OptimalKeep> optimalKeepCurve(const std::vector<TheoryPoint>& points);
+
+// The winner at one f from its points (one per policy, same trials): see Winner.
+OptimalKeep::Winner winnerAt(const std::vector<const TheoryPoint*>& policies);
 
 // A small simulation for the optimal-f curve beside a plan (seconds on two cores):
 // N = 50, alpha_tot 1 to 100, f from 0.1 to 1, keep hard, keep easy and random.

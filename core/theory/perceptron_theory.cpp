@@ -198,6 +198,7 @@ std::vector<TheoryPoint> summarise(const TheoryConfig& c, const TrialErrors& err
     tp.policy = c.policies[pi];
     tp.thetaDegrees = c.thetaDegrees;
     tp.trials = static_cast<int>(v.size());
+    tp.trialErrors = v;
     double m = 0;
     for (double e : v) m += e;
     m /= static_cast<double>(v.size());

@@ -37,7 +37,8 @@ struct TheoryPoint {
   double thetaDegrees = 0;
   double errorMean = 0, errorSem = 0;
   int trials = 0;
-  bool pareto = false;  // non-dominated in (alpha_prune, error) across all points
+  std::vector<double> trialErrors;  // per trial, in trial order (the policies of a trial share its data)
+  bool pareto = false;              // non-dominated in (alpha_prune, error) across all points
 };
 
 std::vector<TheoryPoint> simulatePerceptron(const TheoryConfig& config, JobContext& ctx);
