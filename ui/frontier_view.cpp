@@ -49,17 +49,17 @@ void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(re
 
 QString FrontierView::pointText(size_t i) const {
   const FrontierPoint& p = result_.points.at(i);
-  const QString series =
-      p.score.empty() ? tr("random") : tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
-  return tr("%1, f = %2\ntest error %3 ± %4 over %5 seed(s)\n%6 examples kept, %7 epochs%8\nclick: fairness audit")
-      .arg(series)
-      .arg(p.keep, 0, 'f', 2)
-      .arg(p.errorMean, 0, 'f', 4)
-      .arg(p.errorStd, 0, 'f', 4)
-      .arg(p.errors.size())
-      .arg(p.kept)
-      .arg(p.epochs)
-      .arg(p.pareto ? tr("\non the Pareto frontier") : QString());
+  const auto seeds = static_cast<int>(p.errors.size());
+  // One seed has no spread to show: saying "± 0.0000" would claim a precision never measured.
+  const QString error = seeds > 1 ? tr("test error %1 ± %2 (std over %n seeds)", nullptr, seeds)
+                                        .arg(p.errorMean, 0, 'f', 4)
+                                        .arg(p.errorStd, 0, 'f', 4)
+                                  : tr("test error %1 (1 seed, no spread)").arg(p.errorMean, 0, 'f', 4);
+  QStringList lines{tr("%1, f = %2").arg(frontierLineName(p)).arg(p.keep, 0, 'f', 2), error,
+                    tr("%1 examples kept · %n epoch(s)", nullptr, p.epochs).arg(p.kept)};
+  if (p.pareto) lines << tr("on the Pareto frontier");
+  lines << tr("click: fairness audit");
+  return lines.join(QLatin1Char('\n'));
 }
 
 void FrontierView::requestAudit(size_t i) {
