@@ -51,12 +51,13 @@ QString FrontierView::pointText(size_t i) const {
   const FrontierPoint& p = result_.points.at(i);
   const auto seeds = static_cast<int>(p.errors.size());
   // One seed has no spread to show: saying "± 0.0000" would claim a precision never measured.
-  const QString error = seeds > 1 ? tr("test error %1 ± %2 (std over %n seeds)", nullptr, seeds)
+  const QString error = seeds > 1 ? tr("test error %1 ± %2 (std over %3 seeds)")
                                         .arg(p.errorMean, 0, 'f', 4)
                                         .arg(p.errorStd, 0, 'f', 4)
+                                        .arg(seeds)
                                   : tr("test error %1 (1 seed, no spread)").arg(p.errorMean, 0, 'f', 4);
   QStringList lines{tr("%1, f = %2").arg(frontierLineName(p)).arg(p.keep, 0, 'f', 2), error,
-                    tr("%1 examples kept · %n epoch(s)", nullptr, p.epochs).arg(p.kept)};
+                    tr("%1 examples kept · %2 epochs").arg(p.kept).arg(p.epochs)};
   if (p.pareto) lines << tr("on the Pareto frontier");
   lines << tr("click: fairness audit");
   return lines.join(QLatin1Char('\n'));
@@ -76,7 +77,10 @@ QChart* FrontierView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QChart* chart = makeFrontierChart(
       result_, tr("Test error against kept fraction (%1, budget: %2)")
-                   .arg(QString::fromStdString(result_.scoreName), QString::fromStdString(result_.budget)));
+                   .arg(QString::fromStdString(result_.scoreName),
+                        result_.budget == "epochs"  ? tr("equal epochs")
+                        : result_.budget == "steps" ? tr("equal steps")
+                                                    : QString::fromStdString(result_.budget)));
   *info = tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
   return chart;
 }
