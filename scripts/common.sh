@@ -8,7 +8,7 @@ BUILD_DIR="${PRUNESCOPE_BUILD_DIR:-$ROOT/build}"
 PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-svg-dev libqt6opengl6-dev libgl-dev
+  qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-translations-l10n
   libtorch-dev libopenblas0-openmp
   libopencv-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev libxxhash-dev liblinear-dev zlib1g-dev
   dataset-fashion-mnist

@@ -8,10 +8,14 @@
 #include <QGraphicsTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <QtTest>
@@ -25,10 +29,15 @@
 #include "chart_view.h"
 #include "data/synthetic_dataset.h"
 #include "density_plot.h"
+#include "frontier_chart.h"
+#include "frontier_view.h"
+#include "report/report_sections.h"
+#include "report/svg_chart.h"
 #include "scaling_view.h"
 #include "score/rank_stats.h"
 #include "score_view.h"
 #include "support/stall_watch.h"
+#include "util/policy_colours.h"
 #include "worker_pool.h"
 
 namespace {
@@ -107,6 +116,104 @@ std::shared_ptr<ps::ui::ScoreCatalog> catalogOf(int64_t n, int scores) {
   return catalog;
 }
 
+// A frontier view showing a study given by hand (no store): the view's own chart,
+// tooltip and legend.
+struct ShownFrontier : ps::ui::FrontierView {
+  using FrontierView::adopt;
+  using StudyRunView::redraw;
+};
+
+ps::FrontierPoint frontierPoint(const std::string& score, const std::string& policy, double keep,
+                                std::vector<double> errors, bool pareto = false) {
+  ps::FrontierPoint p;
+  p.score = score;
+  p.policy = policy;
+  p.keep = keep;
+  p.kept = static_cast<int64_t>(keep * 1000);
+  p.epochs = 3;
+  p.errors = std::move(errors);
+  double sum = 0, squares = 0;
+  for (double e : p.errors) sum += e;
+  p.errorMean = sum / static_cast<double>(p.errors.size());
+  for (double e : p.errors) squares += (e - p.errorMean) * (e - p.errorMean);
+  p.errorStd = p.errors.size() > 1 ? std::sqrt(squares / static_cast<double>(p.errors.size() - 1)) : 0;
+  p.pareto = pareto;
+  return p;
+}
+
+// keep-hard and keep-easy by el2n over two seeds, random over one (on the frontier).
+ps::FrontierResult handMadeFrontier() {
+  ps::FrontierResult r;
+  r.runId = 7;
+  r.scoreName = "el2n";
+  r.budget = "epochs";
+  r.points = {frontierPoint("el2n", "hard", 0.5, {0.30, 0.32}), frontierPoint("el2n", "hard", 1, {0.20, 0.21}),
+              frontierPoint("el2n", "easy", 0.5, {0.27, 0.29}), frontierPoint("el2n", "easy", 1, {0.20, 0.21}),
+              frontierPoint("", "random", 0.5, {0.25}, true), frontierPoint("", "random", 1, {0.195}, true)};
+  r.pareto = {4, 5};
+  return r;
+}
+
+// The numeric tick labels drawn beside the plot: below it (`horizontal`) or left of it.
+QStringList axisLabels(const QChartView& view, bool horizontal) {
+  const QRectF plot = view.chart()->mapToScene(view.chart()->plotArea()).boundingRect();
+  std::vector<std::pair<double, QString>> found;
+  for (QGraphicsItem* item : view.scene()->items()) {
+    QString text;
+    if (auto* t = dynamic_cast<QGraphicsTextItem*>(item)) text = t->toPlainText();
+    if (auto* t = dynamic_cast<QGraphicsSimpleTextItem*>(item)) text = t->text();
+    bool number = false;
+    text.toDouble(&number);
+    if (!number || !item->isVisible()) continue;
+    const QPointF c = item->sceneBoundingRect().center();
+    if (horizontal && c.y() > plot.bottom() && c.x() >= plot.left() - 30 && c.x() <= plot.right() + 30)
+      found.emplace_back(c.x(), text);
+    if (!horizontal && c.x() < plot.left() && c.y() >= plot.top() - 4 && c.y() <= plot.bottom() + 4)
+      found.emplace_back(-c.y(), text);
+  }
+  std::sort(found.begin(), found.end());
+  QStringList labels;
+  for (const auto& f : found) labels << f.second;
+  return labels;
+}
+
+// Labels at multiples of one step of 1, 2 or 5 × 10^k, each written once.
+void checkRoundDistinct(const QStringList& labels) {
+  QVERIFY2(labels.size() >= 2, qPrintable(labels.join(' ')));
+  QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+  const double step = labels[1].toDouble() - labels[0].toDouble();
+  const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+  QVERIFY2(std::abs(mantissa - 1) < 1e-6 || std::abs(mantissa - 2) < 1e-6 || std::abs(mantissa - 5) < 1e-6,
+           qPrintable(labels.join(' ')));
+  for (int i = 0; i < labels.size(); ++i) {
+    const double v = labels[i].toDouble();
+    QVERIFY2(std::abs(v / step - std::round(v / step)) < 1e-6, qPrintable(labels.join(' ')));
+    if (i > 0) QVERIFY2(std::abs(v - labels[i - 1].toDouble() - step) < step * 1e-6, qPrintable(labels.join(' ')));
+  }
+}
+
+// The tick labels of an SVG chart's y axis (right-aligned, left of the plot) or x axis.
+QStringList svgTickLabels(const std::string& svg, bool horizontal) {
+  const QRegularExpression re(horizontal ? "text-anchor='middle' font-size='11'>([^<]+)</text>"
+                                         : "text-anchor='end' font-size='11'>([^<]+)</text>");
+  QStringList labels;
+  for (auto it = re.globalMatch(QString::fromStdString(svg)); it.hasNext();) labels << it.next().captured(1);
+  return labels;
+}
+
+// `n` runs of `perRun` scores each over the same examples.
+std::shared_ptr<ps::ui::ScoreCatalog> catalogOfRuns(int64_t n, int runs, int perRun) {
+  auto catalog = std::make_shared<ps::ui::ScoreCatalog>();
+  for (int r = 0; r < runs; ++r) {
+    const auto one = catalogOf(n, perRun);
+    auto run = std::make_shared<ps::ui::CatalogRun>(*one->runs.front());
+    run->run.runId = 10 + r;
+    for (const auto& e : one->entries) catalog->entries.emplace_back(static_cast<size_t>(r), e.second);
+    catalog->runs.push_back(run);
+  }
+  return catalog;
+}
+
 }  // namespace
 
 class TestGuiCharts : public QObject {
@@ -120,6 +227,11 @@ class TestGuiCharts : public QObject {
   void scoreViewHeatmapShowsEveryScoreAndPicksTheScatter();
   void theDensityScatterOpensTheNearestExample();
   void aPaintNeverWaitsForAViewsComputation();
+  void aFrontierPointsTooltipTellsItsNumbersAndStays();
+  void zoomedLinearAxesHaveRoundDistinctLabels();
+  void policiesHaveOneColourAndProperNamesInTheReport();
+  void theReportsLogAxesAreLabelledAtRoundValues();
+  void twentyFiveScoresStayReadableAndOneRunCanBePicked();
 };
 
 void TestGuiCharts::hoverShowsAPointsNumbersAndAClickReportsIt() {
@@ -357,6 +469,200 @@ void TestGuiCharts::aPaintNeverWaitsForAViewsComputation() {
   QVERIFY(pool->waitForDone(30000));  // the blockers are off `release` before it goes
   QTRY_VERIFY_WITH_TIMEOUT(!view.agreementBusy() && !view.densityBusy() && !view.histogramBusy(), 30000);
   QVERIFY2(worst < 1500, qPrintable(QString::number(worst) + " ms"));
+}
+
+void TestGuiCharts::aFrontierPointsTooltipTellsItsNumbersAndStays() {
+  ShownFrontier view;
+  view.adopt(std::make_shared<const ps::FrontierResult>(handMadeFrontier()));
+  view.redraw();
+  view.resize(1100, 700);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  view.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&view));  // Qt asks for tooltips in the active window only
+  QTest::qWait(100);
+  ps::ui::ChartView* chart = view.chartView();
+  auto pointOn = [&](const QString& policy, double keep) {
+    for (QAbstractSeries* s : chart->chart()->series()) {
+      auto* line = qobject_cast<QLineSeries*>(s);
+      if (!line || line->property("ps_policy").toString() != policy || line->property("ps_nohover").toBool()) continue;
+      for (int i = 0; i < line->count(); ++i)
+        if (line->at(i).x() == keep)
+          return chart->mapFromScene(chart->chart()->mapToScene(chart->chart()->mapToPosition(line->at(i), line)));
+    }
+    return QPoint(-1, -1);
+  };
+  // keep-hard at f = 0.5, two seeds: its mean ± std, the seeds, what it kept and trained.
+  const QPoint hard = pointOn("hard", 0.5);
+  QVERIFY(hard.x() >= 0);
+  QTest::mouseMove(chart->viewport(), hard + QPoint(1, 0));
+  QTest::mouseMove(chart->viewport(), hard);
+  QTRY_VERIFY(QToolTip::isVisible());
+  // The mouse rests: Qt's own tooltip request (after ~0.7 s) must not take the numbers away.
+  QTest::qWait(1500);
+  QVERIFY(QToolTip::isVisible());
+  const QString text = QToolTip::text();
+  for (const char* want : {"keep hard (el2n), f = 0.50", "test error 0.3100 ± 0.0141 (std over 2 seeds)",
+                           "500 examples kept", "3 epochs"})
+    QVERIFY2(text.contains(QString::fromUtf8(want)), qPrintable(text));
+  QCOMPARE(text, view.pointText(0));
+  // Random at f = 0.5 from one seed: no "± 0.0000", it says so; it is on the frontier.
+  QTest::mouseMove(chart->viewport(), pointOn("random", 0.5));
+  QTRY_VERIFY(QToolTip::text().startsWith("random, f = 0.50"));
+  QTest::qWait(1000);
+  QVERIFY(QToolTip::isVisible());
+  QVERIFY2(QToolTip::text().contains("test error 0.2500 (1 seed, no spread)"), qPrintable(QToolTip::text()));
+  QVERIFY(!QToolTip::text().contains(QString::fromUtf8("±")));
+  QVERIFY(QToolTip::text().contains("on the Pareto frontier"));
+  // The legend names each line by its policy (and score): no "- / random".
+  QStringList names;
+  for (QLegendMarker* m : chart->chart()->legend()->markers())
+    if (m->isVisible()) names << m->label();
+  QCOMPARE(names, QStringList({"keep hard (el2n)", "keep easy (el2n)", "random", "Pareto frontier"}));
+}
+
+void TestGuiCharts::zoomedLinearAxesHaveRoundDistinctLabels() {
+  QCOMPARE(ps::ui::roundStep(0, 1, 5), 0.2);
+  QCOMPARE(ps::ui::roundStep(2.13, 5.87, 8), 0.5);
+  QCOMPARE(ps::ui::stepDecimals(0.05), 2);
+  QCOMPARE(ps::ui::stepDecimals(5), 0);
+  Fixture f;
+  f.y->setLabelFormat("%.1f");  // as the frontier's error axis: too few decimals once zoomed in
+  const int ownCount = f.x->tickCount();
+  // Zoom in about an odd spot, far: the ranges are no longer round.
+  for (int i = 0; i < 9; ++i) wheel(f.view.viewport(), f.at(f.a, 3) + QPoint(7, -3), 120);
+  QTest::qWait(50);
+  QVERIFY(f.x->max() - f.x->min() < 1.5);
+  checkRoundDistinct(axisLabels(f.view, true));
+  checkRoundDistinct(axisLabels(f.view, false));
+  QCOMPARE(f.x->tickType(), QValueAxis::TicksDynamic);
+  // Panned: still round.
+  QTest::keyClick(&f.view, Qt::Key_Right);
+  QTest::qWait(50);
+  checkRoundDistinct(axisLabels(f.view, true));
+  // The whole chart again: its own ticks.
+  QTest::keyClick(&f.view, Qt::Key_0);
+  QCOMPARE(f.x->tickType(), QValueAxis::TicksFixed);
+  QCOMPARE(f.x->tickCount(), ownCount);
+}
+
+void TestGuiCharts::policiesHaveOneColourAndProperNamesInTheReport() {
+  // One table: the GUI's colour of each policy is the report's.
+  for (const char* policy : {"hard", "easy", "random", "ccs"})
+    QCOMPARE(ps::ui::policyColour(policy).name(), QString::fromStdString(ps::policyColour(policy).hex()));
+  QVERIFY(ps::policyColour("hard").hex() != ps::policyColour("easy").hex());
+  // The report's frontier: lines named as the GUI's legend names them, in the policy's colour.
+  const std::string html = ps::frontierSection(handMadeFrontier());
+  QVERIFY(html.find("- / random") == std::string::npos);
+  QVERIFY(html.find(" / ") == std::string::npos);
+  for (const char* name : {">keep hard (el2n)</text>", ">keep easy (el2n)</text>", ">random</text>"})
+    QVERIFY2(html.find(name) != std::string::npos, name);
+  const auto colourOf = [&html](const std::string& name) {  // the legend's line before the name
+    const size_t at = html.find(">" + name + "</text>");
+    const size_t stroke = html.rfind("stroke='#", at);
+    return at == std::string::npos || stroke == std::string::npos ? std::string() : html.substr(stroke + 8, 7);
+  };
+  QCOMPARE(colourOf("keep hard (el2n)"), ps::policyColour("hard").hex());
+  QCOMPARE(colourOf("random"), ps::policyColour("random").hex());
+  // The scaling chart: the policy's colour, lighter at the smaller kept fraction (as in the GUI).
+  ps::ScalingResult r;
+  r.scoreName = "el2n";
+  for (double keep : {0.5, 0.7, 1.0})
+    for (const char* policy : {"hard", "random"})
+      for (int64_t pool : {500, 1000, 2000}) {
+        ps::ScalingPoint p;
+        p.policy = policy;
+        p.keep = keep;
+        p.pool = pool;
+        p.kept = static_cast<int64_t>(keep * static_cast<double>(pool));
+        p.errorMean = 3.0 / std::sqrt(static_cast<double>(p.kept));
+        p.errors = {p.errorMean};
+        r.points.push_back(p);
+      }
+  const std::string scaling = ps::scalingSection(r);
+  QVERIFY(scaling.find("keep random") == std::string::npos);
+  const auto colourIn = [&scaling](const std::string& name) {
+    const size_t at = scaling.find(">" + name + "</text>");
+    const size_t stroke = scaling.rfind("stroke='#", at);
+    return at == std::string::npos || stroke == std::string::npos ? std::string() : scaling.substr(stroke + 8, 7);
+  };
+  QCOMPARE(colourIn("keep hard f=0.7"), ps::policyShade("hard", 1).hex());
+  QCOMPARE(colourIn("keep hard f=0.5"), ps::policyShade("hard", 2).hex());
+  QCOMPARE(colourIn("random f=0.5"), ps::policyShade("random", 2).hex());
+  QCOMPARE(ps::ui::policyColour("hard", 2).name(), QString::fromStdString(ps::policyShade("hard", 2).hex()));
+}
+
+void TestGuiCharts::theReportsLogAxesAreLabelledAtRoundValues() {
+  const auto isRound = [](const QString& label) {  // 1..9 × 10^k, written out
+    bool ok = false;
+    const double v = label.toDouble(&ok);
+    if (!ok || v <= 0 || label.contains('e')) return false;
+    const double m = v / std::pow(10.0, std::floor(std::log10(v) + 1e-9));
+    return std::abs(m - std::round(m)) < 1e-9;
+  };
+  // Errors 0.12..0.35 over 300..30000 examples: the x axis at 1-2-5 per decade; the y axis,
+  // inside one decade, still gets two labels or more.
+  ps::SvgChart c;
+  c.logX = c.logY = true;
+  ps::SvgSeries s;
+  s.colour = "#000000";
+  for (double n : {300.0, 1000.0, 3000.0, 10000.0, 30000.0}) {
+    s.xs.push_back(n);
+    s.ys.push_back(0.12 + 0.23 * (30000 - n) / 29700);
+  }
+  c.series = {s};
+  const std::string svg = ps::renderSvg(c);
+  const QStringList xs = svgTickLabels(svg, true), ys = svgTickLabels(svg, false);
+  for (const char* want : {"500", "1000", "2000", "5000", "10000", "20000"}) QVERIFY2(xs.contains(want), want);
+  QVERIFY2(ys.size() >= 2, qPrintable(ys.join(' ')));
+  for (const QString& label : xs + ys) QVERIFY2(isRound(label), qPrintable(label));
+  QCOMPARE(QSet<QString>(ys.begin(), ys.end()).size(), ys.size());
+  // Many decades: powers of ten only.
+  c.series[0].xs = {1, 10, 1e3, 1e6};
+  c.series[0].ys = {0.5, 0.3, 0.2, 0.1};
+  const QStringList wide = svgTickLabels(ps::renderSvg(c), true);
+  QVERIFY2(wide.contains("1000") && wide.contains("1000000") && !wide.contains("2000"), qPrintable(wide.join(' ')));
+}
+
+void TestGuiCharts::twentyFiveScoresStayReadableAndOneRunCanBePicked() {
+  ps::SyntheticSpec spec;
+  spec.train = 100;
+  std::shared_ptr<const ps::Dataset> ds = ps::makeSyntheticDataset(spec);
+  const auto catalog = catalogOfRuns(2000, 5, 5);  // 25 scores: 5 runs of 5
+  ps::ui::ScoreView view;
+  view.resize(1400, 800);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QSignalSpy agreed(&view, &ps::ui::ScoreView::agreementReady);
+  view.setCatalog(ds, catalog);
+  QVERIFY(agreed.wait(30000));
+  auto* map = view.heatmap();
+  QCOMPARE(view.agreement().names.size(), size_t(25));
+  // Every cell is big enough for its number and each row for its label; the column numbers
+  // fit their columns. What does not fit the box scrolls.
+  const QFontMetrics fm = map->fontMetrics();
+  const QRect first = map->cellRect(0, 0), next = map->cellRect(1, 1);
+  QVERIFY2(first.width() >= fm.horizontalAdvance(QStringLiteral("−0.00")) && first.height() >= fm.height(),
+           qPrintable(QStringLiteral("%1×%2").arg(first.width()).arg(first.height())));
+  QVERIFY(next.top() >= first.bottom() && next.left() >= first.right());  // rows and columns do not overlap
+  QVERIFY(first.width() > fm.horizontalAdvance(QStringLiteral("25")));
+  QTRY_VERIFY(map->rect().contains(map->cellRect(24, 24)));
+  QTRY_VERIFY(map->height() > view.heatmapArea()->viewport()->height());
+  QTRY_VERIFY(view.heatmapArea()->verticalScrollBar()->isVisible());
+  // Scrolled to the last cell, it hovers like any other.
+  view.heatmapArea()->ensureVisible(map->cellRect(24, 23).center().x(), map->cellRect(24, 23).center().y());
+  QTest::mouseMove(map, map->cellRect(24, 23).center());
+  QTRY_VERIFY(map->hoverText().contains("s4 (run 14) vs s3 (run 14)"));
+  // One run picked: its five scores alone, and a click still picks the right pair.
+  QCOMPARE(view.agreementRunBox()->count(), 6);
+  view.agreementRunBox()->setCurrentIndex(3);  // runs are listed in the catalogue's order: run 12
+  QVERIFY(agreed.wait(30000));
+  QCOMPARE(view.agreement().names.size(), size_t(5));
+  for (const std::string& name : view.agreement().names) QVERIFY2(name.find("(run 12)") != std::string::npos, name.c_str());
+  QTRY_VERIFY(!view.heatmapArea()->verticalScrollBar()->isVisible());
+  QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(1, 4).center());
+  QCOMPARE(view.xBox()->currentText(), QStringLiteral("s4 (run 12)"));
+  QCOMPARE(view.yBox()->currentText(), QStringLiteral("s1 (run 12)"));
 }
 
 QTEST_MAIN(TestGuiCharts)

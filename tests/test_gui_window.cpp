@@ -4,6 +4,8 @@
 // comes back from the View menu; a dataset folder dropped on the window opens; a plain
 // start comes back to the dataset, view and gallery settings left; the zh_CN translation
 // is complete and changes the window.
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -26,11 +28,14 @@
 #include <thread>
 
 #include "background_job.h"
+#include "frontier_chart.h"
 #include "gallery_view.h"
 #include "job/job.h"
 #include "job_panel.h"
 #include "job_queue.h"
 #include "main_window.h"
+#include "settings_dialog.h"
+#include "startup.h"
 #include "store/run_summary.h"
 #include "store/store.h"
 #include "study/scaling_study.h"
@@ -86,6 +91,7 @@ class TestGuiWindow : public QObject {
   void theViewMenuBringsBackAClosedDock();
   void aDroppedFolderOpensAndARestartComesBack();
   void chineseTranslationIsCompleteAndLoads();
+  void chineseCoversQtsDialogsDurationsAndTheRestartNote();
 };
 
 void TestGuiWindow::initTestCase() {
@@ -310,6 +316,42 @@ void TestGuiWindow::chineseTranslationIsCompleteAndLoads() {
   QCOMPARE(ps::describeRun(run, ps::ui::uiWording()), ps::describeRun(run));  // English: core's own words
   ps::ui::MainWindow en;
   QCOMPARE(en.views()->tabText(1), QString("Gallery"));
+}
+
+void TestGuiWindow::chineseCoversQtsDialogsDurationsAndTheRestartNote() {
+  // Chinese saved in Settings: the start loads Qt's own catalogue too (shipped in the
+  // program besides Qt's folder), so OK and Cancel are Chinese.
+  QVERIFY(QFile::exists(":/i18n/qtbase_zh_CN.qm"));
+  ps::ui::SettingsDialog::saveLanguage("zh_CN");
+  ps::ui::installTranslations();
+  {
+    QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QCOMPARE(box.button(QDialogButtonBox::Ok)->text(), QString::fromUtf8("确定"));
+    QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QString::fromUtf8("取消"));
+    // Durations and the ± sign in the window's words; no stray space in a policy's name.
+    QCOMPARE(ps::ui::durationWord(127), QString::fromUtf8("2 分 07 秒"));
+    QCOMPARE(ps::ui::durationWord(3725), QString::fromUtf8("1 小时 02 分"));
+    QCOMPARE(ps::ui::durationWord(9), QString::fromUtf8("9 秒"));
+    QCOMPARE(ps::ui::coreText("b = 0.413 +- 0.055"), QString::fromUtf8("b = 0.413 ± 0.055"));
+    ps::FrontierPoint p;
+    p.score = "el2n";
+    p.policy = "hard";
+    QCOMPARE(ps::ui::frontierLineName(p), QString::fromUtf8("保留困难样本（el2n）"));
+    // Picking another language says at once that it applies after a restart, in both
+    // languages; the language already in use says it plainly.
+    ps::ui::SettingsDialog dialog(db());
+    const QString here = QString::fromUtf8("新语言将在下次启动 PruneScope 时生效。");
+    QCOMPARE(dialog.languageNote()->text(), here);
+    dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("en")));
+    QVERIFY2(dialog.languageNote()->text().contains(here) &&
+                 dialog.languageNote()->text().contains("A new language applies the next time PruneScope starts."),
+             qPrintable(dialog.languageNote()->text()));
+  }
+  ps::ui::SettingsDialog::saveLanguage("en");
+  ps::ui::installTranslations();
+  QDialogButtonBox box(QDialogButtonBox::Ok);
+  QVERIFY(!box.button(QDialogButtonBox::Ok)->text().contains(QString::fromUtf8("确定")));
+  QCOMPARE(ps::ui::durationWord(127), QString("2m07s"));
 }
 
 QTEST_MAIN(TestGuiWindow)

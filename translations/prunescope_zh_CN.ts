@@ -79,6 +79,10 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>%1 f=%2</source>
+        <translation>%1 f=%2</translation>
+    </message>
+    <message>
         <source>this chart has no data to export yet</source>
         <translation>此图表尚无可导出的数据</translation>
     </message>
@@ -112,7 +116,7 @@
     </message>
     <message>
         <source>keep %1 (%2)</source>
-        <translation>保留 %1（%2）</translation>
+        <translation>保留%1（%2）</translation>
     </message>
     <message>
         <source>Pareto frontier</source>
@@ -132,7 +136,7 @@
     </message>
     <message>
         <source>keep %1 f=%2</source>
-        <translation>保留 %1 f=%2</translation>
+        <translation>保留%1 f=%2</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -200,7 +204,7 @@
     </message>
     <message>
         <source>envelope: best f per pool, keep-%1</source>
-        <translation>包络线：每个数据池的最佳 f，保留 %1</translation>
+        <translation>包络线：每个数据池的最佳 f，保留%1</translation>
     </message>
     <message>
         <source>envelope fit: %1</source>
@@ -276,6 +280,21 @@
 </context>
 <context>
     <name>Wording</name>
+    <message>
+        <source>%1h%2m</source>
+        <comment>duration</comment>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <comment>duration</comment>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>duration</comment>
+        <translation>%1 秒</translation>
+    </message>
     <message>
         <source>hard</source>
         <comment>policy</comment>
@@ -830,6 +849,38 @@ nearest: example #%1 (%2, %3); click to open it</source>
 <context>
     <name>ps::ui::FrontierView</name>
     <message>
+        <source>equal epochs</source>
+        <translation>相同轮数</translation>
+    </message>
+    <message>
+        <source>equal steps</source>
+        <translation>相同步数</translation>
+    </message>
+    <message>
+        <source>test error %1 ± %2 (std over %3 seeds)</source>
+        <translation>测试误差 %1 ± %2（%3 个种子的标准差）</translation>
+    </message>
+    <message>
+        <source>test error %1 (1 seed, no spread)</source>
+        <translation>测试误差 %1（1 个种子，无离散度）</translation>
+    </message>
+    <message>
+        <source>%1, f = %2</source>
+        <translation>%1，f = %2</translation>
+    </message>
+    <message>
+        <source>%1 examples kept · %2 epochs</source>
+        <translation>保留 %1 个样本 · %2 轮</translation>
+    </message>
+    <message>
+        <source>on the Pareto frontier</source>
+        <translation>位于帕累托前沿上</translation>
+    </message>
+    <message>
+        <source>click: fairness audit</source>
+        <translation>单击：公平性审计</translation>
+    </message>
+    <message>
         <source>No frontier study yet: start one in the Jobs panel (Frontier tab).</source>
         <translation>尚无前沿研究：请在任务面板（“前沿”标签页）中开始一项。</translation>
     </message>
@@ -843,7 +894,7 @@ nearest: example #%1 (%2, %3); click to open it</source>
     </message>
     <message>
         <source>keep %1 (%2)</source>
-        <translation>保留 %1（%2）</translation>
+        <translation>保留%1（%2）</translation>
     </message>
     <message>
         <source>%1, f = %2
@@ -1858,7 +1909,7 @@ Top classes: %6</source>
     </message>
     <message>
         <source>keep-%1</source>
-        <translation>保留 %1</translation>
+        <translation>保留%1</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +1925,18 @@ Top classes: %6</source>
 </context>
 <context>
     <name>ps::ui::ScoreView</name>
+    <message>
+        <source>every run&apos;s scores</source>
+        <translation>所有运行的分数</translation>
+    </message>
+    <message>
+        <source>run %1 (%2 scores) · %3</source>
+        <translation>运行 %1（%2 个分数）· %3</translation>
+    </message>
+    <message>
+        <source>Compare every run&apos;s scores, or the scores of one run</source>
+        <translation>比较所有运行的分数，或只比较一次运行的分数</translation>
+    </message>
     <message>
         <source>Top-k overlap: k is this fraction of the examples every score covers</source>
         <translation>Top-k 重叠：k 为所有分数共同覆盖样本的这一比例</translation>
@@ -1989,6 +2052,18 @@ Top classes: %6</source>
 </context>
 <context>
     <name>ps::ui::SettingsDialog</name>
+    <message>
+        <source>The new language applies when PruneScope starts again. Restart now?</source>
+        <translation>新语言将在 PruneScope 重新启动后生效。现在重启吗？</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>

@@ -1,8 +1,11 @@
 #include "agreement_heatmap.h"
 
+#include <QFontMetrics>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 #include <cmath>
 
 #include "chart_style.h"
@@ -13,6 +16,7 @@ namespace {
 
 constexpr int kMargin = 6;
 constexpr int kTopLabels = 22;  // the row of column numbers
+constexpr int kMaxLabel = 260;  // the row labels' column at most
 
 // Blue (−1) … white (0) … red (+1); NaN grey.
 QColor agreementColour(double v) {
@@ -29,6 +33,7 @@ AgreementHeatmap::AgreementHeatmap(QWidget* parent) : QWidget(parent) { setMouse
 void AgreementHeatmap::setAgreement(const ScoreAgreement& agreement) {
   agreement_ = agreement;
   hoverText_.clear();
+  updateGeometry();  // more scores need more room
   update();
 }
 
@@ -49,20 +54,36 @@ QString AgreementHeatmap::cellText(int row, int column) const {
   return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 2);
 }
 
+// Wide enough for the longest row label, but at most kMaxLabel (longer ones are elided):
+// it does not depend on the widget's width, which depends on it.
 int AgreementHeatmap::labelWidth() const {
   int w = 0;
   for (size_t i = 0; i < agreement_.names.size(); ++i)
     w = std::max(w, fontMetrics().horizontalAdvance(
                         QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(agreement_.names[i]))));
-  return std::min(w + kMargin, width() * 2 / 5);
+  return std::min(w + kMargin, kMaxLabel);
 }
 
-// As wide as the room allows (up to 80 px), as tall as the rows allow but no taller than wide.
+QSize AgreementHeatmap::minimumCellSize() const {
+  const QFontMetrics fm = fontMetrics();
+  return {fm.horizontalAdvance(QStringLiteral("−0.00")) + 6, fm.height() + 2};
+}
+
+QSize AgreementHeatmap::minimumSizeHint() const {
+  const auto n = static_cast<int>(agreement_.names.size());
+  const QSize cell = minimumCellSize();
+  return {std::max(200, labelWidth() + 2 * kMargin + n * cell.width()),
+          std::max(150, kTopLabels + 2 * kMargin + n * cell.height())};
+}
+
+// As wide as the room allows (up to 80 px), as tall as the rows allow but no taller than
+// wide; never below the readable minimum.
 QSize AgreementHeatmap::cellSize() const {
   const auto n = static_cast<int>(agreement_.names.size());
   if (n == 0) return {0, 0};
-  const int w = std::clamp((width() - labelWidth() - 2 * kMargin) / n, 4, 80);
-  return {w, std::clamp((height() - kTopLabels - 2 * kMargin) / n, 4, w)};
+  const QSize least = minimumCellSize();
+  const int w = std::clamp((width() - labelWidth() - 2 * kMargin) / n, least.width(), std::max(80, least.width()));
+  return {w, std::clamp((height() - kTopLabels - 2 * kMargin) / n, least.height(), std::max(w, least.height()))};
 }
 
 QRect AgreementHeatmap::cellRect(int row, int column) const {
@@ -81,7 +102,7 @@ QPoint AgreementHeatmap::cellAt(const QPoint& pos) const {
   return {column, row};
 }
 
-void AgreementHeatmap::paintEvent(QPaintEvent*) {
+void AgreementHeatmap::paintEvent(QPaintEvent* event) {
   QPainter p(this);
   p.fillRect(rect(), palette().base());
   const auto n = static_cast<int>(agreement_.names.size());
@@ -91,6 +112,7 @@ void AgreementHeatmap::paintEvent(QPaintEvent*) {
   QFont cellFont = font();
   cellFont.setPointSizeF(std::clamp(std::min(side * 0.6, size.width() / 4.0), 6.0, font().pointSizeF()));
   const bool numbers = side >= 11 && size.width() >= 26;
+  const QRect shown = event->rect();  // in a scroll area, only what is exposed is painted
   for (int r = 0; r < n; ++r) {
     const QRect label(kMargin, cellRect(r, 0).top(), labelWidth() - kMargin, side);
     p.setPen(palette().text().color());
@@ -104,6 +126,7 @@ void AgreementHeatmap::paintEvent(QPaintEvent*) {
     p.setFont(cellFont);
     for (int c = 0; c < n; ++c) {
       const QRect cell = cellRect(r, c);
+      if (!cell.intersects(shown)) continue;
       const double v = value(r, c);
       const QColor fill = agreementColour(v);
       p.fillRect(cell.adjusted(0, 0, -1, -1), fill);

@@ -1,8 +1,10 @@
 #pragma once
-// The agreement of every cached score as one matrix: a cell per pair, coloured by
+// The agreement of the scores shown as one matrix: a cell per pair, coloured by
 // Spearman's rank correlation (blue −1 … white 0 … red +1) or by top-k overlap (white 0 …
-// red 1), the number written in it. Cells shrink to fit, so every score is visible
-// without scrolling; hovering a cell tells both numbers, clicking it picks the pair.
+// red 1), the number written in it. Cells shrink to fit the room, but never below a
+// readable size (its number and a row's label whole): past that the heatmap asks for
+// more room (minimumSizeHint) and the score view scrolls it. Hovering a cell tells both
+// numbers, clicking it picks the pair.
 #include <QWidget>
 
 #include "score/score_agreement.h"
@@ -20,7 +22,9 @@ class AgreementHeatmap : public QWidget {
   QString cellText(int row, int column) const;  // the number shown in a cell ("0.93", "–")
   QRect cellRect(int row, int column) const;
   QString hoverText() const { return hoverText_; }
-  QSize minimumSizeHint() const override { return {200, 150}; }
+  QSize minimumSizeHint() const override;
+  QSize sizeHint() const override { return minimumSizeHint(); }
+  QSize minimumCellSize() const;  // the smallest readable cell: "−0.00" and a line of text
 
  signals:
   void pairChosen(int row, int column);

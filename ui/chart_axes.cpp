@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QValueAxis>
 #include <QXYSeries>
+#include <algorithm>
 #include <cmath>
 
 #include "chart_style.h"
@@ -68,18 +69,56 @@ void ScaledAxis::attach(QChart* chart, QXYSeries* series, const ScaledAxis& x, c
   addToChart(chart, series, x.axis(), y.axis(), inLegend);
 }
 
+double roundStep(double lo, double hi, int count) {
+  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || count < 1) return 0;
+  const double raw = (hi - lo) / count, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0})
+    if (m * magnitude >= raw * (1 - 1e-9)) return m * magnitude;
+  return 10 * magnitude;
+}
+
 std::vector<double> roundTicks(double lo, double hi, int count) {
   std::vector<double> ticks;
-  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || count < 1) return ticks;
-  const double raw = (hi - lo) / count, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * magnitude >= raw) {
-      step = m * magnitude;
-      break;
-    }
-  for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push_back(t);
+  const double step = roundStep(lo, hi, count);
+  if (!(step > 0)) return ticks;
+  for (double k = std::ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k += 1) ticks.push_back(k * step);
   return ticks;
+}
+
+int stepDecimals(double step) {
+  if (!(step > 0) || !std::isfinite(step)) return 0;
+  return std::clamp(static_cast<int>(-std::floor(std::log10(step) + 1e-9)), 0, 12);
+}
+
+void keepTicksRound(QValueAxis* axis, const QChart* chart) {
+  if (qobject_cast<QCategoryAxis*>(axis) || axis->property("ps_roundTicks").toBool()) return;
+  axis->setProperty("ps_roundTicks", true);
+  struct Own {
+    QValueAxis::TickType type;
+    int count;
+    QString format;
+    double lo, hi;
+  };
+  const Own own{axis->tickType(), axis->tickCount(), axis->labelFormat(), axis->min(), axis->max()};
+  QObject::connect(axis, &QValueAxis::rangeChanged, axis, [axis, chart, own](double lo, double hi) {
+    const double tolerance = 1e-9 * std::max(1.0, std::abs(own.hi - own.lo));
+    if (std::abs(lo - own.lo) <= tolerance && std::abs(hi - own.hi) <= tolerance) {  // home again: the chart's own
+      axis->setTickType(own.type);
+      axis->setTickCount(own.count);
+      axis->setLabelFormat(own.format);
+      return;
+    }
+    // About one tick per 90 px across, 45 px up: a step of 1, 2 or 5 × 10^k, ticks at its
+    // multiples, labels with the decimals the step needs (so no two read the same).
+    const bool across = axis->orientation() == Qt::Horizontal;
+    const double pixels = across ? chart->plotArea().width() : chart->plotArea().height();
+    const double step = roundStep(lo, hi, std::clamp(static_cast<int>(pixels / (across ? 90 : 45)), 2, 12));
+    if (!(step > 0)) return;
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(stepDecimals(step)));
+  });
 }
 
 QString tickLabel(double value, double step) {

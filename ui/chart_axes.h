@@ -38,7 +38,16 @@ double unmapCoordinate(const QXYSeries* series, bool horizontal, double c);
 
 // Tick values at round numbers (1, 2 or 5 × 10^k apart) inside [lo, hi], about `count` of
 // them; and a tick's label, with values within a rounding error of zero written as 0.
+double roundStep(double lo, double hi, int count = 5);  // 0 for an empty or non-finite range
 std::vector<double> roundTicks(double lo, double hi, int count = 5);
+int stepDecimals(double step);  // the decimals a label needs at this step: 0.05 → 2, 5 → 0
 QString tickLabel(double value, double step);
+
+// Once `axis` (a linear one of `chart`) is zoomed or panned away from its present range,
+// its ticks are round (roundStep for its length in pixels, anchored at 0) and its labels
+// carry the decimals of the step; back at that range, its own ticks return. Log axes
+// (QCategoryAxis) label themselves and are left alone. ChartView does this for every
+// linear axis it shows.
+void keepTicksRound(QValueAxis* axis, const QChart* chart);
 
 }  // namespace ps::ui

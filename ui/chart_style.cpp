@@ -13,6 +13,8 @@
 #include <QXYSeries>
 #include <cmath>
 
+#include "util/policy_colours.h"
+
 namespace ps::ui {
 
 QColor paletteColour(size_t i) {
@@ -22,12 +24,9 @@ QColor paletteColour(size_t i) {
   return palette[i % (sizeof palette / sizeof palette[0])];
 }
 
-QColor policyColour(const std::string& policy) {
-  if (policy == "hard") return paletteColour(3);
-  if (policy == "easy") return paletteColour(0);
-  if (policy == "random") return paletteColour(7);
-  if (policy == "ccs") return paletteColour(2);
-  return QColor(Qt::darkMagenta);
+QColor policyColour(const std::string& policy, size_t shade) {
+  const Rgb c = policyShade(policy, shade);
+  return {c.r, c.g, c.b};
 }
 
 void addToChart(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool inLegend) {

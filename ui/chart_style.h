@@ -19,8 +19,9 @@ QT_END_NAMESPACE
 
 namespace ps::ui {
 
-QColor policyColour(const std::string& policy);  // hard red, easy blue, random grey, ccs green
-QColor paletteColour(size_t i);                  // i modulo 10
+// A policy's colour (util/policy_colours.h: the report's too), `shade` steps lighter.
+QColor policyColour(const std::string& policy, size_t shade = 0);
+QColor paletteColour(size_t i);  // i modulo 10
 
 // Adds `series` to `chart` on the axes `x` and `y`; `inLegend` false hides its legend entry.
 void addToChart(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool inLegend = true);

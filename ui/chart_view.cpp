@@ -2,12 +2,14 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QMouseEvent>
 #include <QRubberBand>
 #include <QToolTip>
+#include <QValueAxis>
 #include <QWheelEvent>
 #include <QXYSeries>
 #include <cmath>
@@ -79,7 +81,10 @@ void ChartView::showChart(QChart* chart) {
   }
   hoverText_.clear();
   homeRanges_.clear();
-  for (QAbstractAxis* axis : chart->axes()) homeRanges_.emplace_back(axis->property("min"), axis->property("max"));
+  for (QAbstractAxis* axis : chart->axes()) {
+    homeRanges_.emplace_back(axis->property("min"), axis->property("max"));
+    if (auto* linear = qobject_cast<QValueAxis*>(axis)) keepTicksRound(linear, chart);
+  }
   connectLegend();
 }
 
@@ -250,6 +255,19 @@ void ChartView::keyPressEvent(QKeyEvent* event) {
     default: QChartView::keyPressEvent(event); return;
   }
   event->accept();
+}
+
+// Qt asks for a tooltip once the mouse rests (QEvent::ToolTip, ~0.7 s); QGraphicsView hands
+// that to the scene, whose items have none, and the scene then hides whatever tooltip is
+// shown: the point's numbers vanished as soon as the mouse stopped over it. The view
+// answers it itself, with the hovered point's text.
+bool ChartView::viewportEvent(QEvent* event) {
+  if (event->type() != QEvent::ToolTip) return QChartView::viewportEvent(event);
+  const auto* help = static_cast<QHelpEvent*>(event);
+  hoverText_.clear();  // shown again below, even when unchanged
+  showHover(help->pos());
+  event->setAccepted(!hoverText_.isEmpty());
+  return true;
 }
 
 void ChartView::leaveEvent(QEvent* event) {

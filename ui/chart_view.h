@@ -52,6 +52,7 @@ class ChartView : public QChartView {
   void mouseDoubleClickEvent(QMouseEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
   void leaveEvent(QEvent* event) override;
+  bool viewportEvent(QEvent* event) override;
 
  private:
   struct Hit {

@@ -1,8 +1,10 @@
 #include "density_plot.h"
 
+#include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 #include <cmath>
 
 #include "chart_axes.h"
@@ -87,11 +89,19 @@ void DensityPlot::drawAxes(QPainter& p, const QRect& plot) const {
     p.drawLine(plot.left() - 4, py, plot.left(), py);
     p.drawText(QRect(0, py - 8, kLeft - 7, 16), Qt::AlignRight | Qt::AlignVCenter, tickLabel(fy, yStep));
   }
-  p.drawText(QRect(plot.left(), plot.bottom() + 22, plot.width(), 18), Qt::AlignCenter, data_.xName);
+  // The titles: a line as tall as the font needs (CJK glyphs included), as long as the
+  // room beside the plot allows, elided in the middle (the run it names stays legible)
+  // rather than cut off at both ends; the tooltip has them whole.
+  const QFontMetrics fm = fontMetrics();
+  const int line = fm.height() + 2;
+  p.drawText(QRect(plot.left(), plot.bottom() + 22, plot.width(), line), Qt::AlignCenter,
+             fm.elidedText(data_.xName, Qt::ElideMiddle, plot.width()));
+  const int length = 2 * std::min(plot.center().y(), height() - plot.center().y()) - 4;
   p.save();
-  p.translate(12, plot.center().y());
+  p.translate(line / 2 + 2, plot.center().y());
   p.rotate(-90);
-  p.drawText(QRect(-plot.height() / 2, -8, plot.height(), 18), Qt::AlignCenter, data_.yName);
+  p.drawText(QRect(-length / 2, -line / 2, length, line), Qt::AlignCenter,
+             fm.elidedText(data_.yName, Qt::ElideMiddle, length));
   p.restore();
 }
 

@@ -19,9 +19,7 @@ namespace {
 // and marker shape.
 QLineSeries* policyLine(const FrontierPoint& p, std::map<std::string, size_t>& scoreStyle) {
   auto* line = new QLineSeries;
-  line->setName(p.score.empty()
-                    ? QObject::tr("random")
-                    : QObject::tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score)));
+  line->setName(frontierLineName(p));
   if (!p.score.empty() && !scoreStyle.count(p.score)) scoreStyle[p.score] = scoreStyle.size();
   styleLine(line, policyColour(p.policy), p.score.empty() ? 0 : scoreStyle[p.score]);
   line->setPointsVisible(true);
@@ -66,6 +64,11 @@ void addParetoFront(QChart* chart, const FrontierResult& r, QAbstractAxis* x, QA
 }
 
 }  // namespace
+
+QString frontierLineName(const FrontierPoint& p) {
+  if (p.score.empty()) return p.policy == "random" ? QObject::tr("random") : policyWord(p.policy);
+  return QObject::tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
+}
 
 QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
   auto* chart = new QChart;

@@ -13,5 +13,7 @@ class QChart;
 namespace ps::ui {
 
 QChart* makeFrontierChart(const FrontierResult& result, const QString& title);
+// The legend's name of a point's line: "keep hard (el2n)", "random".
+QString frontierLineName(const FrontierPoint& point);
 
 }  // namespace ps::ui

@@ -49,22 +49,18 @@ void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(re
 
 QString FrontierView::pointText(size_t i) const {
   const FrontierPoint& p = result_.points.at(i);
-  const QString series =
-      p.score.empty() ? tr("random") : tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
-  // one seed has no spread to show: "± 0.0000" would claim one
-  const QString error = p.errors.size() < 2
-                            ? tr("test error %1 (1 seed: no spread measured)").arg(p.errorMean, 0, 'f', 4)
-                            : tr("test error %1 ± %2 over %3 seeds")
-                                  .arg(p.errorMean, 0, 'f', 4)
-                                  .arg(p.errorStd, 0, 'f', 4)
-                                  .arg(p.errors.size());
-  return tr("%1, f = %2\n%3\n%4 examples kept, %5 epochs%6\nclick: fairness audit")
-      .arg(series)
-      .arg(p.keep, 0, 'f', 2)
-      .arg(error)
-      .arg(p.kept)
-      .arg(p.epochs)
-      .arg(p.pareto ? tr("\non the Pareto frontier") : QString());
+  const auto seeds = static_cast<int>(p.errors.size());
+  // One seed has no spread to show: saying "± 0.0000" would claim a precision never measured.
+  const QString error = seeds > 1 ? tr("test error %1 ± %2 (std over %3 seeds)")
+                                        .arg(p.errorMean, 0, 'f', 4)
+                                        .arg(p.errorStd, 0, 'f', 4)
+                                        .arg(seeds)
+                                  : tr("test error %1 (1 seed, no spread)").arg(p.errorMean, 0, 'f', 4);
+  QStringList lines{tr("%1, f = %2").arg(frontierLineName(p)).arg(p.keep, 0, 'f', 2), error,
+                    tr("%1 examples kept · %2 epochs").arg(p.kept).arg(p.epochs)};
+  if (p.pareto) lines << tr("on the Pareto frontier");
+  lines << tr("click: fairness audit");
+  return lines.join(QLatin1Char('\n'));
 }
 
 void FrontierView::requestAudit(size_t i) {
@@ -81,7 +77,10 @@ QChart* FrontierView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
   QChart* chart = makeFrontierChart(
       result_, tr("Test error against kept fraction (%1, budget: %2)")
-                   .arg(QString::fromStdString(result_.scoreName), QString::fromStdString(result_.budget)));
+                   .arg(QString::fromStdString(result_.scoreName),
+                        result_.budget == "epochs"  ? tr("equal epochs")
+                        : result_.budget == "steps" ? tr("equal steps")
+                                                    : QString::fromStdString(result_.budget)));
   *info = tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
   return chart;
 }

@@ -9,6 +9,7 @@
 #include "data/dataset.h"
 #include "job/job.h"
 #include "study/work_estimate.h"
+#include "ui_wording.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -78,7 +79,7 @@ void JobEstimate::refresh() {
   }
   seconds_ = estimateSeconds(w->work, rate->second);
   const QString how = tr("training measured at %1 images/s").arg(QString::number(rate->second.trainPerSecond, 'f', 0));
-  const QString time = QString::fromStdString(formatDuration(seconds_));
+  const QString time = durationWord(seconds_);
   if (seconds_ > 600) {
     setText(tr("<b>A long job: about %1</b> (%2). It can be cancelled and resumed.").arg(time, how));
     setStyleSheet(QStringLiteral("color: #a05000;"));

@@ -16,6 +16,7 @@
 #include "job_panel.h"
 #include "slurm_array_job.h"
 #include "slurm_job_row.h"
+#include "ui_wording.h"
 
 namespace ps::ui {
 
@@ -75,7 +76,7 @@ void JobPanel::addRow(BackgroundJob* job) {
   connect(job, &BackgroundJob::progress, r.row,
           [bar = r.bar, message = r.message](double f, const QString& m, double eta) {
             bar->setValue(static_cast<int>(f * 1000));
-            message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, QString::fromStdString(formatDuration(eta))) : m);
+            message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, durationWord(eta)) : m);
           });
   // The runs panel lists running runs too: the store is re-read once a start is under way
   // (its run recorded by then), and again when it stops without finishing.

@@ -383,7 +383,8 @@ void MainWindow::openSettings() {
   if (dialog.storePath() != storePath_) setStorePath(dialog.storePath());
   if (dialog.language() != SettingsDialog::savedLanguage()) {
     SettingsDialog::saveLanguage(dialog.language());
-    statusBar()->showMessage(tr("The new language applies the next time PruneScope starts."), 8000);
+    if (!SettingsDialog::offerRestart(this, dialog.language()))
+      statusBar()->showMessage(tr("The new language applies the next time PruneScope starts."), 8000);
   }
 }
 

@@ -155,8 +155,8 @@ void PlanPanel::showPlan() {
   try {
     const PruningPlan plan = mode_->currentIndex() == 1 ? planForTarget(inputs_, target_->value(), uiWording())
                                                         : planForBudget(inputs_, budget_->value(), uiWording());
-    QString text = QString::fromStdString(plan.answer);
-    for (const auto& note : plan.notes) text += QLatin1Char('\n') + QString::fromStdString(note);
+    QString text = coreText(plan.answer);
+    for (const auto& note : plan.notes) text += QLatin1Char('\n') + coreText(note);
     plan_->setText(text);
   } catch (const std::exception& e) {
     plan_->setText(QString::fromStdString(describeError(e)));

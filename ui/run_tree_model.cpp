@@ -103,8 +103,7 @@ QVariant RunTreeModel::data(const QModelIndex& index, int role) const {
       case Settings: return settings_[runOf(index)];
       case Seed: return static_cast<qlonglong>(r.seed);
       case Time:
-        return r.status == RunStatus::Running ? QVariant(tr("running"))
-                                              : QVariant(QString::fromStdString(formatDuration(r.elapsedSeconds)));
+        return r.status == RunStatus::Running ? QVariant(tr("running")) : QVariant(durationWord(r.elapsedSeconds));
       case Started: return localTime(r.startedAt);
     }
   }

@@ -56,7 +56,7 @@ class CurveColours {
   QColor of(const std::string& policy, double keep) const {
     if (keep >= 1) return {Qt::black};
     const auto rank = static_cast<size_t>(std::find(keeps_.begin(), keeps_.end(), keep) - keeps_.begin());
-    return policyColour(policy).lighter(100 + 35 * static_cast<int>(keeps_.size() - 1 - rank));
+    return policyColour(policy, keeps_.size() - 1 - rank);
   }
   // Kept fractions are told apart by marker shape and line style too.
   size_t style(double keep) const {
@@ -68,8 +68,9 @@ class CurveColours {
 };
 
 QString curveName(const ScalingResult& r, const std::string& policy, double keep) {
-  QString name =
-      keep >= 1 ? QObject::tr("all data (f=1)") : QObject::tr("keep %1 f=%2").arg(policyWord(policy)).arg(keep);
+  QString name = keep >= 1            ? QObject::tr("all data (f=1)")
+                 : policy == "random" ? QObject::tr("%1 f=%2").arg(policyWord(policy)).arg(keep)
+                                      : QObject::tr("keep %1 f=%2").arg(policyWord(policy)).arg(keep);
   for (const auto& c : r.curves)
     if (c.policy == policy && c.keep == keep && c.fitted)
       name += c.fit.stdErrMeaningful()  // power_law.h: 5 pools, or 4 with 2+ seeds each
@@ -246,7 +247,7 @@ QChart* ScalingView::makeChart(QString* info) {
     const ScalingEnvelope& e = *envelope;
     lines << tr("Envelope (%1): %2; %3.")
                  .arg(e.policy == "any" ? tr("best over every policy") : tr("keep-%1").arg(policyWord(e.policy)))
-                 .arg(QString::fromStdString(e.verdict.text), QString::fromStdString(e.choices));
+                 .arg(coreText(e.verdict.text), coreText(e.choices));
   }
   int64_t smallest = 0, largest = 0;  // the study's pools (the crossovers' words speak of them)
   for (const auto& p : result_.points) {

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -97,7 +98,14 @@ QWidget* ScoreView::makeAgreementBox() {
   agreementInfo_ = new QLabel(tr("Needs at least two cached scores."), box);
   agreementInfo_->setWordWrap(true);
   heatmap_ = new AgreementHeatmap(box);
+  heatmapArea_ = new QScrollArea(box);  // cells keep a readable size: many scores scroll
+  heatmapArea_->setWidget(heatmap_);
+  heatmapArea_->setWidgetResizable(true);
+  heatmapArea_->setFrameShape(QFrame::NoFrame);
+  agreementRun_ = new QComboBox(box);
+  agreementRun_->setToolTip(tr("Compare every run's scores, or the scores of one run"));
   auto* top = new QHBoxLayout;
+  top->addWidget(agreementRun_, 1);
   top->addWidget(measure_, 1);
   top->addWidget(new QLabel(tr("Top fraction"), box));
   top->addWidget(top_);
@@ -105,11 +113,12 @@ QWidget* ScoreView::makeAgreementBox() {
   auto* layout = new QVBoxLayout(box);
   layout->addLayout(top);
   layout->addWidget(agreementInfo_);
-  layout->addWidget(heatmap_, 1);
+  layout->addWidget(heatmapArea_, 1);
   connect(measure_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
     heatmap_->setMeasure(i == 1 ? AgreementHeatmap::Measure::TopK : AgreementHeatmap::Measure::Spearman);
   });
   connect(top_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ScoreView::computeAgreement);
+  connect(agreementRun_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ScoreView::computeAgreement);
   connect(exportButton, &QPushButton::clicked, this, [this] {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export the agreement"), QString(), tr("CSV data (*.csv)"));
@@ -121,9 +130,11 @@ QWidget* ScoreView::makeAgreementBox() {
       emit exportFailed(error);
   });
   connect(heatmap_, &AgreementHeatmap::pairChosen, this, [this](int row, int column) {
+    const auto n = static_cast<int>(agreementEntries_.size());
+    if (row < 0 || column < 0 || row >= n || column >= n) return;
     const QSignalBlocker bx(xScore_), by(yScore_);
-    xScore_->setCurrentIndex(column);
-    yScore_->setCurrentIndex(row);
+    xScore_->setCurrentIndex(static_cast<int>(agreementEntries_[static_cast<size_t>(column)]));
+    yScore_->setCurrentIndex(static_cast<int>(agreementEntries_[static_cast<size_t>(row)]));
     computeDensity();
   });
   return box;
@@ -168,6 +179,7 @@ void ScoreView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_p
     }
     xScore_->setCurrentIndex(n > 0 ? 0 : -1);
     yScore_->setCurrentIndex(n > 1 ? 1 : n > 0 ? 0 : -1);
+    fillRunBox();
   }
   drawHistogram();
   computeAgreement();
@@ -253,18 +265,41 @@ void ScoreView::drawClassChart() {
   view_->showChart(chart);
 }
 
+// Every run, then each run by id and finish time; the choice is kept when the run still is.
+void ScoreView::fillRunBox() {
+  const QSignalBlocker block(agreementRun_);  // setCatalog computes the agreement once after
+  const QString previous = agreementRun_->currentText();
+  agreementRun_->clear();
+  agreementRun_->addItem(tr("every run's scores"));
+  for (size_t r = 0; catalog_ && r < catalog_->runs.size(); ++r) {
+    const CatalogRun& run = *catalog_->runs[r];
+    agreementRun_->addItem(tr("run %1 (%2 scores) · %3")
+                               .arg(run.run.runId)
+                               .arg(run.run.names.size())
+                               .arg(QString::fromStdString(run.finishedAt)));
+  }
+  agreementRun_->setCurrentIndex(std::max(0, agreementRun_->findText(previous)));
+}
+
 void ScoreView::computeAgreement() {
-  if (!catalog_ || catalog_->entries.size() < 2) {  // through the task too, so no older result lands after it
-    agreementTask_.run([message = tr("Needs at least two cached scores.")] { return AgreementOutcome{{}, message}; });
+  std::vector<size_t> entries;  // the catalogue entries of the run chosen, or all
+  const int chosen = agreementRun_->currentIndex();
+  for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k)
+    if (chosen <= 0 || catalog_->entries[k].first == static_cast<size_t>(chosen - 1)) entries.push_back(k);
+  if (entries.size() < 2) {  // through the task too, so no older result lands after it
+    agreementTask_.run([message = tr("Needs at least two cached scores.")] {
+      return AgreementOutcome{{}, {}, message};
+    });
     return;
   }
   const double top = top_->value();
   agreementInfo_->setText(tr("Computing…"));
-  agreementTask_.run([catalog = catalog_, top] {
+  agreementTask_.run([catalog = catalog_, top, entries] {
     AgreementOutcome out;
+    out.entries = entries;
     try {
       std::vector<ScoreSeries> series;
-      for (size_t k = 0; k < catalog->entries.size(); ++k)
+      for (size_t k : entries)
         series.push_back({catalog->entryLabel(k).toStdString(), catalog->run(k).indices, catalog->difficulty(k)});
       out.agreement = scoreAgreement(series, top);
     } catch (const std::exception& e) {
@@ -276,6 +311,7 @@ void ScoreView::computeAgreement() {
 
 void ScoreView::showAgreement(const AgreementOutcome& outcome) {
   agreement_ = outcome.agreement;
+  agreementEntries_ = outcome.entries;
   heatmap_->setAgreement(agreement_);
   if (!outcome.error.isEmpty())
     agreementInfo_->setText(outcome.error);

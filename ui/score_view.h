@@ -4,11 +4,13 @@
 //  - a score's distribution per class on a common binning: small multiples (one panel
 //    per class), or one class at a time on a zoomable chart against all classes;
 //  - the agreement of every score with every other as a heatmap matrix (Spearman rank
-//    correlation or top-k overlap, k a fraction of the examples all of them cover);
+//    correlation or top-k overlap, k a fraction of the examples all of them cover), of
+//    every run's scores or of one run's, scrolled when they are many;
 //  - any two scores against each other as a density scatter that stays smooth at a
 //    million examples; clicking it opens the nearest example in the gallery.
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 #include "agreement_heatmap.h"
 #include "chart_view.h"
@@ -22,6 +24,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
 
@@ -33,6 +36,7 @@ namespace ps::ui {
 
 struct AgreementOutcome {
   ScoreAgreement agreement;
+  std::vector<size_t> entries;  // the catalogue entry of each row (and column)
   QString error;
 };
 
@@ -59,6 +63,10 @@ class ScoreView : public QWidget {
   ChartView* chartView() const { return view_; }  // one class at a time
   HistogramGrid* histogramGrid() const { return grid_; }
   AgreementHeatmap* heatmap() const { return heatmap_; }
+  // Whose scores the heatmap compares: every run's (item 0), or one run's (item i: the
+  // catalogue's run i − 1, newest first).
+  QComboBox* agreementRunBox() const { return agreementRun_; }
+  QScrollArea* heatmapArea() const { return heatmapArea_; }
   DensityPlot* densityPlot() const { return density_; }
   const ClassHistograms& histograms() const { return hist_; }
   const ScoreAgreement& agreement() const { return agreement_; }
@@ -80,6 +88,7 @@ class ScoreView : public QWidget {
   void drawHistogram();  // binned off the GUI thread, then showHistogram
   void showHistogram(HistogramOutcome o);
   void drawClassChart();
+  void fillRunBox();
   void computeAgreement();
   void showAgreement(const AgreementOutcome& outcome);
   void computeDensity();
@@ -87,7 +96,9 @@ class ScoreView : public QWidget {
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
-  QComboBox *score_, *class_, *measure_, *xScore_, *yScore_;
+  QComboBox *score_, *class_, *measure_, *xScore_, *yScore_, *agreementRun_;
+  QScrollArea* heatmapArea_;
+  std::vector<size_t> agreementEntries_;  // the catalogue entry of each heatmap row
   QSpinBox* bins_;
   QDoubleSpinBox* top_;
   QLabel *agreementInfo_, *densityInfo_, *seedAgreement_;

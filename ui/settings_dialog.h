@@ -1,9 +1,12 @@
 #pragma once
 // Settings: where the store lives and the interface language (the system's, English or
-// Simplified Chinese; a change applies at the next start). Both persist in QSettings.
+// Simplified Chinese). Both persist in QSettings. A new language applies when PruneScope
+// starts again: the dialog says so as soon as another one is picked, in the window's
+// language and in the one picked, and offerRestart offers to restart at once.
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 
 namespace ps::ui {
@@ -17,12 +20,24 @@ class SettingsDialog : public QDialog {
   QLineEdit* storeEdit() const { return store_; }
   QComboBox* languageBox() const { return language_; }
 
+  QLabel* languageNote() const { return note_; }
+
   static QString savedLanguage();
   static void saveLanguage(const QString& language);
+  // After a language change: asks whether to restart now; if so, closes every window (a
+  // window may refuse: running jobs ask first) and starts PruneScope again with the same
+  // arguments once the application quits. False when the user chose later, or a window
+  // refused to close.
+  static bool offerRestart(QWidget* parent, const QString& language);
+  // `english`, a message of this dialog, in `language` ("zh_CN", "en"; "" the system's).
+  static QString translatedFor(const QString& language, const char* english);
 
  private:
+  void showLanguageNote();
+
   QLineEdit* store_;
   QComboBox* language_;
+  QLabel* note_;
 };
 
 }  // namespace ps::ui

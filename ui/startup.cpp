@@ -27,8 +27,11 @@ void installTranslations() {
   const QString chosen = SettingsDialog::savedLanguage();
   const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
   static QTranslator qtTranslator, appTranslator;  // live as long as the application
+  // Qt's own strings (OK, Cancel, the file dialogs): Qt's catalogue where Qt is installed,
+  // else the copy built into the program (ui/CMakeLists.txt).
   if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)) ||
+      qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QStringLiteral(":/i18n")))
     QApplication::installTranslator(&qtTranslator);
   if (appTranslator.load(locale, QStringLiteral("prunescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
     QApplication::installTranslator(&appTranslator);

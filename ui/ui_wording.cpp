@@ -1,6 +1,7 @@
 #include "ui_wording.h"
 
 #include <QCoreApplication>
+#include <cmath>
 
 #include "prune/prune_policy.h"
 
@@ -64,5 +65,19 @@ QString curveModelWord(CurveModel model) {
 }
 
 QString classBalancedSuffix() { return QCoreApplication::translate("Wording", ", class-balanced"); }
+
+QString coreText(const std::string& text) {
+  return QString::fromStdString(text).replace(QLatin1String("+-"), QStringLiteral("±"));
+}
+
+QString durationWord(double seconds) {
+  if (seconds < 0 || !std::isfinite(seconds)) return QStringLiteral("?");
+  const long s = std::lround(seconds);
+  const auto two = [](long v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
+  if (s >= 3600)
+    return QCoreApplication::translate("Wording", "%1h%2m", "duration").arg(s / 3600).arg(two((s % 3600) / 60));
+  if (s >= 60) return QCoreApplication::translate("Wording", "%1m%2s", "duration").arg(s / 60).arg(two(s % 60));
+  return QCoreApplication::translate("Wording", "%1s", "duration").arg(s);
+}
 
 }  // namespace ps::ui

@@ -26,5 +26,11 @@ QString classBalancedSuffix();  // ", class-balanced"
 QString runKindWord(const std::string& kind);
 // A fitted curve's family: "power law", "exponential", "broken power law".
 QString curveModelWord(CurveModel model);
+// A duration in the window's words: "1h02m", "3m05s", "12s" (1 小时 02 分, 3 分 05 秒, 12 秒);
+// "?" when negative or not finite. The CLI and files keep core's formatDuration.
+QString durationWord(double seconds);
+// A sentence or fit from core as the window shows it: core writes ASCII for the CLI and
+// its files ("0.413 +- 0.055"), the window the sign itself ("0.413 ± 0.055").
+QString coreText(const std::string& text);
 
 }  // namespace ps::ui

@@ -1,5 +1,6 @@
 #include "report/report_sections.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -7,6 +8,7 @@
 
 #include "report/svg_chart.h"
 #include "study/scaling_envelope.h"
+#include "util/policy_colours.h"
 
 namespace ps {
 
@@ -30,6 +32,12 @@ std::string spreadCell(double std, int64_t seeds) {
   return "<td class='na'>" + std::string(seeds == 1 ? "1 seed" : "n/a") + "</td>";
 }
 
+// A policy as a chart's legend names it: "keep hard", "keep easy", "keep CCS", "random".
+std::string policyLabel(const std::string& policy) {
+  if (policy == "random") return "random";
+  return "keep " + (policy == "ccs" ? std::string("CCS") : policy);
+}
+
 std::string header(const std::vector<std::string>& names) {
   std::string h = "<tr>";
   for (const auto& n : names) h += "<th>" + esc(n) + "</th>";
@@ -50,14 +58,19 @@ std::string scalingChart(const ScalingResult& r, const ScalingEnvelope* env) {
     if (p.keep >= 1 && p.policy != fullPolicy) continue;
     const std::pair<std::string, double> key{p.keep >= 1 ? std::string("all") : p.policy, p.keep};
     SvgSeries& s = curves[key];
-    s.name = p.keep >= 1 ? "all data (f=1)" : "keep " + p.policy + " f=" + g(p.keep);
+    s.name = p.keep >= 1 ? "all data (f=1)" : policyLabel(p.policy) + " f=" + g(p.keep);
     s.xs.push_back(double(p.kept));
     s.ys.push_back(p.errorMean);
     s.yErr.push_back(p.errorStd);
   }
-  size_t k = 0;
+  // The policy's colour (the GUI's too), lighter for smaller kept fractions; black at f = 1.
+  std::vector<double> keeps;
+  for (const auto& p : r.points) keeps.push_back(p.keep);
+  std::sort(keeps.begin(), keeps.end());
+  keeps.erase(std::unique(keeps.begin(), keeps.end()), keeps.end());
   for (auto& kv : curves) {
-    kv.second.colour = kv.first.second >= 1 ? "#000000" : paletteColour(k++);
+    const auto rank = static_cast<size_t>(std::find(keeps.begin(), keeps.end(), kv.first.second) - keeps.begin());
+    kv.second.colour = kv.first.second >= 1 ? "#000000" : policyShade(kv.first.first, keeps.size() - 1 - rank).hex();
     kv.second.width = 1.2;
     c.series.push_back(kv.second);
   }
@@ -152,18 +165,23 @@ std::string frontierSection(const FrontierResult& r) {
   c.title = "Test error against kept fraction (frontier run " + std::to_string(r.runId) + ")";
   c.xLabel = "kept fraction f";
   c.yLabel = "test error";
-  std::map<std::string, SvgSeries> series;
+  // A line per score × policy, named as the GUI's legend names it ("keep hard (el2n)",
+  // "random"): coloured by policy, dashed for a second score.
+  std::map<std::pair<std::string, std::string>, SvgSeries> series;
+  std::vector<std::string> scores;
   for (const auto& p : r.points) {
-    SvgSeries& s = series[(p.score.empty() ? std::string("-") : p.score) + " / " + p.policy];
+    SvgSeries& s = series[{p.score, p.policy}];
     s.xs.push_back(p.keep);
     s.ys.push_back(p.errorMean);
     s.yErr.push_back(p.errorStd);
+    if (!p.score.empty() && std::find(scores.begin(), scores.end(), p.score) == scores.end()) scores.push_back(p.score);
   }
-  size_t k = 0;
-  for (auto& kv : series) {
-    kv.second.name = kv.first;
-    kv.second.colour = paletteColour(k++);
-    c.series.push_back(kv.second);
+  for (auto& [key, s] : series) {
+    const auto& [score, policy] = key;
+    s.name = score.empty() ? policyLabel(policy) : policyLabel(policy) + " (" + score + ")";
+    s.colour = policyColour(policy).hex();
+    s.dashed = !score.empty() && (std::find(scores.begin(), scores.end(), score) - scores.begin()) % 2 == 1;
+    c.series.push_back(s);
   }
   std::ostringstream o;
   o << "<section><h2>Frontier study, run " << r.runId << " (" << esc(r.budget) << " budget)</h2>\n<div class='chart'>"

@@ -37,10 +37,27 @@ std::string fmt(double v, const char* f = "%.1f") {
   return buf;
 }
 
+// A round value as people write it: 20000 rather than 2e+04, 0.05, 0.3.
 std::string tickLabel(double v) {
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%g", v);
+  if (std::fabs(v) >= 1 && std::fabs(v) < 1e12 && std::fabs(v - std::round(v)) < 1e-9 * std::fabs(v))
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.6g", v);
   return buf;
+}
+
+// The values m × 10^e inside [lo, hi] for the mantissas m given.
+std::vector<double> logTicks(double lo, double hi, const std::vector<double>& mantissas) {
+  std::vector<double> out;
+  const int e0 = static_cast<int>(std::floor(std::log10(lo))), e1 = static_cast<int>(std::ceil(std::log10(hi)));
+  for (int e = e0; e <= e1; ++e)
+    for (double m : mantissas) {
+      // 3 × 10^-1 as 0.3 exactly as printed, not 0.30000000000000004
+      const double v = e < 0 ? m / std::pow(10.0, -e) : m * std::pow(10.0, e);
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push_back(v);
+    }
+  return out;
 }
 
 // One axis: data range to pixels, linear or log10.
@@ -52,17 +69,15 @@ struct Axis {
   bool drawable(double v) const { return std::isfinite(v) && (!log || v > 0); }
 };
 
-// Round tick values inside [lo, hi]: 1-2-5 steps (linear) or 1, 2, 5 × powers of ten (log).
+// Round tick values inside [lo, hi]: 1-2-5 steps (linear), or powers of ten or 1, 2, 5 × them (log).
 std::vector<double> ticks(const Axis& a) {
   std::vector<double> out;
   if (a.log) {
-    const int e0 = static_cast<int>(std::floor(std::log10(a.lo))), e1 = static_cast<int>(std::ceil(std::log10(a.hi)));
-    const bool fine = e1 - e0 <= 2;
-    for (int e = e0; e <= e1; ++e)
-      for (double m : fine ? std::vector<double>{1, 2, 5} : std::vector<double>{1}) {
-        const double v = m * std::pow(10.0, e);
-        if (v >= a.lo * 0.999 && v <= a.hi * 1.001) out.push_back(v);
-      }
+    // Powers of ten when they give three labels or more, else 1-2-5 per decade; within less
+    // than a decade where 1-2-5 give fewer than two, every mantissa.
+    out = logTicks(a.lo, a.hi, {1});
+    if (out.size() < 3) out = logTicks(a.lo, a.hi, {1, 2, 5});
+    if (out.size() < 2) out = logTicks(a.lo, a.hi, {1, 2, 3, 4, 5, 6, 7, 8, 9});
     return out;
   }
   const double raw = (a.hi - a.lo) / 6, mag = std::pow(10.0, std::floor(std::log10(raw)));
