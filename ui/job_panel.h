@@ -38,6 +38,7 @@ struct RunRecord;
 namespace ps::ui {
 
 class BackgroundJob;
+class FieldGate;
 class JobEstimate;
 struct FormWork;
 class SlurmForm;
@@ -126,6 +127,7 @@ class JobPanel : public QWidget {
   QDoubleSpinBox* lr_;
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_, *paperEl2n_;
+  FieldGate* limitGate_;  // the examples limit, against the open dataset
   SlurmForm* runOn_;
   StudyForm *frontier_, *scaling_;
   JobEstimate* estimate_;

@@ -1,0 +1,50 @@
+#include "store_watcher.h"
+
+#include <QtConcurrent>
+#include <optional>
+
+#include "store/store_watch.h"
+#include "worker_pool.h"
+
+namespace ps::ui {
+
+// Used by one poll at a time; opened on the worker at the first poll.
+struct StoreWatcher::Connection {
+  std::string path;
+  std::optional<StoreWatch> watch;
+  bool changed() {
+    try {
+      if (!watch) watch.emplace(path);
+      return watch->changed();
+    } catch (const std::exception&) {  // the store is gone or locked away: try again next time
+      watch.reset();
+      return false;
+    }
+  }
+};
+
+StoreWatcher::StoreWatcher(QObject* parent, int intervalMs) : QObject(parent) {
+  timer_.setInterval(intervalMs);
+  connect(&timer_, &QTimer::timeout, this, &StoreWatcher::poll);
+  connect(&watcher_, &QFutureWatcher<bool>::finished, this, [this] {
+    polling_ = false;
+    if (watcher_.result()) emit changed();
+  });
+}
+
+StoreWatcher::~StoreWatcher() { watcher_.waitForFinished(); }
+
+void StoreWatcher::setPath(const QString& path) {
+  connection_ = std::make_shared<Connection>();
+  connection_->path = path.toStdString();
+  timer_.start();
+  poll();  // the first look only records where the store stands
+}
+
+void StoreWatcher::poll() {
+  if (polling_ || !connection_) return;
+  polling_ = true;
+  watcher_.setFuture(QtConcurrent::run(workerPool(), [c = connection_] { return c->changed(); }));
+}
+
+}  // namespace ps::ui
