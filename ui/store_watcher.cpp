@@ -14,7 +14,13 @@ struct StoreWatcher::Connection {
   std::optional<StoreWatch> watch;
   bool changed() {
     try {
-      if (!watch) watch.emplace(path);
+      if (!watch) {
+        // The first look counts as a change: what was committed between the views' first
+        // read and this look is read again.
+        watch.emplace(path);
+        watch->changed();
+        return true;
+      }
       return watch->changed();
     } catch (const std::exception&) {  // the store is gone or locked away: try again next time
       watch.reset();
@@ -29,6 +35,10 @@ StoreWatcher::StoreWatcher(QObject* parent, int intervalMs) : QObject(parent) {
   connect(&watcher_, &QFutureWatcher<bool>::finished, this, [this] {
     polling_ = false;
     if (watcher_.result()) emit changed();
+    if (moved_) {  // the store changed while a look at the old one ran: look at the new one now
+      moved_ = false;
+      poll();
+    }
   });
 }
 
@@ -38,7 +48,8 @@ void StoreWatcher::setPath(const QString& path) {
   connection_ = std::make_shared<Connection>();
   connection_->path = path.toStdString();
   timer_.start();
-  poll();  // the first look only records where the store stands
+  moved_ = polling_;
+  poll();
 }
 
 void StoreWatcher::poll() {

@@ -32,6 +32,7 @@ class StoreWatcher : public QObject {
   QFutureWatcher<bool> watcher_;
   std::shared_ptr<Connection> connection_;
   bool polling_ = false;
+  bool moved_ = false;  // setPath while a poll ran
 };
 
 }  // namespace ps::ui
