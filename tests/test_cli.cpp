@@ -283,6 +283,14 @@ void TestCli::tagsFromTheCommandLineAndExcludedFromSubsets() {
   while (std::getline(in, line)) kept.push_back(line);
   QCOMPARE(kept.front(), std::string("28"));  // 37 .. 28: the hardest that are not excluded
   QVERIFY(std::find(kept.begin(), kept.end(), "39") == kept.end());
+  // keep replaces exclude (and the other way round), and says so.
+  const CliResult keep = cli({"tag", dir, "keep", "--examples", "39", "--db", db});
+  QVERIFY2(keep.code == 0 && keep.out.find("any 'exclude' tag on them was removed") != std::string::npos,
+           keep.out.c_str());
+  const std::string excludedNow = cli({"tags", dir, "--tag", "exclude", "--db", db}).out;
+  QVERIFY2(excludedNow.find("\n38,") != std::string::npos && excludedNow.find("\n39,") == std::string::npos,
+           excludedNow.c_str());
+  QVERIFY(cli({"tags", dir, "--tag", "keep", "--db", db}).out.find("\n39,") != std::string::npos);
   // Removing the tag brings the example back.
   QCOMPARE(cli({"tag", dir, "exclude", "--examples", "39,38", "--remove", "--db", db}).code, 0);
   QCOMPARE(cli({"tags", dir, "--tag", "exclude", "--db", db}).out, std::string("index,class_name,tag,source\n"));

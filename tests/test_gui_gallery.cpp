@@ -1,6 +1,7 @@
 // The gallery answers "why is this example hard?": captions with the models' prediction,
 // a detail pane with the top classes, filters for disputed and likely mislabelled labels
 // with counts per class, and a detail pane that follows the keyboard.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -9,6 +10,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -18,16 +20,19 @@
 
 #include "data/dataset_opener.h"
 #include "example_list_model.h"
+#include "gallery_tags.h"
 #include "gallery_view.h"
 #include "job/job.h"
 #include "job_panel.h"
 #include "job_queue.h"
 #include "main_window.h"
+#include "runs_panel.h"
 #include "score/score_engine.h"
 #include "score_catalog.h"
 #include "score_view.h"
 #include "store/example_tags.h"
 #include "store/store.h"
+#include "study_forms.h"
 #include "support/open_window.h"
 #include "support/test_data.h"
 
@@ -48,6 +53,9 @@ class TestGuiGallery : public QObject {
   void tagsFromKeysAreStoredShownAndExcludeLeavesTheSubset();
   void scorePickersDefaultToTheLastUsedScore();
   void multiSeedEl2nIsOneClickAndShowsItsSeedAgreement();
+  void aTagHitsOnlyTheLastSelectionAndCtrlZUndoesIt();
+  void anExportReadsTheTagsTheStoreHoldsNow();
+  void anotherDatasetClearsTheGalleryAndChecksTheForms();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -107,7 +115,10 @@ void TestGuiGallery::captionsAndDetailShowWhatTheModelsPredicted() {
   QVERIFY(detail.contains(QStringLiteral("of 2 seeds")));
   QVERIFY(detail.contains(QStringLiteral("Top classes: ")));
   // The scores table gives each score's mean and spread across the seeds.
-  QVERIFY(g->detailTable()->item(0, 3)->text().contains(QStringLiteral("2 seeds")));
+  QVERIFY(g->detailTable()->item(0, 4)->text().contains(QStringLiteral("2 seeds")));
+  // Raw value and difficulty are told apart; the difficulty says which way is harder.
+  QVERIFY(g->detailTable()->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("Raw value")));
+  QVERIFY(g->detailTable()->horizontalHeaderItem(2)->text().contains(QStringLiteral("higher = harder")));
 }
 
 void TestGuiGallery::filtersShowOnlyDisputedOrMislabelledLabels() {
@@ -277,6 +288,150 @@ void TestGuiGallery::multiSeedEl2nIsOneClickAndShowsItsSeedAgreement() {
   QCOMPARE(panel->jobs().size(), size_t(1));
   panel->queue()->cancel(panel->jobs().front());
   QTRY_VERIFY(panel->queue()->state(panel->jobs().front()) == ps::ui::JobQueue::State::Cancelled);
+}
+
+namespace {
+qint64 indexAt(ps::ui::ExampleListModel* model, int row) {
+  return model->index(row).data(ps::ui::ExampleListModel::IndexRole).toLongLong();
+}
+void clickRow(QListView* list, int row) {
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(row, 0)).center());
+}
+std::vector<std::string> storedTags(const QString& db, const ps::Dataset& ds, qint64 example) {
+  ps::Store store(db.toStdString());
+  const auto tags = ps::loadTags(store, ds);
+  return tags.count(example) ? tags.at(example) : std::vector<std::string>{};
+}
+}  // namespace
+
+void TestGuiGallery::aTagHitsOnlyTheLastSelectionAndCtrlZUndoesIt() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  const qint64 hard = indexAt(g->hardestModel(), 0), easy = indexAt(g->easiestModel(), 0);
+  const auto hardTags = storedTags(db_, *w->dataset(), hard);
+  // Select in Hardest, then in Easiest: the Hardest selection goes, and the line says so.
+  clickRow(g->hardestList(), 0);
+  QCOMPARE(g->selectionLine()->text(), QStringLiteral("<b>1 selected in Hardest</b>"));
+  clickRow(g->easiestList(), 0);
+  QVERIFY(!g->hardestList()->selectionModel()->hasSelection());
+  QCOMPARE(g->selectionLine()->text(), QStringLiteral("<b>1 selected in Easiest</b>"));
+  QCOMPARE(g->selection(), std::vector<int64_t>{easy});
+  // X tags the easiest example alone.
+  g->easiestList()->setFocus();
+  QTest::keyClick(g->easiestList(), Qt::Key_X);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), easy) == std::vector<std::string>{"exclude"},
+                           30000);
+  QCOMPARE(storedTags(db_, *w->dataset(), hard), hardTags);  // untouched
+  // K keeps it: the exclude goes (an example is kept or excluded, never both).
+  QTest::keyClick(g->easiestList(), Qt::Key_K);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), easy) == std::vector<std::string>{"keep"},
+                           30000);
+  QVERIFY(!g->easiestModel()->index(0).data().toString().contains(QStringLiteral("exclude")));
+  // Ctrl+Z brings back exactly the tags before: first the exclude, then none.
+  QTest::keyClick(g->easiestList(), Qt::Key_Z, Qt::ControlModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), easy) == std::vector<std::string>{"exclude"},
+                           30000);
+  QTRY_VERIFY_WITH_TIMEOUT(g->easiestModel()->index(0).data().toString().contains(QStringLiteral("exclude")), 30000);
+  QTest::keyClick(g->easiestList(), Qt::Key_Z, Qt::ControlModifier);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), easy).empty(), 30000);
+  QVERIFY(!g->tags()->undoStack()->canUndo());
+  QCOMPARE(storedTags(db_, *w->dataset(), hard), hardTags);
+}
+
+void TestGuiGallery::anExportReadsTheTagsTheStoreHoldsNow() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  auto* list = g->hardestList();
+  const qint64 first = indexAt(g->hardestModel(), 0), second = indexAt(g->hardestModel(), 1);
+  // The two hardest tagged 'exclude' here.
+  clickRow(list, 0);
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+                    list->visualRect(g->hardestModel()->index(1)).center());
+  QCOMPARE(g->selection().size(), size_t(2));
+  list->setFocus();
+  QTest::keyClick(list, Qt::Key_X);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), second) == std::vector<std::string>{"exclude"},
+                           30000);
+  g->keepSlider()->setValue(50);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
+  {  // Another process takes one exclude off.
+    ps::Store other(db_.toStdString());
+    ps::tagExamples(other, *w->dataset(), {first}, "exclude", false);
+  }
+  // An export made at once (before the window noticed) holds it, and counts one exclusion.
+  const QString out = tmp_.filePath("kept_now.txt");
+  QString error;
+  QVERIFY2(g->exportKept(out, &error), qPrintable(error));
+  QFile f(out);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  QVERIFY2(lines[0].contains(QStringLiteral("\"excluded_tagged\":1")), qPrintable(lines[0]));
+  QVERIFY(lines.contains(QString::number(first)));
+  QVERIFY(!lines.contains(QString::number(second)));
+  // The export's setting is in its default file name and provenance: balanced by default, as the studies.
+  QVERIFY(g->balancedBox()->isChecked());
+  QVERIFY2(g->keptFileName().contains(QStringLiteral("-hard-f0.50-balanced-beta0.00")), qPrintable(g->keptFileName()));
+  QVERIFY(lines[0].contains(QStringLiteral("\"class_balanced\":true")));
+  // The window notices the change within a few seconds (it looks every 2 s; the timeouts
+  // leave room for a loaded machine): the caption loses the tag.
+  QTRY_VERIFY_WITH_TIMEOUT(!g->hardestModel()->index(0).data().toString().contains(QStringLiteral("exclude")), 15000);
+  QVERIFY(g->hardestModel()->index(1).data().toString().contains(QStringLiteral("exclude")));
+  // A run another connection adds shows in the runs panel within a few seconds.
+  qint64 added = 0;
+  {
+    ps::Store other(db_.toStdString());
+    added = other.beginRun(other.registerDataset(*w->dataset()), "frontier", "{}", "elsewhere", 0, "cpu");
+    other.finishRun(added, ps::RunStatus::Failed, "made elsewhere");
+    ps::tagExamples(other, *w->dataset(), {second}, "exclude", false);  // and the tags are as before
+  }
+  QElapsedTimer noticed;
+  noticed.start();
+  QTRY_VERIFY_WITH_TIMEOUT(w->runsPanel()->model()->indexOf(added).isValid(), 15000);
+  qInfo() << "a run added by another connection was listed after" << noticed.elapsed() << "ms";
+  ps::Store(db_.toStdString()).deleteRun(added);
+  QTRY_VERIFY_WITH_TIMEOUT(!w->runsPanel()->model()->indexOf(added).isValid(), 15000);
+}
+
+void TestGuiGallery::anotherDatasetClearsTheGalleryAndChecksTheForms() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  clickRow(g->hardestList(), 0);
+  QVERIFY(g->detailShown() >= 0);
+  // Another dataset, of 400 training examples and no scores.
+  const QString other = tmp_.filePath("small");
+  pstest::fashionSubset(other.toStdString(), 400, 50);
+  QSignalSpy opened(w.get(), &ps::ui::MainWindow::datasetOpened);
+  w->openDataset(other);
+  QVERIFY(opened.wait(30000));
+  QCOMPARE(g->detailShown(), qint64(-1));
+  QVERIFY(g->detailText()->text().startsWith(QStringLiteral("Click an example")));
+  QCOMPARE(g->detailTable()->rowCount(), 0);
+  QCOMPARE(g->hardestModel()->rowCount(), 0);
+  QVERIFY(g->selection().empty());
+  QCOMPARE(g->selectionLine()->text(), QStringLiteral("Nothing selected"));
+  // The examples limit is checked against this dataset as it is typed.
+  auto* panel = w->jobPanel();
+  auto* limit = panel->limitBox();
+  QVERIFY(panel->startButton()->isEnabled());
+  limit->setFocus();
+  limit->selectAll();
+  QTest::keyClicks(limit, QStringLiteral("5000"));
+  QCOMPARE(limit->value(), 5000);
+  QVERIFY(limit->property("ps_invalid").toBool());
+  QVERIFY(!panel->startButton()->isEnabled());
+  auto* reason = limit->parentWidget()->findChild<QLabel*>();
+  QVERIFY(reason && reason->isVisibleTo(limit->parentWidget()));
+  QCOMPARE(reason->text(), QStringLiteral("at most 400 training examples"));
+  limit->selectAll();
+  QTest::keyClicks(limit, QStringLiteral("300"));
+  QVERIFY(!limit->property("ps_invalid").toBool());
+  QVERIFY(panel->startButton()->isEnabled());
+  QVERIFY(!reason->isVisibleTo(limit->parentWidget()));
+  // The scaling form's smallest pool (1000 by default) is more than this dataset holds.
+  auto* scaling = panel->scalingForm();
+  QVERIFY(!scaling->startButton()->isEnabled());
+  scaling->minSizeBox()->setValue(100);
+  QVERIFY(scaling->startButton()->isEnabled());
 }
 
 QTEST_MAIN(TestGuiGallery)

@@ -14,9 +14,11 @@
 #include <thread>
 
 #include "data/dataset_opener.h"
+#include "store/example_tags.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/store_watch.h"
 #include "support/test_data.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -52,6 +54,8 @@ class TestStore : public QObject {
   void rejectsNonDatabase();
   void rejectsReadOnlyFile();
   void killDuringWriteLeavesStoreConsistent();
+  void keepAndExcludeExcludeEachOtherAndTagsRestoreExactly();
+  void aWatchSeesOnlyOtherConnectionsCommits();
 };
 
 void TestStore::freshStoreHasCurrentSchemaAndWal() {
@@ -448,6 +452,50 @@ void TestStore::killDuringWriteLeavesStoreConsistent() {
   auto done = s.findRun("finished", ps::RunStatus::Done);
   QVERIFY(done);
   QCOMPARE(s.vector(done->id, "el2n"), std::vector<float>(1000, 1.f));
+}
+
+void TestStore::keepAndExcludeExcludeEachOtherAndTagsRestoreExactly() {
+  ps::Store s(path("tags.sqlite"));
+  auto ds = smallDataset();
+  using Tags = std::vector<std::string>;
+  ps::tagExamples(s, *ds, {1, 2}, "exclude", true);
+  ps::tagExamples(s, *ds, {2}, "mislabelled", true);
+  const ps::ExampleTags before = ps::tagsOf(s, *ds, {1, 2, 3});
+  QCOMPARE(before.at(3), Tags{});  // listed, with no tag
+  // keep takes exclude off the same examples, and the other way round; other tags stay.
+  ps::tagExamples(s, *ds, {2, 3}, "keep", true);
+  QCOMPARE(ps::loadTags(s, *ds).at(2), (Tags{"keep", "mislabelled"}));
+  QCOMPARE(ps::loadTags(s, *ds).at(1), Tags{"exclude"});
+  ps::tagExamples(s, *ds, {3}, "exclude", true);
+  QCOMPARE(ps::loadTags(s, *ds).at(3), Tags{"exclude"});
+  QCOMPARE(ps::excludedExamples(s, *ds), (std::vector<int64_t>{1, 3}));
+  // Removing one tag touches nothing else.
+  ps::tagExamples(s, *ds, {2}, "keep", false);
+  QCOMPARE(ps::loadTags(s, *ds).at(2), Tags{"mislabelled"});
+  // An undo gives the examples exactly their earlier tags, the exclude the keep took off too.
+  ps::setExactTags(s, *ds, before);
+  const auto after = ps::loadTags(s, *ds);
+  QCOMPARE(after.at(1), Tags{"exclude"});
+  QCOMPARE(after.at(2), (Tags{"exclude", "mislabelled"}));
+  QVERIFY(!after.count(3));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::setExactTags(s, *ds, {{30, {"keep"}}}));  // outside the split
+}
+
+void TestStore::aWatchSeesOnlyOtherConnectionsCommits() {
+  const std::string db = path("watched.sqlite");
+  ps::Store writer(db);
+  auto ds = smallDataset();
+  ps::StoreWatch watch(db);
+  QVERIFY(!watch.changed());  // the first look only records where the store stands
+  QVERIFY(!watch.changed());
+  ps::tagExamples(writer, *ds, {4}, "ambiguous", true);
+  QVERIFY(watch.changed());
+  QVERIFY(!watch.changed());  // nothing new since
+  {
+    ps::Store other(db);  // another process's connection
+    other.deleteRun(other.beginRun(writer.registerDataset(*ds), "score", "{}", "k", 0, "cpu"));
+  }
+  QVERIFY(watch.changed());
 }
 
 QTEST_GUILESS_MAIN(TestStore)

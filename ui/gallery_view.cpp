@@ -1,5 +1,6 @@
 #include "gallery_view.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,6 +21,7 @@
 
 #include "data/dataset.h"
 #include "example_list_model.h"
+#include "form_parts.h"
 #include "gallery_tags.h"
 #include "score/predictions.h"
 #include "score/rank_stats.h"
@@ -139,6 +141,8 @@ GalleryView::GalleryView(QWidget* parent)
   keepLabel_ = new QLabel(this);
   keepLabel_->setMinimumWidth(70);
   balanced_ = new QCheckBox(tr("class-balanced"), this);
+  balanced_->setChecked(kClassBalancedByDefault);  // as the studies prune, so an export is what they evaluated
+  balanced_->setToolTip(tr("Every class keeps the same fraction f (the studies' default too)"));
   thumbSize_ = new QSlider(Qt::Horizontal, this);
   thumbSize_->setRange(24, 224);
   thumbSize_->setSingleStep(8);
@@ -181,11 +185,17 @@ GalleryView::GalleryView(QWidget* parent)
   detailText_ = new QLabel(tr("Click an example to see it here."), detail);
   detailText_->setWordWrap(true);
   detailText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  detailScores_ = new QTableWidget(0, 4, detail);
-  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Value"), tr("Rank"), tr("Across seeds")});
-  detailScores_->horizontalHeaderItem(3)->setToolTip(
+  detailScores_ = new QTableWidget(0, 5, detail);
+  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Raw value"), tr("Difficulty\n(higher = harder)"),
+                                            tr("Rank\n(1 = hardest)"), tr("Difficulty\nacross seeds")});
+  detailScores_->horizontalHeaderItem(1)->setToolTip(
+      tr("The score as its method defines it (e.g. AUM's margin: higher = easier); — where the run stored only the "
+         "difficulty"));
+  detailScores_->horizontalHeaderItem(2)->setToolTip(
+      tr("The value the gallery orders and prunes by: always higher = harder"));
+  detailScores_->horizontalHeaderItem(3)->setToolTip(tr("Rank by difficulty: 1 is the hardest example"));
+  detailScores_->horizontalHeaderItem(4)->setToolTip(
       tr("Mean ± standard deviation of the difficulty over the run's seeds"));
-  detailScores_->horizontalHeaderItem(2)->setToolTip(tr("Rank by difficulty: 1 is the hardest example"));
   detailScores_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   detailScores_->verticalHeader()->hide();
   detailScores_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -208,7 +218,13 @@ GalleryView::GalleryView(QWidget* parent)
   auto* exportKeptButton = new QPushButton(tr("Export kept subset…"), this);
   copy->setToolTip(tr("Copies index, class, score and source of the selected examples"));
   exportKeptButton->setToolTip(tr("Writes the training indices the pruning keeps (.txt, .npy or .csv)"));
+  selectionLine_ = new QLabel(this);
+  selectionLine_->setToolTip(
+      tr("Tags (M mislabelled, A ambiguous, K keep, X exclude, or the context menu) and Export selection act on "
+         "these examples only; Ctrl+Z undoes a tag"));
   auto* bottom = new QHBoxLayout;
+  bottom->addWidget(selectionLine_);
+  bottom->addSpacing(12);
   bottom->addWidget(new QLabel(tr("Thumbnails"), this));
   bottom->addWidget(thumbSize_);
   bottom->addStretch(1);
@@ -231,6 +247,9 @@ GalleryView::GalleryView(QWidget* parent)
   connect(keep_, &QSlider::valueChanged, this, &GalleryView::updatePruned);
   connect(balanced_, &QCheckBox::toggled, this, &GalleryView::updatePruned);
   for (QListView* list : {easyList_, hardList_}) {
+    connect(list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this, list] { selectionChanged(list); });
+    connect(list->model(), &QAbstractItemModel::modelReset, this, [this] { updateSelectionLine(); });
     connect(list, &QListView::clicked, this,
             [this](const QModelIndex& i) { showDetail(i.data(ExampleListModel::IndexRole).toLongLong()); });
     // Keys (arrows, Page Up/Down, Home/End) move the current item: the detail follows it.
@@ -243,6 +262,17 @@ GalleryView::GalleryView(QWidget* parent)
   tags_->attach(easyList_);
   tags_->attach(hardList_);
   connect(tags_, &GalleryTags::failed, this, &GalleryView::tagFailed);
+  // Ctrl+Z / Ctrl+Shift+Z anywhere in the gallery undo and redo the last tag change.
+  auto* undo = new QAction(tr("Undo tag"), this);
+  auto* redo = new QAction(tr("Redo tag"), this);
+  undo->setShortcut(QKeySequence::Undo);
+  redo->setShortcut(QKeySequence::Redo);
+  connect(undo, &QAction::triggered, tags_, &GalleryTags::undo);
+  connect(redo, &QAction::triggered, tags_, &GalleryTags::redo);
+  for (QAction* a : {undo, redo}) {
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(a);
+  }
   connect(tags_, &GalleryTags::changed, this, [this] {
     easiest_->setTags(tags_->tags());
     hardest_->setTags(tags_->tags());
@@ -258,6 +288,30 @@ GalleryView::GalleryView(QWidget* parent)
   connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
   info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
   updatePruned();
+  updateSelectionLine();
+}
+
+void GalleryView::selectionChanged(QListView* list) {
+  if (clearingOther_) return;
+  if (list->selectionModel()->hasSelection()) {
+    // One selection across the lists: what is selected here is all a tag acts on.
+    selectedIn_ = list;
+    QListView* other = list == easyList_ ? hardList_ : easyList_;
+    clearingOther_ = true;
+    other->selectionModel()->clearSelection();
+    clearingOther_ = false;
+  }
+  updateSelectionLine();
+}
+
+void GalleryView::updateSelectionLine() {
+  const auto n = static_cast<int>(selection().size());
+  if (n == 0) {
+    selectionLine_->setText(tr("Nothing selected"));
+    return;
+  }
+  selectionLine_->setText(selectedIn_ == easyList_ ? tr("<b>%n selected in Easiest</b>", nullptr, n)
+                                                   : tr("<b>%n selected in Hardest</b>", nullptr, n));
 }
 
 void GalleryView::applyThumbnailSide(int side) {
@@ -300,6 +354,10 @@ void GalleryView::setStorePath(const QString& path) {
 }
 
 void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
+  if (dataset != dataset_) {
+    dataset_ = dataset;
+    resetForDataset();
+  }
   tags_->setSource(storePath_, dataset);
   const bool unchanged = dataset == dataset_ && catalog && catalog_ && catalog->sameRuns(*catalog_);
   dataset_ = std::move(dataset);
@@ -313,6 +371,28 @@ void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared
   if (dataset_)
     for (const auto& c : dataset_->classNames()) class_->addItem(QString::fromStdString(c));
   rebuild();
+}
+
+void GalleryView::resetForDataset() {
+  // Nothing of the previous dataset stays: its indices mean other examples here.
+  detailShown_ = -1;
+  detailImage_->clear();
+  detailText_->setText(tr("Click an example to see it here."));
+  detailScores_->setRowCount(0);
+  for (ExampleListModel* m : {easiest_, hardest_}) {
+    m->setExamples(dataset_, {}, {});
+    m->setPruned(nullptr);
+    m->setNotes(nullptr);
+    m->setTags(nullptr);
+  }
+  selectedIn_ = nullptr;
+  kept_.clear();
+  issues_.reset();
+  issuesText_->clear();
+  prunedCount_ = 0;
+  excludedShown_ = 0;
+  catalog_.reset();
+  updateSelectionLine();
 }
 
 bool GalleryView::hasScore() const {
@@ -342,6 +422,7 @@ void GalleryView::rebuild() {
   order_.run([ds, catalog, k, wantClass, filter, tagged, crossValidated] {
     const ScoreRun& run = catalog->run(k);
     GalleryOrder out;
+    out.dataset = ds;
     auto issues = std::make_shared<LabelIssues>(findLabelIssues(run.predictions, catalog->labels(k), ds->numClasses()));
     out.hasPredictions = !run.predictions.empty();
     out.notes = std::make_shared<const ExampleNotes>(
@@ -360,6 +441,7 @@ void GalleryView::rebuild() {
 }
 
 void GalleryView::showOrder(GalleryOrder order) {
+  if (order.dataset != dataset_) return;  // ordered for the dataset open before
   easiest_->setExamples(dataset_, std::move(order.easiest.indices), std::move(order.easiest.values));
   hardest_->setExamples(dataset_, std::move(order.hardest.indices), std::move(order.hardest.values));
   easiest_->setNotes(order.notes);
@@ -399,22 +481,14 @@ void GalleryView::updatePruned() {
   marks_.run([ds, catalog, k, spec, tags] {
     const ScoreRun& run = catalog->run(k);
     GalleryMarks out;
+    out.dataset = ds;
     out.scored = static_cast<int64_t>(run.indices.size());
     try {
-      const std::vector<float> tieKey = tieBreakKey(run.predictions);
-      PruneMarks m =
-          pruneMarks(run.indices, catalog->difficulty(k), catalog->labels(k), spec, ds->size(Split::Train), &tieKey);
-      // Examples tagged 'exclude' are never kept (they show as pruned).
-      out.kept.reserve(m.kept.size());
-      for (int64_t i : m.kept) {
-        if (hasTag(*tags, i, kExcludeTag)) {
-          m.prunedByIndex[static_cast<size_t>(i)] = 1;
-          ++out.excluded;
-        } else {
-          out.kept.push_back(i);
-        }
-      }
-      out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(m.prunedByIndex));
+      KeptSubset subset =
+          keptSubset(*ds, *catalog, k, spec, [&tags](int64_t i) { return hasTag(*tags, i, kExcludeTag); });
+      out.kept = std::move(subset.kept);
+      out.excluded = subset.excluded;
+      out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(subset.prunedByIndex));
     } catch (const std::exception& e) {
       out.error = QString::fromStdString(e.what());
     }
@@ -432,6 +506,7 @@ QString GalleryView::topTieNote() const {
 }
 
 void GalleryView::showMarks(GalleryMarks marks) {
+  if (marks.dataset != dataset_) return;
   kept_ = std::move(marks.kept);
   excludedShown_ = marks.excluded;
   prunedCount_ = marks.error.isEmpty() ? marks.scored - static_cast<int64_t>(kept_.size()) : 0;
@@ -567,6 +642,10 @@ void GalleryView::showDetail(int64_t trainIndex) {
                            .arg(label)
                            .arg(QString::fromStdString(dataset_->source(Split::Train, i))) +
                        (predicted.isEmpty() ? QString() : QLatin1Char('\n') + predicted));
+  fillDetailScores(trainIndex);
+}
+
+void GalleryView::fillDetailScores(int64_t trainIndex) {
   detailScores_->setRowCount(0);
   for (size_t k = 0; catalog_ && k < catalog_->entries.size(); ++k) {
     const ScoreRun& run = catalog_->run(k);
@@ -574,16 +653,20 @@ void GalleryView::showDetail(int64_t trainIndex) {
     if (at == run.indices.end()) continue;
     const auto p = static_cast<size_t>(at - run.indices.begin());
     const auto& d = catalog_->difficulty(k);
-    const auto& raw = run.raw.count(catalog_->name(k)) ? run.raw.at(catalog_->name(k)) : d;
     const int row = detailScores_->rowCount();
     detailScores_->insertRow(row);
     detailScores_->setItem(row, 0, new QTableWidgetItem(catalog_->entryLabel(k)));
-    detailScores_->setItem(row, 1, new QTableWidgetItem(QString::number(static_cast<double>(raw[p]), 'g', 4)));
-    detailScores_->setItem(row, 2, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
+    const auto raw = run.raw.find(catalog_->name(k));
+    detailScores_->setItem(row, 1,
+                           new QTableWidgetItem(raw != run.raw.end() && p < raw->second.size()
+                                                    ? QString::number(static_cast<double>(raw->second[p]), 'g', 4)
+                                                    : QStringLiteral("—")));
+    detailScores_->setItem(row, 2, new QTableWidgetItem(QString::number(static_cast<double>(d[p]), 'g', 4)));
+    detailScores_->setItem(row, 3, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
     const auto spread = run.spread.find(catalog_->name(k));
     const int seeds = std::max(1, run.predictions.seeds);
     if (spread != run.spread.end() && p < spread->second.size())
-      detailScores_->setItem(row, 3,
+      detailScores_->setItem(row, 4,
                              new QTableWidgetItem(seeds == 1  // one seed: no spread to show
                                                       ? tr("%1 (1 seed)").arg(static_cast<double>(d[p]), 0, 'g', 3)
                                                       : QStringLiteral("%1 ± %2 (%3)")

@@ -8,9 +8,15 @@
 // pane the top classes, and a filter shows only examples whose label the models dispute
 // or that look mislabelled (score/predictions.h), with a count per class. Examples can be
 // tagged (gallery_tags.h); those tagged "exclude" are left out of the kept subset.
+// The two lists share one selection (selecting in one clears the other): a tag, a copy or
+// an export of the selection acts on it alone, and a line under the lists says what it is.
+// Exports read the tags from the store as they are written, never from what is shown.
+// Opening another dataset clears everything shown of the previous one.
 // Thumbnails come from ExampleListModel (decoded off the GUI thread, fetched in batches).
 #include <QWidget>
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "latest_task.h"
 #include "prune/prune_policy.h"
@@ -34,20 +40,33 @@ namespace ps::ui {
 
 class ExampleListModel;
 class GalleryTags;
+struct ExportJob;
 
 struct GalleryOrder {
+  std::shared_ptr<const Dataset> dataset;  // ordered for
   ScoreOrder easiest, hardest;
   std::shared_ptr<const ExampleNotes> notes;
   std::shared_ptr<const LabelIssues> issues;  // of the shown run's examples (run order)
   bool hasPredictions = false;
 };
 struct GalleryMarks {
+  std::shared_ptr<const Dataset> dataset;  // computed for
   std::vector<int64_t> kept;
   std::shared_ptr<const std::vector<uint8_t>> pruned;
   int64_t scored = 0;
   int64_t excluded = 0;  // kept by the pruning but tagged 'exclude'
   QString error;
 };
+
+// The kept subset of catalogue entry `k` under `spec`, less the examples `excluded` says
+// are tagged 'exclude' (counted). ConfigError as pruneMarks.
+struct KeptSubset {
+  std::vector<int64_t> kept;
+  std::vector<uint8_t> prunedByIndex;
+  int64_t excluded = 0;
+};
+KeptSubset keptSubset(const Dataset& ds, const ScoreCatalog& catalog, size_t k, const PruneSpec& spec,
+                      const std::function<bool(int64_t)>& excluded);
 
 class GalleryView : public QWidget {
   Q_OBJECT
@@ -75,6 +94,14 @@ class GalleryView : public QWidget {
   QSlider* thumbnailSlider() const { return thumbSize_; }
   QTableWidget* detailTable() const { return detailScores_; }
   QLabel* detailText() const { return detailText_; }
+  // "3 selected in Hardest": what a tag (M/A/K/X) or Export selection acts on.
+  QLabel* selectionLine() const { return selectionLine_; }
+  QCheckBox* balancedBox() const { return balanced_; }
+  // The training example the detail pane shows (-1: none).
+  int64_t detailShown() const { return detailShown_; }
+  // The kept subset's default file name: dataset, score and the pruning setting
+  // ("flipped-el2n-run3-hard-f0.70-balanced-beta0.10.csv").
+  QString keptFileName() const;
 
   // The kept fraction and policy the slider shows (keep = 1: nothing pruned).
   PruneSpec pruneSpec() const;
@@ -84,12 +111,13 @@ class GalleryView : public QWidget {
   bool busy() const;  // ordering, pruning marks or tags
   // Shows one training example in the detail pane.
   void showDetail(int64_t trainIndex);
-  // Training indices selected in both lists, easiest list first.
+  // Training indices selected, in the list last selected in (the other has none).
   std::vector<int64_t> selection() const;
   // Tab-separated lines (index, class, label, score, source), with a header.
   QString selectionText() const;
   // Writes the selection / the kept subset (.txt, .npy or .csv, with provenance);
-  // false with `error` set when it cannot.
+  // false with `error` set when it cannot. Both read the tags (and check the score run)
+  // in the store as they write: the provenance counts the examples tagged 'exclude' then.
   bool exportSelection(const QString& path, QString* error) const;
   bool exportKept(const QString& path, QString* error) const;
 
@@ -102,12 +130,17 @@ class GalleryView : public QWidget {
 
  private:
   void rebuild();
+  void resetForDataset();  // another dataset: nothing of the previous one stays
+  void selectionChanged(QListView* list);
+  void updateSelectionLine();
   void showOrder(GalleryOrder order);
   void updatePruned();
   void showMarks(GalleryMarks marks);
   QString topTieNote() const;  // how many examples share the top difficulty
   void copySelection();
   void exportDialog(bool selectionOnly);
+  // What an export writes, copied from the view (nothing with `error` set when no score is shown).
+  std::optional<ExportJob> exportJob(bool selectionOnly, const QString& path, QString* error) const;
   bool hasScore() const;
   void showIssues(const GalleryOrder& order);
   void showCrossValidatedEntry();  // the filter entry, while the store holds a label check
@@ -116,6 +149,7 @@ class GalleryView : public QWidget {
   static void fitGrid(QListView* list, QSize item);
   bool eventFilter(QObject* watched, QEvent* event) override;
   QString predictionText(int64_t trainIndex) const;
+  void fillDetailScores(int64_t trainIndex);
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
@@ -127,7 +161,9 @@ class GalleryView : public QWidget {
   QDoubleSpinBox* beta_;
   ExampleListModel *easiest_, *hardest_;
   QListView *easyList_, *hardList_;
-  QLabel *detailImage_, *detailText_;
+  QLabel *detailImage_, *detailText_, *selectionLine_;
+  QListView* selectedIn_ = nullptr;  // the list the selection is in
+  bool clearingOther_ = false;
   QTableWidget* detailScores_;
   GalleryTags* tags_;
   QString storePath_;

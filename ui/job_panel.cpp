@@ -103,12 +103,16 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   el2nEpoch_->setSpecialValueText(tr("auto (20 % of training)"));
   el2nEpoch_->setToolTip(tr("Epoch at which EL2N (and GraNd) are read: early in training, as the paper does"));
   start_ = new QPushButton(tr("Start scoring"), form);
-  start_->setEnabled(false);
+  limitGate_ = new FieldGate(start_);
+  limitGate_->setReady(false);
   auto* fl = new QFormLayout(form);
   fl->addRow(tr("Scores"), scores_);
   fl->addRow(tr("Epochs"), epochs_);
   fl->addRow(tr("Seeds"), seeds_);
-  fl->addRow(tr("Examples"), limit_);
+  fl->addRow(tr("Examples"), limitGate_->add(limit_, [this](int n) {
+    const int64_t train = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Train)) : 0;
+    return dataset_ && n > train ? tr("at most %1 training examples").arg(train) : QString();
+  }));
   fl->addRow(QString(), healthChecks_);
   QFormLayout* advanced = addFoldingSection(fl, tr("Training settings"), QStringLiteral("score"));
   advanced->addRow(tr("Model"), model_);
@@ -240,7 +244,9 @@ JobPanel::~JobPanel() = default;  // jobs are children: each cancels and joins i
 
 void JobPanel::setDataset(std::shared_ptr<const Dataset> dataset) {
   dataset_ = std::move(dataset);
-  start_->setEnabled(dataset_ != nullptr);
+  limitGate_->setReady(dataset_ != nullptr);  // checks the examples limit against it too
+  frontier_->setDataset(dataset_);
+  scaling_->setDataset(dataset_);
   paperEl2n_->setEnabled(dataset_ != nullptr);
   forms_->setEnabled(dataset_ != nullptr);
   estimate_->setDataset(dataset_);

@@ -39,6 +39,7 @@ struct RunRecord;
 namespace ps::ui {
 
 class BackgroundJob;
+class FieldGate;
 class JobEstimate;
 struct FormWork;
 class SlurmForm;
@@ -130,6 +131,7 @@ class JobPanel : public QWidget {
   QDoubleSpinBox* lr_;
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_, *paperEl2n_;
+  FieldGate* limitGate_;  // the examples limit, against the open dataset
   SlurmForm* runOn_;
   StudyForm *frontier_, *scaling_;
   JobEstimate* estimate_;

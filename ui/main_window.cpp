@@ -26,6 +26,7 @@
 #include "dataset_summary_widget.h"
 #include "fairness_view.h"
 #include "frontier_view.h"
+#include "gallery_tags.h"
 #include "gallery_view.h"
 #include "help_dialog.h"
 #include "job_panel.h"
@@ -37,6 +38,7 @@
 #include "score_view.h"
 #include "settings_dialog.h"
 #include "store/store.h"
+#include "store_watcher.h"
 #include "theory_view.h"
 #include "train/run_curves.h"
 #include "util/errors.h"
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowIcon(QIcon(QStringLiteral(":/icons/prunescope.svg")));
   setAcceptDrops(true);  // a dataset folder or CSV manifest dropped on the window opens
   loader_ = new DatasetLoader(this);
+  watcher_ = new StoreWatcher(this);
   buildViews();
   connectJobs();
   busy_ = new QLabel(this);
@@ -77,6 +80,11 @@ MainWindow::MainWindow(QWidget* parent)
   connect(loader_, &DatasetLoader::loaded, this,
           [this](const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {
             dataset_ = std::move(ds);
+            runsShown_ = false;
+            // Nothing of the previous dataset stays shown while the store is read for this one.
+            gallery_->setCatalog(dataset_, nullptr);
+            scores_->setCatalog(dataset_, nullptr);
+            jobs_->setCatalog(nullptr);
             jobs_->setDataset(dataset_);
             summary_->setSummary(s);
             baseTitle_ = tr("PruneScope — %1").arg(spec);
@@ -252,6 +260,12 @@ void MainWindow::showProgressInTitle() {
 
 void MainWindow::connectJobs() {
   connect(jobs_->queue(), &JobQueue::progressChanged, this, &MainWindow::showProgressInTitle);
+  // Another process committed to the store: runs, scores and tags are read again.
+  connect(watcher_, &StoreWatcher::changed, this, [this] {
+    if (!dataset_) return;
+    refreshFromStore();
+    gallery_->tags()->reload();
+  });
   connect(jobs_, &JobPanel::runsChanged, this, [this] { refreshFromStore(); });
   connect(jobs_, &JobPanel::jobFailed, this, [this](const QString& reason) { showError(tr("Job failed"), reason); });
   connect(jobs_, &JobPanel::jobFinished, this, [this](const QString& kind, qint64 runId) {
@@ -273,6 +287,7 @@ void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
   const auto previous = ds == catalogDataset_ && path == catalogStore_ ? catalog_ : nullptr;
   refresh_.run([ds, path, previous] {
     StoreSnapshot snap;
+    snap.dataset = ds;
     try {
       Store store(path.toStdString());
       snap.catalog = loadScoreCatalog(*ds, store, previous.get());
@@ -288,17 +303,39 @@ void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
   });
 }
 
+namespace {
+// The same runs in the same states: nothing listed needs redoing (a running job commits
+// every few seconds; the list and its selection stay as they are).
+bool sameRuns(const std::vector<RunRecord>& a, const std::vector<RunRecord>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const RunRecord& x, const RunRecord& y) {
+    return x.id == y.id && x.status == y.status && x.finishedAt == y.finishedAt && x.message == y.message &&
+           x.startedAt == y.startedAt && x.kind == y.kind;
+  });
+}
+}  // namespace
+
 void MainWindow::showStore(StoreSnapshot snap) {
+  if (snap.dataset != dataset_) return;  // read for the dataset open before
   if (!snap.error.isEmpty()) showError(tr("Cannot read the store"), snap.error);
-  catalog_ = snap.catalog;
-  catalogDataset_ = dataset_;
-  catalogStore_ = storePath_;
-  gallery_->setCatalog(dataset_, snap.catalog);
-  scores_->setCatalog(dataset_, snap.catalog);
-  jobs_->setCatalog(snap.catalog);
-  frontier_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("frontier") ? selectRun_ : 0);
-  scaling_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("scaling") ? selectRun_ : 0);
-  runs_->setRuns(std::move(snap.runs), storePath_, snap.parents);
+  const bool sameCatalog =
+      catalog_ && catalogDataset_ == dataset_ && catalogStore_ == storePath_ && snap.catalog->sameRuns(*catalog_);
+  if (!sameCatalog) {
+    catalog_ = snap.catalog;
+    catalogDataset_ = dataset_;
+    catalogStore_ = storePath_;
+    gallery_->setCatalog(dataset_, snap.catalog);
+    scores_->setCatalog(dataset_, snap.catalog);
+    jobs_->setCatalog(snap.catalog);
+  }
+  const bool sameList = runsShown_ && sameRuns(snap.runs, shownRuns_) && snap.parents == shownParents_;
+  if (!sameList || !selectKind_.isEmpty()) {
+    shownRuns_ = snap.runs;
+    shownParents_ = snap.parents;
+    runsShown_ = true;
+    frontier_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("frontier") ? selectRun_ : 0);
+    scaling_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("scaling") ? selectRun_ : 0);
+    runs_->setRuns(std::move(snap.runs), storePath_, snap.parents);
+  }
   selectKind_.clear();
   selectRun_ = 0;
   emit storeRefreshed();
@@ -370,6 +407,8 @@ bool MainWindow::useStore(const QString& path, QString* why) {
     return false;
   }
   storePath_ = path;
+  runsShown_ = false;  // another store: its runs are shown whatever the last list was
+  watcher_->setPath(path);
   jobs_->setStorePath(path);
   gallery_->setStorePath(path);
   QSettings().setValue("store/path", path);

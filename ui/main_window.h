@@ -3,7 +3,9 @@
 // dataset directory, a CSV manifest), see its summary, its stored runs, and every view
 // over what the store holds for it: gallery, scores, frontier, scaling, fairness, and
 // the perceptron theory. Loading and every computation run off the GUI thread; errors
-// show in a dialog and the window keeps working.
+// show in a dialog and the window keeps working. What other processes commit to the
+// store (runs, tags) shows within a few seconds; opening another dataset clears every
+// view of the previous one at once.
 #include <QMainWindow>
 #include <map>
 #include <memory>
@@ -28,10 +30,12 @@ class FrontierView;
 class ScalingView;
 class FairnessView;
 class RunsPanel;
+class StoreWatcher;
 struct ScoreCatalog;
 
 // What the store holds for the open dataset, read off the GUI thread.
 struct StoreSnapshot {
+  std::shared_ptr<const Dataset> dataset;  // read for
   std::shared_ptr<const ScoreCatalog> catalog;
   std::vector<RunRecord> runs;
   std::map<int64_t, int64_t> parents;  // model run → the study that trained it
@@ -55,6 +59,8 @@ class MainWindow : public QMainWindow {
   // thread; storeRefreshed says when it shows. `kind`/`runId`: a study run to show.
   void refreshFromStore(const QString& kind = {}, qint64 runId = 0);
   bool refreshing() const { return refresh_.busy(); }
+  // Polls the store for other processes' commits (every 2 s): the views then refresh.
+  StoreWatcher* storeWatcher() const { return watcher_; }
   // Shows the view named `name` (dataset, gallery, scores, frontier, scaling, fairness,
   // theory); false when there is none.
   bool showView(const QString& name);
@@ -110,6 +116,7 @@ class MainWindow : public QMainWindow {
   ScalingView* scaling_;
   FairnessView* fairness_;
   RunsPanel* runs_;
+  StoreWatcher* watcher_;
   QTabWidget* tabs_;
   QMenu* recentMenu_ = nullptr;
   QLabel* busy_ = nullptr;
@@ -122,6 +129,9 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const ScoreCatalog> catalog_;  // the last one shown, and what it was read for
   std::shared_ptr<const Dataset> catalogDataset_;
   QString catalogStore_;
+  std::vector<RunRecord> shownRuns_;  // what the runs panel and the study views show
+  std::map<int64_t, int64_t> shownParents_;
+  bool runsShown_ = false;
   QString selectKind_;
   qint64 selectRun_ = 0;
 };

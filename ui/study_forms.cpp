@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+#include "data/dataset.h"
 #include "form_parts.h"
 #include "model/model_names.h"
 #include "score_catalog.h"
@@ -33,7 +34,7 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   keeps_ =
       new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);
   balanced_ = new QCheckBox(tr("class-balanced"), this);
-  balanced_->setChecked(true);  // unbalanced keep-hard can empty an easy class of a small pool
+  balanced_->setChecked(kClassBalancedByDefault);  // unbalanced keep-hard can empty an easy class of a small pool
   model_ = new QComboBox(this);
   for (const auto& m : builtinModelNames()) model_->addItem(QString::fromStdString(m));
   epochs_ = new QSpinBox(this);
@@ -46,7 +47,20 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   testLimit_->setRange(0, 100000000);
   testLimit_->setSpecialValueText(tr("all"));
   testLimit_->setToolTip(tr("Evaluate on the first N test examples"));
+  checkWhileTyping(
+      keeps_,
+      [](const std::string& text) {
+        const std::vector<double> keeps = parseDoubles(text, "kept fraction");
+        if (keeps.empty()) throw ConfigError("no kept fraction given");
+        for (size_t i = 0; i < keeps.size(); ++i) {
+          if (!(keeps[i] > 0 && keeps[i] <= 1))
+            throw ConfigError("kept fraction " + std::to_string(keeps[i]) + " is outside (0, 1]");
+          if (i > 0 && keeps[i] <= keeps[i - 1]) throw ConfigError("kept fractions must be ascending");
+        }
+      },
+      tr("Kept fractions f, ascending, each in (0, 1]"));
   start_ = new QPushButton(this);
+  gate_ = new FieldGate(start_);
   auto* fl = new QFormLayout(this);
   fl->addRow(tr("Score"), score_);
   if (kind == Kind::Frontier) {
@@ -60,7 +74,7 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
     connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { fillCompareList(); });
   }
   fl->addRow(tr("Policies"), policies_);
-  fl->addRow(tr("Kept fractions"), keeps_);
+  fl->addRow(tr("Kept fractions"), gate_->add(keeps_));
   fl->addRow(QString(), balanced_);
   if (kind == Kind::Scaling) {
     minSize_ = new QSpinBox(this);
@@ -70,7 +84,8 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
     steps_ = new QSpinBox(this);
     steps_->setRange(2, 20);
     steps_->setValue(4);
-    fl->addRow(tr("Smallest pool"), minSize_);
+    fl->addRow(tr("Smallest pool"), gate_->add(minSize_, [this](int size) { return minSizeReason(size); }));
+    connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), gate_, [this] { gate_->recheck(); });
     fl->addRow(tr("Pool sizes"), steps_);
   }
   fl->addRow(tr("Epochs"), epochs_);
@@ -78,24 +93,15 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   QFormLayout* advanced = addFoldingSection(
       fl, tr("Training settings"), kind == Kind::Frontier ? QStringLiteral("frontier") : QStringLiteral("scaling"));
   advanced->addRow(tr("Model"), model_);
-  advanced->addRow(tr("Test examples"), testLimit_);
+  advanced->addRow(tr("Test examples"), gate_->add(testLimit_, [this](int n) {
+    const int64_t test = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Test)) : 0;
+    return dataset_ && n > test ? tr("at most %1 test examples").arg(test) : QString();
+  }));
   runOn_ = new SlurmForm(this);
   fl->addRow(runOn_);
   fl->addRow(start_);
   connect(runOn_, &SlurmForm::runOnChanged, this, &StudyForm::showRunOn);
   showRunOn(runOn_->slurmChosen());
-  checkWhileTyping(
-      keeps_,
-      [](const std::string& text) {
-        const std::vector<double> keeps = parseDoubles(text, "kept fraction");
-        if (keeps.empty()) throw ConfigError("no kept fraction given");
-        for (size_t i = 0; i < keeps.size(); ++i) {
-          if (!(keeps[i] > 0 && keeps[i] <= 1))
-            throw ConfigError("kept fraction " + std::to_string(keeps[i]) + " is outside (0, 1]");
-          if (i > 0 && keeps[i] <= keeps[i - 1]) throw ConfigError("kept fractions must be ascending");
-        }
-      },
-      tr("Kept fractions f, ascending, each in (0, 1]"));
   connect(start_, &QPushButton::clicked, this, &StudyForm::startRequested);
 }
 
@@ -110,6 +116,21 @@ void StudyForm::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
   catalog_ = std::move(catalog);
   fillScoreBox(score_, catalog_.get());
   fillCompareList();
+  gate_->recheck();
+}
+
+void StudyForm::setDataset(std::shared_ptr<const Dataset> dataset) {
+  dataset_ = std::move(dataset);
+  gate_->setReady(dataset_ != nullptr);
+}
+
+QString StudyForm::minSizeReason(int size) const {
+  if (!dataset_) return {};
+  auto scored = static_cast<int64_t>(dataset_->size(Split::Train));
+  const int k = score_->currentIndex();
+  if (catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size())
+    scored = static_cast<int64_t>(catalog_->run(static_cast<size_t>(k)).indices.size());
+  return size > scored ? tr("at most %1 scored examples").arg(scored) : QString();
 }
 
 void StudyForm::fillCompareList() {

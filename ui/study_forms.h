@@ -17,10 +17,15 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 
+namespace ps {
+class Dataset;
+}
+
 namespace ps::ui {
 
 struct ScoreCatalog;
 class SlurmForm;
+class FieldGate;
 
 class StudyForm : public QWidget {
   Q_OBJECT
@@ -29,6 +34,10 @@ class StudyForm : public QWidget {
   explicit StudyForm(Kind kind, QWidget* parent = nullptr);
 
   void setCatalog(std::shared_ptr<const ScoreCatalog> catalog);
+  // The open dataset: the fields that depend on it (test examples, smallest pool) are
+  // checked against it as they are typed; Start is disabled while one is invalid.
+  void setDataset(std::shared_ptr<const Dataset> dataset);
+  FieldGate* gate() const { return gate_; }
   FrontierConfig frontierConfig() const;
   ScalingConfig scalingConfig() const;
   QComboBox* scoreBox() const { return score_; }
@@ -54,8 +63,12 @@ class StudyForm : public QWidget {
   template <typename Config>
   void fillShared(Config& c) const;  // what both studies take from the form
 
+  QString minSizeReason(int size) const;  // empty when the smallest pool fits
+
   Kind kind_;
   std::shared_ptr<const ScoreCatalog> catalog_;
+  std::shared_ptr<const Dataset> dataset_;
+  FieldGate* gate_;
   QComboBox *score_, *model_;
   QListWidget* policies_;
   QListWidget* compare_ = nullptr;

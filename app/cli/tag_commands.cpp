@@ -41,6 +41,10 @@ int runTag(const TagOptions& o, CliIo io) {
   io.out << (o.remove ? "removed tag '" : "tagged ") << (o.remove ? o.tag + "' from " : "") << examples.size()
          << " example" << (examples.size() == 1 ? "" : "s") << (o.remove ? "" : " as '" + o.tag + "'") << " in "
          << store.path() << "\n";
+  // keep and exclude exclude each other (store/example_tags.h): say what the tag took off.
+  if (!o.remove && (o.tag == kKeepTag || o.tag == kExcludeTag))
+    io.out << "(an example is kept or excluded, not both: any '" << (o.tag == kKeepTag ? kExcludeTag : kKeepTag)
+           << "' tag on them was removed)\n";
   return 0;
 }
 
@@ -74,7 +78,7 @@ void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) 
   CLI::App* tagCmd = app.add_subcommand(
       "tag",
       "Tag training examples (mislabelled, ambiguous, keep, exclude or your own); 'exclude' leaves them out "
-      "of pruned subsets");
+      "of pruned subsets; 'keep' and 'exclude' replace each other");
   tagCmd->add_option("dataset", tag->dataset, "A dataset path or fashion-mnist")->required();
   tagCmd->add_option("tag", tag->tag, "The tag")->required();
   tagCmd->add_option("--examples", tag->examples, "Comma-separated training indices")->required();
