@@ -1,14 +1,31 @@
 #include <QApplication>
+#include <QCoreApplication>
 
 #include "main_window.h"
 #include "startup.h"
 #include "util/version.h"
 
+namespace {
+void nameApplication() {
+  QCoreApplication::setOrganizationName(QStringLiteral("PruneScope"));
+  QCoreApplication::setApplicationName(QStringLiteral("PruneScope"));
+  QCoreApplication::setApplicationVersion(QString::fromLatin1(ps::kVersion));
+}
+}  // namespace
+
 int main(int argc, char** argv) {
+  // --help and --version print and exit before any window system is needed (a terminal
+  // without a display, a cluster node).
+  if (ps::ui::StartupOptions::answersWithoutWindow(argc, argv)) {
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    ps::ui::installTranslations();
+    ps::ui::StartupOptions options;
+    options.process(app);  // prints and exits
+    return 0;
+  }
   QApplication app(argc, argv);
-  QApplication::setOrganizationName(QStringLiteral("PruneScope"));
-  QApplication::setApplicationName(QStringLiteral("PruneScope"));
-  QApplication::setApplicationVersion(QString::fromLatin1(ps::kVersion));
+  nameApplication();
   QApplication::setDesktopFileName(QStringLiteral("prunescope"));
   ps::ui::installTranslations();
   ps::ui::StartupOptions options;

@@ -39,6 +39,7 @@ class TestCli : public QObject {
   void outputsAreReplacedWholeOrNotAtAll();
   void processesSharingAStoreNeverFailEachOther();
   void tagsFromTheCommandLineAndExcludedFromSubsets();
+  void pruneSaysWhichScoresItUsesOrTrains();
 };
 
 void TestCli::infoFashionMnist() {
@@ -368,6 +369,64 @@ void TestCli::processesSharingAStoreNeverFailEachOther() {
   again.start(QStringLiteral(PRUNESCOPE_CLI_PATH), procs[1].args);
   QVERIFY(again.waitForFinished(300000));
   QVERIFY2(again.exitCode() == 0, again.readAllStandardError().constData());
+}
+
+void TestCli::pruneSaysWhichScoresItUsesOrTrains() {
+  const std::string dir = tmp_.path().toStdString() + "/which";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(600), pstest::fashionSamples(100, true), false);
+  const std::string db = tmp_.path().toStdString() + "/which.sqlite";
+  auto out = [&](const std::string& name) { return tmp_.path().toStdString() + "/" + name; };
+  auto runs = [&] {
+    ps::Store store(db);
+    return store.runs(store.findDataset(ps::openDataset(dir)->fingerprint())->id);
+  };
+  auto with = [&](std::vector<std::string> args) {
+    const std::vector<std::string> common = {"--quiet", "--db", db};
+    if (args.front() == "score") args.insert(args.end(), {"--threads", "2", "--device", "cpu"});
+    args.insert(args.end(), common.begin(), common.end());
+    return cli(args);
+  };
+  // No score in the store: what it will train is said before the training.
+  const CliResult first =
+      with({"prune", dir, "--score", "el2n", "--score-epochs", "2", "--keep", "0.5", "--out", out("first.txt")});
+  QVERIFY2(first.code == 0, first.err.c_str());
+  const auto plan = first.out.find("no finished run holds el2n for " + dir +
+                                   ": scoring first, 600 examples x 2 "
+                                   "epochs x 1 seed (small_cnn, batch 30");
+  QVERIFY2(plan != std::string::npos, first.out.c_str());
+  QVERIFY2(first.out.find("about ") != std::string::npos, first.out.c_str());  // the estimated time
+  QVERIFY(plan < first.out.find("kept 300 of 600"));
+  QCOMPARE(runs().size(), size_t(1));
+  const int64_t scored = runs().front().id;
+  // Without training settings: the newest finished run holding the score, named, and no
+  // new scoring (the default recipe's 10 epochs would have made one).
+  const CliResult cached = with({"prune", dir, "--score", "el2n", "--keep", "0.5", "--out", out("cached.txt")});
+  QVERIFY2(cached.code == 0, cached.err.c_str());
+  const std::string using1 = "using run " + std::to_string(scored) + " (score: ";
+  QVERIFY2(cached.out.find(using1) != std::string::npos, cached.out.c_str());
+  QVERIFY(cached.out.find("the newest finished run holding el2n") != std::string::npos);
+  QVERIFY(cached.out.find("2 epochs") != std::string::npos);
+  QCOMPARE(runs().size(), size_t(1));
+  // --limit: a cached run of the same examples is used (not the run of all 600).
+  const CliResult limited =
+      with({"score", dir, "--score", "el2n", "--epochs", "2", "--limit", "200", "--out", out("limited.csv")});
+  QVERIFY2(limited.code == 0, limited.err.c_str());
+  QVERIFY2(limited.out.find("scoring el2n first: 200 examples x 2 epochs x 1 seed (small_cnn, batch 10") !=
+               std::string::npos,
+           limited.out.c_str());
+  QCOMPARE(runs().size(), size_t(2));
+  const int64_t limitedRun = runs().back().id;
+  const CliResult prunedLimited =
+      with({"prune", dir, "--score", "el2n", "--limit", "200", "--keep", "0.5", "--out", out("limited.txt")});
+  QVERIFY2(prunedLimited.code == 0, prunedLimited.err.c_str());
+  QVERIFY2(prunedLimited.out.find("using run " + std::to_string(limitedRun) + " (") != std::string::npos,
+           prunedLimited.out.c_str());
+  QVERIFY(prunedLimited.out.find("kept 100 of 200") != std::string::npos);
+  QCOMPARE(runs().size(), size_t(2));
+  // The same request again is answered from the store, and says so.
+  const CliResult again =
+      with({"score", dir, "--score", "el2n", "--epochs", "2", "--limit", "200", "--out", out("limited.csv")});
+  QVERIFY2(again.out.find("using run " + std::to_string(limitedRun) + " (") != std::string::npos, again.out.c_str());
 }
 
 #include "test_cli.moc"

@@ -66,6 +66,7 @@ class TestCluster : public QObject {
   void planRoundTripAndHostilePlans();
   void seedTasksMergeToTheLocalRun();
   void mergeRefusesForeignShardsAndChangesNothing();
+  void mergedRunsTakeIdsNeverUsedBefore();
   void frontierPointsAsTasksGiveTheLocalStudy();
   void seedsOfOtherScoresAreRefused();
   void slurmScriptsAreReadableAndComplete();
@@ -204,6 +205,42 @@ void TestCluster::mergeRefusesForeignShardsAndChangesNothing() {
   QVERIFY(messageOf<ps::ConfigError>([&] {
             ps::mergeShards({{path("missing.sqlite")}, path("atomic.sqlite"), std::nullopt, 0}, ctx);
           }).find("missing.sqlite: no such file") != std::string::npos);
+}
+
+void TestCluster::mergedRunsTakeIdsNeverUsedBefore() {
+  // Stores written by hand (no training): a shard holding one finished import run, and a
+  // main store whose newest run was deleted before the merge.
+  const ps::DatasetRecord d{0, "fp-ids", "ids-data", "idx", {"a", "b"}, 4, 2, "2x2x1", ""};
+  auto addRun = [&d](ps::Store& s, const std::string& config) {
+    ps::RunRecord r;
+    r.kind = "import";
+    r.config = config;
+    r.cacheKey = ps::Store::cacheKey(r.kind, r.config, d.fingerprint);
+    r.status = ps::RunStatus::Done;
+    r.startedAt = r.finishedAt = "2026-01-01T00:00:00.000Z";
+    const int64_t id = s.insertRunRecord(s.registerDatasetRecord(d), r);
+    s.putVector(id, "x", {1.f, 2.f, 3.f, 4.f});
+    return id;
+  };
+  int64_t deleted = 0;
+  {
+    ps::Store shard(path("ids-shard.sqlite"));
+    addRun(shard, R"({"name":"from-shard"})");
+    ps::Store main(path("ids-main.sqlite"));
+    addRun(main, R"({"name":"kept"})");
+    deleted = addRun(main, R"({"name":"deleted"})");
+    main.deleteRun(deleted);
+  }
+  ps::JobContext ctx;
+  const ps::MergeReport r =
+      ps::mergeShards({{path("ids-shard.sqlite")}, path("ids-main.sqlite"), std::nullopt, 1}, ctx);
+  QCOMPARE(r.runsAdded, 1);
+  ps::Store main(path("ids-main.sqlite"));
+  const auto runs = main.runs(main.findDataset("fp-ids")->id);
+  QCOMPARE(runs.size(), size_t(2));
+  QCOMPARE(runs.back().config, std::string(R"({"name":"from-shard"})"));
+  QVERIFY2(runs.back().id > deleted, "the merged run took the id of a deleted run");
+  QCOMPARE(main.vector(runs.back().id, "x").size(), size_t(4));
 }
 
 void TestCluster::frontierPointsAsTasksGiveTheLocalStudy() {

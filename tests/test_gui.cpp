@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -55,6 +56,8 @@ class TestGui : public QObject {
   void opensFashionMnistAndRecordsItInTheStore();
   void unreadableDatasetShowsReasonAndWindowKeepsWorking();
   void scriptedScreenshotEndsWithAnErrorForABadDataset();
+  void helpAndVersionNeedNoDisplay();
+  void aCommandLineStoreIsForThisLaunchOnly();
   void folderWithSkippedFilesListsThem();
   void storeThatIsNotADatabaseIsReported();
   void scoringJobsCancelResumeAndNeverBlockTheGuiThread();
@@ -62,6 +65,7 @@ class TestGui : public QObject {
   void findLearningRateFillsTheForm();
   void invalidFormValuesAreReported();
   void formsSayHowLongAJobTakes();
+  void smallTrainingSetsGetEnoughStepsPerEpoch();
   void theoryViewUpdatesOffTheGuiThread();
   void galleryShowsEasiestAndHardest();
 };
@@ -138,6 +142,59 @@ void TestGui::scriptedScreenshotEndsWithAnErrorForABadDataset() {
   QVERIFY(app.waitForFinished(60000));
   QCOMPARE(app.exitCode(), 1);
   QVERIFY(app.readAllStandardError().contains("x.png: cannot write here"));
+}
+
+void TestGui::helpAndVersionNeedNoDisplay() {
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_NO_SUBPROCESS_TESTS"))
+    QSKIP("starts processes (not under ThreadSanitizer)");
+  // A terminal without any display: no X, no Wayland, no platform chosen.
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  for (const char* v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(QString::fromLatin1(v));
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), tmp_.filePath("config-help"));
+  QProcess app;
+  app.setProcessEnvironment(env);
+  app.start(QStringLiteral(PRUNESCOPE_APP_PATH), {QStringLiteral("--help")});
+  QVERIFY(app.waitForFinished(60000));
+  const QString help = QString::fromLocal8Bit(app.readAllStandardOutput());
+  QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+  QVERIFY2(app.exitCode() == 0, qPrintable(app.readAllStandardError()));
+  QVERIFY2(help.contains(QStringLiteral("Usage:")) && help.contains(QStringLiteral("--db <file>")) &&
+               help.contains(QStringLiteral("--start-scoring")),
+           qPrintable(help));
+  app.start(QStringLiteral(PRUNESCOPE_APP_PATH), {QStringLiteral("--version")});
+  QVERIFY(app.waitForFinished(60000));
+  QCOMPARE(app.exitCode(), 0);
+  QVERIFY(app.readAllStandardOutput().startsWith("PruneScope "));
+}
+
+void TestGui::aCommandLineStoreIsForThisLaunchOnly() {
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_NO_SUBPROCESS_TESTS"))
+    QSKIP("starts processes (not under ThreadSanitizer)");
+  // The store chosen in Settings, as the application saved it.
+  const QString config = tmp_.filePath("config-db");
+  const QString chosen = tmp_.filePath("chosen.sqlite"), oneOff = tmp_.filePath("one-off.sqlite");
+  {
+    QSettings saved(config + QStringLiteral("/PruneScope/PruneScope.conf"), QSettings::IniFormat);
+    saved.setValue(QStringLiteral("store/path"), chosen);
+  }
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+  QProcess app;
+  app.setProcessEnvironment(env);
+  app.start(QStringLiteral(PRUNESCOPE_APP_PATH),
+            {QStringLiteral("--db"), oneOff, QStringLiteral("--screenshot"), tmp_.filePath("db.png")});
+  QVERIFY(app.waitForFinished(60000));
+  QVERIFY2(app.exitCode() == 0, qPrintable(app.readAllStandardError()));
+  QVERIFY2(QFileInfo::exists(oneOff), "the launch used the store named on its command line");
+  const QSettings after(config + QStringLiteral("/PruneScope/PruneScope.conf"), QSettings::IniFormat);
+  QCOMPARE(after.value(QStringLiteral("store/path")).toString(), chosen);  // later launches keep Settings' choice
+  // In the window: the same, and Settings' own choice is what persists.
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  QVERIFY(w.setStorePath(chosen));
+  QVERIFY(w.setStorePath(oneOff, ps::ui::MainWindow::StoreChoice::ThisLaunch));
+  QCOMPARE(w.storePath(), oneOff);
+  QCOMPARE(QSettings().value(QStringLiteral("store/path")).toString(), chosen);
 }
 
 void TestGui::folderWithSkippedFilesListsThem() {
@@ -296,6 +353,50 @@ void TestGui::formsSayHowLongAJobTakes() {
   panel->epochsBox()->setValue(1000);
   panel->seedsBox()->setValue(20);
   QTRY_VERIFY2(estimate->text().contains("A long job"), qPrintable(estimate->text()));
+  // A job over ten minutes is asked about first, with what it trains and the estimate;
+  // cancelled, nothing starts.
+  panel->setAskBeforeLongJobs(true);
+  auto answer = [](QMessageBox::StandardButton button, QString* said) {
+    QTimer::singleShot(50, [button, said] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (!box || box->objectName() != QStringLiteral("longJobQuestion")) return;
+      *said = box->text() + QStringLiteral("\n") + box->informativeText();
+      box->button(button)->click();
+    });
+  };
+  QString said;
+  answer(QMessageBox::Cancel, &said);
+  QVERIFY(!panel->startJob());
+  QVERIFY2(said.contains("2000 examples × 1000 epochs × 20 seeds") && said.contains("estimated to take about"),
+           qPrintable(said));
+  QVERIFY(panel->jobs().empty());
+  // Said yes to, it starts (and is cancelled here).
+  said.clear();
+  answer(QMessageBox::Yes, &said);
+  ps::ui::BackgroundJob* job = panel->startJob();
+  QVERIFY(job && !said.isEmpty());
+  QSignalSpy stopped(panel, &ps::ui::JobPanel::jobCancelled);
+  job->cancel();
+  QVERIFY(stopped.wait(30000));
+  panel->setAskBeforeLongJobs(false);
+}
+
+void TestGui::smallTrainingSetsGetEnoughStepsPerEpoch() {
+  auto w = openJobsWindow();
+  auto* panel = w->jobPanel();
+  // 2 000 examples at the default batch of 128 would be 15 steps an epoch: the form lowers
+  // the batch and says why; the run's settings hold the value used.
+  QCOMPARE(panel->batchBox()->value(), 100);
+  QVERIFY(panel->batchNote()->isVisibleTo(panel));
+  QVERIFY2(panel->batchNote()->text().contains("2000 examples give at least 20 steps per epoch"),
+           qPrintable(panel->batchNote()->text()));
+  panel->limitBox()->setValue(400);
+  QCOMPARE(panel->batchBox()->value(), 20);
+  QCOMPARE(panel->formConfig().train.batchSize, 20);
+  // A batch size the user sets stays.
+  panel->batchBox()->setValue(64);
+  panel->limitBox()->setValue(300);
+  QCOMPARE(panel->batchBox()->value(), 64);
 }
 
 void TestGui::findLearningRateFillsTheForm() {
@@ -320,6 +421,13 @@ void TestGui::findLearningRateFillsTheForm() {
   QVERIFY(panel->lrBox()->value() != before);
   QVERIFY(panel->lrBox()->value() > 1e-5 && panel->lrBox()->value() < 10);
   QCOMPARE(panel->formConfig().train.lr, panel->lrBox()->value());
+  // What it found and set is said beside the field, which is lit up for a moment.
+  QVERIFY(panel->lrFoundLabel()->isVisibleTo(panel));
+  QVERIFY2(panel->lrFoundLabel()->text().contains(QString::number(panel->lrBox()->value(), 'g', 3)) &&
+               panel->lrFoundLabel()->text().contains(QString::number(before, 'g', 3)),
+           qPrintable(panel->lrFoundLabel()->text()));
+  QVERIFY(!panel->lrBox()->styleSheet().isEmpty());
+  QTRY_VERIFY_WITH_TIMEOUT(panel->lrBox()->styleSheet().isEmpty(), 5000);
 }
 
 void TestGui::invalidFormValuesAreReported() {

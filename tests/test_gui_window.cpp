@@ -12,6 +12,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -40,6 +42,7 @@
 #include "store/store.h"
 #include "study/scaling_study.h"
 #include "support/test_data.h"
+#include "train/train_health.h"
 #include "ui_wording.h"
 
 using ps::ui::BackgroundJob;
@@ -87,6 +90,8 @@ class TestGuiWindow : public QObject {
   void initTestCase();
   void heavyJobsRunOneAtATimeInTheOrderChosen();
   void finishedJobsClearAndTheTitleShowsProgress();
+  void theJobsListShowsFiveJobsAndScrolls();
+  void aModelThatDidNotLearnIsExplainedInTheWindowsWords();
   void quittingWithJobsRunningAsksFirst();
   void theViewMenuBringsBackAClosedDock();
   void aDroppedFolderOpensAndARestartComesBack();
@@ -184,6 +189,66 @@ void TestGuiWindow::finishedJobsClearAndTheTitleShowsProgress() {
   QTest::mouseClick(clear, Qt::LeftButton);
   QVERIFY(q->jobs().empty());
   QTRY_VERIFY(!rowButton<QToolButton>(w.jobPanel(), "title job", "Remove from the list"));
+}
+
+void TestGuiWindow::theJobsListShowsFiveJobsAndScrolls() {
+  ps::ui::MainWindow w;
+  w.setQuietErrors(true);
+  w.resize(1500, 920);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  JobQueue* q = w.jobPanel()->queue();
+  q->setParallel(1);
+  auto gate = std::make_shared<Gate>();
+  std::vector<BackgroundJob*> jobs;
+  for (int i = 0; i < 8; ++i) {
+    jobs.push_back(gatedJob(QStringLiteral("Scoring: el2n, forgetting, aum, confidence · small_cnn · epochs: 10 · "
+                                           "seeds: 1 · job %1")
+                                .arg(i),
+                            db(), gate));
+    q->add(jobs.back());
+  }
+  QList<QWidget*> rows;
+  QTRY_COMPARE((rows = w.jobPanel()->findChildren<QWidget*>(QStringLiteral("jobRow"))).size(), 8);
+  QTest::qWait(100);  // laid out
+  auto* area = qobject_cast<QScrollArea*>(rows.first()->parentWidget()->parentWidget()->parentWidget());
+  QVERIFY(area);
+  // Five rows (and more) show whole at once; the rest are reached by scrolling.
+  int whole = 0;
+  for (QWidget* row : rows) {
+    const QRect inView(row->mapTo(area->viewport(), QPoint(0, 0)), row->size());
+    whole += area->viewport()->rect().contains(inView) ? 1 : 0;
+  }
+  QVERIFY2(whole >= ps::ui::JobPanel::kJobsShown, qPrintable(QString::number(whole)));
+  QVERIFY(area->verticalScrollBar()->maximum() > 0);
+  gate->open = true;
+  QTRY_COMPARE(q->count(State::Finished), 8);
+}
+
+void TestGuiWindow::aModelThatDidNotLearnIsExplainedInTheWindowsWords() {
+  // 400 images at batch 128: 4 steps an epoch, and a model still at chance.
+  ps::EpochHealth h;
+  h.epoch = 2;
+  h.steps = 4;
+  h.balancedAccuracy = 0.11;
+  h.chance = 0.1;
+  h.learnedAbove = 0.2;
+  auto* job =
+      new BackgroundJob(QStringLiteral("score"), QStringLiteral("did not learn"), db(),
+                        [h](ps::Store&, ps::JobContext&) -> ps::ui::JobOutcome { throw ps::NotLearnedError(h, 0.05); });
+  QSignalSpy failed(job, &BackgroundJob::failed);
+  job->start();
+  QVERIFY(failed.wait(10000));
+  const QString why = failed.first().first().toString();
+  QVERIFY2(why.contains("too few steps per epoch (4; at least 20 are needed)") &&
+               why.contains("“Batch size” (under Training settings)") && why.contains("“Epochs”") &&
+               why.contains("Find…") && why.contains("untick"),
+           qPrintable(why));
+  QVERIFY2(!why.contains("--"), qPrintable(why));  // no command-line options in the window
+  // The command line's words are the exception's own.
+  const std::string cli = ps::NotLearnedError(h, 0.05).what();
+  QVERIFY2(cli.find("lower --batch-size or raise --epochs") != std::string::npos, cli.c_str());
+  delete job;
 }
 
 void TestGuiWindow::quittingWithJobsRunningAsksFirst() {

@@ -45,6 +45,8 @@ class TestStore : public QObject {
   void deleteRunCascades();
   void transactionRollsBack();
   void migratesFromVersion1();
+  void runIdsAreNotReusedAfterADelete();
+  void migrationFromVersion3KeepsEveryRowAndId();
   void rejectsNewerSchema();
   void damagedValuesAreRefusedWithThePath_data();
   void damagedValuesAreRefusedWithThePath();
@@ -201,6 +203,70 @@ void TestStore::migratesFromVersion1() {
   s.putVector(run->id, "el2n", {0.25f});  // tables of version 2 work on the migrated file
   QCOMPARE(s.vector(run->id, "el2n"), std::vector<float>{0.25f});
   QCOMPARE(s.integrityCheck(), std::string("ok"));
+}
+
+void TestStore::runIdsAreNotReusedAfterADelete() {
+  ps::Store s(path("ids.sqlite"));
+  const int64_t dsId = s.registerDataset(*smallDataset());
+  const int64_t first = s.beginRun(dsId, "score", "{}", "id-a", 0, "cpu");
+  const int64_t newest = s.beginRun(dsId, "score", "{}", "id-b", 0, "cpu");
+  s.deleteRun(newest);  // the newest: SQLite's plain rowid would hand its id out again
+  const int64_t next = s.beginRun(dsId, "score", "{}", "id-c", 0, "cpu");
+  QVERIFY(next > newest);
+  QVERIFY(newest > first);
+  {
+    ps::Store other(path("ids.sqlite"));  // another connection (another process) continues the sequence
+    s.deleteRun(next);
+    QVERIFY(other.beginRun(dsId, "import", "{}", "id-d", 0, "cpu") > next);
+  }
+  QCOMPARE(s.integrityCheck(), std::string("ok"));
+}
+
+void TestStore::migrationFromVersion3KeepsEveryRowAndId() {
+  const std::string file = path("v3.sqlite");
+  auto ds = smallDataset();
+  {
+    // A version-3 store (no AUTOINCREMENT) with runs 1, 2 and 5 (3 and 4 deleted) and
+    // every kind of row that refers to a run, written with foreign keys on as the store does.
+    ps::SqliteDb db(file);
+    db.exec("PRAGMA foreign_keys=ON");
+    ps::migrateSchema(db, 3);
+    db.exec("INSERT INTO datasets(id, fingerprint, spec, format, class_names, n_train, n_test, shape) VALUES(1, '" +
+            ds->fingerprint() + "', 'old', 'idx', '[\"a\",\"b\"]', 30, 10, '28x28x1')");
+    for (const char* id : {"1", "2", "5"})
+      db.exec(std::string("INSERT INTO runs(id, dataset_id, kind, config, cache_key, status, seed, elapsed_s, message) "
+                          "VALUES(") +
+              id + ", 1, 'score', '{}', 'key-" + id + "', 'done', 7, 1.5, 'run " + id + "')");
+    db.exec("INSERT INTO vectors(run_id, name, dtype, n, data) VALUES(5, 'el2n', 'f32', 1, x'0000803e')");
+    db.exec("INSERT INTO checkpoints(run_id, key, data) VALUES(2, 'epoch', x'01')");
+    db.exec("INSERT INTO results(run_id, key, value) VALUES(1, 'summary', '{\"a\":1}')");
+    db.exec("INSERT INTO tags(dataset_id, example, tag) VALUES(1, 3, 'keep')");
+    QCOMPARE(db.scalarInt("PRAGMA user_version"), int64_t(3));
+  }
+  ps::Store s(file);
+  QCOMPARE(s.schemaVersion(), ps::currentSchemaVersion());
+  const auto runs = s.runs(1);
+  QCOMPARE(runs.size(), size_t(3));
+  QCOMPARE(runs[0].id, int64_t(1));
+  QCOMPARE(runs[1].id, int64_t(2));
+  QCOMPARE(runs[2].id, int64_t(5));
+  QCOMPARE(runs[2].message, std::string("run 5"));
+  QCOMPARE(runs[2].seed, int64_t(7));
+  QCOMPARE(s.findRun("key-5", ps::RunStatus::Done)->id, int64_t(5));  // the cache-key index is back
+  QCOMPARE(s.vector(5, "el2n"), std::vector<float>{0.25f});
+  QCOMPARE(*s.checkpoint(2, "epoch"), std::vector<uint8_t>{1});
+  QCOMPARE(*s.result(1, "summary"), std::string("{\"a\":1}"));
+  QCOMPARE(s.tags(1).size(), size_t(1));
+  QCOMPARE(s.integrityCheck(), std::string("ok"));
+  // The rebuilt table hands out ids above the largest kept one, and keeps doing so after a delete.
+  s.deleteRun(5);
+  QCOMPARE(s.beginRun(1, "score", "{}", "key-new", 0, "cpu"), int64_t(6));
+  // Foreign keys are on again: deleting a run still removes what belongs to it.
+  s.deleteRun(2);
+  QVERIFY(!s.checkpoint(2, "epoch"));
+  ps::SqliteDb raw(file);
+  QCOMPARE(raw.scalarInt("SELECT count(*) FROM checkpoints"), int64_t(0));
+  QCOMPARE(raw.scalarInt("SELECT count(*) FROM sqlite_master WHERE name LIKE 'runs_by_%'"), int64_t(2));
 }
 
 void TestStore::rejectsNewerSchema() {

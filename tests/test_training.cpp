@@ -65,6 +65,7 @@ class TestTraining : public QObject {
  private slots:
   void initTestCase() { torch::set_num_threads(2); }
   void learnedThresholdFromCounts();
+  void smallTrainingSetsGetEnoughStepsPerEpoch();
   void scoreVectorsThatCannotRankAreRefused();
   void warmUpThenCosine();
   void channelsLastOnlyOnTheGpuAndValuesUnchanged();
@@ -75,6 +76,40 @@ class TestTraining : public QObject {
   void curvesStoredPerEpochForScoresAndStudies();
   void lrRangeSuggestsARateThatTrains();
 };
+
+void TestTraining::smallTrainingSetsGetEnoughStepsPerEpoch() {
+  // The rule: at least 20 steps an epoch, the batch never below 8 nor above the one asked.
+  QCOMPARE(ps::batchSizeForExamples(128, 60000), 128);
+  QCOMPARE(ps::batchSizeForExamples(128, 400), 20);  // 4 steps at 128; 20 at 20
+  QCOMPARE(ps::batchSizeForExamples(128, 2560), 128);
+  QCOMPARE(ps::batchSizeForExamples(128, 2559), 127);
+  QCOMPARE(ps::batchSizeForExamples(128, 50), 8);
+  QCOMPARE(ps::batchSizeForExamples(4, 400), 4);
+  // A model at chance after an epoch of 4 steps: the message says so before anything else.
+  ps::EpochHealth h;
+  h.epoch = 3;
+  h.steps = 4;
+  h.balancedAccuracy = 0.1;
+  h.chance = 0.1;
+  h.learnedAbove = 0.2;
+  try {
+    ps::checkLearned(h, 0.05);
+    QFAIL("a model at chance must fail the check");
+  } catch (const ps::NotLearnedError& e) {
+    const std::string m = e.what();
+    QVERIFY2(m.find("): too few steps per epoch (4; at least 20 are needed): lower --batch-size or raise --epochs; "
+                    "otherwise try a lower --lr (now 0.05") != std::string::npos,
+             m.c_str());
+    QCOMPARE(e.health().steps, int64_t(4));
+  }
+  h.steps = 400;  // enough steps: the usual advice only
+  try {
+    ps::checkLearned(h, 0.05);
+    QFAIL("a model at chance must fail the check");
+  } catch (const ps::TrainingError& e) {
+    QVERIFY2(std::string(e.what()).find("too few steps") == std::string::npos, e.what());
+  }
+}
 
 void TestTraining::learnedThresholdFromCounts() {
   // Ten balanced classes of 1 000: chance 0.1, and 5% of the way to 1 beats 4 s.e.

@@ -1,9 +1,30 @@
 #include "background_job.h"
 
 #include "store/store.h"
+#include "train/train_health.h"
 #include "util/errors.h"
 
 namespace ps::ui {
+
+namespace {
+// A model that did not learn, said with the window's names of the settings to change:
+// the scoring form's fields for a scoring, the study forms' for a study.
+QString notLearnedInTheWindow(const NotLearnedError& e, const QString& kind) {
+  SettingWords w;
+  auto words = [](const QString& s) { return s.toStdString(); };
+  const bool scoring = kind == QLatin1String("score");
+  w.learningRate = words(scoring ? BackgroundJob::tr("“Learning rate” (under Training settings)")
+                                 : BackgroundJob::tr("learning rate"));
+  w.epochs = words(BackgroundJob::tr("“Epochs”"));
+  w.batchSize = words(scoring ? BackgroundJob::tr("“Batch size” (under Training settings)")
+                              : BackgroundJob::tr("the batch size (set in the Score form's Training settings)"));
+  w.findLearningRate = words(BackgroundJob::tr("the Find… button beside it"));
+  w.keepAnyway =
+      scoring ? words(BackgroundJob::tr("untick “fail the run if the model does not learn” to keep such a run anyway"))
+              : std::string();
+  return QString::fromStdString(notLearnedMessage(e.health(), e.learningRate(), w));
+}
+}  // namespace
 
 BackgroundJob::BackgroundJob(QString kind, QString title, QString storePath, Work work, QObject* parent)
     : QObject(parent),
@@ -38,6 +59,9 @@ void BackgroundJob::start() {
     } catch (const Cancelled&) {
       running_ = false;
       emit cancelled();
+    } catch (const NotLearnedError& e) {
+      running_ = false;
+      emit failed(notLearnedInTheWindow(e, kind_));
     } catch (const std::exception& e) {
       running_ = false;
       emit failed(QString::fromStdString(describeError(e)));

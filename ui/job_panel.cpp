@@ -10,12 +10,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,6 +35,7 @@
 #include "study/work_estimate.h"
 #include "study_forms.h"
 #include "train/lr_range.h"
+#include "train/train_health.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -88,6 +91,15 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   auto* lrRow = new QHBoxLayout;
   lrRow->addWidget(lr_, 1);
   lrRow->addWidget(findLr_);
+  lrFound_ = new QLabel(form);  // what Find… found and set, beside the field
+  lrFound_->setObjectName(QStringLiteral("lrFound"));
+  lrFound_->setWordWrap(true);
+  lrFound_->hide();
+  batchNote_ = new QLabel(form);  // why the batch size is lower than the default
+  batchNote_->setObjectName(QStringLiteral("batchNote"));
+  batchNote_->setWordWrap(true);
+  batchNote_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  batchNote_->hide();
   healthChecks_ = new QCheckBox(tr("fail the run if the model does not learn"), form);
   healthChecks_->setChecked(true);
   healthChecks_->setToolTip(
@@ -113,10 +125,12 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
     const int64_t train = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Train)) : 0;
     return dataset_ && n > train ? tr("at most %1 training examples").arg(train) : QString();
   }));
+  fl->addRow(QString(), batchNote_);
   fl->addRow(QString(), healthChecks_);
   QFormLayout* advanced = addFoldingSection(fl, tr("Training settings"), QStringLiteral("score"));
   advanced->addRow(tr("Model"), model_);
   advanced->addRow(tr("Learning rate"), lrRow);
+  advanced->addRow(QString(), lrFound_);
   advanced->addRow(tr("Batch size"), batch_);
   advanced->addRow(tr("EL2N epoch"), el2nEpoch_);
   runOn_ = new SlurmForm(form);
@@ -140,6 +154,11 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
     startJob();
   });
   connect(findLr_, &QPushButton::clicked, this, [this] { startLrRange(); });
+  // The batch size follows the examples until the user sets it.
+  connect(batch_, qOverload<int>(&QSpinBox::valueChanged), this, [this] {
+    if (!adaptingBatch_) batchChosen_ = true;
+  });
+  connect(limit_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { adaptBatchSize(); });
   frontier_ = new StudyForm(StudyForm::Kind::Frontier, forms_);
   scaling_ = new StudyForm(StudyForm::Kind::Scaling, forms_);
   connect(frontier_, &StudyForm::startRequested, this, [this] { startFrontier(); });
@@ -193,7 +212,9 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   formsArea->setWidgetResizable(true);
   formsArea->setFrameShape(QFrame::NoFrame);
   formsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  queueBox->setMinimumHeight(120);
+  // At least five jobs show at once (a compact row is about three lines); more scroll.
+  const int rowHeight = 3 * fontMetrics().height() + 14;
+  area->setMinimumHeight(kJobsShown * rowHeight);
   auto* formsAndEstimate = new QWidget(this);  // the estimate stays under the form it is of
   auto* fe = new QVBoxLayout(formsAndEstimate);
   fe->setContentsMargins(0, 0, 0, 0);
@@ -249,7 +270,26 @@ void JobPanel::setDataset(std::shared_ptr<const Dataset> dataset) {
   scaling_->setDataset(dataset_);
   paperEl2n_->setEnabled(dataset_ != nullptr);
   forms_->setEnabled(dataset_ != nullptr);
+  adaptBatchSize();
   estimate_->setDataset(dataset_);
+}
+
+void JobPanel::adaptBatchSize() {
+  if (!dataset_ || batchChosen_) return;
+  const auto train = static_cast<int64_t>(dataset_->size(Split::Train));
+  const int64_t n = limit_->value() > 0 ? std::min<int64_t>(limit_->value(), train) : train;
+  const int standard = TrainConfig{}.batchSize;
+  const int batch = batchSizeForExamples(standard, n);
+  adaptingBatch_ = true;
+  batch_->setValue(batch);
+  adaptingBatch_ = false;
+  batchNote_->setVisible(batch < standard);
+  batchNote_->setText(tr("Batch size %1 instead of %2, so that %3 examples give at least %4 steps per epoch "
+                         "(Training settings › Batch size sets it).")
+                          .arg(batch)
+                          .arg(standard)
+                          .arg(n)
+                          .arg(kMinStepsPerEpoch));
 }
 
 void JobPanel::setCatalog(std::shared_ptr<const ScoreCatalog> catalog) {
@@ -321,7 +361,7 @@ BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
   bool refused = false;
   if (onSlurm(runOn_, QStringLiteral("score"), slurm, refused))
     return enqueue(slurmScoringJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
-  if (refused) return nullptr;
+  if (refused || !confirmLongJob(0, config == nullptr, title, scoringWorkText(c))) return nullptr;
   auto ds = dataset_;
   return enqueue(new BackgroundJob(
       QStringLiteral("score"), title, storePath_,
@@ -365,7 +405,8 @@ BackgroundJob* JobPanel::startStudy(const Config* config, Form&& form, const Stu
   bool refusedHere = false;
   if (onSlurm(where->runOn(), kind, slurm, refusedHere))
     return enqueue(slurmJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
-  if (refusedHere) return nullptr;
+  const int formIndex = kind == QLatin1String("frontier") ? 1 : 2;
+  if (refusedHere || !confirmLongJob(formIndex, config == nullptr, title, QString())) return nullptr;
   return enqueue(new BackgroundJob(kind, title, storePath_, studyWork(dataset_, c, study), this));
 }
 
@@ -491,10 +532,20 @@ BackgroundJob* JobPanel::startLrRange() {
       this);
   // Queued after the work wrote `result`, so reading it here is safe.
   connect(job, &BackgroundJob::finished, this, [this, job, result] {
+    const double before = lr_->value();
     lr_->setValue(result->suggested);
-    emit job->logged(tr("suggested learning rate %1 (where the loss falls fastest; lowest loss at %2)")
-                         .arg(result->suggested, 0, 'g', 3)
-                         .arg(result->minLossLr, 0, 'g', 3));
+    const QString found = tr("suggested learning rate %1 (where the loss falls fastest; lowest loss at %2)")
+                              .arg(result->suggested, 0, 'g', 3)
+                              .arg(result->minLossLr, 0, 'g', 3);
+    emit job->logged(found);
+    // Said beside the field, which is lit up briefly: the value changed under the user's eyes.
+    lrFound_->setText(tr("Find… set %1 (was %2): where the loss fell fastest; the lowest loss was at %3.")
+                          .arg(lr_->value(), 0, 'g', 3)
+                          .arg(before, 0, 'g', 3)
+                          .arg(result->minLossLr, 0, 'g', 3));
+    lrFound_->show();
+    lr_->setStyleSheet(QStringLiteral("QDoubleSpinBox { background: #fff1a8; }"));
+    QTimer::singleShot(2500, lr_, [lr = lr_] { lr->setStyleSheet(QString()); });
   });
   return enqueue(job);
 }
@@ -509,6 +560,35 @@ bool JobPanel::onSlurm(const SlurmForm* where, const QString& kind, SlurmRequest
     emit jobFailed(QString::fromStdString(e.what()));
     return false;
   }
+}
+
+QString JobPanel::scoringWorkText(const ScoreConfig& c) const {
+  const int64_t n = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Train)) : 0;
+  const int64_t examples = c.limit > 0 ? std::min(c.limit, n) : n;
+  return tr("%1 examples × %2 epochs × %3 (%4, batch %5)")
+      .arg(examples)
+      .arg(c.train.epochs)
+      .arg(c.seeds == 1 ? tr("1 seed") : tr("%1 seeds").arg(c.seeds))
+      .arg(QString::fromStdString(c.train.model))
+      .arg(c.train.batchSize);
+}
+
+bool JobPanel::confirmLongJob(int formIndex, bool fromForm, const QString& title, const QString& work) {
+  // The estimate shown under the form is of this job only when the job comes from it.
+  if (!fromForm || forms_->currentIndex() != formIndex) return true;
+  estimate_->refresh();
+  const double seconds = estimate_->seconds();
+  if (seconds <= kLongJobSeconds || !askBeforeLongJobs_) return true;
+  QMessageBox box(QMessageBox::Question, tr("Start a long job?"),
+                  tr("This job is estimated to take about %1.").arg(QString::fromStdString(formatDuration(seconds))),
+                  QMessageBox::Yes | QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("longJobQuestion"));
+  box.setInformativeText((work.isEmpty() ? title : title + QStringLiteral("\n") + tr("It trains %1.").arg(work)) +
+                         QStringLiteral("\n\n") +
+                         tr("It runs in the background and can be cancelled and resumed later. Start it now?"));
+  box.setDefaultButton(QMessageBox::Cancel);
+  box.button(QMessageBox::Yes)->setText(tr("Start"));
+  return box.exec() == QMessageBox::Yes;
 }
 
 BackgroundJob* JobPanel::enqueue(BackgroundJob* job) {

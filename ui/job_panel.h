@@ -76,6 +76,14 @@ class JobPanel : public QWidget {
   // Imports external scores (CSV or .npy, one value per training example) as a run.
   BackgroundJob* startImport(const QString& path, const QString& name, bool higherIsHarder);
   const std::vector<BackgroundJob*>& jobs() const;  // in the queue's order
+  // Whether a job started from a form and estimated over ten minutes is asked about
+  // first (a message box with what it trains and the estimate); scripted runs and tests
+  // turn it off, and the job then starts as asked.
+  void setAskBeforeLongJobs(bool ask) { askBeforeLongJobs_ = ask; }
+  static constexpr double kLongJobSeconds = 600;
+  static constexpr int kJobsShown = 5;  // rows the queue shows without scrolling
+  // What the scoring settings train: "2000 examples × 3 epochs × 1 seed (small_cnn, batch 128)".
+  QString scoringWorkText(const ScoreConfig& c) const;
   JobQueue* queue() const { return queue_; }
 
   QListWidget* scoreList() const { return scores_; }
@@ -83,6 +91,9 @@ class JobPanel : public QWidget {
   QSpinBox* seedsBox() const { return seeds_; }
   QSpinBox* limitBox() const { return limit_; }
   QDoubleSpinBox* lrBox() const { return lr_; }
+  QSpinBox* batchBox() const { return batch_; }
+  QLabel* lrFoundLabel() const { return lrFound_; }
+  QLabel* batchNote() const { return batchNote_; }
   QCheckBox* healthChecksBox() const { return healthChecks_; }
   QPushButton* findLrButton() const { return findLr_; }
   QPushButton* paperEl2nButton() const { return paperEl2n_; }
@@ -109,6 +120,9 @@ class JobPanel : public QWidget {
     QToolButton *up = nullptr, *down = nullptr, *remove = nullptr;
   };
   std::optional<FormWork> formWork() const;  // of the form shown; nothing while invalid
+  // True when the job may start: it is not from the form `formIndex` shown now, its
+  // estimate is unknown or under ten minutes, asking is off, or the user said yes.
+  bool confirmLongJob(int formIndex, bool fromForm, const QString& title, const QString& work);
   BackgroundJob* enqueue(BackgroundJob* job);
   // The Slurm submission `where` asks for (false when it runs here, or when its settings
   // were refused: then `refused` holds why).
@@ -118,6 +132,9 @@ class JobPanel : public QWidget {
   template <typename Config, typename Form, typename SlurmJob, typename Study>
   BackgroundJob* startStudy(const Config* config, Form&& form, const StudyForm* where, const QString& kind,
                             const QString& what, SlurmJob slurmJob, Study study);
+  // Lowers the batch size to give small training sets enough steps per epoch (the rule of
+  // batchSizeForExamples), until the user sets it; a note under the examples says so.
+  void adaptBatchSize();
   void addRow(BackgroundJob* job);
   void showQueue();
   void makeRoomFor(QWidget* row);  // the queue grows (the forms give way) to show the row whole
@@ -129,6 +146,8 @@ class JobPanel : public QWidget {
   QComboBox* model_;
   QSpinBox *epochs_, *seeds_, *limit_, *batch_, *el2nEpoch_;
   QDoubleSpinBox* lr_;
+  QLabel *lrFound_, *batchNote_;
+  bool batchChosen_ = false, adaptingBatch_ = false;
   QCheckBox* healthChecks_;
   QPushButton *start_, *findLr_, *paperEl2n_;
   FieldGate* limitGate_;  // the examples limit, against the open dataset
@@ -143,6 +162,7 @@ class JobPanel : public QWidget {
   QSpinBox* parallel_;
   QSplitter* split_;
   std::map<BackgroundJob*, JobRow> rows_;
+  bool askBeforeLongJobs_ = true;
 };
 
 }  // namespace ps::ui

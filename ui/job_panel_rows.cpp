@@ -24,13 +24,21 @@ namespace ps::ui {
 void JobPanel::addRow(BackgroundJob* job) {
   JobRow r;
   r.row = new QWidget;
+  r.row->setObjectName(QStringLiteral("jobRow"));
+  // Compact rows, so the list shows several jobs at once: the title on one line (whole in
+  // its tooltip), the bar with the message beside it, and the last log line.
   auto* title = new QLabel(job->title(), r.row);
+  title->setToolTip(job->title());
+  title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   r.bar = new QProgressBar(r.row);
   r.bar->setRange(0, 1000);
+  r.bar->setMaximumHeight(fontMetrics().height());
+  r.bar->setTextVisible(false);
   r.message = new QLabel(r.row);
+  r.message->setWordWrap(true);
   auto* logLine = new QLabel(r.row);
   logLine->setObjectName(QStringLiteral("logLine"));
-  logLine->setWordWrap(true);
+  logLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   logLine->setStyleSheet(QStringLiteral("color: palette(mid);"));
   logLine->hide();
   r.action = new QPushButton(r.row);
@@ -43,22 +51,26 @@ void JobPanel::addRow(BackgroundJob* job) {
   r.remove = new QToolButton(r.row);
   r.remove->setText(QStringLiteral("✕"));
   r.remove->setToolTip(tr("Remove from the list"));
-  title->setWordWrap(true);
-  r.message->setWordWrap(true);
   auto* top = new QHBoxLayout;
+  top->setSpacing(2);
   top->addWidget(title, 1);
   for (QWidget* w : {static_cast<QWidget*>(r.up), static_cast<QWidget*>(r.down), static_cast<QWidget*>(r.action),
                      static_cast<QWidget*>(r.remove)})
     top->addWidget(w);
+  auto* progress = new QHBoxLayout;
+  progress->addWidget(r.bar, 2);
+  progress->addWidget(r.message, 3);
   auto* l = new QVBoxLayout(r.row);
+  l->setContentsMargins(2, 2, 2, 4);
+  l->setSpacing(1);
   l->addLayout(top);
-  l->addWidget(r.bar);
-  l->addWidget(r.message);
+  l->addLayout(progress);
   if (auto* slurm = qobject_cast<SlurmArrayJob*>(job)) SlurmJobRow::addParts(slurm, r.row, l, r.action);
   l->addWidget(logLine);
   rows_[job] = r;
   connect(job, &BackgroundJob::logged, r.row, [logLine](const QString& line) {
     logLine->setText(line);
+    logLine->setToolTip(line);
     logLine->show();
   });
   connect(r.action, &QPushButton::clicked, this, [this, job] {

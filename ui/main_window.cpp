@@ -392,9 +392,17 @@ void MainWindow::rebuildRecentMenu() {
   recentMenu_->setEnabled(!recent.isEmpty());
 }
 
-bool MainWindow::setStorePath(const QString& path) {
+void MainWindow::setQuietErrors(bool quiet) {
+  quietErrors_ = quiet;
+  jobs_->setAskBeforeLongJobs(!quiet);
+}
+
+bool MainWindow::setStorePath(const QString& path, StoreChoice choice) {
   QString why;
-  if (useStore(path, &why)) return true;
+  if (useStore(path, &why)) {
+    if (choice == StoreChoice::Default) QSettings().setValue("store/path", path);
+    return true;
+  }
   showError(tr("Cannot use the store %1").arg(path), why);
   return false;
 }
@@ -411,7 +419,6 @@ bool MainWindow::useStore(const QString& path, QString* why) {
   watcher_->setPath(path);
   jobs_->setStorePath(path);
   gallery_->setStorePath(path);
-  QSettings().setValue("store/path", path);
   refreshFromStore();
   return true;
 }

@@ -53,8 +53,11 @@ class MainWindow : public QMainWindow {
   void restoreSession();
   QString storePath() const { return storePath_; }
   // Uses the store at `path` when it opens (created if missing); otherwise shows why
-  // (not a database, read-only, newer schema) and keeps the current one.
-  bool setStorePath(const QString& path);
+  // (not a database, read-only, newer schema) and keeps the current one. Only a choice
+  // made in Settings becomes the store of later launches; a command line's --db is for
+  // this launch alone.
+  enum class StoreChoice { Default, ThisLaunch };
+  bool setStorePath(const QString& path, StoreChoice choice = StoreChoice::Default);
   // Re-reads what the store holds for the open dataset into every view, off the GUI
   // thread; storeRefreshed says when it shows. `kind`/`runId`: a study run to show.
   void refreshFromStore(const QString& kind = {}, qint64 runId = 0);
@@ -79,7 +82,8 @@ class MainWindow : public QMainWindow {
   RunsPanel* runsPanel() const { return runs_; }
   QTabWidget* views() const { return tabs_; }
   // Suppress modal dialogs (tests read lastError() instead).
-  void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
+  // Quiet windows also start long jobs without asking first.
+  void setQuietErrors(bool quiet);
   QString lastError() const { return lastError_; }
 
  signals:

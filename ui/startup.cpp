@@ -1,6 +1,7 @@
 #include "startup.h"
 
 #include <cstdio>
+#include <memory>
 
 #include <QApplication>
 #include <QBuffer>
@@ -15,6 +16,8 @@
 #include "example_list_model.h"
 #include "frontier_view.h"
 #include "gallery_view.h"
+#include "job/job.h"
+#include "job_estimate.h"
 #include "job_panel.h"
 #include "main_window.h"
 #include "runs_panel.h"
@@ -22,6 +25,14 @@
 #include "util/file_io.h"
 
 namespace ps::ui {
+
+namespace {
+std::string joinedScores(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+}  // namespace
 
 void installTranslations() {
   const QString chosen = SettingsDialog::savedLanguage();
@@ -85,12 +96,24 @@ StartupOptions::StartupOptions()
     parser_.addOption(*o);
 }
 
-void StartupOptions::process(const QApplication& app) { parser_.process(app); }
+bool StartupOptions::answersWithoutWindow(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QString a = QString::fromLocal8Bit(argv[i]);  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+    if (a == QLatin1String("--")) return false;         // what follows is a dataset
+    if (a == QLatin1String("-h") || a == QLatin1String("--help") || a == QLatin1String("--help-all") ||
+        a == QLatin1String("-v") || a == QLatin1String("--version"))
+      return true;
+  }
+  return false;
+}
+
+void StartupOptions::process(const QCoreApplication& app) { parser_.process(app); }
 
 void StartupOptions::apply(MainWindow& window) {
   // A scripted run never waits on a message box: errors go to the status bar (and stderr).
   if (parser_.isSet(shot_)) window.setQuietErrors(true);
-  if (parser_.isSet(db_)) window.setStorePath(parser_.value(db_));
+  // A one-off store: the one chosen in Settings stays the default of later launches.
+  if (parser_.isSet(db_)) window.setStorePath(parser_.value(db_), MainWindow::StoreChoice::ThisLaunch);
   window.showView(parser_.value(view_));
   if (parser_.isSet(jobsForm_)) window.jobPanel()->forms()->setCurrentIndex(parser_.value(jobsForm_).toInt() - 1);
   if (parser_.isSet(shot_)) window.resize(1500, 920);  // screenshots have one size, whatever was saved
@@ -105,7 +128,7 @@ void StartupOptions::apply(MainWindow& window) {
 }
 
 void StartupOptions::onDatasetOpened(MainWindow& window) {
-  if (parser_.isSet(startScoring_)) window.jobPanel()->startJob();
+  if (parser_.isSet(startScoring_)) startScoring(window);
   if (parser_.isSet(keep_)) window.galleryView()->keepSlider()->setValue(parser_.value(keep_).toInt());
   if (parser_.isSet(filter_)) {
     const QStringList filters = {QStringLiteral("all"), QStringLiteral("disagrees"), QStringLiteral("mislabelled")};
@@ -135,6 +158,34 @@ void StartupOptions::onDatasetOpened(MainWindow& window) {
     else
       QObject::connect(f, &StudyRunView::runShown, f, audit, Qt::SingleShotConnection);
   }
+}
+
+void StartupOptions::startScoring(MainWindow& window) {
+  // The form's settings, said on stderr first with the time they take; the start waits
+  // (a few seconds at most) for the estimate, so a long job is asked about as a click on
+  // Start would be.
+  JobPanel* panel = window.jobPanel();
+  panel->forms()->setCurrentIndex(0);
+  auto* wait = new QTimer(&window);
+  auto tries = std::make_shared<int>(0);
+  QObject::connect(wait, &QTimer::timeout, &window, [panel, wait, tries] {
+    panel->estimate()->refresh();
+    const double seconds = panel->estimate()->seconds();
+    if (seconds < 0 && ++*tries < 100) return;
+    wait->stop();
+    wait->deleteLater();
+    try {
+      const ScoreConfig c = panel->formConfig();
+      const QString when = seconds < 0 ? QObject::tr("time not estimated")
+                                       : QObject::tr("about %1").arg(QString::fromStdString(formatDuration(seconds)));
+      std::fprintf(stderr, "prunescope: --start-scoring: %s: %s (%s)\n",
+                   qPrintable(QString::fromStdString(joinedScores(c.scores))), qPrintable(panel->scoringWorkText(c)),
+                   qPrintable(when));
+    } catch (const std::exception&) {  // invalid settings: startJob reports them
+    }
+    panel->startJob();
+  });
+  wait->start(100);
 }
 
 void StartupOptions::scheduleScreenshot(MainWindow& window) {

@@ -5,7 +5,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
-class QApplication;
+class QCoreApplication;
 
 namespace ps::ui {
 
@@ -17,13 +17,17 @@ void installTranslations();
 class StartupOptions {
  public:
   StartupOptions();
+  // Whether the arguments ask only for the help or the version: main() then answers them
+  // with a QCoreApplication, so they work without a display.
+  static bool answersWithoutWindow(int argc, const char* const* argv);
   // Parses the arguments (exits for --help, --version and unknown options).
-  void process(const QApplication& app);
+  void process(const QCoreApplication& app);
   // Applies them to the window: store, first view, dataset, and what follows its opening.
   void apply(MainWindow& window);
 
  private:
   void onDatasetOpened(MainWindow& window);
+  void startScoring(MainWindow& window);
   void scheduleScreenshot(MainWindow& window);
 
   QCommandLineParser parser_;

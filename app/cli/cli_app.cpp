@@ -109,7 +109,9 @@ void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
       ->capture_default_str();
   cmd->add_option(p + "epochs", t.epochs, "Training epochs")->capture_default_str();
   cmd->add_option(p + "seed", t.seed, "First seed")->capture_default_str();
-  cmd->add_option(p + "batch-size", t.batchSize, "Batch size")->capture_default_str();
+  cmd->add_option(p + "batch-size", t.batchSize,
+                  "Batch size (when not given, lowered for small training sets to give at least 20 steps per epoch)")
+      ->capture_default_str();
   cmd->add_option(p + "lr", t.lr, "Peak learning rate (SGD)")->capture_default_str();
   cmd->add_option(p + "momentum", t.momentum, "SGD momentum")->capture_default_str();
   cmd->add_option(p + "weight-decay", t.weightDecay, "Weight decay")->capture_default_str();

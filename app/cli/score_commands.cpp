@@ -10,6 +10,7 @@
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
+#include "cli/score_source.h"
 #include "data/dataset_opener.h"
 #include "data/montage.h"
 #include "job/job.h"
@@ -31,6 +32,7 @@ struct ScoreOptions {
   std::string out;
   ScoreConfig config;
   bool quiet = false;
+  bool batchGiven = false;  // --batch-size on the command line
 };
 
 void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& path) {
@@ -54,6 +56,8 @@ int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   o.config.scores = parseScoreList(o.scores);
   auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  adaptScoringBatch(*ds, o.config, o.batchGiven, out);
+  announceScoring(*ds, store, o.config, out);  // what it trains and for how long, before it starts
   ProgressLine line(err, o.quiet);
   CancelToken token;
   JobContext ctx(
@@ -258,7 +262,10 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   montageCmd->add_option("--db", mont->db, "Store file");
   montageCmd->add_option("--out", mont->out, "PNG file to write")->required();
 
-  commands.push_back({scoreCmd, [score, io] { return runScore(*score, io.out, io.err); }});
+  commands.push_back({scoreCmd, [score, scoreCmd, io] {
+                        score->batchGiven = scoreCmd->get_option("--batch-size")->count() > 0;
+                        return runScore(*score, io.out, io.err);
+                      }});
   commands.push_back(
       {scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out); }});
   commands.push_back({importCmd, [imp, io] { return runImport(*imp, io.out); }});

@@ -7,6 +7,7 @@
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
+#include "cli/score_source.h"
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "prune/subset_export.h"
@@ -30,7 +31,14 @@ struct StudyCommon {
   std::string dataset, db, out, json;
   StudyScore score;
   bool quiet = false;
+  bool trainingGiven = false;  // the command line set the scoring run's training (--score-epochs, ...)
 };
+
+// Which run the command prunes by, said before any work (see cli/score_source.h).
+void settleScore(const Dataset& ds, const Store& store, StudyCommon& c, StudyScore& score,
+                 const std::vector<std::string>& names, std::ostream& out) {
+  chooseScoreSource(ds, store, score, names, c.trainingGiven, out);
+}
 
 void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
   cmd->add_option("dataset", c.dataset, "A dataset path or fashion-mnist")->required();
@@ -62,6 +70,7 @@ int runPrune(PruneOptions& o, CliIo io) {
   o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
     if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
@@ -110,6 +119,9 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   prepareFrontier(o);
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  std::vector<std::string> names = {o.config.score.name};
+  names.insert(names.end(), o.config.moreScores.begin(), o.config.moreScores.end());
+  settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
     OutputGroup files;  // the CSV and its sidecar change together
@@ -149,6 +161,7 @@ int runScaling(ScalingOptions& o, CliIo io) {
   prepareScaling(o);
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -184,6 +197,7 @@ int runAudit(AuditOptions& o, CliIo io) {
   o.config.spec.policy = parsePrunePolicy(o.policy);
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -327,15 +341,24 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   pruneCmd->add_option("--policy", prune->policy, "hard, easy, random or ccs")->capture_default_str();
   pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
   addPruneOptions(pruneCmd, prune->spec, true);
-  commands.push_back({pruneCmd, [prune, io] { return runPrune(*prune, io); }});
+  commands.push_back({pruneCmd, [prune, pruneCmd, io] {
+                        prune->common.trainingGiven = scoreTrainingGiven(*pruneCmd, "score-");
+                        return runPrune(*prune, io);
+                      }});
 
   auto frontier = std::make_shared<FrontierOptions>();
   auto* frontierCmd = addFrontierCommand(&app, *frontier);
-  commands.push_back({frontierCmd, [frontier, io] { return runFrontier(*frontier, io); }});
+  commands.push_back({frontierCmd, [frontier, frontierCmd, io] {
+                        frontier->common.trainingGiven = scoreTrainingGiven(*frontierCmd, "score-");
+                        return runFrontier(*frontier, io);
+                      }});
 
   auto scaling = std::make_shared<ScalingOptions>();
   auto* scalingCmd = addScalingCommand(&app, *scaling);
-  commands.push_back({scalingCmd, [scaling, io] { return runScaling(*scaling, io); }});
+  commands.push_back({scalingCmd, [scaling, scalingCmd, io] {
+                        scaling->common.trainingGiven = scoreTrainingGiven(*scalingCmd, "score-");
+                        return runScaling(*scaling, io);
+                      }});
 
   auto audit = std::make_shared<AuditOptions>();
   auto* auditCmd =
@@ -350,7 +373,10 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
                      "Train the subset and full-data models when not in the store");
   auditCmd->add_option("--test-limit", audit->config.testLimit, "Evaluate on the first N test examples (0 = all)");
   addTrainOptions(auditCmd, audit->config.train);
-  commands.push_back({auditCmd, [audit, io] { return runAudit(*audit, io); }});
+  commands.push_back({auditCmd, [audit, auditCmd, io] {
+                        audit->common.trainingGiven = scoreTrainingGiven(*auditCmd, "score-");
+                        return runAudit(*audit, io);
+                      }});
 
   auto theory = std::make_shared<TheoryOptions>();
   auto* theoryCmd = app.add_subcommand("theory", "Teacher-student perceptron simulation of data pruning");

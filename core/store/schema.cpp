@@ -70,10 +70,42 @@ CREATE TABLE tags(
   PRIMARY KEY(dataset_id, example, tag));
 )sql";
 
+// 4: run ids are never used twice. Without AUTOINCREMENT SQLite gives a new row the
+// largest id + 1, so deleting the newest run handed its id to the next one and a report
+// citing it then pointed at another run. SQLite cannot add AUTOINCREMENT to a table, so
+// the table is rebuilt with every row and id kept (SQLite's recipe for a table change:
+// foreign keys are off around the migration, so dropping the old table cascades
+// nothing). An id deleted before this migration above the largest kept one cannot be
+// known and may still be used once.
+const char* const kMigration4 = R"sql(
+CREATE TABLE runs_rebuilt(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  config TEXT NOT NULL,               -- JSON
+  cache_key TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('running','done','failed','interrupted')),
+  seed INTEGER NOT NULL DEFAULT 0,
+  device TEXT NOT NULL DEFAULT 'cpu',
+  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  finished_at TEXT,
+  elapsed_s REAL,
+  message TEXT NOT NULL DEFAULT '',
+  owner_pid INTEGER NOT NULL DEFAULT 0);
+INSERT INTO runs_rebuilt(id, dataset_id, kind, config, cache_key, status, seed, device, started_at, finished_at,
+                         elapsed_s, message, owner_pid)
+  SELECT id, dataset_id, kind, config, cache_key, status, seed, device, started_at, finished_at, elapsed_s, message,
+         owner_pid FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_rebuilt RENAME TO runs;
+CREATE INDEX runs_by_cache_key ON runs(cache_key);
+CREATE INDEX runs_by_dataset ON runs(dataset_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& schemaMigrations() {
-  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3};
+  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3, kMigration4};
   return m;
 }
 
@@ -98,6 +130,15 @@ int storedSchemaVersion(SqliteDb& db) {
 
 void migrateSchema(SqliteDb& db, int target) {
   if (storedSchemaVersion(db) >= target) return;
+  // A migration that rebuilds a table drops the old one: with foreign keys on, that
+  // would delete every row referring to it. The switch only works outside a
+  // transaction; the connection's setting is restored afterwards. (A rebuild copies
+  // every row with its id, so no reference is broken by it.)
+  const bool foreignKeys = db.scalarInt("PRAGMA foreign_keys") != 0;
+  if (foreignKeys) db.exec("PRAGMA foreign_keys=OFF");
+  auto restore = [&] {
+    if (foreignKeys) sqlite3_exec(db.handle(), "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+  };
   // Under the write lock, the version is read again: another process opening the same
   // new store may have migrated it while this one waited.
   db.exec("BEGIN IMMEDIATE");
@@ -109,8 +150,10 @@ void migrateSchema(SqliteDb& db, int target) {
     db.exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    restore();
     throw;
   }
+  restore();
 }
 
 }  // namespace ps

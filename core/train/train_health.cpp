@@ -165,14 +165,29 @@ std::string divergedMessage(int epoch, int64_t step, double loss, double lr) {
          "), or clip the gradient norm; prunescope-cli lr-range suggests a learning rate";
 }
 
+int batchSizeForExamples(int batchSize, int64_t examples) {
+  constexpr int64_t kSmallestBatch = 8;
+  if (batchSize <= 0 || examples <= 0) return batchSize;
+  const int64_t fitting = std::max<int64_t>(kSmallestBatch, examples / kMinStepsPerEpoch);
+  return static_cast<int>(std::min<int64_t>(batchSize, fitting));
+}
+
+std::string notLearnedMessage(const EpochHealth& h, double configuredLr, const SettingWords& words) {
+  std::string s = "the model did not learn by epoch " + std::to_string(h.epoch) + " (balanced train accuracy " +
+                  fmt(h.balancedAccuracy) + ", chance " + fmt(h.chance) + ", needed above " + fmt(h.learnedAbove) +
+                  "): ";
+  if (h.steps > 0 && h.steps < kMinStepsPerEpoch)
+    s += "too few steps per epoch (" + std::to_string(h.steps) + "; at least " + std::to_string(kMinStepsPerEpoch) +
+         " are needed): lower " + words.batchSize + " or raise " + words.epochs + "; otherwise ";
+  s += "try a lower " + words.learningRate + " (now " + fmt(configuredLr, 4) + "; " + words.findLearningRate +
+       " suggests one), more " + words.epochs + ", or check the labels";
+  return s + (words.keepAnyway.empty() ? "." : ". Or " + words.keepAnyway);
+}
+
 void checkLearned(const EpochHealth& h, double configuredLr) {
   if (!std::isfinite(h.balancedAccuracy) || !std::isfinite(h.learnedAbove)) return;
   if (h.balancedAccuracy > h.learnedAbove) return;
-  throw TrainingError("the model did not learn by epoch " + std::to_string(h.epoch) + " (balanced train accuracy " +
-                      fmt(h.balancedAccuracy) + ", chance " + fmt(h.chance) + ", needed above " + fmt(h.learnedAbove) +
-                      "): try a lower learning rate (now " + fmt(configuredLr, 4) +
-                      "; prunescope-cli lr-range suggests one), more epochs, or check the labels. "
-                      "Turn the health checks off (--no-health-checks) to keep such a run anyway");
+  throw NotLearnedError(h, configuredLr);
 }
 
 void checkFiniteScores(const std::string& name, const std::vector<float>& values) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "util/errors.h"
+
 namespace ps {
 
 class ByteWriter;
@@ -66,7 +68,45 @@ double learnedThreshold(const std::vector<int64_t>& seenPerClass);
 
 // "training diverged at epoch E, step S: ..." (thrown as TrainingError by the trainer).
 std::string divergedMessage(int epoch, int64_t step, double loss, double lr);
-// Throws TrainingError when `h` is not above its learnedAbove threshold.
+
+// Small training sets: with fewer optimiser steps per epoch than this, a model rarely
+// learns in the default epochs (400 images at batch 128 are 4 steps an epoch).
+constexpr int64_t kMinStepsPerEpoch = 20;
+// The rule the forms and the CLI apply when the user did not choose a batch size: the
+// batch is lowered so that `examples` give at least kMinStepsPerEpoch steps an epoch
+// (never below 8, never above `batchSize`). The result is the run's setting, stored in
+// its config and so in its cache key.
+int batchSizeForExamples(int batchSize, int64_t examples);
+
+// How the interface the user is in names the settings a hint refers to: the CLI's
+// options, or the GUI's field names.
+struct SettingWords {
+  std::string learningRate = "--lr";
+  std::string epochs = "--epochs";
+  std::string batchSize = "--batch-size";
+  std::string findLearningRate = "prunescope-cli lr-range";
+  std::string keepAnyway = "turn the health checks off (--no-health-checks) to keep such a run anyway";  // may be empty
+};
+
+// "the model did not learn by epoch E (...): ..." with what to change, in `words`; when
+// the epoch had fewer than kMinStepsPerEpoch steps it says "too few steps per epoch" first.
+std::string notLearnedMessage(const EpochHealth& h, double configuredLr, const SettingWords& words = {});
+
+// A model still at chance level: the epoch's health and the learning rate are kept, so an
+// interface can say what to change in its own words (notLearnedMessage); what() uses the CLI's.
+class NotLearnedError : public TrainingError {
+ public:
+  NotLearnedError(const EpochHealth& h, double configuredLr)
+      : TrainingError(notLearnedMessage(h, configuredLr)), health_(h), lr_(configuredLr) {}
+  const EpochHealth& health() const { return health_; }
+  double learningRate() const { return lr_; }
+
+ private:
+  EpochHealth health_;
+  double lr_;
+};
+
+// Throws NotLearnedError when `h` is not above its learnedAbove threshold.
 void checkLearned(const EpochHealth& h, double configuredLr);
 
 // Throws TrainingError naming the score when a value is not finite.
