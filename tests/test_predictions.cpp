@@ -15,8 +15,8 @@
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "support/cli_run.h"
-#include "util/errors.h"
 #include "support/test_data.h"
+#include "util/errors.h"
 
 class TestPredictions : public QObject {
   Q_OBJECT
@@ -149,8 +149,8 @@ ps::LabelCheckConfig quickCheck() {
   c.train.device = "cpu";
   return c;
 }
-const std::vector<std::string> kQuickCheckArgs = {"--folds",  "4",      "--epochs", "4",  "--batch-size",
-                                                  "32",       "--threads", "2",     "--device", "cpu"};
+const std::vector<std::string> kQuickCheckArgs = {"--folds", "4",         "--epochs", "4",        "--batch-size",
+                                                  "32",      "--threads", "2",        "--device", "cpu"};
 }  // namespace
 
 void TestPredictions::foldsAreStratifiedAndDisjoint() {
@@ -216,8 +216,8 @@ void TestPredictions::crossValidatedCheckFindsPlantedFlips() {
 
 void TestPredictions::labelCheckCommandWritesOneRowPerExample() {
   auto ds = pstest::fashionSubset(path("planted"), kCheckExamples, 100, plantedFlips());
-  std::vector<std::string> args = {"label-check", path("planted"), "--db", path("planted.sqlite"), "--out",
-                                   path("flags.csv"), "--quiet"};
+  std::vector<std::string> args = {"label-check", path("planted"),   "--db",   path("planted.sqlite"),
+                                   "--out",       path("flags.csv"), "--quiet"};
   args.insert(args.end(), kQuickCheckArgs.begin(), kQuickCheckArgs.end());
   const auto r = pstest::cli(args);
   QVERIFY2(r.code == 0, r.err.c_str());
@@ -239,8 +239,7 @@ void TestPredictions::labelCheckCommandWritesOneRowPerExample() {
   while (std::getline(in, line)) {
     std::istringstream cells(line);
     std::string index, label, predicted, pLabel, pPredicted, flag;
-    for (auto* cell : {&index, &label, &predicted, &pLabel, &pPredicted})
-      QVERIFY(std::getline(cells, *cell, ','));
+    for (auto* cell : {&index, &label, &predicted, &pLabel, &pPredicted}) QVERIFY(std::getline(cells, *cell, ','));
     QVERIFY(std::getline(cells, flag));
     QCOMPARE(std::stoll(index), static_cast<long long>(rows));
     QCOMPARE(std::stoi(label), labels[rows]);
