@@ -11,13 +11,14 @@
 #     --flip F       fraction of training labels flipped (default 0.03)
 #     --seed S       seed of the flips (default 2026); each flipped label becomes one of
 #                    the nine other classes, uniformly
+#     --threads T    CPU threads of each training (default 0 = every core)
 #     --cli PATH     prunescope-cli (default build/app/prunescope-cli)
 #     --work DIR     where the flipped copy, the store and the CSV files go
 #                    (default /tmp/fashion-mnist-flipped)
 # Prints the flag counts, precision and recall of both flags, and the commands' times.
 set -euo pipefail
 
-limit=0 epochs=4 folds=4 flip=0.03 seed=2026
+limit=0 epochs=4 folds=4 flip=0.03 seed=2026 threads=0
 cli=build/app/prunescope-cli work=/tmp/fashion-mnist-flipped
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -26,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --folds) folds=$2; shift 2 ;;
     --flip) flip=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
     --cli) cli=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     *) echo "label-check-eval.sh: unknown option $1" >&2; exit 2 ;;
@@ -61,7 +63,7 @@ with open(os.path.join(out, "flipped.txt"), "w") as f:
 print(f"flipped {len(flipped)} of {n} training labels (seed {seed}) into {out}")
 EOF
 
-common=(--db "$work/store.sqlite" --epochs "$epochs" --limit "$limit" --quiet)
+common=(--db "$work/store.sqlite" --epochs "$epochs" --limit "$limit" --threads "$threads" --quiet)
 run() {  # name, then the command's arguments
   local name=$1 start end
   shift

@@ -17,7 +17,9 @@
 #include <QWheelEvent>
 #include <QtTest>
 #include <memory>
+#include <set>
 
+#include "background_job.h"
 #include "data/dataset_opener.h"
 #include "example_list_model.h"
 #include "gallery_tags.h"
@@ -27,6 +29,7 @@
 #include "job_queue.h"
 #include "main_window.h"
 #include "runs_panel.h"
+#include "score/label_check.h"
 #include "score/score_engine.h"
 #include "score_catalog.h"
 #include "score_view.h"
@@ -56,6 +59,7 @@ class TestGuiGallery : public QObject {
   void aTagHitsOnlyTheLastSelectionAndCtrlZUndoesIt();
   void anExportReadsTheTagsTheStoreHoldsNow();
   void anotherDatasetClearsTheGalleryAndChecksTheForms();
+  void crossValidatedFlagsAreAFilterOfTheirOwn();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -432,6 +436,65 @@ void TestGuiGallery::anotherDatasetClearsTheGalleryAndChecksTheForms() {
   QVERIFY(!scaling->startButton()->isEnabled());
   scaling->minSizeBox()->setValue(100);
   QVERIFY(scaling->startButton()->isEnabled());
+void TestGuiGallery::crossValidatedFlagsAreAFilterOfTheirOwn() {
+  // A label check stored beside the scoring run (its probabilities written here: the
+  // scoring run's, with every other flagged example's prediction turned to its label).
+  auto ds = ps::openDataset(dir_.toStdString());
+  int64_t checkId = 0;
+  std::set<int64_t> expected;
+  {
+    ps::Store store(db_.toStdString());
+    const auto runs = ps::listScoreRuns(store, ds->fingerprint());
+    QVERIFY(!runs.empty());
+    const ps::ScoreRun scored = ps::loadScoreRun(store, runs.front().runId);
+    const std::vector<int> labels = ds->labelsOf(ps::Split::Train, scored.indices);
+    ps::Predictions p = scored.predictions;
+    const ps::LabelIssues inSample = ps::findLabelIssues(p, labels, ds->numClasses());
+    bool drop = false;
+    for (size_t i = 0; i < p.size(); ++i)
+      if (inSample.flagged[i] && (drop = !drop)) {
+        p.predicted[i] = labels[i];
+        p.disagree[i] = 0;
+      }
+    const ps::LabelIssues crossValidated = ps::findLabelIssues(p, labels, ds->numClasses());
+    for (size_t i = 0; i < p.size(); ++i)
+      if (crossValidated.flagged[i]) expected.insert(scored.indices[i]);
+    QVERIFY(!expected.empty() && static_cast<int64_t>(expected.size()) < inSample.total);
+    ps::LabelCheckConfig cfg;
+    cfg.train.epochs = 3;
+    checkId =
+        store.beginRun(store.registerDataset(*ds), ps::kLabelCheckKind, cfg.toJson(), "test-label-check", 0, "cpu");
+    store.putIndexVector(checkId, "indices", scored.indices);
+    ps::putPredictions(store, checkId, p);
+    store.finishRun(checkId, ps::RunStatus::Done);
+  }
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  QTRY_VERIFY_WITH_TIMEOUT(g->filterBox()->findData(101) >= 0, 30000);
+  const int at = g->filterBox()->findData(101);
+  QCOMPARE(g->filterBox()->itemText(at), QStringLiteral("Likely mislabelled (cross-validated)"));
+  QCOMPARE(g->filterBox()->itemText(2), QStringLiteral("Likely mislabelled (in-sample)"));
+  QTRY_VERIFY_WITH_TIMEOUT(g->issuesText()->text().contains(QStringLiteral("Cross-validated")), 30000);
+  const QString text = g->issuesText()->text();
+  // Both counts, each with its warning: one seed and 3 epochs / two seeds and 5 epochs.
+  QVERIFY2(text.contains(QStringLiteral("%1 of 1500 examples look mislabelled").arg(expected.size())),
+           qPrintable(text));
+  QVERIFY2(text.contains(QStringLiteral("tentative (1 seed, 3 epochs)")), qPrintable(text));
+  QVERIFY2(text.count(QStringLiteral("tentative")) == 1, qPrintable(text));  // the in-sample run: 2 seeds, 5 epochs
+  g->filterBox()->setCurrentIndex(at);
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 30000);
+  auto* model = g->hardestModel();
+  QCOMPARE(static_cast<size_t>(model->totalCount()), expected.size());
+  for (int r = 0; r < model->rowCount(); ++r)
+    QVERIFY(expected.count(model->index(r).data(ps::ui::ExampleListModel::IndexRole).toLongLong()));
+  // The button queues the check as a job with the scoring form's recipe.
+  QCOMPARE(g->labelCheckButton()->text(), QStringLiteral("Check labels (4-fold)…"));
+  const size_t before = w->jobPanel()->jobs().size();
+  w->jobPanel()->queue()->setParallel(1);
+  g->labelCheckButton()->click();
+  QCOMPARE(w->jobPanel()->jobs().size(), before + 1);
+  QCOMPARE(w->jobPanel()->jobs().back()->kind(), QStringLiteral("label_check"));
+  w->jobPanel()->queue()->cancel(w->jobPanel()->jobs().back());
 }
 
 QTEST_MAIN(TestGuiGallery)

@@ -15,8 +15,8 @@
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "support/cli_run.h"
-#include "util/errors.h"
 #include "support/test_data.h"
+#include "util/errors.h"
 
 class TestPredictions : public QObject {
   Q_OBJECT
@@ -31,6 +31,7 @@ class TestPredictions : public QObject {
   void crossValidatedCheckFindsPlantedFlips();
   void labelCheckCommandWritesOneRowPerExample();
   void labelCheckRefusesOneFold();
+  void labelCheckResumesAfterTheLastFinishedFold();
 };
 
 void TestPredictions::seedsCombineByVoteAndMeanProbability() {
@@ -149,8 +150,8 @@ ps::LabelCheckConfig quickCheck() {
   c.train.device = "cpu";
   return c;
 }
-const std::vector<std::string> kQuickCheckArgs = {"--folds",  "4",      "--epochs", "4",  "--batch-size",
-                                                  "32",       "--threads", "2",     "--device", "cpu"};
+const std::vector<std::string> kQuickCheckArgs = {"--folds", "4",         "--epochs", "4",        "--batch-size",
+                                                  "32",      "--threads", "2",        "--device", "cpu"};
 }  // namespace
 
 void TestPredictions::foldsAreStratifiedAndDisjoint() {
@@ -216,8 +217,8 @@ void TestPredictions::crossValidatedCheckFindsPlantedFlips() {
 
 void TestPredictions::labelCheckCommandWritesOneRowPerExample() {
   auto ds = pstest::fashionSubset(path("planted"), kCheckExamples, 100, plantedFlips());
-  std::vector<std::string> args = {"label-check", path("planted"), "--db", path("planted.sqlite"), "--out",
-                                   path("flags.csv"), "--quiet"};
+  std::vector<std::string> args = {"label-check", path("planted"),   "--db",   path("planted.sqlite"),
+                                   "--out",       path("flags.csv"), "--quiet"};
   args.insert(args.end(), kQuickCheckArgs.begin(), kQuickCheckArgs.end());
   const auto r = pstest::cli(args);
   QVERIFY2(r.code == 0, r.err.c_str());
@@ -239,8 +240,7 @@ void TestPredictions::labelCheckCommandWritesOneRowPerExample() {
   while (std::getline(in, line)) {
     std::istringstream cells(line);
     std::string index, label, predicted, pLabel, pPredicted, flag;
-    for (auto* cell : {&index, &label, &predicted, &pLabel, &pPredicted})
-      QVERIFY(std::getline(cells, *cell, ','));
+    for (auto* cell : {&index, &label, &predicted, &pLabel, &pPredicted}) QVERIFY(std::getline(cells, *cell, ','));
     QVERIFY(std::getline(cells, flag));
     QCOMPARE(std::stoll(index), static_cast<long long>(rows));
     QCOMPARE(std::stoi(label), labels[rows]);
@@ -262,6 +262,39 @@ void TestPredictions::labelCheckRefusesOneFold() {
   ps::LabelCheckConfig c = quickCheck();
   c.folds = 1;
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError, c.validate(600));
+}
+
+void TestPredictions::labelCheckResumesAfterTheLastFinishedFold() {
+  auto ds = pstest::fashionSubset(path("planted"), kCheckExamples, 100, plantedFlips());
+  ps::LabelCheckConfig c = quickCheck();
+  c.folds = 2;
+  c.train.epochs = 1;
+  c.train.healthChecks = false;  // one short epoch: this is about resuming, not learning
+  ps::JobContext plain;
+  ps::Store whole(path("whole.sqlite"));
+  const ps::LabelCheckRun uninterrupted = ps::checkLabels(*ds, whole, c, plain);
+  // Cancelled once the second fold trains (the first fold's values are kept)...
+  ps::Store store(path("resumed.sqlite"));
+  ps::CancelToken token;
+  ps::JobContext cancelling(
+      &token,
+      [&](const ps::Progress& p) {
+        if (p.message.rfind("fold 2/2", 0) == 0) token.cancel();
+      },
+      nullptr, std::chrono::milliseconds(0));
+  QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::checkLabels(*ds, store, c, cancelling));
+  const auto interrupted = store.findRun(ps::labelCheckCacheKey(*ds, c));
+  QVERIFY(interrupted && interrupted->status == ps::RunStatus::Interrupted);
+  // ...and resumed: the first fold is not trained again, and the numbers are the same.
+  std::vector<std::string> messages;
+  ps::JobContext resuming(
+      nullptr, [&](const ps::Progress& p) { messages.push_back(p.message); }, nullptr, std::chrono::milliseconds(0));
+  const ps::LabelCheckRun resumed = ps::checkLabels(*ds, store, c, resuming);
+  QVERIFY(resumed.resumed);
+  QCOMPARE(resumed.runId, interrupted->id);
+  for (const auto& m : messages) QVERIFY2(m.rfind("fold 1/2", 0) != 0, m.c_str());
+  QCOMPARE(resumed.predictions.pLabel, uninterrupted.predictions.pLabel);
+  QCOMPARE(resumed.issues.flagged, uninterrupted.issues.flagged);
 }
 
 QTEST_GUILESS_MAIN(TestPredictions)

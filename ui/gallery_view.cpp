@@ -41,10 +41,12 @@ constexpr int kCrossValidatedFilter = 101;
 // A flag's warning when it rests on one seed or a short training (score/label_check.h).
 QString tentativeText(int seeds, int epochs) {
   if (!labelFlagTentative(seeds, epochs)) return {};
-  const QString from = epochs > 0 ? GalleryView::tr("%n seed(s), %1 epochs", nullptr, seeds).arg(epochs)
-                                  : GalleryView::tr("%n seed(s), epochs not known", nullptr, seeds);
-  return GalleryView::tr("\u26a0 tentative (%1): with fewer than %2 seeds or %3 epochs the models take hard examples "
-                         "for mislabelled ones")
+  const QString seedWord = seeds == 1 ? GalleryView::tr("1 seed") : GalleryView::tr("%1 seeds").arg(seeds);
+  const QString from = epochs > 0 ? GalleryView::tr("%1, %2 epochs").arg(seedWord).arg(epochs)
+                                  : GalleryView::tr("%1, epochs not known").arg(seedWord);
+  return GalleryView::tr(
+             "\u26a0 tentative (%1): with fewer than %2 seeds or %3 epochs the models take hard examples "
+             "for mislabelled ones")
       .arg(from)
       .arg(kSureLabelSeeds)
       .arg(kSureLabelEpochs);
@@ -416,8 +418,8 @@ void GalleryView::rebuild() {
   const int wantClass = class_->currentIndex() - 1;  // -1: all
   const int filterChoice = filter_->currentData().toInt();
   const bool crossValidated = filterChoice == kCrossValidatedFilter;
-  const auto filter = filterChoice == kTaggedFilter || crossValidated ? ExampleFilter::All
-                                                                      : static_cast<ExampleFilter>(filterChoice);
+  const auto filter =
+      filterChoice == kTaggedFilter || crossValidated ? ExampleFilter::All : static_cast<ExampleFilter>(filterChoice);
   const auto tagged = filterChoice == kTaggedFilter ? tags_->tags() : nullptr;
   order_.run([ds, catalog, k, wantClass, filter, tagged, crossValidated] {
     const ScoreRun& run = catalog->run(k);

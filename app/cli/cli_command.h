@@ -53,10 +53,11 @@ void addScoreCommands(CLI::App& app, CliIo io,
 void addStudyCommands(CLI::App& app, CliIo io,
                       std::vector<CliCommand>& commands);  // prune, frontier, scaling, audit, theory
 void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);     // lr-range
-void addLabelCheckCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // label-check
 void addTagCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);       // tag, tags
 void addDecisionCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);  // plan-prune, report
 void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);   // task, merge, slurm
+// label-check (app/cli/label_check_command.cpp)
+void addLabelCheckCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);
 
 // slurm frontier|scaling: the study commands themselves, with their own options, under
 // `parent`; `extra` adds more options to each (the Slurm ones). Once parsed, the planner

@@ -89,8 +89,14 @@ int runLabelCheck(LabelCheckOptions& o, std::ostream& out, std::ostream& err) {
     sc.seeds = o.config.seeds;
     sc.limit = o.config.limit;
     scored = scoreDataset(*ds, store, sc, ctx);
-    t = {"in-sample, the scoring run's models", scored.runId, scored.fromCache, scored.predictions.seeds,
-         o.config.train.epochs, scored.indices, &scored.predictions, {}};
+    t = {"in-sample, the scoring run's models",
+         scored.runId,
+         scored.fromCache,
+         scored.predictions.seeds,
+         o.config.train.epochs,
+         scored.indices,
+         &scored.predictions,
+         {}};
     t.issues = findLabelIssues(scored.predictions, ds->labelsOf(Split::Train, scored.indices), ds->numClasses());
   } else {
     check = checkLabels(*ds, store, o.config, ctx);

@@ -238,10 +238,14 @@ void checkClassesCoverFolds(const Dataset& ds, const std::vector<int>& labels, i
 }
 
 void storeCheck(Store& store, const LabelCheckRun& run) {
-  nlohmann::json summary{{"kind", kLabelCheckKind},          {"examples", run.indices.size()},
-                         {"folds", run.folds},               {"seeds", run.seeds},
-                         {"epochs", run.epochs},             {"flagged", run.issues.total},
-                         {"per_class", run.issues.perClass}, {"thresholds", run.issues.threshold},
+  nlohmann::json summary{{"kind", kLabelCheckKind},
+                         {"examples", run.indices.size()},
+                         {"folds", run.folds},
+                         {"seeds", run.seeds},
+                         {"epochs", run.epochs},
+                         {"flagged", run.issues.total},
+                         {"per_class", run.issues.perClass},
+                         {"thresholds", run.issues.threshold},
                          {"device", run.device}};
   std::vector<float> flagged(run.issues.flagged.begin(), run.issues.flagged.end());
   Store::Transaction t(store);

@@ -64,6 +64,8 @@ std::string describeRun(const RunRecord& run, const Wording& w) {
     } else if (run.kind == "label_check") {
       s = w(PS_WORDS("Wording", "%1 folds, cross-validated"), {std::to_string(j.value("folds", 0))}) + " · " +
           trainPart(j.value("train", nlohmann::json::object()), w) + " · " + seedsPart(j, w);
+      if (j.value("limit", int64_t(0)) > 0)
+        s += " · " + w(PS_WORDS("Wording", "first %1 examples"), {std::to_string(j.value("limit", int64_t(0)))});
     } else {
       return run.config.substr(0, 80);
     }

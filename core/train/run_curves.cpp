@@ -43,9 +43,9 @@ std::vector<LabelledCurve> loadTrainingCurves(const Store& store, int64_t runId)
   }
   std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [k, json] : seeds)
-    out.push_back({(k >= kFoldCurveBase ? "fold " + std::to_string(k - kFoldCurveBase + 1)
-                                        : "seed " + std::to_string(k + 1)),
-                   runId, TrainingCurve::fromJson(json, what(store, runId))});
+    out.push_back(
+        {(k >= kFoldCurveBase ? "fold " + std::to_string(k - kFoldCurveBase + 1) : "seed " + std::to_string(k + 1)),
+         runId, TrainingCurve::fromJson(json, what(store, runId))});
   for (const auto& [label, id] : trained)
     if (id > 0 && id != runId)
       if (const auto json = store.result(id, "curve"))

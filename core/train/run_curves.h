@@ -1,7 +1,7 @@
 #pragma once
 // The training curves a stored run holds, for the CLI and the runs panel: a scoring run
-// keeps one per seed ("curve/seed<k>"), a label check one per fold model ("curve/fold<k>"), a trained model one ("curve"), and a study the
-// curves of the models it trained (its points name them as "train_run").
+// keeps one per seed ("curve/seed<k>"), a label check one per fold model ("curve/fold<k>"), a trained model one
+// ("curve"), and a study the curves of the models it trained (its points name them as "train_run").
 #include <cstdint>
 #include <map>
 #include <string>
