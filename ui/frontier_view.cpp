@@ -75,12 +75,12 @@ void FrontierView::requestAudit(size_t i) {
 
 QChart* FrontierView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
-  QChart* chart = makeFrontierChart(
-      result_, tr("Test error against kept fraction (%1, budget: %2)")
-                   .arg(QString::fromStdString(result_.scoreName),
-                        result_.budget == "epochs"  ? tr("equal epochs")
-                        : result_.budget == "steps" ? tr("equal steps")
-                                                    : QString::fromStdString(result_.budget)));
+  QChart* chart =
+      makeFrontierChart(result_, tr("Test error against kept fraction (%1, budget: %2)")
+                                     .arg(QString::fromStdString(result_.scoreName),
+                                          result_.budget == "epochs"  ? tr("equal epochs")
+                                          : result_.budget == "steps" ? tr("equal steps")
+                                                                      : QString::fromStdString(result_.budget)));
   *info = tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
   return chart;
 }

@@ -104,6 +104,8 @@ QWidget* ScoreView::makeAgreementBox() {
   heatmapArea_->setFrameShape(QFrame::NoFrame);
   agreementRun_ = new QComboBox(box);
   agreementRun_->setToolTip(tr("Compare every run's scores, or the scores of one run"));
+  agreementRun_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  agreementRun_->setMinimumContentsLength(8);  // the popup shows a run's whole label
   auto* top = new QHBoxLayout;
   top->addWidget(agreementRun_, 1);
   top->addWidget(measure_, 1);

@@ -52,8 +52,8 @@ SettingsDialog::SettingsDialog(const QString& storePath, QWidget* parent) : QDia
 }
 
 namespace {
-const char* const kRestartNote = QT_TRANSLATE_NOOP("ps::ui::SettingsDialog",
-                                                   "A new language applies the next time PruneScope starts.");
+const char* const kRestartNote =
+    QT_TRANSLATE_NOOP("ps::ui::SettingsDialog", "A new language applies the next time PruneScope starts.");
 }  // namespace
 
 QString SettingsDialog::translatedFor(const QString& language, const char* english) {
@@ -74,9 +74,9 @@ void SettingsDialog::showLanguageNote() {
     return;
   }
   const QString there = translatedFor(language(), kRestartNote);
-  note_->setText(QStringLiteral("<b>%1</b>")
-                     .arg(here.toHtmlEscaped() +
-                          (there == here ? QString() : QStringLiteral("<br>") + there.toHtmlEscaped())));
+  note_->setText(
+      QStringLiteral("<b>%1</b>")
+          .arg(here.toHtmlEscaped() + (there == here ? QString() : QStringLiteral("<br>") + there.toHtmlEscaped())));
 }
 
 bool SettingsDialog::offerRestart(QWidget* parent, const QString& language) {
@@ -84,8 +84,8 @@ bool SettingsDialog::offerRestart(QWidget* parent, const QString& language) {
                   tr("The new language applies when PruneScope starts again. Restart now?"), QMessageBox::NoButton,
                   parent);
   const QString there = translatedFor(language, "Restart now");
-  QPushButton* now = box.addButton(there == tr("Restart now") ? there : tr("Restart now") + QStringLiteral(" / ") + there,
-                                   QMessageBox::AcceptRole);
+  QPushButton* now = box.addButton(
+      there == tr("Restart now") ? there : tr("Restart now") + QStringLiteral(" / ") + there, QMessageBox::AcceptRole);
   box.addButton(tr("Later"), QMessageBox::RejectRole);
   box.setDefaultButton(now);
   box.exec();
@@ -94,9 +94,8 @@ bool SettingsDialog::offerRestart(QWidget* parent, const QString& language) {
   // the user keeps them), nothing is started.
   const QString program = QCoreApplication::applicationFilePath();
   const QStringList arguments = QCoreApplication::arguments().mid(1);
-  const auto restart = QObject::connect(qApp, &QCoreApplication::aboutToQuit, qApp, [program, arguments] {
-    QProcess::startDetached(program, arguments);
-  });
+  const auto restart = QObject::connect(qApp, &QCoreApplication::aboutToQuit, qApp,
+                                        [program, arguments] { QProcess::startDetached(program, arguments); });
   QApplication::closeAllWindows();
   for (QWidget* w : QApplication::topLevelWidgets())
     if (w->isVisible() && w->isWindow() && !qobject_cast<QMenu*>(w)) {
