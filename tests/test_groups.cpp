@@ -16,6 +16,7 @@
 #include "data/dataset_opener.h"
 #include "data/readers.h"
 #include "job/job.h"
+#include "prune/robust_pruning.h"
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "study/group_audit.h"
@@ -34,7 +35,8 @@ cv::Mat tinted(const cv::Mat& grey, bool warm) {
   for (int y = 0; y < grey.rows; ++y)
     for (int x = 0; x < grey.cols; ++x) {
       const int g = grey.at<uint8_t>(y, x);
-      for (int c = 0; c < 3; ++c) bgr.at<cv::Vec3b>(y, x)[c] = static_cast<uint8_t>(std::max(g, int(tint[c]) * (255 - g) / 255));
+      for (int c = 0; c < 3; ++c)
+        bgr.at<cv::Vec3b>(y, x)[c] = static_cast<uint8_t>(std::max(g, int(tint[c]) * (255 - g) / 255));
     }
   return bgr;
 }
@@ -84,7 +86,11 @@ class TestGroups : public QObject {
         const bool warm = isTest ? i % 2 == 0 : (i % 10 == 3 ? !majority : majority);
         const std::string file = std::string("img/") + (isTest ? "t" : "r") + std::to_string(i) + ".png";
         cv::imwrite(dir + "/" + file, tinted(s[i].image, warm));
-        const std::string camera = isTest ? (i % 2 ? "a" : "b") : (i % 7 == 0 ? "" : i % 11 == 0 ? "c" : i % 2 ? "a" : "b");
+        const std::string camera = isTest ? (i % 2 ? "a" : "b")
+                                          : (i % 7 == 0    ? ""
+                                             : i % 11 == 0 ? "c"
+                                             : i % 2       ? "a"
+                                                           : "b");
         csv += file + "," + ps::fashionMnistClassNames()[static_cast<size_t>(s[i].label)] + "," +
                (isTest ? "test" : "train") + "," + (warm ? "warm" : "cool") + "," + camera + "\n";
       }
@@ -104,6 +110,8 @@ class TestGroups : public QObject {
   void tabulationOnAHandMadeCase();
   void auditByGroupOnSpuriousData();
   void badGroupByNameListsTheAttributes();
+  void dropQuotasOnHandMadeCases();
+  void groupBalancedKeepsEveryGroupsFraction();
 };
 
 void TestGroups::manifestColumnsBecomeAttributes() {
@@ -157,8 +165,8 @@ void TestGroups::metadataCsvGivesAFolderAttributes() {
   // (train images, one left out) and one in test/.
   std::string root = "file_name,place\n", inTest = "file_name,place\n";
   for (size_t i = 1; i < train.size(); ++i)
-    root += "train/" + names[static_cast<size_t>(train[i].label)] + "/" + std::to_string(i) +
-            ".png," + (i % 3 ? "land" : "\"water\"") + "\n";
+    root += "train/" + names[static_cast<size_t>(train[i].label)] + "/" + std::to_string(i) + ".png," +
+            (i % 3 ? "land" : "\"water\"") + "\n";
   for (size_t i = 0; i < test.size(); ++i)
     inTest += names[static_cast<size_t>(test[i].label)] + "/" + std::to_string(i) + ".png,sea\n";
   pstest::writeText(dir + "/metadata.csv", root);
@@ -175,7 +183,8 @@ void TestGroups::metadataCsvGivesAFolderAttributes() {
   QCOMPARE(count["water"], size_t(13));   // i = 3, 6, ..., 39
   QCOMPARE(count["land"], size_t(26));
   QCOMPARE(count["sea"], size_t(20));
-  for (size_t i = 0; i < ds->size(ps::Split::Test); ++i) QCOMPARE(place.valueLabel(place.codes[1][i]), std::string("sea"));
+  for (size_t i = 0; i < ds->size(ps::Split::Test); ++i)
+    QCOMPARE(place.valueLabel(place.codes[1][i]), std::string("sea"));
   // A metadata row naming a file twice is refused, naming the file and row.
   const size_t first = inTest.find('\n') + 1, second = inTest.find('\n', first) + 1;
   pstest::writeText(dir + "/test/metadata.csv", inTest + inTest.substr(first, second - first));
@@ -191,21 +200,27 @@ void TestGroups::badAttributeColumnsAreRefused_data() {
   QTest::addColumn<QString>("csv");
   QTest::addColumn<QString>("message");
   const QString rows = "a.png,shirt,train,x\nb.png,bag,test,y\n";
-  QTest::newRow("clash") << "path,label,split,Label\n" + rows << "m.csv: column 4 'Label' clashes with the column 'label'";
+  QTest::newRow("clash") << "path,label,split,Label\n" + rows
+                         << "m.csv: column 4 'Label' clashes with the column 'label'";
   QTest::newRow("clash split") << "path,label,group,split\na.png,shirt,x,train\n"
                                << "m.csv: column 4 'split' clashes with the column 'split'";
-  QTest::newRow("repeated") << "path,label,bg,bg\na.png,shirt,x,y\n" << "m.csv: column 4 'bg' repeats the name of column 3";
+  QTest::newRow("repeated") << "path,label,bg,bg\na.png,shirt,x,y\n"
+                            << "m.csv: column 4 'bg' repeats the name of column 3";
   QTest::newRow("empty name") << "path,label,split,\n" + rows << "m.csv: column 4 has an empty header";
-  QTest::newRow("short row") << "path,label,split,bg\na.png,shirt,train\n" << "m.csv:2: expected 4 columns";
-  QTest::newRow("long row") << "path,label,split,bg\na.png,shirt,train,x,y\n" << "m.csv:2: expected 4 columns";
-  QTest::newRow("no header") << "a.png,shirt,train,x\n" << "attribute columns need a header row";
+  QTest::newRow("short row") << "path,label,split,bg\na.png,shirt,train\n"
+                             << "m.csv:2: expected 4 columns";
+  QTest::newRow("long row") << "path,label,split,bg\na.png,shirt,train,x,y\n"
+                            << "m.csv:2: expected 4 columns";
+  QTest::newRow("no header") << "a.png,shirt,train,x\n"
+                             << "attribute columns need a header row";
   QTest::newRow("control") << "path,label,split,bg\na.png,shirt,train,x\nb.png,bag,test,\x01y\n"
                            << "m.csv:3: column 4 ('bg'): value '?y' holds a control character";
   QTest::newRow("long value") << "path,label,bg\na.png,shirt," + QString(300, 'v') + "\n"
                               << "m.csv:2: column 3 ('bg'): value '" + QString(40, 'v') + "...' 300 bytes long";
   QString wide = "path,label";
   for (int k = 0; k < 33; ++k) wide += ",c" + QString::number(k);
-  QTest::newRow("too many") << wide + "\n" << "m.csv: 33 attribute columns; at most 32";
+  QTest::newRow("too many") << wide + "\n"
+                            << "m.csv: 33 attribute columns; at most 32";
 }
 
 void TestGroups::badAttributeColumnsAreRefused() {
@@ -238,16 +253,18 @@ void TestGroups::tooWideAttributeCannotBeGrouped() {
   auto ds = ps::openDataset(dir + "/m.csv");  // a wide attribute is kept and shown ...
   QCOMPARE(ds->attributes()[0].values.size(), size_t(120));
   const auto info = pstest::cli({"info", dir + "/m.csv"});
-  QVERIFY2(info.out.find("id: 120 values (more than 100: cannot be grouped by)") != std::string::npos, info.out.c_str());
+  QVERIFY2(info.out.find("id: 120 values (more than 100: cannot be grouped by)") != std::string::npos,
+           info.out.c_str());
   QVERIFY2(info.out.find("... and 100 more values") != std::string::npos, info.out.c_str());
   // ... but cannot be grouped by; the audit says so before it scores or trains anything.
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::findAttribute(ds->attributes(), "id", true));
   QCOMPARE(&ps::findAttribute(ds->attributes(), "bg", true), &ds->attributes()[1]);
-  const auto r = pstest::cli({"audit", dir + "/m.csv", "--db", path("wide.sqlite"), "--out", path("wide.csv"),
-                              "--keep", "0.5", "--group-by", "bg,id", "--quiet"});
+  const auto r = pstest::cli({"audit", dir + "/m.csv", "--db", path("wide.sqlite"), "--out", path("wide.csv"), "--keep",
+                              "0.5", "--group-by", "bg,id", "--quiet"});
   QCOMPARE(r.code, 1);
-  QVERIFY2(r.err.find("attribute 'id' has 120 distinct values: too many to group by (at most 100)") != std::string::npos,
-           r.err.c_str());
+  QVERIFY2(
+      r.err.find("attribute 'id' has 120 distinct values: too many to group by (at most 100)") != std::string::npos,
+      r.err.c_str());
   QVERIFY(!fs::exists(path("wide.csv")));
 }
 
@@ -322,19 +339,31 @@ void TestGroups::auditByGroupOnSpuriousData() {
   }
   pstest::writeText(path("tint_scores.csv"), scores);
   const auto run = ps::importScores(*ds, store, path("tint_scores.csv"), "tint_hard", true);
-  const auto r = pstest::cli({"audit", manifest, "--db", path("spurious.sqlite"), "--out", path("groups.csv"),
-                              "--score-run", std::to_string(run.runId), "--score", "tint_hard", "--policy", "easy",
-                              "--keep", "0.7", "--group-by", "tint,camera", "--train", "--epochs", "3", "--seeds",
-                              "2", "--threads", "2", "--device", "cpu", "--bootstrap", "200", "--quiet"});
+  const auto r = pstest::cli({"audit",       manifest,
+                              "--db",        path("spurious.sqlite"),
+                              "--out",       path("groups.csv"),
+                              "--score-run", std::to_string(run.runId),
+                              "--score",     "tint_hard",
+                              "--policy",    "easy",
+                              "--keep",      "0.7",
+                              "--group-by",  "tint,camera",
+                              "--train",     "--epochs",
+                              "3",           "--seeds",
+                              "2",           "--threads",
+                              "2",           "--device",
+                              "cpu",         "--bootstrap",
+                              "200",         "--quiet"});
   QVERIFY2(r.code == 0, (r.out + r.err).c_str());
   const auto rows = readCsv(path("groups.csv"));
-  QCOMPARE(rows[0], (std::vector<std::string>{"class_name", "tint", "camera", "total", "kept", "kept_fraction",
-                                              "share_full", "share_kept", "acc_subset", "acc_full", "change",
-                                              "acc_subset_spread", "acc_full_spread", "change_spread", "test_examples"}));
+  QCOMPARE(rows[0],
+           (std::vector<std::string>{"class_name", "tint", "camera", "total", "kept", "kept_fraction", "share_full",
+                                     "share_kept", "acc_subset", "acc_full", "change", "acc_subset_spread",
+                                     "acc_full_spread", "change_spread", "test_examples"}));
   // Group counts are the manifest's.
   std::map<std::string, int64_t> manifestCount;
   for (const auto& row : readCsv(manifest))
-    if (row[2] == "train") ++manifestCount[row[1] + "/" + row[3] + "/" + (row.size() > 4 && !row[4].empty() ? row[4] : "unknown")];
+    if (row[2] == "train")
+      ++manifestCount[row[1] + "/" + row[3] + "/" + (row.size() > 4 && !row[4].empty() ? row[4] : "unknown")];
   int64_t sum = 0, keptMinority = 0;
   double least = 2;
   std::string worst;
@@ -365,14 +394,15 @@ void TestGroups::auditByGroupOnSpuriousData() {
   QVERIFY(std::abs(j["subset"]["worst_group_accuracy"]["value"].get<double>() - least) < 1e-6);
   QCOMPARE(j["subset"]["worst_group_accuracy"]["group"].get<std::string>(), worst);
   QVERIFY(j["subset"]["average_accuracy"]["interval"][0].is_number());
-  QVERIFY2(r.out.find("worst-group accuracy: subset ") != std::string::npos && r.out.find("), full ") != std::string::npos,
-           r.out.c_str());
+  QVERIFY2(
+      r.out.find("worst-group accuracy: subset ") != std::string::npos && r.out.find("), full ") != std::string::npos,
+      r.out.c_str());
   QVERIFY2(r.out.find("(" + worst + ")") != std::string::npos, r.out.c_str());
 }
 
 void TestGroups::badGroupByNameListsTheAttributes() {
-  const auto r = pstest::cli({"audit", spuriousManifest(300, 100), "--db", path("bad.sqlite"), "--out",
-                              path("bad.csv"), "--keep", "0.5", "--group-by", "tint,colour", "--quiet"});
+  const auto r = pstest::cli({"audit", spuriousManifest(300, 100), "--db", path("bad.sqlite"), "--out", path("bad.csv"),
+                              "--keep", "0.5", "--group-by", "tint,colour", "--quiet"});
   QCOMPARE(r.code, 1);
   QVERIFY2(r.err.find("no attribute 'colour' in the dataset (its attributes: tint, camera)") != std::string::npos,
            r.err.c_str());
@@ -380,6 +410,56 @@ void TestGroups::badGroupByNameListsTheAttributes() {
                                  "--keep", "0.5", "--group-by", "tint", "--quiet"});
   QCOMPARE(none.code, 1);
   QVERIFY2(none.err.find("(its attributes: none)") != std::string::npos, none.err.c_str());
+}
+
+void TestGroups::dropQuotasOnHandMadeCases() {
+  // Two classes of 100, recall 0.9 and 0.7 (errors 0.1 and 0.3), f = 0.5: the budget 100
+  // is spread in proportion to N_k (1 - r_k) = 10 and 30, densities 0.25 and 0.75.
+  auto d = ps::dropDensities({100, 100}, {0.9, 0.7}, 0.5);
+  QVERIFY(std::abs(d[0] - 0.25) < 1e-12 && std::abs(d[1] - 0.75) < 1e-12);
+  QCOMPARE(ps::dropQuotas({100, 100}, {0.9, 0.7}, 0.5), (std::vector<int64_t>{25, 75}));
+  // Saturation (Algorithm 1's second pass): errors 0.1 and 0.9 at f = 0.8 give class 1 a
+  // density of 1.44, capped at 1; its excess 44 goes to class 0: 16 + 44 = 60 kept.
+  QCOMPARE(ps::dropQuotas({100, 100}, {0.9, 0.1}, 0.8), (std::vector<int64_t>{60, 100}));
+  // Sizes count: 300 and 100 examples, equal error: equal densities, 150 and 50 at f = 0.5.
+  QCOMPARE(ps::dropQuotas({300, 100}, {0.8, 0.8}, 0.5), (std::vector<int64_t>{150, 50}));
+  // A perfect class keeps nothing while others have error; with none left, size decides.
+  QCOMPARE(ps::dropQuotas({10, 10, 10}, {1.0, 0.5, 0.5}, 0.5), (std::vector<int64_t>{0, 8, 7}));
+  QCOMPARE(ps::dropQuotas({10, 10}, {1.0, 1.0}, 0.3), (std::vector<int64_t>{3, 3}));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::dropQuotas({10, 10}, {0.5, 1.5}, 0.5));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::dropQuotas({10, 10}, {0.5, std::nan("")}, 0.5));
+  // Random within class, seeded: the quotas hold, and the same seed keeps the same examples.
+  std::vector<int> labels;
+  for (int i = 0; i < 200; ++i) labels.push_back(i % 2);
+  const auto kept = ps::selectRobust(labels, {0.9, 0.7}, 0.5, 3);
+  int64_t ones = 0;
+  for (int64_t p : kept) ones += labels[static_cast<size_t>(p)];
+  QCOMPARE(kept.size(), size_t(100));
+  QCOMPARE(ones, int64_t(75));
+  QCOMPARE(ps::selectRobust(labels, {0.9, 0.7}, 0.5, 3), kept);
+  QVERIFY(ps::selectRobust(labels, {0.9, 0.7}, 0.5, 4) != kept);
+}
+
+void TestGroups::groupBalancedKeepsEveryGroupsFraction() {
+  // Class × tint with a 9:1 majority tint in each class: keep-hard by a score that calls
+  // the majority hardest would drop the minority entirely; group-balanced keeps 40 % of each.
+  std::vector<int> labels;
+  std::vector<std::vector<uint16_t>> codes(1);
+  std::vector<float> difficulty;
+  for (int i = 0; i < 400; ++i) {
+    labels.push_back(i % 2);
+    const bool minority = i % 10 == 3 || i % 10 == 4;
+    codes[0].push_back(minority ? 1 : 0);
+    difficulty.push_back(minority ? 0.0f : 1.0f + float(i % 7));
+  }
+  const auto groups = ps::groupIds(labels, codes);
+  QCOMPARE(*std::max_element(groups.begin(), groups.end()), 3);
+  const auto kept = ps::selectGroupBalanced(difficulty, groups, pstest::pruneSpec(ps::PrunePolicy::KeepHard, 0.4));
+  std::map<int, int64_t> perGroup, total;
+  for (int g : groups) ++total[g];
+  for (int64_t p : kept) ++perGroup[groups[static_cast<size_t>(p)]];
+  QCOMPARE(kept.size(), size_t(160));
+  for (const auto& [g, n] : total) QCOMPARE(perGroup[g], int64_t(std::llround(0.4 * double(n))));
 }
 
 QTEST_GUILESS_MAIN(TestGroups)

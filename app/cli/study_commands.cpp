@@ -12,8 +12,8 @@
 #include "prune/subset_export.h"
 #include "store/store.h"
 #include "study/fairness_audit.h"
-#include "study/group_audit.h"
 #include "study/frontier_study.h"
+#include "study/group_audit.h"
 #include "study/scaling_study.h"
 #include "study/study_runner.h"
 #include "theory/perceptron_theory.h"
@@ -197,12 +197,12 @@ int runAuditByGroup(AuditOptions& o, CliIo io) {
     files.commit();
     std::string by;
     for (const std::string& a : r.attributes) by += (by.empty() ? "" : ", ") + a;
-    io.out << "audit of " << r.policy << " by " << r.scoreName << ", grouped by class x "
-           << by << ": kept " << r.kept << " of " << r.pool << ", " << r.groups.size()
-           << " groups, " << r.seeds << " seed(s)\n";
+    io.out << "audit of " << r.policy << " by " << r.scoreName << ", grouped by class x " << by << ": kept " << r.kept
+           << " of " << r.pool << ", " << r.groups.size() << " groups, " << r.seeds << " seed(s)\n";
     auto metric = [&](const char* what, const GroupMetric& m) {
-      io.out << "  " << what << " " << std::fixed << std::setprecision(4) << m.value << " +/- " << m.spread << " [" << m.low
-             << ", " << m.high << "]" << std::defaultfloat << (m.group.empty() ? "" : " (" + m.group + ")") << "\n";
+      io.out << "  " << what << " " << std::fixed << std::setprecision(4) << m.value << " +/- " << m.spread << " ["
+             << m.low << ", " << m.high << "]" << std::defaultfloat << (m.group.empty() ? "" : " (" + m.group + ")")
+             << "\n";
     };
     for (const auto* side : {&r.subset, &r.full}) {
       if (!r.hasAccuracy) break;
@@ -393,8 +393,9 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
                        "Audit by group: class x these attributes (comma-separated), with attribute-only margins");
   auditCmd->add_option("--seeds", audit->groups.seeds, "With --group-by: models per side (seeds --seed, --seed+1, ...)")
       ->capture_default_str();
-  auditCmd->add_option("--bootstrap", audit->groups.bootstrap,
-                       "With --group-by: bootstrap resamples of the test examples for the intervals")
+  auditCmd
+      ->add_option("--bootstrap", audit->groups.bootstrap,
+                   "With --group-by: bootstrap resamples of the test examples for the intervals")
       ->capture_default_str();
   auditCmd->add_option("--bootstrap-seed", audit->groups.bootstrapSeed, "Seed of the bootstrap")->capture_default_str();
   commands.push_back({auditCmd, [audit, io] { return runAudit(*audit, io); }});

@@ -90,8 +90,8 @@ AttributeColumns::AttributeColumns(std::string file, const std::vector<std::stri
         throw DatasetError(where + "'" + name + "' clashes with the column '" + r +
                            "': an attribute may not be named path, label or split");
     for (size_t b = 0; b < a; ++b)
-      if (names[b] == name) throw DatasetError(where + "'" + name + "' repeats the name of column " +
-                                               std::to_string(firstColumn + b + 1));
+      if (names[b] == name)
+        throw DatasetError(where + "'" + name + "' repeats the name of column " + std::to_string(firstColumn + b + 1));
     attributes_.push_back({name, {}, {}});
   }
   index_.resize(attributes_.size());

@@ -58,8 +58,9 @@ Layout headerLayout(const std::vector<std::string>& f, const std::string& csv, A
   l.hasSplit = toLower(f[2]) == "split";
   l.attributeColumn = l.hasSplit ? 3 : 2;
   if (f.size() <= l.attributeColumn) return l;
-  attributes = AttributeColumns(csv, std::vector<std::string>(f.begin() + static_cast<std::ptrdiff_t>(l.attributeColumn), f.end()),
-                                l.attributeColumn, kManifestColumns);
+  attributes = AttributeColumns(
+      csv, std::vector<std::string>(f.begin() + static_cast<std::ptrdiff_t>(l.attributeColumn), f.end()),
+      l.attributeColumn, kManifestColumns);
   l.columns = f.size();
   return l;
 }
@@ -70,7 +71,8 @@ void checkColumns(const std::vector<std::string>& f, const Layout& layout, const
                        " columns (as the header names), got " + std::to_string(f.size()));
   if (layout.columns == 0 && (f.size() < 2 || f.size() > 3))
     throw DatasetError(where(csv, lineNo) + ": expected 2 or 3 columns (path,label[,split]), got " +
-                       std::to_string(f.size()) + (f.size() > 3 ? " (attribute columns need a header row naming them)" : ""));
+                       std::to_string(f.size()) +
+                       (f.size() > 3 ? " (attribute columns need a header row naming them)" : ""));
   if (f[0].empty()) throw DatasetError(where(csv, lineNo) + ": empty path");
   if (f[1].empty()) throw DatasetError(where(csv, lineNo) + ": empty label");
 }

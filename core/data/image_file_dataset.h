@@ -15,7 +15,7 @@ namespace ps {
 struct ImageFileEntry {
   std::string path;
   int label = 0;
-  int split = -1;  // 0 train, 1 test, -1 not yet assigned (seeded split)
+  int split = -1;                                    // 0 train, 1 test, -1 not yet assigned (seeded split)
   uint32_t attributeRow = AttributeColumns::kNoRow;  // its row of the reader's AttributeColumns
 };
 

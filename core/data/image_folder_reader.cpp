@@ -32,14 +32,15 @@ struct FolderMetadata {
 // in every metadata file of the dataset.
 void readMetadataHeader(const std::vector<std::string>& f, const std::string& file, FolderMetadata& m) {
   if (f.empty() || f[0] != "file_name")
-    throw DatasetError(file + ":1: the first column must be 'file_name' (got '" + (f.empty() ? "" : f[0].substr(0, 40)) +
-                       "')");
+    throw DatasetError(file + ":1: the first column must be 'file_name' (got '" +
+                       (f.empty() ? "" : f[0].substr(0, 40)) + "')");
   if (m.firstFile.empty()) {
     m.columns = AttributeColumns(file, std::vector<std::string>(f.begin() + 1, f.end()), 1, {"path", "label", "split"});
     m.names = f;
     m.firstFile = file;
   } else if (f != m.names) {
-    throw DatasetError(file + ":1: its columns differ from those of " + m.firstFile + " (every metadata.csv must name the same columns)");
+    throw DatasetError(file + ":1: its columns differ from those of " + m.firstFile +
+                       " (every metadata.csv must name the same columns)");
   }
 }
 

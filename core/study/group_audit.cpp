@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <cstdio>
 #include <random>
 #include <tuple>
 
@@ -49,7 +49,7 @@ Key keyOf(const std::vector<char>& fix, size_t pattern, int label, const std::ve
 // The groups of the pool and test examples, and each test example's group per pattern.
 struct Groups {
   std::vector<GroupRow> rows;
-  size_t fullRows = 0;                        // rows of class × attributes come first
+  size_t fullRows = 0;                       // rows of class × attributes come first
   std::vector<std::vector<size_t>> testRow;  // [pattern][test example]
 };
 
@@ -66,8 +66,10 @@ Groups buildGroups(const GroupAuditInputs& in) {
   const auto patterns = groupPatterns(in.attributes.size());
   std::map<Key, size_t> index;
   for (size_t p = 0; p < patterns.size(); ++p) {
-    for (size_t i = 0; i < in.poolLabels.size(); ++i) index.emplace(keyOf(patterns[p], p, in.poolLabels[i], in.poolCodes, i), 0);
-    for (size_t i = 0; i < in.testLabels.size(); ++i) index.emplace(keyOf(patterns[p], p, in.testLabels[i], in.testCodes, i), 0);
+    for (size_t i = 0; i < in.poolLabels.size(); ++i)
+      index.emplace(keyOf(patterns[p], p, in.poolLabels[i], in.poolCodes, i), 0);
+    for (size_t i = 0; i < in.testLabels.size(); ++i)
+      index.emplace(keyOf(patterns[p], p, in.testLabels[i], in.testCodes, i), 0);
   }
   Groups g;
   for (auto& kv : index) {
@@ -212,8 +214,7 @@ GroupSummary summarise(const Groups& g, const GroupAuditInputs& in, const SideAc
   s.average.spread = spread(acc.overall);
   const size_t worst = worstOf(acc.group, g.fullRows);
   if (worst < g.fullRows) {
-    s.worstGroup = {mean(acc.group[worst]), spread(acc.group[worst]), kNoValue, kNoValue,
-                    groupName(r, g.rows[worst])};
+    s.worstGroup = {mean(acc.group[worst]), spread(acc.group[worst]), kNoValue, kNoValue, groupName(r, g.rows[worst])};
     std::vector<double> gap;
     for (size_t seed = 0; seed < acc.overall.size(); ++seed) gap.push_back(acc.overall[seed] - acc.group[worst][seed]);
     s.gap = {mean(gap), spread(gap), kNoValue, kNoValue, s.worstGroup.group};
@@ -231,7 +232,8 @@ void fillAccuracy(Groups& g, const SideAccuracy& sub, const SideAccuracy& full) 
     GroupRow& row = g.rows[k];
     if (row.test == 0) continue;  // n/a, never 0
     std::vector<double> change;
-    for (size_t seed = 0; seed < sub.group[k].size(); ++seed) change.push_back(sub.group[k][seed] - full.group[k][seed]);
+    for (size_t seed = 0; seed < sub.group[k].size(); ++seed)
+      change.push_back(sub.group[k][seed] - full.group[k][seed]);
     row.accSubset = mean(sub.group[k]);
     row.accSubsetSpread = spread(sub.group[k]);
     row.accFull = mean(full.group[k]);
@@ -262,8 +264,8 @@ void checkInputs(const GroupAuditInputs& in) {
 // The pool's and the evaluated test examples' labels and codes of the grouped attributes.
 void fillExamples(const Dataset& ds, const ResolvedScore& score, int64_t testLimit, GroupAuditInputs& in) {
   in.poolLabels = ds.labelsOf(Split::Train, score.indices);
-  const size_t nTest = testLimit > 0 ? std::min<size_t>(static_cast<size_t>(testLimit), ds.size(Split::Test))
-                                     : ds.size(Split::Test);
+  const size_t nTest =
+      testLimit > 0 ? std::min<size_t>(static_cast<size_t>(testLimit), ds.size(Split::Test)) : ds.size(Split::Test);
   in.testLabels.resize(nTest);
   for (size_t i = 0; i < nTest; ++i) in.testLabels[i] = ds.label(Split::Test, i);
   for (const Attribute* a : in.attributes) {
@@ -417,8 +419,8 @@ nlohmann::json summaryJson(const GroupSummary& s) {
 void writeGroupAuditCsv(const GroupAuditResult& r, const std::string& path) {
   std::vector<std::string> header{"class_name"};
   header.insert(header.end(), r.attributes.begin(), r.attributes.end());
-  for (const char* c : {"total", "kept", "kept_fraction", "share_full", "share_kept", "acc_subset", "acc_full", "change",
-                        "acc_subset_spread", "acc_full_spread", "change_spread", "test_examples"})
+  for (const char* c : {"total", "kept", "kept_fraction", "share_full", "share_kept", "acc_subset", "acc_full",
+                        "change", "acc_subset_spread", "acc_full_spread", "change_spread", "test_examples"})
     header.emplace_back(c);
   CsvWriter csv(header);
   for (const GroupRow& g : r.groups) {
@@ -434,10 +436,17 @@ void writeGroupAuditCsv(const GroupAuditResult& r, const std::string& path) {
 }
 
 void writeGroupAuditJson(const GroupAuditResult& r, const std::string& fingerprint, const std::string& path) {
-  nlohmann::json j{{"keep", r.keep},         {"policy", r.policy},       {"score", r.scoreName},
-                   {"score_run", r.scoreRunId}, {"group_by", r.attributes}, {"groups", r.groups.size()},
-                   {"pool", r.pool},         {"kept", r.kept},           {"test_examples", r.testExamples},
-                   {"seeds", r.seeds},       {"has_accuracy", r.hasAccuracy}};
+  nlohmann::json j{{"keep", r.keep},
+                   {"policy", r.policy},
+                   {"score", r.scoreName},
+                   {"score_run", r.scoreRunId},
+                   {"group_by", r.attributes},
+                   {"groups", r.groups.size()},
+                   {"pool", r.pool},
+                   {"kept", r.kept},
+                   {"test_examples", r.testExamples},
+                   {"seeds", r.seeds},
+                   {"has_accuracy", r.hasAccuracy}};
   j["bootstrap"] = {{"resamples", r.bootstrap}, {"seed", r.bootstrapSeed}, {"interval", "2.5% to 97.5% percentiles"}};
   if (r.hasAccuracy) {
     j["subset"] = summaryJson(r.subset);
