@@ -97,6 +97,7 @@ std::vector<int64_t> selectRobust(const std::vector<int>& labels, const std::vec
     byClass[static_cast<size_t>(labels[i])].push_back(static_cast<int64_t>(i));
   }
   std::vector<int64_t> sizes;
+  sizes.reserve(byClass.size());
   for (const auto& c : byClass) sizes.push_back(static_cast<int64_t>(c.size()));
   const auto quota = dropQuotas(sizes, recall, keep);
   std::mt19937_64 rng(seed);
