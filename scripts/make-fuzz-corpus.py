@@ -49,6 +49,8 @@ def main():
 
     put("fuzz_csv_manifest", "names_split", b"path,label,split\na.png,shirt,train\nb.png,bag,test\na.png,bag,train\n")
     put("fuzz_csv_manifest", "numeric", b"a.png,0\nb.png,1\n\"b.png\",1\n")
+    put("fuzz_csv_manifest", "attributes",
+        b"path,label,split,bg,camera\na.png,shirt,train,warm,\nb.png,bag,test,cool,\"a, b\"\na.png,bag,train,warm,c\n")
 
     put("fuzz_score_import", "csv_values", b"score\n" + b"".join(b"%d.5\n" % i for i in range(40)))
     put("fuzz_score_import", "csv_indexed", b"index,score\n" + b"".join(b"%d,%d\n" % (i, 40 - i) for i in range(40)))

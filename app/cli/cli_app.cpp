@@ -66,6 +66,10 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
       j["classes"].push_back({{"label", c.label}, {"name", c.name}, {"train", c.train}, {"test", c.test}});
     j["skipped"] = nlohmann::json::array();
     for (const auto& s : sum.skipped) j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
+    j["attributes"] = nlohmann::json::array();
+    for (const auto& a : sum.attributes)
+      j["attributes"].push_back(
+          {{"name", a.name}, {"groupable", a.groupable}, {"values", a.values}, {"train", a.train}, {"test", a.test}});
     if (o.stats) {
       j["pixel_mean"] = stats.mean;
       j["pixel_std"] = stats.stddev;
@@ -91,6 +95,7 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
   for (const ClassSummary& c : sum.classes)
     out << "  " << std::setw(5) << c.label << " " << std::setw(6) << c.train << " " << std::setw(6) << c.test << "  "
         << c.name << "\n";
+  out << describeAttributes(sum);
   out << "skipped:     " << sum.skipped.size() << " files\n";
   for (size_t k = 0; k < sum.skipped.size() && k < o.maxSkippedListed; ++k)
     out << "  " << sum.skipped[k].path << ": " << sum.skipped[k].reason << "\n";

@@ -15,6 +15,7 @@
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
 #include "study/scaling_envelope.h"
+#include "study/group_audit.h"
 #include "study/scaling_study.h"
 #include "study/study_runner.h"
 #include "theory/perceptron_theory.h"
@@ -190,11 +191,51 @@ struct AuditOptions {
   std::string policy = "hard";
   AuditConfig config;
   bool classBalanced = false;
+  std::string groupBy;
+  GroupAuditConfig groups;
 };
+
+// audit --group-by: the audit by group of the policy (in its class-balanced form with
+// --class-balanced), written as CSV (one row per group) and JSON (the summary).
+int runAuditByGroup(AuditOptions& o, CliIo io) {
+  auto ds = openDataset(o.common.dataset);
+  Store store(storePathOr(o.common.db));
+  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  o.groups.audit = o.config;
+  o.groups.audit.spec.classBalanced = o.classBalanced;
+  o.groups.groupBy = splitList(o.groupBy);
+  return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
+    const GroupAuditResult r = runGroupAudit(*ds, store, o.groups, ctx);
+    OutputGroup files;
+    writeGroupAuditCsv(r, o.common.out);
+    writeGroupAuditJson(r, ds->fingerprint(), jsonPath(o.common));
+    files.commit();
+    std::string by;
+    for (const std::string& a : r.attributes) by += (by.empty() ? "" : ", ") + a;
+    io.out << "audit of " << r.policy << " by " << r.scoreName << ", grouped by class x " << by << ": kept " << r.kept
+           << " of " << r.pool << ", " << r.groups.size() << " groups, " << r.seeds << " seed(s)\n";
+    auto metric = [&](const char* what, const GroupMetric& m) {
+      io.out << "  " << what << " " << std::fixed << std::setprecision(4) << m.value << " +/- " << m.spread << " ["
+             << m.low << ", " << m.high << "]" << std::defaultfloat << (m.group.empty() ? "" : " (" + m.group + ")")
+             << "\n";
+    };
+    for (const auto* side : {&r.subset, &r.full}) {
+      if (!r.hasAccuracy) break;
+      io.out << (side == &r.subset ? "subset model:\n" : "full-data model:\n");
+      metric("average accuracy    ", side->average);
+      metric("worst-group accuracy", side->worstGroup);
+      metric("gap                 ", side->gap);
+      metric("worst-class accuracy", side->worstClass);
+    }
+    io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n" << worstGroupLine(r) << "\n";
+    return 0;
+  });
+}
 
 int runAudit(AuditOptions& o, CliIo io) {
   o.config.score = o.common.score;
   o.config.spec.policy = parsePrunePolicy(o.policy);
+  if (!o.groupBy.empty()) return runAuditByGroup(o, io);
   auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
   settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
@@ -373,6 +414,15 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
                      "Train the subset and full-data models when not in the store");
   auditCmd->add_option("--test-limit", audit->config.testLimit, "Evaluate on the first N test examples (0 = all)");
   addTrainOptions(auditCmd, audit->config.train);
+  auditCmd->add_option("--group-by", audit->groupBy,
+                       "Audit by group: class x these attributes (comma-separated), with attribute-only margins");
+  auditCmd->add_option("--seeds", audit->groups.seeds, "With --group-by: models per side (seeds --seed, --seed+1, ...)")
+      ->capture_default_str();
+  auditCmd
+      ->add_option("--bootstrap", audit->groups.bootstrap,
+                   "With --group-by: bootstrap resamples of the test examples for the intervals")
+      ->capture_default_str();
+  auditCmd->add_option("--bootstrap-seed", audit->groups.bootstrapSeed, "Seed of the bootstrap")->capture_default_str();
   commands.push_back({auditCmd, [audit, auditCmd, io] {
                         audit->common.trainingGiven = scoreTrainingGiven(*auditCmd, "score-");
                         return runAudit(*audit, io);

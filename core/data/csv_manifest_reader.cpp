@@ -1,4 +1,5 @@
-// CSV manifest: one row per image, "path,label[,split]", an optional header row.
+// CSV manifest: one row per image, "path,label[,split]", an optional header row. With a
+// header, columns after path,label[,split] are attributes named by the header.
 // Labels are either all non-negative integers (class k is named "k") or class names
 // (numbered in sorted order). Split values: train, or test/val/valid; without a split
 // column the examples get a seeded per-class split.
@@ -16,39 +17,6 @@ namespace fs = std::filesystem;
 namespace ps {
 namespace {
 
-std::vector<std::string> splitCsvLine(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cur += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cur += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(cur);
-      cur.clear();
-    } else if (c != '\r') {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  for (std::string& s : out) {
-    const auto b = s.find_first_not_of(" \t");
-    const auto e = s.find_last_not_of(" \t");
-    s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-  }
-  return out;
-}
-
 bool isNonNegativeInt(const std::string& s) {
   return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -61,6 +29,7 @@ struct Row {
   std::string path, label;
   int split;  // 0 train, 1 test, -1 not given
   size_t line;
+  uint32_t attributeRow;
 };
 
 std::string where(const std::string& csv, size_t line) { return csv + ":" + std::to_string(line); }
@@ -72,9 +41,45 @@ int parseSplit(const std::string& value, const std::string& csv, size_t line) {
   throw DatasetError(where(csv, line) + ": split '" + value + "' is not one of train, test, val");
 }
 
-// The manifest's rows, paths made absolute against the manifest's folder; DatasetError
-// naming the line for a malformed one.
-std::vector<Row> readRows(const std::string& csv) {
+// The manifest's columns as its header names them: path, label, then split when the
+// third is named so, then attribute columns. Without a header (or with only path,label
+// [,split]) rows have 2 or 3 columns; with attribute columns, as many as the header.
+struct Layout {
+  bool hasSplit = true;        // the third column (when present) is the split
+  size_t attributeColumn = 3;  // first attribute column (0-based)
+  size_t columns = 0;          // every row's column count; 0 = 2 or 3
+};
+
+const std::vector<std::string> kManifestColumns = {"path", "label", "split"};
+
+Layout headerLayout(const std::vector<std::string>& f, const std::string& csv, AttributeColumns& attributes) {
+  Layout l;
+  if (f.size() <= 2) return l;
+  l.hasSplit = toLower(f[2]) == "split";
+  l.attributeColumn = l.hasSplit ? 3 : 2;
+  if (f.size() <= l.attributeColumn) return l;
+  attributes = AttributeColumns(
+      csv, std::vector<std::string>(f.begin() + static_cast<std::ptrdiff_t>(l.attributeColumn), f.end()),
+      l.attributeColumn, kManifestColumns);
+  l.columns = f.size();
+  return l;
+}
+
+void checkColumns(const std::vector<std::string>& f, const Layout& layout, const std::string& csv, size_t lineNo) {
+  if (layout.columns > 0 && f.size() != layout.columns)
+    throw DatasetError(where(csv, lineNo) + ": expected " + std::to_string(layout.columns) +
+                       " columns (as the header names), got " + std::to_string(f.size()));
+  if (layout.columns == 0 && (f.size() < 2 || f.size() > 3))
+    throw DatasetError(where(csv, lineNo) + ": expected 2 or 3 columns (path,label[,split]), got " +
+                       std::to_string(f.size()) +
+                       (f.size() > 3 ? " (attribute columns need a header row naming them)" : ""));
+  if (f[0].empty()) throw DatasetError(where(csv, lineNo) + ": empty path");
+  if (f[1].empty()) throw DatasetError(where(csv, lineNo) + ": empty label");
+}
+
+// The manifest's rows, paths made absolute against the manifest's folder, and their
+// attribute cells in `attributes`; DatasetError naming the line for a malformed one.
+std::vector<Row> readRows(const std::string& csv, AttributeColumns& attributes) {
   std::ifstream in(csv);
   if (!in) throw DatasetError(csv + ": cannot open CSV manifest");
   const fs::path base = fs::path(csv).parent_path();
@@ -82,22 +87,22 @@ std::vector<Row> readRows(const std::string& csv) {
   std::string line;
   size_t lineNo = 0;
   bool headerSeen = false;
+  Layout layout;
   while (std::getline(in, line)) {
     if (++lineNo == 1) stripByteOrderMark(line);
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::vector<std::string> f = splitCsvLine(line);
     if (rows.empty() && !headerSeen && toLower(f[0]) == "path") {  // header row
       headerSeen = true;
+      layout = headerLayout(f, csv, attributes);
       continue;
     }
-    if (f.size() < 2 || f.size() > 3)
-      throw DatasetError(where(csv, lineNo) + ": expected 2 or 3 columns (path,label[,split]), got " +
-                         std::to_string(f.size()));
-    if (f[0].empty()) throw DatasetError(where(csv, lineNo) + ": empty path");
-    if (f[1].empty()) throw DatasetError(where(csv, lineNo) + ": empty label");
+    checkColumns(f, layout, csv, lineNo);
     fs::path p(f[0]);
     if (p.is_relative()) p = base / p;
-    rows.push_back({p.lexically_normal().string(), f[1], f.size() == 3 ? parseSplit(f[2], csv, lineNo) : -1, lineNo});
+    const int split = f.size() >= 3 && layout.hasSplit ? parseSplit(f[2], csv, lineNo) : -1;
+    const uint32_t attributeRow = attributes.size() > 0 ? attributes.addRow(f, lineNo) : AttributeColumns::kNoRow;
+    rows.push_back({p.lexically_normal().string(), f[1], split, lineNo, attributeRow});
   }
   if (rows.empty()) throw DatasetError(csv + ": empty dataset: the manifest lists no images");
   return rows;
@@ -141,7 +146,8 @@ ClassTable classTable(const std::vector<Row>& rows, const std::string& csv) {
 }  // namespace
 
 std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::string& spec, const OpenOptions& options) {
-  const std::vector<Row> rows = readRows(csv);
+  AttributeColumns attributes;
+  const std::vector<Row> rows = readRows(csv, attributes);
   ClassTable classes = classTable(rows, csv);
   std::vector<ImageFileEntry> entries;
   std::vector<SkippedFile> skipped;
@@ -152,12 +158,12 @@ std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::stri
                                      " (listed at " + where(csv, r.line) + ")"});
       continue;
     }
-    entries.push_back({r.path, classes.labelOf.at(r.label), r.split});
+    entries.push_back({r.path, classes.labelOf.at(r.label), r.split, r.attributeRow});
   }
   const fs::path base = fs::path(csv).parent_path();
   const std::string root = base.empty() ? std::string(".") : base.string();
   return std::make_unique<ImageFileDataset>("csv", spec, root, std::move(classes.names), std::move(entries),
-                                            std::move(skipped), options);
+                                            std::move(skipped), options, std::move(attributes));
 }
 
 }  // namespace ps

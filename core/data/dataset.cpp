@@ -16,6 +16,11 @@ const std::vector<SkippedFile>& Dataset::skipped() const {
   return none;
 }
 
+const std::vector<Attribute>& Dataset::attributes() const {
+  static const std::vector<Attribute> none;
+  return none;
+}
+
 void Dataset::readImages(Split split, const std::vector<int64_t>& indices, uint8_t* out) const {
   const size_t bytes = shape().bytes();
   for (size_t k = 0; k < indices.size(); ++k) {

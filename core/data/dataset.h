@@ -13,6 +13,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "data/attributes.h"
+
 namespace ps {
 
 enum class Split { Train = 0, Test = 1 };
@@ -52,6 +54,9 @@ class Dataset {
   virtual ImageShape shape() const = 0;
   // Files left out when the dataset was opened (empty for packed formats).
   virtual const std::vector<SkippedFile>& skipped() const;
+  // The examples' categorical attributes (see data/attributes.h); none by default.
+  // Each attribute's codes[split] holds one code per example of that split.
+  virtual const std::vector<Attribute>& attributes() const;
 
   // Copies the images at `indices` into `out` as N×H×W×C bytes (shape() per image).
   // Readers holding their pixels in memory override this with a straight copy.

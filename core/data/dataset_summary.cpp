@@ -1,5 +1,10 @@
 #include "data/dataset_summary.h"
 
+#include <algorithm>
+#include <iomanip>
+#include <numeric>
+#include <sstream>
+
 namespace ps {
 
 DatasetSummary summarize(const Dataset& ds) {
@@ -14,7 +19,31 @@ DatasetSummary summarize(const Dataset& ds) {
   for (size_t c = 0; c < ds.numClasses(); ++c)
     s.classes.push_back({static_cast<int>(c), ds.classNames()[c], train[c], test[c]});
   s.skipped = ds.skipped();
+  for (const Attribute& a : ds.attributes()) {
+    AttributeSummary as{a.name, a.groupable(), {}, a.valueCounts(0), a.valueCounts(1)};
+    for (size_t v = 0; v < a.values.size(); ++v) as.values.push_back(a.valueLabel(static_cast<uint16_t>(v)));
+    s.attributes.push_back(std::move(as));
+  }
   return s;
+}
+
+std::string describeAttributes(const DatasetSummary& s, size_t maxValues) {
+  std::ostringstream out;
+  out << "attributes:  " << (s.attributes.empty() ? std::string("none") : std::to_string(s.attributes.size())) << "\n";
+  for (const AttributeSummary& a : s.attributes) {
+    out << "  " << a.name << ": " << a.values.size() << " values";
+    if (!a.groupable) out << " (more than " << kMaxGroupValues << ": cannot be grouped by)";
+    out << "\n    train   test  value\n";
+    std::vector<size_t> order(a.values.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return a.train[x] + a.test[x] > a.train[y] + a.test[y]; });
+    for (size_t k = 0; k < order.size() && k < maxValues; ++k)
+      out << "  " << std::setw(7) << a.train[order[k]] << " " << std::setw(6) << a.test[order[k]] << "  "
+          << a.values[order[k]] << "\n";
+    if (order.size() > maxValues) out << "    ... and " << order.size() - maxValues << " more values\n";
+  }
+  return out.str();
 }
 
 }  // namespace ps

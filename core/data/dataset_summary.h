@@ -13,14 +13,27 @@ struct ClassSummary {
   size_t train = 0, test = 0;
 };
 
+// An attribute's values (as Attribute::valueLabel shows them) and their example counts per split.
+struct AttributeSummary {
+  std::string name;
+  bool groupable = true;
+  std::vector<std::string> values;
+  std::vector<size_t> train, test;
+};
+
 struct DatasetSummary {
   std::string spec, format, fingerprint;
   size_t train = 0, test = 0;
   ImageShape shape;
   std::vector<ClassSummary> classes;
   std::vector<SkippedFile> skipped;
+  std::vector<AttributeSummary> attributes;
 };
 
 DatasetSummary summarize(const Dataset& ds);
+
+// The attributes as `info` prints them: "attributes:  none", or one block per attribute
+// with its values and their train/test counts (the `maxValues` most frequent first).
+std::string describeAttributes(const DatasetSummary& s, size_t maxValues = 20);
 
 }  // namespace ps

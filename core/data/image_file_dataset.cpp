@@ -93,11 +93,28 @@ void assignSplits(std::vector<ImageFileEntry>& good, size_t classes, const OpenO
   }
 }
 
+// The attributes with their per-split codes, in the order of the split's entries.
+std::vector<Attribute> attributeCodes(AttributeColumns& columns, const std::vector<ImageFileEntry> (&files)[2]) {
+  std::vector<std::vector<uint16_t>> codes[2];
+  for (int s = 0; s < 2; ++s) {
+    codes[s].resize(columns.size());
+    for (size_t a = 0; a < columns.size(); ++a) {
+      codes[s][a].reserve(files[s].size());
+      for (const ImageFileEntry& e : files[s]) codes[s][a].push_back(columns.code(a, e.attributeRow));
+    }
+  }
+  std::vector<Attribute> out = columns.takeAttributes();
+  for (size_t a = 0; a < out.size(); ++a)
+    for (int s = 0; s < 2; ++s) out[a].codes[s] = std::move(codes[s][a]);
+  return out;
+}
+
 }  // namespace
 
 ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::string root,
                                    std::vector<std::string> classNames, std::vector<ImageFileEntry> entries,
-                                   std::vector<SkippedFile> skipped, const OpenOptions& options)
+                                   std::vector<SkippedFile> skipped, const OpenOptions& options,
+                                   AttributeColumns attributes)
     : format_(std::move(format)),
       spec_(std::move(spec)),
       root_(std::move(root)),
@@ -114,6 +131,7 @@ ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::st
   shape_ = datasetShape(root_, good, skipped_, options);
   assignSplits(good, classNames_.size(), options);
   for (ImageFileEntry& e : good) files_[e.split].push_back(std::move(e));
+  attributes_ = attributeCodes(attributes, files_);
   if (files_[0].empty()) throw DatasetError(root_ + ": the train split holds no readable images");
 }
 

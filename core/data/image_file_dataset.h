@@ -15,7 +15,8 @@ namespace ps {
 struct ImageFileEntry {
   std::string path;
   int label = 0;
-  int split = -1;  // 0 train, 1 test, -1 not yet assigned (seeded split)
+  int split = -1;                                    // 0 train, 1 test, -1 not yet assigned (seeded split)
+  uint32_t attributeRow = AttributeColumns::kNoRow;  // its row of the reader's AttributeColumns
 };
 
 class ImageFileDataset : public Dataset {
@@ -23,8 +24,10 @@ class ImageFileDataset : public Dataset {
   // Checks the files of `entries`, drops and records unreadable ones, assigns a seeded
   // split to entries without one, and fixes the image shape. `skipped` may already hold
   // files the caller left out. Throws DatasetError for an empty dataset or empty class.
+  // `attributes` holds the entries' attribute rows (none by default).
   ImageFileDataset(std::string format, std::string spec, std::string root, std::vector<std::string> classNames,
-                   std::vector<ImageFileEntry> entries, std::vector<SkippedFile> skipped, const OpenOptions& options);
+                   std::vector<ImageFileEntry> entries, std::vector<SkippedFile> skipped, const OpenOptions& options,
+                   AttributeColumns attributes = {});
 
   std::string format() const override { return format_; }
   std::string spec() const override { return spec_; }
@@ -35,6 +38,7 @@ class ImageFileDataset : public Dataset {
   const std::vector<std::string>& classNames() const override { return classNames_; }
   ImageShape shape() const override { return shape_; }
   const std::vector<SkippedFile>& skipped() const override { return skipped_; }
+  const std::vector<Attribute>& attributes() const override { return attributes_; }
 
   size_t cachedBytes() const;
 
@@ -49,6 +53,7 @@ class ImageFileDataset : public Dataset {
   std::vector<std::string> classNames_;
   std::vector<ImageFileEntry> files_[2];
   std::vector<SkippedFile> skipped_;
+  std::vector<Attribute> attributes_;
   ImageShape shape_;
 
   // LRU cache of decoded images keyed by (split, index).

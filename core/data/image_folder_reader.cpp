@@ -1,17 +1,90 @@
 // torchvision ImageFolder layout: root/train/<class>/*, root/test/<class>/*, or a single
 // root/<class>/* whose examples get a seeded per-class split. Classes are the sorted
-// folder names, as torchvision numbers them.
+// folder names, as torchvision numbers them. A metadata.csv in the root or in a split
+// folder (Hugging Face's ImageFolder convention: a file_name column, relative to the
+// metadata file's folder, then attribute columns) gives the images attributes.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
+#include <unordered_map>
 
 #include "data/image_file_dataset.h"
 #include "util/errors.h"
+#include "util/file_io.h"
 
 namespace fs = std::filesystem;
 
 namespace ps {
 namespace {
+
+constexpr const char* kMetadataFile = "metadata.csv";
+
+// The attribute rows of every metadata.csv found, keyed by the image's normal path.
+struct FolderMetadata {
+  AttributeColumns columns;
+  std::vector<std::string> names;  // the first file's header
+  std::string firstFile;
+  std::unordered_map<std::string, uint32_t> rowOf;
+};
+
+// The header of a metadata file: file_name first, then the attribute columns, the same
+// in every metadata file of the dataset.
+void readMetadataHeader(const std::vector<std::string>& f, const std::string& file, FolderMetadata& m) {
+  if (f.empty() || f[0] != "file_name")
+    throw DatasetError(file + ":1: the first column must be 'file_name' (got '" +
+                       (f.empty() ? "" : f[0].substr(0, 40)) + "')");
+  if (m.firstFile.empty()) {
+    m.columns = AttributeColumns(file, std::vector<std::string>(f.begin() + 1, f.end()), 1, {"path", "label", "split"});
+    m.names = f;
+    m.firstFile = file;
+  } else if (f != m.names) {
+    throw DatasetError(file + ":1: its columns differ from those of " + m.firstFile +
+                       " (every metadata.csv must name the same columns)");
+  }
+}
+
+void readMetadataFile(const fs::path& path, FolderMetadata& m) {
+  const std::string file = path.string();
+  std::ifstream in(path);
+  if (!in) throw DatasetError(file + ": cannot open the metadata file");
+  std::string line;
+  size_t lineNo = 0;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (++lineNo == 1) stripByteOrderMark(line);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::vector<std::string> f = splitCsvLine(line);
+    if (!header) {
+      readMetadataHeader(f, file, m);
+      header = true;
+      continue;
+    }
+    if (f.size() != m.names.size())
+      throw DatasetError(file + ":" + std::to_string(lineNo) + ": expected " + std::to_string(m.names.size()) +
+                         " columns (as the header names), got " + std::to_string(f.size()));
+    if (f[0].empty()) throw DatasetError(file + ":" + std::to_string(lineNo) + ": empty file_name");
+    const std::string key = (path.parent_path() / f[0]).lexically_normal().string();
+    if (!m.rowOf.emplace(key, m.columns.addRow(f, lineNo)).second)
+      throw DatasetError(file + ":" + std::to_string(lineNo) + ": file_name '" + f[0].substr(0, 200) +
+                         "' is listed twice");
+  }
+}
+
+// Reads the metadata files among `folders` and gives each entry its row.
+AttributeColumns folderAttributes(const std::vector<fs::path>& folders, std::vector<ImageFileEntry>& entries) {
+  FolderMetadata m;
+  for (const fs::path& folder : folders) {
+    std::error_code ec;
+    if (fs::is_regular_file(folder / kMetadataFile, ec)) readMetadataFile(folder / kMetadataFile, m);
+  }
+  if (m.firstFile.empty()) return {};
+  for (ImageFileEntry& e : entries) {
+    const auto it = m.rowOf.find(fs::path(e.path).lexically_normal().string());
+    if (it != m.rowOf.end()) e.attributeRow = it->second;
+  }
+  return std::move(m.columns);
+}
 
 // True when `inner` is `outer` or lies inside it (both canonical).
 bool within(const fs::path& inner, const fs::path& outer) {
@@ -78,7 +151,7 @@ void collect(const fs::path& dir, const std::vector<std::string>& classes, int s
              std::vector<ImageFileEntry>& entries, std::vector<SkippedFile>& skipped) {
   for (const auto& e : fs::directory_iterator(dir)) {
     std::error_code ec;
-    if (e.is_regular_file(ec) && e.path().filename().string()[0] != '.')
+    if (e.is_regular_file(ec) && e.path().filename().string()[0] != '.' && e.path().filename() != kMetadataFile)
       skipped.push_back({e.path().string(), "file outside any class folder"});
   }
   for (const std::string& cls : classDirs(dir)) {
@@ -101,7 +174,9 @@ std::unique_ptr<Dataset> openImageFolder(const std::string& rootStr, const std::
   std::vector<ImageFileEntry> entries;
   std::vector<SkippedFile> skipped;
   std::vector<std::string> classes;
+  std::vector<fs::path> metadataFolders{root};
   if (fs::is_directory(root / "train")) {
+    metadataFolders.push_back(root / "train");
     classes = classDirs(root / "train");
     if (classes.empty())
       throw DatasetError((root / "train").string() + ": no class folders (expected train/<class>/<image>)");
@@ -109,6 +184,7 @@ std::unique_ptr<Dataset> openImageFolder(const std::string& rootStr, const std::
     for (const char* testName : {"test", "val"})
       if (fs::is_directory(root / testName)) {
         collect(root / testName, classes, 1, entries, skipped);
+        metadataFolders.push_back(root / testName);
         break;
       }
   } else {
@@ -119,8 +195,9 @@ std::unique_ptr<Dataset> openImageFolder(const std::string& rootStr, const std::
                          "train/<class>/<image>)");
     collect(root, classes, -1, entries, skipped);
   }
+  AttributeColumns attributes = folderAttributes(metadataFolders, entries);
   return std::make_unique<ImageFileDataset>("folder", spec, rootStr, std::move(classes), std::move(entries),
-                                            std::move(skipped), options);
+                                            std::move(skipped), options, std::move(attributes));
 }
 
 }  // namespace ps

@@ -18,11 +18,9 @@
 
 namespace ps {
 
-namespace {
-
-// Accuracy per class of a model trained on `idx`: trained now, or read from the store.
-std::optional<EvalResult> evaluation(const Dataset& ds, Store& store, const std::vector<int64_t>& idx,
-                                     const AuditConfig& c, JobContext& ctx, const std::string& what, bool mustLearn) {
+std::optional<EvalResult> auditEvaluation(const Dataset& ds, Store& store, const std::vector<int64_t>& idx,
+                                          const AuditConfig& c, JobContext& ctx, const std::string& what,
+                                          bool mustLearn) {
   if (c.trainModels)
     return trainAndEvaluate(
         ds, store, idx, c.train, c.testLimit, ctx,
@@ -31,6 +29,8 @@ std::optional<EvalResult> evaluation(const Dataset& ds, Store& store, const std:
   if (!run) return std::nullopt;
   return loadEvalResult(store, run->id);
 }
+
+namespace {
 
 AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const PruneSpec& spec,
                     const ResolvedScore& score, const std::vector<int>& labels, const std::optional<EvalResult>& full,
@@ -52,7 +52,7 @@ AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const
   } catch (const ConfigError&) {
     coversClasses = false;  // reported per class (kept 0); no model can be trained
   }
-  if (coversClasses) sub = evaluation(ds, store, trainIdx, c, ctx, side.label, false);
+  if (coversClasses) sub = auditEvaluation(ds, store, trainIdx, c, ctx, side.label, false);
   side.hasAccuracy = sub.has_value() && full.has_value();
   for (size_t k = 0; k < classes; ++k) {
     ClassAudit a;
@@ -133,7 +133,7 @@ AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig&
   r.threshold = config.threshold;
   r.scoreRunId = score.runId;
   r.scoreName = config.score.name;
-  const std::optional<EvalResult> full = evaluation(ds, store, score.indices, config, ctx, "full data", true);
+  const std::optional<EvalResult> full = auditEvaluation(ds, store, score.indices, config, ctx, "full data", true);
   PruneSpec plain = config.spec, balanced = config.spec;
   plain.classBalanced = false;
   balanced.classBalanced = true;

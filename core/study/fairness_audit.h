@@ -6,11 +6,13 @@
 // The same policy in its class-balanced form is audited alongside for comparison.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "prune/prune_policy.h"
 #include "study/study_config.h"
+#include "study/train_eval.h"
 
 namespace ps {
 
@@ -62,6 +64,13 @@ struct FrontierPoint;
 // the recipe the study trained with (`frontierConfigJson`: the study run's config), so
 // the models the study trained are answered from the store.
 AuditConfig auditConfigForPoint(const std::string& frontierConfigJson, int64_t scoreRunId, const FrontierPoint& point);
+
+// The evaluation of a model trained on the training examples `idx` with c.train: trained
+// now when c.trainModels (`what` labels its progress), else read from the store
+// (nothing when it was never trained).
+std::optional<EvalResult> auditEvaluation(const Dataset& ds, Store& store, const std::vector<int64_t>& idx,
+                                          const AuditConfig& c, JobContext& ctx, const std::string& what,
+                                          bool mustLearn);
 
 AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig& config, JobContext& ctx);
 // One row per class: class, class_name, total, kept, kept_fraction, overall_keep,

@@ -1,6 +1,7 @@
 #include "study/train_eval.h"
 
 #include <torch/torch.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -64,9 +65,10 @@ void checkSubsetCoversClasses(const Dataset& ds, const std::vector<int64_t>& tra
 
 namespace {
 
-// Correct and total test predictions per class over the given test positions.
+// Correct and total test predictions per class over the given test positions, and the
+// prediction at each position (when asked for).
 struct ClassTally {
-  std::vector<int64_t> correct, total;
+  std::vector<int64_t> correct, total, predicted;
   double error() const {
     int64_t right = 0, all = 0;
     for (size_t c = 0; c < total.size(); ++c) {
@@ -78,8 +80,9 @@ struct ClassTally {
 };
 
 ClassTally evaluate(Classifier& model, const Dataset& ds, const BatchSource& test,
-                    const std::vector<int64_t>& positions, JobContext& ctx) {
-  ClassTally t{std::vector<int64_t>(ds.numClasses(), 0), std::vector<int64_t>(ds.numClasses(), 0)};
+                    const std::vector<int64_t>& positions, JobContext& ctx, bool keepPredictions = false) {
+  ClassTally t{std::vector<int64_t>(ds.numClasses(), 0), std::vector<int64_t>(ds.numClasses(), 0), {}};
+  if (keepPredictions) t.predicted.assign(test.indices().size(), -1);
   model.setTraining(false);
   c10::InferenceMode guard;
   test.forEachBatch(positions, 512, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
@@ -90,9 +93,36 @@ ClassTally evaluate(Classifier& model, const Dataset& ds, const BatchSource& tes
       const int y = ds.label(Split::Test, static_cast<size_t>(test.indices()[static_cast<size_t>(pos[k])]));
       ++t.total[static_cast<size_t>(y)];
       t.correct[static_cast<size_t>(y)] += p[k] == y;
+      if (keepPredictions) t.predicted[static_cast<size_t>(pos[k])] = p[k];
     }
   });
   return t;
+}
+
+}  // namespace
+
+namespace {
+
+const char* const kTestPredictions = "test_predictions";
+
+// The run's stored test predictions, each checked to name a class; empty when the run
+// has none.
+std::vector<int32_t> loadTestPredictions(const Store& store, int64_t runId, size_t classes, int64_t testExamples) {
+  const auto names = store.vectorNames(runId);
+  if (std::find(names.begin(), names.end(), kTestPredictions) == names.end()) return {};
+  const std::vector<int64_t> v = store.indexVector(runId, kTestPredictions);
+  const std::string what = store.path() + ": run " + std::to_string(runId) + "'s test predictions";
+  if (testExamples > 0 && static_cast<int64_t>(v.size()) != testExamples)
+    throw StoreError(what + " hold " + std::to_string(v.size()) + " values for " + std::to_string(testExamples) +
+                     " test examples");
+  std::vector<int32_t> out;
+  out.reserve(v.size());
+  for (int64_t p : v) {
+    if (p < 0 || static_cast<size_t>(p) >= classes)
+      throw StoreError(what + " hold class " + std::to_string(p) + ", not one of the " + std::to_string(classes));
+    out.push_back(static_cast<int32_t>(p));
+  }
+  return out;
 }
 
 }  // namespace
@@ -109,6 +139,8 @@ EvalResult loadEvalResult(const Store& store, int64_t runId) {
     r.learned = j.value("learned", true);
     r.trainBalancedAccuracy = j.value("train_balanced_accuracy", 0.0);
     r.chance = j.value("chance", 0.0);
+    r.testPredictions =
+        loadTestPredictions(store, runId, r.perClassAccuracy.size(), j.value("test_examples", int64_t(0)));
     if (auto c = store.result(runId, "curve"))
       r.curve = TrainingCurve::fromJson(*c, "run " + std::to_string(runId) + "'s training curve");
   } catch (const nlohmann::json::exception& e) {
@@ -158,7 +190,7 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
       EpochHealth& h = curve.epochs.back();
       if (std::isfinite(h.loss)) {
         if (h.epoch == train.epochs) {
-          final = evaluate(*model, ds, test, testIdx, ctx);
+          final = evaluate(*model, ds, test, testIdx, ctx, true);
           h.testError = final.error();
         } else {
           h.testError = evaluate(*model, ds, test, sample, ctx).error();
@@ -172,7 +204,7 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
       if (progress) progress(f * 0.95, m);
     });
     model->setTraining(false);
-    if (final.total.empty()) final = evaluate(*model, ds, test, testIdx, ctx);  // resumed after the last epoch
+    if (final.total.empty()) final = evaluate(*model, ds, test, testIdx, ctx, true);  // resumed after the last epoch
     for (size_t c = 0; c < classes; ++c)
       r.perClassAccuracy.push_back(final.total[c] ? double(final.correct[c]) / double(final.total[c]) : std::nan(""));
     r.error = final.error();
@@ -193,8 +225,10 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
     j["per_class_accuracy"] = nlohmann::json::array();
     for (double a : r.perClassAccuracy)
       j["per_class_accuracy"].push_back(std::isnan(a) ? nlohmann::json() : nlohmann::json(a));
+    r.testPredictions.assign(final.predicted.begin(), final.predicted.end());
     Store::Transaction t(store);
     store.putResult(runId, "eval", j.dump());
+    store.putIndexVector(runId, kTestPredictions, final.predicted);
     store.putResult(runId, "curve", r.curve.toJson());
     store.finishRun(runId, RunStatus::Done);
     store.clearCheckpoints(runId);

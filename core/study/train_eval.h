@@ -23,6 +23,9 @@ struct EvalResult {
   int epochs = 0;  // epochs actually run
   int64_t runId = 0;
   bool fromCache = false;
+  // The predicted class of each evaluated test example (0..N-1), for audits by group;
+  // empty for a run recorded before predictions were kept.
+  std::vector<int32_t> testPredictions;
   // Health of the training: balanced train accuracy of the last epoch against chance
   // and the threshold of the "did not learn" check, and the curve (with test error per
   // epoch: on up to 2 000 evenly spaced test examples, on the whole test set at the end).
