@@ -98,7 +98,7 @@ void DensityPlot::drawAxes(QPainter& p, const QRect& plot) const {
              fm.elidedText(data_.xName, Qt::ElideMiddle, plot.width()));
   const int length = 2 * std::min(plot.center().y(), height() - plot.center().y()) - 4;
   p.save();
-  p.translate(line / 2 + 2, plot.center().y());
+  p.translate(line / 2.0 + 2, plot.center().y());
   p.rotate(-90);
   p.drawText(QRect(-length / 2, -line / 2, length, line), Qt::AlignCenter,
              fm.elidedText(data_.yName, Qt::ElideMiddle, length));

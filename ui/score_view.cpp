@@ -301,6 +301,7 @@ void ScoreView::computeAgreement() {
     out.entries = entries;
     try {
       std::vector<ScoreSeries> series;
+      series.reserve(entries.size());
       for (size_t k : entries)
         series.push_back({catalog->entryLabel(k).toStdString(), catalog->run(k).indices, catalog->difficulty(k)});
       out.agreement = scoreAgreement(series, top);

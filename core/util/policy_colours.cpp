@@ -1,6 +1,7 @@
 #include "util/policy_colours.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace ps {
@@ -22,7 +23,7 @@ Rgb policyColour(const std::string& policy) {
 Rgb policyShade(const std::string& policy, size_t shade) {
   const Rgb c = policyColour(policy);
   const double t = std::min<double>(static_cast<double>(shade), 3) / 5;
-  auto mix = [t](int v) { return static_cast<int>(v + (255 - v) * t + 0.5); };
+  auto mix = [t](int v) { return static_cast<int>(std::lround(v + (255 - v) * t)); };
   return {mix(c.r), mix(c.g), mix(c.b)};
 }
 
