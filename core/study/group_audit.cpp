@@ -357,7 +357,7 @@ GroupAuditResult runGroupAudit(const Dataset& ds, Store& store, const GroupAudit
   in.bootstrapSeed = config.bootstrapSeed;
   const ResolvedScore score = resolveStudyScore(ds, store, config.audit.score, ctx);
   fillExamples(ds, score, config.audit.testLimit, in);
-  const auto kept = selectSubset(score.difficulty, in.poolLabels, config.audit.spec);
+  const auto kept = selectSubset(score.difficulty, in.poolLabels, config.audit.spec, score.tieBreak());
   in.kept.assign(in.poolLabels.size(), 0);
   std::vector<int64_t> subset;
   subset.reserve(kept.size());
