@@ -86,11 +86,11 @@ std::string scoringPlanText(const Dataset& ds, const ScoreConfig& config) {
     << (config.seeds == 1 ? " seed" : " seeds") << " (" << config.train.model << ", batch " << config.train.batchSize
     << ", " << config.train.device.str() << ")";
   try {
-    const double rate = measureTrainingRate(config.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()),
-                                            config.train.batchSize, config.train.device);
-    if (rate > 0)
-      s << ", about " << formatDuration(scoringWork(config, train) / rate) << " (a training rate of "
-        << static_cast<int64_t>(rate) << " images/s measured now)";
+    const TrainingRates rates = measureTrainingRates(ds, config.train);
+    const double seconds = estimateSeconds(scoringWork(config, train), rates);
+    if (seconds >= 0)
+      s << ", about " << formatDuration(seconds) << " (a training rate of " << static_cast<int64_t>(rates.trainPerSecond)
+        << " images/s measured now)";
   } catch (const Error& e) {
     s << " (no time estimate: " << e.what() << ")";
   }
