@@ -115,10 +115,10 @@ void TestGuiGallery::captionsAndDetailShowWhatTheModelsPredicted() {
   QVERIFY(detail.contains(QStringLiteral("of 2 seeds")));
   QVERIFY(detail.contains(QStringLiteral("Top classes: ")));
   // The scores table gives each score's mean and spread across the seeds.
-  QVERIFY(g->detailTable()->item(0, 4)->text().contains(QStringLiteral("2 seeds")));
+  QVERIFY(g->detailTable()->item(0, 3)->text().contains(QStringLiteral("2 seeds")));
   // Raw value and difficulty are told apart; the difficulty says which way is harder.
-  QVERIFY(g->detailTable()->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("Raw value")));
-  QVERIFY(g->detailTable()->horizontalHeaderItem(2)->text().contains(QStringLiteral("higher = harder")));
+  QVERIFY(g->detailTable()->horizontalHeaderItem(2)->text().startsWith(QStringLiteral("Raw")));
+  QVERIFY(g->detailTable()->horizontalHeaderItem(3)->text().contains(QStringLiteral("higher = harder")));
 }
 
 void TestGuiGallery::filtersShowOnlyDisputedOrMislabelledLabels() {
@@ -332,6 +332,8 @@ void TestGuiGallery::aTagHitsOnlyTheLastSelectionAndCtrlZUndoesIt() {
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), easy) == std::vector<std::string>{"exclude"},
                            30000);
   QTRY_VERIFY_WITH_TIMEOUT(g->easiestModel()->index(0).data().toString().contains(QStringLiteral("exclude")), 30000);
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_SHOT_DIR"))  // a picture of the state, for people
+    w->grab().save(qEnvironmentVariable("PRUNESCOPE_SHOT_DIR") + QStringLiteral("/curation-after-tagging.png"));
   QTest::keyClick(g->easiestList(), Qt::Key_Z, Qt::ControlModifier);
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && storedTags(db_, *w->dataset(), easy).empty(), 30000);
   QVERIFY(!g->tags()->undoStack()->canUndo());
@@ -422,6 +424,9 @@ void TestGuiGallery::anotherDatasetClearsTheGalleryAndChecksTheForms() {
   auto* reason = limit->parentWidget()->findChild<QLabel*>();
   QVERIFY(reason && reason->isVisibleTo(limit->parentWidget()));
   QCOMPARE(reason->text(), QStringLiteral("at most 400 training examples"));
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_SHOT_DIR"))
+    panel->grab().save(qEnvironmentVariable("PRUNESCOPE_SHOT_DIR") +
+                       QStringLiteral("/curation-after-examples-field.png"));
   limit->selectAll();
   QTest::keyClicks(limit, QStringLiteral("300"));
   QVERIFY(!limit->property("ps_invalid").toBool());
