@@ -150,14 +150,14 @@ void TestGuiViews::galleryPruningSliderDetailPaneAndExports() {
   for (int r = 0; r < 2; ++r)
     if (g->detailTable()->item(r, 0)->text().startsWith("first")) {
       sawFirst = true;
-      QCOMPARE(g->detailTable()->item(r, 3)->text(), QString("1 of 600"));
-      QCOMPARE(g->detailTable()->item(r, 2)->text(), QString("599"));  // the difficulty
+      QCOMPARE(g->detailTable()->item(r, 1)->text(), QString("1 of 600"));
+      QCOMPARE(g->detailTable()->item(r, 3)->text(), QString("599"));  // the difficulty
     }
   QVERIFY(sawFirst);
   const auto secondRank = ps::descendingRank(second_, static_cast<size_t>(hardest));
   for (int r = 0; r < 2; ++r)
     if (g->detailTable()->item(r, 0)->text().startsWith("second"))
-      QCOMPARE(g->detailTable()->item(r, 3)->text(), QString("%1 of 600").arg(secondRank));
+      QCOMPARE(g->detailTable()->item(r, 1)->text(), QString("%1 of 600").arg(secondRank));
 
   // Selection: copy as text, export as an index list; the kept subset as .npy.
   auto* sel = g->hardestList()->selectionModel();

@@ -183,21 +183,19 @@ GalleryView::GalleryView(QWidget* parent)
   detailImage_ = new QLabel(detail);
   detailImage_->setAlignment(Qt::AlignCenter);
   detailImage_->setMinimumSize(168, 168);
-  detail->setMinimumWidth(280);
+  detail->setMinimumWidth(330);  // the scores table's four columns fit
   detailText_ = new QLabel(tr("Click an example to see it here."), detail);
   detailText_->setWordWrap(true);
   detailText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  detailScores_ = new QTableWidget(0, 5, detail);
-  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Raw value"), tr("Difficulty\n(higher = harder)"),
-                                            tr("Rank\n(1 = hardest)"), tr("Difficulty\nacross seeds")});
-  detailScores_->horizontalHeaderItem(1)->setToolTip(
+  detailScores_ = new QTableWidget(0, 4, detail);
+  detailScores_->setHorizontalHeaderLabels({tr("Score"), tr("Rank"), tr("Raw"), tr("Difficulty\n(higher = harder)")});
+  detailScores_->horizontalHeaderItem(2)->setToolTip(
       tr("The score as its method defines it (e.g. AUM's margin: higher = easier); — where the run stored only the "
          "difficulty"));
-  detailScores_->horizontalHeaderItem(2)->setToolTip(
-      tr("The value the gallery orders and prunes by: always higher = harder"));
-  detailScores_->horizontalHeaderItem(3)->setToolTip(tr("Rank by difficulty: 1 is the hardest example"));
-  detailScores_->horizontalHeaderItem(4)->setToolTip(
-      tr("Mean ± standard deviation of the difficulty over the run's seeds"));
+  detailScores_->horizontalHeaderItem(3)->setToolTip(
+      tr("The value the gallery orders and prunes by, always higher = harder; with the mean ± standard deviation "
+         "over the run's seeds"));
+  detailScores_->horizontalHeaderItem(1)->setToolTip(tr("Rank by difficulty: 1 is the hardest example"));
   detailScores_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   detailScores_->verticalHeader()->hide();
   detailScores_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -213,7 +211,7 @@ GalleryView::GalleryView(QWidget* parent)
   split->setStretchFactor(0, 2);
   split->setStretchFactor(1, 2);
   split->setStretchFactor(2, 1);
-  split->setSizes({380, 380, 300});
+  split->setSizes({360, 360, 350});
 
   auto* copy = new QPushButton(tr("Copy selection"), this);
   auto* exportSel = new QPushButton(tr("Export selection…"), this);
@@ -659,22 +657,20 @@ void GalleryView::fillDetailScores(int64_t trainIndex) {
     detailScores_->insertRow(row);
     detailScores_->setItem(row, 0, new QTableWidgetItem(catalog_->entryLabel(k)));
     const auto raw = run.raw.find(catalog_->name(k));
-    detailScores_->setItem(row, 1,
+    detailScores_->setItem(row, 2,
                            new QTableWidgetItem(raw != run.raw.end() && p < raw->second.size()
                                                     ? QString::number(static_cast<double>(raw->second[p]), 'g', 4)
                                                     : QStringLiteral("—")));
-    detailScores_->setItem(row, 2, new QTableWidgetItem(QString::number(static_cast<double>(d[p]), 'g', 4)));
-    detailScores_->setItem(row, 3, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
+    QString difficulty = QString::number(static_cast<double>(d[p]), 'g', 4);
     const auto spread = run.spread.find(catalog_->name(k));
     const int seeds = std::max(1, run.predictions.seeds);
-    if (spread != run.spread.end() && p < spread->second.size())
-      detailScores_->setItem(row, 4,
-                             new QTableWidgetItem(seeds == 1  // one seed: no spread to show
-                                                      ? tr("%1 (1 seed)").arg(static_cast<double>(d[p]), 0, 'g', 3)
-                                                      : QStringLiteral("%1 ± %2 (%3)")
-                                                            .arg(static_cast<double>(d[p]), 0, 'g', 3)
-                                                            .arg(static_cast<double>(spread->second[p]), 0, 'g', 2)
-                                                            .arg(tr("%1 seeds").arg(seeds))));
+    if (seeds > 1 && spread != run.spread.end() && p < spread->second.size())  // one seed has no spread to show
+      difficulty = QStringLiteral("%1 ± %2 (%3)")
+                       .arg(static_cast<double>(d[p]), 0, 'g', 3)
+                       .arg(static_cast<double>(spread->second[p]), 0, 'g', 2)
+                       .arg(tr("%1 seeds").arg(seeds));
+    detailScores_->setItem(row, 3, new QTableWidgetItem(difficulty));
+    detailScores_->setItem(row, 1, new QTableWidgetItem(tr("%1 of %2").arg(descendingRank(d, p)).arg(d.size())));
   }
 }
 

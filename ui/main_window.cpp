@@ -77,37 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
   restoreState(settings.value("window/state").toByteArray());
   if (!settings.contains("window/geometry")) resize(1500, 920);
 
-  connect(loader_, &DatasetLoader::loaded, this,
-          [this](const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {
-            dataset_ = std::move(ds);
-            runsShown_ = false;
-            // Nothing of the previous dataset stays shown while the store is read for this one.
-            gallery_->setCatalog(dataset_, nullptr);
-            scores_->setCatalog(dataset_, nullptr);
-            jobs_->setCatalog(nullptr);
-            jobs_->setDataset(dataset_);
-            summary_->setSummary(s);
-            baseTitle_ = tr("PruneScope — %1").arg(spec);
-            showProgressInTitle();
-            QSettings st;
-            QStringList recent = st.value("datasets/recent").toStringList();
-            recent.removeAll(spec);
-            recent.prepend(spec);
-            while (recent.size() > kMaxRecent) recent.removeLast();
-            st.setValue("datasets/recent", recent);
-            rebuildRecentMenu();
-            // Opened once what the store holds for it is shown too.
-            connect(
-                this, &MainWindow::storeRefreshed, this,
-                [this, spec] {
-                  busy_->clear();
-                  statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
-                  emit datasetOpened(spec);
-                },
-                Qt::SingleShotConnection);
-            busy_->setText(tr("Reading the store…"));
-            refreshFromStore();
-          });
+  connect(loader_, &DatasetLoader::loaded, this, &MainWindow::datasetLoaded);
   connect(loader_, &DatasetLoader::failed, this, [this](const QString& spec, const QString& reason) {
     busy_->clear();
     emit datasetFailed(reason);  // before the (modal) message, so scripted runs can end
@@ -118,6 +88,37 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::datasetLoaded(const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& s) {
+  dataset_ = std::move(ds);
+  runsShown_ = false;
+  // Nothing of the previous dataset stays shown while the store is read for this one.
+  gallery_->setCatalog(dataset_, nullptr);
+  scores_->setCatalog(dataset_, nullptr);
+  jobs_->setCatalog(nullptr);
+  jobs_->setDataset(dataset_);
+  summary_->setSummary(s);
+  baseTitle_ = tr("PruneScope — %1").arg(spec);
+  showProgressInTitle();
+  QSettings st;
+  QStringList recent = st.value("datasets/recent").toStringList();
+  recent.removeAll(spec);
+  recent.prepend(spec);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  st.setValue("datasets/recent", recent);
+  rebuildRecentMenu();
+  // Opened once what the store holds for it is shown too.
+  connect(
+      this, &MainWindow::storeRefreshed, this,
+      [this, spec] {
+        busy_->clear();
+        statusBar()->showMessage(tr("Opened %1").arg(spec), 5000);
+        emit datasetOpened(spec);
+      },
+      Qt::SingleShotConnection);
+  busy_->setText(tr("Reading the store…"));
+  refreshFromStore();
+}
 
 namespace {
 // The dataset a drag carries: one local folder, or one .csv manifest.

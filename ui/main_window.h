@@ -18,6 +18,10 @@ class QMenu;
 class QTabWidget;
 class QLabel;
 
+namespace ps {
+struct DatasetSummary;
+}
+
 namespace ps::ui {
 
 class DatasetLoader;
@@ -109,6 +113,7 @@ class MainWindow : public QMainWindow {
   void openCsvDialog();
   void importScoresDialog();
   void showStore(StoreSnapshot snap);
+  void datasetLoaded(const QString& spec, std::shared_ptr<Dataset> ds, const DatasetSummary& summary);
 
   DatasetLoader* loader_;
   DatasetSummaryWidget* summary_;
