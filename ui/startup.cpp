@@ -49,7 +49,9 @@ void installTranslations() {
 }
 
 StartupOptions::StartupOptions()
-    : db_(QStringLiteral("db"), QApplication::translate("main", "Store file to use"), QStringLiteral("file")),
+    : db_(QStringLiteral("db"),
+          QApplication::translate("main", "Store file for this launch (File › Settings sets the default store)"),
+          QStringLiteral("file")),
       shot_(QStringLiteral("screenshot"),
             QApplication::translate("main", "Save a screenshot once the dataset is open, then quit"),
             QStringLiteral("png")),
@@ -58,7 +60,9 @@ StartupOptions::StartupOptions()
              QStringLiteral("300")),
       startScoring_(
           QStringLiteral("start-scoring"),
-          QApplication::translate("main", "Start a scoring run with the form's settings once the dataset is open")),
+          QApplication::translate("main",
+                                  "Start a scoring run with the form's settings once the dataset is open (said "
+                                  "on stderr with its estimated time; a job over ten minutes is asked about)")),
       view_(QStringLiteral("view"),
             QApplication::translate(
                 "main", "View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory"),

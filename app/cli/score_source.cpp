@@ -67,8 +67,8 @@ void adaptScoringBatch(const Dataset& ds, ScoreConfig& config, bool batchGiven, 
   const int64_t n = config.limit > 0 ? std::min(config.limit, train) : train;
   const int batch = batchSizeForExamples(config.train.batchSize, n);
   if (batch == config.train.batchSize) return;
-  out << "batch size " << batch << " instead of " << config.train.batchSize << ": " << n
-      << " examples give at least " << kMinStepsPerEpoch << " steps per epoch (--batch-size sets it)\n";
+  out << "batch size " << batch << " instead of " << config.train.batchSize << ": " << n << " examples give at least "
+      << kMinStepsPerEpoch << " steps per epoch (--batch-size sets it)\n";
   config.train.batchSize = batch;
 }
 
