@@ -136,6 +136,12 @@ void TestPrune::tiesAtTheCeilingRankBySecondaryKey() {
   QCOMPARE(ps::describeTopTie(t, true), std::string("6 examples tie at the maximum 1.4142, ranked among themselves by "
                                                     "the label's probability under the trained models"));
   QCOMPARE(ps::describeTopTie(ps::topTie({0.5f, 2.0f}), false), std::string("one example holds the maximum 2"));
+  // distinct values that only look tied in a three-digit caption are counted apart
+  const ps::TopTie near = ps::topTie({1.4119f, 1.412f, 1.409f, 1.3f, 1.404f});
+  QCOMPARE(near.count, int64_t(1));
+  QCOMPARE(near.lookAlike, int64_t(3));
+  QCOMPARE(ps::describeTopTie(near, true), std::string("one example holds the maximum 1.412; 3 show as 1.41 at three "
+                                                       "digits (distinct values, ranked by them)"));
   // a key of the wrong length or with NaN is refused, not read past its end
   const std::vector<float> shortKey = {0.1f};
   QVERIFY_THROWS_EXCEPTION(

@@ -500,9 +500,14 @@ void GalleryView::updatePruned() {
 QString GalleryView::topTieNote() const {
   if (!hasScore()) return {};
   const auto k = static_cast<size_t>(score_->currentIndex());
-  const bool byKey = !catalog_->run(k).predictions.empty();
-  return QStringLiteral("; ") +
-         QString::fromStdString(describeTopTie(topTie(catalog_->difficulty(k)), byKey, uiWording()));
+  const TopTie top = topTie(catalog_->difficulty(k));
+  // the whole sentence (how ties are ranked) on hover; the line itself stays short
+  info_->setToolTip(QString::fromStdString(describeTopTie(top, !catalog_->run(k).predictions.empty(), uiWording())));
+  return tr("; %1 at the maximum %2 (%3 show as %4)")
+      .arg(top.count)
+      .arg(static_cast<double>(top.value), 0, 'g', 5)
+      .arg(top.lookAlike)
+      .arg(static_cast<double>(top.value), 0, 'g', 3);
 }
 
 void GalleryView::showMarks(GalleryMarks marks) {

@@ -86,6 +86,40 @@ bool rankedHarder(const std::vector<float>& difficulty, const TieBreak& tie, siz
 
 namespace {
 
+// CCS: equal-width strata over the remaining score range (`rest`, hardest first); the
+// budget goes to strata smallest first, each taking min(its size, what is left / strata
+// left), sampled uniformly inside the stratum.
+std::vector<int64_t> ccsSample(const std::vector<float>& d, const TieBreak& tie, const std::vector<int64_t>& rest,
+                               int64_t count, const PruneSpec& spec, std::mt19937_64& rng) {
+  if (rest.empty() || count == 0) return {};
+  float lo = d[static_cast<size_t>(rest.back())], hi = d[static_cast<size_t>(rest.front())];
+  std::vector<std::vector<int64_t>> strata(static_cast<size_t>(spec.strata));
+  for (int64_t p : rest) {
+    const double t = hi > lo ? (d[static_cast<size_t>(p)] - lo) / double(hi - lo) : 0.0;
+    const auto s = std::min<size_t>(strata.size() - 1, static_cast<size_t>(t * static_cast<double>(strata.size())));
+    strata[s].push_back(p);
+  }
+  std::vector<size_t> order;
+  for (size_t s = 0; s < strata.size(); ++s)
+    if (!strata[s].empty()) order.push_back(s);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return strata[a].size() < strata[b].size(); });
+  std::vector<int64_t> out;
+  int64_t left = count;
+  for (size_t k = 0; k < order.size(); ++k) {
+    auto& st = strata[order[k]];
+    // by id (else position) before the seeded shuffle: the sample does not depend on input order
+    std::sort(st.begin(), st.end(), [&](int64_t a, int64_t b) {
+      return tie.ids ? (*tie.ids)[static_cast<size_t>(a)] < (*tie.ids)[static_cast<size_t>(b)] : a < b;
+    });
+    const int64_t share =
+        std::min<int64_t>(static_cast<int64_t>(st.size()), left / static_cast<int64_t>(order.size() - k));
+    std::shuffle(st.begin(), st.end(), rng);
+    out.insert(out.end(), st.begin(), st.begin() + share);
+    left -= share;
+  }
+  return out;
+}
+
 // Picks `count` of `pool` (positions) under the policy; `pool` holds one class or all.
 std::vector<int64_t> pick(const std::vector<float>& d, const TieBreak& tie, std::vector<int64_t> pool, int64_t count,
                           const PruneSpec& spec, std::mt19937_64& rng) {
@@ -117,36 +151,7 @@ std::vector<int64_t> pick(const std::vector<float>& d, const TieBreak& tie, std:
     rest.resize(static_cast<size_t>(count));
     return rest;
   }
-  // CCS: equal-width strata over the remaining score range; the budget goes to strata
-  // smallest first, each taking min(its size, what is left / strata left), sampled
-  // uniformly inside the stratum.
-  if (rest.empty() || count == 0) return {};
-  float lo = d[static_cast<size_t>(rest.back())], hi = d[static_cast<size_t>(rest.front())];
-  std::vector<std::vector<int64_t>> strata(static_cast<size_t>(spec.strata));
-  for (int64_t p : rest) {
-    const double t = hi > lo ? (d[static_cast<size_t>(p)] - lo) / double(hi - lo) : 0.0;
-    const auto s = std::min<size_t>(strata.size() - 1, static_cast<size_t>(t * static_cast<double>(strata.size())));
-    strata[s].push_back(p);
-  }
-  std::vector<size_t> order;
-  for (size_t s = 0; s < strata.size(); ++s)
-    if (!strata[s].empty()) order.push_back(s);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return strata[a].size() < strata[b].size(); });
-  std::vector<int64_t> out;
-  int64_t left = count;
-  for (size_t k = 0; k < order.size(); ++k) {
-    auto& st = strata[order[k]];
-    // by id (else position) before the seeded shuffle: the sample does not depend on input order
-    std::sort(st.begin(), st.end(), [&](int64_t a, int64_t b) {
-      return tie.ids ? (*tie.ids)[static_cast<size_t>(a)] < (*tie.ids)[static_cast<size_t>(b)] : a < b;
-    });
-    const int64_t share =
-        std::min<int64_t>(static_cast<int64_t>(st.size()), left / static_cast<int64_t>(order.size() - k));
-    std::shuffle(st.begin(), st.end(), rng);
-    out.insert(out.end(), st.begin(), st.begin() + share);
-    left -= share;
-  }
-  return out;
+  return ccsSample(d, tie, rest, count, spec, rng);
 }
 
 }  // namespace

@@ -53,6 +53,16 @@ ScoreOrder easiestFirst(const std::vector<int64_t>& indices, const std::vector<f
   return out;
 }
 
+namespace {
+
+std::string threeDigits(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+}  // namespace
+
 TopTie topTie(const std::vector<float>& difficulty) {
   TopTie t;
   for (float v : difficulty) {
@@ -64,6 +74,12 @@ TopTie topTie(const std::vector<float>& difficulty) {
       ++t.count;
     }
   }
+  if (t.count == 0) return t;
+  // only values within 1% of the maximum can round to its three digits: few are formatted
+  const double top = t.value, near = top - 0.01 * std::fabs(top);
+  const std::string shown = threeDigits(top);
+  for (float v : difficulty)
+    if (v >= near && threeDigits(v) == shown) ++t.lookAlike;
   return t;
 }
 
@@ -71,14 +87,21 @@ std::string describeTopTie(const TopTie& t, bool byTieKey, const Wording& w) {
   char value[32];
   std::snprintf(value, sizeof value, "%.5g", static_cast<double>(t.value));
   if (t.count == 0) return w(PS_WORDS("Wording", "no examples scored"));
-  if (t.count == 1) return w(PS_WORDS("Wording", "one example holds the maximum %1"), {value});
-  return byTieKey
-             ? w(PS_WORDS("Wording",
-                          "%1 examples tie at the maximum %2, ranked among themselves by the label's "
-                          "probability under the trained models"),
-                 {std::to_string(t.count), value})
-             : w(PS_WORDS("Wording", "%1 examples tie at the maximum %2, ranked among themselves by training index"),
-                 {std::to_string(t.count), value});
+  std::string text;
+  if (t.count == 1)
+    text = w(PS_WORDS("Wording", "one example holds the maximum %1"), {value});
+  else if (byTieKey)
+    text = w(PS_WORDS("Wording",
+                      "%1 examples tie at the maximum %2, ranked among themselves by the label's probability under "
+                      "the trained models"),
+             {std::to_string(t.count), value});
+  else
+    text = w(PS_WORDS("Wording", "%1 examples tie at the maximum %2, ranked among themselves by training index"),
+             {std::to_string(t.count), value});
+  if (t.lookAlike > t.count)
+    text += "; " + w(PS_WORDS("Wording", "%1 show as %2 at three digits (distinct values, ranked by them)"),
+                     {std::to_string(t.lookAlike), threeDigits(t.value)});
+  return text;
 }
 
 PruneMarks pruneMarks(const std::vector<int64_t>& indices, const std::vector<float>& difficulty,

@@ -34,15 +34,19 @@ ScoreOrder easiestFirst(const std::vector<int64_t>& indices, const std::vector<f
                         const std::vector<uint8_t>* onlyPositions = nullptr,
                         const std::vector<float>* tieKey = nullptr);
 
-// How many examples share the highest difficulty (EL2N saturates at sqrt(2)).
+// How many examples share the highest difficulty (EL2N saturates at sqrt(2)), and how
+// many more look the same at the three significant digits captions show ("1.41"):
+// distinct values, ranked by their full value, that only look tied.
 struct TopTie {
   int64_t count = 0;  // 0 for an empty vector
   float value = 0;
+  int64_t lookAlike = 0;  // examples (the tied ones included) whose value rounds to the maximum's 3 digits
 };
 TopTie topTie(const std::vector<float>& difficulty);
 // "1204 examples tie at the maximum 1.4142, ranked among themselves by the label's
 // probability under the trained models" (`byTieKey`; else "... by training index"), or
-// "one example holds the maximum 3.2".
+// "one example holds the maximum 3.2"; then "; 17 show as 1.41 at three digits" when
+// more look tied than are.
 std::string describeTopTie(const TopTie& t, bool byTieKey, const Wording& w = englishWording());
 
 // Which examples the gallery shows: all, those whose label the models' prediction
