@@ -15,11 +15,13 @@
 #     --cli PATH     prunescope-cli (default build/app/prunescope-cli)
 #     --work DIR     where the flipped copy, the store and the CSV files go
 #                    (default /tmp/fashion-mnist-flipped)
+#     -- ARGS...     more training options for both commands (e.g. -- --no-augment)
 # Prints the flag counts, precision and recall of both flags, and the commands' times.
 set -euo pipefail
 
 limit=0 epochs=4 folds=4 flip=0.03 seed=2026 threads=0
 cli=build/app/prunescope-cli work=/tmp/fashion-mnist-flipped
+extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --limit) limit=$2; shift 2 ;;
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --threads) threads=$2; shift 2 ;;
     --cli) cli=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
     *) echo "label-check-eval.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -63,7 +66,7 @@ with open(os.path.join(out, "flipped.txt"), "w") as f:
 print(f"flipped {len(flipped)} of {n} training labels (seed {seed}) into {out}")
 EOF
 
-common=(--db "$work/store.sqlite" --epochs "$epochs" --limit "$limit" --threads "$threads" --quiet)
+common=(--db "$work/store.sqlite" --epochs "$epochs" --limit "$limit" --threads "$threads" --quiet ${extra[@]+"${extra[@]}"})
 run() {  # name, then the command's arguments
   local name=$1 start end
   shift
