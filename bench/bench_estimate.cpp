@@ -43,18 +43,24 @@ Options parse(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool more = i + 1 < argc;
-    if (a == "--examples" && more) o.examples = std::stoll(argv[++i]);
-    else if (a == "--epochs" && more) o.epochs = std::stoi(argv[++i]);
-    else if (a == "--data" && more) o.data = argv[++i];
-    else if (a == "--model" && more) o.model = argv[++i];
-    else if (a == "--threads" && more) o.threads = std::stoi(argv[++i]);
+    if (a == "--examples" && more)
+      o.examples = std::stoll(argv[++i]);
+    else if (a == "--epochs" && more)
+      o.epochs = std::stoi(argv[++i]);
+    else if (a == "--data" && more)
+      o.data = argv[++i];
+    else if (a == "--model" && more)
+      o.model = argv[++i];
+    else if (a == "--threads" && more)
+      o.threads = std::stoi(argv[++i]);
     else if (a == "--quick") {
       o.examples = 1000;
       o.epochs = 2;
       o.testLimit = 2000;
     } else {
-      std::fprintf(stderr, "usage: bench_estimate [--examples N] [--epochs E] [--data D] [--model M] [--threads T] "
-                           "[--quick]\n");
+      std::fprintf(stderr,
+                   "usage: bench_estimate [--examples N] [--epochs E] [--data D] [--model M] [--threads T] "
+                   "[--quick]\n");
       std::exit(2);
     }
   }
@@ -65,8 +71,7 @@ double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::
 
 // The estimate before this change: the training split's size whatever the examples
 // limit, the same work per epoch of every pass, one rate from random inputs.
-double earlierWork(double pool, double test, const std::vector<double>& keeps, double policies, int epochs,
-                   int seeds) {
+double earlierWork(double pool, double test, const std::vector<double>& keeps, double policies, int epochs, int seeds) {
   double w = 0;
   for (double f : keeps) w += (f >= 1.0 ? 1.0 : policies) * (std::max(1.0, pool * f) * epochs + test / 3);
   return w * seeds;
@@ -79,16 +84,18 @@ struct Row {
 
 void print(const Row& r) {
   const double ratio = r.estimate / r.actual;
-  std::printf("  %-9s estimate %7.1f s   actual %7.1f s   estimate/actual %5.2f  %s   (earlier estimate %7.1f s, "
-              "%5.2f)\n",
-              r.job, r.estimate, r.actual, ratio, ratio >= 0.5 && ratio <= 2.0 ? "within 0.5-2x" : "OUTSIDE 0.5-2x",
-              r.earlier, r.earlier / r.actual);
+  std::printf(
+      "  %-9s estimate %7.1f s   actual %7.1f s   estimate/actual %5.2f  %s   (earlier estimate %7.1f s, "
+      "%5.2f)\n",
+      r.job, r.estimate, r.actual, ratio, ratio >= 0.5 && ratio <= 2.0 ? "within 0.5-2x" : "OUTSIDE 0.5-2x", r.earlier,
+      r.earlier / r.actual);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it comes (the run takes minutes)
   const fs::path dir = fs::temp_directory_path() / ("prunescope_bench_estimate_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   try {
@@ -105,15 +112,16 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     const ps::TrainingRates rates = ps::measureTrainingRates(*ds, tc);
     const double calibration = since(t0);
-    const double randomRate = ps::measureTrainingRate(tc.model, ds->shape(), static_cast<int64_t>(ds->numClasses()),
-                                                      tc.batchSize, tc.device);
+    const double randomRate =
+        ps::measureTrainingRate(tc.model, ds->shape(), static_cast<int64_t>(ds->numClasses()), tc.batchSize, tc.device);
     std::printf("bench_estimate: %s, %s, %lld examples, %d epochs, %.0f test examples, threads %s\n", o.data.c_str(),
                 o.model.c_str(), static_cast<long long>(o.examples), o.epochs, test,
                 o.threads > 0 ? std::to_string(o.threads).c_str() : "all");
-    std::printf("  rates (measured in %.1f s): training %.0f, inference %.0f, per-example gradients %.0f, "
-                "loading %.0f examples/s, %.3f s per model; random inputs: training %.0f examples/s\n",
-                calibration, rates.trainPerSecond, rates.evalPerSecond, rates.gradPerSecond, rates.loadPerSecond,
-                rates.secondsPerTraining, randomRate);
+    std::printf(
+        "  rates (measured in %.1f s): training %.0f, inference %.0f, per-example gradients %.0f, "
+        "loading %.0f examples/s, %.3f s per model; random inputs: training %.0f examples/s\n",
+        calibration, rates.trainPerSecond, rates.evalPerSecond, rates.gradPerSecond, rates.loadPerSecond,
+        rates.secondsPerTraining, randomRate);
 
     ps::ScoreConfig sc;
     sc.train = tc;
