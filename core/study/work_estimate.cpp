@@ -308,12 +308,13 @@ TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, 
     model->forward(data.batch(evalPos)).argmax(1).cpu();
   };
   r.evalPerSecond = perSecond(static_cast<double>(evalPos.size()), medianSeconds(infer, 1, 3, 0.3, 20, cuda));
-  // per-example gradients cost about as much per example in batches of 32 as of 128
-  const int64_t gradBatch = std::min<int64_t>(n, 32);
+  // per-example gradients in the batches GraNd's pass uses (EpochServices::gradSqNorms):
+  // a call costs nearly as much for 32 examples as for 128
+  const int64_t gradBatch = std::min<int64_t>(n, model->recordsLayers() ? 128 : 32);
   const std::vector<int64_t> gradPos(all.begin(), all.begin() + gradBatch);
   const auto gy = data.labels().index_select(0, torch::arange(gradBatch, torch::kInt64)).to(dev);
   auto grads = [&] { perExampleGradSqNorms(*model, data.batch(gradPos), gy); };
-  r.gradPerSecond = perSecond(static_cast<double>(gradBatch), medianSeconds(grads, 1, 2, 0.1, 10, cuda));
+  r.gradPerSecond = perSecond(static_cast<double>(gradBatch), medianSeconds(grads, 1, 1, 0.1, 10, cuda));
   return r;
 }
 
