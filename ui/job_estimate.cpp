@@ -5,6 +5,7 @@
 #include <QListWidget>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QtConcurrent>
 
 #include "data/dataset.h"
 #include "job/job.h"
@@ -15,15 +16,22 @@
 namespace ps::ui {
 
 JobEstimate::JobEstimate(std::function<std::optional<FormWork>()> current, QWidget* parent)
-    : QLabel(parent), current_(std::move(current)), probe_(this, [this](Rate r) {
-        measuring_.clear();
-        if (r.error.isEmpty()) rates_[r.key] = r.rates;
-        refresh();
-      }) {
+    : QLabel(parent), current_(std::move(current)) {
+  probePool_.setMaxThreadCount(1);
+  connect(&probe_, &QFutureWatcher<Rate>::finished, this, [this] { measured(probe_.result()); });
   setWordWrap(true);
   setObjectName(QStringLiteral("jobEstimate"));
   connect(&poll_, &QTimer::timeout, this, &JobEstimate::refresh);
   poll_.start(1000);
+}
+
+void JobEstimate::measured(const Rate& r) {
+  measuring_.clear();
+  if (r.error.isEmpty())
+    rates_[r.key] = r.rates;
+  else
+    failed_[r.key] = r.error;  // said, and not measured again every second
+  refresh();
 }
 
 void JobEstimate::watch(QWidget* form) {
@@ -57,12 +65,17 @@ void JobEstimate::refresh() {
     return;
   }
   const std::string key = keyOf(*w);
+  if (const auto failed = failed_.find(key); failed != failed_.end()) {
+    setText(tr("No time estimate: %1").arg(failed->second));
+    setStyleSheet(QString());
+    return;
+  }
   const auto rate = rates_.find(key);
   if (rate == rates_.end() || !rate->second.valid()) {
     if (measuring_ != key) {  // a few steps of the training loop on the dataset, off the GUI thread
       measuring_ = key;
       auto ds = dataset_;
-      probe_.run([ds, key, f = *w]() {
+      probe_.setFuture(QtConcurrent::run(&probePool_, [ds, key, f = *w]() {
         Rate r;
         r.key = key;
         try {
@@ -71,7 +84,7 @@ void JobEstimate::refresh() {
           r.error = QString::fromStdString(describeError(e));
         }
         return r;
-      });
+      }));
     }
     setText(tr("Estimating the time this job takes…"));
     setStyleSheet(QString());

@@ -4,7 +4,9 @@
 // train and evaluate) at the rates measured on this machine for its model, batch size and
 // device on the open dataset (core's measureTrainingRates, once per setting, off the GUI
 // thread). A job estimated over ten minutes is said prominently.
+#include <QFutureWatcher>
 #include <QLabel>
+#include <QThreadPool>
 #include <QTimer>
 #include <functional>
 #include <map>
@@ -12,7 +14,6 @@
 #include <optional>
 #include <string>
 
-#include "latest_task.h"
 #include "study/work_estimate.h"
 #include "train/train_config.h"
 
@@ -52,8 +53,13 @@ class JobEstimate : public QLabel {
   std::function<std::optional<FormWork>()> current_;
   std::shared_ptr<const Dataset> dataset_;
   std::map<std::string, TrainingRates> rates_;  // per model, dataset, batch, augmentation, threads and device
+  std::map<std::string, QString> failed_;       // why no rate could be measured
   std::string measuring_;
-  LatestTask<Rate> probe_;
+  void measured(const Rate& r);
+  // The rates are measured on a thread of their own: a measurement takes seconds on a
+  // busy machine and must not hold up the views' work on the shared pool.
+  QThreadPool probePool_;
+  QFutureWatcher<Rate> probe_;
   QTimer poll_;
   double seconds_ = -1;
 };

@@ -2,8 +2,8 @@
 
 #include <torch/torch.h>
 #include <algorithm>
-#include <numeric>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "data/dataset.h"
 #include "job/job.h"

@@ -289,10 +289,11 @@ TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, 
   const int64_t n = std::min<int64_t>(total, std::max<int64_t>(int64_t(6) * train.batchSize, 1024));
   std::vector<int64_t> idx(static_cast<size_t>(n));
   std::iota(idx.begin(), idx.end(), 0);
+  auto perSecond = [](double examples, double seconds) { return examples / std::max(seconds, 1e-9); };
   TrainingRates r;
-  const double loadSeconds =
-      medianSeconds([&] { BatchSource probe(ds, Split::Train, idx, dev, size_t(4) << 30); }, 1, 2, 0.1, 5, cuda);
-  r.loadPerSecond = static_cast<double>(n) / std::max(loadSeconds, 1e-6);
+  r.loadPerSecond = perSecond(
+      static_cast<double>(n),
+      medianSeconds([&] { BatchSource probe(ds, Split::Train, idx, dev, size_t(4) << 30); }, 1, 1, 0.1, 3, cuda));
   BatchSource data(ds, Split::Train, idx, dev, size_t(4) << 30);
   std::unique_ptr<Classifier> model;
   r.secondsPerTraining =
@@ -301,20 +302,19 @@ TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, 
   model->setTraining(false);
   std::vector<int64_t> all(idx.size());
   std::iota(all.begin(), all.end(), 0);
-  const std::vector<int64_t> evalBatch(all.begin(), all.begin() + std::min<int64_t>(n, 512));
-  r.evalPerSecond = static_cast<double>(evalBatch.size()) /
-                    std::max(1e-9, medianSeconds(
-                                       [&] {
-                                         c10::InferenceMode guard;
-                                         model->forward(data.batch(evalBatch)).argmax(1).cpu();
-                                       },
-                                       1, steps, 0.3, 40, cuda));
-  const int gradBatch = static_cast<int>(std::min<int64_t>(n, model->recordsLayers() ? 128 : 32));
+  const std::vector<int64_t> evalPos(all.begin(), all.begin() + std::min<int64_t>(n, 512));
+  auto infer = [&] {
+    c10::InferenceMode guard;
+    model->forward(data.batch(evalPos)).argmax(1).cpu();
+  };
+  r.evalPerSecond = perSecond(static_cast<double>(evalPos.size()), medianSeconds(infer, 1, 3, 0.3, 20, cuda));
+  // per-example gradients in the batches GraNd's pass uses (EpochServices::gradSqNorms):
+  // a call costs nearly as much for 32 examples as for 128
+  const int64_t gradBatch = std::min<int64_t>(n, model->recordsLayers() ? 128 : 32);
   const std::vector<int64_t> gradPos(all.begin(), all.begin() + gradBatch);
   const auto gy = data.labels().index_select(0, torch::arange(gradBatch, torch::kInt64)).to(dev);
-  r.gradPerSecond =
-      gradBatch / std::max(1e-9, medianSeconds([&] { perExampleGradSqNorms(*model, data.batch(gradPos), gy); }, 1, 2,
-                                               0.2, 20, cuda));
+  auto grads = [&] { perExampleGradSqNorms(*model, data.batch(gradPos), gy); };
+  r.gradPerSecond = perSecond(static_cast<double>(gradBatch), medianSeconds(grads, 1, 1, 0.1, 10, cuda));
   return r;
 }
 
