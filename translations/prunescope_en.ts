@@ -206,6 +206,22 @@
         <source>envelope fit: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 f=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: b = %1 (too few points for a standard error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time not estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SlurmJobRow</name>
@@ -505,10 +521,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the data cannot tell: a standard error needs at least 3 pool sizes on each curve (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>pruning beats power-law scaling here: %1 (more than 2 standard errors)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,6 +604,70 @@
         <source>, hardest %1 dropped first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>label check</source>
+        <comment>run kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1h%2m</source>
+        <comment>duration</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <comment>duration</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>duration</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no examples scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one example holds the maximum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples tie at the maximum %2, ranked among themselves by the label&apos;s probability under the trained models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples tie at the maximum %2, ranked among themselves by training index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 show as %2 at three digits (distinct values, ranked by them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 folds, cross-validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error of %1 at %2 examples lies OUTSIDE the pools its curve measured: it extrapolates a power law and may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That, and the %1 examples of %2, are OUTSIDE the measured pools (%3 to %4): they extrapolate power laws and may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 examples of %2 are OUTSIDE the measured pools (%3 to %4): that figure extrapolates a power law and may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>envelope exponent %1, unpruned %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data cannot tell: a standard error needs at least 5 pool sizes, or 4 each measured with 2 or more seeds, on each curve (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -604,20 +680,12 @@
         <translation>Dataset to open (a path or fashion-mnist)</translation>
     </message>
     <message>
-        <source>Store file to use</source>
-        <translation>Store file to use</translation>
-    </message>
-    <message>
         <source>Save a screenshot once the dataset is open, then quit</source>
         <translation>Save a screenshot once the dataset is open, then quit</translation>
     </message>
     <message>
         <source>Milliseconds between opening and the screenshot</source>
         <translation>Milliseconds between opening and the screenshot</translation>
-    </message>
-    <message>
-        <source>Start a scoring run with the form&apos;s settings once the dataset is open</source>
-        <translation>Start a scoring run with the form&apos;s settings once the dataset is open</translation>
     </message>
     <message>
         <source>View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory</source>
@@ -647,6 +715,14 @@
         <source>Form the Jobs panel shows first: 1 (scoring), 2 (frontier), 3 (scaling)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Store file for this launch (File › Settings sets the default store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a scoring run with the form&apos;s settings once the dataset is open (said on stderr with its estimated time; a job over ten minutes is asked about)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::AgreementHeatmap</name>
@@ -655,6 +731,37 @@
 Spearman ρ = %3
 top-k overlap = %4 (k = %5 of the %6 examples both cover)
 click: scatter of the two</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::BackgroundJob</name>
+    <message>
+        <source>“Learning rate” (under Training settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Epochs”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Batch size” (under Training settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch size (set in the Score form&apos;s Training settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Find… button beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untick “fail the run if the model does not learn” to keep such a run anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -833,36 +940,44 @@ nearest: example #%1 (%2, %3); click to open it</source>
         <translation>run %1 · %2 · f = %3 · %4 epochs · %5</translation>
     </message>
     <message>
-        <source>random</source>
-        <translation>random</translation>
-    </message>
-    <message>
-        <source>keep %1 (%2)</source>
-        <translation>keep %1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1, f = %2
-test error %3 ± %4 over %5 seed(s)
-%6 examples kept, %7 epochs%8
-click: fairness audit</source>
-        <translation>%1, f = %2
-test error %3 ± %4 over %5 seed(s)
-%6 examples kept, %7 epochs%8
-click: fairness audit</translation>
-    </message>
-    <message>
-        <source>
-on the Pareto frontier</source>
-        <translation>
-on the Pareto frontier</translation>
-    </message>
-    <message>
         <source>Test error against kept fraction (%1, budget: %2)</source>
         <translation>Test error against kept fraction (%1, budget: %2)</translation>
     </message>
     <message>
         <source>Hover a point for its numbers; click it for the fairness audit of that pruning.</source>
         <translation>Hover a point for its numbers; click it for the fairness audit of that pruning.</translation>
+    </message>
+    <message>
+        <source>test error %1 ± %2 (std over %3 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test error %1 (1 seed, no spread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, f = %2</source>
+        <translation type="unfinished">%1, f = %2</translation>
+    </message>
+    <message>
+        <source>%1 examples kept · %2 epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the Pareto frontier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>click: fairness audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equal epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equal steps</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -885,6 +1000,31 @@ on the Pareto frontier</translation>
     </message>
     <message>
         <source>Remove all tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>untag %n example(s) as %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tag %n example(s) as %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>remove the tags of %n example(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo: %1	Ctrl+Z</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -937,10 +1077,6 @@ on the Pareto frontier</translation>
     <message>
         <source>Click an example to see it here.</source>
         <translation>Click an example to see it here.</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
     </message>
     <message>
         <source>Copy selection</source>
@@ -1019,27 +1155,7 @@ Source: %4</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label disagrees with the model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Likely mislabelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Likely mislabelled: the models confidently predict another class (confident learning, Northcutt et al. 2021) in at least half of the seeds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Across seeds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mean ± standard deviation of the difficulty over the run&apos;s seeds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1047,17 +1163,9 @@ Source: %4</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The models disagree with the label of %1 examples; %2 look mislabelled%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Model predicts: %1 (%2); given label&apos;s probability %3
 Disagrees with the label in %4 of %5 seeds
 Top classes: %6</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Likely mislabelled (the models are confident it is another class)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1111,6 +1219,117 @@ Top classes: %6</source>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2 epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, epochs not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ tentative (%1): with fewer than %2 seeds or %3 epochs the models take hard examples for mislabelled ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label disagrees with the model (in-sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled (in-sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled: the models confidently predict another class (confident learning, Northcutt et al. 2021) in at least half of the seeds. In-sample: the scoring run&apos;s models, which trained on these examples. Cross-validated: each example predicted by a model trained on the other folds (Check labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check labels (%1-fold)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts a job: the scoring form&apos;s recipe trains %1 models, each on all but one fold, and each fold&apos;s labels are checked against the model that did not train on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every class keeps the same fraction f (the studies&apos; default too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difficulty
+(higher = harder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score as its method defines it (e.g. AUM&apos;s margin: higher = easier); — where the run stored only the difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value the gallery orders and prunes by, always higher = harder; with the mean ± standard deviation over the run&apos;s seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags (M mislabelled, A ambiguous, K keep, X exclude, or the context menu) and Export selection act on these examples only; Ctrl+Z undoes a tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected in Easiest&lt;/b&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected in Hardest&lt;/b&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 at the maximum %2 (%3 show as %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled (cross-validated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validated (run %1, %2 folds, out-of-sample probabilities): %3 of %4 examples look mislabelled%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-sample (the scoring run&apos;s models trained on these examples): they disagree with the label of %1 examples; %2 look mislabelled%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely mislabelled, in-sample (the models are confident it is another class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validated (a model that did not train on it): %1 (%2); given label&apos;s probability %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — likely mislabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::HistogramGrid</name>
@@ -1143,6 +1362,10 @@ Top classes: %6</source>
     </message>
     <message>
         <source>About %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time estimate: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1354,6 +1577,54 @@ Top classes: %6</source>
     </message>
     <message>
         <source> · on Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 training examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size %1 instead of %2, so that %3 examples give at least %4 steps per epoch (Training settings › Batch size sets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label check (cross-validated): %1 folds · %2 · epochs: %3 · seeds: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find… set %1 (was %2): where the loss fell fastest; the lowest loss was at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples × %2 epochs × %3 (%4, batch %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a long job?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job is estimated to take about %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It trains %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It runs in the background and can be cancelled and resumed later. Start it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1685,7 +1956,11 @@ Top classes: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: with few examples per dimension keeping the easy examples wins; with many, the hard ones. It says nothing about this dataset&apos;s numbers.</source>
+        <source>tie (within noise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: with few examples per dimension keeping the easy examples wins; with many, the hard ones. A policy is shown as winning only where it beats the runner-up by more than 2 standard errors over the trials; elsewhere the simulation calls it a tie. It says nothing about this dataset&apos;s numbers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1982,6 +2257,18 @@ Top classes: %6</source>
         <source>How well the seeds&apos; scores agree: the mean Spearman correlation between every two seeds (the paper averages EL2N over 10 seeds because one model&apos;s is noisy)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare every run&apos;s scores, or the scores of one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every run&apos;s scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (%2 scores) · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::SettingsDialog</name>
@@ -2012,6 +2299,18 @@ Top classes: %6</source>
     <message>
         <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite stores (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The new language applies when PruneScope starts again. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2562,14 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Submit scaling study to Slurm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 test examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 scored examples</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

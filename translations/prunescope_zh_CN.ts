@@ -210,6 +210,18 @@
         <source>envelope fit: %1</source>
         <translation>包络线拟合：%1</translation>
     </message>
+    <message>
+        <source>: b = %1 (too few points for a standard error)</source>
+        <translation>：b = %1（点数太少，无法给出标准误差）</translation>
+    </message>
+    <message>
+        <source>time not estimated</source>
+        <translation>未估计时间</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
 </context>
 <context>
     <name>SlurmJobRow</name>
@@ -522,10 +534,6 @@
         <translation>包络线指数 %1，不剪枝 %2，差值 %3</translation>
     </message>
     <message>
-        <source>the data cannot tell: a standard error needs at least 3 pool sizes on each curve (%1)</source>
-        <translation>数据无法判断：每条曲线至少需要 3 个数据池大小才能估计标准误差（%1）</translation>
-    </message>
-    <message>
         <source>pruning beats power-law scaling here: %1 (more than 2 standard errors)</source>
         <translation>此处剪枝超越了幂律缩放：%1（超过 2 个标准误差）</translation>
     </message>
@@ -609,6 +617,55 @@
         <source>, hardest %1 dropped first</source>
         <translation>，先剔除最难的 %1</translation>
     </message>
+    <message>
+        <source>label check</source>
+        <comment>run kind</comment>
+        <translation>标签检查</translation>
+    </message>
+    <message>
+        <source>no examples scored</source>
+        <translation>没有已打分的样本</translation>
+    </message>
+    <message>
+        <source>one example holds the maximum %1</source>
+        <translation>只有一个样本取最大值 %1</translation>
+    </message>
+    <message>
+        <source>%1 examples tie at the maximum %2, ranked among themselves by the label&apos;s probability under the trained models</source>
+        <translation>%1 个样本并列最大值 %2，彼此之间按训练后模型给出的标签概率排序</translation>
+    </message>
+    <message>
+        <source>%1 examples tie at the maximum %2, ranked among themselves by training index</source>
+        <translation>%1 个样本并列最大值 %2，彼此之间按训练索引排序</translation>
+    </message>
+    <message>
+        <source>%1 show as %2 at three digits (distinct values, ranked by them)</source>
+        <translation>%1 个在三位有效数字下显示为 %2（数值各不相同，按数值排序）</translation>
+    </message>
+    <message>
+        <source>%1 folds, cross-validated</source>
+        <translation>%1 折，交叉验证</translation>
+    </message>
+    <message>
+        <source>The error of %1 at %2 examples lies OUTSIDE the pools its curve measured: it extrapolates a power law and may be wrong.</source>
+        <translation>%1 在 %2 个样本处的误差位于其曲线所测数据池之外：这是幂律外推，可能有误。</translation>
+    </message>
+    <message>
+        <source>That, and the %1 examples of %2, are OUTSIDE the measured pools (%3 to %4): they extrapolate power laws and may be wrong.</source>
+        <translation>该值以及 %2 的 %1 个样本位于所测数据池之外（%3 至 %4）：它们是幂律外推，可能有误。</translation>
+    </message>
+    <message>
+        <source>The %1 examples of %2 are OUTSIDE the measured pools (%3 to %4): that figure extrapolates a power law and may be wrong.</source>
+        <translation>%2 的 %1 个样本位于所测数据池之外（%3 至 %4）：该数值是幂律外推，可能有误。</translation>
+    </message>
+    <message>
+        <source>envelope exponent %1, unpruned %2</source>
+        <translation>包络线指数 %1，不剪枝 %2</translation>
+    </message>
+    <message>
+        <source>the data cannot tell: a standard error needs at least 5 pool sizes, or 4 each measured with 2 or more seeds, on each curve (%1)</source>
+        <translation>数据无法判断：每条曲线需要至少 5 个数据池大小，或至少 4 个且每个用 2 个及以上种子测量，才能给出标准误差（%1）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -621,20 +678,12 @@
         <translation>要打开的数据集（路径或 fashion-mnist）</translation>
     </message>
     <message>
-        <source>Store file to use</source>
-        <translation>使用的存储库文件</translation>
-    </message>
-    <message>
         <source>Save a screenshot once the dataset is open, then quit</source>
         <translation>数据集打开后保存截图，然后退出</translation>
     </message>
     <message>
         <source>Milliseconds between opening and the screenshot</source>
         <translation>打开与截图之间的毫秒数</translation>
-    </message>
-    <message>
-        <source>Start a scoring run with the form&apos;s settings once the dataset is open</source>
-        <translation>数据集打开后按表单设置开始一次打分运行</translation>
     </message>
     <message>
         <source>View to show first: dataset, gallery, scores, frontier, scaling, fairness or theory</source>
@@ -664,6 +713,14 @@
         <source>Form the Jobs panel shows first: 1 (scoring), 2 (frontier), 3 (scaling)</source>
         <translation>作业面板首先显示的表单：1（评分）、2（前沿）、3（缩放）</translation>
     </message>
+    <message>
+        <source>Store file for this launch (File › Settings sets the default store)</source>
+        <translation>本次启动使用的存储库文件（默认存储库在“文件 › 设置”中设定）</translation>
+    </message>
+    <message>
+        <source>Start a scoring run with the form&apos;s settings once the dataset is open (said on stderr with its estimated time; a job over ten minutes is asked about)</source>
+        <translation>数据集打开后，按表单设置开始打分（在 stderr 上说明并给出预计时间；超过十分钟的任务会先询问）</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::AgreementHeatmap</name>
@@ -676,6 +733,37 @@ click: scatter of the two</source>
 Spearman ρ = %3
 Top-k 重叠 = %4（k = %5，共同覆盖 %6 个样本）
 单击：查看两者的散点图</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::BackgroundJob</name>
+    <message>
+        <source>“Learning rate” (under Training settings)</source>
+        <translation>“学习率”（在训练设置下）</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>“Epochs”</source>
+        <translation>“训练轮数”</translation>
+    </message>
+    <message>
+        <source>“Batch size” (under Training settings)</source>
+        <translation>“批大小”（在训练设置下）</translation>
+    </message>
+    <message>
+        <source>the batch size (set in the Score form&apos;s Training settings)</source>
+        <translation>批大小（在打分表单的训练设置中设定）</translation>
+    </message>
+    <message>
+        <source>the Find… button beside it</source>
+        <translation>旁边的“查找…”按钮</translation>
+    </message>
+    <message>
+        <source>untick “fail the run if the model does not learn” to keep such a run anyway</source>
+        <translation>取消勾选“模型不学习时判定运行失败”即可保留这样的运行</translation>
     </message>
 </context>
 <context>
@@ -889,30 +977,6 @@ nearest: example #%1 (%2, %3); click to open it</source>
         <translation>运行 %1 · %2 · f = %3 · %4 轮 · %5</translation>
     </message>
     <message>
-        <source>random</source>
-        <translation>随机</translation>
-    </message>
-    <message>
-        <source>keep %1 (%2)</source>
-        <translation>保留%1（%2）</translation>
-    </message>
-    <message>
-        <source>%1, f = %2
-test error %3 ± %4 over %5 seed(s)
-%6 examples kept, %7 epochs%8
-click: fairness audit</source>
-        <translation>%1，f = %2
-测试误差 %3 ± %4（%5 个种子）
-保留 %6 个样本，%7 轮%8
-单击：公平性审计</translation>
-    </message>
-    <message>
-        <source>
-on the Pareto frontier</source>
-        <translation>
-位于帕累托前沿上</translation>
-    </message>
-    <message>
         <source>Test error against kept fraction (%1, budget: %2)</source>
         <translation>测试误差与保留比例（%1，预算：%2）</translation>
     </message>
@@ -942,6 +1006,28 @@ on the Pareto frontier</source>
     <message>
         <source>Remove all tags</source>
         <translation>移除所有标记</translation>
+    </message>
+    <message numerus="yes">
+        <source>untag %n example(s) as %1</source>
+        <translation>
+            <numerusform>取消 %n 个样本的标签 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tag %n example(s) as %1</source>
+        <translation>
+            <numerusform>给 %n 个样本加上标签 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>remove the tags of %n example(s)</source>
+        <translation>
+            <numerusform>移除 %n 个样本的全部标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo: %1	Ctrl+Z</source>
+        <translation>撤销：%1	Ctrl+Z</translation>
     </message>
 </context>
 <context>
@@ -993,10 +1079,6 @@ on the Pareto frontier</source>
     <message>
         <source>Click an example to see it here.</source>
         <translation>单击一个样本在此查看。</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
     </message>
     <message>
         <source>Copy selection</source>
@@ -1075,36 +1157,12 @@ Source: %4</source>
         <translation>全部样本</translation>
     </message>
     <message>
-        <source>Label disagrees with the model</source>
-        <translation>标签与模型预测不一致</translation>
-    </message>
-    <message>
-        <source>Likely mislabelled</source>
-        <translation>疑似标错</translation>
-    </message>
-    <message>
-        <source>Likely mislabelled: the models confidently predict another class (confident learning, Northcutt et al. 2021) in at least half of the seeds</source>
-        <translation>疑似标错：在至少一半的种子中，模型有把握地预测为另一类别（置信学习，Northcutt 等，2021）</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <source>Across seeds</source>
-        <translation>跨种子</translation>
-    </message>
-    <message>
-        <source>Mean ± standard deviation of the difficulty over the run&apos;s seeds</source>
-        <translation>该运行各种子上难度的均值 ± 标准差</translation>
-    </message>
-    <message>
         <source>This run stored no predictions (an import, or a run without a classifier): nothing to compare the labels with.</source>
         <translation>此运行未保存预测（导入的分数，或未训练分类器的运行）：无法与标签比较。</translation>
-    </message>
-    <message>
-        <source>The models disagree with the label of %1 examples; %2 look mislabelled%3</source>
-        <translation>模型与 %1 个样本的标签不一致；%2 个疑似标错%3</translation>
     </message>
     <message>
         <source>Model predicts: %1 (%2); given label&apos;s probability %3
@@ -1113,10 +1171,6 @@ Top classes: %6</source>
         <translation>模型预测：%1（%2）；给定标签的概率 %3
 在 %5 个种子中有 %4 个与标签不一致
 最可能的类别：%6</translation>
-    </message>
-    <message>
-        <source>Likely mislabelled (the models are confident it is another class)</source>
-        <translation>疑似标错（模型确信它属于另一类别）</translation>
     </message>
     <message>
         <source>1 seed</source>
@@ -1168,6 +1222,116 @@ Top classes: %6</source>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <source>%1, %2 epochs</source>
+        <translation>%1，%2 轮</translation>
+    </message>
+    <message>
+        <source>%1, epochs not known</source>
+        <translation>%1，训练轮数未知</translation>
+    </message>
+    <message>
+        <source>⚠ tentative (%1): with fewer than %2 seeds or %3 epochs the models take hard examples for mislabelled ones</source>
+        <translation>⚠ 仅供参考（%1）：种子少于 %2 个或训练少于 %3 轮时，模型会把困难样本误当作标错样本</translation>
+    </message>
+    <message>
+        <source>Label disagrees with the model (in-sample)</source>
+        <translation>标签与模型不一致（样本内）</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled (in-sample)</source>
+        <translation>疑似标错（样本内）</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled: the models confidently predict another class (confident learning, Northcutt et al. 2021) in at least half of the seeds. In-sample: the scoring run&apos;s models, which trained on these examples. Cross-validated: each example predicted by a model trained on the other folds (Check labels)</source>
+        <translation>疑似标错：在至少一半的种子中，模型有把握地预测为另一类别（置信学习，Northcutt 等，2021）。样本内：打分运行的模型，它们在这些样本上训练过。交叉验证：每个样本由在其他折上训练的模型预测（检查标签）</translation>
+    </message>
+    <message>
+        <source>Check labels (%1-fold)…</source>
+        <translation>检查标签（%1 折）…</translation>
+    </message>
+    <message>
+        <source>Starts a job: the scoring form&apos;s recipe trains %1 models, each on all but one fold, and each fold&apos;s labels are checked against the model that did not train on it</source>
+        <translation>启动一个任务：按打分表单的配方训练 %1 个模型，每个模型在除一折之外的全部数据上训练，每一折的标签由未在其上训练的模型检查</translation>
+    </message>
+    <message>
+        <source>Every class keeps the same fraction f (the studies&apos; default too)</source>
+        <translation>每个类别保留相同的比例 f（也是研究的默认设置）</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>原始值</translation>
+    </message>
+    <message>
+        <source>Difficulty
+(higher = harder)</source>
+        <translation>难度
+（越高越难）</translation>
+    </message>
+    <message>
+        <source>The score as its method defines it (e.g. AUM&apos;s margin: higher = easier); — where the run stored only the difficulty</source>
+        <translation>按方法自身定义的分数（例如 AUM 的间隔：越高越容易）；运行只存储了难度时显示 —</translation>
+    </message>
+    <message>
+        <source>The value the gallery orders and prunes by, always higher = harder; with the mean ± standard deviation over the run&apos;s seeds</source>
+        <translation>图库排序和剪枝所依据的值，始终越高越难；并给出运行各种子的均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Tags (M mislabelled, A ambiguous, K keep, X exclude, or the context menu) and Export selection act on these examples only; Ctrl+Z undoes a tag</source>
+        <translation>标签（M 标错、A 含糊、K 保留、X 排除，或右键菜单）和“导出所选”只作用于这些样本；Ctrl+Z 撤销标签</translation>
+    </message>
+    <message>
+        <source>Undo tag</source>
+        <translation>撤销标签</translation>
+    </message>
+    <message>
+        <source>Redo tag</source>
+        <translation>重做标签</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected in Easiest&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;在“最容易”中选择了 %n 个&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected in Hardest&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;在“最困难”中选择了 %n 个&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 at the maximum %2 (%3 show as %4)</source>
+        <translation>；%1 个取最大值 %2（%3 个显示为 %4）</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled (cross-validated)</source>
+        <translation>疑似标错（交叉验证）</translation>
+    </message>
+    <message>
+        <source>Cross-validated (run %1, %2 folds, out-of-sample probabilities): %3 of %4 examples look mislabelled%5</source>
+        <translation>交叉验证（运行 %1，%2 折，样本外概率）：%4 个样本中有 %3 个疑似标错%5</translation>
+    </message>
+    <message>
+        <source>In-sample (the scoring run&apos;s models trained on these examples): they disagree with the label of %1 examples; %2 look mislabelled%3</source>
+        <translation>样本内（打分运行的模型在这些样本上训练过）：模型与 %1 个样本的标签不一致；%2 个疑似标错%3</translation>
+    </message>
+    <message>
+        <source>Likely mislabelled, in-sample (the models are confident it is another class)</source>
+        <translation>疑似标错，样本内（模型有把握地认为是另一类别）</translation>
+    </message>
+    <message>
+        <source>Cross-validated (a model that did not train on it): %1 (%2); given label&apos;s probability %3</source>
+        <translation>交叉验证（未在其上训练的模型）：%1（%2）；给定标签的概率 %3</translation>
+    </message>
+    <message>
+        <source> — likely mislabelled</source>
+        <translation> — 疑似标错</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::HistogramGrid</name>
@@ -1201,6 +1365,10 @@ Top classes: %6</source>
     <message>
         <source>About %1 (%2).</source>
         <translation>约 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>No time estimate: %1</source>
+        <translation>无时间估计：%1</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1580,54 @@ Top classes: %6</source>
     <message>
         <source> · on Slurm</source>
         <translation> · 在 Slurm 上</translation>
+    </message>
+    <message>
+        <source>at most %1 training examples</source>
+        <translation>最多 %1 个训练样本</translation>
+    </message>
+    <message>
+        <source>Batch size %1 instead of %2, so that %3 examples give at least %4 steps per epoch (Training settings › Batch size sets it).</source>
+        <translation>批大小为 %1 而非 %2，使 %3 个样本每轮至少有 %4 步（在“训练设置 › 批大小”中设定）。</translation>
+    </message>
+    <message>
+        <source>Label check (cross-validated): %1 folds · %2 · epochs: %3 · seeds: %4</source>
+        <translation>标签检查（交叉验证）：%1 折 · %2 · 训练轮数：%3 · 种子：%4</translation>
+    </message>
+    <message>
+        <source>Find… set %1 (was %2): where the loss fell fastest; the lowest loss was at %3.</source>
+        <translation>“查找…”设定为 %1（原为 %2）：损失下降最快之处；最低损失出现在 %3。</translation>
+    </message>
+    <message>
+        <source>%1 examples × %2 epochs × %3 (%4, batch %5)</source>
+        <translation>%1 个样本 × %2 轮 × %3（%4，批大小 %5）</translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation>1 个种子</translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation>%1 个种子</translation>
+    </message>
+    <message>
+        <source>Start a long job?</source>
+        <translation>要开始一个耗时的任务吗？</translation>
+    </message>
+    <message>
+        <source>This job is estimated to take about %1.</source>
+        <translation>预计此任务约需 %1。</translation>
+    </message>
+    <message>
+        <source>It trains %1.</source>
+        <translation>它将训练 %1。</translation>
+    </message>
+    <message>
+        <source>It runs in the background and can be cancelled and resumed later. Start it now?</source>
+        <translation>任务在后台运行，可随时取消并在之后继续。现在开始吗？</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
@@ -1740,8 +1956,12 @@ Top classes: %6</source>
         <translation>最优 f</translation>
     </message>
     <message>
-        <source>Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: with few examples per dimension keeping the easy examples wins; with many, the hard ones. It says nothing about this dataset&apos;s numbers.</source>
-        <translation>师生感知机（Sorscher 等，2022，图 1），N = %1，%2 次试验，模拟结果：每维样本少时保留简单样本更好；样本多时保留困难样本更好。它不反映本数据集的数值。</translation>
+        <source>tie (within noise)</source>
+        <translation>平局（在噪声范围内）</translation>
+    </message>
+    <message>
+        <source>Teacher-student perceptron (Sorscher et al. 2022, Fig. 1), N = %1, %2 trials, simulated: with few examples per dimension keeping the easy examples wins; with many, the hard ones. A policy is shown as winning only where it beats the runner-up by more than 2 standard errors over the trials; elsewhere the simulation calls it a tie. It says nothing about this dataset&apos;s numbers.</source>
+        <translation>师生感知机（Sorscher 等，2022，图 1），N = %1，%2 次试验，模拟结果：每维样本少时保留简单样本更好；样本多时保留困难样本更好。只有当一个策略比第二名高出 2 个标准误差以上时才显示为胜出；否则模拟判为平局。它与本数据集的数值无关。</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2562,14 @@ Top classes: %6</source>
     <message>
         <source>Submit scaling study to Slurm</source>
         <translation>提交规模律研究到 Slurm</translation>
+    </message>
+    <message>
+        <source>at most %1 test examples</source>
+        <translation>最多 %1 个测试样本</translation>
+    </message>
+    <message>
+        <source>at most %1 scored examples</source>
+        <translation>最多 %1 个已打分样本</translation>
     </message>
 </context>
 <context>
