@@ -16,7 +16,7 @@
 namespace ps::ui {
 
 namespace {
-constexpr qint64 kRemeasureMs = 5 * 60 * 1000;
+constexpr qint64 kRemeasureMs = qint64(5) * 60 * 1000;
 }  // namespace
 
 JobEstimate::JobEstimate(std::function<std::optional<FormWork>()> current, QWidget* parent)
