@@ -1,7 +1,7 @@
 // Benchmark of the time estimates the job forms and the CLI give before a job starts:
 // one scoring, one frontier study and one scaling study on Fashion-MNIST, each estimated
 // (core/study/work_estimate.h: the job's work against this store, at the rates measured
-// on the dataset) and then run in the same process and timed. Prints per job the
+// on the dataset just before) and then run in the same process and timed. Prints per job the
 // estimate, the wall time, their ratio estimate/actual and whether it lies within
 // 0.5–2×; and, for reference, what the earlier estimate (the whole training split at one
 // training rate on random inputs, a third for every pass) said of the same job.
@@ -101,6 +101,18 @@ struct Bench {
   std::vector<Row> rows;
   ps::JobContext ctx;
 
+  // The rates as the job forms have them when a job is set up: measured just before (the
+  // load of a shared machine changes within minutes).
+  void measure() {
+    const auto t0 = Clock::now();
+    rates = ps::measureTrainingRates(ds, tc);
+    std::printf(
+        "  rates (measured in %.1f s): training %.0f, inference %.0f, per-example gradients %.0f, "
+        "loading %.0f examples/s, %.3f s per model\n",
+        since(t0), rates.trainPerSecond, rates.evalPerSecond, rates.gradPerSecond, rates.loadPerSecond,
+        rates.secondsPerTraining);
+  }
+
   template <typename Run>
   void time(const char* job, double estimate, double earlier, Run run) {
     const auto t0 = Clock::now();
@@ -116,6 +128,7 @@ struct Bench {
     const double earlier =
         static_cast<double>(o.examples) * (o.epochs + static_cast<double>(sc.scores.size()) / 3) / randomRate;
     int64_t runId = 0;
+    measure();
     time("scoring", ps::estimateSeconds(ps::scoringJobWork(ds, store, sc), rates), earlier,
          [&] { runId = ps::scoreDataset(ds, store, sc, ctx).runId; });
     return runId;
@@ -127,6 +140,7 @@ struct Bench {
     fc.classBalanced = true;  // keep-hard at f = 0.2 would otherwise empty a class
     fc.train = tc;
     fc.testLimit = o.testLimit;
+    measure();
     time("frontier", ps::estimateSeconds(ps::frontierJobWork(ds, store, fc), rates),
          earlierWork(train, test, fc.keeps, 3, o.epochs, 1) / randomRate,
          [&] { ps::runFrontierStudy(ds, store, fc, ctx); });
@@ -144,6 +158,7 @@ struct Bench {
     double earlier = 0;
     for (int64_t pool : ps::geometricSizes(lc.minSize, static_cast<int64_t>(train), lc.steps))
       earlier += earlierWork(static_cast<double>(pool), test, lc.keeps, 2, o.epochs, 1);
+    measure();
     time("scaling", ps::estimateSeconds(ps::scalingJobWork(ds, store, lc), rates), earlier / randomRate,
          [&] { ps::runScalingStudy(ds, store, lc, ctx); });
   }
@@ -159,20 +174,13 @@ void run(const Options& o, const fs::path& dir) {
   b.tc.epochs = o.epochs;
   b.tc.threads = o.threads;
   b.tc.device = ps::DeviceChoice("cpu");
-  const auto t0 = Clock::now();
-  b.rates = ps::measureTrainingRates(*ds, b.tc);
-  const double calibration = since(t0);
   b.randomRate = ps::measureTrainingRate(o.model, ds->shape(), static_cast<int64_t>(ds->numClasses()), b.tc.batchSize,
                                          b.tc.device);
-  std::printf("bench_estimate: %s, %s, %lld examples, %d epochs, %.0f test examples, threads %s\n", o.data.c_str(),
-              o.model.c_str(), static_cast<long long>(o.examples), o.epochs, b.test,
-              o.threads > 0 ? std::to_string(o.threads).c_str() : "all");
-  const ps::TrainingRates& r = b.rates;
   std::printf(
-      "  rates (measured in %.1f s): training %.0f, inference %.0f, per-example gradients %.0f, "
-      "loading %.0f examples/s, %.3f s per model; random inputs: training %.0f examples/s\n",
-      calibration, r.trainPerSecond, r.evalPerSecond, r.gradPerSecond, r.loadPerSecond, r.secondsPerTraining,
-      b.randomRate);
+      "bench_estimate: %s, %s, %lld examples, %d epochs, %.0f test examples, threads %s; earlier estimate's "
+      "rate (random inputs) %.0f examples/s\n",
+      o.data.c_str(), o.model.c_str(), static_cast<long long>(o.examples), o.epochs, b.test,
+      o.threads > 0 ? std::to_string(o.threads).c_str() : "all", b.randomRate);
   const int64_t scoreRun = b.scoring();
   b.frontier(scoreRun);
   b.scaling(scoreRun);

@@ -1,6 +1,7 @@
 #include "job_estimate.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSpinBox>
@@ -15,6 +16,10 @@
 
 namespace ps::ui {
 
+namespace {
+constexpr qint64 kRemeasureMs = qint64(5) * 60 * 1000;
+}  // namespace
+
 JobEstimate::JobEstimate(std::function<std::optional<FormWork>()> current, QWidget* parent)
     : QLabel(parent), current_(std::move(current)) {
   probePool_.setMaxThreadCount(1);
@@ -28,7 +33,7 @@ JobEstimate::JobEstimate(std::function<std::optional<FormWork>()> current, QWidg
 void JobEstimate::measured(const Rate& r) {
   measuring_.clear();
   if (r.error.isEmpty())
-    rates_[r.key] = r.rates;
+    rates_[r.key] = {r.rates, QDateTime::currentMSecsSinceEpoch()};
   else
     failed_[r.key] = r.error;  // said, and not measured again every second
   refresh();
@@ -71,7 +76,9 @@ void JobEstimate::refresh() {
     return;
   }
   const auto rate = rates_.find(key);
-  if (rate == rates_.end() || !rate->second.valid()) {
+  const bool known = rate != rates_.end() && rate->second.rates.valid();
+  const bool stale = known && QDateTime::currentMSecsSinceEpoch() - rate->second.at > kRemeasureMs;
+  if (!known || stale) {
     if (measuring_ != key) {  // a few steps of the training loop on the dataset, off the GUI thread
       measuring_ = key;
       auto ds = dataset_;
@@ -86,12 +93,15 @@ void JobEstimate::refresh() {
         return r;
       }));
     }
-    setText(tr("Estimating the time this job takes…"));
-    setStyleSheet(QString());
-    return;
+    if (!known) {
+      setText(tr("Estimating the time this job takes…"));
+      setStyleSheet(QString());
+      return;
+    }
   }
-  seconds_ = estimateSeconds(w->work, rate->second);
-  const QString how = tr("training measured at %1 images/s").arg(QString::number(rate->second.trainPerSecond, 'f', 0));
+  const TrainingRates& rates = rate->second.rates;
+  seconds_ = estimateSeconds(w->work, rates);
+  const QString how = tr("training measured at %1 images/s").arg(QString::number(rates.trainPerSecond, 'f', 0));
   const QString time = durationWord(seconds_);
   if (seconds_ > 600) {
     setText(tr("<b>A long job: about %1</b> (%2). It can be cancelled and resumed.").arg(time, how));

@@ -52,8 +52,14 @@ class JobEstimate : public QLabel {
 
   std::function<std::optional<FormWork>()> current_;
   std::shared_ptr<const Dataset> dataset_;
-  std::map<std::string, TrainingRates> rates_;  // per model, dataset, batch, augmentation, threads and device
-  std::map<std::string, QString> failed_;       // why no rate could be measured
+  struct Measured {
+    TrainingRates rates;
+    qint64 at = 0;  // QDateTime::currentMSecsSinceEpoch() of the measurement
+  };
+  // Per model, dataset, batch, augmentation, threads and device; measured again once
+  // older than a few minutes (a shared machine's load changes), the old one shown meanwhile.
+  std::map<std::string, Measured> rates_;
+  std::map<std::string, QString> failed_;  // why no rate could be measured
   std::string measuring_;
   void measured(const Rate& r);
   // The rates are measured on a thread of their own: a measurement takes seconds on a

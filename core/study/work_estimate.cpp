@@ -293,7 +293,7 @@ TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, 
   TrainingRates r;
   r.loadPerSecond = perSecond(
       static_cast<double>(n),
-      medianSeconds([&] { BatchSource probe(ds, Split::Train, idx, dev, size_t(4) << 30); }, 1, 1, 0.1, 3, cuda));
+      medianSeconds([&] { BatchSource probe(ds, Split::Train, idx, dev, size_t(4) << 30); }, 1, 2, 0.1, 5, cuda));
   BatchSource data(ds, Split::Train, idx, dev, size_t(4) << 30);
   std::unique_ptr<Classifier> model;
   r.secondsPerTraining =
@@ -307,14 +307,14 @@ TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, 
     c10::InferenceMode guard;
     model->forward(data.batch(evalPos)).argmax(1).cpu();
   };
-  r.evalPerSecond = perSecond(static_cast<double>(evalPos.size()), medianSeconds(infer, 1, 3, 0.3, 20, cuda));
+  r.evalPerSecond = perSecond(static_cast<double>(evalPos.size()), medianSeconds(infer, 1, steps, 0.3, 40, cuda));
   // per-example gradients in the batches GraNd's pass uses (EpochServices::gradSqNorms):
   // a call costs nearly as much for 32 examples as for 128
   const int64_t gradBatch = std::min<int64_t>(n, model->recordsLayers() ? 128 : 32);
   const std::vector<int64_t> gradPos(all.begin(), all.begin() + gradBatch);
   const auto gy = data.labels().index_select(0, torch::arange(gradBatch, torch::kInt64)).to(dev);
   auto grads = [&] { perExampleGradSqNorms(*model, data.batch(gradPos), gy); };
-  r.gradPerSecond = perSecond(static_cast<double>(gradBatch), medianSeconds(grads, 1, 1, 0.1, 10, cuda));
+  r.gradPerSecond = perSecond(static_cast<double>(gradBatch), medianSeconds(grads, 1, 2, 0.2, 20, cuda));
   return r;
 }
 

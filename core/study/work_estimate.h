@@ -77,10 +77,10 @@ JobWork scalingJobWork(const Dataset& ds, Store& store, const ScalingConfig& c);
 // Rates of `train`'s model, batch size and device on `ds`: a few training steps of the
 // real training loop (augmentation included) on the first examples of its training split,
 // after two warm-up steps, timed by the median step over at least `steps` steps and
-// 0.5 s (at most 40 steps); inference on batches of 512, per-example gradients in the
-// batches GraNd uses and loading likewise, each after one warm-up. ConfigError for an unknown
+// 0.5 s (at most 40 steps); inference on batches of 512 likewise (0.3 s), per-example
+// gradients in the batches GraNd uses (2 calls, 0.2 s) and loading, each after one warm-up. ConfigError for an unknown
 // model or device.
-TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps = 3);
+TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps = 4);
 
 // Training examples per second of `model` on random inputs of `shape` (no dataset at
 // hand): the median of at least `batches` steps and 0.3 s (at most 50) after two warm-up
