@@ -89,8 +89,8 @@ std::string scoringPlanText(const Dataset& ds, const ScoreConfig& config) {
     const TrainingRates rates = measureTrainingRates(ds, config.train);
     const double seconds = estimateSeconds(scoringWork(config, train), rates);
     if (seconds >= 0)
-      s << ", about " << formatDuration(seconds) << " (a training rate of " << static_cast<int64_t>(rates.trainPerSecond)
-        << " images/s measured now)";
+      s << ", about " << formatDuration(seconds) << " (a training rate of "
+        << static_cast<int64_t>(rates.trainPerSecond) << " images/s measured now)";
   } catch (const Error& e) {
     s << " (no time estimate: " << e.what() << ")";
   }
