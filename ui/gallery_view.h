@@ -38,6 +38,11 @@ class Dataset;
 
 namespace ps::ui {
 
+// The filter entries beyond ExampleFilter's: only examples that carry a tag; only those
+// the cross-validated label check flags (listed while the store holds one).
+inline constexpr int kTaggedFilter = 100;
+inline constexpr int kCrossValidatedFilter = 101;
+
 class ExampleListModel;
 class GalleryTags;
 struct ExportJob;
