@@ -303,7 +303,7 @@ bool JobPanel::confirmLongJob(int formIndex, bool fromForm, const QString& title
   const double seconds = estimate_->seconds();
   if (seconds <= kLongJobSeconds || !askBeforeLongJobs_) return true;
   QMessageBox box(QMessageBox::Question, tr("Start a long job?"),
-                  tr("This job is estimated to take about %1.").arg(QString::fromStdString(formatDuration(seconds))),
+                  tr("This job is estimated to take about %1.").arg(durationWord(seconds)),
                   QMessageBox::Yes | QMessageBox::Cancel, this);
   box.setObjectName(QStringLiteral("longJobQuestion"));
   box.setInformativeText((work.isEmpty() ? title : title + QStringLiteral("\n") + tr("It trains %1.").arg(work)) +

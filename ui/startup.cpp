@@ -22,6 +22,7 @@
 #include "main_window.h"
 #include "runs_panel.h"
 #include "settings_dialog.h"
+#include "ui_wording.h"
 #include "util/file_io.h"
 
 namespace ps::ui {
@@ -180,8 +181,8 @@ void StartupOptions::startScoring(MainWindow& window) {
     wait->deleteLater();
     try {
       const ScoreConfig c = panel->formConfig();
-      const QString when = seconds < 0 ? QObject::tr("time not estimated")
-                                       : QObject::tr("about %1").arg(QString::fromStdString(formatDuration(seconds)));
+      const QString when =
+          seconds < 0 ? QObject::tr("time not estimated") : QObject::tr("about %1").arg(durationWord(seconds));
       std::fprintf(stderr, "prunescope: --start-scoring: %s: %s (%s)\n",
                    qPrintable(QString::fromStdString(joinedScores(c.scores))), qPrintable(panel->scoringWorkText(c)),
                    qPrintable(when));
