@@ -1,9 +1,9 @@
 #include <QApplication>
 #include <QCoreApplication>
 
-#include "main_window.h"
-#include "startup.h"
 #include "util/version.h"
+#include "window/main_window.h"
+#include "window/startup.h"
 
 namespace {
 void nameApplication() {

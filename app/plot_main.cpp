@@ -6,8 +6,8 @@
 #include <QPainter>
 #include <cstdio>
 
-#include "chart_export.h"
-#include "frontier_chart.h"
+#include "charts/chart_export.h"
+#include "charts/frontier_chart.h"
 #include "study/frontier_study.h"
 
 int main(int argc, char** argv) {

@@ -14,13 +14,13 @@
 #include <cstdio>
 #include <random>
 
+#include "base/score_catalog.h"
+#include "charts/density_plot.h"
 #include "data/in_memory_dataset.h"
-#include "density_plot.h"
-#include "example_list_model.h"
-#include "gallery_view.h"
 #include "score/score_agreement.h"
-#include "score_catalog.h"
-#include "score_view.h"
+#include "views/example_list_model.h"
+#include "views/gallery_view.h"
+#include "views/score_view.h"
 
 namespace {
 template <typename Fn>

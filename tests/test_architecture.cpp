@@ -1,7 +1,7 @@
 // The architecture's rules, checked on the source tree so a break is caught when it is
-// written: core folders depend only on the folders before them (no include cycles), core
-// never includes Qt, core headers keep torch/torch.h out, and the UI neither trains nor
-// writes SQL itself.
+// written: the folders of core and the rooms of ui depend only on the folders before them
+// in docs/layers.txt (no include cycles), core never includes Qt, core headers keep
+// torch/torch.h out, and the UI neither trains nor writes SQL itself.
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
@@ -9,9 +9,18 @@
 
 namespace {
 
-// The core folders in dependency order: each may include only the folders before it.
-const QStringList kCoreOrder = {"util",  "job",   "data",  "store",  "model",  "train",
-                                "prune", "score", "study", "theory", "report", "cluster"};
+// The order of one part ("core" or "ui") from docs/layers.txt: each folder may include
+// only the folders before it. The file is the one statement of the order; CONTRIBUTING.md
+// quotes it.
+QStringList layerOrder(const QString& part) {
+  QFile f(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/docs/layers.txt"));
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  while (!f.atEnd()) {
+    const QString line = QString::fromUtf8(f.readLine()).trimmed();
+    if (line.startsWith(part + ':')) return line.mid(part.size() + 1).split(' ', Qt::SkipEmptyParts);
+  }
+  return {};
+}
 
 struct Include {
   QString file;
@@ -48,34 +57,69 @@ class TestArchitecture : public QObject {
   Q_OBJECT
  private slots:
   void coreFoldersUseOnlyEarlierFolders();
+  void uiRoomsUseOnlyEarlierRooms();
+  void contributingQuotesTheOrder();
   void coreHasNoQt();
   void coreHeadersKeepTorchOut();
   void uiNeitherTrainsNorWritesSql();
 };
 
-void TestArchitecture::coreFoldersUseOnlyEarlierFolders() {
-  QStringList broken;
+namespace {
+
+// Checks that every folder of `part` includes only the folders before it in its order,
+// that every folder on disk is in the order, and returns how many includes were checked.
+int checkLayers(const QString& part, QStringList& broken) {
+  const QStringList order = layerOrder(part);
+  if (order.isEmpty()) {
+    broken << "docs/layers.txt has no '" + part + ":' line";
+    return 0;
+  }
   int checked = 0;
-  for (int k = 0; k < kCoreOrder.size(); ++k) {
-    const QString folder = kCoreOrder[k];
-    for (const Include& inc : includes("core/" + folder, true)) {
-      const QString target = inc.target.section('/', 0, 0);
-      const int at = kCoreOrder.indexOf(target);
-      if (at < 0 || !inc.target.contains('/')) continue;  // not a core folder
+  for (int k = 0; k < order.size(); ++k) {
+    const QString folder = order[k];
+    for (const Include& inc : includes(part + "/" + folder, true)) {
+      const int at = order.indexOf(inc.target.section('/', 0, 0));
+      if (at < 0 || !inc.target.contains('/')) continue;  // not one of this part's folders
       ++checked;
       if (at > k)
-        broken << QString("%1:%2 includes %3, but %4/ may use only %5")
+        broken << QString("%1:%2 includes %3, but %4/%5/ may use only %6")
                       .arg(inc.file)
                       .arg(inc.line)
-                      .arg(inc.target, folder, kCoreOrder.mid(0, k).join(", "));
+                      .arg(inc.target, part, folder, order.mid(0, k).join(", "));
     }
   }
-  QVERIFY(checked > 100);
+  // Every folder of the part is in the order (a new one must be placed in it), and no
+  // source file sits outside the folders.
+  const QDir root(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/") + part);
+  for (const QString& d : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+    if (!order.contains(d)) broken << part + "/" + d + " is not in the order of docs/layers.txt";
+  for (const QString& f : root.entryList({"*.h", "*.cpp"}, QDir::Files))
+    broken << part + "/" + f + " is outside the folders of docs/layers.txt";
+  return checked;
+}
+
+}  // namespace
+
+void TestArchitecture::coreFoldersUseOnlyEarlierFolders() {
+  QStringList broken;
+  QVERIFY(checkLayers("core", broken) > 100);
   QVERIFY2(broken.isEmpty(), qPrintable(broken.join("\n")));
-  // Every folder of core is in the order (a new one must be placed in it).
-  for (const QString& d :
-       QDir(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/core")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-    QVERIFY2(kCoreOrder.contains(d), qPrintable("core/" + d + " is not in the dependency order"));
+}
+
+void TestArchitecture::uiRoomsUseOnlyEarlierRooms() {
+  QStringList broken;
+  QVERIFY(checkLayers("ui", broken) > 100);
+  QVERIFY2(broken.isEmpty(), qPrintable(broken.join("\n")));
+}
+
+void TestArchitecture::contributingQuotesTheOrder() {
+  QFile f(QStringLiteral(PRUNESCOPE_SOURCE_DIR "/CONTRIBUTING.md"));
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(f.readAll());
+  for (const QString& part : {QStringLiteral("core"), QStringLiteral("ui")}) {
+    const QString line = part + ": " + layerOrder(part).join(' ');
+    QVERIFY2(text.contains("\n  " + line + "\n"), qPrintable("CONTRIBUTING.md does not quote '" + line + "'"));
+  }
 }
 
 void TestArchitecture::coreHasNoQt() {

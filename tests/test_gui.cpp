@@ -24,26 +24,26 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTimer>
-#include "background_job.h"
-#include "chart_export.h"
-#include "class_count_model.h"
+#include "base/background_job.h"
+#include "charts/chart_export.h"
 #include "data/dataset_opener.h"
-#include "dataset_summary_widget.h"
-#include "example_list_model.h"
-#include "gallery_view.h"
-#include "job_estimate.h"
-#include "job_panel.h"
-#include "main_window.h"
-#include "runs_panel.h"
+#include "jobs/job_estimate.h"
+#include "jobs/job_panel.h"
+#include "jobs/study_forms.h"
 #include "score/score_engine.h"
 #include "store/store.h"
-#include "study_forms.h"
 #include "support/gui_thread_sql.h"
 #include "support/open_window.h"
 #include "support/stall_watch.h"
 #include "support/test_data.h"
 #include "theory/perceptron_theory.h"
-#include "theory_view.h"
+#include "views/class_count_model.h"
+#include "views/dataset_summary_widget.h"
+#include "views/example_list_model.h"
+#include "views/gallery_view.h"
+#include "views/runs_panel.h"
+#include "views/theory_view.h"
+#include "window/main_window.h"
 
 class TestGui : public QObject {
   Q_OBJECT

@@ -22,23 +22,23 @@
 #include <random>
 #include <thread>
 
-#include "agreement_heatmap.h"
-#include "chart_axes.h"
-#include "chart_export.h"
-#include "chart_style.h"
-#include "chart_view.h"
+#include "base/worker_pool.h"
+#include "charts/agreement_heatmap.h"
+#include "charts/chart_axes.h"
+#include "charts/chart_export.h"
+#include "charts/chart_style.h"
+#include "charts/chart_view.h"
+#include "charts/density_plot.h"
+#include "charts/frontier_chart.h"
 #include "data/synthetic_dataset.h"
-#include "density_plot.h"
-#include "frontier_chart.h"
-#include "frontier_view.h"
 #include "report/report_sections.h"
 #include "report/svg_chart.h"
-#include "scaling_view.h"
 #include "score/rank_stats.h"
-#include "score_view.h"
 #include "support/stall_watch.h"
 #include "util/policy_colours.h"
-#include "worker_pool.h"
+#include "views/frontier_view.h"
+#include "views/scaling_view.h"
+#include "views/score_view.h"
 
 namespace {
 

@@ -19,25 +19,25 @@
 #include <memory>
 #include <set>
 
-#include "background_job.h"
+#include "base/background_job.h"
+#include "base/job_queue.h"
+#include "base/score_catalog.h"
 #include "data/dataset_opener.h"
-#include "example_list_model.h"
-#include "gallery_tags.h"
-#include "gallery_view.h"
 #include "job/job.h"
-#include "job_panel.h"
-#include "job_queue.h"
-#include "main_window.h"
-#include "runs_panel.h"
+#include "jobs/job_panel.h"
+#include "jobs/study_forms.h"
 #include "score/label_check.h"
 #include "score/score_engine.h"
-#include "score_catalog.h"
-#include "score_view.h"
 #include "store/example_tags.h"
 #include "store/store.h"
-#include "study_forms.h"
 #include "support/open_window.h"
 #include "support/test_data.h"
+#include "views/example_list_model.h"
+#include "views/gallery_tags.h"
+#include "views/gallery_view.h"
+#include "views/runs_panel.h"
+#include "views/score_view.h"
+#include "window/main_window.h"
 
 class TestGuiGallery : public QObject {
   Q_OBJECT

@@ -24,23 +24,23 @@
 #include <QtTest>
 #include <memory>
 
-#include "background_job.h"
+#include "base/background_job.h"
+#include "base/form_parts.h"
 #include "cluster/slurm_jobs.h"
 #include "data/dataset_opener.h"
-#include "form_parts.h"
-#include "frontier_view.h"
-#include "gallery_view.h"
 #include "job/job.h"
-#include "job_panel.h"
-#include "main_window.h"
+#include "jobs/job_panel.h"
+#include "jobs/slurm_array_job.h"
+#include "jobs/slurm_form.h"
+#include "jobs/study_forms.h"
 #include "score/score_engine.h"
-#include "slurm_array_job.h"
-#include "slurm_form.h"
 #include "store/store.h"
-#include "study_forms.h"
 #include "support/open_window.h"
 #include "support/slurm_cluster.h"
 #include "support/test_data.h"
+#include "views/frontier_view.h"
+#include "views/gallery_view.h"
+#include "window/main_window.h"
 
 using ps::ui::SlurmArrayJob;
 using ps::ui::SlurmForm;

@@ -29,21 +29,21 @@
 #include <memory>
 #include <thread>
 
-#include "background_job.h"
-#include "frontier_chart.h"
-#include "gallery_view.h"
+#include "base/background_job.h"
+#include "base/job_queue.h"
+#include "base/ui_wording.h"
+#include "charts/frontier_chart.h"
 #include "job/job.h"
-#include "job_panel.h"
-#include "job_queue.h"
-#include "main_window.h"
-#include "settings_dialog.h"
-#include "startup.h"
+#include "jobs/job_panel.h"
 #include "store/run_summary.h"
 #include "store/store.h"
 #include "study/scaling_study.h"
 #include "support/test_data.h"
 #include "train/train_health.h"
-#include "ui_wording.h"
+#include "views/gallery_view.h"
+#include "window/main_window.h"
+#include "window/settings_dialog.h"
+#include "window/startup.h"
 
 using ps::ui::BackgroundJob;
 using ps::ui::JobQueue;

@@ -6,7 +6,7 @@
 #include <QString>
 #include <memory>
 
-#include "main_window.h"
+#include "window/main_window.h"
 
 namespace pstest {
 

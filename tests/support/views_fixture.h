@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "data/dataset_opener.h"
-#include "main_window.h"
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "support/gui_thread_sql.h"
 #include "support/open_window.h"
 #include "support/test_data.h"
+#include "window/main_window.h"
 
 namespace pstest {
 
