@@ -85,7 +85,8 @@ int checkLayers(const QString& part, QStringList& broken) {
         broken << QString("%1:%2 includes %3, but %4/%5/ may use only %6")
                       .arg(inc.file)
                       .arg(inc.line)
-                      .arg(inc.target, part, folder, order.mid(0, k).join(", "));
+                      .arg(inc.target, part, folder,
+                           k == 0 ? QStringLiteral("none of the others") : order.mid(0, k).join(", "));
     }
   }
   // Every folder of the part is in the order (a new one must be placed in it), and no
