@@ -26,6 +26,7 @@ class TestCli : public QObject {
   QTemporaryDir tmp_;
 
  private slots:
+  void duplicatesWritesEveryPairWithItsSources();
   void infoFashionMnist();
   void infoJsonWithStats();
   void infoListsSkippedFiles();
@@ -148,6 +149,28 @@ void TestCli::importThenPruneExportsASubset() {
   QVERIFY(QFile::exists(QString::fromStdString(out + ".json")));
   const CliResult scores = cli({"scores", dir, "--db", db});
   QVERIFY(scores.out.find("import") != std::string::npos);
+}
+
+void TestCli::duplicatesWritesEveryPairWithItsSources() {
+  const std::string dir = tmp_.path().toStdString() + "/dups";
+  std::vector<pstest::Sample> train = pstest::fashionSamples(30), test = pstest::fashionSamples(10, true);
+  train[25].image = train[3].image.clone();
+  test[4].image = train[7].image.clone();
+  pstest::writeIdxDataset(dir, train, test, false);
+  const std::string csv = tmp_.path().toStdString() + "/dups.csv";
+  const CliResult r = cli({"duplicates", dir, "--out", csv, "--quiet"});
+  QVERIFY2(r.code == 0, r.err.c_str());
+  QVERIFY2(r.out.find("within training: 1 ") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("leaks:           1 test example") != std::string::npos, r.out.c_str());
+  std::ifstream in(csv);
+  std::stringstream text;
+  text << in.rdbuf();
+  QCOMPARE(QString::fromStdString(text.str()).split('\n', Qt::SkipEmptyParts),
+           QStringList({"kind,split_a,index_a,source_a,split_b,index_b,source_b,similarity",
+                        QString::fromStdString("exact,train,3," + dir + "/train-images-idx3-ubyte#3,train,25," + dir +
+                                               "/train-images-idx3-ubyte#25,1"),
+                        QString::fromStdString("exact,train,7," + dir + "/train-images-idx3-ubyte#7,test,4," + dir +
+                                               "/t10k-images-idx3-ubyte#4,1")}));
 }
 
 void TestCli::studyCommandsRejectBadGrids() {

@@ -1,11 +1,13 @@
 // Dataset readers on real Fashion-MNIST and on small files written in each format.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <array>
 #include <filesystem>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "data/dataset_opener.h"
+#include "data/exact_duplicates.h"
 #include "data/image_file_dataset.h"
 #include "support/test_data.h"
 #include "util/errors.h"
@@ -29,6 +31,7 @@ class TestDatasets : public QObject {
   void buildBadCase(const QString& name, std::string& spec);
 
  private slots:
+  void exactDuplicatesAndLeaksArePixelIdentical();
   void builtinFashionMnist();
   void idxRoundTrip_data();
   void idxRoundTrip();
@@ -473,6 +476,47 @@ void TestDatasets::badInput() {
     QVERIFY2(msg.find(str(fileInMessage)) != std::string::npos, msg.c_str());
     QVERIFY2(msg.find(str(problem)) != std::string::npos, msg.c_str());
   }
+}
+
+// Planted copies: two copies of one training image and one of another inside training,
+// a test image equal to a training image (a leak, also under another label), two equal
+// test images, and a training image one grey level off another, which is not a copy.
+void TestDatasets::exactDuplicatesAndLeaksArePixelIdentical() {
+  std::vector<Sample> train = fashionSamples(120), test = fashionSamples(40, true);
+  const ps::ExactDuplicates before = ps::findExactDuplicates(*ps::openDataset([&] {
+    writeIdxDataset(path("dups0"), train, test, false);
+    return path("dups0");
+  }()));
+  QCOMPARE(before.groups, int64_t{0});  // the subset itself holds no copies
+  train[100].image = train[10].image.clone();
+  train[101].image = train[10].image.clone();
+  train[102].image = train[20].image.clone();
+  train[103].image = train[30].image.clone();
+  train[103].image.at<uint8_t>(14, 14) = static_cast<uint8_t>(train[30].image.at<uint8_t>(14, 14) ^ 1);
+  test[5].image = train[40].image.clone();
+  test[6].image = train[41].image.clone();
+  test[6].label = (train[41].label + 1) % 10;
+  test[7].image = test[8].image.clone();
+  writeIdxDataset(path("dups"), train, test, false);
+  const auto ds = ps::openDataset(path("dups"));
+  const ps::ExactDuplicates d = ps::findExactDuplicates(*ds);
+  using ps::Split;
+  const std::vector<std::array<int64_t, 4>> expected = {{0, 10, 0, 100}, {0, 10, 0, 101}, {0, 20, 0, 102},
+                                                        {0, 40, 1, 5},   {0, 41, 1, 6},   {1, 7, 1, 8}};
+  QCOMPARE(d.pairs.size(), expected.size());
+  for (size_t k = 0; k < expected.size(); ++k) {
+    const ps::DuplicatePair& p = d.pairs[k];
+    QCOMPARE((std::array<int64_t, 4>{static_cast<int64_t>(p.first.split), p.first.index,
+                                     static_cast<int64_t>(p.copy.split), p.copy.index}),
+             expected[k]);
+    QVERIFY(sameImage(ds->image(p.first.split, static_cast<size_t>(p.first.index)),
+                      ds->image(p.copy.split, static_cast<size_t>(p.copy.index))));
+  }
+  QCOMPARE(d.groups, int64_t{5});
+  QCOMPARE(d.withinTrain, int64_t{3});
+  QCOMPARE(d.withinTest, int64_t{1});
+  QCOMPARE(d.leaks, int64_t{2});
+  QCOMPARE(d.testExamplesLeaked, int64_t{2});
 }
 
 QTEST_GUILESS_MAIN(TestDatasets)

@@ -58,6 +58,8 @@ void addDecisionCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& comma
 void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);   // task, merge, slurm
 // label-check (app/cli/label_check_command.cpp)
 void addLabelCheckCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);
+// duplicates (app/cli/duplicates_command.cpp)
+void addDuplicatesCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);
 
 // slurm frontier|scaling: the study commands themselves, with their own options, under
 // `parent`; `extra` adds more options to each (the Slurm ones). Once parsed, the planner
