@@ -30,7 +30,10 @@ void appendMember(std::string& tar, const std::string& name, const std::string& 
   std::snprintf(h.data() + 124, 12, "%011lo", static_cast<unsigned long>(data.size()));
   std::snprintf(h.data() + 136, 12, "%011o", 0);
   h[156] = '0';
-  std::memcpy(h.data() + 257, "ustar\0" "00", 8);
+  std::memcpy(h.data() + 257,
+              "ustar\0"
+              "00",
+              8);
   std::fill(h.begin() + 148, h.begin() + 156, ' ');
   unsigned sum = 0;
   for (unsigned char c : h) sum += c;

@@ -213,7 +213,8 @@ std::vector<uint8_t> TarShardDataset::readMember(const TarMember& m) const {
 cv::Mat TarShardDataset::decode(const TarMember& m, const std::vector<uint8_t>& bytes) const {
   cv::Mat m8 = cv::imdecode(bytes, shape_.channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
   if (m8.empty())
-    throw DatasetError(shards_[m.shard] + "#" + m.name + ": OpenCV could not decode the image (corrupt or unsupported)");
+    throw DatasetError(shards_[m.shard] + "#" + m.name +
+                       ": OpenCV could not decode the image (corrupt or unsupported)");
   if (m8.channels() == 3) cv::cvtColor(m8, m8, cv::COLOR_BGR2RGB);
   if (m8.rows != shape_.height || m8.cols != shape_.width) {
     cv::Mat r;

@@ -6,8 +6,9 @@
 namespace ps {
 
 std::unique_ptr<Dataset> openTarShards(const std::string& dir, const std::string&, const OpenOptions&) {
-  throw DatasetError(dir + ": a folder of .tar shards, but this build has no libarchive (install libarchive-dev and "
-                           "configure again)");
+  throw DatasetError(dir +
+                     ": a folder of .tar shards, but this build has no libarchive (install libarchive-dev and "
+                     "configure again)");
 }
 
 }  // namespace ps

@@ -1,10 +1,15 @@
 // Import of external scores keyed by file name (score/score_name_import.h).
 #include "score/score_name_import.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <deque>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <string_view>
@@ -102,8 +107,9 @@ std::string normalName(std::string s) {
 }
 
 std::string_view baseOf(std::string_view s) {
-  const size_t cut = s.find_last_of("/#");
-  return cut == std::string_view::npos ? s : s.substr(cut + 1);
+  size_t k = s.size();
+  while (k > 0 && s[k - 1] != '/' && s[k - 1] != '#') --k;
+  return s.substr(k);
 }
 
 std::string_view stemOf(std::string_view s) {
@@ -111,83 +117,175 @@ std::string_view stemOf(std::string_view s) {
   return dot == std::string_view::npos || dot == 0 ? s : s.substr(0, dot);
 }
 
-// Lookup of training examples by full relative name, by base name and by base name
-// without extension; a base name or stem shared by two examples maps to -1 (ambiguous).
-class NameIndex {
+// An open-addressing table from a name (a view into the caller's strings) to an example;
+// a name added twice maps to kAmbiguous. Flat, so a million names cost two cache misses
+// a lookup rather than a chain of nodes.
+class FlatNameTable {
  public:
-  explicit NameIndex(const std::vector<std::string>& names) {
-    full_.reserve(names.size());
-    base_.reserve(names.size());
-    stem_.reserve(names.size());
-    for (size_t i = 0; i < names.size(); ++i) {
-      const auto id = static_cast<int64_t>(i);
-      full_.emplace(names[i], id);
-      const std::string_view b = baseOf(names[i]);
-      add(base_, b, id);
-      add(stem_, stemOf(b), id);
-    }
+  static constexpr uint32_t kEmpty = UINT32_MAX, kAmbiguous = UINT32_MAX - 1;
+  FlatNameTable(const std::vector<std::string>& names, std::string_view (*part)(std::string_view))
+      : names_(names), part_(part) {
+    size_t cap = 16;
+    while (cap < 2 * names.size()) cap *= 2;
+    slots_.assign(cap, Slot{0, kEmpty});
+    for (size_t i = 0; i < names.size(); ++i) add(static_cast<uint32_t>(i));
   }
-  // The example named `key`, or -1.
-  int64_t find(const std::string& key) const {
-    if (auto it = full_.find(key); it != full_.end()) return it->second;
-    const std::string_view b = baseOf(key);
-    if (auto it = base_.find(b); it != base_.end()) return it->second;
-    if (auto it = stem_.find(b); it != stem_.end()) return it->second;
-    return -1;
+  // The example named `key`, kAmbiguous, or kEmpty when none.
+  uint32_t find(std::string_view key) const {
+    const uint64_t h = XXH3_64bits(key.data(), key.size());
+    for (size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[at];
+      if (s.index == kEmpty) return kEmpty;
+      if (s.hash == h && nameOf(s) == key) return s.index;
+    }
   }
 
  private:
-  using Map = std::unordered_map<std::string_view, int64_t>;
-  static void add(Map& m, std::string_view k, int64_t id) {
-    const auto [it, added] = m.emplace(k, id);
-    if (!added) it->second = -1;
+  struct Slot {
+    uint64_t hash;
+    uint32_t index, first;  // first: an example with this name (kept for comparing when ambiguous)
+    Slot(uint64_t h, uint32_t i) : hash(h), index(i), first(i) {}
+  };
+  std::string_view nameOf(const Slot& s) const { return part_(names_[s.first]); }
+  void add(uint32_t i) {
+    const std::string_view key = part_(names_[i]);
+    const uint64_t h = XXH3_64bits(key.data(), key.size());
+    for (size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      Slot& s = slots_[at];
+      if (s.index == kEmpty) {
+        s = Slot(h, i);
+        return;
+      }
+      if (s.hash == h && nameOf(s) == key) {
+        s.index = kAmbiguous;
+        return;
+      }
+    }
   }
-  std::unordered_map<std::string_view, int64_t> full_;
-  Map base_, stem_;
+  const std::vector<std::string>& names_;
+  std::string_view (*part_)(std::string_view);
+  std::vector<Slot> slots_;
+};
+
+std::string_view wholeName(std::string_view s) { return s; }
+std::string_view stemOfBase(std::string_view s) { return stemOf(baseOf(s)); }
+
+// Lookup of training examples by full relative name, by base name, and by base name
+// without extension (a base name or stem two examples share matches neither). Each table
+// is built when a row first needs it.
+class NameIndex {
+ public:
+  explicit NameIndex(const std::vector<std::string>& names) : names_(names) {}
+  // The example named `key`, or -1. A key with a folder is looked up whole first; a bare
+  // file name (as published score files have) by base name first, whole only when two
+  // examples share the base name, so the tables a file's keys never need are not built.
+  int64_t find(std::string_view key) {
+    const std::string_view base = baseOf(key);
+    uint32_t i = FlatNameTable::kEmpty;
+    if (base.size() != key.size()) i = table(full_, wholeName).find(key);
+    if (i == FlatNameTable::kEmpty) i = table(base_, baseOf).find(base);
+    if (i == FlatNameTable::kAmbiguous && base.size() == key.size()) i = table(full_, wholeName).find(key);
+    if (i == FlatNameTable::kEmpty) i = table(stem_, stemOfBase).find(base);
+    return i >= FlatNameTable::kAmbiguous ? -1 : static_cast<int64_t>(i);
+  }
+
+ private:
+  using Part = std::string_view (*)(std::string_view);
+  FlatNameTable& table(std::unique_ptr<FlatNameTable>& t, Part part) {
+    if (!t) t = std::make_unique<FlatNameTable>(names_, part);
+    return *t;
+  }
+  const std::vector<std::string>& names_;
+  std::unique_ptr<FlatNameTable> full_, base_, stem_;
 };
 
 struct ParsedRows {
   std::vector<std::string> header;
-  std::vector<std::string> keys;
-  std::vector<size_t> lines;                // of each row, 1-based
-  std::vector<std::vector<double>> values;  // per column, per row
+  std::vector<std::string_view> keys;      // views into the file's text, or into `normalised`
+  std::deque<std::string> normalised;      // keys that needed rewriting ("./a", "a\\b")
+  std::vector<size_t> lines;               // of each row, 1-based
+  std::vector<std::vector<float>> values;  // per column, per row
 };
 
-double cellValue(const std::string& path, size_t lineNo, const std::string& column, const std::string& text) {
-  const std::string t = trimmedField(text);
-  char* end = nullptr;
-  const double v = t.empty() ? std::nan("") : std::strtod(t.c_str(), &end);
-  if (t.empty() || end != t.c_str() + t.size() || !std::isfinite(v))
-    throw DatasetError(path + ":" + std::to_string(lineNo) + ": " + column + " '" + text +
+float cellValue(const std::string& path, size_t lineNo, const std::string& column, std::string_view text) {
+  const size_t a = text.find_first_not_of(" \t");
+  const std::string_view t =
+      a == std::string_view::npos ? std::string_view() : text.substr(a, text.find_last_not_of(" \t") - a + 1);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v))
+    throw DatasetError(path + ":" + std::to_string(lineNo) + ": " + column + " '" + std::string(text) +
                        "' is not a finite number");
   if (std::abs(v) > std::numeric_limits<float>::max())
-    throw DatasetError(path + ":" + std::to_string(lineNo) + ": " + column + " " + t +
+    throw DatasetError(path + ":" + std::to_string(lineNo) + ": " + column + " " + std::string(t) +
                        " does not fit the stored type (32-bit float, up to about 3.4e38)");
-  return v;
+  return static_cast<float>(v);
+}
+
+// The fields of a line as views; a line with quotes goes through splitCsvLine into `owned`.
+void lineFields(std::string_view line, std::vector<std::string_view>& out, std::vector<std::string>& owned) {
+  out.clear();
+  if (line.find('"') != std::string_view::npos) {
+    splitCsvLine(line, owned);
+    for (const auto& f : owned) out.emplace_back(f);
+    return;
+  }
+  size_t start = 0;
+  for (size_t comma; (comma = line.find(',', start)) != std::string_view::npos; start = comma + 1)
+    out.push_back(line.substr(start, comma - start));
+  out.push_back(line.substr(start));
+}
+
+std::string_view trimmedView(std::string_view s) {
+  const size_t a = s.find_first_not_of(" \t");
+  if (a == std::string_view::npos) return {};
+  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
+
+void addKey(ParsedRows& rows, std::string_view key) {
+  if (key.find('\\') == std::string_view::npos && key.rfind("./", 0) != 0) {
+    rows.keys.push_back(key);
+    return;
+  }
+  rows.normalised.push_back(normalName(std::string(key)));
+  rows.keys.emplace_back(rows.normalised.back());
+}
+
+// The header's columns: the key's and the score columns' positions.
+size_t readHeader(const std::string& path, ParsedRows& rows, const std::vector<std::string_view>& f,
+                  const std::string& keyColumn, const std::vector<std::string>& columns, std::vector<size_t>& at) {
+  for (const auto& h : f) rows.header.emplace_back(trimmedView(h));
+  const size_t keyAt = columnIndex(path, rows.header, keyColumnOf(path, rows.header, keyColumn), "key");
+  for (const auto& c : columns) at.push_back(columnIndex(path, rows.header, c, "score"));
+  rows.values.resize(columns.size());
+  return keyAt;
 }
 
 ParsedRows parseRows(const std::string& path, const std::string& text, const std::string& keyColumn,
                      const std::vector<std::string>& columns) {
   ParsedRows rows;
   const auto spans = lineSpans(text);
-  std::vector<std::string> f;
+  std::vector<std::string_view> f;
+  std::vector<std::string> owned;
   size_t keyAt = 0;
   std::vector<size_t> at;
   for (size_t l = 0; l < spans.size(); ++l) {
     const std::string_view line(text.data() + spans[l].first, spans[l].second - spans[l].first);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    splitCsvLine(line, f);
+    lineFields(line, f, owned);
     if (rows.header.empty()) {
-      for (auto& h : f) rows.header.push_back(trimmedField(h));
-      keyAt = columnIndex(path, rows.header, keyColumnOf(path, rows.header, keyColumn), "key");
-      for (const auto& c : columns) at.push_back(columnIndex(path, rows.header, c, "score"));
-      rows.values.resize(columns.size());
+      keyAt = readHeader(path, rows, f, keyColumn, columns, at);
       continue;
     }
     if (f.size() < rows.header.size())
       throw DatasetError(path + ":" + std::to_string(l + 1) + ": " + std::to_string(f.size()) + " columns; expected " +
                          std::to_string(rows.header.size()) + " as the header names");
-    rows.keys.push_back(normalName(trimmedField(f[keyAt])));
+    if (!owned.empty() && line.find('"') != std::string_view::npos) {  // views into `owned`: keep a copy
+      rows.normalised.push_back(normalName(std::string(trimmedView(f[keyAt]))));
+      rows.keys.emplace_back(rows.normalised.back());
+    } else {
+      addKey(rows, trimmedView(f[keyAt]));
+    }
     rows.lines.push_back(l + 1);
     for (size_t c = 0; c < at.size(); ++c) rows.values[c].push_back(cellValue(path, l + 1, columns[c], f[at[c]]));
   }
@@ -196,25 +294,32 @@ ParsedRows parseRows(const std::string& path, const std::string& text, const std
 }
 
 // The example of each row (-1: unmatched); DatasetError for a name given twice.
-std::vector<int64_t> matchRows(const std::string& path, const ParsedRows& rows, const NameIndex& index, size_t n) {
-  std::unordered_map<std::string_view, size_t> seen;
-  seen.reserve(rows.keys.size());
+std::vector<int64_t> matchRows(const std::string& path, const ParsedRows& rows, NameIndex& index, size_t n) {
   std::vector<size_t> rowOf(n, SIZE_MAX);
   std::vector<int64_t> match(rows.keys.size(), -1);
+  std::unordered_map<std::string_view, size_t> unmatchedSeen;  // matched rows meet again in rowOf
   for (size_t r = 0; r < rows.keys.size(); ++r) {
-    const auto [it, added] = seen.emplace(rows.keys[r], r);
-    if (!added)
-      throw DatasetError(path + ":" + std::to_string(rows.lines[r]) + ": name '" + rows.keys[r] +
-                         "' appears twice (first at line " + std::to_string(rows.lines[it->second]) +
-                         "); expected one row per file");
     match[r] = index.find(rows.keys[r]);
-    if (match[r] < 0) continue;
-    size_t& first = rowOf[static_cast<size_t>(match[r])];
-    if (first != SIZE_MAX)
-      throw DatasetError(path + ":" + std::to_string(rows.lines[r]) + ": '" + rows.keys[r] +
-                         "' names the same training example as '" + rows.keys[first] + "' (line " +
-                         std::to_string(rows.lines[first]) + ")");
-    first = r;
+    const size_t* first = nullptr;
+    if (match[r] < 0) {
+      const auto [it, added] = unmatchedSeen.emplace(rows.keys[r], r);
+      if (added) continue;
+      first = &it->second;
+    } else {
+      size_t& slot = rowOf[static_cast<size_t>(match[r])];
+      if (slot == SIZE_MAX) {
+        slot = r;
+        continue;
+      }
+      first = &slot;
+    }
+    const std::string line = path + ":" + std::to_string(rows.lines[r]) + ": ";
+    const std::string firstLine = std::to_string(rows.lines[*first]);
+    if (rows.keys[*first] == rows.keys[r])
+      throw DatasetError(line + "name '" + std::string(rows.keys[r]) + "' appears twice (first at line " + firstLine +
+                         "); expected one row per file");
+    throw DatasetError(line + "'" + std::string(rows.keys[r]) + "' names the same training example as '" +
+                       std::string(rows.keys[*first]) + "' (line " + firstLine + ")");
   }
   return match;
 }
@@ -227,7 +332,7 @@ NameMatchReport reportOf(const ParsedRows& rows, const std::vector<int64_t>& mat
     if (match[r] >= 0)
       ++rep.matched;
     else if (rep.unmatchedExamples.size() < kUnmatchedShown)
-      rep.unmatchedExamples.push_back(rows.keys[r]);
+      rep.unmatchedExamples.emplace_back(rows.keys[r]);
   }
   return rep;
 }
@@ -273,7 +378,7 @@ ScoreRun buildRun(const ParsedRows& rows, const std::vector<int64_t>& match, con
   for (size_t c = 0; c < names.size(); ++c) {
     std::vector<float> raw(order.size()), diff(order.size());
     for (size_t k = 0; k < order.size(); ++k) {
-      raw[k] = static_cast<float>(rows.values[c][order[k]]);
+      raw[k] = rows.values[c][order[k]];
       diff[k] = higherIsHarder ? raw[k] : -raw[k];
     }
     run.difficulty[names[c]] = std::move(diff);
@@ -305,9 +410,8 @@ std::vector<std::string> csvHeader(const std::string& path) {
 
 bool hasKeyColumn(const std::vector<std::string>& header, const std::string& keyColumn) {
   if (!keyColumn.empty()) return std::find(header.begin(), header.end(), keyColumn) != header.end();
-  return std::any_of(defaultKeyColumns().begin(), defaultKeyColumns().end(), [&](const std::string& k) {
-    return std::find(header.begin(), header.end(), k) != header.end();
-  });
+  return std::any_of(defaultKeyColumns().begin(), defaultKeyColumns().end(),
+                     [&](const std::string& k) { return std::find(header.begin(), header.end(), k) != header.end(); });
 }
 
 std::vector<std::string> trainingExampleNames(const Dataset& ds) {
@@ -361,14 +465,15 @@ NameImportResult importScoresByName(const Dataset& ds, Store& store, const std::
   stripByteOrderMark(text);
   const ParsedRows rows = parseRows(path, text, req.keyColumn, req.columns);
   const std::vector<std::string> exampleNames = trainingExampleNames(ds);
-  const std::vector<int64_t> match = matchRows(path, rows, NameIndex(exampleNames), exampleNames.size());
+  NameIndex index(exampleNames);
+  const std::vector<int64_t> match = matchRows(path, rows, index, exampleNames.size());
   NameImportResult out;
   out.report = reportOf(rows, match, exampleNames.size());
   checkShare(path, out.report, req.minMatchedShare, exampleNames.empty() ? "" : exampleNames.front());
 
   Hasher h;
   h.update(bytes.data(), bytes.size());
-  nlohmann::json cfg{{"file", path},          {"names", names},
+  nlohmann::json cfg{{"file", path},           {"names", names},
                      {"columns", req.columns}, {"key_column", req.keyColumn},
                      {"by", "name"},           {"higher_is_harder", req.higherIsHarder},
                      {"content", h.hex()}};
