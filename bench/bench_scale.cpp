@@ -5,6 +5,7 @@
 // - the first and the second open of the folder with a store, each against a plain
 //   `find -printf '%s %T@'` walk of the same folder in the same run;
 // - the export of a kept subset;
+// - the import of the score CSV by file name, and the read of the stored vector;
 // - peak resident memory of each step, and per example beyond the decoded-image cache.
 // Run on demand (never in ctest): `nice build/bench/bench_scale [--classes N] [--per-class N]`.
 #include <fcntl.h>
@@ -28,6 +29,7 @@
 
 #include "data/dataset_opener.h"
 #include "prune/subset_export.h"
+#include "score/score_name_import.h"
 #include "store/store.h"
 
 namespace fs = std::filesystem;
@@ -197,6 +199,48 @@ void measureExport(const ps::Dataset& ds, const fs::path& dir) {
   std::printf("  export of %zu kept examples (CSV): %.2f s\n", order.size(), seconds(t0));
 }
 
+uint64_t storeFileBytes(const std::string& db) {
+  uint64_t total = 0;
+  for (const char* suffix : {"", "-wal"})
+    if (fs::exists(db + suffix)) total += fs::file_size(db + suffix);
+  return total;
+}
+
+// Imports the released-style scores.csv by file name into the store, then reads the
+// stored vector back: the time of each and the store's growth per example.
+void measureImportByName(const ps::Dataset& ds, const fs::path& root, const std::string& db) {
+  const uint64_t before = storeFileBytes(db);
+  const auto t0 = Clock::now();
+  int64_t run = 0;
+  size_t matched = 0;
+  {
+    ps::Store store(db);
+    ps::NameImportRequest req;
+    req.columns = {"score"};
+    req.names = {"released"};
+    const ps::NameImportResult r = ps::importScoresByName(ds, store, (root / "scores.csv").string(), req);
+    run = r.run.runId;
+    matched = r.report.matched;
+  }
+  const double import = seconds(t0);
+  const double growth =
+      static_cast<double>(storeFileBytes(db) - before) / static_cast<double>(ds.size(ps::Split::Train));
+  std::printf(
+      "  import by file name: %zu rows matched in %.2f s (target <= 10 s); store growth %.2f B/example "
+      "(target <= 10)\n",
+      matched, import, growth);
+  ps::Store store(db);
+  double best = 1e30;
+  size_t values = 0;
+  for (int rep = 0; rep < 5; ++rep) {
+    const auto t1 = Clock::now();
+    values = store.vector(run, "released").size();
+    best = std::min(best, seconds(t1));
+  }
+  std::printf("  read one stored score vector of %zu values: %.1f ms, best of 5 (target <= 200 ms)\n", values,
+              best * 1e3);
+}
+
 Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i) {
@@ -208,13 +252,20 @@ Options parse(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--classes") o.classes = std::stoi(next());
-    else if (a == "--per-class") o.perClass = std::stoi(next());
-    else if (a == "--val-per-class") o.valPerClass = std::stoi(next());
-    else if (a == "--pixels") o.pixels = std::stoi(next());
-    else if (a == "--dir") o.dir = next();
-    else if (a == "--keep") o.keep = true;
-    else if (a == "--reuse") o.reuse = true;
+    if (a == "--classes")
+      o.classes = std::stoi(next());
+    else if (a == "--per-class")
+      o.perClass = std::stoi(next());
+    else if (a == "--val-per-class")
+      o.valPerClass = std::stoi(next());
+    else if (a == "--pixels")
+      o.pixels = std::stoi(next());
+    else if (a == "--dir")
+      o.dir = next();
+    else if (a == "--keep")
+      o.keep = true;
+    else if (a == "--reuse")
+      o.reuse = true;
     else {
       std::fprintf(stderr,
                    "usage: bench_scale [--classes 1000] [--per-class 1281] [--val-per-class 50] [--pixels 32] "
@@ -233,8 +284,8 @@ Options parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
-  const fs::path dir = o.dir.empty() ? fs::temp_directory_path() / ("prunescope_scale_" + std::to_string(::getpid()))
-                                     : fs::path(o.dir);
+  const fs::path dir =
+      o.dir.empty() ? fs::temp_directory_path() / ("prunescope_scale_" + std::to_string(::getpid())) : fs::path(o.dir);
   const fs::path root = dir / "imagenet";
   if (!(o.reuse && fs::is_directory(root / "train"))) {
     fs::remove_all(root);
@@ -257,7 +308,7 @@ int main(int argc, char** argv) {
   std::printf("  second open target: <= 1.5x the find walk; memory target: <= 200 B/example\n");
 
   measureExport(*ds, dir);
-  // Import by file name and reading a score vector back are measured here too (scores.csv).
+  measureImportByName(*ds, root, db);
 
   std::printf("peak RSS of the whole run: %.1f MB\n", [] {
     rusage u{};

@@ -35,7 +35,10 @@ void appendMember(std::string& tar, const std::string& name, const std::string& 
   std::snprintf(h.data() + 124, 12, "%011lo", static_cast<unsigned long>(data.size()));
   std::snprintf(h.data() + 136, 12, "%011o", 0);
   h[156] = '0';
-  std::memcpy(h.data() + 257, "ustar\0" "00", 8);
+  std::memcpy(h.data() + 257,
+              "ustar\0"
+              "00",
+              8);
   std::fill(h.begin() + 148, h.begin() + 156, ' ');
   unsigned sum = 0;
   for (unsigned char c : h) sum += c;
@@ -108,8 +111,8 @@ int main(int argc, char** argv) {
   size_t sum = 0;
   for (int k = 0; k < reads; ++k) sum += ds->image(ps::Split::Train, pick(rng)).total();
   const double random = secondsSince(t1);
-  std::printf("  random image reads: %.1f us each (read at the offset + PNG decode), %d reads\n",
-              random / reads * 1e6, reads);
+  std::printf("  random image reads: %.1f us each (read at the offset + PNG decode), %d reads\n", random / reads * 1e6,
+              reads);
   const auto t2 = Clock::now();
   const std::string fp = ds->fingerprint();
   std::printf("  fingerprint (hashes every shard): %.3f s  %s\n", secondsSince(t2), fp.c_str());
