@@ -16,6 +16,17 @@ std::string builtinFashionMnistDir() {
   return "/usr/share/datasets/fashion-mnist";
 }
 
+namespace {
+
+bool holdsTarShards(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && endsWith(toLower(e.path().filename().string()), ".tar")) return true;
+  return false;
+}
+
+}  // namespace
+
 std::string detectFormat(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw DatasetError(path + ": no such file or directory");
@@ -25,20 +36,19 @@ std::string detectFormat(const std::string& path) {
                        ": a file that is not a .csv manifest; expected a dataset directory (IDX, "
                        "CIFAR binary, image folder) or a .csv manifest");
   }
-  bool idx = false, cifar10 = false, cifar100 = false, subdirs = false, tar = false;
+  bool idx = false, cifar10 = false, cifar100 = false, subdirs = false;
   for (const auto& e : fs::directory_iterator(path)) {
     const std::string name = e.path().filename().string();
     if (name.find("idx3-ubyte") != std::string::npos || name.find("idx1-ubyte") != std::string::npos) idx = true;
     if ((name.rfind("data_batch_", 0) == 0 && endsWith(name, ".bin")) || name == "test_batch.bin") cifar10 = true;
     if (name == "train.bin" || name == "test.bin") cifar100 = true;
     if (e.is_directory() && name[0] != '.') subdirs = true;
-    if (e.is_regular_file() && endsWith(toLower(name), ".tar")) tar = true;
   }
   if (idx) return "idx";
   if (cifar10) return "cifar10";
   if (cifar100) return "cifar100";
   if (subdirs) return "folder";
-  if (tar) return "tar";
+  if (holdsTarShards(path)) return "tar";
   throw DatasetError(path +
                      ": cannot tell the dataset format: expected IDX files (train-images-idx3-ubyte[.gz]), "
                      "CIFAR batches (data_batch_1.bin or train.bin), class folders, .tar shards, or a .csv manifest");
