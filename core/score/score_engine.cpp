@@ -253,7 +253,7 @@ namespace {
 
 // A run's summary result as a JSON object (empty when absent); StoreError when damaged.
 nlohmann::json runSummary(const Store& store, int64_t runId) {
-  const auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"), nullptr, false);
+  auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"), nullptr, false);
   if (!summary.is_object())
     throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s summary is not a JSON object");
   return summary;
