@@ -35,6 +35,7 @@ class TestCli : public QObject {
   void builtExecutable();
   void theoryCommandWritesTheDocumentedColumns();
   void importThenPruneExportsASubset();
+  void importByFileNameReportsMatches();
   void studyCommandsRejectBadGrids();
   void trainingHealthInTheCli();
   void outputsAreReplacedWholeOrNotAtAll();
@@ -129,6 +130,34 @@ void TestCli::theoryCommandWritesTheDocumentedColumns() {
   for (std::string line; std::getline(in, line);) ++rows;
   QCOMPARE(rows, 4);
   QVERIFY(QFile::exists(QString::fromStdString(csv + ".json")));
+}
+
+void TestCli::importByFileNameReportsMatches() {
+  // A released-style CSV keyed by file name, two score columns (one renamed: el2n is a
+  // built-in score's name), two rows naming no file: the counts, the unmatched names and
+  // the two scores are reported, and a subset is kept from the scored examples.
+  const std::string dir = tmp_.path().toStdString() + "/named";
+  const std::vector<std::string> classes = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  pstest::writeImageFolder(dir, "train", pstest::fashionSamples(40), classes);
+  pstest::writeImageFolder(dir, "test", pstest::fashionSamples(10, true), classes);
+  std::string csv = "filename,el2n,memorization\n";
+  for (int i = 0; i < 38; ++i) csv += std::to_string(i) + ".png," + std::to_string(i) + ",0.5\n";
+  csv += "lost_1.png,1,1\nlost_2.png,1,1\n";
+  pstest::writeText(dir + "/../released.csv", csv);
+  const std::string db = tmp_.path().toStdString() + "/named.sqlite";
+  const CliResult r = cli({"import-scores", dir, dir + "/../released.csv", "--column", "el2n", "--name", "el2n_ext",
+                           "--column", "memorization", "--name", "mem_ext", "--direction", "harder", "--db", db});
+  QVERIFY2(r.code == 0, r.err.c_str());
+  QVERIFY2(r.out.find("matched 38 of 40 rows") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("2 unmatched, for example: lost_1.png lost_2.png") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("2 of 40 training examples have no row") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("38 values each of 'el2n_ext' 'mem_ext'") != std::string::npos, r.out.c_str());
+  const CliResult noKey = cli({"import-scores", dir, dir + "/../released.csv", "--key-column", "image", "--column",
+                               "el2n", "--name", "e", "--direction", "harder", "--db", db});
+  QCOMPARE(noKey.code, 1);
+  QVERIFY2(noKey.err.find("released.csv: no key column 'image'; the file's columns are: filename, el2n, "
+                          "memorization") != std::string::npos,
+           noKey.err.c_str());
 }
 
 void TestCli::importThenPruneExportsASubset() {

@@ -661,7 +661,7 @@ void TestDecision::reportNumbersEqualTheStore() {
   std::vector<ps::ScoreSeries> series;
   for (int64_t run : {2, 1}) {
     const std::string name = run == 1 ? "first" : "second";
-    series.push_back({name, store.indexVector(run, "indices"), store.vector(run, name)});
+    series.push_back({name, ps::loadRunIndices(store, run), store.vector(run, name)});
   }
   QVERIFY(has(full(ps::scoreAgreement(series, 0.1).spearman[0][1])));
   QVERIFY2(has("Audit of keep-hard by first"), html.substr(html.find("Fairness audit"), 600).c_str());

@@ -1,11 +1,16 @@
 // Imported scores (published ones, or one's own from Python): a CSV with an index column,
 // a float64 .npy where lower is harder, the cache, and the refused files, which store
 // nothing.
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <map>
 #include <string>
 
+#include "data/dataset_opener.h"
 #include "score/score_engine.h"
+#include "score/score_name_import.h"
 #include "store/store.h"
 #include "support/test_data.h"
 #include "util/errors.h"
@@ -31,6 +36,10 @@ class TestScoreImport : public QObject {
   void importCsvAndNpy();
   void importRefusesBadFiles_data();
   void importRefusesBadFiles();
+  void importByFileName();
+  void importByFileNameRefuses_data();
+  void importByFileNameRefuses();
+  void importStoresFourBytesPerValue();
 };
 
 void TestScoreImport::importCsvAndNpy() {
@@ -105,6 +114,146 @@ void TestScoreImport::importRefusesBadFiles() {
     QVERIFY2(std::string(e.what()).find(problem.toStdString()) != std::string::npos, e.what());
   }
   QCOMPARE(store.runs(store.registerDataset(*ds)).size(), runsBefore);  // nothing stored
+}
+
+namespace {
+// A PNG folder of 40 training and 10 test examples, files train/<class>/<i>.png, opened.
+std::unique_ptr<ps::Dataset> namedFolder(const std::string& dir) {
+  const std::vector<std::string> classes = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  if (!QFileInfo::exists(QString::fromStdString(dir))) {
+    pstest::writeImageFolder(dir, "train", pstest::fashionSamples(40), classes);
+    pstest::writeImageFolder(dir, "test", pstest::fashionSamples(10, true), classes);
+  }
+  return ps::openDataset(dir);
+}
+
+// The training index of the file named <i>.png.
+std::map<std::string, int64_t> indexOfFile(const ps::Dataset& ds) {
+  std::map<std::string, int64_t> out;
+  for (size_t i = 0; i < ds.size(ps::Split::Train); ++i) {
+    const std::string s = ds.source(ps::Split::Train, i);
+    out[s.substr(s.rfind('/') + 1)] = static_cast<int64_t>(i);
+  }
+  return out;
+}
+}  // namespace
+
+void TestScoreImport::importByFileName() {
+  auto ds = namedFolder(path("named"));
+  const auto at = indexOfFile(*ds);
+  ps::Store store(path("named.sqlite"));
+  // Rows name files three ways (path under the root, base name, base name without
+  // extension); files 0..37 have a row, 38 and 39 none; two rows name nothing (2 of 40:
+  // 95 % match). Two score columns.
+  std::string csv = "file_name,el2n_20,memorization\n";
+  for (int i = 0; i < 38; ++i) {
+    const std::string name = "train/" + std::to_string(ds->label(ps::Split::Train, at.at(std::to_string(i) + ".png"))) +
+                             "/" + std::to_string(i) + ".png";
+    const std::string key = i % 3 == 0 ? name : i % 3 == 1 ? std::to_string(i) + ".png" : std::to_string(i);
+    csv += key + "," + std::to_string(i * 0.25) + "," + std::to_string(100 - i) + "\n";
+  }
+  csv += "ghost_a.png,1,1\nghost_b.png,2,2\n";
+  pstest::writeText(path("named.csv"), csv);
+  ps::NameImportRequest req;
+  req.columns = {"el2n_20", "memorization"};
+  req.higherIsHarder = false;
+  const ps::NameImportResult r = ps::importScoresByName(*ds, store, path("named.csv"), req);
+  QCOMPARE(r.report.rows, size_t(40));
+  QCOMPARE(r.report.matched, size_t(38));
+  QCOMPARE(r.report.unmatched(), size_t(2));
+  QCOMPARE(QString::fromStdString(r.report.unmatchedExamples.at(0)), QString("ghost_a.png"));
+  QCOMPARE(r.run.names, (std::vector<std::string>{"el2n_20", "memorization"}));
+  QCOMPARE(r.run.indices.size(), size_t(38));  // the examples without a row are not scored
+  // Read back from the store: each column its own score, on the right example, lower = harder.
+  const ps::ScoreRun back = ps::loadScoreRunFor(store, r.run.runId, *ds);
+  for (int i : {0, 1, 2, 37}) {
+    const int64_t ex = at.at(std::to_string(i) + ".png");
+    const size_t k =
+        static_cast<size_t>(std::find(back.indices.begin(), back.indices.end(), ex) - back.indices.begin());
+    QVERIFY(k < back.indices.size());
+    QCOMPARE(back.raw.at("el2n_20")[k], float(i * 0.25));
+    QCOMPARE(back.difficulty.at("el2n_20")[k], -float(i * 0.25));
+    QCOMPARE(back.raw.at("memorization")[k], float(100 - i));
+  }
+  for (int i : {38, 39}) {
+    const int64_t ex = at.at(std::to_string(i) + ".png");
+    QVERIFY(std::find(back.indices.begin(), back.indices.end(), ex) == back.indices.end());
+  }
+  QVERIFY(ps::importScoresByName(*ds, store, path("named.csv"), req).run.fromCache);
+  // Stored names given one per column.
+  req.names = {"el2n_a", "forget_a"};
+  QCOMPARE(ps::importScoresByName(*ds, store, path("named.csv"), req).run.names,
+           (std::vector<std::string>{"el2n_a", "forget_a"}));
+}
+
+void TestScoreImport::importByFileNameRefuses_data() {
+  QTest::addColumn<QString>("csv");
+  QTest::addColumn<QString>("keyColumn");
+  QTest::addColumn<QString>("problem");
+  std::string dup = "filename,s\n";
+  for (int i = 0; i < 40; ++i) dup += std::to_string(i) + ".png,1\n";
+  dup += "7.png,2\n";
+  QTest::newRow("name twice") << QString::fromStdString(dup) << ""
+                              << "bad.csv:42: name '7.png' appears twice (first at line 9)";
+  std::string few = "path,s\n";
+  for (int i = 0; i < 40; ++i) few += (i < 30 ? std::to_string(i) : "other/x" + std::to_string(i)) + ".png,1\n";
+  QTest::newRow("under 90 % match") << QString::fromStdString(few) << ""
+                                    << "only 30 of 40 rows name a training example (75 %; at least 90 % must). "
+                                       "Unmatched, for example: other/x30.png";
+  QTest::newRow("no key column") << "image,s\n1.png,2\n"
+                                 << ""
+                                 << "bad.csv: no key column naming the files (expected one of filename, file_name, "
+                                    "path, or --key-column); the file's columns are: image, s";
+  QTest::newRow("key column not there") << "filename,s\n1.png,2\n"
+                                        << "img"
+                                        << "bad.csv: no key column 'img'; the file's columns are: filename, s";
+  QTest::newRow("score column not there") << "filename,t\n1.png,2\n"
+                                          << ""
+                                          << "bad.csv: no score column 's'; the file's columns are: filename, t";
+  QTest::newRow("not a number") << "filename,s\n1.png,2\n2.png,high\n"
+                                << ""
+                                << "bad.csv:3: s 'high' is not a finite";
+  QTest::newRow("same file twice") << "filename,s\n1.png,2\n1,3\n"
+                                   << ""
+                                   << "bad.csv:3: '1' names the same training example as '1.png' (line 2)";
+}
+
+void TestScoreImport::importByFileNameRefuses() {
+  QFETCH(QString, csv);
+  QFETCH(QString, keyColumn);
+  QFETCH(QString, problem);
+  auto ds = namedFolder(path("named"));
+  ps::Store store(path("named_bad.sqlite"));
+  pstest::writeText(path("bad.csv"), csv.toStdString());
+  ps::NameImportRequest req;
+  req.keyColumn = keyColumn.toStdString();
+  req.columns = {"s"};
+  try {
+    ps::importScoresByName(*ds, store, path("bad.csv"), req);
+    QFAIL("a bad score file was imported");
+  } catch (const ps::DatasetError& e) {
+    QVERIFY2(std::string(e.what()).find(problem.toStdString()) != std::string::npos, e.what());
+  }
+  QCOMPARE(store.runs(store.registerDataset(*ds)).size(), size_t(0));  // nothing stored
+}
+
+void TestScoreImport::importStoresFourBytesPerValue() {
+  // An import covering every example stores its difficulty only: no raw copy, no spread,
+  // no index list (0..n-1 is implied), and reads back whole. Index import keeps working.
+  auto ds = pstest::fashionSubset(path("compact"), 50, 100);
+  ps::Store store(path("compact.sqlite"));
+  std::string csv = "score\n";
+  for (int i = 0; i < 50; ++i) csv += std::to_string(i) + "\n";
+  pstest::writeText(path("compact.csv"), csv);
+  const ps::ScoreRun run = ps::importScores(*ds, store, path("compact.csv"), "ext", false);
+  QCOMPARE(store.vectorNames(run.runId), (std::vector<std::string>{"ext", "indices"}));
+  QCOMPARE(store.indexVector(run.runId, "indices").size(), size_t(0));
+  const ps::ScoreRun back = ps::loadScoreRunFor(store, run.runId, *ds);
+  QCOMPARE(back.indices.size(), size_t(50));
+  QCOMPARE(back.indices[49], int64_t(49));
+  QCOMPARE(back.raw.at("ext")[7], 7.0f);
+  QCOMPARE(back.difficulty.at("ext")[7], -7.0f);
+  QCOMPARE(back.spread.at("ext")[7], 0.0f);
 }
 
 QTEST_GUILESS_MAIN(TestScoreImport)

@@ -15,6 +15,7 @@
 #include "data/montage.h"
 #include "job/job.h"
 #include "score/score_engine.h"
+#include "score/score_name_import.h"
 #include "score/score_order.h"
 #include "store/store.h"
 #include "util/csv_writer.h"
@@ -117,17 +118,62 @@ int runScores(const std::string& dataset, const std::string& db, std::ostream& o
 }
 
 struct ImportOptions {
-  std::string dataset, file, name, direction, db;
+  std::string dataset, file, direction, db, keyColumn;
+  std::vector<std::string> names, columns;
+  double minMatched = 0.9;
 };
+
+// The score columns of a CSV keyed by name: those given, or its one score/value/difficulty column.
+std::vector<std::string> importColumns(const ImportOptions& o, const std::vector<std::string>& header) {
+  if (!o.columns.empty()) return o.columns;
+  for (const std::string c : {"score", "value", "difficulty"})
+    if (std::find(header.begin(), header.end(), c) != header.end()) return {c};
+  std::string have;
+  for (const auto& h : header) have += (have.empty() ? "" : ", ") + h;
+  throw ConfigError(o.file + ": which columns are scores? Name them with --column (the file's columns are: " + have +
+                    ")");
+}
+
+int runImportByName(const ImportOptions& o, const Dataset& ds, Store& store, std::ostream& out) {
+  NameImportRequest req;
+  req.keyColumn = o.keyColumn;
+  req.columns = importColumns(o, csvHeader(o.file));
+  req.names = o.names;
+  req.higherIsHarder = o.direction == "harder";
+  req.minMatchedShare = o.minMatched;
+  const NameImportResult r = importScoresByName(ds, store, o.file, req);
+  const NameMatchReport& m = r.report;
+  out << "matched " << m.matched << " of " << m.rows << " rows to training examples by file name";
+  if (m.unmatched() > 0) {
+    out << "; " << m.unmatched() << " unmatched, for example:";
+    for (const auto& u : m.unmatchedExamples) out << " " << u;
+  }
+  out << "\n";
+  if (m.matched < m.trainingExamples)
+    out << (m.trainingExamples - m.matched) << " of " << m.trainingExamples
+        << " training examples have no row: the run scores the other " << m.matched << "\n";
+  out << (r.run.fromCache ? "already imported as run " : "imported as run ") << r.run.runId << ": "
+      << r.run.indices.size() << " values each of";
+  for (const auto& n : r.run.names) out << " '" << n << "'";
+  out << "\n";
+  return 0;
+}
 
 int runImport(const ImportOptions& o, std::ostream& out) {
   if (o.direction != "harder" && o.direction != "easier")
     throw ConfigError("direction '" + o.direction + "': expected harder (higher values are harder) or easier");
+  const bool npy = endsWith(toLower(o.file), ".npy");
+  const bool byName = !npy && (!o.keyColumn.empty() || !o.columns.empty() || hasKeyColumn(csvHeader(o.file), ""));
+  if (npy && (!o.keyColumn.empty() || !o.columns.empty()))
+    throw ConfigError(o.file + ": a .npy holds one value per training index; --key-column and --column are for CSV");
   auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
-  const ScoreRun run = importScores(*ds, store, o.file, o.name, o.direction == "harder");
+  if (byName) return runImportByName(o, *ds, store, out);
+  if (o.names.size() != 1)
+    throw ConfigError("import by training index needs one --name (several names go with several --column)");
+  const ScoreRun run = importScores(*ds, store, o.file, o.names.front(), o.direction == "harder");
   out << (run.fromCache ? "already imported as run " : "imported as run ") << run.runId << ": " << run.indices.size()
-      << " values of '" << o.name << "'\n";
+      << " values of '" << o.names.front() << "'\n";
   return 0;
 }
 
@@ -241,11 +287,21 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto imp = std::make_shared<ImportOptions>();
   CLI::App* importCmd = app.add_subcommand("import-scores", "Import external per-example scores (CSV or .npy)");
   importCmd->add_option("dataset", imp->dataset, "A dataset path or fashion-mnist")->required();
-  importCmd->add_option("file", imp->file, "CSV (one value per line, or score/value and index columns) or 1-D .npy")
+  importCmd
+      ->add_option("file", imp->file,
+                   "CSV (one value per line; score/value and index columns; or a file-name key column and score "
+                   "columns) or 1-D .npy")
       ->required();
-  importCmd->add_option("--name", imp->name, "Name to store the score under")->required();
+  importCmd->add_option("--name", imp->names,
+                        "Name to store the score under (one per --column; default: the column names)");
   importCmd->add_option("--direction", imp->direction, "harder: higher values are harder; easier: lower are harder")
       ->required();
+  importCmd->add_option("--key-column", imp->keyColumn,
+                        "CSV column naming each row's file (default: filename, file_name or path)");
+  importCmd->add_option("--column", imp->columns, "Score column of a CSV keyed by file name (repeat for several)");
+  importCmd->add_option("--min-matched", imp->minMatched, "Refuse when a smaller share of the rows names a file")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   importCmd->add_option("--db", imp->db, "Store file");
 
   auto mont = std::make_shared<MontageOptions>();

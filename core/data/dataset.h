@@ -41,7 +41,7 @@ class Dataset {
  public:
   virtual ~Dataset() = default;
 
-  // "idx", "cifar10", "cifar100", "folder" or "csv".
+  // "idx", "cifar10", "cifar100", "folder", "csv" or "tar".
   virtual std::string format() const = 0;
   // The string the dataset was opened from (path or built-in name), plus options.
   virtual std::string spec() const = 0;

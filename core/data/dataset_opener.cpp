@@ -16,6 +16,17 @@ std::string builtinFashionMnistDir() {
   return "/usr/share/datasets/fashion-mnist";
 }
 
+namespace {
+
+bool holdsTarShards(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && endsWith(toLower(e.path().filename().string()), ".tar")) return true;
+  return false;
+}
+
+}  // namespace
+
 std::string detectFormat(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw DatasetError(path + ": no such file or directory");
@@ -37,9 +48,10 @@ std::string detectFormat(const std::string& path) {
   if (cifar10) return "cifar10";
   if (cifar100) return "cifar100";
   if (subdirs) return "folder";
+  if (holdsTarShards(path)) return "tar";
   throw DatasetError(path +
                      ": cannot tell the dataset format: expected IDX files (train-images-idx3-ubyte[.gz]), "
-                     "CIFAR batches (data_batch_1.bin or train.bin), class folders, or a .csv manifest");
+                     "CIFAR batches (data_batch_1.bin or train.bin), class folders, .tar shards, or a .csv manifest");
 }
 
 namespace {
@@ -60,6 +72,7 @@ std::unique_ptr<Dataset> openChecked(const std::string& spec, const OpenOptions&
   if (format == "idx") return openIdxDataset(path, spec);
   if (format == "cifar10" || format == "cifar100") return openCifarDataset(path, spec);
   if (format == "csv") return openCsvManifest(path, spec, options);
+  if (format == "tar") return openTarShards(path, spec, options);
   return openImageFolder(path, spec, options);
 }
 

@@ -16,7 +16,7 @@ std::string builtinFashionMnistDir();
 // a .csv manifest. Throws DatasetError naming the path and what was expected.
 std::unique_ptr<Dataset> openDataset(const std::string& spec, const OpenOptions& options = {});
 
-// "idx", "cifar10", "cifar100", "folder", "csv"; throws DatasetError when nothing fits.
+// "idx", "cifar10", "cifar100", "folder", "csv", "tar"; throws DatasetError when nothing fits.
 std::string detectFormat(const std::string& path);
 
 }  // namespace ps

@@ -29,6 +29,9 @@ std::unique_ptr<Dataset> openCifarDataset(const std::string& dir, const std::str
 std::unique_ptr<Dataset> openImageFolder(const std::string& root, const std::string& spec, const OpenOptions& options);
 // CSV manifest: path,label[,split]; paths relative to the CSV's directory.
 std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::string& spec, const OpenOptions& options);
+// WebDataset tar shards (key.jpg|png + key.cls) directly in `dir`, read in place
+// (data/tar_shard_dataset.h).
+std::unique_ptr<Dataset> openTarShards(const std::string& dir, const std::string& spec, const OpenOptions& options);
 
 // Class names of Fashion-MNIST, in label order.
 const std::vector<std::string>& fashionMnistClassNames();

@@ -47,7 +47,7 @@ std::optional<ScoreAgreement> agreementOf(const Store& store, const Dataset& ds,
                                           std::string& whyNot) {
   std::vector<ScoreSeries> series;
   for (const CachedScoreRun& run : listScoreRuns(store, ds.fingerprint())) {
-    const std::vector<int64_t> indices = store.indexVector(run.runId, "indices");
+    const std::vector<int64_t> indices = loadRunIndices(store, run.runId);
     for (const auto& name : run.names) {
       if (series.size() >= o.maxScores) break;
       std::vector<float> values = store.vector(run.runId, name);

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <random>
 
 #include "data/dataset.h"
@@ -248,6 +249,53 @@ void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int se
 
 }  // namespace
 
+namespace {
+
+// A run's summary result as a JSON object (empty when absent); StoreError when damaged.
+nlohmann::json runSummary(const Store& store, int64_t runId) {
+  auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"), nullptr, false);
+  if (!summary.is_object())
+    throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s summary is not a JSON object");
+  return summary;
+}
+
+// An import's raw values and spread when they were not stored (they follow from the
+// difficulty and the file's direction); the stored vectors otherwise.
+void readRawAndSpread(const Store& store, ScoreRun& run, const std::vector<std::string>& stored,
+                      const nlohmann::json& about) {
+  const std::string& name = run.names.back();
+  const std::vector<float>& diff = run.difficulty[name];
+  if (std::binary_search(stored.begin(), stored.end(), name + "/raw")) {
+    run.raw[name] = store.vector(run.runId, name + "/raw");
+  } else {
+    const bool harder = about.contains("higher_is_harder") && about["higher_is_harder"].is_boolean()
+                            ? about["higher_is_harder"].get<bool>()
+                            : true;
+    std::vector<float>& raw = run.raw[name];
+    raw.resize(diff.size());
+    for (size_t i = 0; i < diff.size(); ++i) raw[i] = harder ? diff[i] : -diff[i];
+  }
+  run.spread[name] = std::binary_search(stored.begin(), stored.end(), name + "/std")
+                         ? store.vector(run.runId, name + "/std")
+                         : std::vector<float>(diff.size(), 0.f);
+}
+
+}  // namespace
+
+std::vector<int64_t> loadRunIndices(const Store& store, int64_t runId) {
+  std::vector<int64_t> indices = store.indexVector(runId, "indices");
+  if (!indices.empty()) return indices;
+  const nlohmann::json summary = runSummary(store, runId);
+  if (!summary.value("all_examples", false)) return indices;
+  const auto n = summary.value("examples", int64_t(-1));
+  if (n < 0 || n > (int64_t(1) << 32))
+    throw StoreError(store.path() + ": run " + std::to_string(runId) + " covers every example but states " +
+                     std::to_string(n) + " examples; the store is damaged");
+  indices.resize(static_cast<size_t>(n));
+  std::iota(indices.begin(), indices.end(), int64_t(0));
+  return indices;
+}
+
 ScoreRun loadScoreRun(const Store& store, int64_t runId) {
   ScoreRun run;
   const RunRecord rec = store.run(runId);
@@ -257,27 +305,25 @@ ScoreRun loadScoreRun(const Store& store, int64_t runId) {
   run.runId = runId;
   run.device = rec.device;
   run.seconds = rec.elapsedSeconds;
-  run.indices = store.indexVector(runId, "indices");
+  run.indices = loadRunIndices(store, runId);
   for (auto& c : loadTrainingCurves(store, runId)) run.curves.push_back(std::move(c.curve));
   run.predictions = loadPredictions(store, runId, run.indices.size());
-  const auto summary = nlohmann::json::parse(store.result(runId, "summary").value_or("{}"), nullptr, false);
-  if (!summary.is_object())
-    throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s summary is not a JSON object");
+  const nlohmann::json summary = runSummary(store, runId);
   if (summary.contains("refused") && summary["refused"].is_object())
     for (const auto& [name, why] : summary["refused"].items())
       run.refused[name] = why.is_string() ? why.get<std::string>() : std::string("no spread");
-  for (const auto& name : store.vectorNames(runId)) {
+  const std::vector<std::string> stored = store.vectorNames(runId);  // sorted by name
+  for (const auto& name : stored) {
     if (name == "indices" || name.find('/') != std::string::npos) continue;
+    const auto c = summary.value("scores", nlohmann::json::object()).value(name, nlohmann::json::object());
     run.names.push_back(name);
     run.difficulty[name] = store.vector(runId, name);
-    run.raw[name] = store.vector(runId, name + "/raw");
-    run.spread[name] = store.vector(runId, name + "/std");
+    readRawAndSpread(store, run, stored, c);
     for (const auto* v : {&run.difficulty[name], &run.raw[name], &run.spread[name]})
       if (v->size() != run.indices.size())
         throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s score '" + name + "' holds " +
                          std::to_string(v->size()) + " values for " + std::to_string(run.indices.size()) +
                          " examples; the store is damaged");
-    const auto c = summary.value("scores", nlohmann::json::object()).value(name, nlohmann::json::object());
     run.seedSpearman[name] = c.contains("seed_spearman") && c["seed_spearman"].is_number()
                                  ? c["seed_spearman"].get<double>()
                                  : std::numeric_limits<double>::quiet_NaN();

@@ -67,6 +67,9 @@ std::string seedValuesKey(int seedIndex);
 // Reads a finished scoring (or import) run back from the store; StoreError when a vector's
 // length differs from the run's index list (a damaged store).
 ScoreRun loadScoreRun(const Store& store, int64_t runId);
+// A run's training-split indices: its "indices" vector, or 0..n-1 when an import stored
+// it empty because it covers every example (its summary says so).
+std::vector<int64_t> loadRunIndices(const Store& store, int64_t runId);
 // The same for a run the user named: refused with ConfigError unless it is a score or
 // import run made on `ds` itself (the same fingerprint) whose indices are examples of its
 // training split, since a run of another dataset would rank the wrong examples.

@@ -11,6 +11,7 @@
 #include "data/fingerprint.h"
 #include "score/score_config.h"
 #include "score/score_engine.h"
+#include "score/score_name_import.h"
 #include "store/store.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -166,13 +167,7 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
 
 ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, const std::string& name,
                       bool higherIsHarder) {
-  if (name.empty() || name.find('/') != std::string::npos)
-    throw ConfigError("score name '" + name + "' must be non-empty and contain no '/'");
-  const auto& builtins = allScoreNames();
-  if (name == "indices" || name == "all" || name == "default" ||
-      std::find(builtins.begin(), builtins.end(), name) != builtins.end())
-    throw ConfigError("score name '" + name +
-                      "' is taken by a built-in score or a reserved name (all, default, indices): choose another");
+  checkImportName(name);
   const size_t n = ds.size(Split::Train);
   const std::vector<uint8_t> bytes = readFileBytes(path);  // read once: parsed and hashed
   const std::vector<double> values = endsWith(toLower(path), ".npy") ? readNpy(path, bytes) : readCsv(path, bytes, n);
@@ -211,16 +206,7 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
   run.raw[name] = raw;
   run.spread[name] = std::vector<float>(n, 0.f);
   run.seedSpearman[name] = std::nan("");
-  nlohmann::json summary{{"kind", "import"}, {"examples", n}, {"seeds", 1}, {"device", "cpu"}};
-  summary["scores"][name] = {{"seed_spearman", nullptr}, {"description", "imported from " + path}};
-  Store::Transaction t(store);
-  store.putVector(run.runId, name, diff);
-  store.putVector(run.runId, name + "/raw", raw);
-  store.putVector(run.runId, name + "/std", run.spread[name]);
-  store.putIndexVector(run.runId, "indices", run.indices);
-  store.putResult(run.runId, "summary", summary.dump());
-  store.finishRun(run.runId, RunStatus::Done);
-  t.commit();
+  storeImportRun(store, run, n, higherIsHarder, "imported from " + path);
   return run;
 }
 
