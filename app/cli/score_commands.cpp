@@ -54,8 +54,8 @@ void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& pa
 
 int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   o.config.scores = parseScoreList(o.scores);
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   adaptScoringBatch(*ds, o.config, o.batchGiven, out);
   announceScoring(*ds, store, o.config, out);  // what it trains and for how long, before it starts
   ProgressLine line(err, o.quiet);
@@ -93,9 +93,9 @@ int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
-int runScores(const std::string& dataset, const std::string& db, std::ostream& out) {
-  auto ds = openDataset(dataset);
+int runScores(const std::string& dataset, const std::string& db, std::ostream& out, std::ostream& err) {
   Store store(storePathOr(db));
+  auto ds = openDatasetFor(dataset, store, err);
   const auto runs = listScoreRuns(store, ds->fingerprint());
   if (runs.empty()) {
     out << "no finished scoring runs for " << dataset << " (fingerprint " << ds->fingerprint() << ") in "
@@ -120,11 +120,11 @@ struct ImportOptions {
   std::string dataset, file, name, direction, db;
 };
 
-int runImport(const ImportOptions& o, std::ostream& out) {
+int runImport(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   if (o.direction != "harder" && o.direction != "easier")
     throw ConfigError("direction '" + o.direction + "': expected harder (higher values are harder) or easier");
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   const ScoreRun run = importScores(*ds, store, o.file, o.name, o.direction == "harder");
   out << (run.fromCache ? "already imported as run " : "imported as run ") << run.runId << ": " << run.indices.size()
       << " values of '" << o.name << "'\n";
@@ -166,9 +166,9 @@ std::string encodeMontage(const cv::Mat& m, const std::string& path) {
   return {encoded.begin(), encoded.end()};
 }
 
-int runMontage(const MontageOptions& o, std::ostream& out) {
-  auto ds = openDataset(o.dataset);
+int runMontage(const MontageOptions& o, std::ostream& out, std::ostream& err) {
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   const int64_t runId = o.run != 0 ? o.run : newestRunWithScore(store, *ds, o);
   const ScoreRun run = loadScoreRunFor(store, runId, *ds);
   if (!run.difficulty.count(o.score))
@@ -267,9 +267,9 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
                         return runScore(*score, io.out, io.err);
                       }});
   commands.push_back(
-      {scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out); }});
-  commands.push_back({importCmd, [imp, io] { return runImport(*imp, io.out); }});
-  commands.push_back({montageCmd, [mont, io] { return runMontage(*mont, io.out); }});
+      {scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out, io.err); }});
+  commands.push_back({importCmd, [imp, io] { return runImport(*imp, io.out, io.err); }});
+  commands.push_back({montageCmd, [mont, io] { return runMontage(*mont, io.out, io.err); }});
 }
 
 }  // namespace ps
