@@ -3,6 +3,7 @@
 // file is read again and changes the fingerprint (cached results then do not apply);
 // ImageNet's layouts (class folders or a flat val/ with LOC_val_solution.csv) and class
 // names from LOC_synset_mapping.txt or classes.txt; their bad inputs; info --db.
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <QTemporaryDir>
@@ -36,11 +37,10 @@ struct Opened {
   }
 };
 
-Opened openWith(ps::Store& store, const std::string& spec) {
+Opened openWith(ps::Store& store, const std::string& spec, ps::OpenOptions options = {}) {
   Opened o;
   ps::JobContext ctx(
       nullptr, [&](const ps::Progress& p) { o.messages.push_back(p.message); }, nullptr, std::chrono::milliseconds(0));
-  ps::OpenOptions options;
   options.job = &ctx;
   o.ds = ps::openDatasetWithStore(spec, store, options);
   return o;
@@ -92,14 +92,34 @@ void TestFileTable::secondOpenReadsNoFile() {
   writeImageFolder(dir, "test", t, names);
   const std::string plain = ps::openDataset(dir)->fingerprint();  // every file read, no table
   ps::Store store(path("store.sqlite"));
+  {  // a first open cancelled while it reads the files
+    ps::CancelToken token;
+    ps::JobContext ctx(
+        &token,
+        [&](const ps::Progress& p) {
+          if (p.message.find("reading") != std::string::npos && p.fraction > 0.3) token.cancel();
+        },
+        nullptr, std::chrono::milliseconds(0));
+    ps::OpenOptions options;
+    options.job = &ctx;
+    QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::openDatasetWithStore(dir, store, options));
+  }
   const Opened first = openWith(store, dir);
-  QVERIFY(first.read("reading 80 image files"));
-  QCOMPARE(first.ds->fingerprint(), plain);  // the fingerprint it always had
+  QVERIFY(first.read("reading 80 image files") && !first.read("checking"));  // the checks were kept
+  QCOMPARE(first.ds->fingerprint(), plain);                                  // the fingerprint it always had
   const Opened second = openWith(store, dir);
   QVERIFY2(second.messages.empty(), second.messages.empty() ? "" : second.messages.front().c_str());
   QCOMPARE(second.ds->fingerprint(), plain);
   QCOMPARE(second.ds->size(ps::Split::Train), size_t(60));
   QCOMPARE(second.ds->source(ps::Split::Train, 7), first.ds->source(ps::Split::Train, 7));
+  // Other options (a resized shape): the fingerprint a table-less open gives them, read once.
+  ps::OpenOptions resized;
+  resized.resizeHeight = resized.resizeWidth = 16;
+  const std::string plainResized = ps::openDataset(dir, resized)->fingerprint();
+  QCOMPARE(openWith(store, dir, resized).ds->fingerprint(), plainResized);
+  const Opened resizedAgain = openWith(store, dir, resized);
+  QVERIFY(resizedAgain.messages.empty());
+  QCOMPARE(resizedAgain.ds->fingerprint(), plainResized);
   // The same folder by another spelling is the same table.
   const Opened third = openWith(store, dir + "/./");
   QVERIFY(third.messages.empty());
@@ -171,14 +191,14 @@ void TestFileTable::imagenetClassFoldersAndSynsetNames() {
     fs::create_directories(root + "/val/" + wnid(c));
     cv::imwrite(root + "/val/" + wnid(c) + "/ILSVRC2012_val_0000000" + std::to_string(c) + ".JPEG", v[c].image);
   }
-  writeText(root + "/LOC_synset_mapping.txt",
-            wnid(0) + " tench, Tinca tinca\n" + wnid(1) + " goldfish, Carassius auratus\n" + wnid(2) +
-                " great white shark\n" + wnid(7) + " a class with no folder (a subset of ImageNet)\n");
+  writeText(root + "/LOC_synset_mapping.txt", wnid(0) + " tench, Tinca tinca\n" + wnid(1) +
+                                                  " goldfish, Carassius auratus\n" + wnid(2) + " great white shark\n" +
+                                                  wnid(7) + " a class with no folder (a subset of ImageNet)\n");
   auto ds = ps::openDataset(root);
   QCOMPARE(ds->size(ps::Split::Train), size_t(12));
   QCOMPARE(ds->size(ps::Split::Test), size_t(3));
-  QCOMPARE(ds->classNames(), (std::vector<std::string>{wnid(0) + " tench", wnid(1) + " goldfish",
-                                                       wnid(2) + " great white shark"}));
+  QCOMPARE(ds->classNames(),
+           (std::vector<std::string>{wnid(0) + " tench", wnid(1) + " goldfish", wnid(2) + " great white shark"}));
   // Names do not change the fingerprint: it covers the class folders.
   const std::string named = ds->fingerprint();
   fs::remove(root + "/LOC_synset_mapping.txt");
@@ -252,8 +272,7 @@ void TestFileTable::imagenetBadInputs() {
       },
       "LOC_val_solution.csv:3", "ImageId 'ILSVRC2012_val_00000002' names no image file in");
   expectError(
-      root,
-      [&] { writeText(solution, "ImageId,PredictionString\nILSVRC2012_val_00000001,n99999999 1 2 3 4\n"); },
+      root, [&] { writeText(solution, "ImageId,PredictionString\nILSVRC2012_val_00000001,n99999999 1 2 3 4\n"); },
       "LOC_val_solution.csv:2", "class 'n99999999'");
   expectError(
       root, [&] { writeText(solution, "ImageId,PredictionString\nILSVRC2012_val_00000001\n"); },
@@ -272,9 +291,8 @@ void TestFileTable::infoTakesTheStore() {
   QVERIFY(second.out.find(ps::openDataset(dir)->fingerprint()) != std::string::npos);
   ps::Store store(db);
   bool any = false;
-  ps::StoreFileTable(store).forEachFile(ps::fileTableRoot(dir), [&](std::string_view, const ps::FileFacts& f) {
-    any = any || f.hash.has_value();
-  });
+  ps::StoreFileTable(store).forEachFile(
+      ps::fileTableRoot(dir), [&](std::string_view, const ps::FileFacts& f) { any = any || f.hash.has_value(); });
   QVERIFY(any);  // info recorded the files in the store it was given
 }
 

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "data/dataset_opener.h"

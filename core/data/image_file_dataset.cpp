@@ -237,10 +237,12 @@ ImageFileDataset::ImageFileDataset(std::string format, std::string spec, std::st
     placeFiles(st, good, options, attributes);
     if (options.fileTable) hashFiles(st, options);
   } catch (const Cancelled&) {
-    if (options.fileTable) writeBack(*options.fileTable, st);  // what was learnt stays learnt
+    // What was checked stays learnt; hashes only count from an open that finished (a
+    // first open's fingerprint needs every file read in one pass).
+    if (options.fileTable) writeBack(*options.fileTable, st, false);
     throw;
   }
-  if (options.fileTable) writeBack(*options.fileTable, st);
+  if (options.fileTable) writeBack(*options.fileTable, st, true);
   list_.files.clear();
   list_.shrink();
   for (auto& f : files_) f.shrink_to_fit();
@@ -301,6 +303,7 @@ void ImageFileDataset::hashFiles(OpenState& st, const OpenOptions& options) {
       ++total;
     }
   const bool full = toRead == total;
+  const bool filesChanged = toRead > 0 || st.dirtyCount > 0 || !st.removed.empty();  // new, changed or gone
   Hasher whole, digest;
   digest.update(std::string("prunescope file digest 1"));
   fingerprintPrefix(whole);
@@ -333,10 +336,19 @@ void ImageFileDataset::hashFiles(OpenState& st, const OpenOptions& options) {
   const std::string d = digest.hex();
   if (full) {
     knownFingerprint_ = whole.hex();
-    options.fileTable->rememberFingerprint(d, knownFingerprint_);
+  } else if (const auto known = options.fileTable->fingerprintOf(d)) {
+    knownFingerprint_ = *known;
+    return;
+  } else if (filesChanged) {
+    knownFingerprint_ = d;  // contents never read whole: another dataset
+    return;
   } else {
-    knownFingerprint_ = options.fileTable->fingerprintOf(d).value_or(d);
+    // Contents as read before, under other options (split, size): the fingerprint a
+    // table-less open takes, read whole once.
+    if (options.job) options.job->report(0, 1, "reading " + std::to_string(total) + " image files");
+    knownFingerprint_ = computeFingerprint();
   }
+  options.fileTable->rememberFingerprint(d, knownFingerprint_);
 }
 
 // Reads one file: its hash, and its bytes into the fingerprint of the whole contents.
@@ -352,7 +364,7 @@ void ImageFileDataset::readAndHash(const FileExample& e, uint32_t k, OpenState& 
 }
 
 // Writes what this open learnt about files (checked, hashed) and forgets vanished ones.
-void ImageFileDataset::writeBack(FileTable& table, const OpenState& st) const {
+void ImageFileDataset::writeBack(FileTable& table, const OpenState& st, bool withHashes) const {
   if (st.dirtyCount == 0 && st.removed.empty()) return;
   uint32_t next = 0;  // rows are asked for in order: the next dirty file
   table.updateFiles(
@@ -363,7 +375,7 @@ void ImageFileDataset::writeBack(FileTable& table, const OpenState& st) const {
         r.path = relativePath(list_.files[k].ex);
         r.facts.size = list_.files[k].size;
         r.facts.mtimeNs = list_.files[k].mtimeNs;
-        if (st.state[k] == kHashed) r.facts.hash = st.hash[k];
+        if (st.state[k] == kHashed && withHashes) r.facts.hash = st.hash[k];
         if (const auto it = st.problem.find(k); it != st.problem.end()) r.facts.problem = it->second;
       },
       st.removed);

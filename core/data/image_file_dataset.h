@@ -62,7 +62,7 @@ class ImageFileDataset : public Dataset {
   void placeFiles(OpenState& st, std::vector<uint32_t>& good, const OpenOptions& options, AttributeColumns& attributes);
   void hashFiles(OpenState& st, const OpenOptions& options);
   void readAndHash(const FileExample& e, uint32_t k, OpenState& st, Hasher* whole) const;
-  void writeBack(FileTable& table, const OpenState& st) const;
+  void writeBack(FileTable& table, const OpenState& st, bool withHashes) const;
   void fingerprintPrefix(Hasher& h) const;
 
   std::string format_, spec_, root_;

@@ -90,7 +90,8 @@ struct SolutionRow {
   bool found = false;
 };
 
-std::unordered_map<std::string, SolutionRow> readSolution(const fs::path& csv, const std::vector<std::string>& classes) {
+std::unordered_map<std::string, SolutionRow> readSolution(const fs::path& csv,
+                                                          const std::vector<std::string>& classes) {
   std::unordered_map<std::string, int> labelOf;
   for (size_t c = 0; c < classes.size(); ++c) labelOf.emplace(classes[c], static_cast<int>(c));
   std::ifstream in(csv);
@@ -110,8 +111,8 @@ std::unordered_map<std::string, SolutionRow> readSolution(const fs::path& csv, c
       throw DatasetError(where + ": expected 'ImageId,<class id> ...', got '" + line.substr(0, 80) + "'");
     const auto it = labelOf.find(cls);
     if (it == labelOf.end())
-      throw DatasetError(where + ": class '" + cls.substr(0, 80) + "' of " + id.substr(0, 80) +
-                         " is not one of the " + std::to_string(classes.size()) + " class folders of train/");
+      throw DatasetError(where + ": class '" + cls.substr(0, 80) + "' of " + id.substr(0, 80) + " is not one of the " +
+                         std::to_string(classes.size()) + " class folders of train/");
     if (!rows.emplace(id, SolutionRow{it->second, lineNo}).second)
       throw DatasetError(where + ": ImageId '" + id.substr(0, 80) + "' is listed again (line " +
                          std::to_string(rows[id].line) + ")");

@@ -24,8 +24,8 @@ std::unique_ptr<StoreFileTable> StoreFileTable::openCopy(const std::string& path
   auto db = std::make_unique<SqliteDb>(path, SqliteDb::Immutable{});
   const int64_t version = db->scalarInt("PRAGMA user_version");
   if (version < 5 || version > currentSchemaVersion())
-    throw StoreError(path + ": not a file table written by this PruneScope (schema version " +
-                     std::to_string(version) + ", expected 5 to " + std::to_string(currentSchemaVersion()) + ")");
+    throw StoreError(path + ": not a file table written by this PruneScope (schema version " + std::to_string(version) +
+                     ", expected 5 to " + std::to_string(currentSchemaVersion()) + ")");
   return std::unique_ptr<StoreFileTable>(new StoreFileTable(std::move(db)));
 }
 
@@ -126,7 +126,8 @@ void exportFileTable(Store& store, const std::string& spec, const std::string& p
   attach.bind(1, tmp).run();
   try {
     db.exec("BEGIN");
-    Statement roots(db, "INSERT INTO copy.dataset_roots(id, root) SELECT id, root FROM main.dataset_roots WHERE root = ?");
+    Statement roots(db,
+                    "INSERT INTO copy.dataset_roots(id, root) SELECT id, root FROM main.dataset_roots WHERE root = ?");
     roots.bind(1, root).run();
     db.exec(
         "INSERT INTO copy.dataset_files SELECT f.* FROM main.dataset_files f "
