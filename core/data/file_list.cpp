@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <system_error>
 
 #include "data/dataset.h"
 #include "data/file_table.h"
@@ -97,6 +98,16 @@ void FileList::sortByPath() {
   });
 }
 
+namespace {
+
+std::string errnoText(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+int64_t mtimeOf(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
 void FileList::statAll(std::vector<SkippedFile>& skipped) {
   std::vector<ListedFile> kept;
   kept.reserve(files.size());
@@ -104,12 +115,12 @@ void FileList::statAll(std::vector<SkippedFile>& skipped) {
     if (!f.statted) {
       struct stat st {};
       if (::stat(path(f.ex).c_str(), &st) != 0) {
-        skipped.push_back({path(f.ex), std::string("cannot read (") + std::strerror(errno) + ")"});
+        skipped.push_back({path(f.ex), "cannot read (" + errnoText(errno) + ")"});
         continue;
       }
       f.statted = true;
       f.size = static_cast<uint64_t>(st.st_size);
-      f.mtimeNs = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+      f.mtimeNs = mtimeOf(st);
     }
     kept.push_back(f);
   }
@@ -131,8 +142,26 @@ struct DirCloser {
   }
 };
 
-int64_t mtimeOf(const struct stat& st) {
-  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+// What one directory entry is: a folder to walk, a regular file (with its stat), or
+// neither (left out, or skipped with the reason).
+enum class EntryKind { Folder, File, Other };
+
+EntryKind classify(int fd, const dirent& e, const std::string& folder, struct stat& st,
+                   std::vector<SkippedFile>& skipped) {
+  const char* name = e.d_name;
+  if (e.d_type == DT_DIR) return EntryKind::Folder;
+  if (e.d_type == DT_UNKNOWN && ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+    return EntryKind::Folder;
+  if (name[0] == '.') return EntryKind::Other;
+  if (::fstatat(fd, name, &st, 0) != 0) {
+    const int err = errno;
+    const bool link = e.d_type == DT_LNK || e.d_type == DT_UNKNOWN;
+    skipped.push_back({folder + "/" + name, err == ENOENT && link
+                                                ? std::string("broken link (its target does not exist)")
+                                                : "cannot read (" + errnoText(err) + ")"});
+    return EntryKind::Other;
+  }
+  return S_ISREG(st.st_mode) ? EntryKind::File : EntryKind::Other;
 }
 
 // One folder's entries: files added, sub-folders (not links to them) walked in turn.
@@ -143,37 +172,21 @@ bool walk(const std::string& folder, int label, int split, FileList& list, std::
   DirCloser dir{::opendir(folder.c_str())};
   if (!dir.d) {
     if (errno == EACCES) return false;  // passed over, as skip_permission_denied did
-    throw DatasetError(folder + ": cannot list the folder (" + std::strerror(errno) + ")");
+    throw DatasetError(folder + ": cannot list the folder (" + errnoText(errno) + ")");
   }
   const int fd = ::dirfd(dir.d);
   bool any = false;
   uint32_t dirIndex = UINT32_MAX;
   std::vector<std::string> subfolders;
-  errno = 0;
-  while (const dirent* e = ::readdir(dir.d)) {
-    const char* name = e->d_name;
-    if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+  // readdir on a stream only this call reads is safe (glibc locks per stream).
+  while (const dirent* e = ::readdir(dir.d)) {  // NOLINT(concurrency-mt-unsafe)
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
     struct stat st {};
-    if (e->d_type == DT_DIR) {
-      subfolders.push_back(folder + "/" + name);
-      continue;
-    }
-    const bool linkOrUnknown = e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
-    if (e->d_type == DT_UNKNOWN && ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
-      subfolders.push_back(folder + "/" + name);
-      continue;
-    }
-    if (name[0] == '.') continue;
-    if (::fstatat(fd, name, &st, 0) != 0) {
-      const int err = errno;
-      skipped.push_back({folder + "/" + name, err == ENOENT && linkOrUnknown
-                                                  ? std::string("broken link (its target does not exist)")
-                                                  : std::string("cannot read (") + std::strerror(err) + ")"});
-      continue;
-    }
-    if (!S_ISREG(st.st_mode)) continue;
+    const EntryKind kind = classify(fd, *e, folder, st, skipped);
+    if (kind == EntryKind::Folder) subfolders.push_back(folder + "/" + e->d_name);
+    if (kind != EntryKind::File) continue;
     if (dirIndex == UINT32_MAX) dirIndex = list.addDir(folder);
-    list.add(dirIndex, name, label, split, static_cast<uint64_t>(st.st_size), mtimeOf(st));
+    list.add(dirIndex, e->d_name, label, split, static_cast<uint64_t>(st.st_size), mtimeOf(st));
     any = true;
   }
   for (const std::string& sub : subfolders)
