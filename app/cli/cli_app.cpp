@@ -48,15 +48,19 @@ void addOpenOptions(CLI::App* cmd, OpenOptions& o) {
       });
 }
 
-int runInfo(const InfoOptions& o, std::ostream& out, std::ostream& err) {
-  // info reads no results: a store that cannot be opened only costs the file table.
+// info reads no results: a store that cannot be opened only costs the file table.
+std::unique_ptr<Dataset> openForInfo(const InfoOptions& o, std::ostream& err) {
   std::unique_ptr<Store> store;
   try {
     store = std::make_unique<Store>(storePathOr(o.db));
   } catch (const StoreError& e) {
     err << "prunescope-cli: note: " << e.what() << "; every file is read\n";
   }
-  auto ds = store ? openDatasetFor(o.dataset, *store, err, o.open) : openDataset(o.dataset, o.open);
+  return store ? openDatasetFor(o.dataset, *store, err, o.open) : openDataset(o.dataset, o.open);
+}
+
+int runInfo(const InfoOptions& o, std::ostream& out, std::ostream& err) {
+  auto ds = openForInfo(o, err);
   const DatasetSummary sum = summarize(*ds);
   ChannelStats stats;
   if (o.stats) {
