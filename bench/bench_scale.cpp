@@ -2,10 +2,11 @@
 // folder, train/<wnid>/<wnid>_<k>.JPEG (default 1 000 classes x 1 281 images of 32 px),
 // a Kaggle-layout validation split (a flat val/ and LOC_val_solution.csv, 50 per class),
 // LOC_synset_mapping.txt and a released-style score CSV (filename,score), then measures:
-// - the first and the second open of the folder with a store, each against a plain
+// - the first and the second open of the folder with a store (its file table), each against a plain
 //   `find -printf '%s %T@'` walk of the same folder in the same run;
 // - the export of a kept subset;
 // - the import of the score CSV by file name, and the read of the stored vector;
+// - browsing it (every label and path, 2 000 images decoded);
 // - peak resident memory of each step, and per example beyond the decoded-image cache.
 // Run on demand (never in ctest): `nice build/bench/bench_scale [--classes N] [--per-class N]`.
 #include <fcntl.h>
@@ -28,8 +29,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "data/dataset_opener.h"
+#include "job/job.h"
 #include "prune/subset_export.h"
 #include "score/score_name_import.h"
+#include "store/file_table_store.h"
 #include "store/store.h"
 
 namespace fs = std::filesystem;
@@ -154,27 +157,67 @@ double findWalk(const fs::path& root) {
 struct OpenFigures {
   double seconds = 0;
   size_t peakBytes = 0;  // peak resident growth during the open
+  size_t heldBytes = 0;  // resident growth once opened (the dataset held)
 };
 
-// Opens the folder with the store (as every command does) and takes its fingerprint.
+// Opens the folder with the store's file table (as every command does) and records it.
 OpenFigures timedOpen(const fs::path& root, const std::string& db, std::unique_ptr<ps::Dataset>& ds) {
   ds.reset();
   const size_t before = currentRss();
   resetPeakRss();
   const auto t0 = Clock::now();
-  ps::OpenOptions options;
-  ds = ps::openDataset(root.string(), options);
-  ps::Store store(db);
-  store.registerDataset(*ds);
+  {
+    ps::Store store(db);
+    auto last = Clock::now();
+    ps::JobContext ctx(nullptr, [&](const ps::Progress& p) {
+      if (seconds(last) < 10) return;
+      last = Clock::now();
+      std::fprintf(stderr, "  %s: %.0f %%\n", p.message.c_str(), 100 * p.fraction);
+    });
+    ps::OpenOptions options;
+    options.job = &ctx;
+    ds = ps::openDatasetWithStore(root.string(), store, options);
+    store.registerDataset(*ds);
+  }
   OpenFigures f;
   f.seconds = seconds(t0);
   f.peakBytes = peakRss() > before ? peakRss() - before : 0;
+  f.heldBytes = currentRss() > before ? currentRss() - before : 0;
   return f;
 }
 
 void reportOpen(const char* what, const OpenFigures& f, double find, size_t n) {
-  std::printf("  %-12s %8.2f s   find walk %6.2f s   ratio %5.2f   peak RSS +%6.1f MB (%5.0f B/example)\n", what,
-              f.seconds, find, f.seconds / find, f.peakBytes / 1e6, static_cast<double>(f.peakBytes) / n);
+  std::printf(
+      "  %-12s %8.2f s   find walk %6.2f s   ratio %5.2f   peak RSS +%6.1f MB (%4.0f B/example), held +%6.1f MB "
+      "(%4.0f B/example)\n",
+      what, f.seconds, find, f.seconds / find, f.peakBytes / 1e6, static_cast<double>(f.peakBytes) / n,
+      f.heldBytes / 1e6, static_cast<double>(f.heldBytes) / n);
+}
+
+// Browsing: every example's label and source path (what lists and exports ask for), and
+// 2 000 images decoded through the cache; the resident growth beyond the cache's bytes.
+void measureBrowse(const ps::Dataset& ds, size_t n) {
+  const size_t before = currentRss();
+  resetPeakRss();
+  const auto t0 = Clock::now();
+  size_t chars = 0;
+  int64_t labelSum = 0;
+  for (int s = 0; s < 2; ++s) {
+    const auto split = static_cast<ps::Split>(s);
+    for (size_t i = 0; i < ds.size(split); ++i) {
+      chars += ds.source(split, i).size();
+      labelSum += ds.label(split, i);
+    }
+  }
+  const size_t train = ds.size(ps::Split::Train);
+  for (size_t k = 0; k < 2000 && k < train; ++k) chars += ds.image(ps::Split::Train, (k * 7919) % train).total();
+  const size_t cache = std::min<size_t>(2000, train) * ds.shape().bytes();
+  const size_t growth = peakRss() > before + cache ? peakRss() - before - cache : 0;
+  std::printf(
+      "  browse (every label and path, 2000 images): %.2f s, peak RSS +%.1f MB beyond the %.1f MB of decoded "
+      "images (%.0f B/example) [%zu %lld]\n",
+      seconds(t0), growth / 1e6, cache / 1e6, static_cast<double>(growth) / n, chars % 10,
+      static_cast<long long>(labelSum % 10));
 }
 
 // Exports the 70 % hardest training examples by the generated scores as a CSV.
@@ -306,6 +349,7 @@ int main(int argc, char** argv) {
   reportOpen("first open", first, find1, n);
   reportOpen("second open", second, find2, n);
   std::printf("  second open target: <= 1.5x the find walk; memory target: <= 200 B/example\n");
+  measureBrowse(*ds, n);
 
   measureExport(*ds, dir);
   measureImportByName(*ds, root, db);

@@ -2,7 +2,8 @@
 // scripts/slurm-local.sh under a temporary folder and stopped by process id): a scoring
 // request as a job array, merged, equal to the same request run locally; a cancelled
 // array element reported by the merge and completed by a resubmission; a frontier and a
-// scaling study as arrays, equal to the local studies. Skips, saying why, where Slurm is
+// scaling study as arrays, equal to the local studies; tasks on an image folder that
+// only list and stat it (the plan carries its file table). Skips, saying why, where Slurm is
 // not installed or the suite does not run as root.
 #include <QProcess>
 #include <QRegularExpression>
@@ -10,11 +11,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "score/score_engine.h"
+#include "store/file_table_store.h"
 #include "store/store.h"
 #include "support/slurm_cluster.h"
 #include "support/test_data.h"
@@ -62,6 +69,7 @@ class TestSlurm : public QObject {
   void frontierArrayEqualsTheLocalStudy();
   void scalingArrayEqualsTheLocalStudy();
   void requeuedTaskResumesFromItsCheckpoint();
+  void tasksReadThePlansFileTable();
 };
 
 void TestSlurm::initTestCase() {
@@ -269,6 +277,44 @@ void TestSlurm::requeuedTaskResumesFromItsCheckpoint() {
   const ps::ScoreRun cached = ps::scoreDataset(*big, merged, cfg, ctx);
   QVERIFY(cached.fromCache);
   QVERIFY(cached.difficulty.at("el2n") == whole.difficulty.at("el2n"));  // the resumed run, bit for bit
+}
+
+void TestSlurm::tasksReadThePlansFileTable() {
+  const std::string data = path("bmp-data");
+  const std::vector<std::string> names = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+  const auto samples = pstest::colourSamples(200);
+  pstest::writeImageFolder(data, "", samples, names, ".bmp");  // a changed pixel keeps the size
+  const QString dir = QString::fromStdString(path("table-plan"));
+  const std::string merged = path("table.sqlite");
+  const Ran r = cli({"slurm", "score", QString::fromStdString(data), "--score", "el2n", "--epochs", "1", "--seeds", "1",
+                     "--dir", dir, "--db", QString::fromStdString(merged), "--cpus-per-task", "1", "--cli",
+                     PRUNESCOPE_CLI_PATH, "--dry-run", "--no-health-checks"});
+  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+  QVERIFY(readText(dir + "/plan.json").contains("files.sqlite"));
+  ps::Store store(merged);
+  const auto ds = ps::openDatasetWithStore(data, store);
+  // A pixel changed behind the table's back, size and modification time kept: a task that
+  // read the files would find another fingerprint and refuse to run; one that lists and
+  // stats them, trusting the plan's table, runs.
+  const std::string victim = data + "/" + names[static_cast<size_t>(samples[0].label)] + "/0.bmp";
+  struct stat st {};
+  QVERIFY(::stat(victim.c_str(), &st) == 0);
+  cv::Mat img = cv::imread(victim, cv::IMREAD_UNCHANGED);
+  img.at<cv::Vec3b>(1, 1)[1] ^= 0x33;
+  QVERIFY(cv::imwrite(victim, img));
+  const timespec times[2] = {st.st_atim, st.st_mtim};
+  QVERIFY(::utimensat(AT_FDCWD, victim.c_str(), times, 0) == 0);
+  QVERIFY(ps::openDataset(data)->fingerprint() != ds->fingerprint());  // read in full, it is another dataset
+  const Ran sub = runProgram("bash", {dir + "/submit.sh"});
+  QVERIFY2(sub.code == 0, qPrintable(sub.out + sub.err));
+  const QString array = jobId(sub.out, "array"), merge = jobId(sub.out, "merge");
+  QCOMPARE(waitForJob(merge, 600), QString("COMPLETED"));
+  const QString taskLog = readText(dir + "/logs/task-0.log");
+  QVERIFY2(runProgram("squeue", {"-h", "-t", "all", "-j", array + "_0", "-o", "%T"}).out.trimmed() == "COMPLETED",
+           qPrintable(taskLog));
+  ps::ScoreConfig cfg = requestConfig(1, 1, 0);
+  cfg.train.healthChecks = false;
+  QVERIFY2(store.findRun(ps::scoreCacheKey(*ds, cfg), ps::RunStatus::Done).has_value(), qPrintable(taskLog));
 }
 
 QTEST_GUILESS_MAIN(TestSlurm)

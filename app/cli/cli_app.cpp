@@ -8,10 +8,12 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/progress_line.h"
 #include "data/channel_stats.h"
 #include "data/dataset_opener.h"
 #include "data/dataset_summary.h"
 #include "job/job.h"
+#include "store/file_table_store.h"
 #include "store/store.h"
 #include "util/errors.h"
 #include "util/text_list.h"
@@ -22,7 +24,7 @@ namespace ps {
 namespace {
 
 struct InfoOptions {
-  std::string dataset;
+  std::string dataset, db;
   OpenOptions open;
   bool json = false;
   bool stats = false;
@@ -46,8 +48,19 @@ void addOpenOptions(CLI::App* cmd, OpenOptions& o) {
       });
 }
 
-int runInfo(const InfoOptions& o, std::ostream& out) {
-  auto ds = openDataset(o.dataset, o.open);
+// info reads no results: a store that cannot be opened only costs the file table.
+std::unique_ptr<Dataset> openForInfo(const InfoOptions& o, std::ostream& err) {
+  std::unique_ptr<Store> store;
+  try {
+    store = std::make_unique<Store>(storePathOr(o.db));
+  } catch (const StoreError& e) {
+    err << "prunescope-cli: note: " << e.what() << "; every file is read\n";
+  }
+  return store ? openDatasetFor(o.dataset, *store, err, o.open) : openDataset(o.dataset, o.open);
+}
+
+int runInfo(const InfoOptions& o, std::ostream& out, std::ostream& err) {
+  auto ds = openForInfo(o, err);
   const DatasetSummary sum = summarize(*ds);
   ChannelStats stats;
   if (o.stats) {
@@ -107,6 +120,18 @@ int runInfo(const InfoOptions& o, std::ostream& out) {
 }  // namespace
 
 std::string storePathOr(const std::string& db) { return db.empty() ? Store::defaultPath() : db; }
+
+std::unique_ptr<Dataset> openDatasetFor(const std::string& spec, Store& store, std::ostream& err,
+                                        const OpenOptions& options) {
+  std::unique_ptr<Dataset> ds;
+  withJob(false, err, [&](JobContext& ctx) {
+    OpenOptions o = options;
+    o.job = &ctx;
+    ds = openDatasetWithStore(spec, store, o);
+    return 0;
+  });
+  return ds;
+}
 
 void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
   const std::string p = "--" + prefix;
@@ -177,6 +202,9 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   infoCmd->add_flag("--json", info.json, "Print JSON instead of text");
   infoCmd->add_flag("--stats", info.stats, "Also compute per-channel pixel mean and std of the train split");
   infoCmd->add_option("--list-skipped", info.maxSkippedListed, "How many skipped files to list");
+  infoCmd->add_option("--db", info.db,
+                      "Store whose file table spares reading an unchanged image folder again (default: "
+                      "$PRUNESCOPE_DB or ~/.local/share/prunescope/workspace.sqlite)");
   addOpenOptions(infoCmd, info.open);
 
   std::vector<CliCommand> commands;
@@ -197,7 +225,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return 2;
   }
   try {
-    if (*infoCmd) return runInfo(info, out);
+    if (*infoCmd) return runInfo(info, out, err);
     for (const auto& c : commands)
       if (*c.app) return c.run();
   } catch (const Error& e) {

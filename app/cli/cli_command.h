@@ -4,9 +4,11 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "data/readers.h"
 #include "score/score_config.h"
 #include "train/train_config.h"
 #include "util/errors.h"
@@ -82,5 +84,11 @@ void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix
 // the scores' own settings), as the score command and slurm score take them.
 void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores);
 std::string storePathOr(const std::string& db);
+
+// Opens a dataset for a command, with the file table of `store` (an unchanged image
+// folder is only listed and stat'ed); a first open reading many files draws its progress
+// on `err`.
+std::unique_ptr<Dataset> openDatasetFor(const std::string& spec, Store& store, std::ostream& err,
+                                        const OpenOptions& options = {});
 
 }  // namespace ps

@@ -14,6 +14,7 @@
 #include "cluster/slurm_script.h"
 #include "data/dataset.h"
 #include "data/dataset_opener.h"
+#include "store/file_table_store.h"
 #include "store/store.h"
 #include "study/study_runner.h"
 #include "util/errors.h"
@@ -106,10 +107,12 @@ int writeAndSubmit(const ClusterPlan& plan, const SlurmFiles& files, const Slurm
 
 int runSlurmScore(SlurmCli& o, CliIo io) {
   o.config.scores = parseScoreList(o.scores);
-  auto ds = openDataset(o.dataset);
+  Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, io.err);
   const SlurmFiles files = slurmFiles(o.dir);
   o.slurm.cli = cliPath(o.cli);
-  const ClusterPlan plan = planScoring(*ds, o.config, storePathOr(o.db), (fs::path(files.dir) / "shards").string());
+  ClusterPlan plan = planScoring(*ds, o.config, store.path(), (fs::path(files.dir) / "shards").string());
+  attachFileTable(plan, store, files.dir);
   return writeAndSubmit(plan, files, o, io);
 }
 
@@ -143,14 +146,15 @@ std::vector<std::string> finishCommand(const std::string& kind, const CLI::App* 
 }
 
 int runSlurmStudy(const StudyPlanRequest& r, const CLI::App* cmd, SlurmCli& o, CliIo io) {
-  auto ds = openDataset(r.dataset);
   Store store(storePathOr(r.db));
+  auto ds = openDatasetFor(r.dataset, store, io.err);
   const SlurmFiles files = slurmFiles(o.dir);
   o.slurm.cli = cliPath(o.cli);
   return withJob(true, io.err, [&](JobContext& ctx) {
     const StudyPoints points = r.points(*ds, store, ctx);
     ClusterPlan plan = planStudy(*ds, r.kind, points, store.path(), (fs::path(files.dir) / "shards").string(), {});
     plan.finishCommand = finishCommand(r.kind, cmd, plan);
+    attachFileTable(plan, store, files.dir);
     return writeAndSubmit(plan, files, o, io);
   });
 }

@@ -76,8 +76,8 @@ int runPlan(const PlanOptions& o, CliIo io) {
     checkTargetError(target, o.targetError);
   else
     checkBudget(budget, o.budget);
-  auto ds = openDataset(o.dataset);
-  const Store store(storePathOr(o.db));
+  Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, io.err);
   const PlanInputs in = loadPlanInputs(store, ds->fingerprint());
   const PruningPlan plan = o.budget.empty() ? planForTarget(in, target) : planForBudget(in, budget);
   if (o.json) {
@@ -101,8 +101,8 @@ int runReport(ReportCliOptions& o, CliIo io) {
     o.report.budget = numberOption(o.budget);
     checkBudget(o.report.budget, o.budget);
   }
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, io.err);
   JobContext ctx;
   const size_t bytes = writeStudyReport(*ds, store, o.report, ctx, o.out);
   io.out << "wrote " << o.out << " (" << bytes << " bytes): the studies of " << ds->spec() << " in " << store.path()

@@ -71,8 +71,8 @@ void printFlags(const Dataset& ds, const FlagTable& t, std::ostream& out) {
 }
 
 int runLabelCheck(LabelCheckOptions& o, std::ostream& out, std::ostream& err) {
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   ProgressLine line(err, o.quiet);
   CancelToken token;
   JobContext ctx(

@@ -55,8 +55,8 @@ void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& pa
 
 int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   o.config.scores = parseScoreList(o.scores);
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   adaptScoringBatch(*ds, o.config, o.batchGiven, out);
   announceScoring(*ds, store, o.config, out);  // what it trains and for how long, before it starts
   ProgressLine line(err, o.quiet);
@@ -94,9 +94,9 @@ int runScore(ScoreOptions& o, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
-int runScores(const std::string& dataset, const std::string& db, std::ostream& out) {
-  auto ds = openDataset(dataset);
+int runScores(const std::string& dataset, const std::string& db, std::ostream& out, std::ostream& err) {
   Store store(storePathOr(db));
+  auto ds = openDatasetFor(dataset, store, err);
   const auto runs = listScoreRuns(store, ds->fingerprint());
   if (runs.empty()) {
     out << "no finished scoring runs for " << dataset << " (fingerprint " << ds->fingerprint() << ") in "
@@ -159,15 +159,15 @@ int runImportByName(const ImportOptions& o, const Dataset& ds, Store& store, std
   return 0;
 }
 
-int runImport(const ImportOptions& o, std::ostream& out) {
+int runImport(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   if (o.direction != "harder" && o.direction != "easier")
     throw ConfigError("direction '" + o.direction + "': expected harder (higher values are harder) or easier");
   const bool npy = endsWith(toLower(o.file), ".npy");
   const bool byName = !npy && (!o.keyColumn.empty() || !o.columns.empty() || hasKeyColumn(csvHeader(o.file), ""));
   if (npy && (!o.keyColumn.empty() || !o.columns.empty()))
     throw ConfigError(o.file + ": a .npy holds one value per training index; --key-column and --column are for CSV");
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   if (byName) return runImportByName(o, *ds, store, out);
   if (o.names.size() != 1)
     throw ConfigError("import by training index needs one --name (several names go with several --column)");
@@ -212,9 +212,9 @@ std::string encodeMontage(const cv::Mat& m, const std::string& path) {
   return {encoded.begin(), encoded.end()};
 }
 
-int runMontage(const MontageOptions& o, std::ostream& out) {
-  auto ds = openDataset(o.dataset);
+int runMontage(const MontageOptions& o, std::ostream& out, std::ostream& err) {
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   const int64_t runId = o.run != 0 ? o.run : newestRunWithScore(store, *ds, o);
   const ScoreRun run = loadScoreRunFor(store, runId, *ds);
   if (!run.difficulty.count(o.score))
@@ -323,9 +323,9 @@ void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
                         return runScore(*score, io.out, io.err);
                       }});
   commands.push_back(
-      {scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out); }});
-  commands.push_back({importCmd, [imp, io] { return runImport(*imp, io.out); }});
-  commands.push_back({montageCmd, [mont, io] { return runMontage(*mont, io.out); }});
+      {scoresCmd, [scoresDataset, scoresDb, io] { return runScores(*scoresDataset, *scoresDb, io.out, io.err); }});
+  commands.push_back({importCmd, [imp, io] { return runImport(*imp, io.out, io.err); }});
+  commands.push_back({montageCmd, [mont, io] { return runMontage(*mont, io.out, io.err); }});
 }
 
 }  // namespace ps

@@ -69,8 +69,8 @@ int runPrune(PruneOptions& o, CliIo io) {
   o.spec.policy = parsePrunePolicy(o.policy);
   o.spec.validate();                    // before any scoring
   o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
-  auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  auto ds = openDatasetFor(o.common.dataset, store, io.err);
   settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
@@ -118,8 +118,8 @@ void prepareFrontier(FrontierOptions& o) {
 
 int runFrontier(FrontierOptions& o, CliIo io) {
   prepareFrontier(o);
-  auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
   names.insert(names.end(), o.config.moreScores.begin(), o.config.moreScores.end());
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
@@ -160,8 +160,8 @@ void prepareScaling(ScalingOptions& o) {
 
 int runScaling(ScalingOptions& o, CliIo io) {
   prepareScaling(o);
-  auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  auto ds = openDatasetFor(o.common.dataset, store, io.err);
   settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
@@ -198,8 +198,8 @@ struct AuditOptions {
 // audit --group-by: the audit by group of the policy (in its class-balanced form with
 // --class-balanced), written as CSV (one row per group) and JSON (the summary).
 int runAuditByGroup(AuditOptions& o, CliIo io) {
-  auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  auto ds = openDatasetFor(o.common.dataset, store, io.err);
   settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
   o.groups.audit = o.config;
   o.groups.audit.spec.classBalanced = o.classBalanced;
@@ -236,8 +236,8 @@ int runAudit(AuditOptions& o, CliIo io) {
   o.config.score = o.common.score;
   o.config.spec.policy = parsePrunePolicy(o.policy);
   if (!o.groupBy.empty()) return runAuditByGroup(o, io);
-  auto ds = openDataset(o.common.dataset);
   Store store(storePathOr(o.common.db));
+  auto ds = openDatasetFor(o.common.dataset, store, io.err);
   settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);

@@ -34,8 +34,8 @@ std::vector<int64_t> parseExamples(const std::string& list) {
 }
 
 int runTag(const TagOptions& o, CliIo io) {
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, io.err);
   const std::vector<int64_t> examples = parseExamples(o.examples);
   tagExamples(store, *ds, examples, o.tag, !o.remove);
   io.out << (o.remove ? "removed tag '" : "tagged ") << (o.remove ? o.tag + "' from " : "") << examples.size()
@@ -49,8 +49,8 @@ int runTag(const TagOptions& o, CliIo io) {
 }
 
 int runTags(const TagsOptions& o, CliIo io) {
-  auto ds = openDataset(o.dataset);
   Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, io.err);
   if (!o.only.empty()) checkTagName(o.only);
   CsvWriter csv({"index", "class_name", "tag", "source"});
   size_t rows = 0;

@@ -8,6 +8,7 @@
 #include "cli/progress_line.h"
 #include "data/dataset_opener.h"
 #include "job/job.h"
+#include "store/store.h"
 #include "train/lr_range.h"
 #include "util/csv_writer.h"
 
@@ -16,13 +17,14 @@ namespace ps {
 namespace {
 
 struct LrRangeOptions {
-  std::string dataset, out;
+  std::string dataset, out, db;
   LrRangeConfig config;
   bool quiet = false;
 };
 
 int runLrRange(LrRangeOptions& o, std::ostream& out, std::ostream& err) {
-  auto ds = openDataset(o.dataset);
+  Store store(storePathOr(o.db));
+  auto ds = openDatasetFor(o.dataset, store, err);
   ProgressLine line(err, o.quiet);
   CancelToken token;
   JobContext ctx(
@@ -65,6 +67,7 @@ void addTrainCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   cmd->add_option("--min-lr", lr->config.minLr, "Smallest learning rate")->capture_default_str();
   cmd->add_option("--max-lr", lr->config.maxLr, "Largest learning rate")->capture_default_str();
   cmd->add_option("--out", lr->out, "Write the curve (step, lr, loss, smoothed loss) to this CSV file");
+  cmd->add_option("--db", lr->db, "Store file whose file table spares reading an unchanged image folder again");
   cmd->add_flag("--quiet", lr->quiet, "No progress line");
   commands.push_back({cmd, [lr, io] { return runLrRange(*lr, io.out, io.err); }});
 }

@@ -159,6 +159,7 @@ std::string planToJson(const ClusterPlan& plan) {
   nlohmann::json j = {{"prunescope_plan", kPlanVersion},     {"kind", plan.kind},   {"dataset", plan.dataset},
                       {"fingerprint", plan.fingerprint},     {"store", plan.store}, {"shard_dir", plan.shardDir},
                       {"finish_command", plan.finishCommand}};
+  if (!plan.fileTable.empty()) j["file_table"] = plan.fileTable;
   j["tasks"] = nlohmann::json::array();
   for (const auto& t : plan.tasks) j["tasks"].push_back(taskToJson(t));
   return j.dump(1) + "\n";
@@ -179,6 +180,7 @@ ClusterPlan planFromJson(const std::string& text, const std::string& source) {
     plan.store = j.at("store").get<std::string>();
     plan.shardDir = j.at("shard_dir").get<std::string>();
     plan.finishCommand = j.at("finish_command").get<std::vector<std::string>>();
+    if (j.contains("file_table")) plan.fileTable = j.at("file_table").get<std::string>();
     const auto& tasks = j.at("tasks");
     if (!tasks.is_array() || tasks.empty() || static_cast<int64_t>(tasks.size()) > kMaxTasks)
       throw ConfigError(source + ": \"tasks\" is not a list of 1 to " + std::to_string(kMaxTasks) + " tasks");

@@ -39,6 +39,9 @@ struct ClusterPlan {
   std::string fingerprint;  // of that dataset when planned; tasks refuse other data
   std::string store;        // the store the shards are merged into
   std::string shardDir;     // task i writes shardDir/task-<i>.sqlite
+  // A read-only copy of the dataset's file table (store/file_table_store.h), so that a
+  // task only lists and stats the files instead of reading them all; empty: none.
+  std::string fileTable;
   // Run after the merge (a study): the same request as a local command, answered from
   // the store once the merge brought every point in. Empty for scoring plans.
   std::vector<std::string> finishCommand;

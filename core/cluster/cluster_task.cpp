@@ -8,18 +8,31 @@
 #include "job/job.h"
 #include "score/score_config.h"
 #include "score/score_engine.h"
+#include "store/file_table_store.h"
 #include "store/store.h"
 #include "study/train_eval.h"
 #include "util/errors.h"
 
 namespace ps {
 
-std::unique_ptr<Dataset> openDatasetWithFingerprint(const std::string& spec, const std::string& fingerprint) {
-  auto ds = openDataset(spec);
+std::unique_ptr<Dataset> openDatasetWithFingerprint(const std::string& spec, const std::string& fingerprint,
+                                                    FileTable* files) {
+  OpenOptions options;
+  options.fileTable = files;
+  auto ds = openDataset(spec, options);
   if (ds->fingerprint() != fingerprint)
     throw DatasetError(spec + ": the dataset's fingerprint is " + ds->fingerprint() + ", expected " + fingerprint +
                        " (the data changed since planning, or this node sees other files there)");
   return ds;
+}
+
+void attachFileTable(ClusterPlan& plan, Store& store, const std::string& planDir) {
+  const auto dir = std::filesystem::absolute(planDir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw IoError(dir.string() + ": cannot create the plan folder (" + ec.message() + ")");
+  plan.fileTable = (dir / "files.sqlite").string();
+  exportFileTable(store, plan.dataset, plan.fileTable);
 }
 
 namespace {
@@ -66,7 +79,10 @@ bool runTrainPoint(const Dataset& ds, Store& shard, const ClusterTask& task, con
 
 bool runPlanTask(const ClusterPlan& plan, const ClusterTask& task, const std::string& shardPath,
                  const TaskRunOptions& options, JobContext& ctx) {
-  auto ds = openDatasetWithFingerprint(plan.dataset, plan.fingerprint);
+  // The plan's copy of the file table: the task lists and stats the files, it does not
+  // read them all again.
+  const auto files = plan.fileTable.empty() ? nullptr : StoreFileTable::openCopy(plan.fileTable);
+  auto ds = openDatasetWithFingerprint(plan.dataset, plan.fingerprint, files.get());
   const auto folder = std::filesystem::absolute(shardPath).parent_path();
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);

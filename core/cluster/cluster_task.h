@@ -10,16 +10,25 @@
 namespace ps {
 
 class Dataset;
+class FileTable;
 class JobContext;
+class Store;
 
 struct TaskRunOptions {
   std::string device = "auto";  // auto, cpu, cuda, cuda:N
   int threads = 0;              // CPU threads (0 = every core)
 };
 
+// Writes a copy of the dataset's file table from `store` into `planDir` (files.sqlite)
+// and names it in the plan: its tasks then list and stat the dataset's files instead of
+// reading them all.
+void attachFileTable(ClusterPlan& plan, Store& store, const std::string& planDir);
+
 // Opens the dataset at `spec`; DatasetError when its fingerprint is not `fingerprint` (the
-// data changed since planning, or this node sees other files under that path).
-std::unique_ptr<Dataset> openDatasetWithFingerprint(const std::string& spec, const std::string& fingerprint);
+// data changed since planning, or this node sees other files under that path). With
+// `files`, an image folder's unchanged files are not read again.
+std::unique_ptr<Dataset> openDatasetWithFingerprint(const std::string& spec, const std::string& fingerprint,
+                                                    FileTable* files = nullptr);
 
 // Runs the task into the shard at `shardPath`; returns true when the shard held its
 // result already (nothing computed). ConfigError when the task does not match its plan

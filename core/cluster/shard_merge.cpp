@@ -9,6 +9,7 @@
 #include "job/job.h"
 #include "score/score_config.h"
 #include "score/score_engine.h"
+#include "store/file_table_store.h"
 #include "store/run_summary.h"
 #include "store/store.h"
 #include "util/errors.h"
@@ -146,7 +147,8 @@ void completeRequests(const MergeRequest& req, Merger& m, JobContext& ctx) {
     }
     if (!ds) {
       const auto rec = m.main.findDataset(m.fingerprint);
-      ds = openDatasetWithFingerprint(req.plan ? req.plan->dataset : (rec ? rec->spec : ""), m.fingerprint);
+      StoreFileTable files(m.main);
+      ds = openDatasetWithFingerprint(req.plan ? req.plan->dataset : (rec ? rec->spec : ""), m.fingerprint, &files);
     }
     cfg.train.device = DeviceChoice("cpu");
     cfg.train.threads = req.threads;

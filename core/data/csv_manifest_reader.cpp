@@ -149,7 +149,7 @@ std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::stri
   AttributeColumns attributes;
   const std::vector<Row> rows = readRows(csv, attributes);
   ClassTable classes = classTable(rows, csv);
-  std::vector<ImageFileEntry> entries;
+  FileList list;
   std::vector<SkippedFile> skipped;
   for (const Row& r : rows) {
     std::error_code ec;
@@ -158,11 +158,14 @@ std::unique_ptr<Dataset> openCsvManifest(const std::string& csv, const std::stri
                                      " (listed at " + where(csv, r.line) + ")"});
       continue;
     }
-    entries.push_back({r.path, classes.labelOf.at(r.label), r.split, r.attributeRow});
+    const size_t slash = r.path.rfind('/');
+    const uint32_t dir = list.addDir(slash == std::string::npos ? std::string() : r.path.substr(0, slash + 1));
+    list.add(dir, slash == std::string::npos ? std::string_view(r.path) : std::string_view(r.path).substr(slash + 1),
+             classes.labelOf.at(r.label), r.split, r.attributeRow);
   }
   const fs::path base = fs::path(csv).parent_path();
   const std::string root = base.empty() ? std::string(".") : base.string();
-  return std::make_unique<ImageFileDataset>("csv", spec, root, std::move(classes.names), std::move(entries),
+  return std::make_unique<ImageFileDataset>("csv", spec, root, ClassList{std::move(classes.names), {}}, std::move(list),
                                             std::move(skipped), options, std::move(attributes));
 }
 

@@ -8,26 +8,33 @@
 #include <unordered_map>
 
 #include "data/dataset.h"
+#include "data/file_list.h"
 #include "data/readers.h"
 
 namespace ps {
 
-struct ImageFileEntry {
-  std::string path;
-  int label = 0;
-  int split = -1;                                    // 0 train, 1 test, -1 not yet assigned (seeded split)
-  uint32_t attributeRow = AttributeColumns::kNoRow;  // its row of the reader's AttributeColumns
+class Hasher;
+class FileTable;
+
+// The classes of an image-file dataset: the ids the files are labelled with (folder
+// names, manifest labels) and, when a class-name file gives them, the names shown
+// ("n01440764 tench"); the fingerprint covers the ids only.
+struct ClassList {
+  std::vector<std::string> ids;
+  std::vector<std::string> names;  // empty: the ids
 };
 
 class ImageFileDataset : public Dataset {
  public:
-  // Checks the files of `entries`, drops and records unreadable ones, assigns a seeded
-  // split to entries without one, and fixes the image shape. `skipped` may already hold
+  // Checks the files of `files`, drops and records unreadable ones, assigns a seeded
+  // split to files without one, and fixes the image shape. `skipped` may already hold
   // files the caller left out. Throws DatasetError for an empty dataset or empty class.
-  // `attributes` holds the entries' attribute rows (none by default).
-  ImageFileDataset(std::string format, std::string spec, std::string root, std::vector<std::string> classNames,
-                   std::vector<ImageFileEntry> entries, std::vector<SkippedFile> skipped, const OpenOptions& options,
-                   AttributeColumns attributes = {});
+  // `attributes` holds the files' attribute rows (none by default). With
+  // options.fileTable, only files new or changed since the table was written are read
+  // (checked and hashed), the table is brought up to date, and the fingerprint is known
+  // once constructed; options.job gets progress and may cancel (ps::Cancelled).
+  ImageFileDataset(std::string format, std::string spec, std::string root, ClassList classes, FileList files,
+                   std::vector<SkippedFile> skipped, const OpenOptions& options, AttributeColumns attributes = {});
 
   std::string format() const override { return format_; }
   std::string spec() const override { return spec_; }
@@ -46,12 +53,24 @@ class ImageFileDataset : public Dataset {
   std::string computeFingerprint() const override;
 
  private:
-  const ImageFileEntry& entry(Split split, size_t i) const;
+  struct OpenState;
+  const FileExample& entry(Split split, size_t i) const;
   cv::Mat decode(const std::string& path) const;  // to shape_, RGB; throws DatasetError
+  std::string relativePath(const FileExample& e) const;
+  void selectFiles(OpenState& st, const OpenOptions& options);
+  std::vector<uint32_t> usableFiles(OpenState& st);
+  void placeFiles(OpenState& st, std::vector<uint32_t>& good, const OpenOptions& options, AttributeColumns& attributes);
+  void hashFiles(OpenState& st, const OpenOptions& options);
+  void readAndHash(const FileExample& e, uint32_t k, OpenState& st, Hasher* whole) const;
+  void writeBack(FileTable& table, const OpenState& st, bool withHashes) const;
+  void fingerprintPrefix(Hasher& h) const;
 
   std::string format_, spec_, root_;
-  std::vector<std::string> classNames_;
-  std::vector<ImageFileEntry> files_[2];
+  std::vector<std::string> classIds_, classNames_;
+  FileList list_;
+  std::vector<std::string> relDirs_;  // each directory of list_ relative to root_ ("" for the root)
+  std::vector<FileExample> files_[2];
+  std::string knownFingerprint_;  // found through the file table when opened with one
   std::vector<SkippedFile> skipped_;
   std::vector<Attribute> attributes_;
   ImageShape shape_;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "data/image_file_dataset.h"
+#include "data/imagenet_layout.h"
 #include "util/errors.h"
 #include "util/file_io.h"
 
@@ -72,16 +73,16 @@ void readMetadataFile(const fs::path& path, FolderMetadata& m) {
 }
 
 // Reads the metadata files among `folders` and gives each entry its row.
-AttributeColumns folderAttributes(const std::vector<fs::path>& folders, std::vector<ImageFileEntry>& entries) {
+AttributeColumns folderAttributes(const std::vector<fs::path>& folders, FileList& list) {
   FolderMetadata m;
   for (const fs::path& folder : folders) {
     std::error_code ec;
     if (fs::is_regular_file(folder / kMetadataFile, ec)) readMetadataFile(folder / kMetadataFile, m);
   }
   if (m.firstFile.empty()) return {};
-  for (ImageFileEntry& e : entries) {
-    const auto it = m.rowOf.find(fs::path(e.path).lexically_normal().string());
-    if (it != m.rowOf.end()) e.attributeRow = it->second;
+  for (ListedFile& f : list.files) {
+    const auto it = m.rowOf.find(fs::path(list.path(f.ex)).lexically_normal().string());
+    if (it != m.rowOf.end()) f.ex.attributeRow = it->second;
   }
   return std::move(m.columns);
 }
@@ -124,31 +125,9 @@ std::vector<std::string> classDirs(const fs::path& dir) {
   return names;
 }
 
-// Adds the image files below one class folder. Links to files are followed, links to
-// folders are not (no loops); broken links and unreadable entries are listed as skipped.
-bool collectClass(const fs::path& folder, int label, int split, std::vector<ImageFileEntry>& entries,
-                  std::vector<SkippedFile>& skipped) {
-  bool any = false;
-  for (const auto& f : fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied)) {
-    if (f.path().filename().string()[0] == '.') continue;
-    std::error_code ec;
-    const bool regular = f.is_regular_file(ec);
-    if (ec) {
-      skipped.push_back({f.path().string(), ec == std::errc::no_such_file_or_directory
-                                                ? "broken link (its target does not exist)"
-                                                : "cannot read (" + ec.message() + ")"});
-      continue;
-    }
-    if (!regular) continue;
-    entries.push_back({f.path().string(), label, split});
-    any = true;
-  }
-  return any;
-}
-
 // Adds the files of dir/<class>/ for every class; files directly in dir are reported.
-void collect(const fs::path& dir, const std::vector<std::string>& classes, int split,
-             std::vector<ImageFileEntry>& entries, std::vector<SkippedFile>& skipped) {
+void collect(const fs::path& dir, const std::vector<std::string>& classes, int split, FileList& list,
+             std::vector<SkippedFile>& skipped) {
   for (const auto& e : fs::directory_iterator(dir)) {
     std::error_code ec;
     if (e.is_regular_file(ec) && e.path().filename().string()[0] != '.' && e.path().filename() != kMetadataFile)
@@ -160,8 +139,29 @@ void collect(const fs::path& dir, const std::vector<std::string>& classes, int s
       skipped.push_back({(dir / cls).string(), "class folder not present in the train split"});
       continue;
     }
-    const bool any = collectClass(dir / cls, static_cast<int>(it - classes.begin()), split, entries, skipped);
+    const bool any =
+        listFolderFiles((dir / cls).string(), static_cast<int>(it - classes.begin()), split, list, skipped);
     if (!any && split == 0) throw DatasetError((dir / cls).string() + ": class folder is empty (expected image files)");
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// The test split beside train/: test/ or val/ with class folders, or a flat val/ labelled
+// by Kaggle's LOC_val_solution.csv.
+void collectTestSplit(const fs::path& root, const std::vector<std::string>& classes, FileList& list,
+                      std::vector<SkippedFile>& skipped, std::vector<fs::path>& metadataFolders) {
+  for (const char* testName : {"test", "val"}) {
+    if (!fs::is_directory(root / testName)) continue;
+    metadataFolders.push_back(root / testName);
+    const fs::path solution = std::string(testName) == "val" ? findValSolution(root) : fs::path();
+    if (!solution.empty() && classDirs(root / testName).empty())
+      collectKaggleVal(root / testName, solution, classes, list, skipped);
+    else
+      collect(root / testName, classes, 1, list, skipped);
+    return;
   }
 }
 
@@ -171,32 +171,28 @@ std::unique_ptr<Dataset> openImageFolder(const std::string& rootStr, const std::
                                          const OpenOptions& options) {
   const fs::path root(rootStr);
   if (!fs::is_directory(root)) throw DatasetError(rootStr + ": not a directory");
-  std::vector<ImageFileEntry> entries;
+  FileList list;
   std::vector<SkippedFile> skipped;
-  std::vector<std::string> classes;
+  ClassList classes;
   std::vector<fs::path> metadataFolders{root};
   if (fs::is_directory(root / "train")) {
     metadataFolders.push_back(root / "train");
-    classes = classDirs(root / "train");
-    if (classes.empty())
+    classes.ids = classDirs(root / "train");
+    if (classes.ids.empty())
       throw DatasetError((root / "train").string() + ": no class folders (expected train/<class>/<image>)");
-    collect(root / "train", classes, 0, entries, skipped);
-    for (const char* testName : {"test", "val"})
-      if (fs::is_directory(root / testName)) {
-        collect(root / testName, classes, 1, entries, skipped);
-        metadataFolders.push_back(root / testName);
-        break;
-      }
+    collect(root / "train", classes.ids, 0, list, skipped);
+    collectTestSplit(root, classes.ids, list, skipped, metadataFolders);
   } else {
-    classes = classDirs(root);
-    if (classes.empty())
+    classes.ids = classDirs(root);
+    if (classes.ids.empty())
       throw DatasetError(rootStr +
                          ": empty dataset: no class folders (expected <class>/<image> or "
                          "train/<class>/<image>)");
-    collect(root, classes, -1, entries, skipped);
+    collect(root, classes.ids, -1, list, skipped);
   }
-  AttributeColumns attributes = folderAttributes(metadataFolders, entries);
-  return std::make_unique<ImageFileDataset>("folder", spec, rootStr, std::move(classes), std::move(entries),
+  classes.names = synsetClassNames(root, classes.ids);
+  AttributeColumns attributes = folderAttributes(metadataFolders, list);
+  return std::make_unique<ImageFileDataset>("folder", spec, rootStr, std::move(classes), std::move(list),
                                             std::move(skipped), options, std::move(attributes));
 }
 

@@ -9,6 +9,9 @@
 
 namespace ps {
 
+class FileTable;
+class JobContext;
+
 struct OpenOptions {
   // For an image folder or CSV without a train/test split: the fraction of each class
   // put in the test split, and the seed of that split.
@@ -19,6 +22,11 @@ struct OpenOptions {
   // Image-file readers resize every image to this shape; 0 = the first image's shape.
   int resizeHeight = 0;
   int resizeWidth = 0;
+  // Image-file readers: the table of the files' sizes, times and hashes kept between
+  // opens (data/file_table.h; none: every file is read, as without a store), and the job
+  // an open reports its progress to and is cancelled through (none: not reported).
+  FileTable* fileTable = nullptr;
+  JobContext* job = nullptr;
 };
 
 // MNIST / Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz] etc.) in `dir`.

@@ -102,10 +102,30 @@ CREATE INDEX runs_by_cache_key ON runs(cache_key);
 CREATE INDEX runs_by_dataset ON runs(dataset_id);
 )sql";
 
+// 5: the files of file-based datasets, so that an unchanged folder is not read again
+// (data/file_table.h): per root, each file's size, modification time, content hash and
+// why the reader leaves it out; and the fingerprint found for a digest of the hashes.
+const char* const kMigration5 = R"sql(
+CREATE TABLE dataset_roots(
+  id INTEGER PRIMARY KEY,
+  root TEXT NOT NULL UNIQUE);         -- absolute, normal path of the folder
+CREATE TABLE dataset_files(
+  root_id INTEGER NOT NULL REFERENCES dataset_roots(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,                 -- relative to the root, '/'-separated
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  hash INTEGER,                       -- XXH3-64 of the contents (bits as signed); NULL until read
+  problem TEXT NOT NULL DEFAULT '',   -- why the reader leaves the file out; '' = a usable image
+  PRIMARY KEY(root_id, path)) WITHOUT ROWID;
+CREATE TABLE dataset_digests(
+  digest TEXT PRIMARY KEY,            -- XXH3-64 over shape, classes, and per file path, label, size, hash
+  fingerprint TEXT NOT NULL) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& schemaMigrations() {
-  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3, kMigration4};
+  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
   return m;
 }
 

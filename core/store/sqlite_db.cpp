@@ -24,6 +24,29 @@ SqliteDb::SqliteDb(const std::string& path) : path_(path) {
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
+SqliteDb::SqliteDb(const std::string& path, Immutable) : path_(path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[static_cast<unsigned char>(c) >> 4];
+      uri += hex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  uri += "?immutable=1";
+  const int rc =
+      sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(path + ": cannot open (" + msg + ")");
+  }
+}
+
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 
 void SqliteDb::fail(const std::string& what, int rc) const {

@@ -44,6 +44,10 @@ class Statement {
 class SqliteDb {
  public:
   explicit SqliteDb(const std::string& path);  // opens read-write, creating the file
+  // Opens an existing file that nothing writes any more read-only, without locking (a
+  // copy many processes read at once, on a shared file system too).
+  struct Immutable {};
+  SqliteDb(const std::string& path, Immutable);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;

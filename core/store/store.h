@@ -128,6 +128,8 @@ class Store {
   };
 
  private:
+  friend class StoreFileTable;  // its own tables, through this connection
+  friend void exportFileTable(Store& store, const std::string& spec, const std::string& path);
   void putBlob(int64_t runId, const std::string& name, const char* dtype, const void* data, size_t n, size_t elem);
   std::unique_ptr<SqliteDb> db_;
   int savepointDepth_ = 0;

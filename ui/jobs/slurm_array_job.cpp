@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "cluster/cluster_task.h"
 #include "cluster/shard_merge.h"
 #include "data/dataset.h"
 #include "score/score_engine.h"
@@ -70,6 +71,7 @@ void SlurmArrayJob::submitOrResume(Store& store, JobContext& ctx, const SlurmFil
   if (!submitted_) {
     emit progress(0, tr("planning and submitting to Slurm…"), -1);
     ClusterPlan plan = plan_(store, ctx, (std::filesystem::path(files.dir) / "shards").string());
+    attachFileTable(plan, store, files.dir);  // the tasks only list and stat the dataset's files
     writeSlurmFiles(plan, files, request_.options);
     const Submission s = submitPlan(files, plan, {});
     submitted_ = std::move(plan);

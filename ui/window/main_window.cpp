@@ -19,6 +19,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 
 #include "base/background_job.h"
@@ -60,6 +61,12 @@ MainWindow::MainWindow(QWidget* parent)
   connectJobs();
   busy_ = new QLabel(this);
   statusBar()->addPermanentWidget(busy_);
+  cancelOpen_ = new QToolButton(this);
+  cancelOpen_->setText(tr("Cancel"));
+  cancelOpen_->setToolTip(tr("Stop opening the dataset (the files read so far are remembered)"));
+  cancelOpen_->hide();
+  statusBar()->addPermanentWidget(cancelOpen_);
+  connect(cancelOpen_, &QToolButton::clicked, loader_, &DatasetLoader::cancel);
 
   QSettings settings;
   const QString saved = settings.value("store/path", QString::fromStdString(Store::defaultPath())).toString();
@@ -78,8 +85,19 @@ MainWindow::MainWindow(QWidget* parent)
   if (!settings.contains("window/geometry")) resize(1500, 920);
 
   connect(loader_, &DatasetLoader::loaded, this, &MainWindow::datasetLoaded);
+  connect(loader_, &DatasetLoader::progress, this, [this](const QString& spec, double fraction, const QString& what) {
+    busy_->setText(tr("Opening %1: %2 (%3 %)").arg(spec, what).arg(qRound(100 * fraction)));
+    cancelOpen_->show();
+  });
+  connect(loader_, &DatasetLoader::cancelled, this, [this](const QString& spec) {
+    busy_->clear();
+    cancelOpen_->hide();
+    statusBar()->showMessage(tr("Stopped opening %1").arg(spec), 5000);
+  });
+  connect(loader_, &DatasetLoader::loaded, cancelOpen_, &QWidget::hide);
   connect(loader_, &DatasetLoader::failed, this, [this](const QString& spec, const QString& reason) {
     busy_->clear();
+    cancelOpen_->hide();
     emit datasetFailed(reason);  // before the (modal) message, so scripted runs can end
     showError(tr("Cannot open %1").arg(spec), reason);
   });

@@ -17,6 +17,7 @@
 class QMenu;
 class QTabWidget;
 class QLabel;
+class QToolButton;
 
 namespace ps {
 struct DatasetSummary;
@@ -129,6 +130,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_;
   QMenu* recentMenu_ = nullptr;
   QLabel* busy_ = nullptr;
+  QToolButton* cancelOpen_ = nullptr;  // stops a dataset open under way
   std::shared_ptr<Dataset> dataset_;
   QString storePath_;
   QString baseTitle_;  // "PruneScope — dataset", before any progress
