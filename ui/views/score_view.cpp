@@ -19,6 +19,7 @@
 #include "charts/chart_export.h"
 #include "charts/chart_style.h"
 #include "data/dataset.h"
+#include "views/class_summary_panel.h"
 
 namespace ps::ui {
 
@@ -51,13 +52,17 @@ QWidget* ScoreView::makeHistogramBox() {
   bins_ = new QSpinBox(box);
   bins_->setRange(5, 200);
   bins_->setValue(40);
-  class_ = new QComboBox(box);
-  class_->addItem(tr("every class, side by side"));
+  class_ = new ClassPicker(box);
+  class_->setClasses({}, tr("every class, side by side"));
   grid_ = new HistogramGrid(box);
   view_ = new ChartView(box);
+  summary_ = new ClassSummaryPanel(box);
   histStack_ = new QStackedWidget(box);
   histStack_->addWidget(grid_);
   histStack_->addWidget(view_);
+  histStack_->addWidget(summary_);
+  connect(summary_, &ClassSummaryPanel::classChosen, this,
+          [this](int c) { summary_->chartView()->showChart(classChart(static_cast<size_t>(c))); });
   export_ = makeExportButton(
       box, histStack_, [this](const std::string& path) { writeHistogramCsv(hist_, path); },
       [this](const QString& reason) { emit exportFailed(reason); });
@@ -211,23 +216,34 @@ void ScoreView::showHistogram(HistogramOutcome o) {
   const QString seeds = name.isEmpty() || !listed ? QString() : catalog_->seedAgreementText(static_cast<size_t>(k));
   seedAgreement_->setText(seeds.isEmpty() ? QString() : tr("%1: %2").arg(name, seeds));
   seedAgreement_->setVisible(!seeds.isEmpty());
-  if (class_->count() != static_cast<int>(hist_.classNames.size()) + 1) {
-    const QSignalBlocker block(class_);
-    while (class_->count() > 1) class_->removeItem(1);
-    for (const auto& c : hist_.classNames) class_->addItem(QString::fromStdString(c));
-  }
-  grid_->setHistograms(hist_, name);
+  const bool many = static_cast<int>(hist_.classNames.size()) > kMaxSmallMultiples;
+  const QString every = many ? tr("every class: a table, the most affected first") : tr("every class, side by side");
+  const int listedClasses = class_->count() - 1;
+  if (listedClasses != static_cast<int>(hist_.classNames.size()) || class_->itemText(0) != every ||
+      (listedClasses > 0 && class_->itemText(listedClasses).toStdString() != hist_.classNames.back()))
+    class_->setClasses(hist_.classNames, every);
+  grid_->setHistograms(many ? ClassHistograms{} : hist_, name);  // a thousand panels would be unreadable
+  if (many && listed)
+    summary_->setScore(catalog_, static_cast<size_t>(k), hist_.classNames);
+  else
+    summary_->clear();
   if (export_) export_->setEnabled(hist_.bins > 0);
   drawClassChart();
 }
 
-// One class on a chart that zooms, against every class's counts scaled to its size.
+bool ScoreView::showsSummary() const { return static_cast<int>(hist_.classNames.size()) > kMaxSmallMultiples; }
+
 void ScoreView::drawClassChart() {
-  const int c = class_->currentIndex() - 1;
-  histStack_->setCurrentIndex(c >= 0 ? 1 : 0);
+  const int c = class_->currentClass();
+  histStack_->setCurrentIndex(c >= 0 ? 1 : showsSummary() ? 2 : 0);
+  view_->showChart(classChart(c >= 0 ? static_cast<size_t>(c) : hist_.counts.size()));
+}
+
+// One class on a chart that zooms, against every class's counts scaled to its size
+// (an empty chart for a class not binned).
+QChart* ScoreView::classChart(size_t cls) const {
   auto* chart = new QChart;
-  if (c >= 0 && static_cast<size_t>(c) < hist_.counts.size()) {
-    const auto cls = static_cast<size_t>(c);
+  if (cls < hist_.counts.size()) {
     auto* x = new QValueAxis;
     x->setTitleText(tr("difficulty (%1, higher = harder)").arg(score_->currentText()));
     x->setRange(hist_.lo, hist_.hi);
@@ -264,7 +280,7 @@ void ScoreView::drawClassChart() {
     chart->setTitle(tr("%1: %2").arg(score_->currentText(), QString::fromStdString(hist_.classNames[cls])));
     finishLegend(chart);
   }
-  view_->showChart(chart);
+  return chart;
 }
 
 // Every run, then each run by id and finish time; the choice is kept when the run still is.

@@ -1,0 +1,180 @@
+#include "views/class_summary_panel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "base/score_catalog.h"
+#include "charts/chart_view.h"
+
+namespace ps::ui {
+
+namespace {
+constexpr int kSortRole = Qt::UserRole + 1;    // the number a column sorts by
+constexpr int kSearchRole = Qt::UserRole + 2;  // "17 n01440764 tench": what the search matches
+
+QStandardItem* numberItem(double value, const QString& text) {
+  auto* item = new QStandardItem(text);
+  item->setData(std::isnan(value) ? -1e300 : value, kSortRole);
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  return item;
+}
+}  // namespace
+
+ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
+    : QWidget(parent), task_(this, [this](ClassSummaryOutcome o) { show(std::move(o)); }) {
+  search_ = new QLineEdit(this);
+  search_->setPlaceholderText(tr("Find a class (name or id)"));
+  search_->setClearButtonEnabled(true);
+  policy_ = new QComboBox(this);
+  policy_->addItem(tr("keep hardest"), QStringLiteral("hard"));
+  policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
+  keep_ = new QDoubleSpinBox(this);
+  keep_->setRange(0.01, 1.0);
+  keep_->setSingleStep(0.05);
+  keep_->setDecimals(2);
+  keep_->setValue(0.7);
+  keep_->setPrefix(QStringLiteral("f = "));
+  keep_->setToolTip(
+      tr("Kept fraction of the whole training set: the table gives each class's share this pruning "
+         "removes (pruned over all classes at once, not class-balanced)"));
+  info_ = new QLabel(this);
+  info_->setWordWrap(true);
+  model_ = new QStandardItemModel(0, kColumns, this);
+  model_->setHorizontalHeaderLabels(
+      {tr("Id"), tr("Class"), tr("Examples"), tr("Median difficulty"), tr("90th percentile"), tr("Removed")});
+  proxy_ = new QSortFilterProxyModel(this);
+  proxy_->setSourceModel(model_);
+  proxy_->setSortRole(kSortRole);
+  proxy_->setFilterRole(kSearchRole);
+  proxy_->setFilterKeyColumn(NameColumn);
+  proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  table_ = new QTableView(this);
+  table_->setModel(proxy_);
+  table_->setSortingEnabled(true);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->hide();
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().lineSpacing() + 6);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+  table_->sortByColumn(RemovedColumn, Qt::DescendingOrder);
+  chart_ = new ChartView(this);
+  auto* top = new QHBoxLayout;
+  top->addWidget(search_, 1);
+  top->addWidget(new QLabel(tr("Pruning"), this));
+  top->addWidget(policy_);
+  top->addWidget(keep_);
+  auto* upper = new QWidget(this);
+  auto* upperLayout = new QVBoxLayout(upper);
+  upperLayout->setContentsMargins(0, 0, 0, 0);
+  upperLayout->addLayout(top);
+  upperLayout->addWidget(info_);
+  upperLayout->addWidget(table_, 1);
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(upper);
+  split->addWidget(chart_);
+  split->setSizes({400, 300});
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(split);
+  connect(search_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+  connect(policy_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ClassSummaryPanel::recompute);
+  connect(keep_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ClassSummaryPanel::recompute);
+  connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& i) {
+    const int label = classAtRow(i.row());
+    if (label >= 0) emit classChosen(label);
+  });
+}
+
+void ClassSummaryPanel::setScore(std::shared_ptr<const ScoreCatalog> catalog, size_t entry,
+                                 std::vector<std::string> classNames) {
+  catalog_ = std::move(catalog);
+  entry_ = entry;
+  names_ = std::move(classNames);
+  recompute();
+}
+
+void ClassSummaryPanel::clear() {
+  catalog_.reset();
+  recompute();
+}
+
+void ClassSummaryPanel::recompute() {
+  if (!catalog_ || entry_ >= catalog_->entries.size() || names_.empty()) {
+    task_.run([] { return ClassSummaryOutcome{}; });  // after any summary still running
+    return;
+  }
+  PruneSpec spec;
+  spec.policy = parsePrunePolicy(policy_->currentData().toString().toStdString());
+  spec.keep = keep_->value();
+  info_->setText(tr("Computing…"));
+  task_.run([catalog = catalog_, entry = entry_, classes = static_cast<int>(names_.size()), spec] {
+    ClassSummaryOutcome out;
+    try {
+      out.rows = classSummary(catalog->difficulty(entry), catalog->labels(entry), classes, spec);
+    } catch (const std::exception& e) {
+      out.error = QString::fromStdString(e.what());
+    }
+    return out;
+  });
+}
+
+void ClassSummaryPanel::show(ClassSummaryOutcome outcome) {
+  rows_ = std::move(outcome.rows);
+  fillTable();
+  if (!outcome.error.isEmpty())
+    info_->setText(outcome.error);
+  else if (!rows_.empty())
+    info_->setText(tr("%1 classes, the most affected first (largest share removed, then highest median). Click a "
+                      "class to draw its distribution below; sort by any column.")
+                       .arg(rows_.size()));
+  else
+    info_->clear();
+  emit summaryShown();
+}
+
+void ClassSummaryPanel::fillTable() {
+  const int shown = classAtRow(table_->currentIndex().row());
+  model_->removeRows(0, model_->rowCount());
+  QList<QList<QStandardItem*>> lines;
+  for (int label : mostAffectedFirst(rows_)) {  // ties keep this order when sorted
+    const ClassSummaryRow& r = rows_[static_cast<size_t>(label)];
+    const QString name = static_cast<size_t>(label) < names_.size()
+                             ? QString::fromStdString(names_[static_cast<size_t>(label)])
+                             : QString();
+    auto* id = numberItem(label, QString::number(label));
+    auto* nameItem = new QStandardItem(name);
+    nameItem->setData(name, kSortRole);
+    nameItem->setData(QStringLiteral("%1 %2").arg(label).arg(name), kSearchRole);
+    lines.append({id, nameItem, numberItem(static_cast<double>(r.count), QString::number(r.count)),
+                  numberItem(r.median, QString::number(r.median, 'g', 4)),
+                  numberItem(r.p90, QString::number(r.p90, 'g', 4)),
+                  numberItem(r.removedShare, tr("%1 % (%2)").arg(r.removedShare * 100, 0, 'f', 1).arg(r.removed))});
+  }
+  proxy_->setDynamicSortFilter(false);  // one sort after all rows, not one per row
+  for (auto& line : lines) model_->appendRow(line);
+  proxy_->setDynamicSortFilter(true);
+  // The class drawn stays drawn; the first time, the most affected class.
+  int row = 0;
+  for (int r = 0; shown >= 0 && r < proxy_->rowCount(); ++r)
+    if (classAtRow(r) == shown) row = r;
+  if (proxy_->rowCount() > 0) table_->setCurrentIndex(proxy_->index(row, NameColumn));
+}
+
+int ClassSummaryPanel::classAtRow(int row) const {
+  if (row < 0 || row >= proxy_->rowCount()) return -1;
+  return proxy_->index(row, ClassColumn).data(kSortRole).toInt();
+}
+
+}  // namespace ps::ui
