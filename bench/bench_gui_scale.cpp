@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <QApplication>
 #include <QCompleter>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLineEdit>
@@ -21,6 +22,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -32,6 +34,7 @@
 #include "score/score_engine.h"
 #include "store/store.h"
 #include "views/class_summary_panel.h"
+#include "views/example_list_model.h"
 #include "views/gallery_view.h"
 #include "views/score_view.h"
 
@@ -134,7 +137,12 @@ double drive(StallMonitor& monitor, const std::vector<std::function<void()>>& st
   driver.setInterval(gapMs);
   QObject::connect(&driver, &QTimer::timeout, [&] {
     if (next < steps.size()) {
+      QElapsedTimer step;
+      step.start();
       steps[next++]();
+      if (std::getenv("BENCH_TRACE") && step.elapsed() > 20)
+        std::printf("    (step %zu took %lld ms on the GUI thread)\n", next - 1,
+                    static_cast<long long>(step.elapsed()));
       return;
     }
     if (busy()) {
@@ -254,8 +262,28 @@ Figures runScript(size_t n, int classes, int scores, const std::string& dir, boo
 
 }  // namespace
 
+// With BENCH_TRACE set: every event that keeps the GUI thread over 20 ms, by receiver.
+class TracingApplication : public QApplication {
+ public:
+  using QApplication::QApplication;
+  bool notify(QObject* receiver, QEvent* event) override {
+    if (!trace_) return QApplication::notify(receiver, event);
+    QElapsedTimer t;
+    t.start();
+    const int type = event->type();
+    const bool done = QApplication::notify(receiver, event);
+    if (t.elapsed() > 20)
+      std::printf("    (event %d to %s '%s': %lld ms)\n", type, receiver->metaObject()->className(),
+                  qPrintable(receiver->objectName()), static_cast<long long>(t.elapsed()));
+    return done;
+  }
+
+ private:
+  bool trace_ = std::getenv("BENCH_TRACE") != nullptr;
+};
+
 int main(int argc, char** argv) {
-  QApplication app(argc, argv);
+  TracingApplication app(argc, argv);
   size_t n = 1281167;
   int classes = 1000, scores = 5;
   for (int i = 1; i + 1 < argc; ++i) {

@@ -19,6 +19,7 @@
 #include "base/score_catalog.h"
 #include "charts/chart_view.h"
 #include "data/dataset_opener.h"
+#include "data/image_file_dataset.h"
 #include "data/in_memory_dataset.h"
 #include "score/class_summary.h"
 #include "util/errors.h"
@@ -93,7 +94,7 @@ void TestGuiClasses::classPickerFiltersByNameOrId() {
   QCOMPARE(picker->count(), kClasses + 1);  // all classes, then one entry per class
   QAbstractItemModelTester tester(picker->model());
   // Typing part of a name lists the classes that contain it.
-  picker->lineEdit()->setFocus();
+  picker->lineEdit()->selectAll();  // as a click into the field does
   QTest::keyClicks(picker->lineEdit(), "KIND 12");
   QStringList listed = completions(picker->completer());
   QCOMPARE(listed.size(), 11);  // kind 12 and kind 120 ... 129, case-insensitive
@@ -205,7 +206,9 @@ void TestGuiClasses::largeJpegThumbnailsAreDecodedReduced() {
       QVERIFY(cv::imwrite(folder + "/" + std::to_string(i) + ".jpg", m));
     }
   }
-  auto ds = ps::openDataset(dir.path().toStdString());
+  const std::unique_ptr<ps::Dataset> opened = ps::openDataset(dir.path().toStdString());
+  const auto* ds = dynamic_cast<const ps::ImageFileDataset*>(opened.get());
+  QVERIFY(ds);
   QCOMPARE(ds->shape().width, 640);
   // 56 px: 1/8 of the file (80 x 60) still covers it, then resized to fit 56 x 56.
   const cv::Mat small = ds->preview(ps::Split::Train, 0, 56);

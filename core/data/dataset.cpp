@@ -11,8 +11,6 @@ std::string ImageShape::str() const {
   return std::to_string(height) + "x" + std::to_string(width) + "x" + std::to_string(channels);
 }
 
-cv::Mat Dataset::preview(Split split, size_t i, int /*side*/) const { return image(split, i); }
-
 const std::vector<SkippedFile>& Dataset::skipped() const {
   static const std::vector<SkippedFile> none;
   return none;

@@ -48,10 +48,6 @@ class Dataset {
   virtual size_t size(Split split) const = 0;
   virtual int label(Split split, size_t i) const = 0;
   virtual cv::Mat image(Split split, size_t i) const = 0;
-  // The image as image() gives it, but no larger than fits a side x side square: readers
-  // of large files decode them at a reduced size (a JPEG's DCT scaling) for thumbnails.
-  // By default image() itself.
-  virtual cv::Mat preview(Split split, size_t i, int side) const;
   // Where example i comes from: a file path, or "<file>#<record>" for packed formats.
   virtual std::string source(Split split, size_t i) const = 0;
   virtual const std::vector<std::string>& classNames() const = 0;

@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QStandardItemModel>
+#include <QTimer>
 
 namespace ps::ui {
 
@@ -78,6 +79,12 @@ void ClassPicker::pickTyped() {
 void ClassPicker::restoreCurrentText() {
   const QString shown = currentIndex() >= 0 ? itemText(currentIndex()) : QString();
   if (lineEdit()->text() != shown) lineEdit()->setText(shown);
+}
+
+void ClassPicker::focusInEvent(QFocusEvent* event) {
+  QComboBox::focusInEvent(event);
+  // After the click that gave the focus has placed the cursor.
+  if (event->reason() == Qt::MouseFocusReason) QTimer::singleShot(0, lineEdit(), &QLineEdit::selectAll);
 }
 
 void ClassPicker::focusOutEvent(QFocusEvent* event) {

@@ -27,12 +27,14 @@ class ClassPicker : public QComboBox {
   static constexpr int kSearchRole = Qt::UserRole + 40;
 
  protected:
+  void focusInEvent(QFocusEvent* event) override;  // selects the text: typing replaces it
   void focusOutEvent(QFocusEvent* event) override;
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void pickTyped();           // Enter: rowFor(the text), else the field is put back
   void restoreCurrentText();  // the field shows the current entry again
+  bool hasFirst_ = false;     // item 0 is the "every class" entry
 };
 
 }  // namespace ps::ui

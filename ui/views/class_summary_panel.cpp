@@ -1,5 +1,6 @@
 #include "views/class_summary_panel.h"
 
+#include <QAbstractTableModel>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -8,7 +9,6 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <cmath>
@@ -21,14 +21,72 @@ namespace ps::ui {
 namespace {
 constexpr int kSortRole = Qt::UserRole + 1;    // the number a column sorts by
 constexpr int kSearchRole = Qt::UserRole + 2;  // "17 n01440764 tench": what the search matches
-
-QStandardItem* numberItem(double value, const QString& text) {
-  auto* item = new QStandardItem(text);
-  item->setData(std::isnan(value) ? -1e300 : value, kSortRole);
-  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-  return item;
-}
 }  // namespace
+
+// The rows as a table, read in place (a thousand rows of items took tens of ms to build).
+class ClassSummaryModel : public QAbstractTableModel {
+ public:
+  using QAbstractTableModel::QAbstractTableModel;
+  void set(std::vector<ClassSummaryRow> rows, const std::vector<std::string>* names) {
+    beginResetModel();
+    rows_ = std::move(rows);
+    names_ = names;
+    endResetModel();
+  }
+  int rowCount(const QModelIndex& parent = {}) const override {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+  }
+  int columnCount(const QModelIndex& parent = {}) const override {
+    return parent.isValid() ? 0 : ClassSummaryPanel::kColumns;
+  }
+  QVariant headerData(int section, Qt::Orientation o, int role) const override {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, o, role);
+    const QStringList titles = {ClassSummaryPanel::tr("Id"),
+                                ClassSummaryPanel::tr("Class"),
+                                ClassSummaryPanel::tr("Examples"),
+                                ClassSummaryPanel::tr("Median difficulty"),
+                                ClassSummaryPanel::tr("90th percentile"),
+                                ClassSummaryPanel::tr("Removed")};
+    return section >= 0 && section < titles.size() ? titles[section] : QVariant();
+  }
+  QVariant data(const QModelIndex& index, int role) const override {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const ClassSummaryRow& r = rows_[static_cast<size_t>(index.row())];
+    const int column = index.column();
+    if (role == Qt::TextAlignmentRole && column != ClassSummaryPanel::NameColumn)
+      return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == kSearchRole) return QStringLiteral("%1 %2").arg(r.label).arg(name(r.label));
+    if (role == kSortRole) return sortValue(r, column);
+    if (role != Qt::DisplayRole) return {};
+    switch (column) {
+      case ClassSummaryPanel::ClassColumn: return r.label;
+      case ClassSummaryPanel::NameColumn: return name(r.label);
+      case ClassSummaryPanel::CountColumn: return static_cast<qlonglong>(r.count);
+      case ClassSummaryPanel::MedianColumn: return QString::number(r.median, 'g', 4);
+      case ClassSummaryPanel::P90Column: return QString::number(r.p90, 'g', 4);
+      default: return ClassSummaryPanel::tr("%1 % (%2)").arg(r.removedShare * 100, 0, 'f', 1).arg(r.removed);
+    }
+  }
+
+ private:
+  QString name(int label) const {
+    const auto at = static_cast<size_t>(label);
+    return names_ && at < names_->size() ? QString::fromStdString((*names_)[at]) : QString();
+  }
+  QVariant sortValue(const ClassSummaryRow& r, int column) const {
+    auto number = [](double v) { return QVariant(std::isnan(v) ? -1e300 : v); };
+    switch (column) {
+      case ClassSummaryPanel::ClassColumn: return r.label;
+      case ClassSummaryPanel::NameColumn: return name(r.label);
+      case ClassSummaryPanel::CountColumn: return static_cast<qlonglong>(r.count);
+      case ClassSummaryPanel::MedianColumn: return number(r.median);
+      case ClassSummaryPanel::P90Column: return number(r.p90);
+      default: return r.removedShare;
+    }
+  }
+  std::vector<ClassSummaryRow> rows_;
+  const std::vector<std::string>* names_ = nullptr;
+};
 
 ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
     : QWidget(parent), task_(this, [this](ClassSummaryOutcome o) { show(std::move(o)); }) {
@@ -49,14 +107,12 @@ ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
          "removes (pruned over all classes at once, not class-balanced)"));
   info_ = new QLabel(this);
   info_->setWordWrap(true);
-  model_ = new QStandardItemModel(0, kColumns, this);
-  model_->setHorizontalHeaderLabels(
-      {tr("Id"), tr("Class"), tr("Examples"), tr("Median difficulty"), tr("90th percentile"), tr("Removed")});
+  model_ = new ClassSummaryModel(this);
   proxy_ = new QSortFilterProxyModel(this);
   proxy_->setSourceModel(model_);
   proxy_->setSortRole(kSortRole);
   proxy_->setFilterRole(kSearchRole);
-  proxy_->setFilterKeyColumn(NameColumn);
+  proxy_->setFilterKeyColumn(ClassColumn);
   proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
   table_ = new QTableView(this);
   table_->setModel(proxy_);
@@ -66,8 +122,14 @@ ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->verticalHeader()->hide();
   table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().lineSpacing() + 6);
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+  // Widths from the header's texts, not the contents: ResizeToContents measures every row
+  // again at every change, a stall with a thousand rows.
+  for (int c = 0; c < kColumns; ++c)
+    table_->setColumnWidth(
+        c, table_->fontMetrics().horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
+               24);
+  table_->setColumnWidth(NameColumn, 220);
+  table_->horizontalHeader()->setStretchLastSection(true);
   table_->sortByColumn(RemovedColumn, Qt::DescendingOrder);
   chart_ = new ChartView(this);
   auto* top = new QHBoxLayout;
@@ -146,25 +208,10 @@ void ClassSummaryPanel::show(ClassSummaryOutcome outcome) {
 
 void ClassSummaryPanel::fillTable() {
   const int shown = classAtRow(table_->currentIndex().row());
-  model_->removeRows(0, model_->rowCount());
-  QList<QList<QStandardItem*>> lines;
-  for (int label : mostAffectedFirst(rows_)) {  // ties keep this order when sorted
-    const ClassSummaryRow& r = rows_[static_cast<size_t>(label)];
-    const QString name = static_cast<size_t>(label) < names_.size()
-                             ? QString::fromStdString(names_[static_cast<size_t>(label)])
-                             : QString();
-    auto* id = numberItem(label, QString::number(label));
-    auto* nameItem = new QStandardItem(name);
-    nameItem->setData(name, kSortRole);
-    nameItem->setData(QStringLiteral("%1 %2").arg(label).arg(name), kSearchRole);
-    lines.append({id, nameItem, numberItem(static_cast<double>(r.count), QString::number(r.count)),
-                  numberItem(r.median, QString::number(r.median, 'g', 4)),
-                  numberItem(r.p90, QString::number(r.p90, 'g', 4)),
-                  numberItem(r.removedShare, tr("%1 % (%2)").arg(r.removedShare * 100, 0, 'f', 1).arg(r.removed))});
-  }
-  proxy_->setDynamicSortFilter(false);  // one sort after all rows, not one per row
-  for (auto& line : lines) model_->appendRow(line);
-  proxy_->setDynamicSortFilter(true);
+  std::vector<ClassSummaryRow> ordered;  // the most affected first: ties keep this order when sorted
+  ordered.reserve(rows_.size());
+  for (int label : mostAffectedFirst(rows_)) ordered.push_back(rows_[static_cast<size_t>(label)]);
+  model_->set(std::move(ordered), &names_);
   // The class drawn stays drawn; the first time, the most affected class.
   int row = 0;
   for (int r = 0; shown >= 0 && r < proxy_->rowCount(); ++r)
@@ -174,7 +221,7 @@ void ClassSummaryPanel::fillTable() {
 
 int ClassSummaryPanel::classAtRow(int row) const {
   if (row < 0 || row >= proxy_->rowCount()) return -1;
-  return proxy_->index(row, ClassColumn).data(kSortRole).toInt();
+  return proxy_->index(row, ClassColumn).data(Qt::DisplayRole).toInt();
 }
 
 }  // namespace ps::ui

@@ -17,12 +17,12 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
-class QStandardItemModel;
 class QTableView;
 
 namespace ps::ui {
 
 class ChartView;
+class ClassSummaryModel;
 struct ScoreCatalog;
 
 struct ClassSummaryOutcome {
@@ -66,7 +66,7 @@ class ClassSummaryPanel : public QWidget {
   QComboBox* policy_;
   QDoubleSpinBox* keep_;
   QLabel* info_;
-  QStandardItemModel* model_;
+  ClassSummaryModel* model_;
   QSortFilterProxyModel* proxy_;
   QTableView* table_;
   ChartView* chart_;

@@ -6,6 +6,7 @@
 
 #include "base/worker_pool.h"
 #include "data/dataset.h"
+#include "data/image_file_dataset.h"
 #include "score/score_order.h"
 
 namespace ps::ui {
@@ -100,8 +101,10 @@ QImage ExampleListModel::toImage(const Dataset& ds, int64_t trainIndex, int scal
 }
 
 QImage ExampleListModel::thumbnail(const Dataset& ds, int64_t trainIndex, int side) {
-  // A large JPEG is decoded at a reduced size (Dataset::preview), not in full.
-  const QImage img = scaledCopy(ds.preview(Split::Train, static_cast<size_t>(trainIndex), side), 1);
+  // A large JPEG of an image folder is decoded at a reduced size, not in full.
+  const auto* files = dynamic_cast<const ImageFileDataset*>(&ds);
+  const auto at = static_cast<size_t>(trainIndex);
+  const QImage img = scaledCopy(files ? files->preview(Split::Train, at, side) : ds.image(Split::Train, at), 1);
   const bool enlarge = img.width() < side && img.height() < side;
   return img.scaled(side, side, Qt::KeepAspectRatio, enlarge ? Qt::FastTransformation : Qt::SmoothTransformation);
 }

@@ -30,7 +30,7 @@ constexpr int kDensityColumns = 240, kDensityRows = 180;  // cells of the densit
 ScoreView::ScoreView(QWidget* parent)
     : QWidget(parent),
       agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }),
-      densityTask_(this, [this](DensityOutcome o) { showDensity(o); }),
+      densityTask_(this, [this](DensityOutcome o) { showDensity(std::move(o)); }),
       histTask_(this, [this](HistogramOutcome o) { showHistogram(std::move(o)); }) {
   auto* right = new QSplitter(Qt::Vertical, this);
   right->addWidget(makeAgreementBox());
@@ -368,14 +368,16 @@ void ScoreView::computeDensity() {
   });
 }
 
-void ScoreView::showDensity(const DensityOutcome& outcome) {
-  density_->setData(outcome.data);
+void ScoreView::showDensity(DensityOutcome outcome) {
+  const size_t points = outcome.data.grid.points;
+  const bool empty = outcome.data.x.empty();
+  density_->setData(std::move(outcome.data));  // a million points: moved, not copied
   densityInfo_->setText(
       !outcome.error.isEmpty() ? outcome.error
-      : outcome.data.x.empty()
-          ? tr("Needs a cached score.")
-          : tr("%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.")
-                .arg(outcome.data.grid.points));
+      : empty                  ? tr("Needs a cached score.")
+              : tr("%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the "
+                   "example.")
+                    .arg(points));
   emit densityReady();
 }
 

@@ -104,7 +104,7 @@ class ScoreView : public QWidget {
   void computeAgreement();
   void showAgreement(const AgreementOutcome& outcome);
   void computeDensity();
-  void showDensity(const DensityOutcome& outcome);
+  void showDensity(DensityOutcome outcome);
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
