@@ -40,13 +40,14 @@ class ClassSummaryModel : public QAbstractTableModel {
     return parent.isValid() ? 0 : ClassSummaryPanel::kColumns;
   }
   QVariant headerData(int section, Qt::Orientation o, int role) const override {
+    if (o == Qt::Horizontal && role == Qt::ToolTipRole && section == ClassSummaryPanel::RemovedColumn)
+      return ClassSummaryPanel::tr("The share of the class's examples the pruning above removes (how many)");
+    if (o == Qt::Horizontal && role == Qt::ToolTipRole && section >= ClassSummaryPanel::MedianColumn)
+      return ClassSummaryPanel::tr("Difficulty of the class's examples (higher = harder)");
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, o, role);
-    const QStringList titles = {ClassSummaryPanel::tr("Id"),
-                                ClassSummaryPanel::tr("Class"),
-                                ClassSummaryPanel::tr("Examples"),
-                                ClassSummaryPanel::tr("Median difficulty"),
-                                ClassSummaryPanel::tr("90th percentile"),
-                                ClassSummaryPanel::tr("Removed")};
+    const QStringList titles = {ClassSummaryPanel::tr("Id"),      ClassSummaryPanel::tr("Class"),
+                                ClassSummaryPanel::tr("Removed"), ClassSummaryPanel::tr("Examples"),
+                                ClassSummaryPanel::tr("Median"),  ClassSummaryPanel::tr("90th percentile")};
     return section >= 0 && section < titles.size() ? titles[section] : QVariant();
   }
   QVariant data(const QModelIndex& index, int role) const override {
@@ -128,7 +129,9 @@ ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
     table_->setColumnWidth(
         c, table_->fontMetrics().horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
                24);
-  table_->setColumnWidth(NameColumn, 220);
+  table_->setColumnWidth(NameColumn, 180);
+  table_->setColumnWidth(RemovedColumn,
+                         table_->fontMetrics().horizontalAdvance(QStringLiteral("100.0 % (10000)")) + 16);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->sortByColumn(RemovedColumn, Qt::DescendingOrder);
   chart_ = new ChartView(this);

@@ -33,7 +33,8 @@ struct ClassSummaryOutcome {
 class ClassSummaryPanel : public QWidget {
   Q_OBJECT
  public:
-  enum Column { ClassColumn, NameColumn, CountColumn, MedianColumn, P90Column, RemovedColumn, kColumns };
+  // The share removed right after the name: the column that matters is seen without scrolling.
+  enum Column { ClassColumn, NameColumn, RemovedColumn, CountColumn, MedianColumn, P90Column, kColumns };
   explicit ClassSummaryPanel(QWidget* parent = nullptr);
 
   // Summarises catalogue entry `entry` (computed off the GUI thread; busy() meanwhile).

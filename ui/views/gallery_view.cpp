@@ -62,7 +62,7 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
 // Thumbnail and four caption lines (long ones elided), for thumbnails of `side` pixels.
 QSize itemSizeFor(const QListView* v, int side) {
   // Captions are elided, so small thumbnails pack several to a row (the class name in full on hover).
-  return {std::max(96, side + 16), side + 4 * v->fontMetrics().lineSpacing() + 10};
+  return {std::max(104, side + 16), side + 4 * v->fontMetrics().lineSpacing() + 10};
 }
 }  // namespace
 

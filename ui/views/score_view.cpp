@@ -217,7 +217,7 @@ void ScoreView::showHistogram(HistogramOutcome o) {
   seedAgreement_->setText(seeds.isEmpty() ? QString() : tr("%1: %2").arg(name, seeds));
   seedAgreement_->setVisible(!seeds.isEmpty());
   const bool many = static_cast<int>(hist_.classNames.size()) > kMaxSmallMultiples;
-  const QString every = many ? tr("every class: a table, the most affected first") : tr("every class, side by side");
+  const QString every = many ? tr("every class (table)") : tr("every class, side by side");
   const int listedClasses = class_->count() - 1;
   if (listedClasses != static_cast<int>(hist_.classNames.size()) || class_->itemText(0) != every ||
       (listedClasses > 0 && class_->itemText(listedClasses).toStdString() != hist_.classNames.back()))
