@@ -115,25 +115,7 @@ ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
   proxy_->setFilterRole(kSearchRole);
   proxy_->setFilterKeyColumn(ClassColumn);
   proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-  table_ = new QTableView(this);
-  table_->setModel(proxy_);
-  table_->setSortingEnabled(true);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->setSelectionMode(QAbstractItemView::SingleSelection);
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->verticalHeader()->hide();
-  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().lineSpacing() + 6);
-  // Widths from the header's texts, not the contents: ResizeToContents measures every row
-  // again at every change, a stall with a thousand rows.
-  for (int c = 0; c < kColumns; ++c)
-    table_->setColumnWidth(
-        c, table_->fontMetrics().horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
-               24);
-  table_->setColumnWidth(NameColumn, 180);
-  table_->setColumnWidth(RemovedColumn,
-                         table_->fontMetrics().horizontalAdvance(QStringLiteral("100.0 % (10000)")) + 16);
-  table_->horizontalHeader()->setStretchLastSection(true);
-  table_->sortByColumn(RemovedColumn, Qt::DescendingOrder);
+  makeTable();
   chart_ = new ChartView(this);
   auto* top = new QHBoxLayout;
   top->addWidget(search_, 1);
@@ -160,6 +142,28 @@ ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
     const int label = classAtRow(i.row());
     if (label >= 0) emit classChosen(label);
   });
+}
+
+void ClassSummaryPanel::makeTable() {
+  table_ = new QTableView(this);
+  table_->setModel(proxy_);
+  table_->setSortingEnabled(true);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->hide();
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().lineSpacing() + 6);
+  // Widths from the header's texts, not the contents: ResizeToContents measures every row
+  // again at every change, a stall with a thousand rows.
+  for (int c = 0; c < kColumns; ++c)
+    table_->setColumnWidth(
+        c, table_->fontMetrics().horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
+               24);
+  table_->setColumnWidth(NameColumn, 180);
+  table_->setColumnWidth(RemovedColumn,
+                         table_->fontMetrics().horizontalAdvance(QStringLiteral("100.0 % (10000)")) + 16);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->sortByColumn(RemovedColumn, Qt::DescendingOrder);
 }
 
 void ClassSummaryPanel::setScore(std::shared_ptr<const ScoreCatalog> catalog, size_t entry,
@@ -198,14 +202,12 @@ void ClassSummaryPanel::recompute() {
 void ClassSummaryPanel::show(ClassSummaryOutcome outcome) {
   rows_ = std::move(outcome.rows);
   fillTable();
-  if (!outcome.error.isEmpty())
-    info_->setText(outcome.error);
-  else if (!rows_.empty())
-    info_->setText(tr("%1 classes, the most affected first (largest share removed, then highest median). Click a "
-                      "class to draw its distribution below; sort by any column.")
-                       .arg(rows_.size()));
-  else
-    info_->clear();
+  QString text = outcome.error;
+  if (text.isEmpty() && !rows_.empty())
+    text = tr("%1 classes, the most affected first (largest share removed, then highest median). Click a class to "
+              "draw its distribution below; sort by any column.")
+               .arg(rows_.size());
+  info_->setText(text);
   emit summaryShown();
 }
 

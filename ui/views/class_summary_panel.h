@@ -55,6 +55,7 @@ class ClassSummaryPanel : public QWidget {
   void summaryShown();
 
  private:
+  void makeTable();  // the table over the proxy, sorted by the share removed
   void recompute();
   void show(ClassSummaryOutcome outcome);
   void fillTable();
