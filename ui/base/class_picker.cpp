@@ -5,6 +5,7 @@
 #include <QFocusEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QListView>
 #include <QStandardItemModel>
 #include <QTimer>
 
@@ -25,6 +26,9 @@ ClassPicker::ClassPicker(QWidget* parent) : QComboBox(parent) {
   completer->setCompletionMode(QCompleter::PopupCompletion);
   completer->setMaxVisibleItems(15);
   setCompleter(completer);
+  // A thousand rows of one height: the lists size them once, not row by row.
+  for (QAbstractItemView* list : {view(), completer->popup()})
+    if (auto* l = qobject_cast<QListView*>(list)) l->setUniformItemSizes(true);
   // Ours sees Enter before the completer's: Enter with nothing highlighted picks the first match.
   completer->popup()->installEventFilter(this);
   connect(lineEdit(), &QLineEdit::returnPressed, this, &ClassPicker::pickTyped);
