@@ -236,7 +236,7 @@ bool ScoreView::showsSummary() const { return static_cast<int>(hist_.classNames.
 void ScoreView::drawClassChart() {
   const int c = class_->currentClass();
   histStack_->setCurrentIndex(c >= 0 ? 1 : showsSummary() ? 2 : 0);
-  view_->showChart(classChart(c >= 0 ? static_cast<size_t>(c) : hist_.counts.size()));
+  if (c >= 0) view_->showChart(classChart(static_cast<size_t>(c)));  // hidden otherwise: no chart built for it
 }
 
 // One class on a chart that zooms, against every class's counts scaled to its size
