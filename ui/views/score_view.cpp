@@ -332,14 +332,14 @@ void ScoreView::showAgreement(const AgreementOutcome& outcome) {
   agreement_ = outcome.agreement;
   agreementEntries_ = outcome.entries;
   heatmap_->setAgreement(agreement_);
-  if (!outcome.error.isEmpty())
-    agreementInfo_->setText(outcome.error);
-  else
-    agreementInfo_->setText(tr("On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a "
-                               "cell for both numbers; click it for the scatter of the two.")
-                                .arg(agreement_.common)
-                                .arg(agreement_.k)
-                                .arg(agreement_.topFraction * 100, 0, 'g', 3));
+  QString text = outcome.error;
+  if (text.isEmpty())
+    text = tr("On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a cell for both "
+              "numbers; click it for the scatter of the two.")
+               .arg(agreement_.common)
+               .arg(agreement_.k)
+               .arg(agreement_.topFraction * 100, 0, 'g', 3);
+  agreementInfo_->setText(text);
   emit agreementReady();
 }
 
