@@ -90,4 +90,12 @@ std::string checkImageFile(const std::string& path) {
   return sizeProblem(declaredDims(head, png, jpeg));
 }
 
+JpegSize jpegSize(const std::string& path) {
+  const std::vector<uint8_t> head = readHead(path, 65536);
+  if (head.size() < 3 || head[0] != 0xFF || head[1] != 0xD8 || head[2] != 0xFF) return {};
+  const std::optional<Dims> d = jpegDims(head);
+  if (!d || d->width == 0 || d->height == 0 || d->width * d->height > kMaxImagePixels) return {};
+  return {static_cast<int>(d->width), static_cast<int>(d->height)};
+}
+
 }  // namespace ps

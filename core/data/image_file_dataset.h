@@ -41,6 +41,10 @@ class ImageFileDataset : public Dataset {
   size_t size(Split split) const override { return files_[static_cast<int>(split)].size(); }
   int label(Split split, size_t i) const override;
   cv::Mat image(Split split, size_t i) const override;
+  // The image as image() gives it, but no larger than fits a side x side square, for
+  // thumbnails: a JPEG at least twice the size needed is decoded at 1/2, 1/4 or 1/8 of its
+  // size (OpenCV's IMREAD_REDUCED_*, DCT scaling), then resized as image() resizes; not cached.
+  cv::Mat preview(Split split, size_t i, int side) const;
   std::string source(Split split, size_t i) const override;
   const std::vector<std::string>& classNames() const override { return classNames_; }
   ImageShape shape() const override { return shape_; }

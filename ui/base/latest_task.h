@@ -40,7 +40,9 @@ class LatestTask {
       run(std::move(work));
       return;
     }
-    show_(watcher_.result());
+    // Moved out, not copied: a result may hold vectors of a million entries, and a copy
+    // (with its fresh pages) was the GUI thread's longest stall at that size.
+    show_(watcher_.future().takeResult());
   }
 
   std::function<void(T)> show_;

@@ -6,6 +6,7 @@
 
 #include "base/worker_pool.h"
 #include "data/dataset.h"
+#include "data/image_file_dataset.h"
 #include "score/score_order.h"
 
 namespace ps::ui {
@@ -87,15 +88,23 @@ void ExampleListModel::fetchMore(const QModelIndex& parent) {
   endInsertRows();
 }
 
-QImage ExampleListModel::toImage(const Dataset& ds, int64_t trainIndex, int scale) {
-  const cv::Mat m = ds.image(Split::Train, static_cast<size_t>(trainIndex));
+namespace {
+QImage scaledCopy(const cv::Mat& m, int scale) {
   const QImage::Format f = m.channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888;
   const QImage img(m.data, m.cols, m.rows, static_cast<int>(m.step), f);
   return img.scaled(m.cols * scale, m.rows * scale, Qt::KeepAspectRatio, Qt::FastTransformation);  // a deep copy
 }
+}  // namespace
+
+QImage ExampleListModel::toImage(const Dataset& ds, int64_t trainIndex, int scale) {
+  return scaledCopy(ds.image(Split::Train, static_cast<size_t>(trainIndex)), scale);
+}
 
 QImage ExampleListModel::thumbnail(const Dataset& ds, int64_t trainIndex, int side) {
-  const QImage img = toImage(ds, trainIndex, 1);
+  // A large JPEG of an image folder is decoded at a reduced size, not in full.
+  const auto* files = dynamic_cast<const ImageFileDataset*>(&ds);
+  const auto at = static_cast<size_t>(trainIndex);
+  const QImage img = scaledCopy(files ? files->preview(Split::Train, at, side) : ds.image(Split::Train, at), 1);
   const bool enlarge = img.width() < side && img.height() < side;
   return img.scaled(side, side, Qt::KeepAspectRatio, enlarge ? Qt::FastTransformation : Qt::SmoothTransformation);
 }

@@ -61,7 +61,8 @@ QListView* iconList(QWidget* parent, ExampleListModel* model) {
 
 // Thumbnail and four caption lines (long ones elided), for thumbnails of `side` pixels.
 QSize itemSizeFor(const QListView* v, int side) {
-  return {std::max(128, side + 16), side + 4 * v->fontMetrics().lineSpacing() + 10};
+  // Captions are elided, so small thumbnails pack several to a row (the class name in full on hover).
+  return {std::max(104, side + 16), side + 4 * v->fontMetrics().lineSpacing() + 10};
 }
 }  // namespace
 
@@ -72,8 +73,7 @@ GalleryView::GalleryView(QWidget* parent)
       marks_(this, [this](GalleryMarks m) { showMarks(std::move(m)); }) {
   score_ = new QComboBox(this);
   rememberScoreChoice(score_);
-  class_ = new QComboBox(this);
-  class_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  class_ = new ClassPicker(this);
   filter_ = new QComboBox(this);
   filter_->addItem(tr("All examples"), static_cast<int>(ExampleFilter::All));
   filter_->addItem(tr("Label disagrees with the model (in-sample)"), static_cast<int>(ExampleFilter::Disagrees));
@@ -336,10 +336,7 @@ void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared
   const QSignalBlocker b1(score_), b2(class_);
   fillScoreBox(score_, catalog_.get());
   showCrossValidatedEntry();
-  class_->clear();
-  class_->addItem(tr("All classes"));
-  if (dataset_)
-    for (const auto& c : dataset_->classNames()) class_->addItem(QString::fromStdString(c));
+  class_->setClasses(dataset_ ? dataset_->classNames() : std::vector<std::string>{}, tr("All classes"));
   rebuild();
 }
 
@@ -383,7 +380,7 @@ void GalleryView::rebuild() {
   auto ds = dataset_;
   auto catalog = catalog_;
   const auto k = static_cast<size_t>(score_->currentIndex());
-  const int wantClass = class_->currentIndex() - 1;  // -1: all
+  const int wantClass = class_->currentClass();  // -1: all
   const int filterChoice = filter_->currentData().toInt();
   const bool crossValidated = filterChoice == kCrossValidatedFilter;
   const auto filter =

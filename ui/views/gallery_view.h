@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+#include "base/class_picker.h"
 #include "base/latest_task.h"
 #include "base/score_catalog.h"
 #include "prune/prune_policy.h"
@@ -87,7 +88,7 @@ class GalleryView : public QWidget {
   QListView* easiestList() const { return easyList_; }
   QListView* hardestList() const { return hardList_; }
   QComboBox* scoreBox() const { return score_; }
-  QComboBox* classBox() const { return class_; }
+  ClassPicker* classBox() const { return class_; }
   // All examples / label disagrees with the model / likely mislabelled.
   QComboBox* filterBox() const { return filter_; }
   // Starts the cross-validated label check (labelCheckRequested; the window queues the job).
@@ -158,7 +159,8 @@ class GalleryView : public QWidget {
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
-  QComboBox *score_, *class_, *filter_, *policy_;
+  QComboBox *score_, *filter_, *policy_;
+  ClassPicker* class_;
   QSlider *keep_, *thumbSize_;
   QLabel *keepLabel_, *info_, *issuesText_;
   QCheckBox* balanced_;

@@ -19,6 +19,7 @@
 #include "charts/chart_export.h"
 #include "charts/chart_style.h"
 #include "data/dataset.h"
+#include "views/class_summary_panel.h"
 
 namespace ps::ui {
 
@@ -29,7 +30,7 @@ constexpr int kDensityColumns = 240, kDensityRows = 180;  // cells of the densit
 ScoreView::ScoreView(QWidget* parent)
     : QWidget(parent),
       agreementTask_(this, [this](AgreementOutcome o) { showAgreement(o); }),
-      densityTask_(this, [this](DensityOutcome o) { showDensity(o); }),
+      densityTask_(this, [this](DensityOutcome o) { showDensity(std::move(o)); }),
       histTask_(this, [this](HistogramOutcome o) { showHistogram(std::move(o)); }) {
   auto* right = new QSplitter(Qt::Vertical, this);
   right->addWidget(makeAgreementBox());
@@ -51,13 +52,17 @@ QWidget* ScoreView::makeHistogramBox() {
   bins_ = new QSpinBox(box);
   bins_->setRange(5, 200);
   bins_->setValue(40);
-  class_ = new QComboBox(box);
-  class_->addItem(tr("every class, side by side"));
+  class_ = new ClassPicker(box);
+  class_->setClasses({}, tr("every class, side by side"));
   grid_ = new HistogramGrid(box);
   view_ = new ChartView(box);
+  summary_ = new ClassSummaryPanel(box);
   histStack_ = new QStackedWidget(box);
   histStack_->addWidget(grid_);
   histStack_->addWidget(view_);
+  histStack_->addWidget(summary_);
+  connect(summary_, &ClassSummaryPanel::classChosen, this,
+          [this](int c) { summary_->chartView()->showChart(classChart(static_cast<size_t>(c))); });
   export_ = makeExportButton(
       box, histStack_, [this](const std::string& path) { writeHistogramCsv(hist_, path); },
       [this](const QString& reason) { emit exportFailed(reason); });
@@ -211,23 +216,34 @@ void ScoreView::showHistogram(HistogramOutcome o) {
   const QString seeds = name.isEmpty() || !listed ? QString() : catalog_->seedAgreementText(static_cast<size_t>(k));
   seedAgreement_->setText(seeds.isEmpty() ? QString() : tr("%1: %2").arg(name, seeds));
   seedAgreement_->setVisible(!seeds.isEmpty());
-  if (class_->count() != static_cast<int>(hist_.classNames.size()) + 1) {
-    const QSignalBlocker block(class_);
-    while (class_->count() > 1) class_->removeItem(1);
-    for (const auto& c : hist_.classNames) class_->addItem(QString::fromStdString(c));
-  }
-  grid_->setHistograms(hist_, name);
+  const bool many = static_cast<int>(hist_.classNames.size()) > kMaxSmallMultiples;
+  const QString every = many ? tr("every class (table)") : tr("every class, side by side");
+  const int listedClasses = class_->count() - 1;
+  if (listedClasses != static_cast<int>(hist_.classNames.size()) || class_->itemText(0) != every ||
+      (listedClasses > 0 && class_->itemText(listedClasses).toStdString() != hist_.classNames.back()))
+    class_->setClasses(hist_.classNames, every);
+  grid_->setHistograms(many ? ClassHistograms{} : hist_, name);  // a thousand panels would be unreadable
+  if (many && listed)
+    summary_->setScore(catalog_, static_cast<size_t>(k), hist_.classNames);
+  else
+    summary_->clear();
   if (export_) export_->setEnabled(hist_.bins > 0);
   drawClassChart();
 }
 
-// One class on a chart that zooms, against every class's counts scaled to its size.
+bool ScoreView::showsSummary() const { return static_cast<int>(hist_.classNames.size()) > kMaxSmallMultiples; }
+
 void ScoreView::drawClassChart() {
-  const int c = class_->currentIndex() - 1;
-  histStack_->setCurrentIndex(c >= 0 ? 1 : 0);
+  const int c = class_->currentClass();
+  histStack_->setCurrentIndex(c >= 0 ? 1 : showsSummary() ? 2 : 0);
+  if (c >= 0) view_->showChart(classChart(static_cast<size_t>(c)));  // hidden otherwise: no chart built for it
+}
+
+// One class on a chart that zooms, against every class's counts scaled to its size
+// (an empty chart for a class not binned).
+QChart* ScoreView::classChart(size_t cls) const {
   auto* chart = new QChart;
-  if (c >= 0 && static_cast<size_t>(c) < hist_.counts.size()) {
-    const auto cls = static_cast<size_t>(c);
+  if (cls < hist_.counts.size()) {
     auto* x = new QValueAxis;
     x->setTitleText(tr("difficulty (%1, higher = harder)").arg(score_->currentText()));
     x->setRange(hist_.lo, hist_.hi);
@@ -264,7 +280,7 @@ void ScoreView::drawClassChart() {
     chart->setTitle(tr("%1: %2").arg(score_->currentText(), QString::fromStdString(hist_.classNames[cls])));
     finishLegend(chart);
   }
-  view_->showChart(chart);
+  return chart;
 }
 
 // Every run, then each run by id and finish time; the choice is kept when the run still is.
@@ -316,14 +332,14 @@ void ScoreView::showAgreement(const AgreementOutcome& outcome) {
   agreement_ = outcome.agreement;
   agreementEntries_ = outcome.entries;
   heatmap_->setAgreement(agreement_);
-  if (!outcome.error.isEmpty())
-    agreementInfo_->setText(outcome.error);
-  else
-    agreementInfo_->setText(tr("On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a "
-                               "cell for both numbers; click it for the scatter of the two.")
-                                .arg(agreement_.common)
-                                .arg(agreement_.k)
-                                .arg(agreement_.topFraction * 100, 0, 'g', 3));
+  QString text = outcome.error;
+  if (text.isEmpty())
+    text = tr("On the %1 training examples every score covers; k = %2 (the hardest %3 %). Hover a cell for both "
+              "numbers; click it for the scatter of the two.")
+               .arg(agreement_.common)
+               .arg(agreement_.k)
+               .arg(agreement_.topFraction * 100, 0, 'g', 3);
+  agreementInfo_->setText(text);
   emit agreementReady();
 }
 
@@ -352,14 +368,16 @@ void ScoreView::computeDensity() {
   });
 }
 
-void ScoreView::showDensity(const DensityOutcome& outcome) {
-  density_->setData(outcome.data);
+void ScoreView::showDensity(DensityOutcome outcome) {
+  const size_t points = outcome.data.grid.points;
+  const bool empty = outcome.data.x.empty();
+  density_->setData(std::move(outcome.data));  // a million points: moved, not copied
   densityInfo_->setText(
       !outcome.error.isEmpty() ? outcome.error
-      : outcome.data.x.empty()
-          ? tr("Needs a cached score.")
-          : tr("%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the example.")
-                .arg(outcome.data.grid.points));
+      : empty                  ? tr("Needs a cached score.")
+              : tr("%1 examples both scores cover; darker cells hold more (log scale). Click a point to open the "
+                   "example.")
+                    .arg(points));
   emit densityReady();
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "base/class_picker.h"
 #include "base/latest_task.h"
 #include "base/score_catalog.h"
 #include "charts/agreement_heatmap.h"
@@ -20,6 +21,7 @@
 #include "charts/histogram_grid.h"
 #include "score/score_agreement.h"
 
+class QChart;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -50,6 +52,12 @@ struct DensityOutcome {
   QString error;
 };
 
+class ClassSummaryPanel;
+
+// Up to this many classes the distribution is drawn as small multiples; beyond it, as a
+// per-class table (ClassSummaryPanel) with one class drawn on demand.
+inline constexpr int kMaxSmallMultiples = 24;
+
 class ScoreView : public QWidget {
   Q_OBJECT
  public:
@@ -57,7 +65,10 @@ class ScoreView : public QWidget {
   void setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog);
   QComboBox* scoreBox() const { return score_; }
   QLabel* seedAgreementLabel() const { return seedAgreement_; }
-  QComboBox* classBox() const { return class_; }  // 0: every class as small multiples
+  // 0: every class (small multiples, or the per-class table beyond kMaxSmallMultiples)
+  ClassPicker* classBox() const { return class_; }
+  ClassSummaryPanel* classSummary() const { return summary_; }
+  bool showsSummary() const;  // the per-class table is shown instead of the small multiples
   QComboBox* xBox() const { return xScore_; }
   QComboBox* yBox() const { return yScore_; }
   ChartView* chartView() const { return view_; }  // one class at a time
@@ -88,15 +99,18 @@ class ScoreView : public QWidget {
   void drawHistogram();  // binned off the GUI thread, then showHistogram
   void showHistogram(HistogramOutcome o);
   void drawClassChart();
+  QChart* classChart(size_t cls) const;  // one class against all, scaled to its size
   void fillRunBox();
   void computeAgreement();
   void showAgreement(const AgreementOutcome& outcome);
   void computeDensity();
-  void showDensity(const DensityOutcome& outcome);
+  void showDensity(DensityOutcome outcome);
 
   std::shared_ptr<const Dataset> dataset_;
   std::shared_ptr<const ScoreCatalog> catalog_;
-  QComboBox *score_, *class_, *measure_, *xScore_, *yScore_, *agreementRun_;
+  QComboBox *score_, *measure_, *xScore_, *yScore_, *agreementRun_;
+  ClassPicker* class_;
+  ClassSummaryPanel* summary_;
   QScrollArea* heatmapArea_;
   std::vector<size_t> agreementEntries_;  // the catalogue entry of each heatmap row
   QSpinBox* bins_;
