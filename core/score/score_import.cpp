@@ -11,6 +11,7 @@
 #include "data/fingerprint.h"
 #include "score/score_config.h"
 #include "score/score_engine.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -190,14 +191,14 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
   Hasher h;
   h.update(bytes.data(), bytes.size());
   nlohmann::json cfg{{"file", path}, {"name", name}, {"higher_is_harder", higherIsHarder}, {"content", h.hex()}};
-  const std::string key = Store::cacheKey("import", cfg.dump(), ds.fingerprint());
+  const std::string key = Store::cacheKey(runKindName(RunKind::Import), cfg.dump(), ds.fingerprint());
   if (auto done = store.findRun(key, RunStatus::Done)) {
     ScoreRun run = loadScoreRun(store, done->id);
     run.fromCache = true;
     return run;
   }
   ScoreRun run;
-  run.runId = store.beginRun(store.registerDataset(ds), "import", cfg.dump(), key, 0, "cpu");
+  run.runId = store.beginRun(store.registerDataset(ds), runKindName(RunKind::Import), cfg.dump(), key, 0, "cpu");
   run.device = "cpu";
   run.indices.resize(n);
   std::iota(run.indices.begin(), run.indices.end(), 0);
@@ -211,7 +212,7 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
   run.raw[name] = raw;
   run.spread[name] = std::vector<float>(n, 0.f);
   run.seedSpearman[name] = std::nan("");
-  nlohmann::json summary{{"kind", "import"}, {"examples", n}, {"seeds", 1}, {"device", "cpu"}};
+  nlohmann::json summary{{"kind", runKindName(RunKind::Import)}, {"examples", n}, {"seeds", 1}, {"device", "cpu"}};
   summary["scores"][name] = {{"seed_spearman", nullptr}, {"description", "imported from " + path}};
   Store::Transaction t(store);
   store.putVector(run.runId, name, diff);
