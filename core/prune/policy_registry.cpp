@@ -102,6 +102,9 @@ std::vector<int64_t> pickCcs(const PruneInputs& in, std::vector<int64_t> pool, i
   return ccsSample(*in.difficulty, in.tie, rest, count, spec, rng);
 }
 
+// The policies every program has. A policy of the project is added here (its selection
+// may live in its own file of prune/): a static registering object in another file of
+// this static library would be dropped by the linker when nothing else uses that file.
 std::vector<PolicyInfo> builtInPolicies() {
   std::vector<PolicyInfo> out(4);
   out[0].name = "hard";

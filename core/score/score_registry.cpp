@@ -28,6 +28,8 @@ ScoreInfo score(const char* name, const char* description, const char* reference
   return s;
 }
 
+// The scores runSeed() in score_engine.cpp computes itself (they share hooks). A new
+// score of the project goes, with its hook, in hookedScores() there: this file has no torch.
 std::vector<ScoreInfo> builtInScores() {
   const auto C = ScoreTraining::Classifier, E = ScoreTraining::Embedding;
   std::vector<ScoreInfo> s = {
