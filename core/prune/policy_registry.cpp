@@ -10,6 +10,11 @@
 #include "util/errors.h"
 #include "util/wording.h"
 
+// A policy's term is translated as the GUI's other words are (context "Wording", told
+// apart from the same word elsewhere by the comment "policy"); lupdate reads PS_WORDS3 as
+// QT_TRANSLATE_NOOP3 (ui/CMakeLists.txt).
+#define PS_WORDS3(context, text, comment) text
+
 namespace ps {
 
 // Hands out handles; a friend of PrunePolicy.
@@ -108,7 +113,7 @@ std::vector<int64_t> pickCcs(const PruneInputs& in, std::vector<int64_t> pool, i
 std::vector<PolicyInfo> builtInPolicies() {
   std::vector<PolicyInfo> out(4);
   out[0].name = "hard";
-  out[0].term = PS_WORDS("Policy", "hard");
+  out[0].term = PS_WORDS3("Wording", "hard", "policy");
   out[0].title = PS_WORDS("Policy", "keep hardest");
   out[0].description = PS_WORDS("Policy", "keep the hardest examples (after dropping the hardest beta)");
   out[0].reference = "Sorscher et al., NeurIPS 2022";
@@ -116,22 +121,23 @@ std::vector<PolicyInfo> builtInPolicies() {
   out[0].colour = {0xd6, 0x27, 0x28};
   out[0].select = pooled(pickHard);
   out[1].name = "easy";
-  out[1].term = PS_WORDS("Policy", "easy");
+  out[1].term = PS_WORDS3("Wording", "easy", "policy");
   out[1].title = PS_WORDS("Policy", "keep easiest");
   out[1].description = PS_WORDS("Policy", "keep the easiest examples");
   out[1].reference = "Sorscher et al., NeurIPS 2022";
   out[1].colour = {0x1f, 0x77, 0xb4};
   out[1].select = pooled(pickEasy);
   out[2].name = "random";
-  out[2].term = PS_WORDS("Policy", "random");
+  out[2].term = PS_WORDS3("Wording", "random", "policy");
   out[2].title = PS_WORDS("Policy", "keep random");
-  out[2].description = PS_WORDS("Policy", "keep a uniform random sample (seeded): the baseline every pruning must beat");
+  out[2].description =
+      PS_WORDS("Policy", "keep a uniform random sample (seeded): the baseline every pruning must beat");
   out[2].usesScore = false;
   out[2].options.seeded = true;
   out[2].colour = {0x7f, 0x7f, 0x7f};
   out[2].select = pooled(pickRandom);
   out[3].name = "ccs";
-  out[3].term = PS_WORDS("Policy", "CCS");
+  out[3].term = PS_WORDS3("Wording", "CCS", "policy");
   out[3].title = PS_WORDS("Policy", "coverage-centric (CCS)");
   out[3].description =
       PS_WORDS("Policy", "coverage-centric: drop the hardest beta, then sample evenly across score strata");
@@ -262,8 +268,7 @@ bool policyUsesScore(const std::string& policy) {
 std::string policyNameList(const std::string& lastJoin) {
   const auto all = registeredPolicies();
   std::string out;
-  for (size_t i = 0; i < all.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == all.size() ? lastJoin : ", ") + all[i].name;
+  for (size_t i = 0; i < all.size(); ++i) out += (i == 0 ? "" : i + 1 == all.size() ? lastJoin : ", ") + all[i].name;
   return out;
 }
 

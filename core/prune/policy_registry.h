@@ -36,20 +36,20 @@ using PoolPick = std::function<std::vector<int64_t>(const PruneInputs& in, std::
 PolicySelect pooled(PoolPick pick);
 
 struct PolicyInfo {
-  std::string name;                // identifier: "hard" (CLI, store, files)
-  const char* term = "";           // the policy in a sentence: "hard", "CCS" (PS_WORDS("Policy", ...))
-  const char* title = "";          // a menu's entry: "keep hardest" (PS_WORDS("Policy", ...))
-  const char* description = "";    // one line for help texts (PS_WORDS("Policy", ...))
-  std::string reference;           // the paper it comes from, for help texts ("" when none)
-  bool usesScore = true;           // ranks by a score (false: random, per-class error, ...)
-  bool needsGroups = false;        // reads PruneInputs::groups
-  bool needsClassRecall = false;   // reads PruneInputs::classRecall
-  bool studyDefault = true;        // checked when a study form opens
-  Rgb colour{0x80, 0x00, 0x80};    // in every chart and report
+  std::string name;               // identifier: "hard" (CLI, store, files)
+  const char* term = "";          // the policy in a sentence: "hard", "CCS" (context "Wording", comment "policy")
+  const char* title = "";         // a menu's entry: "keep hardest" (PS_WORDS("Policy", ...))
+  const char* description = "";   // one line for help texts (PS_WORDS("Policy", ...))
+  std::string reference;          // the paper it comes from, for help texts ("" when none)
+  bool usesScore = true;          // ranks by a score (false: random, per-class error, ...)
+  bool needsGroups = false;       // reads PruneInputs::groups
+  bool needsClassRecall = false;  // reads PruneInputs::classRecall
+  bool studyDefault = true;       // checked when a study form opens
+  Rgb colour{0x80, 0x00, 0x80};   // in every chart and report
   PolicyOptions options;
   PolicySelect select;
 
-  PrunePolicy policy() const;      // the handle (valid once registered)
+  PrunePolicy policy() const;  // the handle (valid once registered)
   bool needsExtraInputs() const { return needsGroups || needsClassRecall; }
 };
 

@@ -45,7 +45,7 @@ struct ScoreInfo {
   // at 1; the dynamics scores (forgetting, AUM, data maps) watch the whole schedule.
   double readAt = 1.0;
   bool wholeSchedule = false;
-  bool seeded = true;         // varies with the seed, so a run averages it over its seeds
+  bool seeded = true;          // varies with the seed, so a run averages it over its seeds
   bool inDefaultSweep = true;  // in "default" (what one training run computes at once)
   bool checkedInForm = true;   // checked when the scoring form opens (GraNd is slow: off)
   // Creates the hook that computes it on the scoring run's training loop (its results()

@@ -28,7 +28,7 @@ const Wording& uiWording() {
 
 QString policyWord(const std::string& policy) {
   const PolicyInfo* info = findPolicy(policy);
-  return info ? QCoreApplication::translate("Policy", info->term) : QString::fromStdString(policy);
+  return info ? QCoreApplication::translate("Wording", info->term, "policy") : QString::fromStdString(policy);
 }
 
 QString pruneSpecText(const PruneSpec& spec, bool classBalanced) {
