@@ -26,6 +26,7 @@
 #include "base/job_queue.h"
 #include "base/score_catalog.h"
 #include "base/store_watcher.h"
+#include "base/ui_wording.h"
 #include "jobs/job_panel.h"
 #include "store/run_kind.h"
 #include "store/store.h"
