@@ -18,7 +18,15 @@ std::string policyOptionHelp(bool several) {
 
 std::string scoreOptionHelp() {
   std::string help = "Comma-separated scores (higher = harder):";
-  for (const auto& s : registeredScores()) help += "\n  " + s.name + ": " + s.description;
+  for (const auto& s : registeredScores()) {
+    help += "\n  " + s.name + ": " + s.description;
+    if (s.training == ScoreTraining::None)
+      help += " [no training]";
+    else if (s.wholeSchedule)
+      help += " [over the whole training]";
+    else if (s.readAt < 1.0)
+      help += " [read at " + std::to_string(static_cast<int>(s.readAt * 100 + 0.5)) + "% of training]";
+  }
   return help + "\n  or default (" + joinList(defaultScoreNames()) + "), all";
 }
 
