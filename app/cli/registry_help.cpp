@@ -1,5 +1,7 @@
 #include "cli/registry_help.h"
 
+#include <cmath>
+
 #include "prune/policy_registry.h"
 #include "score/score_config.h"
 #include "score/score_registry.h"
@@ -25,7 +27,7 @@ std::string scoreOptionHelp() {
     else if (s.wholeSchedule)
       help += " [over the whole training]";
     else if (s.readAt < 1.0)
-      help += " [read at " + std::to_string(static_cast<int>(s.readAt * 100 + 0.5)) + "% of training]";
+      help += " [read at " + std::to_string(std::lround(s.readAt * 100)) + "% of training]";
   }
   return help + "\n  or default (" + joinList(defaultScoreNames()) + "), all";
 }
