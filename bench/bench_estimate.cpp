@@ -150,7 +150,7 @@ struct Bench {
     ps::ScalingConfig lc;
     lc.score.runId = scoreRun;
     lc.classBalanced = true;
-    lc.policies = {"hard", "easy"};
+    lc.policies = {ps::PrunePolicy::KeepHard.name(), ps::PrunePolicy::KeepEasy.name()};
     lc.minSize = o.examples / 6;
     lc.steps = 3;
     lc.train = tc;

@@ -27,15 +27,21 @@
 #include <QToolTip>
 #include <QtTest>
 #include <fstream>
+#include <numeric>
+#include <random>
 
 #include "charts/chart_export.h"
 #include "charts/chart_view.h"
 #include "data/dataset_opener.h"
 #include "jobs/job_panel.h"
 #include "jobs/study_forms.h"
+#include "prune/policy_registry.h"
 #include "score/rank_stats.h"
 #include "score/score_engine.h"
+#include "score/score_hooks.h"
+#include "score/score_registry.h"
 #include "store/store.h"
+#include "support/cli_run.h"
 #include "support/gui_thread_sql.h"
 #include "support/stall_watch.h"
 #include "support/test_data.h"
@@ -63,6 +69,7 @@ class TestGuiViews : public QObject, public pstest::ViewsFixture {
   void scoreViewHistogramsAndAgreement();
   void importedScoresJoinTheViews();
   void settingsPersistLanguageAndRefuseABadStore();
+  void aRegisteredPolicyAndScoreShowUpEverywhere();
 };
 
 void TestGuiViews::runsPanelListsOpensAndDeletesWithConfirm() {
@@ -296,6 +303,78 @@ void TestGuiViews::settingsPersistLanguageAndRefuseABadStore() {
   QVERIFY(w->lastError().contains("junk.sqlite"));
   QCOMPARE(w->storePath(), other);
   QCOMPARE(QSettings().value("store/path").toString(), other);
+}
+
+// A policy and a score added through the registries alone (no other edit) show up in the
+// CLI's help, the scoring and study forms and the gallery's menu, and the policy selects.
+void TestGuiViews::aRegisteredPolicyAndScoreShowUpEverywhere() {
+  ps::PolicyInfo middle;
+  middle.name = "middle";
+  middle.term = "middle";
+  middle.title = "keep the middle";
+  middle.description = "keep the examples nearest the median difficulty";
+  middle.reference = "a test of the registry";
+  middle.select = ps::pooled(
+      [](const ps::PruneInputs& in, std::vector<int64_t> pool, int64_t count, const ps::PruneSpec&, std::mt19937_64&) {
+        std::sort(pool.begin(), pool.end(),
+                  [&](int64_t a, int64_t b) { return (*in.difficulty)[size_t(a)] < (*in.difficulty)[size_t(b)]; });
+        const auto from = (static_cast<int64_t>(pool.size()) - count) / 2;
+        return std::vector<int64_t>(pool.begin() + from, pool.begin() + from + count);
+      });
+  const ps::PrunePolicy policy = ps::registerPolicy(middle);
+  ps::ScoreInfo order;
+  order.name = "test_order";
+  order.description = "the example's position (a test of the registry)";
+  order.makeHook = [](const ps::ScoreHookArgs& a) -> std::unique_ptr<ps::TrainHook> {
+    const auto n = a.examples;
+    return std::make_unique<ps::EpochPassHook>("test_order", a.epochs, [n](ps::EpochServices&) {
+      std::vector<float> v(static_cast<size_t>(n));
+      std::iota(v.begin(), v.end(), 0.f);
+      return v;
+    });
+  };
+  ps::registerScore(order);
+  struct Unregister {
+    ps::PrunePolicy p;
+    ~Unregister() {
+      ps::unregisterPolicy(p);
+      ps::unregisterScore("test_order");
+    }
+  } unregister{policy};
+
+  // The policy is one like the others: parsed by name, and its selection is the one used.
+  QCOMPARE(ps::parsePrunePolicy("middle"), policy);
+  ps::PruneSpec spec;
+  spec.policy = policy;
+  spec.keep = 0.2;
+  const auto kept = ps::selectSubset({5, 1, 3, 2, 4, 0, 9, 8, 7, 6}, std::vector<int>(10, 0), spec);
+  QCOMPARE(kept, (std::vector<int64_t>{0, 4}));  // difficulties 4 and 5 sit at the median
+  QVERIFY(ps::parseScoreList("all").size() == ps::allScoreNames().size());
+
+  // The CLI's help lists both, with their descriptions.
+  for (const char* cmd : {"prune", "frontier", "scaling", "audit"}) {
+    const auto help = pstest::cli({cmd, "--help"});
+    QVERIFY2(help.out.find("middle: keep the examples nearest the median difficulty") != std::string::npos, cmd);
+    QVERIFY2(help.out.find("ccs: ") != std::string::npos, cmd);
+  }
+  QVERIFY(pstest::cli({"score", "--help"}).out.find("test_order: the example's position") != std::string::npos);
+
+  // The forms: the scoring form's scores, the study forms' policies (CCS and the new one
+  // unchecked or checked as registered), the gallery's menu with CCS and the new one.
+  ps::ui::JobPanel panel;
+  QVERIFY(!panel.scoreList()->findItems(QStringLiteral("test_order"), Qt::MatchExactly).isEmpty());
+  for (auto kind : {ps::ui::StudyForm::Kind::Frontier, ps::ui::StudyForm::Kind::Scaling}) {
+    ps::ui::StudyForm form(kind);
+    QStringList names;
+    for (int i = 0; i < form.policyList()->count(); ++i)
+      names << form.policyList()->item(i)->data(Qt::UserRole).toString();
+    QCOMPARE(names, (QStringList{"hard", "easy", "random", "ccs", "middle"}));
+  }
+  ps::ui::GalleryView gallery;
+  QStringList menu;
+  for (int i = 0; i < gallery.policyBox()->count(); ++i) menu << gallery.policyBox()->itemData(i).toString();
+  QCOMPARE(menu, (QStringList{"hard", "easy", "random", "ccs", "middle"}));
+  QCOMPARE(gallery.policyBox()->itemText(4), QStringLiteral("keep the middle"));
 }
 
 QTEST_MAIN(TestGuiViews)

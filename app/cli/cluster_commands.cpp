@@ -15,6 +15,7 @@
 #include "data/dataset.h"
 #include "data/dataset_opener.h"
 #include "store/file_table_store.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/study_runner.h"
 #include "util/errors.h"
@@ -95,7 +96,7 @@ std::string cliPath(const std::string& given) {
 int writeAndSubmit(const ClusterPlan& plan, const SlurmFiles& files, const SlurmCli& o, CliIo io) {
   writeSlurmFiles(plan, files, o.slurm);
   io.out << "plan: " << files.plan << " (" << plan.tasks.size() << " tasks, "
-         << (plan.kind == "score" ? "one per seed" : "one per study point") << ")\n"
+         << (isRunKind(plan.kind, RunKind::Score) ? "one per seed" : "one per study point") << ")\n"
          << "scripts: " << files.array << ", " << files.merge << ", " << files.submit << "\n";
   if (o.dryRun) {
     io.out << "not submitted (--dry-run); submit with: bash " << files.submit << "\n";

@@ -9,6 +9,7 @@
 #include "data/dataset.h"
 #include "data/dataset_opener.h"
 #include "job/job.h"
+#include "prune/policy_registry.h"
 #include "report/study_report.h"
 #include "store/store.h"
 #include "study/pruning_planner.h"
@@ -52,7 +53,7 @@ void printPlan(const PruningPlan& plan, std::ostream& out) {
   for (const auto& o : plan.options) {
     const bool unpruned = o.keep >= 1.0;  // f = 1 prunes by nothing
     out << "  " << std::setw(3) << o.runId << "  " << std::left << std::setw(12)
-        << (unpruned || o.policy == "random" ? std::string("-") : o.score) << " " << std::setw(7)
+        << (unpruned || !policyUsesScore(o.policy) ? std::string("-") : o.score) << " " << std::setw(7)
         << (unpruned ? std::string("none") : o.policy) << std::right << std::setw(5) << o.keep << std::fixed
         << std::setprecision(0) << std::setw(10) << o.pool << std::setw(10) << o.kept << "   ";
     if (plan.byBudget)

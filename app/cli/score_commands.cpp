@@ -10,6 +10,7 @@
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
+#include "cli/registry_help.h"
 #include "cli/score_source.h"
 #include "data/dataset_opener.h"
 #include "data/montage.h"
@@ -250,10 +251,7 @@ int runMontage(const MontageOptions& o, std::ostream& out, std::ostream& err) {
 
 // NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
 void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) {
-  cmd->add_option("--score", scores,
-                  "Comma-separated scores: el2n, grand, forgetting, aum, confidence, variability, entropy, "
-                  "margin, prototype, prototype_class, random; or default, all")
-      ->capture_default_str();
+  cmd->add_option("--score", scores, scoreOptionHelp())->capture_default_str();
   addTrainOptions(cmd, c.train);
   cmd->add_option("--seeds", c.seeds, "Independent training runs to average over")->capture_default_str();
   cmd->add_option("--limit", c.limit, "Score only the first N training examples (0 = all)");

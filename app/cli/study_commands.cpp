@@ -7,10 +7,12 @@
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
+#include "cli/registry_help.h"
 #include "cli/score_source.h"
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "prune/subset_export.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
@@ -61,7 +63,7 @@ std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".j
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
-  std::string policy = "hard";
+  std::string policy = PrunePolicy::KeepHard.name();
   PruneSpec spec;
 };
 
@@ -100,7 +102,7 @@ int runPrune(PruneOptions& o, CliIo io) {
 // ---- frontier ----
 struct FrontierOptions {
   StudyCommon common;
-  std::string policies = "hard,easy,random", keeps = "0.2,0.4,0.6,0.8,1";
+  std::string policies = defaultStudyPolicies(), keeps = "0.2,0.4,0.6,0.8,1";
   FrontierConfig config;
 };
 
@@ -145,7 +147,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
 // ---- scaling ----
 struct ScalingOptions {
   StudyCommon common;
-  std::string policies = "hard,easy,random", keeps = "0.5,1", sizes;
+  std::string policies = defaultStudyPolicies(), keeps = "0.5,1", sizes;
   ScalingConfig config;
 };
 
@@ -188,7 +190,7 @@ int runScaling(ScalingOptions& o, CliIo io) {
 // ---- audit ----
 struct AuditOptions {
   StudyCommon common;
-  std::string policy = "hard";
+  std::string policy = PrunePolicy::KeepHard.name();
   AuditConfig config;
   bool classBalanced = false;
   std::string groupBy;
@@ -280,7 +282,7 @@ int runAudit(AuditOptions& o, CliIo io) {
 // ---- theory ----
 struct TheoryOptions {
   TheoryConfig config;
-  std::string alphaTot = "1,2,5,10,20", keeps = "0.2,0.4,0.6,0.8,1", policies = "hard,easy,random";
+  std::string alphaTot = "1,2,5,10,20", keeps = "0.2,0.4,0.6,0.8,1", policies = joinList(theoryPolicyNames());
   std::string out, json;
 };
 
@@ -316,7 +318,7 @@ CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
   auto* cmd =
       parent->add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
   addCommon(cmd, o.common, true);
-  cmd->add_option("--policies", o.policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  cmd->add_option("--policies", o.policies, policyOptionHelp(true))->capture_default_str();
   cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   cmd->add_flag("--class-balanced", o.config.classBalanced, "Class-balanced policies");
   cmd->add_option("--beta", o.config.beta, "Hard and CCS: drop this fraction of the hardest first");
@@ -331,7 +333,7 @@ CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
 CLI::App* addScalingCommand(CLI::App* parent, ScalingOptions& o) {
   auto* cmd = parent->add_subcommand("scaling", "Test error against training-set size, with power-law fits");
   addCommon(cmd, o.common, true);
-  cmd->add_option("--policies", o.policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  cmd->add_option("--policies", o.policies, policyOptionHelp(true))->capture_default_str();
   cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   cmd->add_option("--sizes", o.sizes, "Ascending pool sizes (default: geometric grid)");
   cmd->add_option("--min-size", o.config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
@@ -354,7 +356,7 @@ void addStudyPlanCommands(CLI::App* parent, std::vector<CliCommand>& commands,
   commands.push_back({f, [frontier, f, plan] {
                         prepareFrontier(*frontier);
                         const FrontierConfig cfg = frontier->config;
-                        return plan({"frontier", frontier->common.dataset, frontier->common.db,
+                        return plan({runKindName(RunKind::Frontier), frontier->common.dataset, frontier->common.db,
                                      [cfg](const Dataset& ds, Store& store, JobContext& ctx) {
                                        return frontierStudyPoints(ds, store, cfg, ctx);
                                      }},
@@ -366,7 +368,7 @@ void addStudyPlanCommands(CLI::App* parent, std::vector<CliCommand>& commands,
   commands.push_back({sc, [scaling, sc, plan] {
                         prepareScaling(*scaling);
                         const ScalingConfig cfg = scaling->config;
-                        return plan({"scaling", scaling->common.dataset, scaling->common.db,
+                        return plan({runKindName(RunKind::Scaling), scaling->common.dataset, scaling->common.db,
                                      [cfg](const Dataset& ds, Store& store, JobContext& ctx) {
                                        return scalingStudyPoints(ds, store, cfg, ctx);
                                      }},
@@ -379,7 +381,7 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto prune = std::make_shared<PruneOptions>();
   auto* pruneCmd = app.add_subcommand("prune", "Select a pruned subset and export it (.txt, .npy or .csv)");
   addCommon(pruneCmd, prune->common, true);
-  pruneCmd->add_option("--policy", prune->policy, "hard, easy, random or ccs")->capture_default_str();
+  pruneCmd->add_option("--policy", prune->policy, policyOptionHelp(false))->capture_default_str();
   pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
   addPruneOptions(pruneCmd, prune->spec, true);
   commands.push_back({pruneCmd, [prune, pruneCmd, io] {
@@ -405,7 +407,7 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto* auditCmd =
       app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
   addCommon(auditCmd, audit->common, true);
-  auditCmd->add_option("--policy", audit->policy, "hard, easy, random or ccs")->capture_default_str();
+  auditCmd->add_option("--policy", audit->policy, policyOptionHelp(false))->capture_default_str();
   auditCmd->add_flag("--class-balanced", audit->classBalanced, "List the class-balanced form first");
   addPruneOptions(auditCmd, audit->config.spec, true);
   auditCmd->add_option("--threshold", audit->config.threshold, "Flag classes keeping < threshold x f")
@@ -434,7 +436,8 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   theoryCmd->add_option("--alpha-tot", theory->alphaTot, "Examples per dimension before pruning")
       ->capture_default_str();
   theoryCmd->add_option("--keep", theory->keeps, "Kept fractions")->capture_default_str();
-  theoryCmd->add_option("--policy", theory->policies, "hard, easy, random (comma-separated)")->capture_default_str();
+  theoryCmd->add_option("--policy", theory->policies, "Comma-separated policies the theory simulates")
+      ->capture_default_str();
   theoryCmd->add_option("--theta", theory->config.thetaDegrees, "Probe angle to the teacher, degrees")
       ->capture_default_str();
   theoryCmd->add_option("--trials", theory->config.trials, "Monte-Carlo trials per point")->capture_default_str();

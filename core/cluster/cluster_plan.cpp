@@ -8,6 +8,7 @@
 #include "data/dataset.h"
 #include "score/score_config.h"
 #include "score/score_engine.h"
+#include "store/run_kind.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
 #include "util/errors.h"
@@ -39,7 +40,7 @@ std::string absoluteSpec(const std::string& spec) {
 ClusterPlan planScoring(const Dataset& ds, const ScoreConfig& config, const std::string& store,
                         const std::string& shardDir) {
   ClusterPlan plan;
-  plan.kind = "score";
+  plan.kind = runKindName(RunKind::Score);
   plan.dataset = absoluteSpec(ds.spec());
   plan.fingerprint = ds.fingerprint();
   plan.store = fs::absolute(store).string();
@@ -173,7 +174,7 @@ ClusterPlan planFromJson(const std::string& text, const std::string& source) {
     boundedInt(j, "prunescope_plan", kPlanVersion, kPlanVersion, source + " (plan format version)");
     ClusterPlan plan;
     plan.kind = j.at("kind").get<std::string>();
-    if (plan.kind != "score" && plan.kind != "frontier" && plan.kind != "scaling")
+    if (!isRunKind(plan.kind, RunKind::Score) && !isStudyRun(plan.kind))
       throw ConfigError(source + ": kind '" + plan.kind + "', expected score, frontier or scaling");
     plan.dataset = j.at("dataset").get<std::string>();
     plan.fingerprint = j.at("fingerprint").get<std::string>();

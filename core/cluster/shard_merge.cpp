@@ -10,6 +10,7 @@
 #include "score/score_config.h"
 #include "score/score_engine.h"
 #include "store/file_table_store.h"
+#include "store/run_kind.h"
 #include "store/run_summary.h"
 #include "store/store.h"
 #include "util/errors.h"
@@ -117,7 +118,7 @@ void mergeShard(const std::string& path, Merger& m) {
       checkRunKey(*shard, r, d.fingerprint);
       if (r.status == RunStatus::Done)
         copyDoneRun(*shard, r, datasetId, m);
-      else if (r.kind == "score")
+      else if (isRunKind(r.kind, RunKind::Score))
         copySeeds(*shard, r, datasetId, m);
     }
   }

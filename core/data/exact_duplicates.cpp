@@ -27,8 +27,7 @@ bool sameHash(const Hashed& a, const Hashed& b) {
 }
 
 // Hashes every image of one split, reading them in blocks.
-void hashSplit(const Dataset& ds, Split split, std::vector<Hashed>& out, JobContext* ctx, double done,
-               double total) {
+void hashSplit(const Dataset& ds, Split split, std::vector<Hashed>& out, JobContext* ctx, double done, double total) {
   const size_t n = ds.size(split);
   const size_t bytes = ds.shape().bytes();
   constexpr size_t kBlock = 2048;

@@ -29,13 +29,13 @@ struct DuplicatePair {
 };
 
 struct ExactDuplicates {
-  std::vector<DuplicatePair> pairs;  // ordered by first, then copy
-  int64_t groups = 0;                // sets of two or more identical images
-  int64_t withinTrain = 0;           // pairs with both in training
-  int64_t withinTest = 0;            // pairs with both in test
-  int64_t leaks = 0;                 // pairs of a training example and a test example
-  int64_t trainExamplesAffected = 0; // training examples that are a copy of an earlier one
-  int64_t testExamplesLeaked = 0;    // test examples with an identical training example
+  std::vector<DuplicatePair> pairs;   // ordered by first, then copy
+  int64_t groups = 0;                 // sets of two or more identical images
+  int64_t withinTrain = 0;            // pairs with both in training
+  int64_t withinTest = 0;             // pairs with both in test
+  int64_t leaks = 0;                  // pairs of a training example and a test example
+  int64_t trainExamplesAffected = 0;  // training examples that are a copy of an earlier one
+  int64_t testExamplesLeaked = 0;     // test examples with an identical training example
 };
 
 // Scans both splits. Reports progress and honours cancel through `ctx` when given.

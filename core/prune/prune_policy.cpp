@@ -6,26 +6,21 @@
 #include <random>
 #include <sstream>
 
+#include "prune/policy_registry.h"
 #include "util/errors.h"
 
 namespace ps {
 
-const char* prunePolicyName(PrunePolicy p) {
-  switch (p) {
-    case PrunePolicy::KeepHard: return "hard";
-    case PrunePolicy::KeepEasy: return "easy";
-    case PrunePolicy::Random: return "random";
-    case PrunePolicy::Ccs: return "ccs";
-  }
-  return "?";
-}
+const char* prunePolicyName(PrunePolicy p) { return p.name(); }
 
 PrunePolicy parsePrunePolicy(const std::string& name) {
-  if (name == "hard") return PrunePolicy::KeepHard;
-  if (name == "easy") return PrunePolicy::KeepEasy;
-  if (name == "random") return PrunePolicy::Random;
-  if (name == "ccs") return PrunePolicy::Ccs;
-  throw ConfigError("unknown pruning policy '" + name + "': expected hard, easy, random or ccs");
+  if (const PolicyInfo* info = findPolicy(name)) return info->policy();
+  throw ConfigError("unknown pruning policy '" + name + "': expected " + policyNameList());
+}
+
+const PolicyInfo& PrunePolicy::info() const {
+  if (const PolicyInfo* info = findPolicy(name_)) return *info;
+  throw ConfigError(std::string("pruning policy '") + name_ + "' is not registered: expected " + policyNameList());
 }
 
 void PruneSpec::validate() const {
@@ -46,7 +41,7 @@ std::string PruneSpec::label() const {
   std::ostringstream s;
   s << prunePolicyName(policy) << " f=" << keep;
   if (classBalanced) s << " balanced";
-  if (beta > 0 && (policy == PrunePolicy::KeepHard || policy == PrunePolicy::Ccs)) s << " beta=" << beta;
+  if (beta > 0 && findPolicy(policy.name()) && policy.info().options.beta) s << " beta=" << beta;
   return s.str();
 }
 
@@ -86,78 +81,6 @@ bool rankedHarder(const std::vector<float>& difficulty, const TieBreak& tie, siz
 
 namespace {
 
-// CCS: equal-width strata over the remaining score range (`rest`, hardest first); the
-// budget goes to strata smallest first, each taking min(its size, what is left / strata
-// left), sampled uniformly inside the stratum.
-std::vector<int64_t> ccsSample(const std::vector<float>& d, const TieBreak& tie, const std::vector<int64_t>& rest,
-                               int64_t count, const PruneSpec& spec, std::mt19937_64& rng) {
-  if (rest.empty() || count == 0) return {};
-  float lo = d[static_cast<size_t>(rest.back())], hi = d[static_cast<size_t>(rest.front())];
-  std::vector<std::vector<int64_t>> strata(static_cast<size_t>(spec.strata));
-  for (int64_t p : rest) {
-    const double t = hi > lo ? (d[static_cast<size_t>(p)] - lo) / double(hi - lo) : 0.0;
-    const auto s = std::min<size_t>(strata.size() - 1, static_cast<size_t>(t * static_cast<double>(strata.size())));
-    strata[s].push_back(p);
-  }
-  std::vector<size_t> order;
-  for (size_t s = 0; s < strata.size(); ++s)
-    if (!strata[s].empty()) order.push_back(s);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return strata[a].size() < strata[b].size(); });
-  std::vector<int64_t> out;
-  int64_t left = count;
-  for (size_t k = 0; k < order.size(); ++k) {
-    auto& st = strata[order[k]];
-    // by id (else position) before the seeded shuffle: the sample does not depend on input order
-    std::sort(st.begin(), st.end(), [&](int64_t a, int64_t b) {
-      return tie.ids ? (*tie.ids)[static_cast<size_t>(a)] < (*tie.ids)[static_cast<size_t>(b)] : a < b;
-    });
-    const int64_t share =
-        std::min<int64_t>(static_cast<int64_t>(st.size()), left / static_cast<int64_t>(order.size() - k));
-    std::shuffle(st.begin(), st.end(), rng);
-    out.insert(out.end(), st.begin(), st.begin() + share);
-    left -= share;
-  }
-  return out;
-}
-
-// Picks `count` of `pool` (positions) under the policy; `pool` holds one class or all.
-std::vector<int64_t> pick(const std::vector<float>& d, const TieBreak& tie, std::vector<int64_t> pool, int64_t count,
-                          const PruneSpec& spec, std::mt19937_64& rng) {
-  // Hardest first by one total order, so results do not depend on sort internals.
-  auto hardestFirst = [&](int64_t a, int64_t b) {
-    return rankedHarder(d, tie, static_cast<size_t>(a), static_cast<size_t>(b));
-  };
-  const auto size = static_cast<int64_t>(pool.size());
-  if (spec.policy == PrunePolicy::Random) {
-    std::shuffle(pool.begin(), pool.end(), rng);
-    pool.resize(static_cast<size_t>(count));
-    return pool;
-  }
-  if (spec.policy == PrunePolicy::KeepEasy) {
-    std::sort(pool.begin(), pool.end(), hardestFirst);
-    return std::vector<int64_t>(pool.end() - count, pool.end());
-  }
-  // Hard and CCS drop the hardest beta first.
-  std::sort(pool.begin(), pool.end(), hardestFirst);
-  const int64_t dropped = static_cast<int64_t>(std::ceil(spec.beta * static_cast<double>(size) - 1e-9));
-  std::vector<int64_t> rest(pool.begin() + dropped, pool.end());
-  if (count > static_cast<int64_t>(rest.size())) {
-    std::ostringstream s;
-    s << spec.label() << ": keeping " << count << " examples is impossible after dropping the " << dropped
-      << " hardest of " << size << " (keep + beta must not exceed 1)";
-    throw ConfigError(s.str());
-  }
-  if (spec.policy == PrunePolicy::KeepHard) {
-    rest.resize(static_cast<size_t>(count));
-    return rest;
-  }
-  return ccsSample(d, tie, rest, count, spec, rng);
-}
-
-}  // namespace
-
-namespace {
-
 void checkTieBreak(const TieBreak& tie, size_t n) {
   if (tie.secondary && tie.secondary->size() != n)
     throw ConfigError("tie-break key has " + std::to_string(tie.secondary->size()) + " values for " +
@@ -171,11 +94,9 @@ void checkTieBreak(const TieBreak& tie, size_t n) {
         throw ConfigError("tie-break key of example " + std::to_string(i) + " is NaN; expected a number");
 }
 
-}  // namespace
-
-std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
-                                  const PruneSpec& spec, const TieBreak& tie) {
-  spec.validate();
+void checkInputs(const PruneInputs& in, const PolicyInfo& policy) {
+  const std::vector<float>& difficulty = *in.difficulty;
+  const std::vector<int>& labels = *in.labels;
   if (difficulty.size() != labels.size())
     throw ConfigError("score vector has " + std::to_string(difficulty.size()) + " values for " +
                       std::to_string(labels.size()) + " examples; expected one per example");
@@ -183,30 +104,33 @@ std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const st
   for (size_t i = 0; i < difficulty.size(); ++i)
     if (std::isnan(difficulty[i]))
       throw ConfigError("score of example " + std::to_string(i) + " is NaN; expected a number for every example");
-  checkTieBreak(tie, difficulty.size());
-  const auto n = static_cast<int64_t>(difficulty.size());
-  std::mt19937_64 rng(spec.seed * 0x9E3779B97F4A7C15ULL + 12345);
-  std::vector<int64_t> kept;
-  if (spec.classBalanced) {
-    const int classes = *std::max_element(labels.begin(), labels.end()) + 1;
-    std::vector<std::vector<int64_t>> byClass(static_cast<size_t>(classes));
-    for (int64_t i = 0; i < n; ++i) byClass[static_cast<size_t>(labels[static_cast<size_t>(i)])].push_back(i);
-    std::vector<int64_t> sizes;
-    sizes.reserve(byClass.size());
-    for (const auto& v : byClass) sizes.push_back(static_cast<int64_t>(v.size()));
-    const auto budgets = balancedBudgets(sizes, spec.keep);
-    for (size_t c = 0; c < byClass.size(); ++c) {
-      if (byClass[c].empty()) continue;
-      const auto part = pick(difficulty, tie, byClass[c], budgets[c], spec, rng);
-      kept.insert(kept.end(), part.begin(), part.end());
-    }
-  } else {
-    std::vector<int64_t> all(static_cast<size_t>(n));
-    std::iota(all.begin(), all.end(), 0);
-    kept = pick(difficulty, tie, all, keptCount(n, spec.keep), spec, rng);
-  }
+  checkTieBreak(in.tie, difficulty.size());
+  if (policy.needsGroups && (!in.groups || in.groups->size() != labels.size()))
+    throw ConfigError("policy " + policy.name + " needs a group for every example (" + std::to_string(labels.size()) +
+                      "); " + (in.groups ? std::to_string(in.groups->size()) + " were given" : "none was given"));
+  if (policy.needsClassRecall && !in.classRecall)
+    throw ConfigError("policy " + policy.name + " needs the per-class recall of a model trained on held-out data");
+}
+
+}  // namespace
+
+std::vector<int64_t> selectSubset(const PruneInputs& inputs, const PruneSpec& spec) {
+  spec.validate();
+  if (!inputs.difficulty || !inputs.labels) throw ConfigError("selectSubset: no score vector or labels given");
+  const PolicyInfo& policy = spec.policy.info();
+  checkInputs(inputs, policy);
+  auto kept = policy.select(inputs, spec);
   std::sort(kept.begin(), kept.end());
   return kept;
+}
+
+std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
+                                  const PruneSpec& spec, const TieBreak& tie) {
+  PruneInputs in;
+  in.difficulty = &difficulty;
+  in.labels = &labels;
+  in.tie = tie;
+  return selectSubset(in, spec);
 }
 
 }  // namespace ps

@@ -14,15 +14,46 @@
 // probability the scoring run's final models give the label, see score/score_order.h),
 // then by the training index (the lower index counts as harder). With both given the
 // choice does not depend on the order the examples come in.
+//
+// The policies themselves (names, help texts, options, selections) are registered in
+// prune/policy_registry.h; a PrunePolicy names one of them.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
 namespace ps {
 
-enum class PrunePolicy { KeepHard, KeepEasy, Random, Ccs };
-const char* prunePolicyName(PrunePolicy p);             // "hard", "easy", "random", "ccs"
-PrunePolicy parsePrunePolicy(const std::string& name);  // ConfigError when unknown
+struct PolicyInfo;
+
+// A registered pruning policy, by its identifier (what the CLI, the store and files
+// spell: "hard", "easy", "random", "ccs", ...). The built-in ones are constants; the
+// others come from parsePrunePolicy or the registry. Cheap to copy.
+class PrunePolicy {
+ public:
+  static const PrunePolicy KeepHard, KeepEasy, Random, Ccs;
+  constexpr PrunePolicy() = default;  // keep-hard
+  const char* name() const { return name_; }
+  // The registry's entry; ConfigError when the policy is not (or no longer) registered.
+  const PolicyInfo& info() const;
+  friend bool operator==(PrunePolicy a, PrunePolicy b) { return std::strcmp(a.name_, b.name_) == 0; }
+  friend bool operator!=(PrunePolicy a, PrunePolicy b) { return !(a == b); }
+  friend bool operator<(PrunePolicy a, PrunePolicy b) { return std::strcmp(a.name_, b.name_) < 0; }
+
+ private:
+  friend class PolicyRegistry;
+  explicit constexpr PrunePolicy(const char* name) : name_(name) {}
+  const char* name_ = "hard";  // a literal or a name the registry keeps for the process's life
+};
+inline constexpr PrunePolicy PrunePolicy::KeepHard{"hard"};
+inline constexpr PrunePolicy PrunePolicy::KeepEasy{"easy"};
+inline constexpr PrunePolicy PrunePolicy::Random{"random"};
+inline constexpr PrunePolicy PrunePolicy::Ccs{"ccs"};
+
+const char* prunePolicyName(PrunePolicy p);             // "hard", "easy", "random", "ccs", ...
+PrunePolicy parsePrunePolicy(const std::string& name);  // ConfigError naming the registered ones when unknown
+// True when `name` (as a file or the store spells it) is the identifier of `p`.
+inline bool isPolicy(const std::string& name, PrunePolicy p) { return name == p.name(); }
 
 struct PruneSpec {
   PrunePolicy policy = PrunePolicy::KeepHard;
@@ -46,11 +77,22 @@ struct TieBreak {
 // True when position a ranks as harder than position b (a strict total order).
 bool rankedHarder(const std::vector<float>& difficulty, const TieBreak& tie, size_t a, size_t b);
 
+// What a selection reads: the difficulty vector and labels (one per example), the tie
+// break, and the inputs only some policies need (the registry says which).
+struct PruneInputs {
+  const std::vector<float>* difficulty = nullptr;  // higher = harder
+  const std::vector<int>* labels = nullptr;
+  TieBreak tie;
+  const std::vector<int>* groups = nullptr;          // a group id (0..G-1) per example
+  const std::vector<double>* classRecall = nullptr;  // per class, of a model trained on held-out data
+};
+
 // Positions (0..n-1, ascending) of the kept examples. Throws ConfigError for a bad spec,
-// a score vector (or tie-break vector) of the wrong length or with NaN, or a budget the
-// policy cannot meet.
+// a score vector (or tie-break vector) of the wrong length or with NaN, a policy's
+// input missing, or a budget the policy cannot meet.
 std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
                                   const PruneSpec& spec, const TieBreak& tie = {});
+std::vector<int64_t> selectSubset(const PruneInputs& inputs, const PruneSpec& spec);
 
 // Per-class budgets by the largest-remainder rule above.
 std::vector<int64_t> balancedBudgets(const std::vector<int64_t>& classSizes, double keep);

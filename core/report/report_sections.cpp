@@ -6,9 +6,9 @@
 #include <map>
 #include <sstream>
 
+#include "prune/policy_registry.h"
 #include "report/svg_chart.h"
 #include "study/scaling_envelope.h"
-#include "util/policy_colours.h"
 
 namespace ps {
 
@@ -34,8 +34,9 @@ std::string spreadCell(double std, int64_t seeds) {
 
 // A policy as a chart's legend names it: "keep hard", "keep easy", "keep CCS", "random".
 std::string policyLabel(const std::string& policy) {
-  if (policy == "random") return "random";
-  return "keep " + (policy == "ccs" ? std::string("CCS") : policy);
+  const PolicyInfo* info = findPolicy(policy);
+  if (!policyUsesScore(policy)) return policy;
+  return "keep " + (info ? std::string(info->term) : policy);
 }
 
 std::string header(const std::vector<std::string>& names) {
@@ -208,7 +209,7 @@ std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>&
       std::string runs = std::to_string(p.runId);
       for (const auto& also : p.alsoRuns) runs += ", " + std::to_string(also.second);  // the same models
       o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(runs)
-        << td(p.keep >= 1 || p.policy == "random" ? std::string("-") : p.score)
+        << td(p.keep >= 1 || !policyUsesScore(p.policy) ? std::string("-") : p.score)
         << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0)
         << numberCell(p.kept, 0) << numberCell(p.error) << spreadCell(p.errorStd, p.seeds) << td(int64_t(p.seeds))
         << td(p.how) << "</tr>\n";
@@ -280,7 +281,7 @@ const FrontierPoint* auditedPoint(const FrontierResult& r, std::string& note) {
   for (const auto& p : r.points) {
     if (p.keep >= 1.0) continue;
     if (!lowest || p.errorMean < lowest->errorMean) lowest = &p;
-    if (p.policy != "random" && (!best || p.errorMean < best->errorMean)) best = &p;
+    if (policyUsesScore(p.policy) && (!best || p.errorMean < best->errorMean)) best = &p;
   }
   const std::string run = std::to_string(r.runId);
   if (!best) {

@@ -9,6 +9,7 @@
 #include "report/report_sections.h"
 #include "report/svg_chart.h"
 #include "score/score_engine.h"
+#include "store/run_kind.h"
 #include "store/run_summary.h"
 #include "store/store.h"
 #include "util/errors.h"
@@ -159,9 +160,9 @@ std::string renderStudyReport(const Dataset& ds, Store& store, const ReportOptio
   std::vector<FrontierResult> frontier;
   std::vector<std::string> skipped;
   for (const RunRecord& r : runs) {
-    if (r.status != RunStatus::Done || (r.kind != "scaling" && r.kind != "frontier")) continue;
+    if (r.status != RunStatus::Done || !isStudyRun(r.kind)) continue;
     try {
-      if (r.kind == "scaling")
+      if (isRunKind(r.kind, RunKind::Scaling))
         scaling.push_back(loadScalingStudy(store, r.id));
       else
         frontier.push_back(loadFrontierStudy(store, r.id));

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "score/predictions.h"
+#include "store/run_kind.h"
 #include "train/train_config.h"
 
 namespace ps {
@@ -27,7 +28,7 @@ class Store;
 class JobContext;
 
 constexpr int kDefaultLabelCheckFolds = 4;
-constexpr const char* kLabelCheckKind = "label_check";
+constexpr const char* kLabelCheckKind = runKindName(RunKind::LabelCheck);
 
 struct LabelCheckConfig {
   TrainConfig train;                    // each fold model's recipe (its seed: train.seed + fold)

@@ -1,43 +1,37 @@
 #include "score/score_config.h"
 
 #include <algorithm>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "score/score_registry.h"
 #include "util/errors.h"
 
 namespace ps {
 
-const std::vector<std::string>& allScoreNames() {
-  static const std::vector<std::string> names = {"el2n",       "grand",           "forgetting", "aum",
-                                                 "confidence", "variability",     "entropy",    "margin",
-                                                 "prototype",  "prototype_class", "random"};
+std::vector<std::string> allScoreNames() {
+  std::vector<std::string> names;
+  for (const auto& s : registeredScores()) names.push_back(s.name);
   return names;
 }
 
-const std::vector<std::string>& defaultScoreNames() {
-  static const std::vector<std::string> names = {"el2n",       "grand",       "forgetting", "aum",
-                                                 "confidence", "variability", "entropy",    "margin"};
+std::vector<std::string> defaultScoreNames() {
+  std::vector<std::string> names;
+  for (const auto& s : registeredScores())
+    if (s.inDefaultSweep) names.push_back(s.name);
   return names;
 }
 
 std::string scoreDescription(const std::string& name, const Wording& w) {
-  static const std::map<std::string, const char*> d = {
-      {"el2n", PS_WORDS("Wording", "||softmax - onehot||2 early in training, un-augmented inputs")},
-      {"grand", PS_WORDS("Wording", "norm of the per-example loss gradient w.r.t. all parameters")},
-      {"forgetting", PS_WORDS("Wording", "correct-to-incorrect transitions in training (never learned = epochs)")},
-      {"aum", PS_WORDS("Wording", "minus the mean margin (assigned logit - largest other logit) in training")},
-      {"confidence", PS_WORDS("Wording", "1 - mean probability of the label across training (data maps)")},
-      {"variability", PS_WORDS("Wording", "std of the probability of the label across training (data maps)")},
-      {"entropy", PS_WORDS("Wording", "entropy of the final model's prediction")},
-      {"margin", PS_WORDS("Wording", "minus (p_label - largest other p) of the final model")},
-      {"prototype", PS_WORDS("Wording", "cosine distance to the nearest k-means centroid (class-agnostic)")},
-      {"prototype_class", PS_WORDS("Wording", "cosine distance to the nearest centroid of the example's own class")},
-      {"random", PS_WORDS("Wording", "uniform random (seeded), the baseline")},
-  };
-  auto it = d.find(name);
-  return it == d.end() ? std::string() : w(it->second);
+  const ScoreInfo* s = findScore(name);
+  return s ? w(s->description) : std::string();
+}
+
+std::string scoreNameList(const std::string& lastJoin) {
+  const auto names = allScoreNames();
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? lastJoin : ", ") + names[i];
+  return out;
 }
 
 std::vector<std::string> parseScoreList(const std::string& list) {
@@ -47,18 +41,13 @@ std::vector<std::string> parseScoreList(const std::string& list) {
     item.erase(0, item.find_first_not_of(" \t"));
     item.erase(item.find_last_not_of(" \t") + 1);
     if (item.empty()) continue;
-    const std::vector<std::string>* group = item == "default" ? &defaultScoreNames()
-                                            : item == "all"   ? &allScoreNames()
-                                                              : nullptr;
-    if (group) {
-      out.insert(out.end(), group->begin(), group->end());
+    if (item == "default" || item == "all") {
+      const auto group = item == "default" ? defaultScoreNames() : allScoreNames();
+      out.insert(out.end(), group.begin(), group.end());
       continue;
     }
-    if (std::find(allScoreNames().begin(), allScoreNames().end(), item) == allScoreNames().end()) {
-      std::string known;
-      for (const auto& n : allScoreNames()) known += (known.empty() ? "" : ", ") + n;
-      throw ConfigError("unknown score '" + item + "': expected one of " + known + " (or default, all)");
-    }
+    if (!findScore(item))
+      throw ConfigError("unknown score '" + item + "': expected one of " + scoreNameList() + " (or default, all)");
     out.push_back(item);
   }
   if (out.empty()) throw ConfigError("no score named: expected a comma-separated list such as el2n,forgetting");
@@ -74,8 +63,9 @@ int ScoreConfig::resolvedGrandEpoch() const { return grandEpoch >= 0 ? grandEpoc
 
 bool ScoreConfig::needsClassifier() const {
   for (const auto& s : scores) {
-    if (s == "random") continue;
-    if ((s == "prototype" || s == "prototype_class") && prototypeEmbedding != "classifier") continue;
+    const ScoreInfo* info = findScore(s);
+    if (!info || info->training == ScoreTraining::None) continue;
+    if (info->training == ScoreTraining::Embedding && !info->makeHook && prototypeEmbedding != "classifier") continue;
     return true;
   }
   return false;
@@ -85,8 +75,7 @@ void ScoreConfig::validate(int64_t numExamples) const {
   train.validate();
   if (scores.empty()) throw ConfigError("no score requested");
   for (const auto& s : scores)
-    if (std::find(allScoreNames().begin(), allScoreNames().end(), s) == allScoreNames().end())
-      throw ConfigError("unknown score '" + s + "'");
+    if (!findScore(s)) throw ConfigError("unknown score '" + s + "'");
   auto has = [&](const char* n) { return std::find(scores.begin(), scores.end(), n) != scores.end(); };
   if (has("el2n") && resolvedEl2nEpoch() > train.epochs)
     throw ConfigError("EL2N epoch " + std::to_string(resolvedEl2nEpoch()) + " is beyond training (" +

@@ -11,12 +11,14 @@
 
 namespace ps {
 
-// Every score the engine computes, in display order.
-const std::vector<std::string>& allScoreNames();
+// Every score the engine computes, in display order (score/score_registry.h's names).
+std::vector<std::string> allScoreNames();
 // One training run gives these at once (the "default sweep").
-const std::vector<std::string>& defaultScoreNames();
+std::vector<std::string> defaultScoreNames();
 // "higher = harder" meaning of each score, one line, for help texts and CSV headers.
 std::string scoreDescription(const std::string& name, const Wording& w = englishWording());
+// "el2n, grand, ... and random": the registered names, for messages and help texts.
+std::string scoreNameList(const std::string& lastJoin = ", ");
 // Splits "el2n,grand" (also accepts "default" and "all"); ConfigError on an unknown name.
 std::vector<std::string> parseScoreList(const std::string& list);
 

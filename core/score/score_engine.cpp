@@ -15,8 +15,10 @@
 #include "score/predictions.h"
 #include "score/rank_stats.h"
 #include "score/score_hooks.h"
+#include "score/score_registry.h"
 #include "score/ssl_encoder.h"
 #include "store/run_guard.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "store/store_checkpoints.h"
 #include "train/batch_source.h"
@@ -27,6 +29,17 @@
 namespace ps {
 
 namespace {
+
+// The project's scores that bring a hook of their own (score/score_registry.h): one
+// entry each, registered before main() runs. (The built-in scores share hooks, so
+// runSeed below creates theirs itself.) This file is in every program that scores, so
+// the entries are in every list such a program shows.
+std::vector<ScoreInfo> hookedScores() { return {}; }
+
+[[maybe_unused]] const bool kHookedScoresRegistered = [] {
+  for (auto& s : hookedScores()) registerScore(std::move(s));
+  return true;
+}();
 
 using SeedValues = std::map<std::string, ScoreValues>;
 
@@ -85,6 +98,9 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     if (wants(cfg, "aum") || wants(cfg, "confidence") || wants(cfg, "variability"))
       hooks.push_back(std::make_unique<TrainingDynamicsHook>(n));
     hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));  // predictions, entropy, margin
+    for (const auto& name : cfg.scores)                                 // registered scores bring their own hook
+      if (const ScoreInfo* info = findScore(name); info && info->makeHook)
+        hooks.push_back(info->makeHook(ScoreHookArgs{cfg, n, tc.epochs, seed}));
     if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
       hooks.push_back(std::make_unique<ClassifierPrototypeHook>(tc.epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
                                                                 protoAgnostic, protoClass));
@@ -334,8 +350,7 @@ ScoreRun loadScoreRun(const Store& store, int64_t runId) {
 ScoreRun loadScoreRunFor(const Store& store, int64_t runId, const Dataset& ds) {
   const RunRecord rec = store.run(runId);
   const std::string which = "run " + std::to_string(runId);
-  if (rec.kind != "score" && rec.kind != "import")
-    throw ConfigError(which + " is a " + rec.kind + " run, not a score or import run");
+  if (!isScoreLikeRun(rec.kind)) throw ConfigError(which + " is a " + rec.kind + " run, not a score or import run");
   const auto own = store.findDataset(ds.fingerprint());
   if (!own || own->id != rec.datasetId) {
     std::string made = "another dataset";
@@ -358,7 +373,7 @@ std::vector<CachedScoreRun> listScoreRuns(const Store& store, const std::string&
   const auto ds = store.findDataset(fingerprint);
   if (!ds) return out;
   for (const RunRecord& r : store.runs(ds->id)) {
-    if ((r.kind != "score" && r.kind != "import") || r.status != RunStatus::Done) continue;
+    if (!isScoreLikeRun(r.kind) || r.status != RunStatus::Done) continue;
     CachedScoreRun c{r.id, r.kind, r.config, r.finishedAt, r.device, r.elapsedSeconds, {}};
     for (const auto& name : store.vectorNames(r.id))
       if (name != "indices" && name.find('/') == std::string::npos) c.names.push_back(name);
@@ -390,7 +405,7 @@ ScoreRequest prepareRequest(const Dataset& ds, const ScoreConfig& configIn) {
                       std::to_string(total) + " examples)");
   cfg.validate(req.n);
   req.config = cfg.toJson();
-  req.key = Store::cacheKey("score", req.config, ds.fingerprint());
+  req.key = Store::cacheKey(runKindName(RunKind::Score), req.config, ds.fingerprint());
   return req;
 }
 
@@ -406,7 +421,7 @@ torch::Device beginScoring(const Dataset& ds, Store& store, const ScoreRequest& 
       (wants(cfg, "prototype") || wants(cfg, "prototype_class")))
     TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
   run.device = deviceName(device);
-  run.runId = store.beginOrResumeRun(store.registerDataset(ds), "score", req.config, req.key,
+  run.runId = store.beginOrResumeRun(store.registerDataset(ds), runKindName(RunKind::Score), req.config, req.key,
                                      static_cast<int64_t>(cfg.train.seed), run.device, &run.resumed);
   run.indices.resize(static_cast<size_t>(req.n));
   std::iota(run.indices.begin(), run.indices.end(), 0);
@@ -487,7 +502,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     aggregate(seeds, run);
     checkScores(run, cfg.train.healthChecks, ctx);
     for (auto& c : loadTrainingCurves(store, run.runId)) run.curves.push_back(std::move(c.curve));
-    storeRun(store, run, "score", cfg.seeds);
+    storeRun(store, run, runKindName(RunKind::Score), cfg.seeds);
     run.seconds = store.run(run.runId).elapsedSeconds;
     ctx.report(1, 1, "done");
     return run;

@@ -12,6 +12,7 @@
 #include "score/score_config.h"
 #include "score/score_engine.h"
 #include "score/score_name_import.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -185,14 +186,14 @@ ScoreRun importScores(const Dataset& ds, Store& store, const std::string& path, 
   Hasher h;
   h.update(bytes.data(), bytes.size());
   nlohmann::json cfg{{"file", path}, {"name", name}, {"higher_is_harder", higherIsHarder}, {"content", h.hex()}};
-  const std::string key = Store::cacheKey("import", cfg.dump(), ds.fingerprint());
+  const std::string key = Store::cacheKey(runKindName(RunKind::Import), cfg.dump(), ds.fingerprint());
   if (auto done = store.findRun(key, RunStatus::Done)) {
     ScoreRun run = loadScoreRun(store, done->id);
     run.fromCache = true;
     return run;
   }
   ScoreRun run;
-  run.runId = store.beginRun(store.registerDataset(ds), "import", cfg.dump(), key, 0, "cpu");
+  run.runId = store.beginRun(store.registerDataset(ds), runKindName(RunKind::Import), cfg.dump(), key, 0, "cpu");
   run.device = "cpu";
   run.indices.resize(n);
   std::iota(run.indices.begin(), run.indices.end(), 0);

@@ -18,6 +18,7 @@
 #include "data/dataset.h"
 #include "data/fingerprint.h"
 #include "score/score_config.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -444,7 +445,8 @@ void storeImportRun(Store& store, ScoreRun& run, size_t trainingExamples, bool h
                     const std::string& description) {
   bool all = run.indices.size() == trainingExamples;
   for (size_t i = 0; all && i < run.indices.size(); ++i) all = run.indices[i] == static_cast<int64_t>(i);
-  nlohmann::json summary{{"kind", "import"}, {"examples", run.indices.size()}, {"seeds", 1}, {"device", "cpu"}};
+  nlohmann::json summary{
+      {"kind", runKindName(RunKind::Import)}, {"examples", run.indices.size()}, {"seeds", 1}, {"device", "cpu"}};
   summary["all_examples"] = all;
   for (const auto& name : run.names)
     summary["scores"][name] = {
@@ -477,14 +479,14 @@ NameImportResult importScoresByName(const Dataset& ds, Store& store, const std::
                      {"columns", req.columns}, {"key_column", req.keyColumn},
                      {"by", "name"},           {"higher_is_harder", req.higherIsHarder},
                      {"content", h.hex()}};
-  const std::string key = Store::cacheKey("import", cfg.dump(), ds.fingerprint());
+  const std::string key = Store::cacheKey(runKindName(RunKind::Import), cfg.dump(), ds.fingerprint());
   if (auto done = store.findRun(key, RunStatus::Done)) {
     out.run = loadScoreRun(store, done->id);
     out.run.fromCache = true;
     return out;
   }
   out.run = buildRun(rows, match, names, req.higherIsHarder);
-  out.run.runId = store.beginRun(store.registerDataset(ds), "import", cfg.dump(), key, 0, "cpu");
+  out.run.runId = store.beginRun(store.registerDataset(ds), runKindName(RunKind::Import), cfg.dump(), key, 0, "cpu");
   storeImportRun(store, out.run, exampleNames.size(), req.higherIsHarder, "imported by file name from " + path);
   return out;
 }

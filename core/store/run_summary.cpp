@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "store/run_kind.h"
 #include "store/store.h"
 
 namespace ps {
@@ -43,16 +44,16 @@ std::string describeRun(const RunRecord& run, const Wording& w) {
   try {
     const auto j = nlohmann::json::parse(run.config);
     std::string s;
-    if (run.kind == "score") {
+    if (isRunKind(run.kind, RunKind::Score)) {
       s = joined(j.value("scores", nlohmann::json::array())) + " · " + trainPart(j, w) + " · " + seedsPart(j, w);
       if (j.value("limit", int64_t(0)) > 0)
         s += " · " + w(PS_WORDS("Wording", "first %1 examples"), {std::to_string(j.value("limit", int64_t(0)))});
-    } else if (run.kind == "import") {
+    } else if (isRunKind(run.kind, RunKind::Import)) {
       s = w(PS_WORDS("Wording", "%1 from %2"), {j.value("name", std::string()), j.value("file", std::string())});
-    } else if (run.kind == "train") {
+    } else if (isRunKind(run.kind, RunKind::Train)) {
       s = trainPart(j, w) + " · " +
           w(PS_WORDS("Wording", "%1 examples"), {std::to_string(j.value("subset_size", int64_t(0)))});
-    } else if (run.kind == "frontier" || run.kind == "scaling") {
+    } else if (isStudyRun(run.kind)) {
       const auto score = j.value("score", nlohmann::json::object());
       s = score.value("name", std::string("?"));
       if (score.contains("run"))
@@ -61,7 +62,7 @@ std::string describeRun(const RunRecord& run, const Wording& w) {
            " · f = " + joined(j.value("keeps", nlohmann::json::array()));
       if (j.value("class_balanced", false)) s += " · " + w(PS_WORDS("Wording", "class-balanced"));
       s += " · " + trainPart(j.value("train", nlohmann::json::object()), w) + " · " + seedsPart(j, w);
-    } else if (run.kind == "label_check") {
+    } else if (isRunKind(run.kind, RunKind::LabelCheck)) {
       s = w(PS_WORDS("Wording", "%1 folds, cross-validated"), {std::to_string(j.value("folds", 0))}) + " · " +
           trainPart(j.value("train", nlohmann::json::object()), w) + " · " + seedsPart(j, w);
       if (j.value("limit", int64_t(0)) > 0)

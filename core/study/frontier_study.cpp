@@ -7,6 +7,7 @@
 
 #include "data/dataset.h"
 #include "job/job.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
@@ -180,7 +181,7 @@ FrontierWork frontierWork(const Dataset& ds, Store& store, const FrontierConfig&
 }
 
 StudyRunSpec frontierSpec(const FrontierConfig& config) {
-  return {"frontier", config.toJson(), config.train, config.testLimit};
+  return {runKindName(RunKind::Frontier), config.toJson(), config.train, config.testLimit};
 }
 
 }  // namespace
@@ -250,7 +251,7 @@ void writeFrontierCsv(const FrontierResult& r, const std::string& path) {
 
 void writeFrontierJson(const FrontierResult& r, const std::string& configJson, const std::string& fingerprint,
                        const std::string& path) {
-  writeStudyJson(toJson(r).dump(), "frontier", r.runId, fingerprint, configJson, path);
+  writeStudyJson(toJson(r).dump(), runKindName(RunKind::Frontier), r.runId, fingerprint, configJson, path);
 }
 
 }  // namespace ps

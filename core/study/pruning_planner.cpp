@@ -8,6 +8,8 @@
 #include <tuple>
 #include <utility>
 
+#include "prune/policy_registry.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/frontier_study.h"
 #include "study/scaling_envelope.h"
@@ -63,7 +65,8 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
     for (const auto& p : r.points) {
       if (p.keep >= 1.0 && p.policy != fullPolicy) continue;
       PlanCurve& c = curves[{p.policy, p.keep}];
-      c = c.points.empty() ? PlanCurve{r.runId, "scaling", r.scoreName, p.policy, p.keep, {}, {}} : c;
+      c = c.points.empty() ? PlanCurve{r.runId, runKindName(RunKind::Scaling), r.scoreName, p.policy, p.keep, {}, {}}
+                           : c;
       c.points.push_back(p);
     }
     for (auto& kv : curves) addCurve(in, kv.second);
@@ -76,7 +79,7 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
       if (p.keep >= 1.0 && std::exchange(unprunedSeen, true)) continue;
       const std::string score = p.score.empty() ? std::string("-") : p.score;
       ScalingPoint sp{p.policy, p.keep, pool, p.kept, p.errors, p.errorMean, p.errorStd};
-      addCurve(in, PlanCurve{r.runId, "frontier", score, p.policy, p.keep, {sp}, {}});
+      addCurve(in, PlanCurve{r.runId, runKindName(RunKind::Frontier), score, p.policy, p.keep, {sp}, {}});
     }
   }
   return in;
@@ -89,7 +92,7 @@ std::vector<std::string> seedKeys(const PlanCurve& c, const ScalingPoint& p) {
   std::vector<std::string> keys;
   for (size_t s = 0; s < p.errors.size(); ++s) {
     std::ostringstream k;
-    if (c.kind == "scaling")
+    if (isRunKind(c.kind, RunKind::Scaling))
       k << "point/" << p.policy << "/" << p.keep << "/" << p.pool << "/" << s;
     else
       k << "point/" << (c.score == "-" ? std::string() : c.score) << "/" << p.policy << "/" << p.keep << "/" << s;
@@ -138,9 +141,9 @@ PlanInputs loadPlanInputs(const Store& store, const std::string& fingerprint) {
   PlanInputs skipped;
   if (const auto ds = store.findDataset(fingerprint))
     for (const RunRecord& run : store.runs(ds->id)) {
-      if (run.status != RunStatus::Done || (run.kind != "scaling" && run.kind != "frontier")) continue;
+      if (run.status != RunStatus::Done || !isStudyRun(run.kind)) continue;
       try {
-        if (run.kind == "scaling")
+        if (isRunKind(run.kind, RunKind::Scaling))
           scaling.push_back(loadScalingStudy(store, run.id));
         else
           frontier.push_back(loadFrontierStudy(store, run.id));
@@ -258,7 +261,7 @@ void measuredRange(const PlanInputs& in, PruningPlan& plan, double at) {
 // The same decision measured by another run: not pruning, or one policy, score and f.
 bool sameChoice(const PlanOption& a, const PlanOption& b) {
   if (a.keep >= 1.0 || b.keep >= 1.0) return a.keep >= 1.0 && b.keep >= 1.0;
-  return a.keep == b.keep && a.policy == b.policy && (a.policy == "random" || a.score == b.score);
+  return a.keep == b.keep && a.policy == b.policy && (!policyUsesScore(a.policy) || a.score == b.score);
 }
 
 // "0.1234 +- 0.0028 (spread across 3 seeds)", or "0.1234 (one seed: no spread measured)".
@@ -279,12 +282,12 @@ std::string poolRange(const PlanOption& o, const Wording& w) {
 std::string optionText(const PlanOption& o, const Wording& w) {
   const std::string what =
       o.keep >= 1.0 ? w(PS_WORDS("Wording", "no pruning (f = 1)"))
-      : o.policy == "random"
-          ? w(PS_WORDS("Wording", "%1 pruning at f = %2"), {w.term("random"), num(o.keep)})
+      : !policyUsesScore(o.policy)
+          ? w(PS_WORDS("Wording", "%1 pruning at f = %2"), {w.term(o.policy), num(o.keep)})
           : w(PS_WORDS("Wording", "keep-%1 by %2 at f = %3"), {w.term(o.policy), o.score, num(o.keep)});
   auto run = [&w](const std::string& kind, int64_t id) {
-    return kind == "scaling" ? w(PS_WORDS("Wording", "scaling run %1"), {std::to_string(id)})
-                             : w(PS_WORDS("Wording", "frontier run %1"), {std::to_string(id)});
+    return isRunKind(kind, RunKind::Scaling) ? w(PS_WORDS("Wording", "scaling run %1"), {std::to_string(id)})
+                                             : w(PS_WORDS("Wording", "frontier run %1"), {std::to_string(id)});
   };
   std::string runs = run(o.kind, o.runId);
   for (const auto& [kind, id] : o.alsoRuns) runs += ", " + run(kind, id);

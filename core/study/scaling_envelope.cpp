@@ -1,4 +1,5 @@
 #include "study/scaling_envelope.h"
+#include "prune/prune_policy.h"
 
 #include <algorithm>
 #include <cmath>
@@ -124,7 +125,7 @@ ScalingEnvelope envelopeOf(const ScalingResult& r, const std::string& policy, co
 std::string unprunedPolicy(const ScalingResult& r) {
   std::string policy;
   for (const auto& p : r.points)
-    if (p.keep >= 1.0 && (policy.empty() || p.policy == "random")) policy = p.policy;
+    if (p.keep >= 1.0 && (policy.empty() || isPolicy(p.policy, PrunePolicy::Random))) policy = p.policy;
   return policy;
 }
 

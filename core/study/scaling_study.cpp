@@ -12,6 +12,7 @@
 
 #include "data/dataset.h"
 #include "job/job.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
@@ -273,12 +274,13 @@ std::vector<ScalingCurve> fitCurves(const ScalingResult& r, const ScalingConfig&
 std::string describeCrossover(const Crossover& x, int64_t smallestPool, int64_t largestPool, const Wording& w) {
   if (x.pool < 0)
     return w(PS_WORDS("Wording", "keep-%1 is at least as good as keep-%2 at every size up to %3"),
-             {w.term("easy"), w.term("hard"), std::to_string(largestPool)});
+             {w.term(PrunePolicy::KeepEasy.name()), w.term(PrunePolicy::KeepHard.name()), std::to_string(largestPool)});
   if (x.pool == smallestPool)
-    return w(PS_WORDS("Wording", "keep-%1 beats keep-%2 at every size from %3"),
-             {w.term("hard"), w.term("easy"), std::to_string(smallestPool)});
+    return w(
+        PS_WORDS("Wording", "keep-%1 beats keep-%2 at every size from %3"),
+        {w.term(PrunePolicy::KeepHard.name()), w.term(PrunePolicy::KeepEasy.name()), std::to_string(smallestPool)});
   return w(PS_WORDS("Wording", "keep-%1 overtakes keep-%2 from %3 examples (before pruning)"),
-           {w.term("hard"), w.term("easy"), std::to_string(x.pool)});
+           {w.term(PrunePolicy::KeepHard.name()), w.term(PrunePolicy::KeepEasy.name()), std::to_string(x.pool)});
 }
 
 namespace {
@@ -289,8 +291,8 @@ std::optional<Crossover> crossoverAt(const ScalingResult& r, double f, const std
   std::map<int64_t, double> hard, easy;
   for (const auto& p : r.points) {
     if (p.keep != f) continue;
-    if (p.policy == "hard") hard[p.pool] = p.errorMean;
-    if (p.policy == "easy") easy[p.pool] = p.errorMean;
+    if (isPolicy(p.policy, PrunePolicy::KeepHard)) hard[p.pool] = p.errorMean;
+    if (isPolicy(p.policy, PrunePolicy::KeepEasy)) easy[p.pool] = p.errorMean;
   }
   if (hard.empty() || easy.empty()) return std::nullopt;
   Crossover x;
@@ -325,7 +327,7 @@ ScalingWork scalingWork(const Dataset& ds, Store& store, const ScalingConfig& co
 }
 
 StudyRunSpec scalingSpec(const ScalingConfig& config) {
-  return {"scaling", config.toJson(), config.train, config.testLimit};
+  return {runKindName(RunKind::Scaling), config.toJson(), config.train, config.testLimit};
 }
 
 }  // namespace
@@ -379,7 +381,7 @@ void writeScalingCsv(const ScalingResult& r, const std::string& path) {
 
 void writeScalingJson(const ScalingResult& r, const std::string& configJson, const std::string& fingerprint,
                       const std::string& path) {
-  writeStudyJson(toJson(r).dump(), "scaling", r.runId, fingerprint, configJson, path);
+  writeStudyJson(toJson(r).dump(), runKindName(RunKind::Scaling), r.runId, fingerprint, configJson, path);
 }
 
 }  // namespace ps

@@ -21,7 +21,7 @@ class JobContext;
 
 struct ScalingConfig {
   StudyScore score;
-  std::vector<std::string> policies = {"hard", "easy", "random"};
+  std::vector<std::string> policies = defaultStudyPolicyNames();
   std::vector<double> keeps = {0.5, 1.0};
   std::vector<int64_t> sizes;  // pool sizes, ascending; empty = geometric from minSize to all, `steps` values
   int64_t minSize = 1000;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "prune/policy_registry.h"
 #include "prune/prune_policy.h"
 #include "score/score_config.h"
 #include "train/train_config.h"
@@ -27,7 +28,7 @@ struct StudyScore {
 struct FrontierConfig {
   StudyScore score;
   std::vector<std::string> moreScores;  // compared too, from the same scoring run
-  std::vector<std::string> policies = {"hard", "easy", "random"};
+  std::vector<std::string> policies = defaultStudyPolicyNames();
   std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};  // ascending, in (0, 1]
   bool classBalanced = false;
   double beta = 0.0;

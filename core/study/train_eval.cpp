@@ -11,6 +11,7 @@
 #include "model/classifier.h"
 #include "model/model_factory.h"
 #include "store/run_guard.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "store/store_checkpoints.h"
 #include "train/batch_source.h"
@@ -33,7 +34,8 @@ std::string trainConfigJson(const std::vector<int64_t>& idx, const TrainConfig& 
 
 std::string trainCacheKey(const Dataset& ds, const std::vector<int64_t>& trainIndices, const TrainConfig& train,
                           int64_t testLimit) {
-  return Store::cacheKey("train", trainConfigJson(trainIndices, train, testLimit), ds.fingerprint());
+  return Store::cacheKey(runKindName(RunKind::Train), trainConfigJson(trainIndices, train, testLimit),
+                         ds.fingerprint());
 }
 
 void logPoint(const JobContext& ctx, const std::string& what, const EvalResult& e) {
@@ -163,12 +165,12 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
   if (nTest == 0) throw ConfigError("the dataset has no test split to evaluate on");
 
   const std::string config = trainConfigJson(trainIndices, train, testLimit);
-  const std::string key = Store::cacheKey("train", config, ds.fingerprint());
+  const std::string key = Store::cacheKey(runKindName(RunKind::Train), config, ds.fingerprint());
   EvalResult r;
   if (auto done = store.findRun(key, RunStatus::Done)) return loadEvalResult(store, done->id);
   configureCompute(train.threads);
   const torch::Device device = chooseDevice(train.device);
-  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), "train", config, key,
+  const int64_t runId = store.beginOrResumeRun(store.registerDataset(ds), runKindName(RunKind::Train), config, key,
                                                static_cast<int64_t>(train.seed), deviceName(device));
   StoreCheckpoints checkpoints(store, runId);
   return runRecorded(store, runId, "cancelled", [&] {

@@ -13,6 +13,7 @@
 #include "model/model_factory.h"
 #include "model/per_example_grad.h"
 #include "score/score_engine.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
@@ -208,11 +209,11 @@ JobWork scoringJobWork(const Dataset& ds, const Store& store, const ScoreConfig&
 JobWork frontierJobWork(const Dataset& ds, Store& store, const FrontierConfig& c) {
   std::vector<std::string> scores{c.score.name};
   scores.insert(scores.end(), c.moreScores.begin(), c.moreScores.end());
-  return studyJobWork(ds, store, c, "frontier", scores, frontierStudyPoints, frontierWork);
+  return studyJobWork(ds, store, c, runKindName(RunKind::Frontier), scores, frontierStudyPoints, frontierWork);
 }
 
 JobWork scalingJobWork(const Dataset& ds, Store& store, const ScalingConfig& c) {
-  return studyJobWork(ds, store, c, "scaling", {c.score.name}, scalingStudyPoints, scalingWork);
+  return studyJobWork(ds, store, c, runKindName(RunKind::Scaling), {c.score.name}, scalingStudyPoints, scalingWork);
 }
 
 namespace {

@@ -68,7 +68,7 @@ TheoryConfig optimalKeepTheoryConfig() {
   c.dim = 50;
   c.alphaTot = {1, 2, 5, 10, 20, 50, 100};
   c.keeps = {0.1, 0.2, 0.3, 0.5, 0.7, 1.0};
-  c.policies = {"hard", "easy", "random"};
+  c.policies = theoryPolicyNames();
   c.trials = 6;
   c.seed = 0;
   return c;

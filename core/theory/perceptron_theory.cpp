@@ -1,6 +1,7 @@
 #include "theory/perceptron_theory.h"
 
 #include <linear.h>
+#include <algorithm>
 
 #include <atomic>
 #include <cmath>
@@ -28,6 +29,10 @@ namespace {
 void quiet(const char*) {}
 }  // namespace
 
+std::vector<std::string> theoryPolicyNames() {
+  return {PrunePolicy::KeepHard.name(), PrunePolicy::KeepEasy.name(), PrunePolicy::Random.name()};
+}
+
 void TheoryConfig::validate() const {
   if (dim < 2 || dim > kMaxTheoryDim)
     throw ConfigError("dimension N " + std::to_string(dim) + " must be in 2.." + std::to_string(kMaxTheoryDim));
@@ -44,9 +49,10 @@ void TheoryConfig::validate() const {
   if (keeps.empty()) throw ConfigError("no kept fractions given");
   for (double f : keeps)
     if (!(f > 0 && f <= 1)) throw ConfigError("kept fraction " + std::to_string(f) + " is outside (0, 1]");
+  const auto known = theoryPolicyNames();
   for (const auto& p : policies)
-    if (p != "hard" && p != "easy" && p != "random")
-      throw ConfigError("theory policy '" + p + "': expected hard, easy or random");
+    if (std::find(known.begin(), known.end(), p) == known.end())
+      throw ConfigError("theory policy '" + p + "': expected " + known[0] + ", " + known[1] + " or " + known[2]);
   if (policies.empty()) throw ConfigError("no policy given");
   if (!(thetaDegrees >= 0 && thetaDegrees <= 90)) throw ConfigError("probe angle theta must be in [0, 90] degrees");
   if (threads < 0 || threads > 1024)

@@ -18,11 +18,14 @@ class JobContext;
 constexpr int kMaxTheoryDim = 10000;
 constexpr double kMaxTheoryNumbers = 1e8;
 
+// The policies the perceptron theory simulates: keep-hard, keep-easy and random, by name.
+std::vector<std::string> theoryPolicyNames();
+
 struct TheoryConfig {
   int dim = 100;
   std::vector<double> alphaTot = {1, 2, 5, 10, 20};
   std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};
-  std::vector<std::string> policies = {"hard", "easy", "random"};
+  std::vector<std::string> policies = theoryPolicyNames();
   double thetaDegrees = 0;
   int trials = 8;
   uint64_t seed = 0;

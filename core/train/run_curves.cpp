@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "util/csv_writer.h"
 
@@ -57,7 +58,7 @@ std::map<int64_t, int64_t> studiesOfTrainedModels(const Store& store, const std:
   std::map<int64_t, int64_t> listed, parent;
   for (const RunRecord& r : runs) listed[r.id] = 0;
   for (const RunRecord& r : runs) {  // ascending ids: a model shared by studies goes to the first
-    if (r.kind != "frontier" && r.kind != "scaling") continue;
+    if (!isStudyRun(r.kind)) continue;
     for (const auto& [key, json] : store.results(r.id)) {
       const int64_t id = trainedRun(key, json);
       if (id > 0 && id != r.id && listed.count(id) && !parent.count(id)) parent[id] = r.id;

@@ -1,8 +1,9 @@
 #pragma once
-// The one colour of each pruning policy, shared by the GUI's charts and the HTML report's:
-// keep-hard red, keep-easy blue, random grey, CCS green, anything else purple. Curves of
-// one policy at several kept fractions (the scaling charts) are shades of its colour,
-// lighter for smaller fractions.
+// Colours of the pruning policies, shared by the GUI's charts and the HTML report's. Each
+// policy's own colour is registered with it (prune/policy_registry.h: keep-hard red,
+// keep-easy blue, random grey, CCS green, anything else purple). Curves of one policy at
+// several kept fractions (the scaling charts) are shades of its colour, lighter for
+// smaller fractions.
 #include <cstddef>
 #include <string>
 
@@ -13,9 +14,8 @@ struct Rgb {
   std::string hex() const;  // "#d62728"
 };
 
-Rgb policyColour(const std::string& policy);
-// The policy's colour mixed toward white by `shade` steps (0: the colour itself; each
-// step a fifth of the way, at most three fifths).
-Rgb policyShade(const std::string& policy, size_t shade);
+// `colour` mixed toward white by `shade` steps (0: the colour itself; each step a fifth
+// of the way, at most three fifths).
+Rgb shaded(Rgb colour, size_t shade);
 
 }  // namespace ps

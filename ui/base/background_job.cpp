@@ -1,5 +1,7 @@
 #include "base/background_job.h"
 
+#include "base/ui_wording.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "train/train_health.h"
 #include "util/errors.h"
@@ -12,7 +14,7 @@ namespace {
 QString notLearnedInTheWindow(const NotLearnedError& e, const QString& kind) {
   SettingWords w;
   auto words = [](const QString& s) { return s.toStdString(); };
-  const bool scoring = kind == QLatin1String("score");
+  const bool scoring = kind == runKindId(RunKind::Score);
   w.learningRate = words(scoring ? BackgroundJob::tr("“Learning rate” (under Training settings)")
                                  : BackgroundJob::tr("learning rate"));
   w.epochs = words(BackgroundJob::tr("“Epochs”"));

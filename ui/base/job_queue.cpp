@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "base/background_job.h"
+#include "base/ui_wording.h"
+#include "store/run_kind.h"
 
 namespace ps::ui {
 
@@ -15,7 +17,7 @@ JobQueue::JobQueue(QObject* parent) : QObject(parent) {
   parallel_ = std::clamp(QSettings().value("jobs/parallel", 1).toInt(), 1, kMaxParallel);
 }
 
-bool JobQueue::heavy(const BackgroundJob* job) { return job->kind() != QLatin1String("import") && !job->remote(); }
+bool JobQueue::heavy(const BackgroundJob* job) { return job->kind() != runKindId(RunKind::Import) && !job->remote(); }
 
 void JobQueue::add(BackgroundJob* job) {
   job->setParent(this);

@@ -5,6 +5,7 @@
 #include <QSettings>
 
 #include "data/dataset.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "util/errors.h"
 
@@ -38,7 +39,7 @@ std::shared_ptr<const ScoreCatalog> loadScoreCatalog(const Dataset& dataset, con
       fresh->run = loadScoreRun(store, r.runId);
       fresh->finishedAt = r.finishedAt;
       fresh->labels = dataset.labelsOf(Split::Train, fresh->run.indices);
-      if (r.kind == "score") {
+      if (isRunKind(r.kind, RunKind::Score)) {
         try {
           fresh->epochs = ScoreConfig::fromJson(r.config).train.epochs;
         } catch (const ConfigError&) {

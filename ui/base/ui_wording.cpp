@@ -3,7 +3,9 @@
 #include <QCoreApplication>
 #include <cmath>
 
+#include "prune/policy_registry.h"
 #include "prune/prune_policy.h"
+#include "store/run_kind.h"
 
 namespace ps::ui {
 
@@ -25,35 +27,38 @@ const Wording& uiWording() {
 }
 
 QString policyWord(const std::string& policy) {
-  if (policy == "hard") return QCoreApplication::translate("Wording", "hard", "policy");
-  if (policy == "easy") return QCoreApplication::translate("Wording", "easy", "policy");
-  if (policy == "random") return QCoreApplication::translate("Wording", "random", "policy");
-  if (policy == "ccs") return QCoreApplication::translate("Wording", "CCS", "policy");
-  return QString::fromStdString(policy);
+  const PolicyInfo* info = findPolicy(policy);
+  return info ? QCoreApplication::translate("Wording", info->term, "policy") : QString::fromStdString(policy);
 }
 
 QString pruneSpecText(const PruneSpec& spec, bool classBalanced) {
   const QString keep = QString::number(spec.keep);
-  QString text = spec.policy == PrunePolicy::Random
-                     ? QCoreApplication::translate("Wording", "%1 at f = %2").arg(policyWord("random"), keep)
-                     : QCoreApplication::translate("Wording", "keep %1 at f = %2")
-                           .arg(policyWord(prunePolicyName(spec.policy)), keep);
-  if (spec.beta > 0 && (spec.policy == PrunePolicy::KeepHard || spec.policy == PrunePolicy::Ccs))
+  const PolicyInfo* info = findPolicy(spec.policy.name());
+  const QString word = policyWord(spec.policy.name());
+  QString text = info && !info->usesScore ? QCoreApplication::translate("Wording", "%1 at f = %2").arg(word, keep)
+                                          : QCoreApplication::translate("Wording", "keep %1 at f = %2").arg(word, keep);
+  if (spec.beta > 0 && info && info->options.beta)
     text += QCoreApplication::translate("Wording", ", hardest %1 dropped first").arg(spec.beta);
   if (classBalanced) text += classBalancedSuffix();
   return text;
 }
 
 QString runKindWord(const std::string& kind) {
-  if (kind == "score") return QCoreApplication::translate("Wording", "score", "run kind");
-  if (kind == "frontier") return QCoreApplication::translate("Wording", "frontier", "run kind");
-  if (kind == "scaling") return QCoreApplication::translate("Wording", "scaling", "run kind");
-  if (kind == "train") return QCoreApplication::translate("Wording", "train", "run kind");
-  if (kind == "import") return QCoreApplication::translate("Wording", "import", "run kind");
-  if (kind == "audit") return QCoreApplication::translate("Wording", "audit", "run kind");
-  if (kind == "label_check") return QCoreApplication::translate("Wording", "label check", "run kind");
+  const auto k = parseRunKind(kind);
+  if (!k) return QString::fromStdString(kind);
+  switch (*k) {
+    case RunKind::Score: return QCoreApplication::translate("Wording", "score", "run kind");
+    case RunKind::Frontier: return QCoreApplication::translate("Wording", "frontier", "run kind");
+    case RunKind::Scaling: return QCoreApplication::translate("Wording", "scaling", "run kind");
+    case RunKind::Train: return QCoreApplication::translate("Wording", "train", "run kind");
+    case RunKind::Import: return QCoreApplication::translate("Wording", "import", "run kind");
+    case RunKind::Audit: return QCoreApplication::translate("Wording", "audit", "run kind");
+    case RunKind::LabelCheck: return QCoreApplication::translate("Wording", "label check", "run kind");
+  }
   return QString::fromStdString(kind);
 }
+
+QString runKindId(RunKind kind) { return QString::fromLatin1(runKindName(kind)); }
 
 QString curveModelWord(CurveModel model) {
   switch (model) {

@@ -11,7 +11,8 @@
 
 namespace ps {
 struct PruneSpec;
-}
+enum class RunKind;
+}  // namespace ps
 
 namespace ps::ui {
 
@@ -24,6 +25,8 @@ QString pruneSpecText(const PruneSpec& spec, bool classBalanced);
 QString classBalancedSuffix();  // ", class-balanced"
 // A run's kind in the window's words ("score", "frontier", "scaling", "train", "import", ...).
 QString runKindWord(const std::string& kind);
+// A kind's stored text (store/run_kind.h) as the window's jobs carry it: "score", ...
+QString runKindId(RunKind kind);
 // A fitted curve's family: "power law", "exponential", "broken power law".
 QString curveModelWord(CurveModel model);
 // A duration in the window's words: "1h02m", "3m05s", "12s" (1 小时 02 分, 3 分 05 秒, 12 秒);

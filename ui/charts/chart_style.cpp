@@ -13,7 +13,7 @@
 #include <QXYSeries>
 #include <cmath>
 
-#include "util/policy_colours.h"
+#include "prune/policy_registry.h"
 
 namespace ps::ui {
 

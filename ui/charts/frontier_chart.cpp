@@ -66,7 +66,7 @@ void addParetoFront(QChart* chart, const FrontierResult& r, QAbstractAxis* x, QA
 }  // namespace
 
 QString frontierLineName(const FrontierPoint& p) {
-  if (p.score.empty()) return p.policy == "random" ? QObject::tr("random") : policyWord(p.policy);
+  if (p.score.empty()) return policyWord(p.policy);  // random and the other policies without a score
   return QObject::tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
 }
 

@@ -23,6 +23,7 @@
 
 #include "base/background_job.h"
 #include "base/form_parts.h"
+#include "base/registry_lists.h"
 #include "base/score_catalog.h"
 #include "data/dataset.h"
 #include "jobs/job_estimate.h"
@@ -58,13 +59,7 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   forms_ = new QTabWidget(this);
   auto* form = new QWidget(forms_);
   scores_ = new QListWidget(form);
-  for (const auto& name : allScoreNames()) {
-    auto* item = new QListWidgetItem(QString::fromStdString(name), scores_);
-    item->setToolTip(QString::fromStdString(scoreDescription(name, uiWording())));
-    const auto& defaults = defaultScoreNames();
-    const bool on = std::find(defaults.begin(), defaults.end(), name) != defaults.end() && name != "grand";
-    item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
-  }
+  fillScoreList(scores_);
   scores_->setMaximumHeight(150);
   model_ = new QComboBox(form);
   for (const auto& m : builtinModelNames()) model_->addItem(QString::fromStdString(m));

@@ -35,6 +35,7 @@
 #include "jobs/study_forms.h"
 #include "model/model_names.h"
 #include "score/score_engine.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "study/work_estimate.h"
 #include "train/lr_range.h"
@@ -82,12 +83,12 @@ BackgroundJob* JobPanel::startJob(const ScoreConfig* config) {
                             .arg(c.seeds);
   SlurmRequest slurm;
   bool refused = false;
-  if (onSlurm(runOn_, QStringLiteral("score"), slurm, refused))
+  if (onSlurm(runOn_, runKindId(RunKind::Score), slurm, refused))
     return enqueue(slurmScoringJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
   if (refused || !confirmLongJob(0, config == nullptr, title, scoringWorkText(c))) return nullptr;
   auto ds = dataset_;
   return enqueue(new BackgroundJob(
-      QStringLiteral("score"), title, storePath_,
+      runKindId(RunKind::Score), title, storePath_,
       [ds, c](Store& store, JobContext& ctx) {
         const ScoreRun run = scoreDataset(*ds, store, c, ctx);
         return JobOutcome{run.runId, run.fromCache};
@@ -128,38 +129,38 @@ BackgroundJob* JobPanel::startStudy(const Config* config, Form&& form, const Stu
   bool refusedHere = false;
   if (onSlurm(where->runOn(), kind, slurm, refusedHere))
     return enqueue(slurmJob(dataset_, c, title + tr(" · on Slurm"), storePath_, slurm, this));
-  const int formIndex = kind == QLatin1String("frontier") ? 1 : 2;
+  const int formIndex = kind == runKindId(RunKind::Frontier) ? 1 : 2;
   if (refusedHere || !confirmLongJob(formIndex, config == nullptr, title, QString())) return nullptr;
   return enqueue(new BackgroundJob(kind, title, storePath_, studyWork(dataset_, c, study), this));
 }
 
 BackgroundJob* JobPanel::startFrontier(const FrontierConfig* config) {
   return startStudy(
-      config, [this] { return frontier_->frontierConfig(); }, frontier_, QStringLiteral("frontier"), tr("Frontier"),
+      config, [this] { return frontier_->frontierConfig(); }, frontier_, runKindId(RunKind::Frontier), tr("Frontier"),
       slurmFrontierJob, runFrontierStudy);
 }
 
 BackgroundJob* JobPanel::startScaling(const ScalingConfig* config) {
   return startStudy(
-      config, [this] { return scaling_->scalingConfig(); }, scaling_, QStringLiteral("scaling"), tr("Scaling"),
+      config, [this] { return scaling_->scalingConfig(); }, scaling_, runKindId(RunKind::Scaling), tr("Scaling"),
       slurmScalingJob, runScalingStudy);
 }
 
 BackgroundJob* JobPanel::resumeRun(const RunRecord& run) {
   try {
-    if (run.kind == "score") {
+    if (isRunKind(run.kind, RunKind::Score)) {
       const ScoreConfig c = ScoreConfig::fromJson(run.config);
       return startJob(&c);
     }
-    if (run.kind == kLabelCheckKind) {
+    if (isRunKind(run.kind, RunKind::LabelCheck)) {
       const LabelCheckConfig c = LabelCheckConfig::fromJson(run.config);
       return startLabelCheck(&c);
     }
-    if (run.kind == "frontier") {
+    if (isRunKind(run.kind, RunKind::Frontier)) {
       const FrontierConfig c = parseFrontierConfig(run.config);
       return startFrontier(&c);
     }
-    if (run.kind == "scaling") {
+    if (isRunKind(run.kind, RunKind::Scaling)) {
       const ScalingConfig c = parseScalingConfig(run.config);
       return startScaling(&c);
     }
@@ -175,7 +176,7 @@ BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& ti
   auto ds = dataset_;
   auto result = std::make_shared<AuditResult>();
   auto* job = new BackgroundJob(
-      QStringLiteral("audit"), tr("Fairness audit: %1").arg(title), storePath_,
+      runKindId(RunKind::Audit), tr("Fairness audit: %1").arg(title), storePath_,
       [ds, config, result](Store& store, JobContext& ctx) {
         *result = runFairnessAudit(*ds, store, config, ctx);
         return JobOutcome{};
@@ -191,7 +192,7 @@ BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, b
   auto ds = dataset_;
   const std::string file = path.toStdString(), score = name.toStdString();
   return enqueue(new BackgroundJob(
-      QStringLiteral("import"), tr("Import: %1 from %2").arg(name, path), storePath_,
+      runKindId(RunKind::Import), tr("Import: %1 from %2").arg(name, path), storePath_,
       [ds, file, score, higherIsHarder](Store& store, JobContext&) {
         const ScoreRun run = importScores(*ds, store, file, score, higherIsHarder);
         return JobOutcome{run.runId, run.fromCache};
@@ -224,7 +225,7 @@ BackgroundJob* JobPanel::startLabelCheck(const LabelCheckConfig* config, int fol
                             .arg(c.train.epochs)
                             .arg(c.seeds);
   return enqueue(new BackgroundJob(
-      QString::fromLatin1(kLabelCheckKind), title, storePath_,
+      runKindId(RunKind::LabelCheck), title, storePath_,
       [ds, c](Store& store, JobContext& ctx) {
         const LabelCheckRun run = checkLabels(*ds, store, c, ctx);
         return JobOutcome{run.runId, run.fromCache};

@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <thread>
 
+#include "base/ui_wording.h"
 #include "cluster/cluster_task.h"
 #include "cluster/shard_merge.h"
 #include "data/dataset.h"
 #include "score/score_engine.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "util/errors.h"
 
@@ -149,18 +151,18 @@ SlurmArrayJob* slurmScoringJob(std::shared_ptr<const Dataset> ds, const ScoreCon
   auto finish = [ds, config](Store& store, JobContext& ctx) {
     return JobOutcome{scoreDataset(*ds, store, config, ctx).runId, false};
   };
-  return new SlurmArrayJob(QStringLiteral("score"), title, storePath, std::move(request), plan, finish, parent);
+  return new SlurmArrayJob(runKindId(RunKind::Score), title, storePath, std::move(request), plan, finish, parent);
 }
 
 SlurmArrayJob* slurmFrontierJob(std::shared_ptr<const Dataset> ds, const FrontierConfig& config, const QString& title,
                                 const QString& storePath, SlurmRequest request, QObject* parent) {
-  return studyJob(QStringLiteral("frontier"), std::move(ds), config, title, storePath, std::move(request), parent,
+  return studyJob(runKindId(RunKind::Frontier), std::move(ds), config, title, storePath, std::move(request), parent,
                   frontierStudyPoints, runFrontierStudy);
 }
 
 SlurmArrayJob* slurmScalingJob(std::shared_ptr<const Dataset> ds, const ScalingConfig& config, const QString& title,
                                const QString& storePath, SlurmRequest request, QObject* parent) {
-  return studyJob(QStringLiteral("scaling"), std::move(ds), config, title, storePath, std::move(request), parent,
+  return studyJob(runKindId(RunKind::Scaling), std::move(ds), config, title, storePath, std::move(request), parent,
                   scalingStudyPoints, runScalingStudy);
 }
 

@@ -9,6 +9,7 @@
 #include <QSpinBox>
 
 #include "base/form_parts.h"
+#include "base/registry_lists.h"
 #include "base/score_catalog.h"
 #include "base/ui_wording.h"
 #include "data/dataset.h"
@@ -25,11 +26,7 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   rememberScoreChoice(score_);
   score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
   policies_ = new QListWidget(this);
-  for (const char* p : {"hard", "easy", "random", "ccs"}) {
-    auto* item = new QListWidgetItem(policyWord(p), policies_);
-    item->setData(Qt::UserRole, QString::fromLatin1(p));
-    item->setCheckState(QString::fromLatin1(p) == QLatin1String("ccs") ? Qt::Unchecked : Qt::Checked);
-  }
+  fillPolicyList(policies_);
   policies_->setMaximumHeight(80);
   keeps_ =
       new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);

@@ -95,8 +95,8 @@ ClassSummaryPanel::ClassSummaryPanel(QWidget* parent)
   search_->setPlaceholderText(tr("Find a class (name or id)"));
   search_->setClearButtonEnabled(true);
   policy_ = new QComboBox(this);
-  policy_->addItem(tr("keep hardest"), QStringLiteral("hard"));
-  policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
+  policy_->addItem(tr("keep hardest"), QString::fromLatin1(PrunePolicy::KeepHard.name()));
+  policy_->addItem(tr("keep easiest"), QString::fromLatin1(PrunePolicy::KeepEasy.name()));
   keep_ = new QDoubleSpinBox(this);
   keep_->setRange(0.01, 1.0);
   keep_->setSingleStep(0.05);

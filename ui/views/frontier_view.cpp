@@ -7,12 +7,13 @@
 #include "charts/chart_style.h"
 #include "charts/chart_view.h"
 #include "charts/frontier_chart.h"
+#include "store/run_kind.h"
 
 namespace ps::ui {
 
 FrontierView::FrontierView(QWidget* parent)
     : StudyRunView(
-          "frontier", tr("No frontier study yet: start one in the Jobs panel (Frontier tab)."),
+          runKindName(RunKind::Frontier), tr("No frontier study yet: start one in the Jobs panel (Frontier tab)."),
           [](const Store& store, qint64 runId) {
             return std::make_shared<const FrontierResult>(loadFrontierStudy(store, runId));
           },

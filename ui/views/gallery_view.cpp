@@ -20,6 +20,7 @@
 #include <numeric>
 
 #include "base/form_parts.h"
+#include "base/registry_lists.h"
 #include "base/ui_wording.h"
 #include "data/dataset.h"
 #include "score/predictions.h"
@@ -93,13 +94,7 @@ GalleryView::GalleryView(QWidget* parent)
   issuesText_ = new QLabel(this);
   issuesText_->setWordWrap(true);
   policy_ = new QComboBox(this);
-  policy_->addItem(tr("keep hardest"), QStringLiteral("hard"));
-  policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
-  policy_->addItem(tr("keep random"), QStringLiteral("random"));
-  policy_->addItem(tr("coverage-centric (CCS)"), QStringLiteral("ccs"));
-  policy_->setToolTip(
-      tr("CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the "
-         "difficulty range"));
+  fillPolicyCombo(policy_);
   beta_ = new QDoubleSpinBox(this);
   beta_->setRange(0, 0.9);
   beta_->setSingleStep(0.05);

@@ -24,6 +24,7 @@
 #include "charts/chart_style.h"
 #include "charts/chart_view.h"
 #include "job/job.h"
+#include "prune/prune_policy.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -41,9 +42,9 @@ std::vector<OptimalKeep> simulatedOptimalKeep() {
 }
 
 QString policyWords(const std::string& policy) {
-  if (policy == "hard") return PlanPanel::tr("keep hard");
-  if (policy == "easy") return PlanPanel::tr("keep easy");
-  if (policy == "random") return PlanPanel::tr("random");
+  if (isPolicy(policy, PrunePolicy::KeepHard)) return PlanPanel::tr("keep hard");
+  if (isPolicy(policy, PrunePolicy::KeepEasy)) return PlanPanel::tr("keep easy");
+  if (isPolicy(policy, PrunePolicy::Random)) return PlanPanel::tr("random");
   return QString::fromStdString(policy);
 }
 
@@ -183,8 +184,8 @@ void PlanPanel::drawTheory() {
         s->setName(w.tie() ? tr("tie (within noise)") : tr("%1 wins").arg(policyWords(w.policy)));
         s->setColor(w.tie() ? QColor(Qt::white) : colour);
         s->setBorderColor(colour);
-        s->setMarkerShape(w.policy == "hard" ? QScatterSeries::MarkerShapeRectangle
-                                             : QScatterSeries::MarkerShapeCircle);
+        s->setMarkerShape(isPolicy(w.policy, PrunePolicy::KeepHard) ? QScatterSeries::MarkerShapeRectangle
+                                                                    : QScatterSeries::MarkerShapeCircle);
         s->setMarkerSize(7);
         ScaledAxis::attach(chart, s, x, y);
       }

@@ -22,6 +22,7 @@
 #include "charts/chart_export.h"
 #include "charts/training_curve_chart.h"
 #include "job/job.h"
+#include "store/run_kind.h"
 #include "store/run_summary.h"
 #include "util/errors.h"
 
@@ -126,7 +127,7 @@ bool RunsPanel::selectRun(qint64 runId) {
 const RunRecord* RunsPanel::resumable() const {
   const RunRecord* r = selected();
   if (!r || (r->status != RunStatus::Interrupted && r->status != RunStatus::Failed)) return nullptr;
-  if (r->kind == "score" || r->kind == "frontier" || r->kind == "scaling") return r;
+  if (isRunKind(r->kind, RunKind::Score) || isStudyRun(r->kind)) return r;
   if (const int64_t study = model_->parentStudy(r->id)) {  // a study's model: its study resumes it
     const QModelIndex at = model_->indexOf(study);
     return model_->record(at);

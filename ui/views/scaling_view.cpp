@@ -3,6 +3,8 @@
 #include "base/ui_wording.h"
 #include "charts/chart_axes.h"
 #include "charts/chart_style.h"
+#include "prune/policy_registry.h"
+#include "store/run_kind.h"
 #include "study/scaling_envelope.h"
 #include "util/errors.h"
 
@@ -68,9 +70,9 @@ class CurveColours {
 };
 
 QString curveName(const ScalingResult& r, const std::string& policy, double keep) {
-  QString name = keep >= 1            ? QObject::tr("all data (f=1)")
-                 : policy == "random" ? QObject::tr("%1 f=%2").arg(policyWord(policy)).arg(keep)
-                                      : QObject::tr("keep %1 f=%2").arg(policyWord(policy)).arg(keep);
+  QString name = keep >= 1                  ? QObject::tr("all data (f=1)")
+                 : !policyUsesScore(policy) ? QObject::tr("%1 f=%2").arg(policyWord(policy)).arg(keep)
+                                            : QObject::tr("keep %1 f=%2").arg(policyWord(policy)).arg(keep);
   for (const auto& c : r.curves)
     if (c.policy == policy && c.keep == keep && c.fitted)
       name += c.fit.stdErrMeaningful()  // power_law.h: 5 pools, or 4 with 2+ seeds each
@@ -192,7 +194,7 @@ QChart* makeScalingChart(const ScalingResult& r, const QString& title, bool logX
 
 ScalingView::ScalingView(QWidget* parent)
     : StudyRunView(
-          "scaling", tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."),
+          runKindName(RunKind::Scaling), tr("No scaling study yet: start one in the Jobs panel (Scaling tab)."),
           [](const Store& store, qint64 runId) {
             auto study = std::make_shared<ScalingStudyLoad>();
             study->result = loadScalingStudy(store, runId);

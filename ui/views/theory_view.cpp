@@ -1,6 +1,7 @@
 #include "views/theory_view.h"
 
 #include "charts/chart_style.h"
+#include "prune/prune_policy.h"
 
 #include <QChart>
 #include <QCheckBox>
@@ -123,9 +124,9 @@ TheoryConfig TheoryView::formConfig() const {
   c.alphaTot = parseDoubles(alphas_->text().toStdString(), "alpha_tot");
   c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
   c.policies.clear();
-  if (hard_->isChecked()) c.policies.push_back("hard");
-  if (easy_->isChecked()) c.policies.push_back("easy");
-  if (random_->isChecked()) c.policies.push_back("random");
+  if (hard_->isChecked()) c.policies.push_back(PrunePolicy::KeepHard.name());
+  if (easy_->isChecked()) c.policies.push_back(PrunePolicy::KeepEasy.name());
+  if (random_->isChecked()) c.policies.push_back(PrunePolicy::Random.name());
   c.thetaDegrees = theta_->value();
   c.trials = trials_->value();
   c.validate();
@@ -167,7 +168,8 @@ void TheoryView::redraw() {
   chart->addAxis(x.axis(), Qt::AlignBottom);
   chart->addAxis(y.axis(), Qt::AlignLeft);
   std::map<std::pair<std::string, double>, QLineSeries*> series;
-  const std::map<std::string, size_t> style = {{"hard", 0}, {"easy", 1}, {"random", 2}};
+  const std::map<std::string, size_t> style = {
+      {PrunePolicy::KeepHard.name(), 0}, {PrunePolicy::KeepEasy.name(), 1}, {PrunePolicy::Random.name(), 2}};
   std::vector<double> keeps;
   for (const auto& p : points_)
     if (std::find(keeps.begin(), keeps.end(), p.keep) == keeps.end()) keeps.push_back(p.keep);

@@ -6,10 +6,12 @@
 #include <QMessageBox>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-#include <utility>
 
+#include "base/registry_lists.h"
 #include "base/ui_wording.h"
+#include "prune/policy_registry.h"
 #include "score/score_config.h"
+#include "score/score_registry.h"
 #include "util/version.h"
 
 namespace ps::ui {
@@ -20,46 +22,40 @@ struct Help {
   Q_DECLARE_TR_FUNCTIONS(Help)
 };
 
-// Score name → its reference (the measure itself comes from core's description).
-const std::pair<const char*, const char*> kScoreReferences[] = {
-    {"el2n", "Paul, Ganguli, Dziugaite: Deep Learning on a Data Diet (NeurIPS 2021)"},
-    {"grand", "Paul, Ganguli, Dziugaite: Deep Learning on a Data Diet (NeurIPS 2021)"},
-    {"forgetting", "Toneva et al.: An Empirical Study of Example Forgetting (ICLR 2019)"},
-    {"aum", "Pleiss et al.: Identifying Mislabeled Data using the Area Under the Margin Ranking (NeurIPS 2020)"},
-    {"confidence", "Swayamdipta et al.: Dataset Cartography (EMNLP 2020)"},
-    {"variability", "Swayamdipta et al.: Dataset Cartography (EMNLP 2020)"},
-    {"entropy", "uncertainty sampling; Coleman et al.: Selection via Proxy (ICLR 2020)"},
-    {"margin", "uncertainty sampling; Coleman et al.: Selection via Proxy (ICLR 2020)"},
-    {"prototype", "Sorscher et al.: Beyond Neural Scaling Laws (NeurIPS 2022), self-supervised prototypes"},
-    {"prototype_class", "Sorscher et al.: Beyond Neural Scaling Laws (NeurIPS 2022), supervised prototypes"},
-    {"random", QT_TRANSLATE_NOOP("Help", "the baseline every pruning must beat")},
-};
-
 QString scoresTable() {
   QString html =
       QStringLiteral("<table border='1' cellspacing='0' cellpadding='4'><tr><th>%1</th><th>%2</th><th>%3</th></tr>")
           .arg(Help::tr("Score"), Help::tr("What it measures (higher = harder)"), Help::tr("Reference"));
-  for (const auto& [name, reference] : kScoreReferences)
-    html +=
-        QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
-            .arg(QString::fromLatin1(name), QString::fromStdString(scoreDescription(name, uiWording())).toHtmlEscaped(),
-                 QCoreApplication::translate("Help", reference));  // the papers' titles stay as they are
+  for (const auto& s : registeredScores())  // the papers' titles stay as they are
+    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
+                .arg(QString::fromStdString(s.name),
+                     QString::fromStdString(scoreDescription(s.name, uiWording())).toHtmlEscaped(),
+                     QString::fromStdString(s.reference).toHtmlEscaped());
   return html + QStringLiteral("</table>");
+}
+
+// One line per registered policy: its name, what it keeps and where it comes from.
+QString policiesList() {
+  QString html;
+  for (const auto& p : registeredPolicies())
+    html +=
+        QStringLiteral("<li><b>%1</b> (%2): %3%4</li>")
+            .arg(policyWord(p.name), QString::fromStdString(p.name), policyDescription(p).toHtmlEscaped(),
+                 p.reference.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(p.reference)));
+  return html;
 }
 
 QString helpHtml() {
   return QStringLiteral(
-             "<h2>%1</h2>%2<h2>%3</h2><ul><li>%4</li><li>%5</li><li>%6</li><li>%7</li><li>%8</li></ul>"
+             "<h2>%1</h2>%2<h2>%3</h2><ul>%4<li>%5</li><li>%6</li><li>%7</li><li>%8</li></ul>"
              "<h2>%9</h2><ul><li>%10</li><li>%11</li><li>%12</li></ul>")
-      .arg(
-          Help::tr("Scores"), scoresTable(), Help::tr("Pruning policies"),
-          Help::tr("<b>keep hard</b>: keeps the fraction f with the highest difficulty. Best when data is plentiful "
-                   "(large α_tot): Sorscher et al. show it can beat power-law scaling."),
-          Help::tr("<b>keep easy</b>: keeps the easiest. Best when data is scarce (small α_tot)."),
-          Help::tr("<b>random</b>: a uniform random subset; a strong baseline at small kept fractions."),
-          Help::tr("<b>CCS</b> (Zheng et al., Coverage-centric Coreset Selection, ICLR 2023): first cuts the hardest β "
-                   "(often mislabelled), then samples evenly across the difficulty range."),
-          Help::tr("<b>class-balanced</b>: each class keeps the same fraction f (a quota), so no class is emptied."))
+      .arg(Help::tr("Scores"), scoresTable(), Help::tr("Pruning policies"), policiesList(),
+           Help::tr("Keep hard is best when data is plentiful (large α_tot): Sorscher et al. show it can beat "
+                    "power-law scaling. Keep easy is best when data is scarce (small α_tot)."),
+           Help::tr("Random is a strong baseline at small kept fractions."),
+           Help::tr("CCS first cuts the hardest β (often mislabelled), then samples evenly across the difficulty "
+                    "range."),
+           Help::tr("<b>class-balanced</b>: each class keeps the same fraction f (a quota), so no class is emptied."))
       .arg(Help::tr("Pitfalls"),
            Help::tr(
                "The very hardest examples are often mislabelled: look at them in the gallery (the likely-mislabelled "

@@ -27,7 +27,9 @@
 #include "base/job_queue.h"
 #include "base/score_catalog.h"
 #include "base/store_watcher.h"
+#include "base/ui_wording.h"
 #include "jobs/job_panel.h"
+#include "store/run_kind.h"
 #include "store/store.h"
 #include "train/run_curves.h"
 #include "util/errors.h"
@@ -242,14 +244,14 @@ void MainWindow::buildViews() {
                     .arg(QString::fromStdString(runStatusName(run.status))));
       return;
     }
-    if (run.kind == "score" || run.kind == "import") {
+    if (isScoreLikeRun(run.kind)) {
       const int i = gallery_->scoreBox()->findText(tr("(run %1)").arg(run.id), Qt::MatchEndsWith);
       if (i >= 0) gallery_->scoreBox()->setCurrentIndex(i);
       showView(QStringLiteral("gallery"));
-    } else if (run.kind == "frontier") {
+    } else if (isRunKind(run.kind, RunKind::Frontier)) {
       frontier_->showRun(run.id);
       showView(QStringLiteral("frontier"));
-    } else if (run.kind == "scaling") {
+    } else if (isRunKind(run.kind, RunKind::Scaling)) {
       scaling_->showRun(run.id);
       showView(QStringLiteral("scaling"));
     } else {
@@ -351,8 +353,8 @@ void MainWindow::showStore(StoreSnapshot snap) {
     shownRuns_ = snap.runs;
     shownParents_ = snap.parents;
     runsShown_ = true;
-    frontier_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("frontier") ? selectRun_ : 0);
-    scaling_->setRuns(snap.runs, storePath_, selectKind_ == QLatin1String("scaling") ? selectRun_ : 0);
+    frontier_->setRuns(snap.runs, storePath_, selectKind_ == runKindId(RunKind::Frontier) ? selectRun_ : 0);
+    scaling_->setRuns(snap.runs, storePath_, selectKind_ == runKindId(RunKind::Scaling) ? selectRun_ : 0);
     runs_->setRuns(std::move(snap.runs), storePath_, snap.parents);
   }
   selectKind_.clear();
