@@ -433,13 +433,13 @@ cv::Mat ImageFileDataset::image(Split split, size_t i) const {
 }
 
 cv::Mat ImageFileDataset::preview(Split split, size_t i, int side) const {
-  const ImageFileEntry& e = entry(split, i);
+  const std::string path = list_.path(entry(split, i));
   // The size image() gives, shrunk to fit side x side; then the largest reduction that
   // still decodes at least that many pixels each way.
   const double fit = std::min(1.0, static_cast<double>(side) / std::max(shape_.width, shape_.height));
   const int needW = std::max(1, static_cast<int>(std::lround(shape_.width * fit)));
   const int needH = std::max(1, static_cast<int>(std::lround(shape_.height * fit)));
-  const JpegSize file = jpegSize(e.path);
+  const JpegSize file = jpegSize(path);
   int reduce = 1;
   while (reduce < 8 && file.width / (reduce * 2) >= needW && file.height / (reduce * 2) >= needH) reduce *= 2;
   if (reduce == 1) return image(split, i);  // cached; a small file gains nothing
@@ -447,8 +447,8 @@ cv::Mat ImageFileDataset::preview(Split split, size_t i, int side) const {
   const int flag = reduce == 2   ? (grey ? cv::IMREAD_REDUCED_GRAYSCALE_2 : cv::IMREAD_REDUCED_COLOR_2)
                    : reduce == 4 ? (grey ? cv::IMREAD_REDUCED_GRAYSCALE_4 : cv::IMREAD_REDUCED_COLOR_4)
                                  : (grey ? cv::IMREAD_REDUCED_GRAYSCALE_8 : cv::IMREAD_REDUCED_COLOR_8);
-  cv::Mat m = cv::imread(e.path, flag);
-  if (m.empty()) throw DatasetError(e.path + ": OpenCV could not decode the image (corrupt or unsupported)");
+  cv::Mat m = cv::imread(path, flag);
+  if (m.empty()) throw DatasetError(path + ": OpenCV could not decode the image (corrupt or unsupported)");
   if (m.channels() == 3) cv::cvtColor(m, m, cv::COLOR_BGR2RGB);
   cv::Mat r;
   cv::resize(m, r, cv::Size(needW, needH), 0, 0, cv::INTER_AREA);
