@@ -206,10 +206,23 @@ int runMontage(const MontageOptions& o, std::ostream& out) {
 void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) {
   cmd->add_option("--score", scores,
                   "Comma-separated scores: el2n, grand, forgetting, aum, confidence, variability, entropy, "
-                  "margin, prototype, prototype_class, random; or default, all")
+                  "margin, prototype, prototype_class, random; or default, all. Cost: a request of el2n and/or "
+                  "grand alone trains only to the last epoch they are read at (--el2n-epoch, --grand-epoch); "
+                  "forgetting, aum, confidence, variability, entropy, margin and classifier prototypes need the "
+                  "whole schedule (and give the final predictions); random trains nothing")
       ->capture_default_str();
   addTrainOptions(cmd, c.train);
   cmd->add_option("--seeds", c.seeds, "Independent training runs to average over")->capture_default_str();
+  cmd->add_option("--pack-seeds", c.packSeeds,
+                  "Seeds trained together, each with a share of the cores (default: as many as the cores and "
+                  "memory allow; the results are those of one seed at a time)")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            return std::atoi(v.c_str()) >= 1 ? std::string()
+                                             : "--pack-seeds " + v + ": seeds trained together must be at least 1";
+          },
+          "N>=1"));
+  cmd->add_flag("--sequential-seeds", c.sequentialSeeds, "Train the seeds one after another (for comparison)");
   cmd->add_option("--limit", c.limit, "Score only the first N training examples (0 = all)");
   cmd->add_option("--el2n-epoch", c.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
   cmd->add_option("--grand-epoch", c.grandEpoch, "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");

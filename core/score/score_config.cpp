@@ -72,6 +72,30 @@ int ScoreConfig::resolvedEl2nEpoch() const {
 }
 int ScoreConfig::resolvedGrandEpoch() const { return grandEpoch >= 0 ? grandEpoch : resolvedEl2nEpoch(); }
 
+std::string scoreTrainingCost(const std::string& name, const Wording& w) {
+  if (name == "el2n" || name == "grand")
+    return w(PS_WORDS("Wording", "trains only to its epoch when every requested score is read early"));
+  if (name == "random") return w(PS_WORDS("Wording", "no training"));
+  if (name == "prototype" || name == "prototype_class")
+    return w(PS_WORDS("Wording", "the whole training (classifier embedding), else the encoder only"));
+  return w(PS_WORDS("Wording", "the whole training"));
+}
+
+int ScoreConfig::trainedEpochs() const {
+  if (wholeSchedule) return train.epochs;
+  int last = 0;
+  for (const auto& s : scores) {
+    if (s == "el2n") {
+      last = std::max(last, resolvedEl2nEpoch());
+    } else if (s == "grand") {
+      last = std::max(last, resolvedGrandEpoch());
+    } else if (s != "random" && !((s == "prototype" || s == "prototype_class") && prototypeEmbedding != "classifier")) {
+      return train.epochs;  // a score of the whole training or of the final model
+    }
+  }
+  return std::min(last, train.epochs);
+}
+
 bool ScoreConfig::needsClassifier() const {
   for (const auto& s : scores) {
     if (s == "random") continue;
@@ -96,6 +120,14 @@ void ScoreConfig::validate(int64_t numExamples) const {
     throw ConfigError("GraNd epoch " + std::to_string(resolvedGrandEpoch()) + " is outside 0.." +
                       std::to_string(train.epochs) + " (the training's epochs)");
   if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
+  if (packSeeds < 0)
+    throw ConfigError("pack-seeds " + std::to_string(packSeeds) +
+                      " must be at least 1 (seeds trained together), or left out to fit the machine");
+  if (packSeeds > seeds)
+    throw ConfigError("pack-seeds " + std::to_string(packSeeds) + " is larger than the request's " +
+                      std::to_string(seeds) + " seeds: at most " + std::to_string(seeds) + " can train together");
+  if (packSeeds > 0 && sequentialSeeds)
+    throw ConfigError("pack-seeds and sequential-seeds contradict each other: choose one");
   if (limit < 0) throw ConfigError("limit " + std::to_string(limit) + " must be 0 (all) or positive");
   if (has("prototype") && (prototypeK < 1 || prototypeK > numExamples))
     throw ConfigError("prototype k " + std::to_string(prototypeK) + " must be between 1 and the number of examples (" +
