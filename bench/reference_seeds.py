@@ -19,10 +19,17 @@ import copy
 import glob
 import time
 
+import sys
+
 import numpy as np
 import torch
 import torch.nn.functional as F
-from torch.func import functional_call, stack_module_state, vmap
+
+try:
+    from torch.func import functional_call, stack_module_state, vmap
+except ImportError:  # PyTorch before 2.0 (Debian 12's 1.13): no torch.func
+    print(f"skipped: torch.func ensembling needs PyTorch 2.0 or later (found {torch.__version__})")
+    sys.exit(0)
 
 from reference_resnet18 import ResNet18
 

@@ -339,9 +339,9 @@ run_step "Fashion-MNIST 60k default sweep" 150 fashion
 run_step "ResNet-18 training, C++ (no augmentation)" 90 bench_noaug
 run_step "ResNet-18 training, Python reference" 90 python_ref
 run_step "ResNet-18 with augmentation + EL2N pass" 60 bench_aug
+run_step "ten seeds of ResNet-18 EL2N, together and not" 120 seeds_cli
+run_step "ten seeds of ResNet-18, Python torch.func" 90 python_seeds
 run_step "EL2N GPU vs CPU, small_cnn" 60 agree_small
 run_step "EL2N GPU vs CPU, ResNet-18" 60 agree_resnet
 run_step "ResNet-18 EL2N through the CLI" 60 cli_el2n
-run_step "ten seeds of ResNet-18 EL2N, together and not" 120 seeds_cli
-run_step "ten seeds of ResNet-18, Python torch.func" 90 python_seeds
 exit 0

@@ -394,8 +394,8 @@ void TestCli::pruneSaysWhichScoresItUsesOrTrains() {
       with({"prune", dir, "--score", "el2n", "--score-epochs", "2", "--keep", "0.5", "--out", out("first.txt")});
   QVERIFY2(first.code == 0, first.err.c_str());
   const auto plan = first.out.find("no finished run holds el2n for " + dir +
-                                   ": scoring first, 600 examples x 2 "
-                                   "epochs x 1 seed (small_cnn, batch 30");
+                                   ": scoring first, 600 examples x 1 of 2 epochs (the scores are read by "
+                                   "then) x 1 seed (small_cnn, batch 30");
   QVERIFY2(plan != std::string::npos, first.out.c_str());
   QVERIFY2(first.out.find("about ") != std::string::npos, first.out.c_str());  // the estimated time
   QVERIFY(plan < first.out.find("kept 300 of 600"));
@@ -414,8 +414,8 @@ void TestCli::pruneSaysWhichScoresItUsesOrTrains() {
   const CliResult limited =
       with({"score", dir, "--score", "el2n", "--epochs", "2", "--limit", "200", "--out", out("limited.csv")});
   QVERIFY2(limited.code == 0, limited.err.c_str());
-  QVERIFY2(limited.out.find("scoring el2n first: 200 examples x 2 epochs x 1 seed (small_cnn, batch 10") !=
-               std::string::npos,
+  QVERIFY2(limited.out.find("scoring el2n first: 200 examples x 1 of 2 epochs (the scores are read by then) x 1 seed "
+                            "(small_cnn, batch 10") != std::string::npos,
            limited.out.c_str());
   QCOMPARE(runs().size(), size_t(2));
   const int64_t limitedRun = runs().back().id;

@@ -482,6 +482,15 @@ void TestScores::seedsTogetherMatchLoneSeeds() {
   cfg.train.seed = 7;
   cfg.seeds = 2;
   cfg.packSeeds = 2;
+  // With health checks, 4 steps an epoch do not learn: the failure names its seed.
+  try {
+    ps::scoreDataset(*ds, store, cfg, ctx);
+    QFAIL("a seed that did not learn must fail the run");
+  } catch (const ps::TrainingError& e) {
+    const std::string m = e.what();
+    QVERIFY2(m.rfind("seed ", 0) == 0 && m.find(" of 2: the model did not learn") != std::string::npos, e.what());
+  }
+  cfg.train.healthChecks = false;
   const ps::ScoreRun packed = ps::scoreDataset(*ds, store, cfg, ctx);
   QCOMPARE(packed.seedsComputed, std::string("concurrent 2"));
   QCOMPARE(ps::loadScoreRun(store, packed.runId).seedsComputed, std::string("concurrent 2"));
@@ -527,6 +536,7 @@ void TestScores::packFallsBackWhenOutOfMemory() {
   std::string logged;
   ctx.setLog([&](const std::string& l) { logged += l + "\n"; });
   auto cfg = quickConfig({"el2n"}, 1);
+  cfg.train.healthChecks = false;  // 3 steps an epoch
   cfg.seeds = 3;
   cfg.packSeeds = 2;
   std::atomic<int> refused{0};

@@ -223,6 +223,8 @@ void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) 
           },
           "N>=1"));
   cmd->add_flag("--sequential-seeds", c.sequentialSeeds, "Train the seeds one after another (for comparison)");
+  cmd->add_flag("--whole-schedule", c.wholeSchedule,
+                "Train every epoch even when the scores are read early, to keep the final model's predictions");
   cmd->add_option("--limit", c.limit, "Score only the first N training examples (0 = all)");
   cmd->add_option("--el2n-epoch", c.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
   cmd->add_option("--grand-epoch", c.grandEpoch, "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");

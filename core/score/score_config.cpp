@@ -153,6 +153,7 @@ std::string ScoreConfig::toJson() const {
   j["prototype_k_per_class"] = prototypeKPerClass;
   j["prototype_embedding"] = prototypeEmbedding;
   j["ssl_epochs"] = sslEpochs;
+  if (wholeSchedule) j["whole_schedule"] = true;  // it adds the final predictions; absent: the keys of before
   return j.dump();
 }
 
@@ -170,6 +171,7 @@ ScoreConfig ScoreConfig::fromJson(const std::string& json) {
     c.prototypeKPerClass = j.at("prototype_k_per_class").get<int>();
     c.prototypeEmbedding = j.at("prototype_embedding").get<std::string>();
     c.sslEpochs = j.at("ssl_epochs").get<int>();
+    c.wholeSchedule = j.contains("whole_schedule") && j.at("whole_schedule").get<bool>();
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError("scoring configuration '" + json.substr(0, 60) + "...' is not one PruneScope wrote (" +

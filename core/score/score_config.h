@@ -39,8 +39,8 @@ struct ScoreConfig {
   // memory allow), sequentialSeeds = one seed after another.
   int packSeeds = 0;
   bool sequentialSeeds = false;
-  // Trains the whole schedule even when every requested score is read early (the same
-  // scores, more time: for measuring what stopping early saves).
+  // Trains the whole schedule even when every requested score is read early: the same
+  // scores, and the final model's predictions with them (part of the cache key when set).
   bool wholeSchedule = false;
 
   int resolvedEl2nEpoch() const;

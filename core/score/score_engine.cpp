@@ -414,6 +414,20 @@ void checkSameScores(const Store& store, int64_t runId, const std::vector<SeedVa
 // What the seeds of a scoring run share while computing: the store (its run, its
 // checkpoints) and the job's context, reached under `lock` when seeds run together.
 struct SeedShared {
+  SeedShared(const Dataset& d, const BatchSource& b, const ScoreConfig& c, torch::Device dev, Store& st,
+             const ScoreRun& r, CheckpointSink& sink, JobContext& context, std::mutex* l = nullptr)
+      : ds(d),
+        data(b),
+        cfg(c),
+        device(dev),
+        store(st),
+        run(r),
+        checkpoints(sink),
+        ctx(context),
+        lock(l),
+        fractions(static_cast<size_t>(c.seeds), 0.0),
+        held(static_cast<size_t>(c.seeds)),
+        finished(static_cast<size_t>(c.seeds), false) {}
   const Dataset& ds;
   const BatchSource& data;
   const ScoreConfig& cfg;
@@ -586,7 +600,6 @@ std::string describeHow(int together) {
 std::vector<SeedValues> computeSeeds(SeedShared& sh, SeedPlan plan, ScoreRun& run) {
   const int seeds = sh.cfg.seeds;
   std::vector<SeedValues> out(static_cast<size_t>(seeds));
-  sh.fractions.assign(static_cast<size_t>(seeds), 0.0);
   run.seedsComputed = describeHow(plan.together);
   if (plan.together <= 1) {
     for (int s = 0; s < seeds; ++s) out[static_cast<size_t>(s)] = seedValues(sh, s, sh.ctx);
@@ -594,10 +607,7 @@ std::vector<SeedValues> computeSeeds(SeedShared& sh, SeedPlan plan, ScoreRun& ru
   }
   std::mutex lock;
   LockedSink sink(sh.checkpoints, lock);
-  SeedShared together{sh.ds, sh.data, sh.cfg, sh.device, sh.store, sh.run, sink, sh.ctx, &lock};
-  together.fractions.assign(static_cast<size_t>(seeds), 0.0);
-  together.held.resize(static_cast<size_t>(seeds));
-  together.finished.assign(static_cast<size_t>(seeds), false);
+  SeedShared together(sh.ds, sh.data, sh.cfg, sh.device, sh.store, sh.run, sink, sh.ctx, &lock);
   std::vector<bool> done(static_cast<size_t>(seeds), false);
   const int threadsBefore = at::get_num_threads();
   while (true) {
@@ -657,7 +667,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     if (run.stoppedEarly)
       ctx.log("training stops after epoch " + std::to_string(run.trainedEpochs) + " of " +
               std::to_string(cfg.train.epochs) + ": every requested score is read by then");
-    SeedShared shared{ds, data, cfg, device, store, run, checkpoints, ctx};
+    SeedShared shared(ds, data, cfg, device, store, run, checkpoints, ctx);
     std::vector<SeedValues> seeds = computeSeeds(shared, plan, run);
     checkSameScores(store, run.runId, seeds);
     run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
@@ -686,8 +696,7 @@ bool scoreOneSeed(const Dataset& ds, Store& store, const ScoreConfig& configIn, 
   runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
     if (!before) {
       BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
-      SeedShared shared{ds, data, req.cfg, device, store, run, checkpoints, ctx};
-      shared.fractions.assign(static_cast<size_t>(req.cfg.seeds), 0.0);
+      SeedShared shared(ds, data, req.cfg, device, store, run, checkpoints, ctx);
       seedValues(shared, seedIndex, ctx);
     }
     // Not done: the run is whole once every seed is in (a merge of the shards completes it).
