@@ -218,8 +218,7 @@ void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) 
                   "memory allow; the results are those of one seed at a time)")
       ->check(CLI::Validator(
           [](std::string& v) {
-            return std::atoi(v.c_str()) >= 1 ? std::string()
-                                             : "--pack-seeds " + v + ": seeds trained together must be at least 1";
+            return std::atoi(v.c_str()) >= 1 ? std::string() : "must be at least 1 (seeds trained together), not " + v;
           },
           "N>=1"));
   cmd->add_flag("--sequential-seeds", c.sequentialSeeds, "Train the seeds one after another (for comparison)");
