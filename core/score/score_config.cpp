@@ -105,6 +105,21 @@ bool ScoreConfig::needsClassifier() const {
   return false;
 }
 
+namespace {
+// How many seeds, and how many of them train together.
+void validateSeeds(int seeds, int packSeeds, bool sequentialSeeds) {
+  if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
+  if (packSeeds < 0)
+    throw ConfigError("pack-seeds " + std::to_string(packSeeds) +
+                      " must be at least 1 (seeds trained together), or left out to fit the machine");
+  if (packSeeds > seeds)
+    throw ConfigError("pack-seeds " + std::to_string(packSeeds) + " is larger than the request's " +
+                      std::to_string(seeds) + " seeds: at most " + std::to_string(seeds) + " can train together");
+  if (packSeeds > 0 && sequentialSeeds)
+    throw ConfigError("pack-seeds and sequential-seeds contradict each other: choose one");
+}
+}  // namespace
+
 void ScoreConfig::validate(int64_t numExamples) const {
   train.validate();
   if (scores.empty()) throw ConfigError("no score requested");
@@ -119,15 +134,7 @@ void ScoreConfig::validate(int64_t numExamples) const {
   if (has("grand") && (resolvedGrandEpoch() > train.epochs || resolvedGrandEpoch() < 0))
     throw ConfigError("GraNd epoch " + std::to_string(resolvedGrandEpoch()) + " is outside 0.." +
                       std::to_string(train.epochs) + " (the training's epochs)");
-  if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
-  if (packSeeds < 0)
-    throw ConfigError("pack-seeds " + std::to_string(packSeeds) +
-                      " must be at least 1 (seeds trained together), or left out to fit the machine");
-  if (packSeeds > seeds)
-    throw ConfigError("pack-seeds " + std::to_string(packSeeds) + " is larger than the request's " +
-                      std::to_string(seeds) + " seeds: at most " + std::to_string(seeds) + " can train together");
-  if (packSeeds > 0 && sequentialSeeds)
-    throw ConfigError("pack-seeds and sequential-seeds contradict each other: choose one");
+  validateSeeds(seeds, packSeeds, sequentialSeeds);
   if (limit < 0) throw ConfigError("limit " + std::to_string(limit) + " must be 0 (all) or positive");
   if (has("prototype") && (prototypeK < 1 || prototypeK > numExamples))
     throw ConfigError("prototype k " + std::to_string(prototypeK) + " must be between 1 and the number of examples (" +
