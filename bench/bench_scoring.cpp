@@ -7,11 +7,20 @@
 //   bench_scoring [--epochs E] [--threads T] [--python /usr/bin/python3] [--reference FILE.py|none]
 //                 [--model small_cnn|resnet18] [--data fashion-mnist|PATH] [--limit N]
 //                 [--device auto|cpu|cuda|cuda:N] [--batch-size B] [--augment 1|0] [--warmup-epochs W]
+//                 [--seeds S] [--pack-seeds P] [--old 1|0]
+// With --seeds S (> 1) it measures an S-seed EL2N request instead (the default recipe,
+// --epochs of schedule, EL2N at 20 %) through the scoring engine, three ways in fresh
+// stores: the old path (seeds one after another, every epoch trained), one after another
+// stopping at the EL2N epoch, and the seeds trained together (--pack-seeds, default as
+// the engine chooses) stopping there; it prints the wall times, the early-stop and packing
+// gains separately, the ratio to the old path, the agreement of the scores, and the
+// together run's training FLOP/s against the GEMM peak. --old 0 leaves the old path out.
 // With --warmup-epochs W, W more epochs are trained first and left out of the timing (as
 // a GPU reference leaves out its cuDNN autotuning epoch). Besides the text, it prints
 // key=value lines for scripts: train_images_per_s, score_images_per_s, epoch_seconds.
 #include <torch/torch.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +32,9 @@
 #include "job/job.h"
 #include "model/model_factory.h"
 #include "model/small_cnn.h"
+#include "score/rank_stats.h"
+#include "score/score_engine.h"
+#include "store/store.h"
 #include "train/batch_source.h"
 #include "train/trainer.h"
 
@@ -86,7 +98,7 @@ std::map<std::string, double> runPython(const std::string& python, const std::st
 }
 
 struct Options {
-  int epochs = 2, threads = 0, warmupEpochs = 0, batchSize = 128, augment = 1;
+  int epochs = 2, threads = 0, warmupEpochs = 0, batchSize = 128, augment = 1, seeds = 1, packSeeds = 0, old = 1;
   int64_t limit = 0;
   std::string python = "/usr/bin/python3", model = "small_cnn", data = "fashion-mnist", device = "auto";
   std::string reference = std::string(PRUNESCOPE_SOURCE_DIR) + "/bench/reference_scoring.py";
@@ -108,7 +120,10 @@ Options parseOptions(int argc, char** argv) {
                                                {"--threads", &o.threads},
                                                {"--batch-size", &o.batchSize},
                                                {"--augment", &o.augment},
-                                               {"--warmup-epochs", &o.warmupEpochs}};
+                                               {"--warmup-epochs", &o.warmupEpochs},
+                                               {"--seeds", &o.seeds},
+                                               {"--pack-seeds", &o.packSeeds},
+                                               {"--old", &o.old}};
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     if (text.count(k)) *text.at(k) = argv[i + 1];
@@ -151,10 +166,83 @@ double timedTrainingSeconds(ps::Trainer& trainer, const Options& o, const torch:
   return s;
 }
 
+// One way of computing the S-seed EL2N request, timed, in a fresh store.
+ps::ScoreRun timedRequest(const ps::Dataset& ds, ps::ScoreConfig cfg, const std::string& tag, double& wall) {
+  const std::string db = "/tmp/bench_scoring_seeds_" + tag + "_" + std::to_string(::getpid()) + ".sqlite";
+  std::remove(db.c_str());
+  ps::ScoreRun run;
+  {
+    ps::Store store(db);
+    ps::JobContext ctx;
+    const auto t0 = Clock::now();
+    run = ps::scoreDataset(ds, store, cfg, ctx);
+    wall = seconds(t0);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());
+  std::printf("  %-44s %8.1f s  (trained %d of %d epochs, seeds %s)\n", tag.c_str(), wall, run.trainedEpochs,
+              cfg.train.epochs, run.seedsComputed.c_str());
+  std::fflush(stdout);
+  return run;
+}
+
+int seedComparison(const Options& o) {
+  auto ds = ps::openDataset(o.data);
+  const int64_t total = static_cast<int64_t>(ds->size(ps::Split::Train));
+  const int64_t n = o.limit > 0 ? std::min(total, o.limit) : total;
+  ps::ScoreConfig cfg;
+  cfg.scores = {"el2n"};
+  cfg.seeds = o.seeds;
+  cfg.limit = n;
+  cfg.train.model = o.model;
+  cfg.train.epochs = o.epochs;
+  cfg.train.batchSize = o.batchSize;
+  cfg.train.augment = o.augment != 0;
+  cfg.train.threads = o.threads;
+  cfg.train.device = o.device;
+  cfg.train.healthChecks = false;
+  std::printf("%d-seed EL2N, %s, %lld images, %d-epoch schedule (EL2N at epoch %d), batch %d\n", o.seeds,
+              o.model.c_str(), static_cast<long long>(n), o.epochs, cfg.resolvedEl2nEpoch(), o.batchSize);
+  double old = 0, early = 0, together = 0;
+  auto oldCfg = cfg;
+  oldCfg.sequentialSeeds = true;
+  oldCfg.wholeSchedule = true;
+  const ps::ScoreRun a = o.old ? timedRequest(*ds, oldCfg, "old path: sequential, every epoch", old) : ps::ScoreRun{};
+  auto earlyCfg = cfg;
+  earlyCfg.sequentialSeeds = true;
+  const ps::ScoreRun b = timedRequest(*ds, earlyCfg, "sequential, stopping at the EL2N epoch", early);
+  auto packedCfg = cfg;
+  packedCfg.packSeeds = o.packSeeds;
+  const ps::ScoreRun c = timedRequest(*ds, packedCfg, "seeds together, stopping at the EL2N epoch", together);
+  if (o.old)
+    std::printf("  early-stop gain (sequential): %.2fx   wall time against the old path: %.3fx\n", old / early,
+                together / old);
+  std::printf("  packing gain (both stopping early): %.2fx = wall time %.3fx of sequential with early stop\n",
+              early / together, together / early);
+  double worst = 0;
+  const auto& x = c.difficulty.at("el2n");
+  const auto& y = b.difficulty.at("el2n");
+  for (size_t i = 0; i < x.size(); ++i) worst = std::max(worst, double(std::abs(x[i] - y[i])));
+  std::printf("  EL2N together vs sequential: Spearman %.5f, largest difference %.2e\n", ps::spearman(x, y), worst);
+  if (o.old) std::printf("  EL2N old path vs early stop: Spearman %.5f\n", ps::spearman(a.difficulty.at("el2n"), y));
+  const auto shape = ds->shape();
+  const auto classes = static_cast<int64_t>(ds->numClasses());
+  const double macs = o.model == "resnet18"
+                          ? resnet18Macs(shape.height, shape.width, shape.channels, classes)
+                          : smallCnnMacs(shape.height, shape.width, shape.channels, static_cast<int>(classes));
+  // Training FLOPs (forward + backward = 3 forward) plus the EL2N pass, over the wall time.
+  const double flops = double(o.seeds) * double(n) * macs * 2 * (3.0 * cfg.resolvedEl2nEpoch() + 1);
+  const double peak = gemmPeak();
+  std::printf("  seeds together: %.2f GFLOP/s = %.1f%% of the fp32 GEMM peak (%.2f GFLOP/s), start-up included\n",
+              flops / together / 1e9, 100 * flops / together / peak, peak / 1e9);
+  std::printf("old_s=%.2f\nearly_s=%.2f\ntogether_s=%.2f\n", old, early, together);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const Options o = parseOptions(argc, argv);
+  if (o.seeds > 1) return seedComparison(o);
   ps::configureCompute(o.threads);
   const int threads = torch::get_num_threads();
   const torch::Device device = ps::chooseDevice(ps::DeviceChoice(o.device));

@@ -22,7 +22,11 @@
 #   6. EL2N on the GPU against the CPU, same seed and subset: small_cnn (target Spearman
 #      >= 0.9) and ResNet-18 (reported);
 #   7. ResNet-18 EL2N through the CLI and the store (2 epochs, 50 000 images), wall time;
-#   8. peak GPU memory of each step (nvidia-smi, sampled every 200 ms).
+#   8. ten seeds of ResNet-18 EL2N on the 50 000 CIFAR-shaped images through the CLI
+#      (EL2N at epoch 1, so one epoch each), the seeds trained together (--pack-seeds 10)
+#      and one after another (--sequential-seeds), against the same work in Python
+#      (bench/reference_seeds.py: torch.func ensembling of the ten seeds);
+#   9. peak GPU memory of each step (nvidia-smi, sampled every 200 ms).
 #
 #   usage: scripts/gpu-check.sh OUT [BUNDLE]         (BUNDLE default: shared/gpu-bundle)
 # Results and logs go under OUT (gpu-check.log, summary.txt, CSVs, stores); the build tree
@@ -62,9 +66,10 @@ exec > >(tee "$OUT/gpu-check.log") 2>&1
 if [ "$DEVICE" = cpu ]; then
   FASHION_ARGS=(--limit 2000 --epochs 2)
   LIMIT=(--limit 256) PY_LIMIT=(--limit 256) BENCH_EPOCHS=1 AGREE_N=1000 AGREE_RESNET_N=256 EL2N_LIMIT=(--limit 512)
+  SEEDS_LIMIT=(--limit 256)
 else
   FASHION_ARGS=()
-  LIMIT=() PY_LIMIT=() BENCH_EPOCHS=2 AGREE_N=5000 AGREE_RESNET_N=2000 EL2N_LIMIT=()
+  LIMIT=() PY_LIMIT=() BENCH_EPOCHS=2 AGREE_N=5000 AGREE_RESNET_N=2000 EL2N_LIMIT=() SEEDS_LIMIT=()
 fi
 BUILD="$WORK/build"
 CLI="$BUILD/app/prunescope-cli"
@@ -140,6 +145,11 @@ summary() {
         printf "  ten-seed EL2N, 20 epochs each on 50 000 images: %.1f min of GPU time (EXTRAPOLATED from one measured epoch of %.2f s on %d images and one EL2N pass, not run; target < 10 min)\n", t / 60, e, n }'
     fi
     [ -f "$OUT/cli_el2n.txt" ] && sed 's/^/  /' "$OUT/cli_el2n.txt"
+    [ -f "$OUT/seeds_cli.txt" ] && sed 's/^/  /' "$OUT/seeds_cli.txt"
+    local pys pyt
+    pys=$(value train_seed_images_per_s "$OUT/python_seeds.txt")
+    pyt=$(value el2n_seconds "$OUT/python_seeds.txt")
+    [ -n "$pys" ] && echo "  ten-seed ResNet-18, Python torch.func ensembling: $pys seed-images/s training, EL2N passes $pyt s (one untimed warm-up epoch)"
     [ -f "$OUT/agreement.txt" ] && sed 's/^/  /' "$OUT/agreement.txt"
     [ -f "$OUT/fashion.txt" ] && sed 's/^/  /' "$OUT/fashion.txt"
   } > "$s"
@@ -153,7 +163,7 @@ summary() {
 trap summary EXIT
 
 export ROOT OUT BUNDLE DEVICE WORK PY BUILD CLI BENCH CIFAR BENCH_EPOCHS AGREE_N AGREE_RESNET_N
-export FASHION_ARGS_S="${FASHION_ARGS[*]}" LIMIT_S="${LIMIT[*]}" PY_LIMIT_S="${PY_LIMIT[*]}"
+export FASHION_ARGS_S="${FASHION_ARGS[*]}" LIMIT_S="${LIMIT[*]}" PY_LIMIT_S="${PY_LIMIT[*]}" SEEDS_LIMIT_S="${SEEDS_LIMIT[*]}"
 export EL2N_LIMIT_S="${EL2N_LIMIT[*]}"
 
 machine() {
@@ -288,10 +298,38 @@ rho = np.corrcoef(ra, rb)[0, 1]
 print(f"EL2N {sys.argv[3]} GPU vs CPU, seed 0, first {sys.argv[4]} examples: Spearman {rho:.4f} ({sys.argv[5]})")
 PYEOF
 }
+# Ten seeds of ResNet-18 EL2N through the CLI and the store: trained together, then one
+# after another (the same request: the second is computed in its own store).
+seeds_cli() {
+  local mode t secs=()
+  for mode in "--pack-seeds 10" "--sequential-seeds"; do
+    t=$(date +%s)
+    # shellcheck disable=SC2086
+    "$CLI" score "$CIFAR" --score el2n --model resnet18 --epochs 5 --el2n-epoch 1 --seeds 10 $mode \
+      --device "$DEVICE" --no-health-checks $SEEDS_LIMIT_S --db "$OUT/seeds_${mode//[- ]/}.sqlite" \
+      --out "$OUT/seeds_${mode//[- ]/}.csv" --quiet || return 1
+    secs+=($(($(date +%s) - t)))
+  done
+  echo "ten-seed ResNet-18 EL2N (1 epoch each, early stop at the EL2N epoch${SEEDS_LIMIT_S:+, $SEEDS_LIMIT_S}): together ${secs[0]} s, one after another ${secs[1]} s wall (start-up and data load included)" |
+    tee "$OUT/seeds_cli.txt"
+  "$PY" - "$OUT/seeds_packseeds10.csv" "$OUT/seeds_sequentialseeds.csv" << 'PYEOF' | tee -a "$OUT/seeds_cli.txt"
+import sys, csv, numpy as np
+def col(p):
+    return np.array([float(r["el2n"]) for r in csv.DictReader(open(p))])
+a, b = col(sys.argv[1]), col(sys.argv[2])
+rho = np.corrcoef(a.argsort().argsort(), b.argsort().argsort())[0, 1]
+print(f"  together vs one after another: Spearman {rho:.5f}, largest difference {np.abs(a - b).max():.2e}")
+PYEOF
+}
+python_seeds() {
+  # shellcheck disable=SC2086
+  PYTHONUNBUFFERED=1 "$PY" "$ROOT/bench/reference_seeds.py" --data "$CIFAR" --device "$DEVICE" --seeds 10 \
+    --epochs 1 --warmup-epochs 1 $PY_LIMIT_S | tee "$OUT/python_seeds.txt"
+}
 agree_small() { agree_one small_cnn "$AGREE_N" 2 "target >= 0.9"; }
 agree_resnet() { agree_one resnet18 "$AGREE_RESNET_N" 1 "reported: bf16 + channels-last on the GPU against fp32 on the CPU"; }
 export -f step value machine build fashion cifar_data bench_noaug python_ref bench_aug cli_el2n agree_one agree_small \
-  agree_resnet
+  agree_resnet seeds_cli python_seeds
 
 rm -f "$OUT/agreement.txt"
 run_step "machine" 30 machine
@@ -301,6 +339,8 @@ run_step "Fashion-MNIST 60k default sweep" 150 fashion
 run_step "ResNet-18 training, C++ (no augmentation)" 90 bench_noaug
 run_step "ResNet-18 training, Python reference" 90 python_ref
 run_step "ResNet-18 with augmentation + EL2N pass" 60 bench_aug
+run_step "ten seeds of ResNet-18 EL2N, together and not" 120 seeds_cli
+run_step "ten seeds of ResNet-18, Python torch.func" 90 python_seeds
 run_step "EL2N GPU vs CPU, small_cnn" 60 agree_small
 run_step "EL2N GPU vs CPU, ResNet-18" 60 agree_resnet
 run_step "ResNet-18 EL2N through the CLI" 60 cli_el2n

@@ -218,9 +218,10 @@ void TestCli::trainingHealthInTheCli() {
   const std::string dir = tmp_.path().toStdString() + "/health";
   pstest::writeIdxDataset(dir, pstest::fashionSamples(1500), pstest::fashionSamples(100, true), false);
   const std::string db = tmp_.path().toStdString() + "/health.sqlite";
-  // A line per epoch with loss and accuracy, on the error stream with the progress.
-  const CliResult ok = cli(
-      {"score", dir, "--score", "el2n", "--epochs", "2", "--threads", "2", "--device", "cpu", "--db", db, "--quiet"});
+  // A line per epoch with loss and accuracy, on the error stream with the progress (a
+  // score of the whole training: EL2N alone would stop after its epoch).
+  const CliResult ok = cli({"score", dir, "--score", "el2n,forgetting", "--epochs", "2", "--threads", "2", "--device",
+                            "cpu", "--db", db, "--quiet"});
   QVERIFY2(ok.code == 0, ok.err.c_str());
   QVERIFY2(ok.err.find("epoch 1/2: loss ") != std::string::npos, ok.err.c_str());
   QVERIFY(ok.err.find("epoch 2/2: loss ") != std::string::npos);
@@ -251,6 +252,14 @@ void TestCli::trainingHealthInTheCli() {
   const CliResult noGpu = cli({"score", dir, "--device", "cuda:7", "--db", db2, "--quiet"});
   QCOMPARE(noGpu.code, 1);
   QVERIFY2(noGpu.err.find("device 'cuda:7' requested but LibTorch sees") != std::string::npos, noGpu.err.c_str());
+  const CliResult packNone = cli({"score", dir, "--pack-seeds", "0", "--db", db2, "--quiet"});
+  QCOMPARE(packNone.code, 2);
+  QVERIFY2(packNone.err.find("--pack-seeds: must be at least 1 (seeds trained together), not 0") != std::string::npos,
+           packNone.err.c_str());
+  const CliResult packLarge = cli({"score", dir, "--seeds", "2", "--pack-seeds", "3", "--db", db2, "--quiet"});
+  QCOMPARE(packLarge.code, 1);
+  QVERIFY2(packLarge.err.find("pack-seeds 3 is larger than the request's 2 seeds") != std::string::npos,
+           packLarge.err.c_str());
   QVERIFY(cli({"scores", dir, "--db", db2}).out.find("no finished scoring runs") != std::string::npos);
   const CliResult badDevice = cli({"score", dir, "--device", "gpu", "--db", db2});
   QCOMPARE(badDevice.code, 2);
@@ -466,8 +475,8 @@ void TestCli::pruneSaysWhichScoresItUsesOrTrains() {
   const CliResult limited =
       with({"score", dir, "--score", "el2n", "--epochs", "2", "--limit", "200", "--out", out("limited.csv")});
   QVERIFY2(limited.code == 0, limited.err.c_str());
-  QVERIFY2(limited.out.find("scoring el2n first: 200 examples x 2 epochs x 1 seed (small_cnn, batch 10") !=
-               std::string::npos,
+  QVERIFY2(limited.out.find("scoring el2n first: 200 examples x 1 of 2 epochs (the scores are read by then) x 1 seed "
+                            "(small_cnn, batch 10") != std::string::npos,
            limited.out.c_str());
   QCOMPARE(runs().size(), size_t(2));
   const int64_t limitedRun = runs().back().id;

@@ -121,7 +121,9 @@ void TestCluster::seedTasksMergeToTheLocalRun() {
   const ps::ScoreConfig cfg = seedsConfig({"el2n", "forgetting"}, 2, 2);
   ps::JobContext ctx;
   ps::Store local(path("local.sqlite"));
-  const ps::ScoreRun whole = ps::scoreDataset(*ds, local, cfg, ctx);
+  auto oneAtATime = cfg;  // the tasks' path, one seed at a time: bit for bit the same
+  oneAtATime.sequentialSeeds = true;
+  const ps::ScoreRun whole = ps::scoreDataset(*ds, local, oneAtATime, ctx);
 
   const ps::ClusterPlan plan = ps::planScoring(*ds, cfg, path("merged.sqlite"), path("merge-shards"));
   runAllTasks(plan);

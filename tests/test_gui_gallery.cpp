@@ -77,6 +77,7 @@ void TestGuiGallery::initTestCase() {
   ps::Store store(db_.toStdString());
   ps::ScoreConfig cfg = pstest::quickScoreConfig({"el2n"}, 5);
   cfg.seeds = 2;
+  cfg.wholeSchedule = true;  // the final model's predictions: EL2N alone would stop at its epoch
   ps::JobContext ctx;
   const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
   QVERIFY(!run.predictions.empty());

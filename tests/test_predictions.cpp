@@ -85,6 +85,7 @@ void TestPredictions::flippedLabelsAreFoundOnRealData() {
   ps::Store store(path("flipped.sqlite"));
   ps::ScoreConfig cfg = pstest::quickScoreConfig({"el2n"}, 6);
   cfg.seeds = 2;
+  cfg.wholeSchedule = true;  // the final model's predictions: EL2N alone would stop at its epoch
   ps::JobContext ctx;
   const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
   const ps::Predictions& p = run.predictions;

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
+#include <new>
+#include <tuple>
 
 #include <atomic>
 #include <thread>
@@ -17,6 +19,7 @@
 #include "score/rank_stats.h"
 #include "score/score_engine.h"
 #include "score/score_hooks.h"
+#include "score/seed_scheduler.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/test_data.h"
@@ -60,6 +63,10 @@ class TestScores : public QObject {
   void streamingMatchesInMemoryBatches();
   void badSettings_data();
   void badSettings();
+  void earlyScoresStopTrainingEarly();
+  void seedsTogetherMatchLoneSeeds();
+  void packFallsBackWhenOutOfMemory();
+  void packedRunResumesAfterCancelWithinEpoch();
 };
 
 void TestScores::resumeAfterKillGivesTheSameScores() {
@@ -382,6 +389,10 @@ void TestScores::badSettings_data() {
                                << "epochs 0 must be in 1..10000";
   QTest::newRow("limit beyond data") << "limit"
                                      << "limit 5000 is larger than the training split";
+  QTest::newRow("pack of no seeds") << "pack_negative"
+                                    << "pack-seeds -1 must be at least 1";
+  QTest::newRow("pack larger than the seeds") << "pack_large"
+                                              << "pack-seeds 3 is larger than the request's 2 seeds";
 }
 
 void TestScores::badSettings() {
@@ -400,6 +411,11 @@ void TestScores::badSettings() {
     if (s == "k") cfg.prototypeK = 500;
     if (s == "epochs") cfg.train.epochs = 0;
     if (s == "limit") cfg.limit = 5000;
+    if (s == "pack_negative") cfg.packSeeds = -1;
+    if (s == "pack_large") {
+      cfg.seeds = 2;
+      cfg.packSeeds = 3;
+    }
     if (s == "ts_garbage") {
       pstest::writeText(path("garbage.pt"), "this is not a zip archive");
       cfg.train.model = path("garbage.pt");
@@ -419,6 +435,164 @@ void TestScores::badSettings() {
   // Nothing half-done is left in the store.
   ps::SqliteDb db(path("bad.sqlite"));
   QCOMPARE(db.scalarInt("SELECT count(*) FROM runs"), int64_t(0));
+}
+
+// The largest difference and the rank correlation of two score vectors.
+std::pair<double, double> agreement(const std::vector<float>& a, const std::vector<float>& b) {
+  double worst = 0;
+  for (size_t i = 0; i < a.size(); ++i) worst = std::max(worst, double(std::abs(a[i] - b[i])));
+  return {worst, ps::spearman(a, b)};
+}
+
+void TestScores::earlyScoresStopTrainingEarly() {
+  auto ds = subset(path("early"), 400);
+  ps::Store store(path("early.sqlite"));
+  ps::JobContext ctx;
+  std::string logged;
+  ctx.setLog([&](const std::string& l) { logged += l + "\n"; });
+  auto cfg = quickConfig({"el2n", "grand"}, 5);
+  cfg.el2nEpoch = 1;
+  cfg.grandEpoch = 2;
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  QVERIFY(run.stoppedEarly);
+  QCOMPARE(run.trainedEpochs, 2);  // GraNd's epoch, the last one read
+  QCOMPARE(run.curves.at(0).epochs.size(), size_t(2));
+  QVERIFY2(logged.find("training stops after epoch 2 of 5") != std::string::npos, logged.c_str());
+  const ps::ScoreRun back = ps::loadScoreRun(store, run.runId);
+  QVERIFY(back.stoppedEarly);
+  QCOMPARE(back.trainedEpochs, 2);
+  QVERIFY(back.predictions.empty());  // the final model's predictions need the whole schedule
+  // The same EL2N as the first two epochs of the whole schedule (a score of the whole
+  // training in the request keeps it).
+  auto whole = quickConfig({"el2n", "grand", "forgetting"}, 5);
+  whole.el2nEpoch = 1;
+  whole.grandEpoch = 2;
+  const ps::ScoreRun full = ps::scoreDataset(*ds, store, whole, ctx);
+  QVERIFY(!full.stoppedEarly);
+  QCOMPARE(full.trainedEpochs, 5);
+  QCOMPARE(full.difficulty.at("el2n"), run.difficulty.at("el2n"));
+  QCOMPARE(full.difficulty.at("grand"), run.difficulty.at("grand"));
+}
+
+void TestScores::seedsTogetherMatchLoneSeeds() {
+  auto ds = subset(path("together"), 400);
+  ps::Store store(path("together.sqlite"));
+  ps::JobContext ctx;
+  auto cfg = quickConfig({"el2n", "aum"}, 2);
+  cfg.train.seed = 7;
+  cfg.seeds = 2;
+  cfg.packSeeds = 2;
+  // With health checks, 4 steps an epoch do not learn: the failure names its seed.
+  try {
+    ps::scoreDataset(*ds, store, cfg, ctx);
+    QFAIL("a seed that did not learn must fail the run");
+  } catch (const ps::TrainingError& e) {
+    const std::string m = e.what();
+    QVERIFY2(m.rfind("seed ", 0) == 0 && m.find(" of 2: the model did not learn") != std::string::npos, e.what());
+  }
+  cfg.train.healthChecks = false;
+  const ps::ScoreRun packed = ps::scoreDataset(*ds, store, cfg, ctx);
+  QCOMPARE(packed.seedsComputed, std::string("concurrent 2"));
+  QCOMPARE(ps::loadScoreRun(store, packed.runId).seedsComputed, std::string("concurrent 2"));
+  // Seed s of the pack is seed s alone: the pack's mean and spread are the lone seeds'.
+  std::vector<ps::ScoreRun> lone;
+  for (const uint64_t seed : {7, 8}) {
+    auto one = cfg;
+    one.seeds = 1;
+    one.packSeeds = 0;
+    one.train.seed = seed;
+    lone.push_back(ps::scoreDataset(*ds, store, one, ctx));
+    QCOMPARE(lone.back().seedsComputed, std::string("sequential"));
+  }
+  for (const std::string name : {"el2n", "aum"}) {
+    const auto& a = lone[0].difficulty.at(name);
+    const auto& b = lone[1].difficulty.at(name);
+    std::vector<float> mean(a.size()), spread(a.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      mean[i] = (a[i] + b[i]) / 2;
+      spread[i] = std::abs(a[i] - b[i]) / 2;
+    }
+    for (const auto& [what, got, want] :
+         {std::tuple{"mean", packed.difficulty.at(name), mean}, std::tuple{"spread", packed.spread.at(name), spread}}) {
+      const auto [worst, rho] = agreement(got, want);
+      QVERIFY2(worst <= 2e-3 && rho >= 0.999, (name + " " + what + ": largest difference " + std::to_string(worst) +
+                                               ", Spearman " + std::to_string(rho))
+                                                  .c_str());
+    }
+  }
+  // One cache for both paths: the same request one seed after another is answered by the pack's run.
+  auto sequential = cfg;
+  sequential.packSeeds = 0;
+  sequential.sequentialSeeds = true;
+  const ps::ScoreRun cached = ps::scoreDataset(*ds, store, sequential, ctx);
+  QVERIFY(cached.fromCache);
+  QCOMPARE(cached.runId, packed.runId);
+}
+
+void TestScores::packFallsBackWhenOutOfMemory() {
+  auto ds = subset(path("oom"), 300);
+  ps::Store store(path("oom.sqlite"));
+  ps::JobContext ctx;
+  std::string logged;
+  ctx.setLog([&](const std::string& l) { logged += l + "\n"; });
+  auto cfg = quickConfig({"el2n"}, 1);
+  cfg.train.healthChecks = false;  // 3 steps an epoch
+  cfg.seeds = 3;
+  cfg.packSeeds = 2;
+  std::atomic<int> refused{0};
+  ps::setSeedStartProbe([&](int together) {
+    if (together > 1) {
+      ++refused;
+      throw std::bad_alloc();
+    }
+  });
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  ps::setSeedStartProbe({});
+  QVERIFY(refused >= 1);
+  QVERIFY2(logged.find("out of memory with 2 seeds together; retrying with 1") != std::string::npos, logged.c_str());
+  QVERIFY2(run.seedsComputed.find("after running out of memory with 2 together") != std::string::npos,
+           run.seedsComputed.c_str());
+  // The same scores as one seed at a time.
+  ps::Store other(path("oom_seq.sqlite"));
+  auto sequential = cfg;
+  sequential.packSeeds = 0;
+  sequential.sequentialSeeds = true;
+  const ps::ScoreRun plain = ps::scoreDataset(*ds, other, sequential, ctx);
+  const auto [worst, rho] = agreement(run.difficulty.at("el2n"), plain.difficulty.at("el2n"));
+  QVERIFY2(worst <= 2e-3 && rho >= 0.999, std::to_string(worst).c_str());
+}
+
+void TestScores::packedRunResumesAfterCancelWithinEpoch() {
+  auto ds = subset(path("packresume"), 1000);
+  auto cfg = quickConfig({"el2n", "forgetting"}, 2);
+  cfg.seeds = 2;
+  cfg.packSeeds = 2;
+  ps::JobContext plain;
+  ps::Store wholeStore(path("packresume_whole.sqlite"));
+  const ps::ScoreRun whole = ps::scoreDataset(*ds, wholeStore, cfg, plain);
+
+  ps::Store store(path("packresume_cut.sqlite"));
+  ps::CancelToken token;
+  std::atomic<int> reports{0};
+  ps::JobContext cut(
+      &token,
+      [&](const ps::Progress& p) {
+        if (p.message.find("epoch 2/2") != std::string::npos && ++reports == 3) token.cancel();
+      },
+      nullptr, std::chrono::milliseconds(0));
+  cut.setCheckpointEvery(std::chrono::milliseconds(0));  // a checkpoint after every batch
+  QVERIFY_THROWS_EXCEPTION(ps::Cancelled, ps::scoreDataset(*ds, store, cfg, cut));
+  token.reset();
+  ps::JobContext again(&token, {}, nullptr);
+  std::string logged;
+  again.setLog([&](const std::string& line) { logged += line + "\n"; });
+  const ps::ScoreRun resumed = ps::scoreDataset(*ds, store, cfg, again);
+  QVERIFY(resumed.resumed);
+  QVERIFY2(logged.find(", batch ") != std::string::npos, logged.c_str());  // resumed within an epoch
+  for (const auto& name : whole.names) {
+    QCOMPARE(resumed.difficulty.at(name), whole.difficulty.at(name));
+    QCOMPARE(resumed.spread.at(name), whole.spread.at(name));
+  }
 }
 
 QTEST_GUILESS_MAIN(TestScores)

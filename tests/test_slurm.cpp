@@ -103,7 +103,9 @@ void TestSlurm::scoringArrayEqualsTheLocalRun() {
   ps::JobContext ctx;
   const auto t1 = std::chrono::steady_clock::now();
   ps::Store local(path("local.sqlite"));
-  const ps::ScoreRun whole = ps::scoreDataset(*ds_, local, cfg, ctx);
+  auto oneAtATime = cfg;  // the tasks' path, one seed at a time: bit for bit the same
+  oneAtATime.sequentialSeeds = true;
+  const ps::ScoreRun whole = ps::scoreDataset(*ds_, local, oneAtATime, ctx);
   const double localSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   qInfo("3-seed EL2N, 2000 examples, 2 epochs: Slurm array of 3 + merge %.1f s (submit to merged); local %.1f s",
         clusterSeconds, localSeconds);

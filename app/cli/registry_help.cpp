@@ -29,7 +29,10 @@ std::string scoreOptionHelp() {
     else if (s.readAt < 1.0)
       help += " [read at " + std::to_string(std::lround(s.readAt * 100)) + "% of training]";
   }
-  return help + "\n  or default (" + joinList(defaultScoreNames()) + "), all";
+  return help + "\n  or default (" + joinList(defaultScoreNames()) +
+         "), all. A request whose scores are all read early (el2n, grand) trains only to the last epoch they "
+         "are read at (--el2n-epoch, --grand-epoch); the others need the whole schedule and give the final "
+         "predictions";
 }
 
 std::string defaultStudyPolicies() { return joinList(defaultStudyPolicyNames()); }

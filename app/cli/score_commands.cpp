@@ -254,6 +254,17 @@ void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) 
   cmd->add_option("--score", scores, scoreOptionHelp())->capture_default_str();
   addTrainOptions(cmd, c.train);
   cmd->add_option("--seeds", c.seeds, "Independent training runs to average over")->capture_default_str();
+  cmd->add_option("--pack-seeds", c.packSeeds,
+                  "Seeds trained together, each with a share of the cores (default: as many as the cores and "
+                  "memory allow; the results are those of one seed at a time)")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            return std::atoi(v.c_str()) >= 1 ? std::string() : "must be at least 1 (seeds trained together), not " + v;
+          },
+          "N>=1"));
+  cmd->add_flag("--sequential-seeds", c.sequentialSeeds, "Train the seeds one after another (for comparison)");
+  cmd->add_flag("--whole-schedule", c.wholeSchedule,
+                "Train every epoch even when the scores are read early, to keep the final model's predictions");
   cmd->add_option("--limit", c.limit, "Score only the first N training examples (0 = all)");
   cmd->add_option("--el2n-epoch", c.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
   cmd->add_option("--grand-epoch", c.grandEpoch, "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");

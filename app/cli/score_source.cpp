@@ -82,9 +82,13 @@ std::string scoringPlanText(const Dataset& ds, const ScoreConfig& config) {
   const auto train = static_cast<int64_t>(ds.size(Split::Train));
   const int64_t n = config.limit > 0 ? std::min(config.limit, train) : train;
   std::ostringstream s;
-  s << n << " examples x " << config.train.epochs << " epochs x " << config.seeds
-    << (config.seeds == 1 ? " seed" : " seeds") << " (" << config.train.model << ", batch " << config.train.batchSize
-    << ", " << config.train.device.str() << ")";
+  const int trained = config.needsClassifier() ? config.trainedEpochs() : config.train.epochs;
+  s << n << " examples x "
+    << (trained < config.train.epochs ? std::to_string(trained) + " of " + std::to_string(config.train.epochs) +
+                                            " epochs (the scores are read by then)"
+                                      : std::to_string(config.train.epochs) + " epochs")
+    << " x " << config.seeds << (config.seeds == 1 ? " seed" : " seeds") << " (" << config.train.model << ", batch "
+    << config.train.batchSize << ", " << config.train.device.str() << ")";
   try {
     const TrainingRates rates = measureTrainingRates(ds, config.train);
     const double seconds = estimateSeconds(scoringWork(config, train), rates);

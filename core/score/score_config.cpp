@@ -61,6 +61,30 @@ int ScoreConfig::resolvedEl2nEpoch() const {
 }
 int ScoreConfig::resolvedGrandEpoch() const { return grandEpoch >= 0 ? grandEpoch : resolvedEl2nEpoch(); }
 
+std::string scoreTrainingCost(const std::string& name, const Wording& w) {
+  if (name == "el2n" || name == "grand")
+    return w(PS_WORDS("Wording", "trains only to its epoch when every requested score is read early"));
+  if (name == "random") return w(PS_WORDS("Wording", "no training"));
+  if (name == "prototype" || name == "prototype_class")
+    return w(PS_WORDS("Wording", "the whole training (classifier embedding), else the encoder only"));
+  return w(PS_WORDS("Wording", "the whole training"));
+}
+
+int ScoreConfig::trainedEpochs() const {
+  if (wholeSchedule) return train.epochs;
+  int last = 0;
+  for (const auto& s : scores) {
+    if (s == "el2n") {
+      last = std::max(last, resolvedEl2nEpoch());
+    } else if (s == "grand") {
+      last = std::max(last, resolvedGrandEpoch());
+    } else if (s != "random" && !((s == "prototype" || s == "prototype_class") && prototypeEmbedding != "classifier")) {
+      return train.epochs;  // a score of the whole training or of the final model
+    }
+  }
+  return std::min(last, train.epochs);
+}
+
 bool ScoreConfig::needsClassifier() const {
   for (const auto& s : scores) {
     const ScoreInfo* info = findScore(s);
@@ -70,6 +94,21 @@ bool ScoreConfig::needsClassifier() const {
   }
   return false;
 }
+
+namespace {
+// How many seeds, and how many of them train together.
+void validateSeeds(int seeds, int packSeeds, bool sequentialSeeds) {
+  if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
+  if (packSeeds < 0)
+    throw ConfigError("pack-seeds " + std::to_string(packSeeds) +
+                      " must be at least 1 (seeds trained together), or left out to fit the machine");
+  if (packSeeds > seeds)
+    throw ConfigError("pack-seeds " + std::to_string(packSeeds) + " is larger than the request's " +
+                      std::to_string(seeds) + " seeds: at most " + std::to_string(seeds) + " can train together");
+  if (packSeeds > 0 && sequentialSeeds)
+    throw ConfigError("pack-seeds and sequential-seeds contradict each other: choose one");
+}
+}  // namespace
 
 void ScoreConfig::validate(int64_t numExamples) const {
   train.validate();
@@ -84,7 +123,7 @@ void ScoreConfig::validate(int64_t numExamples) const {
   if (has("grand") && (resolvedGrandEpoch() > train.epochs || resolvedGrandEpoch() < 0))
     throw ConfigError("GraNd epoch " + std::to_string(resolvedGrandEpoch()) + " is outside 0.." +
                       std::to_string(train.epochs) + " (the training's epochs)");
-  if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
+  validateSeeds(seeds, packSeeds, sequentialSeeds);
   if (limit < 0) throw ConfigError("limit " + std::to_string(limit) + " must be 0 (all) or positive");
   if (has("prototype") && (prototypeK < 1 || prototypeK > numExamples))
     throw ConfigError("prototype k " + std::to_string(prototypeK) + " must be between 1 and the number of examples (" +
@@ -110,6 +149,7 @@ std::string ScoreConfig::toJson() const {
   j["prototype_k_per_class"] = prototypeKPerClass;
   j["prototype_embedding"] = prototypeEmbedding;
   j["ssl_epochs"] = sslEpochs;
+  if (wholeSchedule) j["whole_schedule"] = true;  // it adds the final predictions; absent: the keys of before
   return j.dump();
 }
 
@@ -127,6 +167,7 @@ ScoreConfig ScoreConfig::fromJson(const std::string& json) {
     c.prototypeKPerClass = j.at("prototype_k_per_class").get<int>();
     c.prototypeEmbedding = j.at("prototype_embedding").get<std::string>();
     c.sslEpochs = j.at("ssl_epochs").get<int>();
+    c.wholeSchedule = j.contains("whole_schedule") && j.at("whole_schedule").get<bool>();
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError("scoring configuration '" + json.substr(0, 60) + "...' is not one PruneScope wrote (" +

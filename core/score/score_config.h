@@ -19,6 +19,9 @@ std::vector<std::string> defaultScoreNames();
 std::string scoreDescription(const std::string& name, const Wording& w = englishWording());
 // "el2n, grand, ... and random": the registered names, for messages and help texts.
 std::string scoreNameList(const std::string& lastJoin = ", ");
+// What a score costs in training: "read at the EL2N epoch" for the early ones, "the whole
+// training" for the others, "no training" for those that need none.
+std::string scoreTrainingCost(const std::string& name, const Wording& w = englishWording());
 // Splits "el2n,grand" (also accepts "default" and "all"); ConfigError on an unknown name.
 std::vector<std::string> parseScoreList(const std::string& list);
 
@@ -33,10 +36,22 @@ struct ScoreConfig {
   int prototypeKPerClass = 1;                     // clusters per class for prototype_class (1 = class centroid)
   std::string prototypeEmbedding = "classifier";  // classifier | ssl | path to a TorchScript encoder
   int sslEpochs = 5;                              // training of the built-in self-supervised encoder
+  // How the seeds are computed (the results are the same either way, so neither is part
+  // of the cache key): packSeeds = seeds trained together (0 = as many as the cores and
+  // memory allow), sequentialSeeds = one seed after another.
+  int packSeeds = 0;
+  bool sequentialSeeds = false;
+  // Trains the whole schedule even when every requested score is read early: the same
+  // scores, and the final model's predictions with them (part of the cache key when set).
+  bool wholeSchedule = false;
 
   int resolvedEl2nEpoch() const;
   int resolvedGrandEpoch() const;
   bool needsClassifier() const;  // any score that trains the classifier
+  // Epochs the classifier trains: the last epoch a requested score is read at when every
+  // requested score is read early (EL2N, GraNd at their epochs), else train.epochs (the
+  // scores of the whole training, the final model's scores and predictions).
+  int trainedEpochs() const;
   // Throws ConfigError naming the bad setting (numExamples = examples to be scored).
   void validate(int64_t numExamples) const;
   std::string toJson() const;  // canonical: sorted keys, every setting that changes results

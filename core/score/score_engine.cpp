@@ -2,20 +2,24 @@
 
 #include <torch/torch.h>
 #include <cmath>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
+#include <thread>
 
 #include "data/dataset.h"
 #include "job/job.h"
 #include "model/classifier.h"
 #include "model/model_factory.h"
+#include "model/model_names.h"
 #include "model/torchscript_model.h"
 #include "score/kmeans.h"
 #include "score/predictions.h"
 #include "score/rank_stats.h"
 #include "score/score_hooks.h"
 #include "score/score_registry.h"
+#include "score/seed_scheduler.h"
 #include "score/ssl_encoder.h"
 #include "store/run_guard.h"
 #include "store/run_kind.h"
@@ -97,8 +101,10 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     if (wants(cfg, "forgetting")) hooks.push_back(std::make_unique<ForgettingHook>(n, tc.epochs));
     if (wants(cfg, "aum") || wants(cfg, "confidence") || wants(cfg, "variability"))
       hooks.push_back(std::make_unique<TrainingDynamicsHook>(n));
-    hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));  // predictions, entropy, margin
-    for (const auto& name : cfg.scores)                                 // registered scores bring their own hook
+    // Predictions, entropy, margin: of the final model, so only when training runs to the end.
+    const int trained = cfg.trainedEpochs();
+    if (trained == tc.epochs) hooks.push_back(std::make_unique<FinalPredictionHook>(tc.epochs));
+    for (const auto& name : cfg.scores)  // registered scores bring their own hook
       if (const ScoreInfo* info = findScore(name); info && info->makeHook)
         hooks.push_back(info->makeHook(ScoreHookArgs{cfg, n, tc.epochs, seed}));
     if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
@@ -109,10 +115,12 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     Trainer trainer(*model, data, tc, device);
     // A score read from a model at chance level ranks nothing: check at the epochs
     // EL2N and GraNd are read, and at the end (the dynamics scores' last epoch).
-    std::vector<int> checks{tc.epochs};
+    std::vector<int> checks;
+    if (trained == tc.epochs) checks.push_back(tc.epochs);
     if (wants(cfg, "el2n") && cfg.resolvedEl2nEpoch() >= 1) checks.push_back(cfg.resolvedEl2nEpoch());
     if (wants(cfg, "grand") && cfg.resolvedGrandEpoch() >= 1) checks.push_back(cfg.resolvedGrandEpoch());
     trainer.setLearningChecks(checks);
+    trainer.setStopAfter(trained);
     trainer.setEpochListener([&](TrainingCurve& curve) { onEpoch(curve); });
     trainer.run(ctx, raw, "seed" + std::to_string(seedIndex),
                 [&](double f, const std::string& m) { progress(f * trainShare, m); });
@@ -243,6 +251,9 @@ void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int se
   summary["examples"] = run.indices.size();
   summary["seeds"] = seeds;
   summary["device"] = run.device;
+  summary["trained_epochs"] = run.trainedEpochs;
+  summary["stopped_early"] = run.stoppedEarly;
+  summary["seeds_computed"] = run.seedsComputed;
   for (const auto& name : run.names) {
     const double c = run.seedSpearman.at(name);
     summary["scores"][name]["seed_spearman"] = std::isnan(c) ? nlohmann::json() : nlohmann::json(c);
@@ -325,6 +336,12 @@ ScoreRun loadScoreRun(const Store& store, int64_t runId) {
   for (auto& c : loadTrainingCurves(store, runId)) run.curves.push_back(std::move(c.curve));
   run.predictions = loadPredictions(store, runId, run.indices.size());
   const nlohmann::json summary = runSummary(store, runId);
+  if (summary.contains("trained_epochs") && summary["trained_epochs"].is_number_integer())
+    run.trainedEpochs = summary["trained_epochs"].get<int>();
+  if (summary.contains("stopped_early") && summary["stopped_early"].is_boolean())
+    run.stoppedEarly = summary["stopped_early"].get<bool>();
+  if (summary.contains("seeds_computed") && summary["seeds_computed"].is_string())
+    run.seedsComputed = summary["seeds_computed"].get<std::string>();
   if (summary.contains("refused") && summary["refused"].is_object())
     for (const auto& [name, why] : summary["refused"].items())
       run.refused[name] = why.is_string() ? why.get<std::string>() : std::string("no spread");
@@ -423,6 +440,8 @@ torch::Device beginScoring(const Dataset& ds, Store& store, const ScoreRequest& 
   run.device = deviceName(device);
   run.runId = store.beginOrResumeRun(store.registerDataset(ds), runKindName(RunKind::Score), req.config, req.key,
                                      static_cast<int64_t>(cfg.train.seed), run.device, &run.resumed);
+  run.trainedEpochs = cfg.needsClassifier() ? cfg.trainedEpochs() : 0;
+  run.stoppedEarly = cfg.needsClassifier() && run.trainedEpochs < cfg.train.epochs;
   run.indices.resize(static_cast<size_t>(req.n));
   std::iota(run.indices.begin(), run.indices.end(), 0);
   return device;
@@ -453,24 +472,234 @@ void checkSameScores(const Store& store, int64_t runId, const std::vector<SeedVa
   }
 }
 
+// What the seeds of a scoring run share while computing: the store (its run, its
+// checkpoints) and the job's context, reached under `lock` when seeds run together.
+struct SeedShared {
+  SeedShared(const Dataset& d, const BatchSource& b, const ScoreConfig& c, torch::Device dev, Store& st,
+             const ScoreRun& r, CheckpointSink& sink, JobContext& context, std::mutex* l = nullptr)
+      : ds(d),
+        data(b),
+        cfg(c),
+        device(dev),
+        store(st),
+        run(r),
+        checkpoints(sink),
+        ctx(context),
+        lock(l),
+        fractions(static_cast<size_t>(c.seeds), 0.0),
+        held(static_cast<size_t>(c.seeds)),
+        finished(static_cast<size_t>(c.seeds), false) {}
+  const Dataset& ds;
+  const BatchSource& data;
+  const ScoreConfig& cfg;
+  torch::Device device;
+  Store& store;
+  const ScoreRun& run;
+  CheckpointSink& checkpoints;
+  JobContext& ctx;
+  std::mutex* lock = nullptr;                  // null: one seed at a time
+  std::vector<double> fractions;               // each seed's share done, for the progress
+  std::vector<std::vector<std::string>> held;  // log lines of seeds after the one being shown
+  std::vector<bool> finished;
+  size_t shown = 0;  // the seed whose lines go out as they come: the others wait their turn
+
+  std::unique_lock<std::mutex> hold() const {
+    return lock ? std::unique_lock<std::mutex>(*lock) : std::unique_lock<std::mutex>();
+  }
+  // The seeds' lines in seed order, whatever order they are written in (under the lock).
+  void logLine(int s, const std::string& line) {
+    if (!lock || static_cast<size_t>(s) <= shown) return ctx.log(line);
+    held[static_cast<size_t>(s)].push_back(line);
+  }
+  void seedFinished(int s) {
+    if (!lock) return;
+    finished[static_cast<size_t>(s)] = true;
+    while (shown < finished.size() && finished[shown]) {
+      ++shown;
+      if (shown < held.size()) {
+        for (const auto& line : held[shown]) ctx.log(line);
+        held[shown].clear();
+      }
+    }
+  }
+  void flushHeld() {
+    for (auto& lines : held) {
+      for (const auto& line : lines) ctx.log(line);
+      lines.clear();
+    }
+  }
+};
+
+// Checkpoints of seeds running together: one sink (the store) reached under a lock.
+class LockedSink : public CheckpointSink {
+ public:
+  LockedSink(CheckpointSink& inner, std::mutex& lock) : inner_(inner), lock_(lock) {}
+  void save(const std::string& key, const std::vector<uint8_t>& data) override {
+    const std::lock_guard<std::mutex> hold(lock_);
+    inner_.save(key, data);
+  }
+  std::optional<std::vector<uint8_t>> load(const std::string& key) override {
+    const std::lock_guard<std::mutex> hold(lock_);
+    return inner_.load(key);
+  }
+  void clear() override {
+    const std::lock_guard<std::mutex> hold(lock_);
+    inner_.clear();
+  }
+
+ private:
+  CheckpointSink& inner_;
+  std::mutex& lock_;
+};
+
+// A seed's training failure, naming the seed when the request has several.
+[[noreturn]] void rethrowNamingSeed(const std::exception_ptr& e, int s, int seeds) {
+  if (seeds > 1) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const TrainingError& err) {
+      const std::string what = err.what();
+      if (what.rfind("seed ", 0) != 0)
+        throw TrainingError("seed " + std::to_string(s + 1) + " of " + std::to_string(seeds) + ": " + what);
+      throw;
+    } catch (...) {
+    }
+  }
+  std::rethrow_exception(e);
+}
+
 // Seed `s` of the run: read back when it was computed before, else trained (resuming from
 // its last finished epoch) and kept as a checkpoint until the whole run is stored.
-SeedValues seedValues(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int s, torch::Device device,
-                      Store& store, const ScoreRun& run, StoreCheckpoints& checkpoints, JobContext& ctx) {
-  if (auto saved = checkpoints.load(seedValuesKey(s)))
-    return checkedSeedValues(store, run.runId, s, *saved, run.indices.size());
-  JobContext seedCtx(ctx, &checkpoints);
+SeedValues seedValues(SeedShared& sh, int s, JobContext& ctx) {
+  const ScoreConfig& cfg = sh.cfg;
+  if (auto saved = sh.checkpoints.load(seedValuesKey(s))) {
+    auto held = sh.hold();
+    return checkedSeedValues(sh.store, sh.run.runId, s, *saved, sh.run.indices.size());
+  }
+  JobContext seedCtx(ctx, &sh.checkpoints);
   const std::string seedName =
       cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
-  SeedValues values = runSeed(
-      ds, data, cfg, s, device, seedCtx,
-      [&](double f, const std::string& m) { ctx.report(s + f, cfg.seeds, seedName + m); },
-      [&](const TrainingCurve& curve) {
-        store.putResult(run.runId, "curve/seed" + std::to_string(s), curve.toJson());
-        ctx.log(seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
-      });
-  checkpoints.save(seedValuesKey(s), packSeed(values));
+  SeedValues values;
+  try {
+    values = runSeed(
+        sh.ds, sh.data, cfg, s, sh.device, seedCtx,
+        [&](double f, const std::string& m) {
+          auto held = sh.hold();
+          sh.fractions[static_cast<size_t>(s)] = f;
+          double done = 0;
+          for (const double d : sh.fractions) done += d;
+          sh.ctx.report(sh.lock ? done : s + f, cfg.seeds, seedName + m);
+        },
+        [&](const TrainingCurve& curve) {
+          auto held = sh.hold();
+          sh.store.putResult(sh.run.runId, "curve/seed" + std::to_string(s), curve.toJson());
+          sh.logLine(s, seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
+        });
+  } catch (const Cancelled&) {
+    throw;
+  } catch (...) {
+    rethrowNamingSeed(std::current_exception(), s, cfg.seeds);
+  }
+  sh.checkpoints.save(seedValuesKey(s), packSeed(values));
+  auto held = sh.hold();
+  sh.fractions[static_cast<size_t>(s)] = 1;
+  sh.seedFinished(s);
   return values;
+}
+
+// How the seeds of a request are computed: `together` at a time, each with `threadsEach`
+// intra-op threads; `how` is what the run records, `why` what the log says.
+struct SeedPlan {
+  int together = 1;
+  int threadsEach = 0;
+  std::string why;
+};
+
+// Memory one seed needs beyond the shared pixels: weights, gradients, momentum and a
+// checkpoint's copy, and a batch's activations (a per-model factor of the input, measured
+// with the built-in models' forward and backward on this machine's LibTorch).
+size_t perSeedBytes(const ScoreConfig& cfg, const Dataset& ds) {
+  const auto model = makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), 0);
+  size_t params = 0;
+  for (const auto& p : model->parameters()) params += static_cast<size_t>(p.numel());
+  const size_t input = static_cast<size_t>(ds.shape().channels * ds.shape().height * ds.shape().width);
+  const size_t factor = cfg.train.model == "resnet18" ? 1200 : 200;
+  return params * 16 + static_cast<size_t>(cfg.train.batchSize) * input * 4 * factor;
+}
+
+SeedPlan planSeeds(const Dataset& ds, const ScoreConfig& cfg, const torch::Device& device) {
+  SeedPlan plan;
+  if (cfg.seeds == 1) return plan;
+  if (cfg.sequentialSeeds) return {1, 0, "seeds one after another, as --sequential-seeds asks"};
+  if (!cfg.needsClassifier()) return plan;
+  if (!isBuiltinModel(cfg.train.model))
+    return {1, 0, "TorchScript models train one seed at a time: seeds one after another"};
+  if ((wants(cfg, "prototype") || wants(cfg, "prototype_class")) && cfg.prototypeEmbedding != "classifier")
+    return {1, 0, "the prototype encoder trains one seed at a time: seeds one after another"};
+  const int cores =
+      cfg.train.threads > 0 ? cfg.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (cfg.packSeeds > 0) {
+    plan.together = cfg.packSeeds;
+  } else if (device.is_cuda()) {
+    return {1, 0, "on a GPU the seeds train one after another unless --pack-seeds N asks for N at once"};
+  } else {
+    plan.together = fittingPack(cfg.seeds, cores, perSeedBytes(cfg, ds), availableMemoryBytes());
+  }
+  plan.threadsEach = std::max(1, cores / plan.together);
+  if (plan.together > 1)
+    plan.why = std::to_string(plan.together) + " seeds train together, " + std::to_string(plan.threadsEach) +
+               " thread" + (plan.threadsEach > 1 ? "s" : "") + " each";
+  return plan;
+}
+
+std::string describeHow(int together) {
+  return together > 1 ? "concurrent " + std::to_string(together) : std::string("sequential");
+}
+
+// Every seed of the run, as the plan says; with seeds together, a run out of memory is
+// retried with half as many (the seeds resume from their checkpoints), and said so.
+std::vector<SeedValues> computeSeeds(SeedShared& sh, SeedPlan plan, ScoreRun& run) {
+  const int seeds = sh.cfg.seeds;
+  std::vector<SeedValues> out(static_cast<size_t>(seeds));
+  run.seedsComputed = describeHow(plan.together);
+  if (plan.together <= 1) {
+    for (int s = 0; s < seeds; ++s) out[static_cast<size_t>(s)] = seedValues(sh, s, sh.ctx);
+    return out;
+  }
+  std::mutex lock;
+  LockedSink sink(sh.checkpoints, lock);
+  SeedShared together(sh.ds, sh.data, sh.cfg, sh.device, sh.store, sh.run, sink, sh.ctx, &lock);
+  std::vector<bool> done(static_cast<size_t>(seeds), false);
+  const int threadsBefore = at::get_num_threads();
+  while (true) {
+    std::vector<int> todo;
+    for (int s = 0; s < seeds; ++s)
+      if (!done[static_cast<size_t>(s)]) todo.push_back(s);
+    if (todo.empty()) break;
+    const TogetherFailure failure =
+        runSeedsTogether(todo, plan.together, plan.threadsEach, sh.ctx, lock, [&](int s, JobContext& groupCtx) {
+          SeedValues v = seedValues(together, s, groupCtx);
+          const std::lock_guard<std::mutex> hold(lock);
+          out[static_cast<size_t>(s)] = std::move(v);
+          done[static_cast<size_t>(s)] = true;
+        });
+    at::set_num_threads(threadsBefore);
+    if (!failure.error) continue;
+    together.flushHeld();
+    if (plan.together > 1 && isOutOfMemory(failure.error)) {
+      const int fewer = plan.together / 2;
+      sh.ctx.log("out of memory with " + std::to_string(plan.together) + " seeds together; retrying with " +
+                 std::to_string(fewer) + (fewer > 1 ? " together" : " (one seed at a time)"));
+      run.seedsComputed =
+          describeHow(fewer) + " (after running out of memory with " + std::to_string(plan.together) + " together)";
+      plan.threadsEach = std::max(1, plan.threadsEach * plan.together / fewer);
+      plan.together = fewer;
+      continue;
+    }
+    if (failure.seed < 0) std::rethrow_exception(failure.error);
+    rethrowNamingSeed(failure.error, failure.seed, seeds);
+  }
+  return out;
 }
 
 }  // namespace
@@ -494,9 +723,13 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
   StoreCheckpoints checkpoints(store, run.runId);
   return runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
     BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
-    std::vector<SeedValues> seeds;
-    for (int s = 0; s < cfg.seeds; ++s)
-      seeds.push_back(seedValues(ds, data, cfg, s, device, store, run, checkpoints, ctx));
+    const SeedPlan plan = planSeeds(ds, cfg, device);
+    if (!plan.why.empty()) ctx.log(plan.why);
+    if (run.stoppedEarly)
+      ctx.log("training stops after epoch " + std::to_string(run.trainedEpochs) + " of " +
+              std::to_string(cfg.train.epochs) + ": every requested score is read by then");
+    SeedShared shared(ds, data, cfg, device, store, run, checkpoints, ctx);
+    std::vector<SeedValues> seeds = computeSeeds(shared, plan, run);
     checkSameScores(store, run.runId, seeds);
     run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
     aggregate(seeds, run);
@@ -524,7 +757,8 @@ bool scoreOneSeed(const Dataset& ds, Store& store, const ScoreConfig& configIn, 
   runRecorded(store, run.runId, "cancelled; resumes from the last finished epoch", [&] {
     if (!before) {
       BatchSource data(ds, Split::Train, run.indices, device, size_t(4) << 30, &ctx);
-      seedValues(ds, data, req.cfg, seedIndex, device, store, run, checkpoints, ctx);
+      SeedShared shared(ds, data, req.cfg, device, store, run, checkpoints, ctx);
+      seedValues(shared, seedIndex, ctx);
     }
     // Not done: the run is whole once every seed is in (a merge of the shards completes it).
     store.finishRun(run.runId, RunStatus::Interrupted,

@@ -36,6 +36,12 @@ struct ScoreRun {
   // Scores requested but not stored because they cannot rank (no spread: every example
   // has the same value), with the reason; the other scores of the run are kept.
   std::map<std::string, std::string> refused;
+  // Epochs the classifier trained (fewer than the schedule's when every requested score
+  // is read early: stoppedEarly), and how the seeds were computed: "sequential",
+  // "concurrent N" (N seeds at once), with a note when memory made it fall back.
+  int trainedEpochs = 0;
+  bool stoppedEarly = false;
+  std::string seedsComputed;
 };
 
 // Runs (or fetches) the scoring run for `config` on the training split of `ds`.

@@ -92,11 +92,14 @@ JobWork scoringWork(const ScoreConfig& c, int64_t trainExamples) {
   const bool protoAny = wantsScore(c, "prototype") || wantsScore(c, "prototype_class");
   JobWork seed;
   if (c.needsClassifier()) {
-    seed.trainSteps = n * c.train.epochs;
+    // Training stops at the last epoch a score is read at when every score is read early.
+    const int trained = c.trainedEpochs();
+    seed.trainSteps = n * trained;
     seed.trainings = 1;
     // Logits on un-augmented inputs, once per epoch that asks: EL2N's and the last one
-    // (every classifier run keeps its final predictions); embeddings for prototypes.
-    std::set<int> logitEpochs{c.train.epochs};
+    // (a run to the end keeps its final predictions); embeddings for prototypes.
+    std::set<int> logitEpochs;
+    if (trained == c.train.epochs) logitEpochs.insert(c.train.epochs);
     if (wantsScore(c, "el2n")) logitEpochs.insert(c.resolvedEl2nEpoch());
     seed.evalPasses = n * static_cast<double>(logitEpochs.size());
     if (protoAny && c.prototypeEmbedding == "classifier") seed.evalPasses += n;

@@ -166,7 +166,7 @@ void saveStepCheckpoint(Classifier& model, CheckpointSink& sink, const std::stri
 // What one call of run() shares between its epochs and steps.
 struct Trainer::Run {
   Run(JobContext& c, const std::vector<TrainHook*>& h, std::vector<torch::Tensor> trainable, const TrainConfig& config,
-      int64_t examples, std::function<void(double, const std::string&)> progressFn)
+      int64_t examples, int trainedEpochs, std::function<void(double, const std::string&)> progressFn)
       : ctx(c),
         hooks(h),
         params(std::move(trainable)),
@@ -178,7 +178,7 @@ struct Trainer::Run {
     // inference (about a third of a training epoch).
     int passes = 0;
     for (TrainHook* hook : hooks) passes += static_cast<int>(hook->passEpochs().size());
-    totalWork = config.epochs + passes / 3.0;
+    totalWork = trainedEpochs + passes / 3.0;
   }
   void report(double within, double weight, const std::string& msg) const {
     if (progress) progress(std::min(1.0, (workDone + within * weight) / totalWork), msg);
@@ -261,7 +261,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   std::vector<torch::Tensor> trainable;
   for (auto& p : model_.parameters())
     if (p.requires_grad()) trainable.push_back(p);
-  Run r(ctx, hooks, std::move(trainable), config_, data_.size(), progress);
+  Run r(ctx, hooks, std::move(trainable), config_, data_.size(), epochsTrained(), progress);
   r.flip = config_.flip == Flip::On || (config_.flip == Flip::Auto && data_.flipAllowed());
 
   EpochServices services(model_, data_, device_, 512, ctx,
@@ -293,7 +293,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
     r.workDone += start;
   }
   try {
-    for (int epoch = start; epoch < config_.epochs; ++epoch) {
+    for (int epoch = start; epoch < epochsTrained(); ++epoch) {
       curve_.epochs.push_back(trainEpoch(
           r, epoch,
           [&] {
@@ -343,7 +343,10 @@ EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& 
   auto seconds = [&] {
     return secondsBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
   };
-  const std::string msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config_.epochs);
+  const std::string msg =
+      "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(epochsTrained()) +
+      (epochsTrained() < config_.epochs ? " (of a " + std::to_string(config_.epochs) + "-epoch schedule)"
+                                        : std::string());
   // Augmented as drawn from rng in batch order (the data source's workers apply it).
   BatchAugmentation augmentation;
   if (config_.augment) augmentation = {&rng, r.flip};

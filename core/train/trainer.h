@@ -14,6 +14,7 @@
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -40,6 +41,11 @@ class Trainer {
 
   double learningRate(int64_t step, int64_t totalSteps) const;
 
+  // Ends training after `epochs` epochs of the configured schedule (0..config.epochs): the
+  // learning rate follows the whole schedule, so the run is the first `epochs` epochs of
+  // the full one (a score read early needs no more). Default: every epoch.
+  void setStopAfter(int epochs) { stopAfter_ = epochs; }
+  int epochsTrained() const { return stopAfter_ < 0 ? config_.epochs : std::min(stopAfter_, config_.epochs); }
   // Epochs after which the model must be above chance (default: the last epoch).
   void setLearningChecks(std::vector<int> epochs) { learnChecks_ = std::move(epochs); }
   // Called after every epoch (and before a divergence is thrown) with the curve so far;
@@ -78,6 +84,7 @@ class Trainer {
   std::function<double(int64_t)> stepLr_;
   std::function<bool(int64_t, double)> onStep_;
   TrainingCurve curve_;
+  int stopAfter_ = -1;
   bool channelsLast_ = false;  // this run's inputs go channels-last (see useChannelsLast)
 };
 

@@ -38,7 +38,9 @@ void fillPolicyList(QListWidget* list) {
 void fillScoreList(QListWidget* list) {
   for (const auto& s : registeredScores()) {
     auto* item = new QListWidgetItem(QString::fromStdString(s.name), list);
-    item->setToolTip(QString::fromStdString(scoreDescription(s.name, uiWording())));
+    item->setToolTip(QCoreApplication::translate("JobPanel", "%1\nTraining: %2")
+                         .arg(QString::fromStdString(scoreDescription(s.name, uiWording())),
+                              QString::fromStdString(scoreTrainingCost(s.name, uiWording()))));
     item->setCheckState(s.checkedInForm ? Qt::Checked : Qt::Unchecked);
   }
 }

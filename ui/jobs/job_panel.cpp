@@ -108,7 +108,9 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   el2nEpoch_->setRange(-1, 1000);
   el2nEpoch_->setValue(-1);
   el2nEpoch_->setSpecialValueText(tr("auto (20 % of training)"));
-  el2nEpoch_->setToolTip(tr("Epoch at which EL2N (and GraNd) are read: early in training, as the paper does"));
+  el2nEpoch_->setToolTip(
+      tr("Epoch at which EL2N (and GraNd) are read: early in training, as the paper does. When only "
+         "EL2N and GraNd are asked for, training stops there; the other scores need every epoch"));
   start_ = new QPushButton(tr("Start scoring"), form);
   limitGate_ = new FieldGate(start_);
   limitGate_->setReady(false);
@@ -138,7 +140,8 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   paperEl2n_->setEnabled(false);
   paperEl2n_->setToolTip(
       tr("Scores EL2N only, averaged over 10 independently trained seeds, read early in training "
-         "(20 % of the epochs), as Paul et al. and Sorscher et al. do"));
+         "(20 % of the epochs), as Paul et al. and Sorscher et al. do. Training stops at the EL2N "
+         "epoch, and the seeds train together as far as the cores and memory allow"));
   fl->addRow(paperEl2n_);
   connect(start_, &QPushButton::clicked, this, [this] { startJob(); });
   connect(paperEl2n_, &QPushButton::clicked, this, [this] {
