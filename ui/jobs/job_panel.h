@@ -118,6 +118,7 @@ class JobPanel : public QWidget {
     QLabel* message = nullptr;
     QPushButton* action = nullptr;  // Cancel, Resume or Retry
     QToolButton *up = nullptr, *down = nullptr, *remove = nullptr;
+    QLabel* logLine = nullptr;  // the job's last log line
   };
   std::optional<FormWork> formWork() const;  // of the form shown; nothing while invalid
   // True when the job may start: it is not from the form `formIndex` shown now, its
@@ -136,6 +137,9 @@ class JobPanel : public QWidget {
   // batchSizeForExamples), until the user sets it; a note under the examples says so.
   void adaptBatchSize();
   void addRow(BackgroundJob* job);
+  JobRow buildRow(BackgroundJob* job);
+  void connectRow(BackgroundJob* job, const JobRow& r);
+  void connectRowOutcome(BackgroundJob* job);
   void showQueue();
   void makeRoomFor(QWidget* row);  // the queue grows (the forms give way) to show the row whole
 
