@@ -23,6 +23,8 @@ class QLabel;
 class QProgressBar;
 class QToolButton;
 class QDoubleSpinBox;
+class QGroupBox;
+class QHBoxLayout;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
@@ -136,6 +138,15 @@ class JobPanel : public QWidget {
   // Lowers the batch size to give small training sets enough steps per epoch (the rule of
   // batchSizeForExamples), until the user sets it; a note under the examples says so.
   void adaptBatchSize();
+  // The constructor's parts, in its order.
+  void buildScoreChoice(QWidget* form);
+  QHBoxLayout* buildTrainingFields(QWidget* form);
+  void layOutScoringForm(QWidget* form, QHBoxLayout* lrRow);
+  void connectScoringForm();
+  void addStudyForms(QWidget* form);
+  QGroupBox* buildQueueBox();
+  void connectQueue();
+  void layOutPanel(QGroupBox* queueBox);
   void addRow(BackgroundJob* job);
   JobRow buildRow(BackgroundJob* job);
   void connectRow(BackgroundJob* job, const JobRow& r);
