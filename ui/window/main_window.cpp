@@ -159,7 +159,6 @@ void MainWindow::restoreSession() {
       Qt::SingleShotConnection);
 }
 
-// NOLINTNEXTLINE(readability-function-size): builds the views and their connections, one statement each
 void MainWindow::buildViews() {
   tabs_ = new QTabWidget(this);
   summary_ = new DatasetSummaryWidget(this);
@@ -193,7 +192,11 @@ void MainWindow::buildViews() {
   runsDock->setWidget(runs_);
   addDockWidget(Qt::BottomDockWidgetArea, runsDock);
   resizeDocks({runsDock}, {250}, Qt::Vertical);  // the table and the selected run's curves
+  connectViews();
+}
 
+// What the views and panels ask for: an error shown, a job started, another view shown.
+void MainWindow::connectViews() {
   auto report = [this](const QString& title) {
     return [this, title](const QString& reason) { showError(title, reason); };
   };
