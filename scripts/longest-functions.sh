@@ -39,7 +39,7 @@ cleanup() {
 }
 [ -n "${KEEP_WORK:-}" ] || trap cleanup EXIT
 for f in "${files[@]}"; do
-  copy="${f%.cpp}.longest-tmp.cpp"
+  copy="${f%.cpp}.longest-tmp-$$.cpp"  # $$: runs at the same time do not meet
   copies+=("$copy")
   if [ -n "$rev" ]; then
     git show "$rev:$f" | sed 's/NOLINTNEXTLINE/NOLINT_DISABLED/g' > "$copy"
@@ -52,7 +52,7 @@ done
 # .gch lies beside it.
 cat > "$work/database.py" <<'EOF'
 import json, os, re, shutil, sys
-db, root, work = sys.argv[1:4]
+db, root, work, pid = sys.argv[1:5]
 entries = json.load(open(db))
 by_file = {os.path.relpath(e["file"], root): e for e in entries}
 out = []
@@ -61,7 +61,7 @@ for rel in sys.stdin.read().split():
                                   if os.path.dirname(k) == os.path.dirname(rel) and k.endswith(".cpp")), None)
     if e is None:
         sys.exit(f"longest-functions: no compile command for {rel} or its folder")
-    copy = os.path.join(root, rel[:-len(".cpp")] + ".longest-tmp.cpp")
+    copy = os.path.join(root, rel[:-len(".cpp")] + ".longest-tmp-" + pid + ".cpp")
     cmd = e["command"].replace(e["file"], copy)
     def text_pch(m):
         pch = m.group(1)
@@ -74,7 +74,7 @@ for rel in sys.stdin.read().split():
     out.append({"directory": e["directory"], "command": cmd, "file": copy})
 json.dump(out, open(os.path.join(work, "compile_commands.json"), "w"))
 EOF
-printf '%s\n' "${files[@]}" | python3 "$work/database.py" "$BUILD_DIR/compile_commands.json" "$ROOT" "$work"
+printf '%s\n' "${files[@]}" | python3 "$work/database.py" "$BUILD_DIR/compile_commands.json" "$ROOT" "$work" "$$"
 config="{Checks: '-*,readability-function-size', HeaderFilterRegex: '(core|ui|app)/.*\\.h$',
   CheckOptions: [{key: readability-function-size.LineThreshold, value: '$min'}]}"
 mkdir -p "$work/out"
@@ -92,7 +92,7 @@ cat "$work"/out/*.out |
     / warning: function .* exceeds recommended size/ {
       split($0, p, ":"); file = p[1]; line = p[2]
       name = $0; sub(/.*function \047/, "", name); sub(/\047 exceeds.*/, "", name)
-      sub(root, "", file); sub(/\.longest-tmp\.cpp$/, ".cpp", file)
+      sub(root, "", file); sub(/\.longest-tmp-[0-9]+\.cpp$/, ".cpp", file)
       next
     }
     / note: [0-9]+ lines including whitespace/ && file != "" {
