@@ -89,6 +89,15 @@ ScoreValues randomScore(uint64_t seed, int64_t n) {
   return {v, v};
 }
 
+// A score read from a model at chance level ranks nothing: check at the epochs EL2N and
+// GraNd are read, and at the end (the dynamics scores' last epoch).
+std::vector<int> learningCheckEpochs(const ScoreConfig& cfg, int epochs) {
+  std::vector<int> checks{epochs};
+  if (wants(cfg, "el2n") && cfg.resolvedEl2nEpoch() >= 1) checks.push_back(cfg.resolvedEl2nEpoch());
+  if (wants(cfg, "grand") && cfg.resolvedGrandEpoch() >= 1) checks.push_back(cfg.resolvedGrandEpoch());
+  return checks;
+}
+
 // Everything one seed produces.
 SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
                    torch::Device device, JobContext& ctx,
@@ -120,12 +129,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     std::vector<TrainHook*> raw;
     for (auto& h : hooks) raw.push_back(h.get());
     Trainer trainer(*model, data, tc, device);
-    // A score read from a model at chance level ranks nothing: check at the epochs
-    // EL2N and GraNd are read, and at the end (the dynamics scores' last epoch).
-    std::vector<int> checks{tc.epochs};
-    if (wants(cfg, "el2n") && cfg.resolvedEl2nEpoch() >= 1) checks.push_back(cfg.resolvedEl2nEpoch());
-    if (wants(cfg, "grand") && cfg.resolvedGrandEpoch() >= 1) checks.push_back(cfg.resolvedGrandEpoch());
-    trainer.setLearningChecks(checks);
+    trainer.setLearningChecks(learningCheckEpochs(cfg, tc.epochs));
     trainer.setEpochListener([&](TrainingCurve& curve) { onEpoch(curve); });
     trainer.run(ctx, raw, "seed" + std::to_string(seedIndex),
                 [&](double f, const std::string& m) { progress(f * trainShare, m); });
