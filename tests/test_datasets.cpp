@@ -7,6 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "data/dataset_opener.h"
+#include "data/dataset_summary.h"
 #include "data/exact_duplicates.h"
 #include "data/image_file_dataset.h"
 #include "support/test_data.h"
@@ -44,6 +45,7 @@ class TestDatasets : public QObject {
   void imageFolderSkipsUnreadableFiles();
   void csvManifest();
   void csvManifestNumericLabelsSeededSplit();
+  void csvManifestLabelsAreIntegersOrNames();
   void fingerprintFollowsContent();
   void badInput_data();
   void badInput();
@@ -297,6 +299,44 @@ void TestDatasets::csvManifestNumericLabelsSeededSplit() {
   QCOMPARE(ds->classNames()[7], std::string("7"));
   QCOMPARE(ds->size(ps::Split::Train) + ds->size(ps::Split::Test), size_t(40));
   QVERIFY(ds->size(ps::Split::Test) > 0);
+}
+
+// Integer labels stay integers: one negative label among them is refused (naming its row
+// and value), not a reason to read every label as a name (label 0 would become class 1).
+void TestDatasets::csvManifestLabelsAreIntegersOrNames() {
+  const auto s = fashionSamples(6);
+  const std::string dir = path("csv_label_kinds");
+  fs::create_directories(dir);
+  for (size_t i = 0; i < s.size(); ++i) cv::imwrite(dir + "/" + std::to_string(i) + ".png", s[i].image);
+  auto manifest = [&](const std::string& name, const std::vector<std::string>& labels) {
+    std::string csv = "path,label\n";
+    for (size_t i = 0; i < labels.size(); ++i) csv += std::to_string(i) + ".png," + labels[i] + "\n";
+    writeText(dir + "/" + name, csv);
+    return dir + "/" + name;
+  };
+  const auto integers = ps::openDataset(manifest("integers.csv", {"0", "1", "2", "0", "1", "2"}));
+  QCOMPARE(ps::summarize(*integers).labels, std::string("integers"));
+  for (ps::Split split : {ps::Split::Train, ps::Split::Test})
+    for (size_t i = 0; i < integers->size(split); ++i) {  // the row labelled k is class k
+      const size_t row = std::stoul(fs::path(integers->source(split, i)).stem().string());
+      QCOMPARE(integers->label(split, i), static_cast<int>(row % 3));
+    }
+  for (int c = 0; c < 3; ++c) QCOMPARE(integers->classNames()[static_cast<size_t>(c)], std::to_string(c));
+  const auto names = ps::openDataset(manifest("names.csv", {"cat", "dog", "cat", "dog", "cat", "dog"}));
+  QCOMPARE(ps::summarize(*names).labels, std::string("names"));
+  // Other formats say nothing about their labels.
+  writeIdxDataset(path("label_kinds_idx"), fashionSamples(4), fashionSamples(2, true), false);
+  QVERIFY(ps::summarize(*ps::openDataset(path("label_kinds_idx"))).labels.empty());
+  // One -1 on the fifth row (line 6, after the header).
+  const std::string negative = manifest("negative.csv", {"0", "1", "2", "0", "-1", "2"});
+  try {
+    ps::openDataset(negative);
+    QFAIL("a negative integer label should be refused");
+  } catch (const ps::DatasetError& e) {
+    const std::string msg = e.what();
+    QVERIFY2(msg.find("negative.csv:6") != std::string::npos, msg.c_str());
+    QVERIFY2(msg.find("label -1 is negative") != std::string::npos, msg.c_str());
+  }
 }
 
 void TestDatasets::fingerprintFollowsContent() {

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -60,6 +61,7 @@ class TestGuiGallery : public QObject {
   void anExportReadsTheTagsTheStoreHoldsNow();
   void anotherDatasetClearsTheGalleryAndChecksTheForms();
   void crossValidatedFlagsAreAFilterOfTheirOwn();
+  void aCsvExportCarriesThePredictions();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -503,6 +505,47 @@ void TestGuiGallery::crossValidatedFlagsAreAFilterOfTheirOwn() {
   QCOMPARE(w->jobPanel()->jobs().size(), before + 1);
   QCOMPARE(w->jobPanel()->jobs().back()->kind(), QStringLiteral("label_check"));
   w->jobPanel()->queue()->cancel(w->jobPanel()->jobs().back());
+}
+
+// The gallery's .csv export (selection or kept subset) carries the run's predictions in
+// named columns after the score.
+void TestGuiGallery::aCsvExportCarriesThePredictions() {
+  auto w = openWindow();
+  auto* g = w->galleryView();
+  const QRegularExpressionMatch m =
+      QRegularExpression(QStringLiteral("\\(run (\\d+)\\)")).match(g->scoreBox()->currentText());
+  QVERIFY2(m.hasMatch(), qPrintable(g->scoreBox()->currentText()));
+  const ps::ScoreRun run = ps::loadScoreRun(ps::Store(db_.toStdString()), m.captured(1).toLongLong());
+  QVERIFY(!run.predictions.empty());
+  auto* list = g->hardestList();
+  clickRow(list, 0);
+  QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+                    list->visualRect(g->hardestModel()->index(4)).center());
+  const std::vector<int64_t> picked = g->selection();
+  QCOMPARE(picked.size(), size_t(5));
+  const QString out = tmp_.filePath("picked.csv");
+  QString error;
+  QVERIFY2(g->exportSelection(out, &error), qPrintable(error));
+  QFile f(out);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  QCOMPARE(lines.size(), 6);
+  QCOMPARE(lines[0], QStringLiteral("index,source,label,class_name,score,predicted,predicted_class,p_predicted,p_label,"
+                                    "disagreeing_seeds,seeds,likely_mislabelled"));
+  const auto issues = ps::findLabelIssues(run.predictions, w->dataset()->labelsOf(ps::Split::Train, run.indices),
+                                          w->dataset()->numClasses());
+  for (int r = 1; r < lines.size(); ++r) {
+    const QStringList cells = lines[r].split(QLatin1Char(','));
+    QCOMPARE(cells.size(), 12);
+    const auto at = std::find(run.indices.begin(), run.indices.end(), cells[0].toLongLong());
+    QVERIFY(at != run.indices.end());
+    const auto k = static_cast<size_t>(at - run.indices.begin());
+    QCOMPARE(cells[5].toInt(), run.predictions.predicted[k]);
+    QCOMPARE(cells[6].toStdString(), w->dataset()->classNames()[static_cast<size_t>(run.predictions.predicted[k])]);
+    QVERIFY(std::abs(cells[8].toDouble() - run.predictions.pLabel[k]) < 1e-5);
+    QCOMPARE(cells[10], QStringLiteral("2"));
+    QCOMPARE(cells[11].toInt(), static_cast<int>(issues.flagged[k]));
+  }
 }
 
 QTEST_MAIN(TestGuiGallery)

@@ -4,10 +4,12 @@
 // probabilities, K folds), through core and the command line.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 #include <fstream>
 #include <numeric>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include "job/job.h"
 #include "score/label_check.h"
@@ -32,6 +34,7 @@ class TestPredictions : public QObject {
   void labelCheckCommandWritesOneRowPerExample();
   void labelCheckRefusesOneFold();
   void labelCheckResumesAfterTheLastFinishedFold();
+  void scoreCsvCarriesThePredictions();
 };
 
 void TestPredictions::seedsCombineByVoteAndMeanProbability() {
@@ -296,6 +299,54 @@ void TestPredictions::labelCheckResumesAfterTheLastFinishedFold() {
   for (const auto& m : messages) QVERIFY2(m.rfind("fold 1/2", 0) != 0, m.c_str());
   QCOMPARE(resumed.predictions.pLabel, uninterrupted.predictions.pLabel);
   QCOMPARE(resumed.issues.flagged, uninterrupted.issues.flagged);
+}
+
+// `score --out`: after the scores, the predictions the run stored, in named columns, as
+// core has them (the likely-mislabelled flag in-sample, by confident learning).
+void TestPredictions::scoreCsvCarriesThePredictions() {
+  const size_t n = 300;
+  std::map<size_t, int> relabel;
+  const auto samples = pstest::fashionSamples(n);
+  for (size_t i = 5; i < n; i += 20) relabel[i] = (samples[i].label + 1) % 10;
+  auto ds = pstest::fashionSubset(path("csvpred"), n, 100, relabel);
+  const auto r = pstest::cli({"score", path("csvpred"), "--score", "el2n", "--epochs", "2", "--seeds", "2",
+                              "--batch-size", "32", "--threads", "2", "--device", "cpu", "--db", path("csvpred.sqlite"),
+                              "--out", path("scores.csv"), "--quiet"});
+  QVERIFY2(r.code == 0, r.err.c_str());
+  const ps::Store store(path("csvpred.sqlite"));
+  const auto runs = ps::listScoreRuns(store, ds->fingerprint());
+  QCOMPARE(runs.size(), size_t(1));
+  const ps::ScoreRun run = ps::loadScoreRun(store, runs[0].runId);
+  const ps::Predictions& p = run.predictions;
+  QCOMPARE(p.size(), n);
+  const ps::LabelIssues li = ps::findLabelIssues(p, ds->labelsOf(ps::Split::Train, run.indices), ds->numClasses());
+  std::ifstream in(path("scores.csv"));
+  std::string line;
+  QVERIFY(std::getline(in, line));
+  QCOMPARE(line, std::string("index,label,class_name,source,el2n,el2n_raw,el2n_std,predicted,predicted_class,"
+                             "p_predicted,p_label,disagreeing_seeds,seeds,likely_mislabelled"));
+  size_t rows = 0;
+  int64_t flagged = 0, disagreeing = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::istringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    QCOMPARE(cells.size(), size_t(14));
+    const size_t k = rows++;
+    QCOMPARE(std::stoll(cells[0]), static_cast<long long>(run.indices[k]));
+    QCOMPARE(std::stoi(cells[7]), p.predicted[k]);
+    QCOMPARE(cells[8], ds->classNames()[static_cast<size_t>(p.predicted[k])]);
+    QVERIFY(std::abs(std::stod(cells[9]) - p.pPredicted[k]) < 1e-5);
+    QVERIFY(std::abs(std::stod(cells[10]) - p.pLabel[k]) < 1e-5);
+    QCOMPARE(std::stoll(cells[11]), std::llround(p.disagree[k] * 2.0));
+    QCOMPARE(cells[12], std::string("2"));
+    QCOMPARE(std::stoi(cells[13]), static_cast<int>(li.flagged[k]));
+    flagged += std::stoi(cells[13]);
+    disagreeing += std::stoll(cells[11]) > 0 ? 1 : 0;
+  }
+  QCOMPARE(rows, n);
+  QCOMPARE(flagged, li.total);
+  QVERIFY(disagreeing > 0);  // the flipped labels at least
 }
 
 QTEST_GUILESS_MAIN(TestPredictions)

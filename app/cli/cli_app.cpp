@@ -48,6 +48,31 @@ void addOpenOptions(CLI::App* cmd, OpenOptions& o) {
       });
 }
 
+// `info --json`: the summary, and the pixel statistics when computed.
+void printInfoJson(const DatasetSummary& sum, const ChannelStats* stats, std::ostream& out) {
+  nlohmann::json j;
+  j["dataset"] = sum.spec;
+  j["format"] = sum.format;
+  j["train"] = sum.train;
+  j["test"] = sum.test;
+  j["shape"] = {sum.shape.height, sum.shape.width, sum.shape.channels};
+  j["fingerprint"] = sum.fingerprint;
+  if (!sum.labels.empty()) j["labels"] = sum.labels;
+  for (const ClassSummary& c : sum.classes)
+    j["classes"].push_back({{"label", c.label}, {"name", c.name}, {"train", c.train}, {"test", c.test}});
+  j["skipped"] = nlohmann::json::array();
+  for (const auto& s : sum.skipped) j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
+  j["attributes"] = nlohmann::json::array();
+  for (const auto& a : sum.attributes)
+    j["attributes"].push_back(
+        {{"name", a.name}, {"groupable", a.groupable}, {"values", a.values}, {"train", a.train}, {"test", a.test}});
+  if (stats) {
+    j["pixel_mean"] = stats->mean;
+    j["pixel_std"] = stats->stddev;
+  }
+  out << j.dump(2) << "\n";
+}
+
 // info reads no results: a store that cannot be opened only costs the file table.
 std::unique_ptr<Dataset> openForInfo(const InfoOptions& o, std::ostream& err) {
   std::unique_ptr<Store> store;
@@ -68,26 +93,7 @@ int runInfo(const InfoOptions& o, std::ostream& out, std::ostream& err) {
     stats = computeChannelStats(*ds, Split::Train, ctx);
   }
   if (o.json) {
-    nlohmann::json j;
-    j["dataset"] = sum.spec;
-    j["format"] = sum.format;
-    j["train"] = sum.train;
-    j["test"] = sum.test;
-    j["shape"] = {sum.shape.height, sum.shape.width, sum.shape.channels};
-    j["fingerprint"] = sum.fingerprint;
-    for (const ClassSummary& c : sum.classes)
-      j["classes"].push_back({{"label", c.label}, {"name", c.name}, {"train", c.train}, {"test", c.test}});
-    j["skipped"] = nlohmann::json::array();
-    for (const auto& s : sum.skipped) j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
-    j["attributes"] = nlohmann::json::array();
-    for (const auto& a : sum.attributes)
-      j["attributes"].push_back(
-          {{"name", a.name}, {"groupable", a.groupable}, {"values", a.values}, {"train", a.train}, {"test", a.test}});
-    if (o.stats) {
-      j["pixel_mean"] = stats.mean;
-      j["pixel_std"] = stats.stddev;
-    }
-    out << j.dump(2) << "\n";
+    printInfoJson(sum, o.stats ? &stats : nullptr, out);
     return 0;
   }
   out << "dataset:     " << sum.spec << "\n";
@@ -104,6 +110,7 @@ int runInfo(const InfoOptions& o, std::ostream& out, std::ostream& err) {
     out << "\n";
   }
   out << "classes:     " << sum.classes.size() << "\n";
+  if (!sum.labels.empty()) out << "labels:      " << sum.labels << "\n";
   out << "  label  train   test  name\n";
   for (const ClassSummary& c : sum.classes)
     out << "  " << std::setw(5) << c.label << " " << std::setw(6) << c.train << " " << std::setw(6) << c.test << "  "

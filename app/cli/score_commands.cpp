@@ -15,6 +15,7 @@
 #include "data/dataset_opener.h"
 #include "data/montage.h"
 #include "job/job.h"
+#include "score/prediction_columns.h"
 #include "score/score_engine.h"
 #include "score/score_name_import.h"
 #include "score/score_order.h"
@@ -37,10 +38,15 @@ struct ScoreOptions {
   bool batchGiven = false;  // --batch-size on the command line
 };
 
+// One row per example: its scores, then the run's predictions when it stored them.
 void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& path) {
   std::vector<std::string> header = {"index", "label", "class_name", "source"};
   for (const auto& n : run.names)
     for (const std::string suffix : {"", "_raw", "_std"}) header.push_back(n + suffix);
+  const PredictionColumns predictions(run.predictions, run.indices, ds.labelsOf(Split::Train, run.indices),
+                                      ds.classNames());
+  if (!predictions.empty())
+    header.insert(header.end(), PredictionColumns::header().begin(), PredictionColumns::header().end());
   CsvWriter csv(header);
   for (size_t k = 0; k < run.indices.size(); ++k) {
     const auto i = static_cast<size_t>(run.indices[k]);
@@ -49,6 +55,7 @@ void writeScoreCsv(const Dataset& ds, const ScoreRun& run, const std::string& pa
     csv.text(ds.source(Split::Train, i));
     for (const auto& n : run.names)
       csv.number(run.difficulty.at(n)[k]).number(run.raw.at(n)[k]).number(run.spread.at(n)[k]);
+    if (!predictions.empty()) predictions.writeAt(csv, k);
     csv.endRow();
   }
   csv.save(path);

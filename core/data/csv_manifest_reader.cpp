@@ -1,7 +1,8 @@
 // CSV manifest: one row per image, "path,label[,split]", an optional header row. With a
 // header, columns after path,label[,split] are attributes named by the header.
 // Labels are either all non-negative integers (class k is named "k") or class names
-// (numbered in sorted order). Split values: train, or test/val/valid; without a split
+// (numbered in sorted order); integers with a negative one among them are refused, not
+// taken as names. Split values: train, or test/val/valid; without a split
 // column the examples get a seeded per-class split.
 #include <algorithm>
 #include <filesystem>
@@ -20,6 +21,8 @@ namespace {
 bool isNonNegativeInt(const std::string& s) {
   return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+bool isNegativeInt(const std::string& s) { return s.size() > 1 && s[0] == '-' && isNonNegativeInt(s.substr(1)); }
 
 // Numeric labels name classes 0..max: a label this large is a mistake (or sparse ids
 // that should be given as names), not a request for that many classes.
@@ -115,8 +118,22 @@ struct ClassTable {
   std::map<std::string, int> labelOf;
 };
 
+// Integer labels with negative ones among them (a "-1" for "unlabelled", say) are a
+// mistake to report, not class names: taken as names they would renumber every class.
+void refuseNegativeLabels(const std::vector<Row>& rows, const std::string& csv) {
+  if (!std::all_of(rows.begin(), rows.end(),
+                   [](const Row& r) { return isNonNegativeInt(r.label) || isNegativeInt(r.label); }))
+    return;
+  for (const Row& r : rows)
+    if (isNegativeInt(r.label))
+      throw DatasetError(where(csv, r.line) + ": label " + r.label +
+                         " is negative: labels are either all class names or all non-negative integers "
+                         "(class numbers from 0)");
+}
+
 ClassTable classTable(const std::vector<Row>& rows, const std::string& csv) {
   ClassTable t;
+  refuseNegativeLabels(rows, csv);
   const bool numeric = std::all_of(rows.begin(), rows.end(), [](const Row& r) { return isNonNegativeInt(r.label); });
   if (numeric) {
     int maxLabel = 0;

@@ -24,6 +24,11 @@ DatasetSummary summarize(const Dataset& ds) {
     for (size_t v = 0; v < a.values.size(); ++v) as.values.push_back(a.valueLabel(static_cast<uint16_t>(v)));
     s.attributes.push_back(std::move(as));
   }
+  if (s.format == "csv") {  // integer labels name class k "k"; names never all read so (the reader's rule)
+    bool integers = true;
+    for (size_t c = 0; c < ds.numClasses() && integers; ++c) integers = ds.classNames()[c] == std::to_string(c);
+    s.labels = integers ? "integers" : "names";
+  }
   return s;
 }
 

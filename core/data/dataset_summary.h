@@ -28,6 +28,9 @@ struct DatasetSummary {
   std::vector<ClassSummary> classes;
   std::vector<SkippedFile> skipped;
   std::vector<AttributeSummary> attributes;
+  // A CSV manifest's labels: "integers" (class k named "k") or "names"; empty for the
+  // other formats.
+  std::string labels;
 };
 
 DatasetSummary summarize(const Dataset& ds);

@@ -41,7 +41,7 @@ void writeSidecar(const std::string& path, const SubsetProvenance& p, size_t cou
 }  // namespace
 
 void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const std::vector<float>& scores,
-                  const SubsetProvenance& provenance, const std::string& path) {
+                  const SubsetProvenance& provenance, const std::string& path, const ExtraCsvColumns* extra) {
   const std::string lower = toLower(path);
   OutputGroup files;  // a subset and its sidecar change together
   if (endsWith(lower, ".txt")) {
@@ -68,12 +68,16 @@ void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const 
     return;
   }
   if (endsWith(lower, ".csv")) {
-    CsvWriter csv({"index", "source", "label", "class_name", "score"});
+    std::vector<std::string> header = {"index", "source", "label", "class_name", "score"};
+    if (extra) header.insert(header.end(), extra->header.begin(), extra->header.end());
+    CsvWriter csv(header);
     for (size_t k = 0; k < indices.size(); ++k) {
       const auto i = static_cast<size_t>(indices[k]);
       const int label = ds.label(Split::Train, i);
       csv.integer(indices[k]).text(ds.source(Split::Train, i)).integer(label);
-      csv.text(ds.classNames()[static_cast<size_t>(label)]).number(scores[k]).endRow();
+      csv.text(ds.classNames()[static_cast<size_t>(label)]).number(scores[k]);
+      if (extra) extra->write(csv, indices[k]);
+      csv.endRow();
     }
     csv.save(path);
     writeSidecar(path, provenance, indices.size());

@@ -5,6 +5,7 @@
 // CSV (index, source, label, score). .npy and .csv get a sidecar FILE.json with the
 // provenance: dataset fingerprint, score run and name, policy, f, beta, seed.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,15 @@
 
 namespace ps {
 
+class CsvWriter;
 class Dataset;
+
+// Columns a .csv subset carries after its own (a score run's predictions, say): their
+// names, and what writes an example's cells (one per name) given its training index.
+struct ExtraCsvColumns {
+  std::vector<std::string> header;
+  std::function<void(CsvWriter&, int64_t)> write;
+};
 
 struct SubsetProvenance {
   std::string datasetSpec, fingerprint;
@@ -25,8 +34,9 @@ struct SubsetProvenance {
 };
 
 // `indices`: training-split indices kept; `scores`: their difficulty (same order).
-// The format follows the extension: .txt, .npy or .csv; ConfigError otherwise.
+// The format follows the extension: .txt, .npy or .csv; ConfigError otherwise. A .csv
+// carries the `extra` columns too, when given.
 void exportSubset(const Dataset& ds, const std::vector<int64_t>& indices, const std::vector<float>& scores,
-                  const SubsetProvenance& provenance, const std::string& path);
+                  const SubsetProvenance& provenance, const std::string& path, const ExtraCsvColumns* extra = nullptr);
 
 }  // namespace ps

@@ -77,6 +77,46 @@ std::vector<float> tensorToVector(const torch::Tensor& t) {
   return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
+// The examples' embeddings by the TorchScript encoder the prototype scores name.
+torch::Tensor encoderEmbeddings(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg,
+                                torch::Device device, JobContext& ctx,
+                                const std::function<void(double, const std::string&)>& progress) {
+  const int64_t n = data.size();
+  TorchScriptEncoder enc(cfg.prototypeEmbedding, ds.shape());
+  enc.to(device);
+  torch::NoGradGuard guard;
+  std::vector<int64_t> all(static_cast<size_t>(n));
+  std::iota(all.begin(), all.end(), 0);
+  std::vector<torch::Tensor> parts;
+  int64_t done = 0;
+  data.forEachBatch(all, 256, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
+    ctx.throwIfCancelled();
+    parts.push_back(enc.embed(x).cpu());
+    done += static_cast<int64_t>(pos.size());
+    progress(static_cast<double>(done) / static_cast<double>(n), "embedding with " + cfg.prototypeEmbedding);
+  });
+  return torch::cat(parts, 0);
+}
+
+// The random score of a seed: uniform in [0, 1), the same as raw value and difficulty.
+ScoreValues randomScore(uint64_t seed, int64_t n) {
+  std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
+  std::uniform_real_distribution<float> u(0.f, 1.f);
+  std::vector<float> v(static_cast<size_t>(n));
+  for (float& x : v) x = u(rng);
+  return {v, v};
+}
+
+// A score read from a model at chance level ranks nothing: check at the epochs EL2N and
+// GraNd are read, and at the end when training runs to it (the dynamics scores' last epoch).
+std::vector<int> learningCheckEpochs(const ScoreConfig& cfg, int epochs, int trained) {
+  std::vector<int> checks;
+  if (trained == epochs) checks.push_back(epochs);
+  if (wants(cfg, "el2n") && cfg.resolvedEl2nEpoch() >= 1) checks.push_back(cfg.resolvedEl2nEpoch());
+  if (wants(cfg, "grand") && cfg.resolvedGrandEpoch() >= 1) checks.push_back(cfg.resolvedGrandEpoch());
+  return checks;
+}
+
 // Everything one seed produces.
 SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
                    torch::Device device, JobContext& ctx,
@@ -113,13 +153,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     std::vector<TrainHook*> raw;
     for (auto& h : hooks) raw.push_back(h.get());
     Trainer trainer(*model, data, tc, device);
-    // A score read from a model at chance level ranks nothing: check at the epochs
-    // EL2N and GraNd are read, and at the end (the dynamics scores' last epoch).
-    std::vector<int> checks;
-    if (trained == tc.epochs) checks.push_back(tc.epochs);
-    if (wants(cfg, "el2n") && cfg.resolvedEl2nEpoch() >= 1) checks.push_back(cfg.resolvedEl2nEpoch());
-    if (wants(cfg, "grand") && cfg.resolvedGrandEpoch() >= 1) checks.push_back(cfg.resolvedGrandEpoch());
-    trainer.setLearningChecks(checks);
+    trainer.setLearningChecks(learningCheckEpochs(cfg, tc.epochs, trained));
     trainer.setStopAfter(trained);
     trainer.setEpochListener([&](TrainingCurve& curve) { onEpoch(curve); });
     trainer.run(ctx, raw, "seed" + std::to_string(seedIndex),
@@ -136,20 +170,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
         progress(trainShare + f * (1 - trainShare), m);
       });
     } else {
-      TorchScriptEncoder enc(cfg.prototypeEmbedding, ds.shape());
-      enc.to(device);
-      torch::NoGradGuard guard;
-      std::vector<int64_t> all(static_cast<size_t>(n));
-      std::iota(all.begin(), all.end(), 0);
-      std::vector<torch::Tensor> parts;
-      int64_t done = 0;
-      data.forEachBatch(all, 256, [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
-        ctx.throwIfCancelled();
-        parts.push_back(enc.embed(x).cpu());
-        done += static_cast<int64_t>(pos.size());
-        progress(static_cast<double>(done) / static_cast<double>(n), "embedding with " + cfg.prototypeEmbedding);
-      });
-      emb = torch::cat(parts, 0);
+      emb = encoderEmbeddings(ds, data, cfg, device, ctx, progress);
     }
     if (protoAgnostic) {
       auto v = tensorToVector(prototypeDistance(emb, cfg.prototypeK, seed));
@@ -161,13 +182,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     }
   }
 
-  if (wants(cfg, "random")) {
-    std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
-    std::uniform_real_distribution<float> u(0.f, 1.f);
-    std::vector<float> v(static_cast<size_t>(n));
-    for (float& x : v) x = u(rng);
-    out["random"] = {v, v};
-  }
+  if (wants(cfg, "random")) out["random"] = randomScore(seed, n);
   return out;
 }
 

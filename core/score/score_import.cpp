@@ -22,7 +22,9 @@ namespace ps {
 
 namespace {
 
-std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>& b) {
+// The .npy header's text, after checking the magic and the header's length; `dataOff` is
+// where the values begin.
+std::string npyHeaderText(const std::string& path, const std::vector<uint8_t>& b, size_t& dataOff) {
   if (b.size() < 10 || std::memcmp(b.data(), "\x93NUMPY", 6) != 0)
     throw DatasetError(path + ": not a NumPy .npy file (missing \\x93NUMPY magic)");
   const int major = b[6];
@@ -36,8 +38,61 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
     offset = 12;
   }
   if (offset + headerLen > b.size()) throw DatasetError(path + ": truncated .npy header");
-  const std::string header(b.begin() + static_cast<std::ptrdiff_t>(offset),
-                           b.begin() + static_cast<std::ptrdiff_t>(offset + headerLen));
+  dataOff = offset + headerLen;
+  return std::string(b.begin() + static_cast<std::ptrdiff_t>(offset),
+                     b.begin() + static_cast<std::ptrdiff_t>(offset + headerLen));
+}
+
+// The number of values of a shape "(5,)", "(5, 1)" or "(1, 5)": one value per example.
+uint64_t npyCount(const std::string& path, const std::string& shape) {
+  std::vector<uint64_t> dims;
+  std::stringstream ss(shape);
+  for (std::string d; std::getline(ss, d, ',');) {
+    if (d.find_first_not_of(" \t") == std::string::npos) continue;  // "(5,)"
+    const auto v = parseInteger(d);
+    if (!v || *v < 0) throw DatasetError(path + ": .npy shape (" + shape + ") is not a list of sizes");
+    dims.push_back(static_cast<uint64_t>(*v));
+  }
+  if (dims.size() != 1 && !(dims.size() == 2 && (dims[0] == 1 || dims[1] == 1)))
+    throw DatasetError(path + ": array of shape (" + shape + "); expected one value per example (1-D)");
+  return dims.size() == 1 ? dims[0] : dims[0] * dims[1];  // one of two is 1: no overflow
+}
+
+// One little-endian value of dtype `descr` (one of the six readNpy accepts) at `p`.
+double npyValue(const std::string& descr, const uint8_t* p) {
+  if (descr == "<f4") {
+    float v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  if (descr == "<f8") {
+    double v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  if (descr == "<i4") {
+    int32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  if (descr == "<u4") {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  if (descr == "<i8") {
+    int64_t v;
+    std::memcpy(&v, p, 8);
+    return static_cast<double>(v);
+  }
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return static_cast<double>(v);
+}
+
+std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>& b) {
+  size_t dataOff = 0;
+  const std::string header = npyHeaderText(path, b, dataOff);
   auto field = [&](const std::string& key) {
     const auto k = header.find("'" + key + "'");
     if (k == std::string::npos) throw DatasetError(path + ": .npy header has no '" + key + "'");
@@ -50,18 +105,7 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
     throw DatasetError(path + ": Fortran-ordered arrays are not supported");
   std::string shape = field("shape");
   shape = shape.substr(shape.find('(') + 1, shape.find(')') - shape.find('(') - 1);
-  std::vector<uint64_t> dims;
-  std::stringstream ss(shape);
-  for (std::string d; std::getline(ss, d, ',');) {
-    if (d.find_first_not_of(" \t") == std::string::npos) continue;  // "(5,)"
-    const auto v = parseInteger(d);
-    if (!v || *v < 0) throw DatasetError(path + ": .npy shape (" + shape + ") is not a list of sizes");
-    dims.push_back(static_cast<uint64_t>(*v));
-  }
-  if (dims.size() != 1 && !(dims.size() == 2 && (dims[0] == 1 || dims[1] == 1)))
-    throw DatasetError(path + ": array of shape (" + shape + "); expected one value per example (1-D)");
-  const uint64_t n = dims.size() == 1 ? dims[0] : dims[0] * dims[1];  // one of two is 1: no overflow
-  const size_t dataOff = offset + headerLen;
+  const uint64_t n = npyCount(path, shape);
   size_t width;
   if (descr == "<f4" || descr == "<i4" || descr == "<u4")
     width = 4;
@@ -75,31 +119,7 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
                        std::to_string((b.size() - dataOff) / width));
   std::vector<double> out(n);
   const uint8_t* p = b.data() + dataOff;
-  for (size_t i = 0; i < n; ++i, p += width) {
-    if (descr == "<f4") {
-      float v;
-      std::memcpy(&v, p, 4);
-      out[i] = v;
-    } else if (descr == "<f8") {
-      std::memcpy(&out[i], p, 8);
-    } else if (descr == "<i4") {
-      int32_t v;
-      std::memcpy(&v, p, 4);
-      out[i] = v;
-    } else if (descr == "<u4") {
-      uint32_t v;
-      std::memcpy(&v, p, 4);
-      out[i] = v;
-    } else if (descr == "<i8") {
-      int64_t v;
-      std::memcpy(&v, p, 8);
-      out[i] = static_cast<double>(v);
-    } else {
-      uint64_t v;
-      std::memcpy(&v, p, 8);
-      out[i] = static_cast<double>(v);
-    }
-  }
+  for (size_t i = 0; i < n; ++i, p += width) out[i] = npyValue(descr, p);
   return out;
 }
 

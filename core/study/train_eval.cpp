@@ -153,6 +153,40 @@ EvalResult loadEvalResult(const Store& store, int64_t runId) {
   return r;
 }
 
+namespace {
+
+// The trained run's result (`r` holds its curve, run and sizes): per-class accuracy and
+// error from the final test tally, whether it learned, stored with the run finished.
+void finishEvalRun(Store& store, const ClassTally& final, int64_t nTest, EvalResult& r) {
+  const int64_t runId = r.runId;
+  for (size_t c = 0; c < final.total.size(); ++c)
+    r.perClassAccuracy.push_back(final.total[c] ? double(final.correct[c]) / double(final.total[c]) : std::nan(""));
+  r.error = final.error();
+  if (!r.curve.epochs.empty()) {
+    const EpochHealth& last = r.curve.epochs.back();
+    r.trainBalancedAccuracy = last.balancedAccuracy;
+    r.chance = last.chance;
+    r.learned = !(last.balancedAccuracy <= last.learnedAbove);
+  }
+  nlohmann::json j{{"error", r.error},     {"train_examples", r.trainExamples},
+                   {"epochs", r.epochs},   {"test_examples", nTest},
+                   {"learned", r.learned}, {"train_balanced_accuracy", r.trainBalancedAccuracy},
+                   {"chance", r.chance}};
+  j["per_class_accuracy"] = nlohmann::json::array();
+  for (double a : r.perClassAccuracy)
+    j["per_class_accuracy"].push_back(std::isnan(a) ? nlohmann::json() : nlohmann::json(a));
+  r.testPredictions.assign(final.predicted.begin(), final.predicted.end());
+  Store::Transaction t(store);
+  store.putResult(runId, "eval", j.dump());
+  store.putIndexVector(runId, kTestPredictions, final.predicted);
+  store.putResult(runId, "curve", r.curve.toJson());
+  store.finishRun(runId, RunStatus::Done);
+  store.clearCheckpoints(runId);
+  t.commit();
+}
+
+}  // namespace
+
 EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<int64_t>& trainIndices,
                             const TrainConfig& train, int64_t testLimit, JobContext& ctx,
                             const std::function<void(double, const std::string&)>& progress, bool mustLearn) {
@@ -207,34 +241,11 @@ EvalResult trainAndEvaluate(const Dataset& ds, Store& store, const std::vector<i
     });
     model->setTraining(false);
     if (final.total.empty()) final = evaluate(*model, ds, test, testIdx, ctx, true);  // resumed after the last epoch
-    for (size_t c = 0; c < classes; ++c)
-      r.perClassAccuracy.push_back(final.total[c] ? double(final.correct[c]) / double(final.total[c]) : std::nan(""));
-    r.error = final.error();
     r.trainExamples = static_cast<int64_t>(trainIndices.size());
     r.epochs = train.epochs;
     r.runId = runId;
     r.curve = trainer.curve();
-    if (!r.curve.epochs.empty()) {
-      const EpochHealth& last = r.curve.epochs.back();
-      r.trainBalancedAccuracy = last.balancedAccuracy;
-      r.chance = last.chance;
-      r.learned = !(last.balancedAccuracy <= last.learnedAbove);
-    }
-    nlohmann::json j{{"error", r.error},     {"train_examples", r.trainExamples},
-                     {"epochs", r.epochs},   {"test_examples", nTest},
-                     {"learned", r.learned}, {"train_balanced_accuracy", r.trainBalancedAccuracy},
-                     {"chance", r.chance}};
-    j["per_class_accuracy"] = nlohmann::json::array();
-    for (double a : r.perClassAccuracy)
-      j["per_class_accuracy"].push_back(std::isnan(a) ? nlohmann::json() : nlohmann::json(a));
-    r.testPredictions.assign(final.predicted.begin(), final.predicted.end());
-    Store::Transaction t(store);
-    store.putResult(runId, "eval", j.dump());
-    store.putIndexVector(runId, kTestPredictions, final.predicted);
-    store.putResult(runId, "curve", r.curve.toJson());
-    store.finishRun(runId, RunStatus::Done);
-    store.clearCheckpoints(runId);
-    t.commit();
+    finishEvalRun(store, final, nTest, r);
     if (progress) progress(1.0, "evaluated");
     return r;
   });

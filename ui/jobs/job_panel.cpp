@@ -53,11 +53,22 @@ class FormsArea : public QScrollArea {
 };
 }  // namespace
 
-// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   queue_ = new JobQueue(this);
   forms_ = new QTabWidget(this);
   auto* form = new QWidget(forms_);
+  buildScoreChoice(form);
+  QHBoxLayout* lrRow = buildTrainingFields(form);
+  layOutScoringForm(form, lrRow);
+  connectScoringForm();
+  addStudyForms(form);
+  QGroupBox* queueBox = buildQueueBox();
+  connectQueue();
+  layOutPanel(queueBox);
+}
+
+// The scoring form's scores, model, epochs, seeds and examples limit.
+void JobPanel::buildScoreChoice(QWidget* form) {
   scores_ = new QListWidget(form);
   fillScoreList(scores_);
   scores_->setMaximumHeight(150);
@@ -73,6 +84,11 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   limit_->setRange(0, 100000000);
   limit_->setSpecialValueText(tr("all"));
   limit_->setToolTip(tr("Score only the first N training examples"));
+}
+
+// The scoring form's training settings, notes and start button; returns the learning-rate
+// row (the field and Find…).
+QHBoxLayout* JobPanel::buildTrainingFields(QWidget* form) {
   lr_ = new QDoubleSpinBox(form);
   lr_->setDecimals(5);
   lr_->setRange(0.00001, 10.0);
@@ -114,6 +130,10 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   start_ = new QPushButton(tr("Start scoring"), form);
   limitGate_ = new FieldGate(start_);
   limitGate_->setReady(false);
+  return lrRow;
+}
+
+void JobPanel::layOutScoringForm(QWidget* form, QHBoxLayout* lrRow) {
   auto* fl = new QFormLayout(form);
   fl->addRow(tr("Scores"), scores_);
   fl->addRow(tr("Epochs"), epochs_);
@@ -143,6 +163,9 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
          "(20 % of the epochs), as Paul et al. and Sorscher et al. do. Training stops at the EL2N "
          "epoch, and the seeds train together as far as the cores and memory allow"));
   fl->addRow(paperEl2n_);
+}
+
+void JobPanel::connectScoringForm() {
   connect(start_, &QPushButton::clicked, this, [this] { startJob(); });
   connect(paperEl2n_, &QPushButton::clicked, this, [this] {
     for (int i = 0; i < scores_->count(); ++i)
@@ -157,6 +180,10 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
     if (!adaptingBatch_) batchChosen_ = true;
   });
   connect(limit_, qOverload<int>(&QSpinBox::valueChanged), this, [this] { adaptBatchSize(); });
+}
+
+// The frontier and scaling forms, in tabs after the scoring form.
+void JobPanel::addStudyForms(QWidget* form) {
   frontier_ = new StudyForm(StudyForm::Kind::Frontier, forms_);
   scaling_ = new StudyForm(StudyForm::Kind::Scaling, forms_);
   connect(frontier_, &StudyForm::startRequested, this, [this] { startFrontier(); });
@@ -165,7 +192,10 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   forms_->addTab(frontier_, tr("Frontier"));
   forms_->addTab(scaling_, tr("Scaling"));
   forms_->setEnabled(false);
+}
 
+// The queue's box: how many jobs run at once, Clear finished, and the rows' scrolling area.
+QGroupBox* JobPanel::buildQueueBox() {
   auto* queueBox = new QGroupBox(tr("Jobs"), this);
   auto* area = queueArea_ = new QScrollArea(queueBox);
   auto* holder = new QWidget(area);
@@ -189,6 +219,10 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   auto* ql = new QVBoxLayout(queueBox);
   ql->addLayout(qt);
   ql->addWidget(area);
+  return queueBox;
+}
+
+void JobPanel::connectQueue() {
   connect(clear_, &QPushButton::clicked, queue_, &JobQueue::clearFinished);
   connect(parallel_, qOverload<int>(&QSpinBox::valueChanged), queue_, &JobQueue::setParallel);
   connect(queue_, &JobQueue::added, this, &JobPanel::addRow);
@@ -199,7 +233,10 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
     it->second.row->deleteLater();
     rows_.erase(it);
   });
+}
 
+// The forms with the estimate under them, and the queue, on the two sides of a splitter.
+void JobPanel::layOutPanel(QGroupBox* queueBox) {
   estimate_ = new JobEstimate([this] { return formWork(); }, this);
   estimate_->watch(forms_);
   setMinimumWidth(360);
@@ -212,7 +249,7 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   formsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   // At least five jobs show at once (a compact row is about three lines); more scroll.
   const int rowHeight = 3 * fontMetrics().height() + 14;
-  area->setMinimumHeight(kJobsShown * rowHeight);
+  queueArea_->setMinimumHeight(kJobsShown * rowHeight);
   auto* formsAndEstimate = new QWidget(this);  // the estimate stays under the form it is of
   auto* fe = new QVBoxLayout(formsAndEstimate);
   fe->setContentsMargins(0, 0, 0, 0);

@@ -23,6 +23,8 @@ class QLabel;
 class QProgressBar;
 class QToolButton;
 class QDoubleSpinBox;
+class QGroupBox;
+class QHBoxLayout;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
@@ -118,6 +120,7 @@ class JobPanel : public QWidget {
     QLabel* message = nullptr;
     QPushButton* action = nullptr;  // Cancel, Resume or Retry
     QToolButton *up = nullptr, *down = nullptr, *remove = nullptr;
+    QLabel* logLine = nullptr;  // the job's last log line
   };
   std::optional<FormWork> formWork() const;  // of the form shown; nothing while invalid
   // True when the job may start: it is not from the form `formIndex` shown now, its
@@ -135,7 +138,19 @@ class JobPanel : public QWidget {
   // Lowers the batch size to give small training sets enough steps per epoch (the rule of
   // batchSizeForExamples), until the user sets it; a note under the examples says so.
   void adaptBatchSize();
+  // The constructor's parts, in its order.
+  void buildScoreChoice(QWidget* form);
+  QHBoxLayout* buildTrainingFields(QWidget* form);
+  void layOutScoringForm(QWidget* form, QHBoxLayout* lrRow);
+  void connectScoringForm();
+  void addStudyForms(QWidget* form);
+  QGroupBox* buildQueueBox();
+  void connectQueue();
+  void layOutPanel(QGroupBox* queueBox);
   void addRow(BackgroundJob* job);
+  JobRow buildRow(BackgroundJob* job);
+  void connectRow(BackgroundJob* job, const JobRow& r);
+  void connectRowOutcome(BackgroundJob* job);
   void showQueue();
   void makeRoomFor(QWidget* row);  // the queue grows (the forms give way) to show the row whole
 

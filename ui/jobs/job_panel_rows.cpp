@@ -20,8 +20,16 @@
 
 namespace ps::ui {
 
-// NOLINTNEXTLINE(readability-function-size): a job's row: its widgets and one connection per job signal
 void JobPanel::addRow(BackgroundJob* job) {
+  const JobRow r = buildRow(job);
+  rows_[job] = r;
+  connectRow(job, r);
+  connectRowOutcome(job);
+  QTimer::singleShot(0, r.row, [this, row = r.row] { makeRoomFor(row); });  // once laid out
+}
+
+// The row's widgets: title, bar, message, buttons, a Slurm array's tasks and the last log line.
+JobPanel::JobRow JobPanel::buildRow(BackgroundJob* job) {
   JobRow r;
   r.row = new QWidget;
   r.row->setObjectName(QStringLiteral("jobRow"));
@@ -36,7 +44,7 @@ void JobPanel::addRow(BackgroundJob* job) {
   r.bar->setTextVisible(false);
   r.message = new QLabel(r.row);
   r.message->setWordWrap(true);
-  auto* logLine = new QLabel(r.row);
+  auto* logLine = r.logLine = new QLabel(r.row);
   logLine->setObjectName(QStringLiteral("logLine"));
   logLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   logLine->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -67,8 +75,12 @@ void JobPanel::addRow(BackgroundJob* job) {
   l->addLayout(progress);
   if (auto* slurm = qobject_cast<SlurmArrayJob*>(job)) SlurmJobRow::addParts(slurm, r.row, l, r.action);
   l->addWidget(logLine);
-  rows_[job] = r;
-  connect(job, &BackgroundJob::logged, r.row, [logLine](const QString& line) {
+  return r;
+}
+
+// The row follows the job: its log line, buttons and progress.
+void JobPanel::connectRow(BackgroundJob* job, const JobRow& r) {
+  connect(job, &BackgroundJob::logged, r.row, [logLine = r.logLine](const QString& line) {
     logLine->setText(line);
     logLine->setToolTip(line);
     logLine->show();
@@ -90,6 +102,10 @@ void JobPanel::addRow(BackgroundJob* job) {
             bar->setValue(static_cast<int>(f * 1000));
             message->setText(eta >= 0 ? tr("%1 · %2 left").arg(m, durationWord(eta)) : m);
           });
+}
+
+// How the job ended, in its row and in the panel's signals.
+void JobPanel::connectRowOutcome(BackgroundJob* job) {
   // The runs panel lists running runs too: the store is re-read once a start is under way
   // (its run recorded by then), and again when it stops without finishing.
   auto announce = std::make_shared<bool>(true);
@@ -118,7 +134,6 @@ void JobPanel::addRow(BackgroundJob* job) {
     emit jobFailed(reason);
     emit runsChanged();
   });
-  QTimer::singleShot(0, r.row, [this, row = r.row] { makeRoomFor(row); });  // once laid out
 }
 
 void JobPanel::makeRoomFor(QWidget* row) {

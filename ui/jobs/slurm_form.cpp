@@ -40,8 +40,15 @@ void checkOne(std::string SlurmOptionText::*member, const std::string& value) {
 }
 }  // namespace
 
-// NOLINTNEXTLINE(readability-function-size): builds the form's widgets and rows, one statement each
 SlurmForm::SlurmForm(QWidget* parent) : QWidget(parent) {
+  buildFields();
+  layOutDetails();
+  layOutForm();
+  load();
+}
+
+// The choice of where to run, and the fields of the Slurm options, each checked while typed.
+void SlurmForm::buildFields() {
   local_ = new QRadioButton(tr("this computer"), this);
   slurm_ = new QRadioButton(tr("Slurm cluster"), this);
   auto* group = new QButtonGroup(this);
@@ -69,7 +76,10 @@ SlurmForm::SlurmForm(QWidget* parent) : QWidget(parent) {
     checkWhileTyping(
         edit, [member = member](const std::string& v) { checkOne(member, v); }, edit->toolTip());
   for (QLineEdit* e : {gpus_, cpus_, throttle_}) e->setMaximumWidth(70);
+}
 
+// The options two by two in a grid; the plan folder and the program in a folding section.
+void SlurmForm::layOutDetails() {
   auto* grid = new QGridLayout;
   const std::pair<QString, QLineEdit*> cells[] = {{tr("Partition"), partition_}, {tr("Account"), account_},
                                                   {tr("GPUs / task"), gpus_},    {tr("CPUs / task"), cpus_},
@@ -87,7 +97,9 @@ SlurmForm::SlurmForm(QWidget* parent) : QWidget(parent) {
   QFormLayout* more = addFoldingSection(dl, tr("Plan folder and program"), QStringLiteral("slurm"));
   more->addRow(tr("Folder"), folder_);
   more->addRow(tr("prunescope-cli"), cli_);
+}
 
+void SlurmForm::layOutForm() {
   auto* choice = new QHBoxLayout;
   choice->addWidget(new QLabel(tr("Run on"), this));
   choice->addWidget(local_);
@@ -103,7 +115,6 @@ SlurmForm::SlurmForm(QWidget* parent) : QWidget(parent) {
     if (!loading_) QSettings().setValue(kPrefix + QStringLiteral("runOn"), on ? "slurm" : "local");
     emit runOnChanged(on);
   });
-  load();
 }
 
 QLineEdit* SlurmForm::addField(const QString& key, const QString& placeholder, const QString& hint) {

@@ -56,6 +56,9 @@ class SlurmForm : public QWidget {
   void showEvent(QShowEvent* event) override;  // another form may have changed the settings
 
  private:
+  void buildFields();
+  void layOutDetails();
+  void layOutForm();
   QLineEdit* addField(const QString& key, const QString& placeholder, const QString& hint);
   void load();
   SlurmOptionText text() const;

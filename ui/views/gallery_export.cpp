@@ -19,6 +19,7 @@
 #include "base/worker_pool.h"
 #include "charts/chart_export.h"
 #include "prune/subset_export.h"
+#include "score/prediction_columns.h"
 #include "score/score_order.h"
 #include "store/example_tags.h"
 #include "store/store.h"
@@ -113,7 +114,14 @@ void writeSubset(const ExportJob& job, const std::vector<int64_t>& indices, Subs
   prov.fingerprint = job.dataset->fingerprint();
   prov.scoreRunId = run.runId;
   prov.scoreName = job.catalog->name(job.entry);
-  exportSubset(*job.dataset, indices, values, prov, job.path.toStdString());
+  // A .csv carries the run's predictions too, when it stored them.
+  const Predictions none;
+  const bool csv = job.path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+  const PredictionColumns predictions(csv ? run.predictions : none, run.indices,
+                                      job.dataset->labelsOf(Split::Train, run.indices), job.dataset->classNames());
+  const ExtraCsvColumns extra{PredictionColumns::header(),
+                              [&predictions](ps::CsvWriter& csv, int64_t i) { predictions.write(csv, i); }};
+  exportSubset(*job.dataset, indices, values, prov, job.path.toStdString(), predictions.empty() ? nullptr : &extra);
 }
 
 // Writes the export with the tags the store holds now (after checking the score run is

@@ -67,11 +67,24 @@ QSize itemSizeFor(const QListView* v, int side) {
 }
 }  // namespace
 
-// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 GalleryView::GalleryView(QWidget* parent)
     : QWidget(parent),
       order_(this, [this](GalleryOrder o) { showOrder(std::move(o)); }),
       marks_(this, [this](GalleryMarks m) { showMarks(std::move(m)); }) {
+  buildControls();
+  layOut();
+  connectControls();
+  setUpTags();
+  easyList_->viewport()->installEventFilter(this);
+  hardList_->viewport()->installEventFilter(this);
+  applyThumbnailSide(thumbSize_->value());
+  info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
+  updatePruned();
+  updateSelectionLine();
+}
+
+// The pickers, the pruning controls, the thumbnail size and the lists' models.
+void GalleryView::buildControls() {
   score_ = new QComboBox(this);
   rememberScoreChoice(score_);
   class_ = new ClassPicker(this);
@@ -119,7 +132,10 @@ GalleryView::GalleryView(QWidget* parent)
   info_ = new QLabel(this);
   easiest_ = new ExampleListModel(this);
   hardest_ = new ExampleListModel(this);
+}
 
+// The picker and pruning rows over the panes, the selection and export row under them.
+void GalleryView::layOut() {
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Score"), this));
   top->addWidget(score_, 1);
@@ -136,7 +152,18 @@ GalleryView::GalleryView(QWidget* parent)
   pruneRow->addWidget(keepLabel_);
   pruneRow->addWidget(balanced_);
   pruneRow->addWidget(info_, 1);
+  QSplitter* split = buildPanes();
+  QHBoxLayout* bottom = buildBottomRow();
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addLayout(pruneRow);
+  layout->addWidget(issuesText_);
+  layout->addWidget(split, 1);
+  layout->addLayout(bottom);
+}
 
+// The easiest and hardest examples side by side, and the example shown in detail.
+QSplitter* GalleryView::buildPanes() {
   auto* easyBox = new QGroupBox(tr("Easiest"), this);
   auto* hardBox = new QGroupBox(tr("Hardest"), this);
   easyList_ = iconList(easyBox, easiest_);
@@ -177,7 +204,11 @@ GalleryView::GalleryView(QWidget* parent)
   split->setStretchFactor(1, 2);
   split->setStretchFactor(2, 1);
   split->setSizes({360, 360, 350});
+  return split;
+}
 
+// The selection line, the thumbnail size, and copy and export of the examples.
+QHBoxLayout* GalleryView::buildBottomRow() {
   auto* copy = new QPushButton(tr("Copy selection"), this);
   auto* exportSel = new QPushButton(tr("Export selection…"), this);
   auto* exportKeptButton = new QPushButton(tr("Export kept subset…"), this);
@@ -196,14 +227,15 @@ GalleryView::GalleryView(QWidget* parent)
   bottom->addWidget(copy);
   bottom->addWidget(exportSel);
   bottom->addWidget(exportKeptButton);
+  connect(copy, &QPushButton::clicked, this, &GalleryView::copySelection);
+  connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
+  connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
+  return bottom;
+}
 
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addLayout(pruneRow);
-  layout->addWidget(issuesText_);
-  layout->addWidget(split, 1);
-  layout->addLayout(bottom);
-
+// The pickers and pruning controls redo what they change; the lists' selection and
+// current item show in the detail.
+void GalleryView::connectControls() {
   connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(class_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
   connect(filter_, qOverload<int>(&QComboBox::currentIndexChanged), this, &GalleryView::rebuild);
@@ -223,6 +255,10 @@ GalleryView::GalleryView(QWidget* parent)
     });
   }
   connect(thumbSize_, &QSlider::valueChanged, this, &GalleryView::applyThumbnailSide);
+}
+
+// Tags on the lists' selection, with undo and redo.
+void GalleryView::setUpTags() {
   tags_ = new GalleryTags(this, [this] { return selection(); });
   tags_->attach(easyList_);
   tags_->attach(hardList_);
@@ -245,15 +281,6 @@ GalleryView::GalleryView(QWidget* parent)
     updatePruned();
     if (detailShown_ >= 0) showDetail(detailShown_);
   });
-  easyList_->viewport()->installEventFilter(this);
-  hardList_->viewport()->installEventFilter(this);
-  applyThumbnailSide(thumbSize_->value());
-  connect(copy, &QPushButton::clicked, this, &GalleryView::copySelection);
-  connect(exportSel, &QPushButton::clicked, this, [this] { exportDialog(true); });
-  connect(exportKeptButton, &QPushButton::clicked, this, [this] { exportDialog(false); });
-  info_->setText(tr("No scores yet: start a scoring run in the Jobs panel."));
-  updatePruned();
-  updateSelectionLine();
 }
 
 void GalleryView::selectionChanged(QListView* list) {

@@ -27,10 +27,12 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QHBoxLayout;
 class QLabel;
 class QListView;
 class QPushButton;
 class QSlider;
+class QSplitter;
 class QTableWidget;
 
 namespace ps {
@@ -135,6 +137,13 @@ class GalleryView : public QWidget {
   void labelCheckRequested();
 
  private:
+  // The constructor's parts, in its order.
+  void buildControls();
+  void layOut();
+  QSplitter* buildPanes();
+  QHBoxLayout* buildBottomRow();
+  void connectControls();
+  void setUpTags();
   void rebuild();
   void resetForDataset();  // another dataset: nothing of the previous one stays
   void selectionChanged(QListView* list);

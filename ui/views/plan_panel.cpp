@@ -164,7 +164,6 @@ void PlanPanel::showPlan() {
   }
 }
 
-// NOLINTNEXTLINE(readability-function-size): one chart, its three kinds of series and the caption
 void PlanPanel::drawTheory() {
   auto* chart = new QChart;
   chart->setMargins(QMargins(2, 2, 2, 2));

@@ -28,8 +28,15 @@
 
 namespace ps::ui {
 
-// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
+  QWidget* top = buildRunList();
+  QWidget* detail = buildDetail();
+  layOut(top, detail);
+  connectControls();
+}
+
+// The tree of runs with its buttons under it.
+QWidget* RunsPanel::buildRunList() {
   model_ = new RunTreeModel(this);
   tree_ = new QTreeView(this);
   tree_->setModel(model_);
@@ -59,8 +66,11 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   topLayout->setContentsMargins(0, 0, 0, 0);
   topLayout->addWidget(tree_, 1);
   topLayout->addLayout(buttons);
+  return top;
+}
 
-  // The selected run's detail: status line and training curves.
+// The selected run's detail: status line and training curves.
+QWidget* RunsPanel::buildDetail() {
   auto* detail = new QWidget(this);
   detail_ = new QLabel(tr("Select a run to see its training curves."), detail);
   detail_->setWordWrap(true);
@@ -80,7 +90,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   detailLayout->setContentsMargins(0, 0, 0, 0);
   detailLayout->addLayout(detailTop);
   detailLayout->addWidget(curveView_, 1);
+  return detail;
+}
 
+void RunsPanel::layOut(QWidget* top, QWidget* detail) {
   // Side by side: the dock is wide and short.
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(top);
@@ -90,6 +103,9 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(split);
+}
+
+void RunsPanel::connectControls() {
   curveTask_ = std::make_unique<LatestTask<CurveLoad>>(this, [this](CurveLoad l) { curvesLoaded(std::move(l)); });
   connect(tree_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showDetail(); });
   confirm_ = [this](const QString& question) {

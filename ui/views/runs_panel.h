@@ -58,6 +58,10 @@ class RunsPanel : public QWidget {
   void failed(const QString& reason);
 
  private:
+  QWidget* buildRunList();
+  QWidget* buildDetail();
+  void layOut(QWidget* top, QWidget* detail);
+  void connectControls();
   const RunRecord* selected() const;
   const RunRecord* resumable() const;  // what Resume restarts for the selection, or nullptr
   void showDetail();

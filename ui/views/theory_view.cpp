@@ -32,8 +32,15 @@
 
 namespace ps::ui {
 
-// NOLINTNEXTLINE(readability-function-size): builds the widgets and their connections, one statement each
 TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
+  QFormLayout* form = buildForm();
+  layOut(form);
+  connectControls();
+  schedule();
+}
+
+// The controls, the status line and the export button, in a form.
+QFormLayout* TheoryView::buildForm() {
   dim_ = new QSpinBox(this);
   dim_->setRange(2, 2000);
   dim_->setValue(100);
@@ -78,13 +85,21 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
       tr("Examples per dimension, comma-separated"));
   checkWhileTyping(
       keeps_, [](const std::string& t) { parseDoubles(t, "kept fraction"); }, tr("Kept fractions f, comma-separated"));
+  return form;
+}
+
+// The form on the left, the chart beside it.
+void TheoryView::layOut(QFormLayout* form) {
   auto* left = new QWidget(this);
   left->setLayout(form);
   left->setMaximumWidth(320);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(left);
   layout->addWidget(chart_, 1);
+}
 
+// A changed control runs the simulation again (debounced); its result is shown when done.
+void TheoryView::connectControls() {
   debounce_ = new QTimer(this);
   debounce_->setSingleShot(true);
   debounce_->setInterval(250);
@@ -110,7 +125,6 @@ TheoryView::TheoryView(QWidget* parent) : QWidget(parent) {
     }
     if (stale) launch();  // the controls changed while it ran
   });
-  schedule();
 }
 
 TheoryView::~TheoryView() {

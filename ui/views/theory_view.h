@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QLineEdit;
@@ -42,6 +43,9 @@ class TheoryView : public QWidget {
 
  private:
   QPushButton* export_ = nullptr;  // enabled while something is shown
+  QFormLayout* buildForm();
+  void layOut(QFormLayout* form);
+  void connectControls();
   void schedule();
   void launch();
   void redraw();

@@ -106,6 +106,7 @@ class MainWindow : public QMainWindow {
   bool useStore(const QString& path, QString* why);
   void buildMenus();
   void buildViews();
+  void connectViews();  // what the views and panels ask of the window
   void connectJobs();
   void rebuildRecentMenu();
   void showProgressInTitle();
