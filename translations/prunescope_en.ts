@@ -24,22 +24,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;keep hard&lt;/b&gt;: keeps the fraction f with the highest difficulty. Best when data is plentiful (large α_tot): Sorscher et al. show it can beat power-law scaling.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;keep easy&lt;/b&gt;: keeps the easiest. Best when data is scarce (small α_tot).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;random&lt;/b&gt;: a uniform random subset; a strong baseline at small kept fractions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;CCS&lt;/b&gt; (Zheng et al., Coverage-centric Coreset Selection, ICLR 2023): first cuts the hardest β (often mislabelled), then samples evenly across the difficulty range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;class-balanced&lt;/b&gt;: each class keeps the same fraction f (a quota), so no class is emptied.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,7 +56,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the baseline every pruning must beat</source>
+        <source>Keep hard is best when data is plentiful (large α_tot): Sorscher et al. show it can beat power-law scaling. Keep easy is best when data is scarce (small α_tot).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random is a strong baseline at small kept fractions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCS first cuts the hardest β (often mislabelled), then samples evenly across the difficulty range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>%1
+Training: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>keep hardest</source>
+        <translation type="unfinished">keep hardest</translation>
+    </message>
+    <message>
+        <source>keep the hardest examples (after dropping the hardest beta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep easiest</source>
+        <translation type="unfinished">keep easiest</translation>
+    </message>
+    <message>
+        <source>keep the easiest examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep random</source>
+        <translation type="unfinished">keep random</translation>
+    </message>
+    <message>
+        <source>keep a uniform random sample (seeded): the baseline every pruning must beat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coverage-centric (CCS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coverage-centric: drop the hardest beta, then sample evenly across score strata</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -105,10 +140,6 @@
     <message>
         <source>test error</source>
         <translation>test error</translation>
-    </message>
-    <message>
-        <source>random</source>
-        <translation>random</translation>
     </message>
     <message>
         <source>keep %1 (%2)</source>
@@ -668,6 +699,22 @@
         <source>the data cannot tell: a standard error needs at least 5 pool sizes, or 4 each measured with 2 or more seeds, on each curve (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>trains only to its epoch when every requested score is read early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole training (classifier embedding), else the encoder only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole training</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -798,6 +845,84 @@ x = %2, y = %3</source>
     <message>
         <source>Share of train</source>
         <translation>Share of train</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ClassPicker</name>
+    <message>
+        <source>type a name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a class&apos;s name or its id to list the classes that match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ClassSummaryPanel</name>
+    <message>
+        <source>The share of the class&apos;s examples the pruning above removes (how many)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difficulty of the class&apos;s examples (higher = harder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">Class</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished">Examples</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a class (name or id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep hardest</source>
+        <translation type="unfinished">keep hardest</translation>
+    </message>
+    <message>
+        <source>keep easiest</source>
+        <translation type="unfinished">keep easiest</translation>
+    </message>
+    <message>
+        <source>Kept fraction of the whole training set: the table gives each class&apos;s share this pruning removes (pruned over all classes at once, not class-balanced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation type="unfinished">Pruning</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished">Computing…</translation>
+    </message>
+    <message>
+        <source>%1 classes, the most affected first (largest share removed, then highest median). Click a class to draw its distribution below; sort by any column.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1031,18 +1156,6 @@ nearest: example #%1 (%2, %3); click to open it</source>
 <context>
     <name>ps::ui::GalleryView</name>
     <message>
-        <source>keep hardest</source>
-        <translation>keep hardest</translation>
-    </message>
-    <message>
-        <source>keep easiest</source>
-        <translation>keep easiest</translation>
-    </message>
-    <message>
-        <source>keep random</source>
-        <translation>keep random</translation>
-    </message>
-    <message>
         <source>Kept fraction f: examples the pruning drops are shown on red</source>
         <translation>Kept fraction f: examples the pruning drops are shown on red</translation>
     </message>
@@ -1194,14 +1307,6 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>coverage-centric (CCS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the difficulty range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1512,10 +1617,6 @@ Top classes: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Epoch at which EL2N (and GraNd) are read: early in training, as the paper does</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1557,10 +1658,6 @@ Top classes: %6</source>
     </message>
     <message>
         <source>EL2N as in the paper (10 seeds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1625,6 +1722,14 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch at which EL2N (and GraNd) are read: early in training, as the paper does. When only EL2N and GraNd are asked for, training stops there; the other scores need every epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do. Training stops at the EL2N epoch, and the seeds train together as far as the cores and memory allow</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1886,6 +1991,22 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Slurm arrays keep running on the cluster: their merge jobs bring the results into the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Stop opening the dataset (the files read so far are remembered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1: %2 (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped opening %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2267,6 +2388,10 @@ Top classes: %6</source>
     </message>
     <message>
         <source>run %1 (%2 scores) · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every class (table)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,22 +24,6 @@
         <translation>剪枝策略</translation>
     </message>
     <message>
-        <source>&lt;b&gt;keep hard&lt;/b&gt;: keeps the fraction f with the highest difficulty. Best when data is plentiful (large α_tot): Sorscher et al. show it can beat power-law scaling.</source>
-        <translation>&lt;b&gt;保留困难样本&lt;/b&gt;：保留难度最高的比例 f。数据充足（α_tot 较大）时最好：Sorscher 等表明它可以超越幂律规模律。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;keep easy&lt;/b&gt;: keeps the easiest. Best when data is scarce (small α_tot).</source>
-        <translation>&lt;b&gt;保留简单样本&lt;/b&gt;：保留最容易的样本。数据稀缺（α_tot 较小）时最好。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;random&lt;/b&gt;: a uniform random subset; a strong baseline at small kept fractions.</source>
-        <translation>&lt;b&gt;随机&lt;/b&gt;：均匀随机子集；在保留比例较小时是很强的基线。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;CCS&lt;/b&gt; (Zheng et al., Coverage-centric Coreset Selection, ICLR 2023): first cuts the hardest β (often mislabelled), then samples evenly across the difficulty range.</source>
-        <translation>&lt;b&gt;CCS&lt;/b&gt;（Zheng 等，覆盖中心核心集选择，ICLR 2023）：先剪掉最难的 β（常为标错样本），再在整个难度范围内均匀采样。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;class-balanced&lt;/b&gt;: each class keeps the same fraction f (a quota), so no class is emptied.</source>
         <translation>&lt;b&gt;类别均衡&lt;/b&gt;：每个类别保留相同的比例 f（配额），因此不会有类别被清空。</translation>
     </message>
@@ -72,8 +56,60 @@
         <translation>&lt;h3&gt;PruneScope %1&lt;/h3&gt;&lt;p&gt;数据剪枝工作台：按难度为每个训练样本打分，查看最容易和最困难的样本，在剪枝后的子集上训练，并检验剪枝能否在您的数据上超越幂律规模律。&lt;/p&gt;&lt;p&gt;依据 Sorscher、Geirhos、Shekhar、Ganguli、Morcos：&lt;i&gt;Beyond neural scaling laws: beating power law scaling via data pruning&lt;/i&gt;（NeurIPS 2022）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>the baseline every pruning must beat</source>
-        <translation>任何剪枝都必须胜过的基线</translation>
+        <source>Keep hard is best when data is plentiful (large α_tot): Sorscher et al. show it can beat power-law scaling. Keep easy is best when data is scarce (small α_tot).</source>
+        <translation>数据充足时（α_tot 大）保留困难样本最好：Sorscher 等人表明它可以超越幂律缩放。数据稀缺时（α_tot 小）保留简单样本最好。</translation>
+    </message>
+    <message>
+        <source>Random is a strong baseline at small kept fractions.</source>
+        <translation>在保留比例较小时，随机是一个强基线。</translation>
+    </message>
+    <message>
+        <source>CCS first cuts the hardest β (often mislabelled), then samples evenly across the difficulty range.</source>
+        <translation>CCS 先去掉最难的 β（常为错误标注），再在难度范围内均匀抽样。</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>%1
+Training: %2</source>
+        <translation>%1
+训练：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>keep hardest</source>
+        <translation>保留最难</translation>
+    </message>
+    <message>
+        <source>keep the hardest examples (after dropping the hardest beta)</source>
+        <translation>保留最难的样本（先去掉最难的 beta）</translation>
+    </message>
+    <message>
+        <source>keep easiest</source>
+        <translation>保留最简单</translation>
+    </message>
+    <message>
+        <source>keep the easiest examples</source>
+        <translation>保留最简单的样本</translation>
+    </message>
+    <message>
+        <source>keep random</source>
+        <translation>随机保留</translation>
+    </message>
+    <message>
+        <source>keep a uniform random sample (seeded): the baseline every pruning must beat</source>
+        <translation>保留均匀随机样本（带种子）：任何剪枝都必须超过的基线</translation>
+    </message>
+    <message>
+        <source>coverage-centric (CCS)</source>
+        <translation>覆盖中心（CCS）</translation>
+    </message>
+    <message>
+        <source>coverage-centric: drop the hardest beta, then sample evenly across score strata</source>
+        <translation>覆盖中心：去掉最难的 beta，再在各分数层中均匀抽样</translation>
     </message>
 </context>
 <context>
@@ -109,10 +145,6 @@
     <message>
         <source>test error</source>
         <translation>测试误差</translation>
-    </message>
-    <message>
-        <source>random</source>
-        <translation>随机</translation>
     </message>
     <message>
         <source>keep %1 (%2)</source>
@@ -666,6 +698,22 @@
         <source>the data cannot tell: a standard error needs at least 5 pool sizes, or 4 each measured with 2 or more seeds, on each curve (%1)</source>
         <translation>数据无法判断：每条曲线需要至少 5 个数据池大小，或至少 4 个且每个用 2 个及以上种子测量，才能给出标准误差（%1）</translation>
     </message>
+    <message>
+        <source>trains only to its epoch when every requested score is read early</source>
+        <translation>当所请求的分数都在早期读取时，只训练到其读取轮次</translation>
+    </message>
+    <message>
+        <source>no training</source>
+        <translation>无需训练</translation>
+    </message>
+    <message>
+        <source>the whole training (classifier embedding), else the encoder only</source>
+        <translation>完整训练（分类器嵌入），否则只训练编码器</translation>
+    </message>
+    <message>
+        <source>the whole training</source>
+        <translation>完整训练</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -800,6 +848,84 @@ x = %2，y = %3</translation>
     <message>
         <source>Share of train</source>
         <translation>占训练集比例</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ClassPicker</name>
+    <message>
+        <source>type a name or id</source>
+        <translation>输入名称或编号</translation>
+    </message>
+    <message>
+        <source>Type part of a class&apos;s name or its id to list the classes that match</source>
+        <translation>输入类别名称的一部分或其编号，列出匹配的类别</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::ClassSummaryPanel</name>
+    <message>
+        <source>The share of the class&apos;s examples the pruning above removes (how many)</source>
+        <translation>上方剪枝移除的该类样本比例（数量）</translation>
+    </message>
+    <message>
+        <source>Difficulty of the class&apos;s examples (higher = harder)</source>
+        <translation>该类样本的难度（越高越难）</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <source>%1 % (%2)</source>
+        <translation>%1 %（%2）</translation>
+    </message>
+    <message>
+        <source>Find a class (name or id)</source>
+        <translation>查找类别（名称或编号）</translation>
+    </message>
+    <message>
+        <source>keep hardest</source>
+        <translation>保留最难</translation>
+    </message>
+    <message>
+        <source>keep easiest</source>
+        <translation>保留最简单</translation>
+    </message>
+    <message>
+        <source>Kept fraction of the whole training set: the table gives each class&apos;s share this pruning removes (pruned over all classes at once, not class-balanced)</source>
+        <translation>整个训练集的保留比例：表格给出此剪枝移除的各类比例（在所有类别上一起剪枝，不按类别平衡）</translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation>剪枝</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>%1 classes, the most affected first (largest share removed, then highest median). Click a class to draw its distribution below; sort by any column.</source>
+        <translation>%1 个类别，受影响最大的在前（移除比例最大，其次中位数最高）。点击类别可在下方绘制其分布；可按任意列排序。</translation>
     </message>
 </context>
 <context>
@@ -1033,18 +1159,6 @@ nearest: example #%1 (%2, %3); click to open it</source>
 <context>
     <name>ps::ui::GalleryView</name>
     <message>
-        <source>keep hardest</source>
-        <translation>保留最难的</translation>
-    </message>
-    <message>
-        <source>keep easiest</source>
-        <translation>保留最易的</translation>
-    </message>
-    <message>
-        <source>keep random</source>
-        <translation>随机保留</translation>
-    </message>
-    <message>
         <source>Kept fraction f: examples the pruning drops are shown on red</source>
         <translation>保留比例 f：被剪除的样本以红色背景显示</translation>
     </message>
@@ -1199,14 +1313,6 @@ Top classes: %6</source>
     <message>
         <source>Tags: %1</source>
         <translation>标记：%1</translation>
-    </message>
-    <message>
-        <source>coverage-centric (CCS)</source>
-        <translation>覆盖中心（CCS）</translation>
-    </message>
-    <message>
-        <source>CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the difficulty range</source>
-        <translation>CCS（Zheng 等，2023）：先去掉最难的 β，再在整个难度范围内均匀采样</translation>
     </message>
     <message>
         <source>Keep hardest and CCS first drop this fraction of the hardest examples (often mislabelled)</source>
@@ -1514,10 +1620,6 @@ Top classes: %6</source>
         <translation>自动（训练的 20 %）</translation>
     </message>
     <message>
-        <source>Epoch at which EL2N (and GraNd) are read: early in training, as the paper does</source>
-        <translation>读取 EL2N（及 GraNd）的轮次：与论文一样在训练早期</translation>
-    </message>
-    <message>
         <source>Training settings</source>
         <translation>训练设置</translation>
     </message>
@@ -1560,10 +1662,6 @@ Top classes: %6</source>
     <message>
         <source>EL2N as in the paper (10 seeds)</source>
         <translation>论文中的 EL2N（10 个种子）</translation>
-    </message>
-    <message>
-        <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do</source>
-        <translation>只计算 EL2N：对 10 个独立训练的种子取平均，在训练早期（训练轮数的 20 %）读取，与 Paul 等和 Sorscher 等的做法相同</translation>
     </message>
     <message>
         <source>A %1 run cannot be resumed on its own.</source>
@@ -1628,6 +1726,14 @@ Top classes: %6</source>
     <message>
         <source>Start</source>
         <translation>开始</translation>
+    </message>
+    <message>
+        <source>Epoch at which EL2N (and GraNd) are read: early in training, as the paper does. When only EL2N and GraNd are asked for, training stops there; the other scores need every epoch</source>
+        <translation>读取 EL2N（和 GraNd）的轮次：如论文所做，在训练早期。只请求 EL2N 和 GraNd 时，训练在此停止；其他分数需要全部轮次</translation>
+    </message>
+    <message>
+        <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do. Training stops at the EL2N epoch, and the seeds train together as far as the cores and memory allow</source>
+        <translation>只计算 EL2N，在 10 个独立训练的种子上平均，在训练早期（20 % 的轮次）读取，如 Paul 等人和 Sorscher 等人所做。训练在 EL2N 轮次停止，并在核心和内存允许时多个种子一起训练</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +1993,22 @@ Top classes: %6</source>
     <message>
         <source>Slurm arrays keep running on the cluster: their merge jobs bring the results into the store.</source>
         <translation>Slurm 作业数组会在集群上继续运行：其合并作业会把结果带回存储库。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop opening the dataset (the files read so far are remembered)</source>
+        <translation>停止打开数据集（已读取的文件会被记住）</translation>
+    </message>
+    <message>
+        <source>Opening %1: %2 (%3 %)</source>
+        <translation>正在打开 %1：%2（%3 %）</translation>
+    </message>
+    <message>
+        <source>Stopped opening %1</source>
+        <translation>已停止打开 %1</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2390,10 @@ Top classes: %6</source>
     <message>
         <source>How well the seeds&apos; scores agree: the mean Spearman correlation between every two seeds (the paper averages EL2N over 10 seeds because one model&apos;s is noisy)</source>
         <translation>各种子分数的一致程度：每两个种子之间 Spearman 相关的平均值（论文对 10 个种子的 EL2N 取平均，因为单个模型的分数噪声较大）</translation>
+    </message>
+    <message>
+        <source>every class (table)</source>
+        <translation>所有类别（表格）</translation>
     </message>
 </context>
 <context>
