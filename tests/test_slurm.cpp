@@ -48,8 +48,7 @@ ps::ScoreConfig requestConfig(int seeds, int epochs, uint64_t seed) {
   ps::ScoreConfig c = pstest::quickScoreConfig({"el2n"}, epochs);
   c.seeds = seeds;
   c.train.seed = seed;
-  c.train.threads = 1;     // as each array element (--cpus-per-task 1)
-  c.wholeSchedule = true;  // every epoch, so a task killed mid-run has epochs left to resume
+  c.train.threads = 1;  // as each array element (--cpus-per-task 1)
   return c;
 }
 
@@ -233,10 +232,26 @@ void TestSlurm::scalingArrayEqualsTheLocalStudy() {
 void TestSlurm::requeuedTaskResumesFromItsCheckpoint() {
   pstest::fashionSubset(path("big"), 4000, 200);
   const QString dir = QString::fromStdString(path("requeue-plan"));
-  const Ran r =
-      cli({"slurm", "score", QString::fromStdString(path("big")), "--score", "el2n", "--epochs", "5", "--seeds", "1",
-           "--seed", "7", "--dir", dir, "--db", QString::fromStdString(path("requeue.sqlite")), "--cpus-per-task", "1",
-           "--cli", PRUNESCOPE_CLI_PATH});
+  const Ran r = cli({"slurm",
+                     "score",
+                     QString::fromStdString(path("big")),
+                     "--score",
+                     "el2n",
+                     "--epochs",
+                     "5",
+                     "--seeds",
+                     "1",
+                     "--whole-schedule",
+                     "--seed",
+                     "7",
+                     "--dir",
+                     dir,
+                     "--db",
+                     QString::fromStdString(path("requeue.sqlite")),
+                     "--cpus-per-task",
+                     "1",
+                     "--cli",
+                     PRUNESCOPE_CLI_PATH});
   QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
   const QString array = jobId(r.out, "array"), merge = jobId(r.out, "merge");
   const QString taskLog = dir + "/logs/task-0.log";
@@ -272,7 +287,8 @@ void TestSlurm::requeuedTaskResumesFromItsCheckpoint() {
   QVERIFY2(again.code == 0 && !again.out.contains("not finished"), qPrintable(again.out + again.err));
 
   auto big = ps::openDataset(path("big"));
-  const ps::ScoreConfig cfg = requestConfig(1, 5, 7);
+  ps::ScoreConfig cfg = requestConfig(1, 5, 7);
+  cfg.wholeSchedule = true;  // every epoch, so the killed task has epochs left to resume
   ps::JobContext ctx;
   ps::Store local(path("requeue-local.sqlite"));
   const ps::ScoreRun whole = ps::scoreDataset(*big, local, cfg, ctx);
