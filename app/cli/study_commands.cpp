@@ -15,6 +15,8 @@
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
 #include "study/group_audit.h"
+#include "study/group_error.h"
+#include "study/policy_inputs.h"
 #include "study/scaling_envelope.h"
 #include "study/scaling_study.h"
 #include "study/study_runner.h"
@@ -58,11 +60,20 @@ void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
 
 std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
 
+// The policies in the help of every command that prunes.
+const char* const kPolicyHelp =
+    "hard, easy, random, ccs, robust or group-balanced. robust: DRoP (Vysogorets, Ahuja, Kempe, 'DRoP: "
+    "Distributionally Robust Data Pruning', ICLR 2025): class quotas growing with the class's error of a model "
+    "trained with the recipe on 80 % of each class, measured on the 20 % held out (drawn with --seed), then random "
+    "within class. group-balanced: every group (class x the dataset's attributes) keeps the same fraction, its "
+    "hardest";
+
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
   std::string policy = "hard";
   PruneSpec spec;
+  TrainConfig train;  // the robust policy's held-out model
 };
 
 int runPrune(PruneOptions& o, CliIo io) {
@@ -73,10 +84,11 @@ int runPrune(PruneOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
-    const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    attachPolicyInputs(*ds, store, {o.spec.policy}, o.train, score, ctx);
     if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
     const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
-    const auto kept = selectSubset(score.difficulty, labels, o.spec, score.tieBreak());
+    const auto kept = selectSubset(score.difficulty, labels, o.spec, score.tieBreak(), &score.inputs);
     std::vector<int64_t> idx;
     std::vector<float> vals;
     std::vector<int64_t> perClass(ds->numClasses(), 0), total(ds->numClasses(), 0);
@@ -102,7 +114,22 @@ struct FrontierOptions {
   StudyCommon common;
   std::string policies = "hard,easy,random", keeps = "0.2,0.4,0.6,0.8,1";
   FrontierConfig config;
+  FrontierMetric metric = FrontierMetric::Error;  // what the printed table and its Pareto front show
 };
+
+// The points with the chosen metric ("error", "worst-class" or "worst-group") and its
+// Pareto front (*).
+void printFrontierPoints(const FrontierResult& study, FrontierMetric metric, std::ostream& out) {
+  const FrontierResult r = frontierByMetric(study, metric);
+  const std::string name =
+      metric == FrontierMetric::Error ? "error" : enumName(frontierMetricNames(), metric) + std::string(" error");
+  out << "  score       policy   keep    kept  epochs  " << name << " (mean +- std)  pareto\n";
+  for (const auto& p : r.points)
+    out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy
+        << std::right << std::setw(6) << p.keep << std::setw(8) << p.kept << std::setw(8) << p.epochs << "   "
+        << std::fixed << std::setprecision(4) << p.errorMean << " " << spreadText(p.errorStd, p.errors.size())
+        << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
+}
 
 // The study's settings from the parsed options (the local command and slurm frontier).
 void prepareFrontier(FrontierOptions& o) {
@@ -122,6 +149,9 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   std::vector<std::string> names = {o.config.score.name};
   names.insert(names.end(), o.config.moreScores.begin(), o.config.moreScores.end());
+  if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
+    throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
+                      " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
@@ -131,12 +161,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
     files.commit();
     io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score " << r.scoreName
            << ", " << enumName(budgetNames(), o.config.budget) << " budget\n";
-    io.out << "  score       policy   keep    kept  epochs  error (mean +- std)  pareto\n";
-    for (const auto& p : r.points)
-      io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy
-             << std::right << std::setw(6) << p.keep << std::setw(8) << p.kept << std::setw(8) << p.epochs << "   "
-             << std::fixed << std::setprecision(4) << p.errorMean << " " << spreadText(p.errorStd, p.errors.size())
-             << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
+    printFrontierPoints(r, o.metric, io.out);
     io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
     return 0;
   });
@@ -316,7 +341,7 @@ CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
   auto* cmd =
       parent->add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
   addCommon(cmd, o.common, true);
-  cmd->add_option("--policies", o.policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  cmd->add_option("--policies", o.policies, std::string("Comma-separated: ") + kPolicyHelp)->capture_default_str();
   cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   cmd->add_flag("--class-balanced", o.config.classBalanced, "Class-balanced policies");
   cmd->add_option("--beta", o.config.beta, "Hard and CCS: drop this fraction of the hardest first");
@@ -324,6 +349,9 @@ CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
                 "epochs: equal epochs; steps: equal optimisation steps");
   cmd->add_option("--seeds", o.config.seeds, "Repeats per point")->capture_default_str();
   cmd->add_option("--test-limit", o.config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addEnumOption(cmd, "--metric", o.metric, frontierMetricNames(),
+                "What the table and its Pareto front show: test error, the worst class's error, or the worst "
+                "group's error (class x the dataset's attributes)");
   addTrainOptions(cmd, o.config.train);
   return cmd;
 }
@@ -331,7 +359,7 @@ CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
 CLI::App* addScalingCommand(CLI::App* parent, ScalingOptions& o) {
   auto* cmd = parent->add_subcommand("scaling", "Test error against training-set size, with power-law fits");
   addCommon(cmd, o.common, true);
-  cmd->add_option("--policies", o.policies, "Comma-separated: hard, easy, random, ccs")->capture_default_str();
+  cmd->add_option("--policies", o.policies, std::string("Comma-separated: ") + kPolicyHelp)->capture_default_str();
   cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
   cmd->add_option("--sizes", o.sizes, "Ascending pool sizes (default: geometric grid)");
   cmd->add_option("--min-size", o.config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
@@ -379,9 +407,10 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto prune = std::make_shared<PruneOptions>();
   auto* pruneCmd = app.add_subcommand("prune", "Select a pruned subset and export it (.txt, .npy or .csv)");
   addCommon(pruneCmd, prune->common, true);
-  pruneCmd->add_option("--policy", prune->policy, "hard, easy, random or ccs")->capture_default_str();
+  pruneCmd->add_option("--policy", prune->policy, kPolicyHelp)->capture_default_str();
   pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
   addPruneOptions(pruneCmd, prune->spec, true);
+  addTrainOptions(pruneCmd, prune->train);  // the robust policy's held-out model
   commands.push_back({pruneCmd, [prune, pruneCmd, io] {
                         prune->common.trainingGiven = scoreTrainingGiven(*pruneCmd, "score-");
                         return runPrune(*prune, io);
@@ -405,7 +434,7 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto* auditCmd =
       app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
   addCommon(auditCmd, audit->common, true);
-  auditCmd->add_option("--policy", audit->policy, "hard, easy, random or ccs")->capture_default_str();
+  auditCmd->add_option("--policy", audit->policy, kPolicyHelp)->capture_default_str();
   auditCmd->add_flag("--class-balanced", audit->classBalanced, "List the class-balanced form first");
   addPruneOptions(auditCmd, audit->config.spec, true);
   auditCmd->add_option("--threshold", audit->config.threshold, "Flag classes keeping < threshold x f")

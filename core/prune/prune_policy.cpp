@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "prune/robust_pruning.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -16,6 +17,8 @@ const char* prunePolicyName(PrunePolicy p) {
     case PrunePolicy::KeepEasy: return "easy";
     case PrunePolicy::Random: return "random";
     case PrunePolicy::Ccs: return "ccs";
+    case PrunePolicy::Robust: return "robust";
+    case PrunePolicy::GroupBalanced: return "group-balanced";
   }
   return "?";
 }
@@ -25,8 +28,13 @@ PrunePolicy parsePrunePolicy(const std::string& name) {
   if (name == "easy") return PrunePolicy::KeepEasy;
   if (name == "random") return PrunePolicy::Random;
   if (name == "ccs") return PrunePolicy::Ccs;
-  throw ConfigError("unknown pruning policy '" + name + "': expected hard, easy, random or ccs");
+  if (name == "robust") return PrunePolicy::Robust;
+  if (name == "group-balanced") return PrunePolicy::GroupBalanced;
+  throw ConfigError("unknown pruning policy '" + name +
+                    "': expected hard, easy, random, ccs, robust or group-balanced");
 }
+
+bool policyUsesScore(PrunePolicy p) { return p != PrunePolicy::Random && p != PrunePolicy::Robust; }
 
 void PruneSpec::validate() const {
   if (!(keep > 0.0 && keep <= 1.0)) {
@@ -173,8 +181,36 @@ void checkTieBreak(const TieBreak& tie, size_t n) {
 
 }  // namespace
 
+namespace {
+
+// Robust: DRoP's class quotas, random within class. Group-balanced: the same fraction of
+// every group, the hardest of each (keep-hard's rule with groups for classes).
+std::vector<int64_t> selectProtective(const std::vector<float>& difficulty, const std::vector<int>& labels,
+                                      const PruneSpec& spec, const TieBreak& tie, const PolicyInputs* inputs) {
+  if (spec.policy == PrunePolicy::Robust) {
+    if (!inputs || inputs->classRecall.empty())
+      throw ConfigError("the robust policy needs each class's recall on held-out data (none was measured)");
+    return selectRobust(labels, inputs->classRecall, spec.keep, spec.seed);
+  }
+  if (!inputs || inputs->groups.size() != labels.size())
+    throw ConfigError("the group-balanced policy needs each example's group: the dataset has no attribute to group by");
+  PruneSpec within = spec;
+  within.policy = PrunePolicy::KeepHard;
+  within.classBalanced = true;  // the class-balanced rule, with groups for classes
+  return selectSubset(difficulty, inputs->groups, within, tie);
+}
+
+}  // namespace
+
 std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
-                                  const PruneSpec& spec, const TieBreak& tie) {
+                                  const PruneSpec& spec, const TieBreak& tie, const PolicyInputs* inputs) {
+  if (spec.policy == PrunePolicy::Robust || spec.policy == PrunePolicy::GroupBalanced) {
+    spec.validate();
+    if (difficulty.size() != labels.size())
+      throw ConfigError("score vector has " + std::to_string(difficulty.size()) + " values for " +
+                        std::to_string(labels.size()) + " examples; expected one per example");
+    return selectProtective(difficulty, labels, spec, tie, inputs);
+  }
   spec.validate();
   if (difficulty.size() != labels.size())
     throw ConfigError("score vector has " + std::to_string(difficulty.size()) + " values for " +

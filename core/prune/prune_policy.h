@@ -20,9 +20,20 @@
 
 namespace ps {
 
-enum class PrunePolicy { KeepHard, KeepEasy, Random, Ccs };
-const char* prunePolicyName(PrunePolicy p);             // "hard", "easy", "random", "ccs"
+// Robust (DRoP) and group-balanced: see prune/robust_pruning.h; they need PolicyInputs.
+enum class PrunePolicy { KeepHard, KeepEasy, Random, Ccs, Robust, GroupBalanced };
+// "hard", "easy", "random", "ccs", "robust", "group-balanced"
+const char* prunePolicyName(PrunePolicy p);
 PrunePolicy parsePrunePolicy(const std::string& name);  // ConfigError when unknown
+// Random and robust choose at random within their budgets: they rank by no score.
+bool policyUsesScore(PrunePolicy p);
+
+// What robust and group-balanced need beyond the score, one entry per class (recall) or
+// per example (groups).
+struct PolicyInputs {
+  std::vector<double> classRecall;  // robust: per class, recall of a model on held-out data
+  std::vector<int> groups;          // group-balanced: each example's group (class × attributes)
+};
 
 struct PruneSpec {
   PrunePolicy policy = PrunePolicy::KeepHard;
@@ -49,8 +60,10 @@ bool rankedHarder(const std::vector<float>& difficulty, const TieBreak& tie, siz
 // Positions (0..n-1, ascending) of the kept examples. Throws ConfigError for a bad spec,
 // a score vector (or tie-break vector) of the wrong length or with NaN, or a budget the
 // policy cannot meet.
+// Robust and group-balanced take `inputs` (ConfigError naming what is missing without).
 std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
-                                  const PruneSpec& spec, const TieBreak& tie = {});
+                                  const PruneSpec& spec, const TieBreak& tie = {},
+                                  const PolicyInputs* inputs = nullptr);
 
 // Per-class budgets by the largest-remainder rule above.
 std::vector<int64_t> balancedBudgets(const std::vector<int64_t>& classSizes, double keep);

@@ -17,6 +17,8 @@ Rgb policyColour(const std::string& policy) {
   if (policy == "easy") return {0x1f, 0x77, 0xb4};
   if (policy == "random") return {0x7f, 0x7f, 0x7f};
   if (policy == "ccs") return {0x2c, 0xa0, 0x2c};
+  if (policy == "robust") return {0xff, 0x7f, 0x0e};
+  if (policy == "group-balanced") return {0x8c, 0x56, 0x4b};
   return {0x80, 0x00, 0x80};
 }
 

@@ -29,15 +29,18 @@ QString policyWord(const std::string& policy) {
   if (policy == "easy") return QCoreApplication::translate("Wording", "easy", "policy");
   if (policy == "random") return QCoreApplication::translate("Wording", "random", "policy");
   if (policy == "ccs") return QCoreApplication::translate("Wording", "CCS", "policy");
+  if (policy == "robust") return QCoreApplication::translate("Wording", "robust (DRoP)", "policy");
+  if (policy == "group-balanced") return QCoreApplication::translate("Wording", "group-balanced", "policy");
   return QString::fromStdString(policy);
 }
 
 QString pruneSpecText(const PruneSpec& spec, bool classBalanced) {
   const QString keep = QString::number(spec.keep);
-  QString text = spec.policy == PrunePolicy::Random
-                     ? QCoreApplication::translate("Wording", "%1 at f = %2").arg(policyWord("random"), keep)
-                     : QCoreApplication::translate("Wording", "keep %1 at f = %2")
-                           .arg(policyWord(prunePolicyName(spec.policy)), keep);
+  QString text =
+      !policyUsesScore(spec.policy)
+          ? QCoreApplication::translate("Wording", "%1 at f = %2").arg(policyWord(prunePolicyName(spec.policy)), keep)
+          : QCoreApplication::translate("Wording", "keep %1 at f = %2")
+                .arg(policyWord(prunePolicyName(spec.policy)), keep);
   if (spec.beta > 0 && (spec.policy == PrunePolicy::KeepHard || spec.policy == PrunePolicy::Ccs))
     text += QCoreApplication::translate("Wording", ", hardest %1 dropped first").arg(spec.beta);
   if (classBalanced) text += classBalancedSuffix();

@@ -25,10 +25,11 @@ StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) 
   rememberScoreChoice(score_);
   score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
   policies_ = new QListWidget(this);
-  for (const char* p : {"hard", "easy", "random", "ccs"}) {
+  for (const char* p : {"hard", "easy", "random", "ccs", "robust", "group-balanced"}) {
     auto* item = new QListWidgetItem(policyWord(p), policies_);
     item->setData(Qt::UserRole, QString::fromLatin1(p));
-    item->setCheckState(QString::fromLatin1(p) == QLatin1String("ccs") ? Qt::Unchecked : Qt::Checked);
+    const bool byDefault = std::string(p) == "hard" || std::string(p) == "easy" || std::string(p) == "random";
+    item->setCheckState(byDefault ? Qt::Checked : Qt::Unchecked);
   }
   policies_->setMaximumHeight(80);
   keeps_ =

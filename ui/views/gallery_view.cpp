@@ -97,9 +97,13 @@ GalleryView::GalleryView(QWidget* parent)
   policy_->addItem(tr("keep easiest"), QStringLiteral("easy"));
   policy_->addItem(tr("keep random"), QStringLiteral("random"));
   policy_->addItem(tr("coverage-centric (CCS)"), QStringLiteral("ccs"));
+  policy_->addItem(tr("robust (DRoP)"), QStringLiteral("robust"));
+  policy_->addItem(tr("group-balanced"), QStringLiteral("group-balanced"));
   policy_->setToolTip(
       tr("CCS (Zheng et al. 2023): drops the hardest β first, then samples evenly across the "
-         "difficulty range"));
+         "difficulty range. Robust (DRoP, Vysogorets et al., ICLR 2025): class quotas growing with the class's "
+         "error on held-out data, random within class (its held-out model comes from prune, a study or an audit "
+         "with this policy). Group-balanced: every class × attribute group keeps the same fraction, its hardest."));
   beta_ = new QDoubleSpinBox(this);
   beta_->setRange(0, 0.9);
   beta_->setSingleStep(0.05);
@@ -448,14 +452,15 @@ void GalleryView::updatePruned() {
   const auto k = static_cast<size_t>(score_->currentIndex());
   const PruneSpec spec = pruneSpec();
   const auto tags = tags_->tags();
-  marks_.run([ds, catalog, k, spec, tags] {
+  const std::string store = storePath_.toStdString();
+  marks_.run([ds, catalog, k, spec, tags, store] {
     const ScoreRun& run = catalog->run(k);
     GalleryMarks out;
     out.dataset = ds;
     out.scored = static_cast<int64_t>(run.indices.size());
     try {
-      KeptSubset subset =
-          keptSubset(*ds, *catalog, k, spec, [&tags](int64_t i) { return hasTag(*tags, i, kExcludeTag); });
+      KeptSubset subset = keptSubset(
+          *ds, *catalog, k, spec, [&tags](int64_t i) { return hasTag(*tags, i, kExcludeTag); }, store);
       out.kept = std::move(subset.kept);
       out.excluded = subset.excluded;
       out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(subset.prunedByIndex));

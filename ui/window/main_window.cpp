@@ -26,6 +26,7 @@
 #include "base/job_queue.h"
 #include "base/score_catalog.h"
 #include "base/store_watcher.h"
+#include "data/dataset.h"
 #include "jobs/job_panel.h"
 #include "store/store.h"
 #include "train/run_curves.h"
@@ -97,6 +98,10 @@ void MainWindow::datasetLoaded(const QString& spec, std::shared_ptr<Dataset> ds,
   scores_->setCatalog(dataset_, nullptr);
   jobs_->setCatalog(nullptr);
   jobs_->setDataset(dataset_);
+  QStringList attributes;  // what the fairness view can group by
+  for (const Attribute& a : dataset_->attributes())
+    if (a.groupable()) attributes << QString::fromStdString(a.name);
+  fairness_->setAttributes(attributes);
   summary_->setSummary(s);
   baseTitle_ = tr("PruneScope — %1").arg(spec);
   showProgressInTitle();
@@ -244,8 +249,11 @@ void MainWindow::buildViews() {
         tr("Auditing %1… (the Jobs panel shows its progress; models the study trained come from the store)")
             .arg(title));
     showView(QStringLiteral("fairness"));
+    fairness_->setAuditConfig(config, title);
     jobs_->startAudit(config, title);
   });
+  connect(fairness_, &FairnessView::groupAuditRequested, this,
+          [this](const GroupAuditConfig& config, const QString& title) { jobs_->startGroupAudit(config, title); });
 }
 
 // "[42%] PruneScope — dataset (2 queued)" while jobs run.
@@ -274,6 +282,8 @@ void MainWindow::connectJobs() {
   });
   connect(jobs_, &JobPanel::auditFinished, this,
           [this](const AuditResult& result, const QString& title) { fairness_->setResult(result, title); });
+  connect(jobs_, &JobPanel::groupAuditFinished, this,
+          [this](const GroupAuditResult& result, const QString& title) { fairness_->setGroupResult(result, title); });
 }
 
 void MainWindow::refreshFromStore(const QString& kind, qint64 runId) {
