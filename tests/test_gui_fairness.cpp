@@ -98,6 +98,15 @@ QStringList categories(ps::ui::ChartView* view) {
   return {};
 }
 
+// With PRUNESCOPE_SHOT_DIR set, the view as drawn, for a look at it.
+void shot(QWidget& w, const QString& name) {
+  const QString dir = qEnvironmentVariable("PRUNESCOPE_SHOT_DIR");
+  if (dir.isEmpty()) return;
+  w.show();
+  QCoreApplication::processEvents();
+  QVERIFY(w.grab().save(dir + "/" + name));
+}
+
 QList<QBarSet*> barSets(ps::ui::ChartView* view) {
   const auto series = view->chart()->series();
   if (series.size() != 1) return {};
@@ -163,6 +172,10 @@ void TestGuiFairness::groupViewAtTwoAttributesTenClasses() {
   QVERIFY(categories(panel->chartView()).front().endsWith("(worst)"));
   sets = barSets(panel->chartView());
   QCOMPARE(sets[0]->selectedBars(), QList<int>{0});
+  shot(view, "groups-by-attribute-accuracy.png");
+  panel->metricBox()->setCurrentIndex(0);
+  panel->table()->sortByColumn(8, Qt::AscendingOrder);
+  shot(view, "groups-by-attribute-makeup.png");
 }
 
 void TestGuiFairness::groupByAsksForTheAuditByGroup() {
@@ -226,6 +239,11 @@ void TestGuiFairness::thousandClassesSortableWithTopK() {
   QCOMPARE(view.policySorted()->index(0, 5).data().toString(), QString::asprintf("%+.3f", mostHarmed));
   table->sortByColumn(2, Qt::DescendingOrder);
   QCOMPARE(view.policySorted()->index(0, 2).data().toString(), QString::number(kept.back(), 'f', 3));
+  table->sortByColumn(2, Qt::AscendingOrder);
+  view.metricBox()->setCurrentIndex(0);
+  shot(view, "groups-1000-classes-most-pruned.png");
+  view.metricBox()->setCurrentIndex(2);
+  shot(view, "groups-1000-classes-most-harmed.png");
 }
 
 QTEST_MAIN(TestGuiFairness)

@@ -1,4 +1,5 @@
 // prunescope-cli: prune, frontier, scaling, audit and theory.
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -68,6 +69,11 @@ const char* const kPolicyHelp =
     "within class. group-balanced: every group (class x the dataset's attributes) keeps the same fraction, its "
     "hardest";
 
+// Group-balanced on a dataset with no attribute to group by: refused before any work.
+void checkGroupsFor(const Dataset& ds, const std::vector<PrunePolicy>& policies) {
+  if (std::find(policies.begin(), policies.end(), PrunePolicy::GroupBalanced) != policies.end()) poolGroups(ds, {});
+}
+
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
@@ -81,6 +87,7 @@ int runPrune(PruneOptions& o, CliIo io) {
   o.spec.validate();                    // before any scoring
   o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
   auto ds = openDataset(o.common.dataset);
+  checkGroupsFor(*ds, {o.spec.policy});
   Store store(storePathOr(o.common.db));
   settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
@@ -149,6 +156,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   std::vector<std::string> names = {o.config.score.name};
   names.insert(names.end(), o.config.moreScores.begin(), o.config.moreScores.end());
+  checkGroupsFor(*ds, parsePolicies(o.config.policies));
   if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
     throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
                       " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");

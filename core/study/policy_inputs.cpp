@@ -1,10 +1,10 @@
 #include "study/policy_inputs.h"
 
+#include <xxhash.h>
 #include <algorithm>
 #include <cmath>
 #include <random>
 #include <sstream>
-#include <xxhash.h>
 
 #include "data/dataset.h"
 #include "job/job.h"
@@ -23,7 +23,10 @@ namespace {
 // held-out set, so its runs are cached apart from the dataset's own.
 class HeldOutView : public Dataset {
  public:
-  HeldOutView(const Dataset& base, std::vector<int64_t> held) : base_(base), held_(std::move(held)) {}
+  // The base's fingerprint is read here: fingerprint() holds one lock for every dataset,
+  // so computeFingerprint must not ask the base for its own.
+  HeldOutView(const Dataset& base, std::vector<int64_t> held)
+      : base_(base), held_(std::move(held)), baseFingerprint_(base.fingerprint()) {}
   std::string format() const override { return base_.format(); }
   std::string spec() const override { return base_.spec() + " (held-out training examples as test)"; }
   size_t size(Split s) const override { return s == Split::Test ? held_.size() : base_.size(Split::Train); }
@@ -44,7 +47,7 @@ class HeldOutView : public Dataset {
   std::string computeFingerprint() const override {
     const auto h = XXH3_64bits(held_.data(), held_.size() * sizeof(int64_t));
     std::ostringstream s;
-    s << base_.fingerprint() << "-heldout-" << std::hex << h;
+    s << baseFingerprint_ << "-heldout-" << std::hex << h;
     return s.str();
   }
 
@@ -52,6 +55,7 @@ class HeldOutView : public Dataset {
   size_t map(Split s, size_t i) const { return s == Split::Test ? static_cast<size_t>(held_.at(i)) : i; }
   const Dataset& base_;
   std::vector<int64_t> held_;
+  std::string baseFingerprint_;
 };
 
 // kDropHoldout of each class of the pool (at least one of a class of two or more, never
@@ -74,8 +78,8 @@ void splitPool(const Dataset& ds, const std::vector<int64_t>& pool, uint64_t see
 
 }  // namespace
 
-HeldOutRecall heldOutRecall(const Dataset& ds, Store& store, const std::vector<int64_t>& pool,
-                            const TrainConfig& train, JobContext& ctx, bool mayTrain) {
+HeldOutRecall heldOutRecall(const Dataset& ds, Store& store, const std::vector<int64_t>& pool, const TrainConfig& train,
+                            JobContext& ctx, bool mayTrain) {
   HeldOutRecall r;
   r.seed = train.seed;
   std::vector<int64_t> held, rest;

@@ -31,8 +31,8 @@ struct HeldOutRecall {
   int64_t trainRun = 0;        // the model's run
 };
 // `mayTrain` false: only a model already in the store (ConfigError when there is none).
-HeldOutRecall heldOutRecall(const Dataset& ds, Store& store, const std::vector<int64_t>& pool,
-                            const TrainConfig& train, JobContext& ctx, bool mayTrain = true);
+HeldOutRecall heldOutRecall(const Dataset& ds, Store& store, const std::vector<int64_t>& pool, const TrainConfig& train,
+                            JobContext& ctx, bool mayTrain = true);
 
 // Each pool example's group: its class × the values of every attribute of the dataset that
 // can be grouped by. ConfigError when the dataset has none.

@@ -33,7 +33,7 @@ class GroupFairnessPanel : public QWidget {
   explicit GroupFairnessPanel(QWidget* parent = nullptr);
   void setResult(const GroupAuditResult& result, const QString& title);
   const GroupAuditResult& result() const { return result_; }
-  QStandardItemModel* model() const { return model_; }     // one row per group, in the result's order
+  QStandardItemModel* model() const { return model_; }       // one row per group, in the result's order
   QSortFilterProxyModel* sorted() const { return sorted_; }  // what the table shows
   QTableView* table() const { return table_; }
   ChartView* chartView() const { return view_; }
