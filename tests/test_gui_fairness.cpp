@@ -157,7 +157,8 @@ void TestGuiFairness::groupViewAtTwoAttributesTenClasses() {
   // each with its share of the full set beside its share of the kept set.
   QCOMPARE(panel->metricBox()->currentIndex(), 0);
   QCOMPARE(panel->chartRows().size(), size_t(ps::ui::GroupFairnessPanel::kMaxBars));
-  QVERIFY(categories(panel->chartView()).front().startsWith("class=class 7, tint=warm"));
+  QVERIFY(categories(panel->chartView()).front().startsWith("class 7 · warm"));
+  QCOMPARE(view.groupByBox()->currentData().toStringList(), (QStringList{"tint", "camera"}));
   QVERIFY(panel->chartView()->chart()->title().contains("most pruned of 40 groups"));
   auto sets = barSets(panel->chartView());
   QCOMPARE(sets.size(), 2);

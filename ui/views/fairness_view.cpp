@@ -165,6 +165,13 @@ void FairnessView::groupByChanged() {
 
 void FairnessView::setGroupResult(const GroupAuditResult& result, const QString& title) {
   groupedBy_ = result.attributes;
+  QStringList names;  // the group-by box shows what the result groups by
+  for (const auto& a : result.attributes) names << QString::fromStdString(a);
+  const int entry = groupBy_->findData(names);
+  if (entry >= 0) {
+    const QSignalBlocker block(groupBy_);
+    groupBy_->setCurrentIndex(entry);
+  }
   groups_->setResult(result, title);
   summary_->setText(tr("Audit of %1 by group (score run %2)").arg(title).arg(result.scoreRunId));
   pages_->setCurrentIndex(1);

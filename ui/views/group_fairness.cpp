@@ -212,16 +212,19 @@ QBarSeries* GroupFairnessPanel::bars(int metric, QStringList* names, double* lo,
                         : metric == Change   ? tr("change in accuracy")
                                              : tr("kept fraction"));
   auto* b = two ? new QBarSet(metric == MakeUp ? tr("share of the kept set") : tr("full-data model")) : nullptr;
-  a->setColor(paletteColour(0));
-  a->setSelectedColor(QColor(200, 30, 30));
+  // Grey and blue (red is kept for the worst group's bars).
+  a->setColor(metric == MakeUp || metric == Accuracy ? QColor(140, 140, 140) : QColor(31, 119, 180));
+  a->setSelectedColor(QColor(190, 20, 20));
   if (b) {
-    b->setColor(paletteColour(3));
-    b->setSelectedColor(QColor(240, 120, 120));
+    b->setColor(QColor(31, 119, 180));
+    b->setSelectedColor(QColor(240, 110, 110));
   }
   for (size_t k = 0; k < chartRows_.size(); ++k) {
     const GroupRow& g = result_.groups[chartRows_[k]];
     const bool worst = static_cast<int>(chartRows_[k]) == worstRow_;
-    *names << QString::fromStdString(groupName(result_, g)) + (worst ? tr(" (worst)") : QString());
+    QStringList parts{QString::fromStdString(g.className)};  // short: "Shirt · warm · a"
+    for (const auto& v : g.values) parts << QString::fromStdString(v);
+    *names << parts.join(QStringLiteral(" · ")) + (worst ? tr(" (worst)") : QString());
     const double x = val(metric == MakeUp     ? g.shareFull
                          : metric == Accuracy ? g.accSubset
                          : metric == Change   ? g.change
@@ -269,7 +272,7 @@ void GroupFairnessPanel::drawChart() {
                  .arg(chartRows_.size())
                  .arg(groups)
                  .arg(what);
-    chart->setTitle(tr("%1 (%2, f = %3)").arg(what, title_).arg(result_.keep));
+    chart->setTitle(tr("%1 (%2)").arg(what, title_));
     chart->legend()->setAlignment(Qt::AlignBottom);
   }
   view_->showChart(chart);
