@@ -36,8 +36,21 @@ def spread(v):
 study = json.load(open(os.path.join(work, "frontier.csv.json")))
 full_share = sum(minority(*v) for v in tint.values()) / len(tint)
 print(f"Minority groups' share of the full training set: {full_share:.3f} ({len(tint)} examples)\n")
-print("| policy | f | test error | worst-group error | minority share of kept set |")
-print("|---|---|---|---|---|")
+groups = study["groups"]  # "class=Shirt, tint=warm"
+
+
+def minority_error(p):
+    """1 − the mean accuracy over the minority groups (seed-mean accuracies)."""
+    acc = []
+    for name, a in zip(groups, p["per_group_accuracy"]):
+        label, t = name[len("class="):].rsplit(", tint=", 1)
+        if a is not None and minority(label, t):
+            acc.append(a)
+    return 1 - statistics.mean(acc)
+
+
+print("| policy | f | test error | worst-group error | minority groups' error | minority share of kept set |")
+print("|---|---|---|---|---|---|")
 for p in sorted(study["points"], key=lambda p: (p["policy"], p["keep"])):
     if p["keep"] >= 1 and p["policy"] != "random":
         continue
@@ -46,4 +59,5 @@ for p in sorted(study["points"], key=lambda p: (p["policy"], p["keep"])):
     if p["keep"] < 1:
         v = [share(os.path.join(work, f"kept-{p['policy']}-{p['keep']}-{s}.csv")) for s in range(seeds)]
         shares = spread(v)
-    print(f"| {name} | {p['keep']} | {spread(p['errors'])} | {spread(p['worst_group_errors'])} | {shares} |")
+    print(f"| {name} | {p['keep']} | {spread(p['errors'])} | {spread(p['worst_group_errors'])} | "
+          f"{minority_error(p):.3f} | {shares} |")

@@ -306,6 +306,17 @@ std::vector<size_t> FairnessView::classesToDraw(int metric) const {
   return rows;
 }
 
+// Class k's bars: its share of the full set and of each kept set (make-up), or the
+// metric on each side.
+QList<double> FairnessView::barValues(size_t k, int metric) const {
+  const ClassAudit& p = result_.policy.classes[k];
+  const ClassAudit& b = result_.balanced.classes[k];
+  if (metric != MakeUp) return {classValue(p, metric), classValue(b, metric)};
+  int64_t pool = 0;
+  for (const auto& c : result_.policy.classes) pool += c.total;
+  return {share(p.total, pool), share(p.kept, result_.policy.kept), share(b.kept, result_.balanced.kept)};
+}
+
 // Hovering a bar shows its side, class and value.
 void FairnessView::showBarValues(QBarSeries* series, const QStringList& classes) {
   connect(series, &QBarSeries::hovered, this, [this, classes](bool on, int index, QBarSet* set) {
@@ -333,17 +344,9 @@ void FairnessView::drawChart() {
     sets.back()->setColor(paletteColour(0));
     QStringList classes;
     double lo = 0, hi = 0;
-    int64_t pool = 0;
-    for (const auto& c : result_.policy.classes) pool += c.total;
     for (size_t k : chartClasses_) {
-      const ClassAudit& p = result_.policy.classes[k];
-      const ClassAudit& b = result_.balanced.classes[k];
-      classes << QString::fromStdString(p.name);
-      QList<double> v;
-      if (metric == MakeUp)
-        v << share(p.total, pool) << share(p.kept, result_.policy.kept) << share(b.kept, result_.balanced.kept);
-      else
-        v << classValue(p, metric) << classValue(b, metric);
+      classes << QString::fromStdString(result_.policy.classes[k].name);
+      const QList<double> v = barValues(k, metric);
       for (int s = 0; s < v.size(); ++s) {
         *sets[s] << v[s];
         lo = std::min(lo, v[s]);

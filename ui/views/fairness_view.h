@@ -64,6 +64,7 @@ class FairnessView : public QWidget {
   void groupByChanged();
   std::vector<size_t> classesToDraw(int metric) const;
   void showBarValues(QBarSeries* series, const QStringList& classes);
+  QList<double> barValues(size_t k, int metric) const;
 
   AuditResult result_;
   QString sideTitles_[2];  // the two subsets in words

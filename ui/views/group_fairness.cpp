@@ -201,47 +201,60 @@ QValueAxis* valueAxis(int metric, double lo, double hi) {
 
 double val(double v) { return std::isnan(v) ? 0.0 : v; }
 
+// A group's bar in the first set, and in the second (make-up, accuracy).
+double firstBar(const GroupRow& g, int metric) {
+  if (metric == MakeUp) return val(g.shareFull);
+  if (metric == Accuracy) return val(g.accSubset);
+  return val(metric == Change ? g.change : g.keptFraction);
+}
+double secondBar(const GroupRow& g, int metric) { return val(metric == MakeUp ? g.shareKept : g.accFull); }
+
+QString firstSetName(int metric) {
+  if (metric == MakeUp) return GroupFairnessPanel::tr("share of the full set");
+  if (metric == Accuracy) return GroupFairnessPanel::tr("subset's model");
+  return metric == Change ? GroupFairnessPanel::tr("change in accuracy") : GroupFairnessPanel::tr("kept fraction");
+}
+
+// "Shirt · warm · a": a short name for the chart's axis.
+QString shortName(const GroupRow& g) {
+  QStringList parts{QString::fromStdString(g.className)};
+  for (const auto& v : g.values) parts << QString::fromStdString(v);
+  return parts.join(QStringLiteral(" · "));
+}
+
 }  // namespace
 
 // The bars: one set (kept fraction, change) or two (make-up: full against kept; accuracy:
 // subset's model against the full-data model); the worst group's bars selected (red).
 QBarSeries* GroupFairnessPanel::bars(int metric, QStringList* names, double* lo, double* hi) const {
   const bool two = metric == MakeUp || metric == Accuracy;
-  auto* a = new QBarSet(metric == MakeUp     ? tr("share of the full set")
-                        : metric == Accuracy ? tr("subset's model")
-                        : metric == Change   ? tr("change in accuracy")
-                                             : tr("kept fraction"));
-  auto* b = two ? new QBarSet(metric == MakeUp ? tr("share of the kept set") : tr("full-data model")) : nullptr;
+  auto* a = new QBarSet(firstSetName(metric));
+  auto* b = new QBarSet(metric == MakeUp ? tr("share of the kept set") : tr("full-data model"));
   // Grey and blue (red is kept for the worst group's bars).
-  a->setColor(metric == MakeUp || metric == Accuracy ? QColor(140, 140, 140) : QColor(31, 119, 180));
+  a->setColor(two ? QColor(140, 140, 140) : QColor(31, 119, 180));
   a->setSelectedColor(QColor(190, 20, 20));
-  if (b) {
-    b->setColor(QColor(31, 119, 180));
-    b->setSelectedColor(QColor(240, 110, 110));
-  }
+  b->setColor(QColor(31, 119, 180));
+  b->setSelectedColor(QColor(240, 110, 110));
   for (size_t k = 0; k < chartRows_.size(); ++k) {
     const GroupRow& g = result_.groups[chartRows_[k]];
     const bool worst = static_cast<int>(chartRows_[k]) == worstRow_;
-    QStringList parts{QString::fromStdString(g.className)};  // short: "Shirt · warm · a"
-    for (const auto& v : g.values) parts << QString::fromStdString(v);
-    *names << parts.join(QStringLiteral(" · ")) + (worst ? tr(" (worst)") : QString());
-    const double x = val(metric == MakeUp     ? g.shareFull
-                         : metric == Accuracy ? g.accSubset
-                         : metric == Change   ? g.change
-                                              : g.keptFraction);
-    const double y = b ? val(metric == MakeUp ? g.shareKept : g.accFull) : 0.0;
+    *names << shortName(g) + (worst ? tr(" (worst)") : QString());
+    const double x = firstBar(g, metric), y = two ? secondBar(g, metric) : 0.0;
     *a << x;
-    if (b) *b << y;
+    *b << y;
     *lo = std::min({*lo, x, y});
     *hi = std::max({*hi, x, y});
     if (worst) {
       a->selectBar(static_cast<int>(k));
-      if (b) b->selectBar(static_cast<int>(k));
+      b->selectBar(static_cast<int>(k));
     }
   }
   auto* series = new QBarSeries;
   series->append(a);
-  if (b) series->append(b);
+  if (two)
+    series->append(b);
+  else
+    delete b;
   return series;
 }
 
