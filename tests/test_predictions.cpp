@@ -309,9 +309,26 @@ void TestPredictions::scoreCsvCarriesThePredictions() {
   const auto samples = pstest::fashionSamples(n);
   for (size_t i = 5; i < n; i += 20) relabel[i] = (samples[i].label + 1) % 10;
   auto ds = pstest::fashionSubset(path("csvpred"), n, 100, relabel);
-  const auto r = pstest::cli({"score", path("csvpred"), "--score", "el2n", "--epochs", "2", "--seeds", "2",
-                              "--batch-size", "32", "--threads", "2", "--device", "cpu", "--db", path("csvpred.sqlite"),
-                              "--out", path("scores.csv"), "--quiet"});
+  const auto r = pstest::cli({"score",
+                              path("csvpred"),
+                              "--score",
+                              "el2n",
+                              "--epochs",
+                              "2",
+                              "--seeds",
+                              "2",
+                              "--batch-size",
+                              "32",
+                              "--threads",
+                              "2",
+                              "--device",
+                              "cpu",
+                              "--db",
+                              path("csvpred.sqlite"),
+                              "--whole-schedule",
+                              "--out",
+                              path("scores.csv"),
+                              "--quiet"});
   QVERIFY2(r.code == 0, r.err.c_str());
   const ps::Store store(path("csvpred.sqlite"));
   const auto runs = ps::listScoreRuns(store, ds->fingerprint());

@@ -48,7 +48,8 @@ ps::ScoreConfig requestConfig(int seeds, int epochs, uint64_t seed) {
   ps::ScoreConfig c = pstest::quickScoreConfig({"el2n"}, epochs);
   c.seeds = seeds;
   c.train.seed = seed;
-  c.train.threads = 1;  // as each array element (--cpus-per-task 1)
+  c.train.threads = 1;     // as each array element (--cpus-per-task 1)
+  c.wholeSchedule = true;  // every epoch, so a task killed mid-run has epochs left to resume
   return c;
 }
 

@@ -126,8 +126,8 @@ void writeSubset(const ExportJob& job, const std::vector<int64_t>& indices, Subs
   prov.scoreName = job.catalog->name(job.entry);
   // A .csv carries the run's predictions too, when it stored them.
   const Predictions none;
-  const bool csv = job.path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
-  const PredictionColumns predictions(csv ? run.predictions : none, run.indices,
+  const bool asCsv = job.path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+  const PredictionColumns predictions(asCsv ? run.predictions : none, run.indices,
                                       job.dataset->labelsOf(Split::Train, run.indices), job.dataset->classNames());
   const ExtraCsvColumns extra{PredictionColumns::header(),
                               [&predictions](ps::CsvWriter& csv, int64_t i) { predictions.write(csv, i); }};
