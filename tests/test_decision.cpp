@@ -523,7 +523,7 @@ void TestDecision::reportSaysHowSureItsNumbersAre() {
   for (int64_t pool : {1000, 2000, 4000})
     for (double f : {0.5, 1.0}) {
       const double e = (f < 1 ? 0.8 : 1.0) * fullError(double(pool)) * (pool == 2000 ? 1.02 : 1.0);
-      few.points.push_back({"hard", f, pool, std::llround(f * double(pool)), {e}, e, 0.0});
+      few.points.push_back({"hard", f, pool, std::llround(f * double(pool)), {e}, e, 0.0, {}, {}});
     }
   const std::string html = ps::scalingSection(few);
   auto has = [&html](const std::string& s) { return html.find(s) != std::string::npos; };

@@ -19,7 +19,9 @@
 #include "prune/robust_pruning.h"
 #include "score/score_engine.h"
 #include "store/store.h"
+#include "study/frontier_study.h"
 #include "study/group_audit.h"
+#include "study/group_error.h"
 #include "support/cli_run.h"
 #include "support/test_data.h"
 #include "util/errors.h"
@@ -112,6 +114,10 @@ class TestGroups : public QObject {
   void badGroupByNameListsTheAttributes();
   void dropQuotasOnHandMadeCases();
   void groupBalancedKeepsEveryGroupsFraction();
+  void protectivePoliciesThroughThePolicyPath();
+  void robustAndGroupBalancedInPrune();
+  void frontierMetricChoice();
+  void frontierWorstGroupThroughTheCli();
 };
 
 void TestGroups::manifestColumnsBecomeAttributes() {
@@ -460,6 +466,204 @@ void TestGroups::groupBalancedKeepsEveryGroupsFraction() {
   for (int64_t p : kept) ++perGroup[groups[static_cast<size_t>(p)]];
   QCOMPARE(kept.size(), size_t(160));
   for (const auto& [g, n] : total) QCOMPARE(perGroup[g], int64_t(std::llround(0.4 * double(n))));
+}
+
+void TestGroups::protectivePoliciesThroughThePolicyPath() {
+  QCOMPARE(ps::parsePrunePolicy("robust"), ps::PrunePolicy::Robust);
+  QCOMPARE(std::string(ps::prunePolicyName(ps::PrunePolicy::GroupBalanced)), std::string("group-balanced"));
+  QVERIFY(!ps::policyUsesScore(ps::PrunePolicy::Robust));
+  QVERIFY(ps::policyUsesScore(ps::PrunePolicy::GroupBalanced));
+  // Robust through selectSubset: DRoP's quotas on {100, 100} with recall {0.9, 0.7} at
+  // f = 0.5 are {25, 75}, whatever the score says.
+  std::vector<int> labels;
+  std::vector<float> d;
+  for (int i = 0; i < 200; ++i) {
+    labels.push_back(i % 2);
+    d.push_back(float(i));
+  }
+  ps::PolicyInputs in;
+  in.classRecall = {0.9, 0.7};
+  const auto spec = pstest::pruneSpec(ps::PrunePolicy::Robust, 0.5, false, 0, 3);
+  const auto kept = ps::selectSubset(d, labels, spec, {}, &in);
+  int64_t perClass[2] = {0, 0};
+  for (int64_t p : kept) ++perClass[labels[static_cast<size_t>(p)]];
+  QCOMPARE(perClass[0], int64_t(25));
+  QCOMPARE(perClass[1], int64_t(75));
+  QCOMPARE(ps::selectSubset(d, labels, spec, {}, &in), kept);  // seeded
+  QVERIFY(ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::Robust, 0.5, false, 0, 4), {}, &in) != kept);
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::selectSubset(d, labels, spec));  // no recall measured
+  // Group-balanced: class × a 9:1 attribute; every group keeps 40 %, its hardest.
+  in.groups.clear();
+  for (int i = 0; i < 200; ++i) in.groups.push_back(labels[static_cast<size_t>(i)] * 2 + (i % 10 == 3 ? 1 : 0));
+  const auto gb = ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::GroupBalanced, 0.4), {}, &in);
+  std::map<int, int64_t> keptIn, total;
+  for (int g : in.groups) ++total[g];
+  for (int64_t p : gb) ++keptIn[in.groups[static_cast<size_t>(p)]];
+  for (const auto& [g, n] : total) QCOMPARE(keptIn[g], int64_t(std::llround(0.4 * double(n))));
+  for (int64_t p : gb)  // the hardest of its group: no dropped example of the group is harder
+    for (size_t q = 0; q < d.size(); ++q)
+      if (in.groups[q] == in.groups[static_cast<size_t>(p)] && !std::binary_search(gb.begin(), gb.end(), int64_t(q)))
+        QVERIFY(d[q] < d[static_cast<size_t>(p)]);
+  ps::PolicyInputs none;
+  QVERIFY_THROWS_EXCEPTION(
+      ps::ConfigError, ps::selectSubset(d, labels, pstest::pruneSpec(ps::PrunePolicy::GroupBalanced, 0.4), {}, &none));
+}
+
+void TestGroups::robustAndGroupBalancedInPrune() {
+  const std::string manifest = spuriousManifest(300, 100);
+  const std::vector<std::string> common = {"--db",           path("prune.sqlite"),
+                                           "--score",        "el2n",
+                                           "--score-epochs", "1",
+                                           "--score-seeds",  "1",
+                                           "--epochs",       "1",
+                                           "--threads",      "2",
+                                           "--device",       "cpu",
+                                           "--quiet"};
+  auto run = [&](const std::string& policy, const std::string& out) {
+    std::vector<std::string> args = {"prune", manifest, "--policy", policy, "--keep", "0.5", "--out", path(out)};
+    args.insert(args.end(), common.begin(), common.end());
+    return pstest::cli(args);
+  };
+  // Group-balanced: every class × tint × camera group keeps half (to within one example).
+  const auto gb = run("group-balanced", "gb.txt");
+  QVERIFY2(gb.code == 0, (gb.out + gb.err).c_str());
+  auto ds = ps::openDataset(manifest);
+  std::vector<int64_t> kept;
+  {
+    std::ifstream in(path("gb.txt"));
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#') kept.push_back(std::stoll(line));
+  }
+  QCOMPARE(kept.size(), size_t(150));
+  std::map<std::tuple<int, int, int>, int64_t> total, keptIn;
+  const auto& attrs = ds->attributes();
+  auto key = [&](size_t i) {
+    return std::make_tuple(ds->label(ps::Split::Train, i), int(attrs[0].codes[0][i]), int(attrs[1].codes[0][i]));
+  };
+  for (size_t i = 0; i < ds->size(ps::Split::Train); ++i) ++total[key(i)];
+  for (int64_t i : kept) ++keptIn[key(static_cast<size_t>(i))];
+  for (const auto& [k, n] : total) QVERIFY(std::abs(2 * keptIn[k] - n) <= 1);
+  // Robust: trains the held-out model (said, with its fraction and seed), keeps round(f·N).
+  const auto robust = run("robust", "robust.txt");
+  QVERIFY2(robust.code == 0, (robust.out + robust.err).c_str());
+  QVERIFY2(robust.out.find("kept 150 of 300") != std::string::npos, robust.out.c_str());
+  // On a dataset without attributes, group-balanced says what it needs.
+  pstest::writeText(
+      path("plain.csv"), "path,label\n" + [&] {
+        std::string rows;
+        for (size_t i = 0; i < 40; ++i) rows += ds->source(ps::Split::Train, i) + "," + std::to_string(i % 2) + "\n";
+        return rows;
+      }());
+  const auto bad = pstest::cli({"prune", path("plain.csv"), "--policy", "group-balanced", "--keep", "0.5", "--out",
+                                path("bad.txt"), "--db", path("prune.sqlite"), "--quiet"});
+  QCOMPARE(bad.code, 1);
+  QVERIFY2(bad.err.find("needs an attribute to group by") != std::string::npos, bad.err.c_str());
+}
+
+void TestGroups::frontierMetricChoice() {
+  // Two policies at f = 0.5 and 1: keep-hard has the lower test error at 0.5, random the
+  // lower worst-group error, so the Pareto front changes with the metric.
+  ps::FrontierResult r;
+  r.groupNames = {"class=a, tint=warm", "class=a, tint=cool"};
+  auto point = [](const std::string& policy, double keep, std::vector<double> err, std::vector<double> worst) {
+    ps::FrontierPoint p;
+    p.policy = policy;
+    p.keep = keep;
+    p.errors = err;
+    p.errorMean = (err[0] + err[1]) / 2;
+    p.worstGroupErrors = worst;
+    p.worstClassErrors = {0.3, 0.3};
+    p.perClassAccuracy = {0.7};
+    return p;
+  };
+  r.points = {point("hard", 0.5, {0.10, 0.12}, {0.60, 0.64}), point("random", 0.5, {0.20, 0.22}, {0.30, 0.34}),
+              point("hard", 1.0, {0.05, 0.05}, {0.20, 0.20})};
+  r.pareto = {0, 2};
+  QVERIFY(ps::hasMetric(r, ps::FrontierMetric::WorstGroup));
+  QCOMPARE(ps::paretoByMetric(r, ps::FrontierMetric::Error), (std::vector<size_t>{0, 2}));
+  QCOMPARE(ps::paretoByMetric(r, ps::FrontierMetric::WorstGroup), (std::vector<size_t>{1, 2}));
+  const ps::FrontierResult byGroup = ps::frontierByMetric(r, ps::FrontierMetric::WorstGroup);
+  QVERIFY(std::abs(byGroup.points[1].errorMean - 0.32) < 1e-12);
+  QVERIFY(byGroup.points[1].pareto && !byGroup.points[0].pareto);
+  QCOMPARE(ps::parseEnum(ps::frontierMetricNames(), "worst-class", "metric"), ps::FrontierMetric::WorstClass);
+  // A study stored before per-group error: readable, worst class from the per-class
+  // accuracies, no worst group (a clear error when asked for it).
+  pstest::writeText(path("old_frontier.json"),
+                    R"({"score":"el2n","classes":["a","b"],"points":[{"policy":"hard","keep":0.5,"kept":5,)"
+                    R"("epochs":1,"errors":[0.2],"error_mean":0.2,"error_std":0,"per_class_accuracy":[0.9,0.6],)"
+                    R"("pareto":true}],"pareto":[0]})");
+  const ps::FrontierResult old = ps::readFrontierJson(path("old_frontier.json"));
+  QVERIFY(ps::hasMetric(old, ps::FrontierMetric::WorstClass));
+  QVERIFY(std::abs(ps::metricErrors(old.points[0], ps::FrontierMetric::WorstClass).at(0) - 0.4) < 1e-12);
+  QVERIFY(!ps::hasMetric(old, ps::FrontierMetric::WorstGroup));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::paretoByMetric(old, ps::FrontierMetric::WorstGroup));
+  // Per-group accuracy and the worst group's error from predictions.
+  auto ds = ps::openDataset(spuriousManifest(300, 100));
+  const ps::TestGroups groups = ps::testGroups(*ds);
+  QCOMPARE(groups.ofTest.size(), ds->size(ps::Split::Test));
+  const std::vector<int> labels = ds->labels(ps::Split::Test);
+  std::vector<int32_t> perfect(labels.begin(), labels.end());
+  perfect[0] = (perfect[0] + 1) % 10;  // one mistake: its group (and only it) loses accuracy
+  const auto acc = ps::groupAccuracy(groups, labels, perfect);
+  QCOMPARE(acc.size(), groups.names.size());
+  const auto g0 = static_cast<size_t>(groups.ofTest[0]);
+  const auto inG0 = std::count(groups.ofTest.begin(), groups.ofTest.end(), groups.ofTest[0]);
+  QVERIFY(std::abs(acc[g0] - (1.0 - 1.0 / double(inG0))) < 1e-12);
+  QVERIFY(std::abs(ps::worstError(acc) - 1.0 / double(inG0)) < 1e-12);
+}
+
+void TestGroups::frontierWorstGroupThroughTheCli() {
+  const std::string manifest = spuriousManifest(300, 100);
+  const auto r = pstest::cli({"frontier",
+                              manifest,
+                              "--db",
+                              path("frontier.sqlite"),
+                              "--out",
+                              path("frontier.csv"),
+                              "--score",
+                              "el2n",
+                              "--score-epochs",
+                              "1",
+                              "--score-seeds",
+                              "1",
+                              "--policies",
+                              "hard,random",
+                              "--keeps",
+                              "0.5,1",
+                              "--epochs",
+                              "1",
+                              "--seeds",
+                              "2",
+                              "--threads",
+                              "2",
+                              "--device",
+                              "cpu",
+                              "--no-health-checks",
+                              "--metric",
+                              "worst-group",
+                              "--quiet"});
+  QVERIFY2(r.code == 0, (r.out + r.err).c_str());
+  QVERIFY2(r.out.find("worst-group error (mean +- std)") != std::string::npos, r.out.c_str());
+  const auto j = nlohmann::json::parse(std::ifstream(path("frontier.csv.json")));
+  const auto& groupNames = j["groups"];
+  // class × tint × camera groups with test examples (tint and camera go together in test)
+  QCOMPARE(groupNames.size(), ps::testGroups(*ps::openDataset(manifest)).names.size());
+  QVERIFY(groupNames.size() > 10);
+  for (const auto& p : j["points"]) {
+    QCOMPARE(p["worst_group_errors"].size(), size_t(2));  // one per seed
+    QCOMPARE(p["per_group_accuracy"].size(), groupNames.size());
+    double worst = 0;  // the worst group's error is at least the overall error
+    for (double e : p["worst_group_errors"]) worst = std::max(worst, e);
+    QVERIFY(worst >= p["errors"][0].get<double>() - 1e-12);
+  }
+  // The CSV has the metric's columns; the Pareto stars follow the chosen metric.
+  const auto rows = readCsv(path("frontier.csv"));
+  QCOMPARE(rows[0][10], std::string("worst_group_error"));
+  // Asked of a dataset without attributes, worst-group is refused before any work.
+  const auto bad = pstest::cli({"frontier", "fashion-mnist", "--db", path("frontier.sqlite"), "--out", path("f2.csv"),
+                                "--score", "el2n", "--metric", "worst-group", "--quiet"});
+  QCOMPARE(bad.code, 1);
+  QVERIFY2(bad.err.find("no attribute to group by") != std::string::npos, bad.err.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestGroups)

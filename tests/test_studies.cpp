@@ -197,7 +197,9 @@ void TestStudies::frontierStudyEndToEndWithResume() {
   std::ifstream in(path("frontier.csv"));
   std::string header;
   std::getline(in, header);
-  QVERIFY(header.rfind("score,policy,keep,kept,epochs,error_mean,error_std,seeds,pareto,acc_T-shirt/top", 0) == 0);
+  QVERIFY(header.rfind("score,policy,keep,kept,epochs,error_mean,error_std,seeds,pareto,worst_class_error,worst_group_"
+                       "error,acc_T-shirt/top",
+                       0) == 0);
   // Several scores in one study: a series per score and policy (random once), one scoring
   // run for both scores, and the Pareto frontier across all of them.
   auto multi = cfg;

@@ -110,6 +110,22 @@ Training: %2</source>
         <source>coverage-centric: drop the hardest beta, then sample evenly across score strata</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>robust (DRoP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class quotas growing with the class&apos;s error of a model trained with the recipe on 80 % of each class and measured on the 20 % held out (drawn with the seed), then random within class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group-balanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every group (class x the dataset&apos;s attributes) keeps the same fraction, its hardest</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -251,6 +267,10 @@ Training: %2</source>
     </message>
     <message>
         <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -715,6 +735,16 @@ Training: %2</source>
         <source>the whole training</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>robust (DRoP)</source>
+        <comment>policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group-balanced</source>
+        <comment>policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1053,6 +1083,54 @@ nearest: example #%1 (%2, %3); click to open it</source>
 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>make-up: share of the full set and of each kept set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit by class, or by group: class × the values of an attribute of the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class × %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audit yet: click a point of a frontier study to audit that pruning, then group it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditing %1 by class × %2… (the Jobs panel shows its progress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit of %1 by group (score run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 least accurate of %2 classes: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 most harmed of %2 classes: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 most pruned of %2 classes: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::FrontierView</name>
@@ -1065,20 +1143,8 @@ nearest: example #%1 (%2, %3); click to open it</source>
         <translation>run %1 · %2 · f = %3 · %4 epochs · %5</translation>
     </message>
     <message>
-        <source>Test error against kept fraction (%1, budget: %2)</source>
-        <translation>Test error against kept fraction (%1, budget: %2)</translation>
-    </message>
-    <message>
         <source>Hover a point for its numbers; click it for the fairness audit of that pruning.</source>
         <translation>Hover a point for its numbers; click it for the fairness audit of that pruning.</translation>
-    </message>
-    <message>
-        <source>test error %1 ± %2 (std over %3 seeds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>test error %1 (1 seed, no spread)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1, f = %2</source>
@@ -1102,6 +1168,54 @@ nearest: example #%1 (%2, %3); click to open it</source>
     </message>
     <message>
         <source>equal steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test error</source>
+        <translation type="unfinished">test error</translation>
+    </message>
+    <message>
+        <source>worst-class error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worst-group error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the chart draws against the kept fraction; the Pareto frontier follows it. A group is a class × the values of the dataset&apos;s attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 ± %3 (std over %4 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (1 seed, no spread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This study has no worst-group error (its dataset has no attribute to group by, or it was trained before per-group error was recorded): showing the test error. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This study has no worst-class error: showing the test error. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst-class error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst-group error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 against kept fraction (%2, budget: %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1437,6 +1551,132 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::GroupFairnessPanel</name>
+    <message>
+        <source>make-up: share of the full set and of the kept set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept fraction per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy: subset&apos;s model and full-data model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change in accuracy</source>
+        <translation type="unfinished">change in accuracy</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished">Chart</translation>
+    </message>
+    <message>
+        <source>Audit of %1 by class × %2: %3 of %4 examples kept, %5 groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average %1, worst group %2 (%3), worst class %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Test accuracy of the subset&apos;s model: %1.
+Full-data model: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+No accuracy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">Class</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished">Kept</translation>
+    </message>
+    <message>
+        <source>Kept fraction</source>
+        <translation type="unfinished">Kept fraction</translation>
+    </message>
+    <message>
+        <source>Share of full set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of kept set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc. subset</source>
+        <translation type="unfinished">Acc. subset</translation>
+    </message>
+    <message>
+        <source>Acc. full data</source>
+        <translation type="unfinished">Acc. full data</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Change</translation>
+    </message>
+    <message>
+        <source>Test examples</source>
+        <translation type="unfinished">Test examples</translation>
+    </message>
+    <message>
+        <source>the worst group: the lowest test accuracy of the subset&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of the full set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of the kept set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full-data model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (worst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 least accurate of %2 groups: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 most harmed of %2 groups: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 most pruned of %2 groups: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::HistogramGrid</name>
     <message>
         <source>max %1</source>
@@ -1730,6 +1970,10 @@ Top classes: %6</source>
     </message>
     <message>
         <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do. Training stops at the EL2N epoch, and the seeds train together as far as the cores and memory allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairness audit by group: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

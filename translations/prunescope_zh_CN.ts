@@ -111,6 +111,22 @@ Training: %2</source>
         <source>coverage-centric: drop the hardest beta, then sample evenly across score strata</source>
         <translation>覆盖中心：去掉最难的 beta，再在各分数层中均匀抽样</translation>
     </message>
+    <message>
+        <source>robust (DRoP)</source>
+        <translation>稳健（DRoP）</translation>
+    </message>
+    <message>
+        <source>class quotas growing with the class&apos;s error of a model trained with the recipe on 80 % of each class and measured on the 20 % held out (drawn with the seed), then random within class</source>
+        <translation>类别配额随该类的错误率增长：模型用配方在每类 80 % 的样本上训练，在留出的 20 % 上测量（按种子抽取），然后在类内随机选取</translation>
+    </message>
+    <message>
+        <source>group-balanced</source>
+        <translation>按组平衡</translation>
+    </message>
+    <message>
+        <source>every group (class x the dataset&apos;s attributes) keeps the same fraction, its hardest</source>
+        <translation>每个组（类别 × 数据集的属性）保留相同比例，保留其最难的样本</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -253,6 +269,10 @@ Training: %2</source>
     <message>
         <source>about %1</source>
         <translation>约 %1</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
@@ -714,6 +734,16 @@ Training: %2</source>
         <source>the whole training</source>
         <translation>完整训练</translation>
     </message>
+    <message>
+        <source>robust (DRoP)</source>
+        <comment>policy</comment>
+        <translation>稳健（DRoP）</translation>
+    </message>
+    <message>
+        <source>group-balanced</source>
+        <comment>policy</comment>
+        <translation>按组平衡</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1059,6 +1089,54 @@ nearest: example #%1 (%2, %3); click to open it</source>
         <translation>%1
 %2：%3</translation>
     </message>
+    <message>
+        <source>make-up: share of the full set and of each kept set</source>
+        <translation>构成：完整集合及各保留集合中的占比</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Audit by class, or by group: class × the values of an attribute of the dataset</source>
+        <translation>按类别审计，或按组审计：类别 × 数据集某个属性的取值</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <source>class × %1</source>
+        <translation>类别 × %1</translation>
+    </message>
+    <message>
+        <source>No audit yet: click a point of a frontier study to audit that pruning, then group it.</source>
+        <translation>尚无审计：点击前沿研究中的一个点来审计该剪枝，然后对其分组。</translation>
+    </message>
+    <message>
+        <source>Auditing %1 by class × %2… (the Jobs panel shows its progress)</source>
+        <translation>正在按类别 × %2 审计 %1…（任务面板显示其进度）</translation>
+    </message>
+    <message>
+        <source>Audit of %1 by group (score run %2)</source>
+        <translation>%1 的分组审计（评分运行 %2）</translation>
+    </message>
+    <message>
+        <source>full set</source>
+        <translation>完整集合</translation>
+    </message>
+    <message>
+        <source>the %1 least accurate of %2 classes: %3</source>
+        <translation>%2 个类别中准确率最低的 %1 个：%3</translation>
+    </message>
+    <message>
+        <source>the %1 most harmed of %2 classes: %3</source>
+        <translation>%2 个类别中受损最大的 %1 个：%3</translation>
+    </message>
+    <message>
+        <source>the %1 most pruned of %2 classes: %3</source>
+        <translation>%2 个类别中剪除最多的 %1 个：%3</translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::FrontierView</name>
@@ -1069,14 +1147,6 @@ nearest: example #%1 (%2, %3); click to open it</source>
     <message>
         <source>equal steps</source>
         <translation>相同步数</translation>
-    </message>
-    <message>
-        <source>test error %1 ± %2 (std over %3 seeds)</source>
-        <translation>测试误差 %1 ± %2（%3 个种子的标准差）</translation>
-    </message>
-    <message>
-        <source>test error %1 (1 seed, no spread)</source>
-        <translation>测试误差 %1（1 个种子，无离散度）</translation>
     </message>
     <message>
         <source>%1, f = %2</source>
@@ -1103,12 +1173,56 @@ nearest: example #%1 (%2, %3); click to open it</source>
         <translation>运行 %1 · %2 · f = %3 · %4 轮 · %5</translation>
     </message>
     <message>
-        <source>Test error against kept fraction (%1, budget: %2)</source>
-        <translation>测试误差与保留比例（%1，预算：%2）</translation>
-    </message>
-    <message>
         <source>Hover a point for its numbers; click it for the fairness audit of that pruning.</source>
         <translation>悬停在点上查看数值；单击查看该剪枝的公平性审计。</translation>
+    </message>
+    <message>
+        <source>test error</source>
+        <translation>测试错误率</translation>
+    </message>
+    <message>
+        <source>worst-class error</source>
+        <translation>最差类别错误率</translation>
+    </message>
+    <message>
+        <source>worst-group error</source>
+        <translation>最差组错误率</translation>
+    </message>
+    <message>
+        <source>What the chart draws against the kept fraction; the Pareto frontier follows it. A group is a class × the values of the dataset&apos;s attributes.</source>
+        <translation>图表相对保留比例绘制的量；帕累托前沿随之变化。一个组是类别 × 数据集属性的取值。</translation>
+    </message>
+    <message>
+        <source>%1 %2 ± %3 (std over %4 seeds)</source>
+        <translation>%1 %2 ± %3（%4 个种子的标准差）</translation>
+    </message>
+    <message>
+        <source>%1 %2 (1 seed, no spread)</source>
+        <translation>%1 %2（1 个种子，无离散度）</translation>
+    </message>
+    <message>
+        <source>This study has no worst-group error (its dataset has no attribute to group by, or it was trained before per-group error was recorded): showing the test error. </source>
+        <translation>此研究没有最差组错误率（其数据集没有可分组的属性，或它是在记录每组错误率之前训练的）：显示测试错误率。 </translation>
+    </message>
+    <message>
+        <source>This study has no worst-class error: showing the test error. </source>
+        <translation>此研究没有最差类别错误率：显示测试错误率。 </translation>
+    </message>
+    <message>
+        <source>Test error</source>
+        <translation>测试错误率</translation>
+    </message>
+    <message>
+        <source>Worst-class error</source>
+        <translation>最差类别错误率</translation>
+    </message>
+    <message>
+        <source>Worst-group error</source>
+        <translation>最差组错误率</translation>
+    </message>
+    <message>
+        <source>%1 against kept fraction (%2, budget: %3)</source>
+        <translation>%1 相对保留比例（%2，预算：%3）</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1554,135 @@ Top classes: %6</source>
     </message>
 </context>
 <context>
+    <name>ps::ui::GroupFairnessPanel</name>
+    <message>
+        <source>make-up: share of the full set and of the kept set</source>
+        <translation>构成：完整集合及保留集合中的占比</translation>
+    </message>
+    <message>
+        <source>kept fraction per group</source>
+        <translation>每组的保留比例</translation>
+    </message>
+    <message>
+        <source>accuracy: subset&apos;s model and full-data model</source>
+        <translation>准确率：子集模型与完整数据模型</translation>
+    </message>
+    <message>
+        <source>change in accuracy</source>
+        <translation>准确率变化</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Audit of %1 by class × %2: %3 of %4 examples kept, %5 groups</source>
+        <translation>%1 按类别 × %2 的审计：保留 %4 个样本中的 %3 个，%5 个组</translation>
+    </message>
+    <message>
+        <source>average %1, worst group %2 (%3), worst class %4 (%5)</source>
+        <translation>平均 %1，最差组 %2（%3），最差类别 %4（%5）</translation>
+    </message>
+    <message>
+        <source>
+Test accuracy of the subset&apos;s model: %1.
+Full-data model: %2.</source>
+        <translation>
+子集模型的测试准确率：%1。
+完整数据模型：%2。</translation>
+    </message>
+    <message>
+        <source>
+No accuracy: %1</source>
+        <translation>
+无准确率：%1</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Kept fraction</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>Share of full set</source>
+        <translation>完整集合占比</translation>
+    </message>
+    <message>
+        <source>Share of kept set</source>
+        <translation>保留集合占比</translation>
+    </message>
+    <message>
+        <source>Acc. subset</source>
+        <translation>子集准确率</translation>
+    </message>
+    <message>
+        <source>Acc. full data</source>
+        <translation>完整数据准确率</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Test examples</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>the worst group: the lowest test accuracy of the subset&apos;s model</source>
+        <translation>最差组：子集模型测试准确率最低的组</translation>
+    </message>
+    <message>
+        <source>share of the full set</source>
+        <translation>完整集合中的占比</translation>
+    </message>
+    <message>
+        <source>subset&apos;s model</source>
+        <translation>子集模型</translation>
+    </message>
+    <message>
+        <source>kept fraction</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>share of the kept set</source>
+        <translation>保留集合中的占比</translation>
+    </message>
+    <message>
+        <source>full-data model</source>
+        <translation>完整数据模型</translation>
+    </message>
+    <message>
+        <source> (worst)</source>
+        <translation>（最差）</translation>
+    </message>
+    <message>
+        <source>the %1 least accurate of %2 groups: %3</source>
+        <translation>%2 个组中准确率最低的 %1 个：%3</translation>
+    </message>
+    <message>
+        <source>the %1 most harmed of %2 groups: %3</source>
+        <translation>%2 个组中受损最大的 %1 个：%3</translation>
+    </message>
+    <message>
+        <source>the %1 most pruned of %2 groups: %3</source>
+        <translation>%2 个组中剪除最多的 %1 个：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>ps::ui::HistogramGrid</name>
     <message>
         <source>max %1</source>
@@ -1734,6 +1977,10 @@ Top classes: %6</source>
     <message>
         <source>Scores EL2N only, averaged over 10 independently trained seeds, read early in training (20 % of the epochs), as Paul et al. and Sorscher et al. do. Training stops at the EL2N epoch, and the seeds train together as far as the cores and memory allow</source>
         <translation>只计算 EL2N，在 10 个独立训练的种子上平均，在训练早期（20 % 的轮次）读取，如 Paul 等人和 Sorscher 等人所做。训练在 EL2N 轮次停止，并在核心和内存允许时多个种子一起训练</translation>
+    </message>
+    <message>
+        <source>Fairness audit by group: %1</source>
+        <translation>按组的公平性审计：%1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 // prunescope-cli: prune, frontier, scaling, audit and theory.
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -17,6 +18,8 @@
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
 #include "study/group_audit.h"
+#include "study/group_error.h"
+#include "study/policy_inputs.h"
 #include "study/scaling_envelope.h"
 #include "study/scaling_study.h"
 #include "study/study_runner.h"
@@ -60,11 +63,17 @@ void addCommon(CLI::App* cmd, StudyCommon& c, bool needsOut) {
 
 std::string jsonPath(const StudyCommon& c) { return c.json.empty() ? c.out + ".json" : c.json; }
 
+// Group-balanced on a dataset with no attribute to group by: refused before any work.
+void checkGroupsFor(const Dataset& ds, const std::vector<PrunePolicy>& policies) {
+  if (std::find(policies.begin(), policies.end(), PrunePolicy::GroupBalanced) != policies.end()) poolGroups(ds, {});
+}
+
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
   std::string policy = PrunePolicy::KeepHard.name();
   PruneSpec spec;
+  TrainConfig train;  // the robust policy's held-out model
 };
 
 int runPrune(PruneOptions& o, CliIo io) {
@@ -73,12 +82,14 @@ int runPrune(PruneOptions& o, CliIo io) {
   o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
+  checkGroupsFor(*ds, {o.spec.policy});
   settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
-    const ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    attachPolicyInputs(*ds, store, {o.spec.policy}, o.train, score, ctx);
     if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
     const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
-    const auto kept = selectSubset(score.difficulty, labels, o.spec, score.tieBreak());
+    const auto kept = selectSubset(score.difficulty, labels, o.spec, score.tieBreak(), &score.inputs);
     std::vector<int64_t> idx;
     std::vector<float> vals;
     std::vector<int64_t> perClass(ds->numClasses(), 0), total(ds->numClasses(), 0);
@@ -104,7 +115,22 @@ struct FrontierOptions {
   StudyCommon common;
   std::string policies = defaultStudyPolicies(), keeps = "0.2,0.4,0.6,0.8,1";
   FrontierConfig config;
+  FrontierMetric metric = FrontierMetric::Error;  // what the printed table and its Pareto front show
 };
+
+// The points with the chosen metric ("error", "worst-class" or "worst-group") and its
+// Pareto front (*).
+void printFrontierPoints(const FrontierResult& study, FrontierMetric metric, std::ostream& out) {
+  const FrontierResult r = frontierByMetric(study, metric);
+  const std::string name =
+      metric == FrontierMetric::Error ? "error" : enumName(frontierMetricNames(), metric) + std::string(" error");
+  out << "  score       policy   keep    kept  epochs  " << name << " (mean +- std)  pareto\n";
+  for (const auto& p : r.points)
+    out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy
+        << std::right << std::setw(6) << p.keep << std::setw(8) << p.kept << std::setw(8) << p.epochs << "   "
+        << std::fixed << std::setprecision(4) << p.errorMean << " " << spreadText(p.errorStd, p.errors.size())
+        << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
+}
 
 // The study's settings from the parsed options (the local command and slurm frontier).
 void prepareFrontier(FrontierOptions& o) {
@@ -124,6 +150,10 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
   names.insert(names.end(), o.config.moreScores.begin(), o.config.moreScores.end());
+  checkGroupsFor(*ds, parsePolicies(o.config.policies));
+  if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
+    throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
+                      " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
@@ -133,12 +163,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
     files.commit();
     io.out << "frontier study (run " << r.runId << (r.fromCache ? ", from the store" : "") << "), score " << r.scoreName
            << ", " << enumName(budgetNames(), o.config.budget) << " budget\n";
-    io.out << "  score       policy   keep    kept  epochs  error (mean +- std)  pareto\n";
-    for (const auto& p : r.points)
-      io.out << "  " << std::left << std::setw(12) << (p.score.empty() ? "-" : p.score) << std::setw(7) << p.policy
-             << std::right << std::setw(6) << p.keep << std::setw(8) << p.kept << std::setw(8) << p.epochs << "   "
-             << std::fixed << std::setprecision(4) << p.errorMean << " " << spreadText(p.errorStd, p.errors.size())
-             << std::defaultfloat << (p.pareto ? "   *" : "") << "\n";
+    printFrontierPoints(r, o.metric, io.out);
     io.out << "wrote " << o.common.out << " and " << jsonPath(o.common) << "\n";
     return 0;
   });
@@ -326,6 +351,9 @@ CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
                 "epochs: equal epochs; steps: equal optimisation steps");
   cmd->add_option("--seeds", o.config.seeds, "Repeats per point")->capture_default_str();
   cmd->add_option("--test-limit", o.config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addEnumOption(cmd, "--metric", o.metric, frontierMetricNames(),
+                "What the table and its Pareto front show: test error, the worst class's error, or the worst "
+                "group's error (class x the dataset's attributes)");
   addTrainOptions(cmd, o.config.train);
   return cmd;
 }
@@ -384,6 +412,7 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   pruneCmd->add_option("--policy", prune->policy, policyOptionHelp(false))->capture_default_str();
   pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
   addPruneOptions(pruneCmd, prune->spec, true);
+  addTrainOptions(pruneCmd, prune->train);  // the robust policy's held-out model
   commands.push_back({pruneCmd, [prune, pruneCmd, io] {
                         prune->common.trainingGiven = scoreTrainingGiven(*pruneCmd, "score-");
                         return runPrune(*prune, io);

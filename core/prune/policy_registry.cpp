@@ -1,5 +1,7 @@
 #include "prune/policy_registry.h"
 
+#include "prune/robust_pruning.h"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -110,6 +112,56 @@ std::vector<int64_t> pickCcs(const PruneInputs& in, std::vector<int64_t> pool, i
 // The policies every program has. A policy of the project is added here (its selection
 // may live in its own file of prune/): a static registering object in another file of
 // this static library would be dropped by the linker when nothing else uses that file.
+// DRoP: class quotas from the per-class recall of a model trained on held-out data,
+// random within each class (prune/robust_pruning.h).
+PolicyInfo robustPolicy() {
+  PolicyInfo p;
+  p.name = "robust";
+  p.term = PS_WORDS3("Wording", "robust (DRoP)", "policy");
+  p.title = PS_WORDS("Policy", "robust (DRoP)");
+  p.description = PS_WORDS("Policy",
+                           "class quotas growing with the class's error of a model trained with the recipe on 80 % of "
+                           "each class and measured on the 20 % held out (drawn with the seed), then random within "
+                           "class");
+  p.reference = "Vysogorets, Ahuja, Kempe, DRoP: Distributionally Robust Data Pruning, ICLR 2025";
+  p.usesScore = false;
+  p.needsClassRecall = true;
+  p.studyDefault = false;
+  p.options.classBalanced = false;
+  p.options.seeded = true;
+  p.colour = {0xff, 0x7f, 0x0e};
+  p.select = [](const PruneInputs& in, const PruneSpec& spec) {
+    return selectRobust(*in.labels, *in.classRecall, spec.keep, spec.seed);
+  };
+  return p;
+}
+
+// Every group (class x the dataset's attributes) keeps the same fraction, its hardest:
+// keep-hard's class-balanced rule with groups for classes.
+PolicyInfo groupBalancedPolicy() {
+  PolicyInfo p;
+  p.name = "group-balanced";
+  p.term = PS_WORDS3("Wording", "group-balanced", "policy");
+  p.title = PS_WORDS("Policy", "group-balanced");
+  p.description =
+      PS_WORDS("Policy", "every group (class x the dataset's attributes) keeps the same fraction, its hardest");
+  p.needsGroups = true;
+  p.studyDefault = false;
+  p.options.classBalanced = false;
+  p.options.beta = true;
+  p.colour = {0x8c, 0x56, 0x4b};
+  p.select = [](const PruneInputs& in, const PruneSpec& spec) {
+    PruneSpec within = spec;
+    within.policy = PrunePolicy::KeepHard;
+    within.classBalanced = true;
+    PruneInputs byGroup = in;
+    byGroup.labels = in.groups;
+    byGroup.groups = nullptr;
+    return selectSubset(byGroup, within);
+  };
+  return p;
+}
+
 std::vector<PolicyInfo> builtInPolicies() {
   std::vector<PolicyInfo> out(4);
   out[0].name = "hard";
@@ -146,6 +198,8 @@ std::vector<PolicyInfo> builtInPolicies() {
   out[3].options = {true, true, true, true};
   out[3].colour = {0x2c, 0xa0, 0x2c};
   out[3].select = pooled(pickCcs);
+  out.push_back(robustPolicy());
+  out.push_back(groupBalancedPolicy());
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "prune/policy_registry.h"
+#include "prune/robust_pruning.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -125,12 +126,16 @@ std::vector<int64_t> selectSubset(const PruneInputs& inputs, const PruneSpec& sp
 }
 
 std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
-                                  const PruneSpec& spec, const TieBreak& tie) {
+                                  const PruneSpec& spec, const TieBreak& tie, const PolicyInputs* inputs) {
   PruneInputs in;
   in.difficulty = &difficulty;
   in.labels = &labels;
   in.tie = tie;
+  if (inputs && !inputs->groups.empty()) in.groups = &inputs->groups;
+  if (inputs && !inputs->classRecall.empty()) in.classRecall = &inputs->classRecall;
   return selectSubset(in, spec);
 }
+
+bool policyUsesScore(PrunePolicy p) { return p.info().usesScore; }
 
 }  // namespace ps

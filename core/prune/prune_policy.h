@@ -31,7 +31,7 @@ struct PolicyInfo;
 // others come from parsePrunePolicy or the registry. Cheap to copy.
 class PrunePolicy {
  public:
-  static const PrunePolicy KeepHard, KeepEasy, Random, Ccs;
+  static const PrunePolicy KeepHard, KeepEasy, Random, Ccs, Robust, GroupBalanced;
   constexpr PrunePolicy() = default;  // keep-hard
   const char* name() const { return name_; }
   // The registry's entry; ConfigError when the policy is not (or no longer) registered.
@@ -49,11 +49,22 @@ inline constexpr PrunePolicy PrunePolicy::KeepHard{"hard"};
 inline constexpr PrunePolicy PrunePolicy::KeepEasy{"easy"};
 inline constexpr PrunePolicy PrunePolicy::Random{"random"};
 inline constexpr PrunePolicy PrunePolicy::Ccs{"ccs"};
+inline constexpr PrunePolicy PrunePolicy::Robust{"robust"};
+inline constexpr PrunePolicy PrunePolicy::GroupBalanced{"group-balanced"};
 
 const char* prunePolicyName(PrunePolicy p);             // "hard", "easy", "random", "ccs", ...
 PrunePolicy parsePrunePolicy(const std::string& name);  // ConfigError naming the registered ones when unknown
 // True when `name` (as a file or the store spells it) is the identifier of `p`.
 inline bool isPolicy(const std::string& name, PrunePolicy p) { return name == p.name(); }
+// False for a policy that ranks by no score (random, robust): see PolicyInfo::usesScore.
+bool policyUsesScore(PrunePolicy p);
+
+// What robust and group-balanced need beyond the score, held by the caller: one entry
+// per class (recall) or per example (groups). selectSubset passes them on as PruneInputs.
+struct PolicyInputs {
+  std::vector<double> classRecall;  // robust: per class, recall of a model on held-out data
+  std::vector<int> groups;          // group-balanced: each example's group (class x attributes)
+};
 
 struct PruneSpec {
   PrunePolicy policy = PrunePolicy::KeepHard;
@@ -89,9 +100,11 @@ struct PruneInputs {
 
 // Positions (0..n-1, ascending) of the kept examples. Throws ConfigError for a bad spec,
 // a score vector (or tie-break vector) of the wrong length or with NaN, a policy's
-// input missing, or a budget the policy cannot meet.
+// input missing, or a budget the policy cannot meet. Robust and group-balanced read
+// `inputs` (ConfigError naming what is missing without).
 std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const std::vector<int>& labels,
-                                  const PruneSpec& spec, const TieBreak& tie = {});
+                                  const PruneSpec& spec, const TieBreak& tie = {},
+                                  const PolicyInputs* inputs = nullptr);
 std::vector<int64_t> selectSubset(const PruneInputs& inputs, const PruneSpec& spec);
 
 // Per-class budgets by the largest-remainder rule above.

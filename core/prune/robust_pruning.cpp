@@ -130,6 +130,7 @@ std::vector<int64_t> selectGroupBalanced(const std::vector<float>& difficulty, c
                                          const PruneSpec& spec) {
   PruneSpec balanced = spec;
   balanced.classBalanced = true;  // the class-balanced rule, with groups for classes
+  if (balanced.policy == PrunePolicy::GroupBalanced) balanced.policy = PrunePolicy::KeepHard;
   return selectSubset(difficulty, groups, balanced);
 }
 

@@ -161,11 +161,13 @@ std::string scalingSection(const ScalingResult& r) {
   return o.str();
 }
 
-std::string frontierSection(const FrontierResult& r) {
+namespace {
+
+std::string frontierChart(const FrontierResult& r, const std::string& what) {
   SvgChart c;
-  c.title = "Test error against kept fraction (frontier run " + std::to_string(r.runId) + ")";
+  c.title = what + " against kept fraction (frontier run " + std::to_string(r.runId) + ")";
   c.xLabel = "kept fraction f";
-  c.yLabel = "test error";
+  c.yLabel = what;
   // A line per score × policy, named as the GUI's legend names it ("keep hard (el2n)",
   // "random"): coloured by policy, dashed for a second score.
   std::map<std::pair<std::string, std::string>, SvgSeries> series;
@@ -184,16 +186,36 @@ std::string frontierSection(const FrontierResult& r) {
     s.dashed = !score.empty() && (std::find(scores.begin(), scores.end(), score) - scores.begin()) % 2 == 1;
     c.series.push_back(s);
   }
+  return "<div class='chart'>" + renderSvg(c) + "</div>\n";
+}
+
+std::string metricCell(const FrontierPoint& p, FrontierMetric m) {
+  const std::vector<double> v = metricErrors(p, m);
+  return v.empty() ? std::string("<td class='na'>n/a</td>") : numberCell(meanAndStd(v).mean);
+}
+
+}  // namespace
+
+std::string frontierSection(const FrontierResult& r) {
+  const bool worstGroup = hasMetric(r, FrontierMetric::WorstGroup);
   std::ostringstream o;
-  o << "<section><h2>Frontier study, run " << r.runId << " (" << esc(r.budget) << " budget)</h2>\n<div class='chart'>"
-    << renderSvg(c) << "</div>\n<table>"
-    << header({"score", "policy", "f", "kept", "epochs", "error", "± std", "seeds", "Pareto"});
+  o << "<section><h2>Frontier study, run " << r.runId << " (" << esc(r.budget) << " budget)</h2>\n"
+    << frontierChart(r, "test error");
+  if (worstGroup)  // does keeping the hard examples hurt the minority group? this chart answers it
+    o << frontierChart(frontierByMetric(r, FrontierMetric::WorstGroup), "worst-group error");
+  o << "<table>"
+    << header({"score", "policy", "f", "kept", "epochs", "error", "± std", "seeds", "Pareto", "worst-class error",
+               "worst-group error"});
   for (const auto& p : r.points)
     o << "<tr>" << td(p.score.empty() ? std::string("-") : p.score) << td(p.policy) << numberCell(p.keep, 2)
       << td(p.kept) << td(int64_t(p.epochs)) << numberCell(p.errorMean)
       << spreadCell(p.errorStd, int64_t(p.errors.size())) << td(int64_t(p.errors.size())) << td(p.pareto ? "yes" : "")
-      << "</tr>\n";
-  o << "</table></section>\n";
+      << metricCell(p, FrontierMetric::WorstClass) << metricCell(p, FrontierMetric::WorstGroup) << "</tr>\n";
+  o << "</table>";
+  if (!worstGroup)
+    o << "<p class='note'>Worst-group error: n/a (the dataset has no attribute to group by, or the study was "
+         "trained before per-group error was recorded).</p>";
+  o << "</section>\n";
   return o.str();
 }
 
@@ -310,6 +332,90 @@ std::string auditSection(const AuditResult* audit, const std::string& whyNot) {
     o << "<p class='note'>Accuracy columns show where the subset's model is in the store; "
          "prunescope-cli audit --train trains the missing ones.</p>\n";
   o << "</section>\n";
+  return o.str();
+}
+
+namespace {
+
+// A share as a number with a bar under it (the make-up, drawn without scripts or SVG).
+std::string shareCell(double v, double scale, const char* colour) {
+  if (!std::isfinite(v)) return "<td class='na'>n/a</td>";
+  const int width = static_cast<int>(std::lround(100.0 * std::min(1.0, v / scale)));
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return "<td data-v='" + g(v) + "'>" + buf + "<div style='height:6px;width:" + std::to_string(width) +
+         "px;background:" + colour + "'></div></td>";
+}
+
+std::string summaryRow(const std::string& model, const GroupSummary& s) {
+  auto metric = [](const GroupMetric& m) {
+    std::string t = g(m.value);
+    if (std::isfinite(m.spread)) t += " ± " + g(m.spread);
+    if (std::isfinite(m.low)) t += " [" + g(m.low) + ", " + g(m.high) + "]";
+    return t;
+  };
+  return "<tr>" + td(model) + td(metric(s.average)) + td(metric(s.worstGroup)) + td(s.worstGroup.group) +
+         td(metric(s.gap)) + td(metric(s.worstClass)) + td(s.worstClass.group) + "</tr>\n";
+}
+
+// The class × attribute groups shown: all of them, or the maxRows most pruned.
+std::vector<size_t> shownGroups(const GroupAuditResult& a, size_t maxRows) {
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < a.groups.size(); ++i)
+    if (!a.groups[i].margin()) rows.push_back(i);
+  if (rows.size() > maxRows) {
+    auto kept = [&](size_t i) { return std::isnan(a.groups[i].keptFraction) ? 2.0 : a.groups[i].keptFraction; };
+    std::stable_sort(rows.begin(), rows.end(), [&](size_t x, size_t y) { return kept(x) < kept(y); });
+    rows.resize(maxRows);
+  }
+  for (size_t i = 0; i < a.groups.size(); ++i)
+    if (a.groups[i].margin()) rows.push_back(i);  // the margins over classes, always
+  return rows;
+}
+
+}  // namespace
+
+std::string groupAuditSection(const GroupAuditResult* a, const std::string& whyNot, size_t maxRows) {
+  std::ostringstream o;
+  o << "<section><h2>Fairness audit by group</h2>\n";
+  if (!a) return o.str() + "<p class='note'>" + esc(whyNot) + "</p></section>\n";
+  std::string by;
+  for (const auto& n : a->attributes) by += (by.empty() ? "" : " × ") + n;
+  o << "<p class='note'>" << esc(whyNot) << " Groups: class × " << esc(by) << "; " << a->kept << " of " << a->pool
+    << " examples kept (" << esc(a->policy) << "). Rows with class * are margins over the classes.</p>\n";
+  if (a->hasAccuracy)
+    o << "<table>"
+      << header({"model", "average accuracy", "worst-group accuracy", "worst group", "gap", "worst-class accuracy",
+                 "worst class"})
+      << summaryRow("subset", a->subset) << summaryRow("full data", a->full) << "</table>\n";
+  else
+    o << "<p class='note'>No accuracy: " << esc(a->noAccuracy) << "</p>\n";
+  double scale = 1e-9;
+  for (const auto& gr : a->groups)
+    if (!gr.margin())
+      scale = std::max(
+          {scale, std::isfinite(gr.shareFull) ? gr.shareFull : 0.0, std::isfinite(gr.shareKept) ? gr.shareKept : 0.0});
+  std::vector<std::string> cols = {"class"};
+  cols.insert(cols.end(), a->attributes.begin(), a->attributes.end());
+  for (const char* c : {"total", "kept", "kept fraction", "share of full set", "share of kept set", "acc subset",
+                        "acc full", "change", "test examples"})
+    cols.push_back(c);
+  const std::vector<size_t> rows = shownGroups(*a, maxRows);
+  if (rows.size() < a->groups.size())
+    o << "<p class='note'>The " << maxRows << " most pruned groups of " << a->groups.size() << ".</p>\n";
+  o << "<table>" << header(cols);
+  const std::string worst = a->hasAccuracy ? a->subset.worstGroup.group : std::string();
+  for (size_t i : rows) {
+    const GroupRow& gr = a->groups[i];
+    o << "<tr" << (!gr.margin() && !worst.empty() && groupName(*a, gr) == worst ? " class='best'" : "") << ">"
+      << td(gr.className);
+    for (const auto& v : gr.values) o << td(v);
+    o << td(gr.total) << td(gr.kept) << numberCell(gr.keptFraction, 3) << shareCell(gr.shareFull, scale, "#7f7f7f")
+      << shareCell(gr.shareKept, scale, "#1f77b4") << numberCell(gr.accSubset, 3) << numberCell(gr.accFull, 3)
+      << numberCell(gr.change, 3) << td(gr.test) << "</tr>\n";
+  }
+  o << "</table>\n<p class='note'>Highlighted: the worst group (lowest test accuracy of the subset's model). "
+       "Bars: the group's share of the full set (grey) and of the kept set (blue).</p></section>\n";
   return o.str();
 }
 

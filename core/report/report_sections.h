@@ -11,6 +11,7 @@
 #include "score/score_agreement.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
+#include "study/group_audit.h"
 #include "study/pruning_planner.h"
 #include "study/scaling_study.h"
 #include "theory/optimal_keep.h"
@@ -25,6 +26,11 @@ std::string frontierSection(const FrontierResult& r);
 std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>& theory, const std::string& theoryNote);
 std::string agreementSection(const ScoreAgreement* agreement, const std::string& whyNot);
 std::string auditSection(const AuditResult* audit, const std::string& whyNot);
+// The audit by group of the same pruning: the summary (average, worst-group and
+// worst-class accuracy of both models), and per group its counts, its share of the full
+// and of the kept set drawn as bars (the make-up before and after), and its accuracies;
+// the worst group highlighted. With more than `maxRows` groups, the `maxRows` most pruned.
+std::string groupAuditSection(const GroupAuditResult* audit, const std::string& whyNot, size_t maxRows = 60);
 
 // The frontier point the report audits: the lowest-error point pruned by a score (an
 // audit ranks by the score; random pruning has none). `note` says which point it is and

@@ -102,6 +102,31 @@ std::optional<AuditResult> auditOf(const Dataset& ds, Store& store, const std::v
   }
 }
 
+// The same audit by group (class × every attribute that can be grouped by, at most
+// three), from the store's models; "" for a dataset without such attributes.
+std::string groupAuditPart(const Dataset& ds, Store& store, const std::vector<FrontierResult>& frontiers,
+                           JobContext& ctx) {
+  std::vector<std::string> names;
+  for (const Attribute& a : ds.attributes())
+    if (a.groupable() && names.size() < 3) names.push_back(a.name);
+  if (names.empty()) return {};
+  std::string which;
+  const FrontierPoint* best = frontiers.empty() ? nullptr : auditedPoint(frontiers.back(), which);
+  if (!best) return groupAuditSection(nullptr, frontiers.empty() ? "No frontier study: no pruning to audit." : which);
+  const FrontierResult& r = frontiers.back();
+  try {
+    GroupAuditConfig config;
+    config.audit = auditConfigForPoint(store.run(r.runId).config, r.scoreRunId, *best);
+    config.audit.trainModels = false;  // a report reads the store, it trains nothing
+    config.groupBy = names;
+    config.bootstrap = 200;
+    const GroupAuditResult audit = runGroupAudit(ds, store, config, ctx);
+    return groupAuditSection(&audit, which + " 200 bootstrap resamples of the test examples.");
+  } catch (const std::exception& e) {
+    return groupAuditSection(nullptr, "No audit by group: " + describeError(e));
+  }
+}
+
 std::string provenanceSection(const Dataset& ds, const Store& store, const std::vector<RunRecord>& runs) {
   std::ostringstream o;
   const ImageShape shape = ds.shape();
@@ -189,6 +214,7 @@ std::string renderStudyReport(const Dataset& ds, Store& store, const ReportOptio
   std::string auditNote;
   const auto audit = auditOf(ds, store, frontier, ctx, auditNote);
   html << auditSection(audit ? &*audit : nullptr, auditNote);
+  html << groupAuditPart(ds, store, frontier, ctx);
   html << provenanceSection(ds, store, runs) << "</body></html>\n";
   return html.str();
 }

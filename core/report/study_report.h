@@ -4,7 +4,8 @@
 // envelope, every frontier study, the pruning planner's answer beside the perceptron
 // theory's optimal kept fraction (labelled as theory), the score agreement matrix, the
 // fairness audit of the best pruned frontier point (from models already in the store:
-// the report trains nothing), and full provenance: the dataset's fingerprint, every
+// the report trains nothing) and, for a dataset with attributes, its audit by group
+// (class × attributes), and full provenance: the dataset's fingerprint, every
 // run's settings and device, the program's version, the store.
 #include <string>
 

@@ -106,12 +106,12 @@ std::string describeTopTie(const TopTie& t, bool byTieKey, const Wording& w) {
 
 PruneMarks pruneMarks(const std::vector<int64_t>& indices, const std::vector<float>& difficulty,
                       const std::vector<int>& labels, const PruneSpec& spec, size_t splitSize,
-                      const std::vector<float>* tieKey) {
+                      const std::vector<float>* tieKey, const PolicyInputs* inputs) {
   PruneMarks m;
   m.prunedByIndex.assign(splitSize, 0);
   std::vector<uint8_t> keptPos(indices.size(), 0);
   const TieBreak tie{usable(tieKey, indices.size()), &indices};
-  for (int64_t p : selectSubset(difficulty, labels, spec, tie)) keptPos[static_cast<size_t>(p)] = 1;
+  for (int64_t p : selectSubset(difficulty, labels, spec, tie, inputs)) keptPos[static_cast<size_t>(p)] = 1;
   m.kept.reserve(static_cast<size_t>(std::count(keptPos.begin(), keptPos.end(), uint8_t(1))));
   for (size_t p = 0; p < keptPos.size(); ++p) {
     if (keptPos[p])

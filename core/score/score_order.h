@@ -74,6 +74,6 @@ struct PruneMarks {
 // marks by training index. ConfigError as selectSubset.
 PruneMarks pruneMarks(const std::vector<int64_t>& indices, const std::vector<float>& difficulty,
                       const std::vector<int>& labels, const PruneSpec& spec, size_t splitSize,
-                      const std::vector<float>* tieKey = nullptr);
+                      const std::vector<float>* tieKey = nullptr, const PolicyInputs* inputs = nullptr);
 
 }  // namespace ps

@@ -10,6 +10,7 @@
 #include "job/job.h"
 #include "store/store.h"
 #include "study/frontier_study.h"
+#include "study/policy_inputs.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
@@ -37,7 +38,7 @@ AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const
                     JobContext& ctx) {
   AuditSide side;
   side.label = spec.label();
-  const auto kept = selectSubset(score.difficulty, labels, spec, score.tieBreak());
+  const auto kept = selectSubset(score.difficulty, labels, spec, score.tieBreak(), &score.inputs);
   side.kept = static_cast<int64_t>(kept.size());
   const size_t classes = ds.numClasses();
   std::vector<int64_t> total(classes, 0), keptPer(classes, 0);
@@ -126,7 +127,8 @@ AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig&
   config.train.validate();
   if (!(config.threshold > 0 && config.threshold <= 1))
     throw ConfigError("disproportion threshold " + std::to_string(config.threshold) + " is outside (0, 1]");
-  const ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  attachPolicyInputs(ds, store, {config.spec.policy}, config.train, score, ctx, config.trainModels);
   const std::vector<int> labels = ds.labelsOf(Split::Train, score.indices);
   AuditResult r;
   r.keep = config.spec.keep;

@@ -11,6 +11,7 @@
 #include "data/dataset.h"
 #include "job/job.h"
 #include "store/store.h"
+#include "study/policy_inputs.h"
 #include "study/study_runner.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
@@ -355,9 +356,10 @@ GroupAuditResult runGroupAudit(const Dataset& ds, Store& store, const GroupAudit
   in.classNames = ds.classNames();
   in.bootstrap = config.bootstrap;
   in.bootstrapSeed = config.bootstrapSeed;
-  const ResolvedScore score = resolveStudyScore(ds, store, config.audit.score, ctx);
+  ResolvedScore score = resolveStudyScore(ds, store, config.audit.score, ctx);
+  attachPolicyInputs(ds, store, {config.audit.spec.policy}, config.audit.train, score, ctx, config.audit.trainModels);
   fillExamples(ds, score, config.audit.testLimit, in);
-  const auto kept = selectSubset(score.difficulty, in.poolLabels, config.audit.spec, score.tieBreak());
+  const auto kept = selectSubset(score.difficulty, in.poolLabels, config.audit.spec, score.tieBreak(), &score.inputs);
   in.kept.assign(in.poolLabels.size(), 0);
   std::vector<int64_t> subset;
   subset.reserve(kept.size());

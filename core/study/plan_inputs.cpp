@@ -68,7 +68,7 @@ PlanInputs planInputsFrom(const std::vector<ScalingResult>& scaling, const std::
     for (const auto& p : r.points) {
       if (p.keep >= 1.0 && std::exchange(unprunedSeen, true)) continue;
       const std::string score = p.score.empty() ? std::string("-") : p.score;
-      ScalingPoint sp{p.policy, p.keep, pool, p.kept, p.errors, p.errorMean, p.errorStd};
+      ScalingPoint sp{p.policy, p.keep, pool, p.kept, p.errors, p.errorMean, p.errorStd, {}, {}};
       addCurve(in, PlanCurve{r.runId, runKindName(RunKind::Frontier), score, p.policy, p.keep, {sp}, {}});
     }
   }

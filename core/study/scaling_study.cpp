@@ -14,6 +14,8 @@
 #include "job/job.h"
 #include "store/run_kind.h"
 #include "store/store.h"
+#include "study/group_error.h"
+#include "study/policy_inputs.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
@@ -101,7 +103,9 @@ nlohmann::json toJson(const ScalingResult& r) {
                            {"kept", p.kept},
                            {"errors", p.errors},
                            {"error_mean", p.errorMean},
-                           {"error_std", p.errorStd}});
+                           {"error_std", p.errorStd},
+                           {"worst_class_errors", p.worstClassErrors},
+                           {"worst_group_errors", p.worstGroupErrors}});
   for (const auto& c : r.curves)
     j["fits"].push_back({{"policy", c.policy},
                          {"keep", c.keep},
@@ -124,7 +128,9 @@ ScalingResult fromJson(const nlohmann::json& j) {
   r.scoreName = j.value("score", std::string());
   for (const auto& p : j.value("points", nlohmann::json::array()))
     r.points.push_back({p.at("policy"), p.at("keep"), p.at("pool"), p.at("kept"),
-                        p.at("errors").get<std::vector<double>>(), p.at("error_mean"), p.at("error_std")});
+                        p.at("errors").get<std::vector<double>>(), p.at("error_mean"), p.at("error_std"),
+                        p.value("worst_class_errors", std::vector<double>()),
+                        p.value("worst_group_errors", std::vector<double>())});
   for (const auto& f : j.value("fits", nlohmann::json::array())) {
     ScalingCurve c;
     c.policy = f.at("policy");
@@ -197,13 +203,17 @@ std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& co
       labels.push_back(ds.label(Split::Train, static_cast<size_t>(ids.back())));
     }
     const TieBreak tie{tieKey.empty() ? nullptr : &tieKey, &ids};
+    PolicyInputs inputs;  // the pool's part: DRoP's recall as measured on the whole set, each example's group
+    inputs.classRecall = score.inputs.classRecall;
+    for (int64_t pos : pool)
+      if (!score.inputs.groups.empty()) inputs.groups.push_back(score.inputs.groups[static_cast<size_t>(pos)]);
     for (PrunePolicy pol : parsePolicies(config.policies))
       for (double f : config.keeps)
         for (int s = 0; s < config.seeds; ++s) {
           StudyPoint p;
           p.seed = config.train.seed + static_cast<uint64_t>(s);
           const PruneSpec spec{pol, f, config.classBalanced, config.beta, 50, p.seed};
-          for (int64_t k : selectSubset(d, labels, spec, tie))
+          for (int64_t k : selectSubset(d, labels, spec, tie, &inputs))
             p.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
           checkSubsetCoversClasses(ds, p.trainIdx);
           std::ostringstream key, label;
@@ -233,11 +243,15 @@ std::vector<ScalingPoint> collectPoints(const std::vector<GridPlace>& places,
     p.pool = at.pool;
     p.kept = outcomes[k].kept;
     p.errors.push_back(outcomes[k].error);
+    if (!outcomes[k].perClassAccuracy.empty()) p.worstClassErrors.push_back(worstError(outcomes[k].perClassAccuracy));
+    if (!outcomes[k].perGroupAccuracy.empty()) p.worstGroupErrors.push_back(worstError(outcomes[k].perGroupAccuracy));
   }
   std::vector<ScalingPoint> out;
   for (auto& kv : points) {
     ScalingPoint p = kv.second;
     const MeanStd ms = meanAndStd(p.errors);
+    if (p.worstClassErrors.size() != p.errors.size()) p.worstClassErrors.clear();
+    if (p.worstGroupErrors.size() != p.errors.size()) p.worstGroupErrors.clear();
     p.errorMean = ms.mean;
     p.errorStd = ms.std;
     out.push_back(p);
@@ -317,6 +331,7 @@ struct ScalingWork {
 ScalingWork scalingWork(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
   ScalingWork w;
   w.score = resolveStudyScore(ds, store, config.score, ctx);
+  attachPolicyInputs(ds, store, parsePolicies(config.policies), config.train, w.score, ctx);
   const auto n = static_cast<int64_t>(w.score.indices.size());
   w.sizes = config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;
   if (w.sizes.back() > n)

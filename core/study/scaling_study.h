@@ -50,6 +50,9 @@ struct ScalingPoint {
   int64_t pool = 0, kept = 0;
   std::vector<double> errors;
   double errorMean = 0, errorStd = 0;
+  // Per seed: 1 − the worst class's and the worst test group's accuracy (empty when not
+  // recorded: a study stored before they were, or no attributes to group by).
+  std::vector<double> worstClassErrors, worstGroupErrors;
 };
 
 struct ScalingCurve {

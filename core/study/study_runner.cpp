@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <numeric>
 
@@ -13,6 +14,7 @@
 #include "store/example_tags.h"
 #include "store/run_guard.h"
 #include "store/store.h"
+#include "study/group_error.h"
 #include "study/train_eval.h"
 #include "study/work_estimate.h"
 #include "util/errors.h"
@@ -38,7 +40,7 @@ ResolvedScore resolveStudyScore(const Dataset& ds, Store& store, const StudyScor
   }
   if (!run.difficulty.count(name))
     throw ConfigError("score run " + std::to_string(run.runId) + " has no score '" + name + "'");
-  ResolvedScore out{run.runId, run.indices, run.difficulty.at(name), 0, tieBreakKey(run.predictions)};
+  ResolvedScore out{run.runId, run.indices, run.difficulty.at(name), 0, tieBreakKey(run.predictions), {}};
   if (out.tieKey.size() != out.indices.size()) out.tieKey.clear();
   if (score.excludeTagged) {
     const std::vector<int64_t> excluded = excludedExamples(store, ds);  // sorted
@@ -64,9 +66,16 @@ std::string cacheKeyOf(const Dataset& ds, const StudyRunSpec& spec) {
   return Store::cacheKey(spec.kind, spec.configJson, ds.fingerprint());
 }
 
+nlohmann::json numbersOrNull(const std::vector<double>& v) {
+  nlohmann::json j = nlohmann::json::array();
+  for (double x : v) j.push_back(std::isnan(x) ? nlohmann::json() : nlohmann::json(x));
+  return j;
+}
+
 nlohmann::json toJson(const PointOutcome& o) {
   return {{"error", o.error},
           {"per_class_accuracy", o.perClassAccuracy},
+          {"per_group_accuracy", numbersOrNull(o.perGroupAccuracy)},
           {"kept", o.kept},
           {"train_run", o.trainRun},
           {"learned", o.learned}};
@@ -84,14 +93,22 @@ PointOutcome outcomeFromJson(const Store& store, const std::string& key, const s
     o.learned = j.value("learned", true);
     for (const auto& a : j.value("per_class_accuracy", nlohmann::json::array()))
       o.perClassAccuracy.push_back(a.is_number() ? a.get<double>() : 0.0);
+    for (const auto& a : j.value("per_group_accuracy", nlohmann::json::array()))
+      o.perGroupAccuracy.push_back(a.is_number() ? a.get<double>() : std::nan(""));
     return o;
   } catch (const nlohmann::json::exception& e) {
     throw StoreError(store.path() + ": study result '" + key + "' is damaged (" + e.what() + ")");
   }
 }
 
+// The test examples' labels and groups, for each point's per-group accuracy.
+struct TestSide {
+  std::vector<int> labels;
+  TestGroups groups;
+};
+
 PointOutcome trainPoint(const Dataset& ds, Store& store, const StudyRunSpec& spec, const StudyPoint& point,
-                        JobContext& ctx, double done, double weight, double total) {
+                        const TestSide& test, JobContext& ctx, double done, double weight, double total) {
   TrainConfig tc = spec.train;
   tc.epochs = point.epochs;
   tc.seed = point.seed;
@@ -100,7 +117,12 @@ PointOutcome trainPoint(const Dataset& ds, Store& store, const StudyRunSpec& spe
       [&](double frac, const std::string& m) { ctx.report(done + frac * weight, total, point.label + " · " + m); },
       point.mustLearn);
   logPoint(ctx, point.label, e);
-  return {e.error, e.perClassAccuracy, static_cast<int64_t>(point.trainIdx.size()), e.runId, e.learned};
+  return {e.error,
+          e.perClassAccuracy,
+          groupAccuracy(test.groups, test.labels, e.testPredictions),
+          static_cast<int64_t>(point.trainIdx.size()),
+          e.runId,
+          e.learned};
 }
 
 }  // namespace
@@ -122,6 +144,9 @@ int64_t runStudyPoints(const Dataset& ds, Store& store, const StudyRunSpec& spec
   std::vector<double> weights;
   for (const StudyPoint& p : points) weights.push_back(progressWeight(studyTrainingWork(p, test, spec.testLimit)));
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  TestSide testSide{{}, testGroups(ds)};
+  if (!testSide.groups.empty())
+    for (size_t i = 0; i < ds.size(Split::Test); ++i) testSide.labels.push_back(ds.label(Split::Test, i));
   return runRecorded(store, runId, "cancelled; finished points are kept", [&] {
     std::vector<PointOutcome> outcomes;
     outcomes.reserve(points.size());
@@ -131,7 +156,7 @@ int64_t runStudyPoints(const Dataset& ds, Store& store, const StudyRunSpec& spec
       if (auto saved = store.result(runId, point.key)) {
         outcomes.push_back(outcomeFromJson(store, point.key, *saved));
       } else {
-        outcomes.push_back(trainPoint(ds, store, spec, point, ctx, done, weight, total));
+        outcomes.push_back(trainPoint(ds, store, spec, point, testSide, ctx, done, weight, total));
         store.putResult(runId, point.key, toJson(outcomes.back()).dump());  // stored as soon as it is done
       }
       done += weight;

@@ -27,6 +27,7 @@ struct ResolvedScore {
   std::vector<float> difficulty;  // one per index
   int64_t excluded = 0;           // examples left out as tagged "exclude"
   std::vector<float> tieKey;      // one per index, or empty: score/score_order.h's tieBreakKey
+  PolicyInputs inputs;            // robust and group-balanced (study/policy_inputs.h), when asked for
   // How pruning ranks equal difficulties: by tieKey, then by training index.
   TieBreak tieBreak() const { return {tieKey.empty() ? nullptr : &tieKey, &indices}; }
 };
@@ -50,6 +51,9 @@ struct StudyPoint {
 struct PointOutcome {
   double error = 0;
   std::vector<double> perClassAccuracy;  // empty for a result stored without it
+  // Per test group (study/group_error.h; NaN: no test example), empty for a dataset
+  // without attributes or a result stored without it.
+  std::vector<double> perGroupAccuracy;
   int64_t kept = 0;
   int64_t trainRun = 0;
   bool learned = true;

@@ -19,7 +19,6 @@ QString policyDescription(const PolicyInfo& policy) {
 
 void fillPolicyCombo(QComboBox* box) {
   for (const auto& p : registeredPolicies()) {
-    if (p.needsExtraInputs()) continue;
     box->addItem(policyTitle(p), QString::fromStdString(p.name));
     box->setItemData(box->count() - 1, policyDescription(p), Qt::ToolTipRole);
   }
@@ -27,7 +26,6 @@ void fillPolicyCombo(QComboBox* box) {
 
 void fillPolicyList(QListWidget* list) {
   for (const auto& p : registeredPolicies()) {
-    if (p.needsExtraInputs()) continue;
     auto* item = new QListWidgetItem(policyWord(p.name), list);
     item->setData(Qt::UserRole, QString::fromStdString(p.name));
     item->setToolTip(policyDescription(p));

@@ -70,7 +70,7 @@ QString frontierLineName(const FrontierPoint& p) {
   return QObject::tr("keep %1 (%2)").arg(policyWord(p.policy), QString::fromStdString(p.score));
 }
 
-QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
+QChart* makeFrontierChart(const FrontierResult& r, const QString& title, const QString& yTitle) {
   auto* chart = new QChart;
   chart->setTitle(title);
   auto* x = new QValueAxis;
@@ -79,7 +79,7 @@ QChart* makeFrontierChart(const FrontierResult& r, const QString& title) {
   x->setTickCount(12);
   x->setLabelFormat("%.1f");
   auto* y = new QValueAxis;
-  y->setTitleText(QObject::tr("test error"));
+  y->setTitleText(yTitle.isEmpty() ? QObject::tr("test error") : yTitle);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   double lo = 1, hi = 0;

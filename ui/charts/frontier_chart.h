@@ -12,7 +12,8 @@ class QChart;
 
 namespace ps::ui {
 
-QChart* makeFrontierChart(const FrontierResult& result, const QString& title);
+// `yTitle`: the y axis's title (default "test error"; frontierByMetric gives the others).
+QChart* makeFrontierChart(const FrontierResult& result, const QString& title, const QString& yTitle = QString());
 // The legend's name of a point's line: "keep hard (el2n)", "random".
 QString frontierLineName(const FrontierPoint& point);
 

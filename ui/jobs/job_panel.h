@@ -15,6 +15,7 @@
 #include "score/score_config.h"
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
+#include "study/group_audit.h"
 #include "study/scaling_study.h"
 
 class QCheckBox;
@@ -69,6 +70,7 @@ class JobPanel : public QWidget {
   // continues it from its last checkpoint); nullptr, with jobFailed, when they cannot be read.
   BackgroundJob* resumeRun(const ps::RunRecord& run);
   BackgroundJob* startAudit(const AuditConfig& config, const QString& title);
+  BackgroundJob* startGroupAudit(const GroupAuditConfig& config, const QString& title);
   // Runs the learning-rate range test with the scoring form's model on the open dataset
   // (its examples limit too); the suggestion fills the learning-rate field when done.
   BackgroundJob* startLrRange();
@@ -109,6 +111,7 @@ class JobPanel : public QWidget {
  signals:
   void jobFinished(const QString& kind, qint64 runId);
   void auditFinished(const ps::AuditResult& result, const QString& title);
+  void groupAuditFinished(const ps::GroupAuditResult& result, const QString& title);
   void jobFailed(const QString& reason);
   void jobCancelled();
   void runsChanged();  // a job's run began, or stopped without finishing: the store's list changed

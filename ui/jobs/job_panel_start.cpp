@@ -187,6 +187,21 @@ BackgroundJob* JobPanel::startAudit(const AuditConfig& config, const QString& ti
   return enqueue(job);
 }
 
+BackgroundJob* JobPanel::startGroupAudit(const GroupAuditConfig& config, const QString& title) {
+  if (!dataset_) return nullptr;
+  auto ds = dataset_;
+  auto result = std::make_shared<GroupAuditResult>();
+  auto* job = new BackgroundJob(
+      QStringLiteral("audit"), tr("Fairness audit by group: %1").arg(title), storePath_,
+      [ds, config, result](Store& store, JobContext& ctx) {
+        *result = runGroupAudit(*ds, store, config, ctx);
+        return JobOutcome{};
+      },
+      this);
+  connect(job, &BackgroundJob::finished, this, [this, result, title] { emit groupAuditFinished(*result, title); });
+  return enqueue(job);
+}
+
 BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, bool higherIsHarder) {
   if (!dataset_) return nullptr;
   auto ds = dataset_;

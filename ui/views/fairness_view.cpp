@@ -11,18 +11,23 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "base/ui_wording.h"
 #include "charts/chart_export.h"
 #include "charts/chart_style.h"
 #include "charts/chart_view.h"
+#include "views/group_fairness.h"
 
 namespace ps::ui {
 
@@ -31,9 +36,17 @@ QString number(double v, int digits = 3) {
   return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', digits);
 }
 
-QTableView* tableFor(QWidget* parent, QStandardItemModel* model) {
+constexpr int kSortRole = Qt::UserRole + 1;
+
+// A table of `model` through a sorting proxy: the model's order until a header is clicked.
+QTableView* tableFor(QWidget* parent, QStandardItemModel* model, QSortFilterProxyModel** sorted) {
+  *sorted = new QSortFilterProxyModel(parent);
+  (*sorted)->setSourceModel(model);
+  (*sorted)->setSortRole(kSortRole);
   auto* t = new QTableView(parent);
-  t->setModel(model);
+  t->setModel(*sorted);
+  t->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+  t->setSortingEnabled(true);
   t->verticalHeader()->hide();
   t->setEditTriggers(QAbstractItemView::NoEditTriggers);
   t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -59,6 +72,7 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   metric_->addItem(tr("kept fraction per class"));
   metric_->addItem(tr("accuracy on the subset"));
   metric_->addItem(tr("change in accuracy"));
+  metric_->addItem(tr("make-up: share of the full set and of each kept set"));
   view_ = new ChartView(this);
 
   auto* tables = new QWidget(this);
@@ -66,8 +80,8 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   grid->setContentsMargins(0, 0, 0, 0);
   grid->addWidget(policyTitle_, 0, 0);
   grid->addWidget(balancedTitle_, 0, 1);
-  policyTable_ = tableFor(tables, policyModel_);
-  balancedTable_ = tableFor(tables, balancedModel_);
+  policyTable_ = tableFor(tables, policyModel_, &policySorted_);
+  balancedTable_ = tableFor(tables, balancedModel_, &balancedSorted_);
   grid->addWidget(policyTable_, 1, 0);
   grid->addWidget(balancedTable_, 1, 1);
   auto* chartBox = new QWidget(this);
@@ -88,10 +102,79 @@ FairnessView::FairnessView(QWidget* parent) : QWidget(parent) {
   split_->addWidget(chartBox);
   split_->setStretchFactor(0, 0);
   split_->setStretchFactor(1, 1);
+  groups_ = new GroupFairnessPanel(this);
+  pages_ = new QStackedWidget(this);
+  pages_->addWidget(split_);
+  pages_->addWidget(groups_);
+  groupBy_ = new QComboBox(this);
+  groupBy_->addItem(tr("class"), QStringList());
+  groupBy_->setToolTip(tr("Audit by class, or by group: class × the values of an attribute of the dataset"));
+  auto* top = new QHBoxLayout;
+  top->addWidget(summary_, 1);
+  top->addWidget(new QLabel(tr("Group by"), this));
+  top->addWidget(groupBy_);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(summary_);
-  layout->addWidget(split_, 1);
+  layout->addLayout(top);
+  layout->addWidget(pages_, 1);
   connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, &FairnessView::drawChart);
+  connect(groupBy_, qOverload<int>(&QComboBox::currentIndexChanged), this, &FairnessView::groupByChanged);
+}
+
+void FairnessView::setAttributes(const QStringList& names) {
+  const QSignalBlocker block(groupBy_);
+  groupBy_->clear();
+  groupBy_->addItem(tr("class"), QStringList());
+  for (const QString& n : names) groupBy_->addItem(tr("class × %1").arg(n), QStringList{n});
+  if (names.size() > 1) groupBy_->addItem(tr("class × %1").arg(names.join(QStringLiteral(" × "))), names);
+  pages_->setCurrentIndex(0);
+}
+
+void FairnessView::setAuditConfig(const AuditConfig& config, const QString& title) {
+  config_ = config;
+  configTitle_ = title;
+  hasConfig_ = true;
+  groupedBy_.clear();
+  if (groupBy_->currentIndex() > 0) groupByChanged();  // the new pruning, by the same attributes
+}
+
+// By class: the per-class audit. By attributes: the group audit shown when it is of those
+// attributes, else asked for (of the pruning last audited).
+void FairnessView::groupByChanged() {
+  const QStringList names = groupBy_->currentData().toStringList();
+  if (names.isEmpty()) {
+    pages_->setCurrentIndex(0);
+    return;
+  }
+  pages_->setCurrentIndex(1);
+  std::vector<std::string> wanted;
+  for (const QString& n : names) wanted.push_back(n.toStdString());
+  if (wanted == groupedBy_) return;
+  if (!hasConfig_) {
+    summary_->setText(tr("No audit yet: click a point of a frontier study to audit that pruning, then group it."));
+    return;
+  }
+  GroupAuditConfig g;
+  g.audit = config_;
+  g.audit.spec.classBalanced = config_.spec.classBalanced;
+  g.groupBy = wanted;
+  g.bootstrap = 200;  // enough for an interval on screen; the CLI's audit defaults to 1000
+  summary_->setText(tr("Auditing %1 by class × %2… (the Jobs panel shows its progress)")
+                        .arg(configTitle_, names.join(QStringLiteral(" × "))));
+  emit groupAuditRequested(g, configTitle_);
+}
+
+void FairnessView::setGroupResult(const GroupAuditResult& result, const QString& title) {
+  groupedBy_ = result.attributes;
+  QStringList names;  // the group-by box shows what the result groups by
+  for (const auto& a : result.attributes) names << QString::fromStdString(a);
+  const int entry = groupBy_->findData(names);
+  if (entry >= 0) {
+    const QSignalBlocker block(groupBy_);
+    groupBy_->setCurrentIndex(entry);
+  }
+  groups_->setResult(result, title);
+  summary_->setText(tr("Audit of %1 by group (score run %2)").arg(title).arg(result.scoreRunId));
+  pages_->setCurrentIndex(1);
 }
 
 void FairnessView::setPending(const QString& message) { summary_->setText(message); }
@@ -105,7 +188,13 @@ void FairnessView::fill(QStandardItemModel* model, const AuditSide& side) {
         << new QStandardItem(number(c.keptFraction)) << new QStandardItem(number(c.accuracySubset))
         << new QStandardItem(number(c.accuracyFull))
         << new QStandardItem(std::isnan(c.change) ? number(c.change) : QString::asprintf("%+.3f", c.change));
-    for (auto* item : row) {
+    const double sortValues[] = {0, double(c.kept), c.keptFraction, c.accuracySubset, c.accuracyFull, c.change};
+    for (int col = 0; col < row.size(); ++col) {
+      QStandardItem* item = row[col];
+      item->setData(col == 0                      ? QVariant(item->text())
+                    : std::isnan(sortValues[col]) ? QVariant(std::numeric_limits<double>::max())
+                                                  : QVariant(sortValues[col]),
+                    kSortRole);
       item->setEditable(false);
       if (c.disproportionate) {
         item->setBackground(QColor(255, 205, 205));
@@ -172,54 +261,118 @@ void FairnessView::resizeEvent(QResizeEvent* event) {
   if (hasResult_) fitTables();
 }
 
+namespace {
+
+enum ClassMetric { KeptFraction, Accuracy, Change, MakeUp };
+
+double classValue(const ClassAudit& c, int metric) {
+  const double v = metric == Accuracy ? c.accuracySubset : metric == Change ? c.change : c.keptFraction;
+  return std::isnan(v) ? 0.0 : v;
+}
+
+QValueAxis* classAxis(int metric, double lo, double hi) {
+  auto* y = new QValueAxis;
+  if (metric == Change) {  // change in accuracy: around zero
+    y->setRange(std::min(lo * 1.1, -0.05), std::max(hi * 1.1, 0.05));
+    y->applyNiceNumbers();
+  } else if (metric == MakeUp) {
+    y->setRange(0, std::max(hi * 1.1, 0.01));
+    y->applyNiceNumbers();
+  } else {
+    y->setRange(0, 1);  // fractions
+    y->setTickCount(6);
+  }
+  return y;
+}
+
+double share(int64_t part, int64_t whole) { return whole > 0 ? double(part) / double(whole) : 0.0; }
+
+}  // namespace
+
+// Every class while the chart can show them; else the kMaxBars the audited policy prunes
+// most (kept fraction, make-up), leaves least accurate, or harms most.
+std::vector<size_t> FairnessView::classesToDraw(int metric) const {
+  const auto& classes = result_.policy.classes;
+  std::vector<size_t> rows(classes.size());
+  for (size_t k = 0; k < rows.size(); ++k) rows[k] = k;
+  if (rows.size() <= static_cast<size_t>(kMaxBars)) return rows;
+  auto rank = [&](size_t k) {
+    const ClassAudit& c = classes[k];
+    const double v = metric == Accuracy ? c.accuracySubset : metric == Change ? c.change : c.keptFraction;
+    return std::isnan(v) ? std::numeric_limits<double>::max() : v;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
+  rows.resize(kMaxBars);
+  return rows;
+}
+
+// Class k's bars: its share of the full set and of each kept set (make-up), or the
+// metric on each side.
+QList<double> FairnessView::barValues(size_t k, int metric) const {
+  const ClassAudit& p = result_.policy.classes[k];
+  const ClassAudit& b = result_.balanced.classes[k];
+  if (metric != MakeUp) return {classValue(p, metric), classValue(b, metric)};
+  int64_t pool = 0;
+  for (const auto& c : result_.policy.classes) pool += c.total;
+  return {share(p.total, pool), share(p.kept, result_.policy.kept), share(b.kept, result_.balanced.kept)};
+}
+
+// Hovering a bar shows its side, class and value.
+void FairnessView::showBarValues(QBarSeries* series, const QStringList& classes) {
+  connect(series, &QBarSeries::hovered, this, [this, classes](bool on, int index, QBarSet* set) {
+    if (!on || index < 0 || index >= classes.size()) {
+      QToolTip::hideText();
+      return;
+    }
+    QToolTip::showText(QCursor::pos(),
+                       tr("%1\n%2: %3").arg(set->label(), classes[index]).arg(set->at(index), 0, 'f', 4), view_);
+  });
+}
+
 void FairnessView::drawChart() {
   auto* chart = new QChart;
+  chartClasses_.clear();
   if (hasResult_) {
     const int metric = metric_->currentIndex();
-    auto value = [metric](const ClassAudit& c) {
-      const double v = metric == 0 ? c.keptFraction : metric == 1 ? c.accuracySubset : c.change;
-      return std::isnan(v) ? 0.0 : v;
-    };
+    chartClasses_ = classesToDraw(metric);
     auto* series = new QBarSeries;
-    auto* a = new QBarSet(sideTitles_[0]);
-    auto* b = new QBarSet(sideTitles_[1]);
-    a->setColor(paletteColour(3));
-    b->setColor(paletteColour(0));
+    QList<QBarSet*> sets;
+    if (metric == MakeUp) sets << new QBarSet(tr("full set"));
+    sets << new QBarSet(sideTitles_[0]) << new QBarSet(sideTitles_[1]);
+    sets.front()->setColor(paletteColour(2));  // the full set, when shown
+    sets[sets.size() - 2]->setColor(paletteColour(3));
+    sets.back()->setColor(paletteColour(0));
     QStringList classes;
     double lo = 0, hi = 0;
-    for (size_t k = 0; k < result_.policy.classes.size(); ++k) {
+    for (size_t k : chartClasses_) {
       classes << QString::fromStdString(result_.policy.classes[k].name);
-      *a << value(result_.policy.classes[k]);
-      *b << value(result_.balanced.classes[k]);
-      lo = std::min({lo, value(result_.policy.classes[k]), value(result_.balanced.classes[k])});
-      hi = std::max({hi, value(result_.policy.classes[k]), value(result_.balanced.classes[k])});
-    }
-    series->append(a);
-    series->append(b);
-    chart->addSeries(series);
-    connect(series, &QBarSeries::hovered, this, [this, classes](bool on, int index, QBarSet* set) {
-      if (!on || index < 0 || index >= classes.size()) {
-        QToolTip::hideText();
-        return;
+      const QList<double> v = barValues(k, metric);
+      for (int s = 0; s < v.size(); ++s) {
+        *sets[s] << v[s];
+        lo = std::min(lo, v[s]);
+        hi = std::max(hi, v[s]);
       }
-      QToolTip::showText(QCursor::pos(),
-                         tr("%1\n%2: %3").arg(set->label(), classes[index]).arg(set->at(index), 0, 'f', 4), view_);
-    });
+    }
+    for (auto* set : sets) series->append(set);
+    chart->addSeries(series);
+    showBarValues(series, classes);
     auto* x = new QBarCategoryAxis;
     x->append(classes);
-    auto* y = new QValueAxis;
-    if (metric == 2) {  // change in accuracy: around zero
-      y->setRange(std::min(lo * 1.1, -0.05), std::max(hi * 1.1, 0.05));
-      y->applyNiceNumbers();
-    } else {
-      y->setRange(0, 1);  // fractions
-      y->setTickCount(6);
-    }
+    if (chartClasses_.size() > 10) x->setLabelsAngle(-60);
+    QValueAxis* y = classAxis(metric, lo, hi);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    chart->setTitle(tr("%1 (f = %2)").arg(metric_->currentText()).arg(result_.keep));
+    QString what = metric_->currentText();
+    if (chartClasses_.size() < result_.policy.classes.size())
+      what = (metric == Accuracy ? tr("the %1 least accurate of %2 classes: %3")
+              : metric == Change ? tr("the %1 most harmed of %2 classes: %3")
+                                 : tr("the %1 most pruned of %2 classes: %3"))
+                 .arg(chartClasses_.size())
+                 .arg(result_.policy.classes.size())
+                 .arg(what);
+    chart->setTitle(tr("%1 (f = %2)").arg(what).arg(result_.keep));
     chart->legend()->setAlignment(Qt::AlignBottom);
   }
   view_->showChart(chart);

@@ -1,6 +1,7 @@
 #include "views/frontier_view.h"
 
 #include <QChart>
+#include <QComboBox>
 #include <QXYSeries>
 
 #include "base/ui_wording.h"
@@ -28,6 +29,19 @@ FrontierView::FrontierView(QWidget* parent)
     const long i = pointId(series, index);
     if (i >= 0 && static_cast<size_t>(i) < result_.points.size()) requestAudit(static_cast<size_t>(i));
   });
+  metric_ = new QComboBox(this);
+  metric_->addItem(tr("test error"), QStringLiteral("error"));
+  metric_->addItem(tr("worst-class error"), QStringLiteral("worst-class"));
+  metric_->addItem(tr("worst-group error"), QStringLiteral("worst-group"));
+  metric_->setToolTip(
+      tr("What the chart draws against the kept fraction; the Pareto frontier follows it. A group is "
+         "a class × the values of the dataset's attributes."));
+  addControl(metric_);
+  connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { redraw(); });
+}
+
+FrontierMetric FrontierView::metric() const {
+  return parseEnum(frontierMetricNames(), metric_->currentData().toString().toStdString(), "metric");
 }
 
 QString FrontierView::runLabel(const RunRecord& run) const {
@@ -49,14 +63,17 @@ void FrontierView::adopt(std::shared_ptr<const void> study) {
 void FrontierView::writeCsv(const std::string& path) const { writeFrontierCsv(result_, path); }
 
 QString FrontierView::pointText(size_t i) const {
-  const FrontierPoint& p = result_.points.at(i);
+  const FrontierMetric m = metric();
+  const FrontierPoint p = hasMetric(result_, m) ? frontierByMetric(result_, m).points.at(i) : result_.points.at(i);
   const auto seeds = static_cast<int>(p.errors.size());
   // One seed has no spread to show: saying "± 0.0000" would claim a precision never measured.
-  const QString error = seeds > 1 ? tr("test error %1 ± %2 (std over %3 seeds)")
+  const QString what = metric_->currentText();
+  const QString error = seeds > 1 ? tr("%1 %2 ± %3 (std over %4 seeds)")
+                                        .arg(what)
                                         .arg(p.errorMean, 0, 'f', 4)
                                         .arg(p.errorStd, 0, 'f', 4)
                                         .arg(seeds)
-                                  : tr("test error %1 (1 seed, no spread)").arg(p.errorMean, 0, 'f', 4);
+                                  : tr("%1 %2 (1 seed, no spread)").arg(what).arg(p.errorMean, 0, 'f', 4);
   QStringList lines{tr("%1, f = %2").arg(frontierLineName(p)).arg(p.keep, 0, 'f', 2), error,
                     tr("%1 examples kept · %2 epochs").arg(p.kept).arg(p.epochs)};
   if (p.pareto) lines << tr("on the Pareto frontier");
@@ -76,13 +93,26 @@ void FrontierView::requestAudit(size_t i) {
 
 QChart* FrontierView::makeChart(QString* info) {
   if (result_.points.empty()) return nullptr;
-  QChart* chart =
-      makeFrontierChart(result_, tr("Test error against kept fraction (%1, budget: %2)")
-                                     .arg(QString::fromStdString(result_.scoreName),
-                                          result_.budget == "epochs"  ? tr("equal epochs")
-                                          : result_.budget == "steps" ? tr("equal steps")
-                                                                      : QString::fromStdString(result_.budget)));
-  *info = tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
+  FrontierMetric m = metric();
+  QString note;
+  if (!hasMetric(result_, m)) {  // not recorded: the test error instead, and why
+    note = m == FrontierMetric::WorstGroup
+               ? tr("This study has no worst-group error (its dataset has no attribute to group by, or it was trained "
+                    "before per-group error was recorded): showing the test error. ")
+               : tr("This study has no worst-class error: showing the test error. ");
+    m = FrontierMetric::Error;
+  }
+  const QString what = m == FrontierMetric::Error        ? tr("Test error")
+                       : m == FrontierMetric::WorstClass ? tr("Worst-class error")
+                                                         : tr("Worst-group error");
+  QChart* chart = makeFrontierChart(frontierByMetric(result_, m),
+                                    tr("%1 against kept fraction (%2, budget: %3)")
+                                        .arg(what, QString::fromStdString(result_.scoreName),
+                                             result_.budget == "epochs"  ? tr("equal epochs")
+                                             : result_.budget == "steps" ? tr("equal steps")
+                                                                         : QString::fromStdString(result_.budget)),
+                                    what.toLower());
+  *info = note + tr("Hover a point for its numbers; click it for the fairness audit of that pruning.");
   return chart;
 }
 

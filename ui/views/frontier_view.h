@@ -1,10 +1,13 @@
 #pragma once
 // The frontier view: a finished frontier study from the store, test error against kept
-// fraction with a line per score × policy, error bars over seeds and the Pareto frontier.
+// fraction with a line per score × policy, error bars over seeds and the Pareto frontier;
+// or, as chosen, the worst class's or the worst group's error, the frontier following it.
 // Hovering a point shows its exact numbers; clicking one asks for its fairness audit.
 #include "study/fairness_audit.h"
 #include "study/frontier_study.h"
 #include "views/study_run_view.h"
+
+class QComboBox;
 
 namespace ps::ui {
 
@@ -17,6 +20,9 @@ class FrontierView : public StudyRunView {
   QString pointText(size_t i) const;
   // Asks for the audit of point `i` (what a click does).
   void requestAudit(size_t i);
+  // What the chart draws: test error, the worst class's or the worst group's error.
+  QComboBox* metricBox() const { return metric_; }
+  FrontierMetric metric() const;
 
  signals:
   void auditRequested(const ps::AuditConfig& config, const QString& title);
@@ -34,6 +40,7 @@ class FrontierView : public StudyRunView {
 
  private:
   FrontierResult result_;
+  QComboBox* metric_;
 };
 
 }  // namespace ps::ui

@@ -18,11 +18,13 @@
 
 #include "base/worker_pool.h"
 #include "charts/chart_export.h"
+#include "job/job.h"
 #include "prune/subset_export.h"
 #include "score/prediction_columns.h"
 #include "score/score_order.h"
 #include "store/example_tags.h"
 #include "store/store.h"
+#include "study/policy_inputs.h"
 #include "util/errors.h"
 
 namespace ps::ui {
@@ -68,11 +70,19 @@ void GalleryView::copySelection() {
 }
 
 KeptSubset keptSubset(const Dataset& ds, const ScoreCatalog& catalog, size_t k, const PruneSpec& spec,
-                      const std::function<bool(int64_t)>& excluded) {
+                      const std::function<bool(int64_t)>& excluded, const std::string& storePath) {
   const ScoreRun& run = catalog.run(k);
   const std::vector<float> tieKey = tieBreakKey(run.predictions);
+  PolicyInputs inputs;
+  if (spec.policy == PrunePolicy::GroupBalanced) inputs.groups = poolGroups(ds, run.indices);
+  if (spec.policy == PrunePolicy::Robust) {
+    if (storePath.empty()) throw ConfigError("the robust policy needs the store that holds its held-out model");
+    Store store(storePath);  // a connection of this worker thread's own
+    JobContext ctx;
+    inputs.classRecall = heldOutRecall(ds, store, run.indices, TrainConfig{}, ctx, false).recall;
+  }
   PruneMarks m =
-      pruneMarks(run.indices, catalog.difficulty(k), catalog.labels(k), spec, ds.size(Split::Train), &tieKey);
+      pruneMarks(run.indices, catalog.difficulty(k), catalog.labels(k), spec, ds.size(Split::Train), &tieKey, &inputs);
   KeptSubset out;
   out.kept.reserve(m.kept.size());
   for (int64_t i : m.kept) {
@@ -149,7 +159,8 @@ QString runExport(const ExportJob& job) {
       writeSubset(job, kept, prov);
     } else {
       prov.spec = job.spec;
-      const KeptSubset subset = keptSubset(*job.dataset, *job.catalog, job.entry, job.spec, isExcluded);
+      const KeptSubset subset =
+          keptSubset(*job.dataset, *job.catalog, job.entry, job.spec, isExcluded, job.storePath.toStdString());
       prov.excluded = subset.excluded;
       writeSubset(job, subset.kept, prov);
     }

@@ -467,14 +467,15 @@ void GalleryView::updatePruned() {
   const auto k = static_cast<size_t>(score_->currentIndex());
   const PruneSpec spec = pruneSpec();
   const auto tags = tags_->tags();
-  marks_.run([ds, catalog, k, spec, tags] {
+  const std::string store = storePath_.toStdString();
+  marks_.run([ds, catalog, k, spec, tags, store] {
     const ScoreRun& run = catalog->run(k);
     GalleryMarks out;
     out.dataset = ds;
     out.scored = static_cast<int64_t>(run.indices.size());
     try {
-      KeptSubset subset =
-          keptSubset(*ds, *catalog, k, spec, [&tags](int64_t i) { return hasTag(*tags, i, kExcludeTag); });
+      KeptSubset subset = keptSubset(
+          *ds, *catalog, k, spec, [&tags](int64_t i) { return hasTag(*tags, i, kExcludeTag); }, store);
       out.kept = std::move(subset.kept);
       out.excluded = subset.excluded;
       out.pruned = std::make_shared<const std::vector<uint8_t>>(std::move(subset.prunedByIndex));

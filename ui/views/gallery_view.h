@@ -73,8 +73,10 @@ struct KeptSubset {
   std::vector<uint8_t> prunedByIndex;
   int64_t excluded = 0;
 };
+// Group-balanced groups the dataset's attributes; robust reads its held-out model (the
+// default recipe's, as `prune --policy robust` trains it) from the store at `storePath`.
 KeptSubset keptSubset(const Dataset& ds, const ScoreCatalog& catalog, size_t k, const PruneSpec& spec,
-                      const std::function<bool(int64_t)>& excluded);
+                      const std::function<bool(int64_t)>& excluded, const std::string& storePath = {});
 
 class GalleryView : public QWidget {
   Q_OBJECT

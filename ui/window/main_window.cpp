@@ -28,6 +28,7 @@
 #include "base/score_catalog.h"
 #include "base/store_watcher.h"
 #include "base/ui_wording.h"
+#include "data/dataset.h"
 #include "jobs/job_panel.h"
 #include "store/run_kind.h"
 #include "store/store.h"
@@ -117,6 +118,10 @@ void MainWindow::datasetLoaded(const QString& spec, std::shared_ptr<Dataset> ds,
   scores_->setCatalog(dataset_, nullptr);
   jobs_->setCatalog(nullptr);
   jobs_->setDataset(dataset_);
+  QStringList attributes;  // what the fairness view can group by
+  for (const Attribute& a : dataset_->attributes())
+    if (a.groupable()) attributes << QString::fromStdString(a.name);
+  fairness_->setAttributes(attributes);
   summary_->setSummary(s);
   baseTitle_ = tr("PruneScope — %1").arg(spec);
   showProgressInTitle();
@@ -267,8 +272,11 @@ void MainWindow::connectViews() {
         tr("Auditing %1… (the Jobs panel shows its progress; models the study trained come from the store)")
             .arg(title));
     showView(QStringLiteral("fairness"));
+    fairness_->setAuditConfig(config, title);
     jobs_->startAudit(config, title);
   });
+  connect(fairness_, &FairnessView::groupAuditRequested, this,
+          [this](const GroupAuditConfig& config, const QString& title) { jobs_->startGroupAudit(config, title); });
 }
 
 // "[42%] PruneScope — dataset (2 queued)" while jobs run.
@@ -297,6 +305,8 @@ void MainWindow::connectJobs() {
   });
   connect(jobs_, &JobPanel::auditFinished, this,
           [this](const AuditResult& result, const QString& title) { fairness_->setResult(result, title); });
+  connect(jobs_, &JobPanel::groupAuditFinished, this,
+          [this](const GroupAuditResult& result, const QString& title) { fairness_->setGroupResult(result, title); });
 }
 
 bool MainWindow::showView(const QString& name) {
