@@ -21,7 +21,8 @@ const std::vector<std::string>& PredictionColumns::header() {
   return names;
 }
 
-void PredictionColumns::writeAt(CsvWriter& csv, size_t k) const {
+void PredictionColumns::writeAt(CsvWriter& csv, size_t position) const {
+  const size_t k = position;
   const Predictions& p = predictions_;
   const int32_t c = p.predicted[k];
   csv.integer(c).text(c >= 0 && static_cast<size_t>(c) < classNames_.size() ? classNames_[static_cast<size_t>(c)]
