@@ -95,7 +95,7 @@ void ScoreConfig::validate(int64_t numExamples) const {
   if (has("grand") && (resolvedGrandEpoch() > train.epochs || resolvedGrandEpoch() < 0))
     throw ConfigError("GraNd epoch " + std::to_string(resolvedGrandEpoch()) + " is outside 0.." +
                       std::to_string(train.epochs) + " (the training's epochs)");
-  if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
+  requireInRange(setting::scoreSeeds, seeds, "seeds");  // the declaration's range (score/score_settings.h)
   if (limit < 0) throw ConfigError("limit " + std::to_string(limit) + " must be 0 (all) or positive");
   if (has("prototype") && (prototypeK < 1 || prototypeK > numExamples))
     throw ConfigError("prototype k " + std::to_string(prototypeK) + " must be between 1 and the number of examples (" +

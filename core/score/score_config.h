@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "score/score_settings.h"
 #include "train/train_config.h"
 
 #include "util/wording.h"
@@ -23,14 +24,15 @@ std::vector<std::string> parseScoreList(const std::string& list);
 struct ScoreConfig {
   std::vector<std::string> scores = defaultScoreNames();
   TrainConfig train;
-  int el2nEpoch = -1;                             // -1: 20% of training (at least 1), as early-training EL2N
-  int grandEpoch = -1;                            // -1: same as EL2N; 0 = at initialisation
-  int seeds = 1;                                  // independent runs with seeds train.seed, train.seed+1, ...
-  int64_t limit = 0;                              // score only the first N training examples (0 = all)
-  int prototypeK = 10;                            // clusters for the class-agnostic prototype score
-  int prototypeKPerClass = 1;                     // clusters per class for prototype_class (1 = class centroid)
-  std::string prototypeEmbedding = "classifier";  // classifier | ssl | path to a TorchScript encoder
-  int sslEpochs = 5;                              // training of the built-in self-supervised encoder
+  // The defaults are the declaration's (score/score_settings.h).
+  int el2nEpoch = setting::el2nEpoch.intValue();    // -1: 20% of training (at least 1), as early-training EL2N
+  int grandEpoch = setting::grandEpoch.intValue();  // -1: same as EL2N; 0 = at initialisation
+  int seeds = setting::scoreSeeds.intValue();       // independent runs with seeds train.seed, train.seed+1, ...
+  int64_t limit = setting::limit.int64Value();      // score only the first N training examples (0 = all)
+  int prototypeK = setting::prototypeK.intValue();  // clusters for the class-agnostic prototype score
+  int prototypeKPerClass = setting::prototypeKPerClass.intValue();    // clusters per class (1 = class centroid)
+  std::string prototypeEmbedding = setting::prototypeEmbedding.text;  // classifier | ssl | path to an encoder
+  int sslEpochs = setting::sslEpochs.intValue();  // training of the built-in self-supervised encoder
 
   int resolvedEl2nEpoch() const;
   int resolvedGrandEpoch() const;

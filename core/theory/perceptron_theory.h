@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "study/study_settings.h"
+#include "util/text_list.h"
+
 namespace ps {
 
 class JobContext;
@@ -21,8 +24,8 @@ constexpr double kMaxTheoryNumbers = 1e8;
 struct TheoryConfig {
   int dim = 100;
   std::vector<double> alphaTot = {1, 2, 5, 10, 20};
-  std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};
-  std::vector<std::string> policies = {"hard", "easy", "random"};
+  std::vector<double> keeps = parseDoubles(setting::frontierKeeps.text, "kept fraction");  // the frontier's grid
+  std::vector<std::string> policies = splitList(setting::policies.text);
   double thetaDegrees = 0;
   int trials = 8;
   uint64_t seed = 0;
