@@ -551,7 +551,7 @@ void TestCli::optionsAndDefaultsComeFromTheDeclarations() {
   bad.epochs = static_cast<int>(ps::setting::epochs.hi) + 1;
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError, bad.validate());
   bad = ps::TrainConfig{};
-  bad.lr = ps::setting::lr.hi * 2;
+  bad.momentum = ps::setting::momentum.hi;  // [0, 1)
   QVERIFY_THROWS_EXCEPTION(ps::ConfigError, bad.validate());
   ps::ScalingConfig strata;
   strata.strata = 0;  // the scaling study takes CCS's strata, checked as the frontier's are

@@ -4,11 +4,11 @@
 
 namespace ps::setting {
 
-const SettingSpec keep = realSetting("keep", PS_WORDS("Setting", "Kept fraction"), 1.0, 0, true, 1, false,
-                                     "fraction", PS_WORDS("Setting", "Kept fraction f"));
-const SettingSpec beta =
-    realSetting("beta", PS_WORDS("Setting", "Hardest dropped"), 0.0, 0, false, 1, true, "fraction",
-                PS_WORDS("Setting", "Hard and CCS: drop this fraction of the hardest first"), PS_WORDS("Setting", "none"));
+const SettingSpec keep = realSetting("keep", PS_WORDS("Setting", "Kept fraction"), 1.0, 0, true, 1, false, "fraction",
+                                     PS_WORDS("Setting", "Kept fraction f"));
+const SettingSpec beta = realSetting("beta", PS_WORDS("Setting", "Hardest dropped"), 0.0, 0, false, 1, true, "fraction",
+                                     PS_WORDS("Setting", "Hard and CCS: drop this fraction of the hardest first"),
+                                     PS_WORDS("Setting", "none"));
 const SettingSpec strata = integerSetting("strata", PS_WORDS("Setting", "CCS strata"), 50, 1, kUnbounded, "",
                                           PS_WORDS("Setting", "CCS: number of score strata"));
 const SettingSpec pruneSeed = integerSetting("prune-seed", PS_WORDS("Setting", "Pruning seed"), 0, 0, 9.0e18, "",

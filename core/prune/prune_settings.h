@@ -5,10 +5,10 @@
 
 namespace ps::setting {
 
-extern const SettingSpec keep;        // one kept fraction f (prune, audit, the gallery)
-extern const SettingSpec beta;        // hard and CCS: the hardest fraction dropped first
-extern const SettingSpec strata;      // CCS: strata of the score range
-extern const SettingSpec pruneSeed;   // random and CCS sampling
+extern const SettingSpec keep;       // one kept fraction f (prune, audit, the gallery)
+extern const SettingSpec beta;       // hard and CCS: the hardest fraction dropped first
+extern const SettingSpec strata;     // CCS: strata of the score range
+extern const SettingSpec pruneSeed;  // random and CCS sampling
 extern const SettingSpec classBalanced;
 
 }  // namespace ps::setting

@@ -28,8 +28,8 @@ const SettingSpec sizes = textSetting("sizes", PS_WORDS("Setting", "Sizes"), "",
                                       PS_WORDS("Setting", "Ascending pool sizes (default: geometric grid)"));
 
 const std::vector<const SettingSpec*>& frontierSettings() {
-  static const std::vector<const SettingSpec*> all = {&policies, &frontierKeeps, &classBalanced, &beta,     &strata,
-                                                      &budget,   &studySeeds,    &testLimit};
+  static const std::vector<const SettingSpec*> all = {&policies, &frontierKeeps, &classBalanced, &beta,
+                                                      &strata,   &budget,        &studySeeds,    &testLimit};
   return all;
 }
 

@@ -8,8 +8,8 @@
 
 namespace ps::setting {
 
-extern const SettingSpec model, epochs, batchSize, lr, momentum, weightDecay, schedule, warmup, gradClip, augment,
-    flip, seed, healthChecks, threads, device;
+extern const SettingSpec model, epochs, batchSize, lr, momentum, weightDecay, schedule, warmup, gradClip, augment, flip,
+    seed, healthChecks, threads, device;
 
 // Every one of them, in the order the forms show them.
 const std::vector<const SettingSpec*>& trainSettings();

@@ -24,8 +24,7 @@ bool SettingSpec::contains(double v) const {
 }
 
 std::string SettingSpec::rangeText() const {
-  if (kind == SettingKind::Integer)
-    return std::isinf(hi) ? ">= " + num(lo) : num(lo) + ".." + num(hi);
+  if (kind == SettingKind::Integer) return std::isinf(hi) ? ">= " + num(lo) : num(lo) + ".." + num(hi);
   if (std::isinf(hi)) return (loOpen ? "> " : ">= ") + num(lo);
   return (loOpen ? "(" : "[") + num(lo) + ", " + num(hi) + (hiOpen ? ")" : "]");
 }

@@ -25,13 +25,13 @@ struct SettingSpec {
   const char* name;   // the option on the command line (--name) and the form field's object name
   const char* label;  // the form's label, PS_WORDS("Setting", ...)
   SettingKind kind;
-  double value;        // default of an Integer, Real or Switch
-  const char* text;    // default of a Choice, Text or Fractions (and its help's "default")
-  double lo, hi;       // the range (hi may be infinite)
+  double value;         // default of an Integer, Real or Switch
+  const char* text;     // default of a Choice, Text or Fractions (and its help's "default")
+  double lo, hi;        // the range (hi may be infinite)
   bool loOpen, hiOpen;  // an end excluded
-  const char* unit;    // "epochs", "fraction of training", ... (empty: none)
-  const char* help;    // the option's help and the field's tooltip, PS_WORDS("Setting", ...)
-  const char* lowest;  // what the lowest value means ("all", "off", "auto"), shown in its place; or empty
+  const char* unit;     // "epochs", "fraction of training", ... (empty: none)
+  const char* help;     // the option's help and the field's tooltip, PS_WORDS("Setting", ...)
+  const char* lowest;   // what the lowest value means ("all", "off", "auto"), shown in its place; or empty
 
   bool contains(double v) const;  // in range (NaN never is)
   // "1..10000" for whole numbers; "(0, 1]", "[0, 0.5]", ">= 0" for reals.
