@@ -132,7 +132,7 @@ void StartupOptions::process(const QCoreApplication& app) {
     galleryKeep(parser_.value(keep_));
   } catch (const ConfigError& e) {
     std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName().toLower()), e.what());
-    std::exit(1);  // as the parser does for an unknown option
+    std::exit(1);  // NOLINT(concurrency-mt-unsafe): before any thread starts, as the parser exits on an unknown option
   }
 }
 
