@@ -26,7 +26,7 @@ shot() {  # shot NAME DELAY_MS [options...]
   echo "wrote $SHOTS/$name.png"
 }
 shot dataset 1500 --view dataset
-shot gallery 3000 --view gallery --gallery-keep 30 --show-example hardest
+shot gallery 3000 --view gallery --gallery-keep 0.3 --show-example hardest
 shot mislabelled 3000 --view gallery --gallery-filter mislabelled --show-example hardest
 shot scores 3000 --view scores
 shot frontier 1500 --view frontier

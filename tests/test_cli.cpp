@@ -9,16 +9,45 @@
 #include <sstream>
 
 #include "cli/cli_app.h"
+#include "cli/cli_command.h"
 #include "data/dataset_opener.h"
+#include "prune/policy_registry.h"
 #include "score/score_engine.h"
 #include "store/store.h"
+#include "study/scaling_study.h"
 #include "study/study_config.h"
+#include "study/study_settings.h"
 #include "support/cli_run.h"
 #include "support/test_data.h"
+#include "util/text_list.h"
 
 namespace {
 using pstest::cli;
 using pstest::CliResult;
+
+// The option a declared setting gives a command: --name, or --no-name for a switch that
+// is on by default; null when the command has none.
+const CLI::Option* optionOf(const CLI::App* cmd, const ps::SettingSpec& s, const std::string& prefix = "") {
+  const bool negated = s.kind == ps::SettingKind::Switch && s.on();
+  return cmd->get_option_no_throw("--" + prefix + (negated ? "no-" : "") + s.name);
+}
+
+// A setting's value in a default configuration, as the declaration writes its default.
+std::string text(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+std::string joined(const std::vector<double>& v) {
+  std::string out;
+  for (double x : v) out += (out.empty() ? "" : ",") + text(x);
+  return out;
+}
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
+  return out;
+}
 }  // namespace
 
 class TestCli : public QObject {
@@ -42,6 +71,8 @@ class TestCli : public QObject {
   void processesSharingAStoreNeverFailEachOther();
   void tagsFromTheCommandLineAndExcludedFromSubsets();
   void pruneSaysWhichScoresItUsesOrTrains();
+  void optionsAndDefaultsComeFromTheDeclarations();
+  void badDeviceIsRefusedWithTheOptions();
 };
 
 void TestCli::infoFashionMnist() {
@@ -364,7 +395,6 @@ void TestCli::tagsFromTheCommandLineAndExcludedFromSubsets() {
   QVERIFY(ps::FrontierConfig().toJson().find("exclude_tagged") == std::string::npos);
 }
 
-QTEST_GUILESS_MAIN(TestCli)
 namespace {
 struct Proc {
   std::unique_ptr<QProcess> p = std::make_unique<QProcess>();
@@ -493,4 +523,115 @@ void TestCli::pruneSaysWhichScoresItUsesOrTrains() {
   QVERIFY2(again.out.find("using run " + std::to_string(limitedRun) + " (") != std::string::npos, again.out.c_str());
 }
 
+// Every declared setting (the recipe's, the scoring run's, each study's) is an option of
+// the commands that take it, with the declaration's default and help; and the
+// configurations' defaults are the declaration's, enums and lists included.
+void TestCli::optionsAndDefaultsComeFromTheDeclarations() {
+  CLI::App app;
+  std::ostringstream out, err;
+  std::vector<ps::CliCommand> commands;
+  ps::addScoreCommands(app, {out, err}, commands);
+  ps::addStudyCommands(app, {out, err}, commands);
+  auto withTraining = [](std::vector<const ps::SettingSpec*> v) {
+    v.insert(v.end(), ps::setting::trainSettings().begin(), ps::setting::trainSettings().end());
+    return v;
+  };
+  const std::vector<std::pair<std::string, std::vector<const ps::SettingSpec*>>> takes = {
+      {"score", withTraining(ps::setting::scoreSettings())},
+      {"frontier", withTraining(ps::setting::frontierSettings())},
+      {"scaling", withTraining(ps::setting::scalingSettings())},
+      {"audit", withTraining({&ps::setting::keep, &ps::setting::beta, &ps::setting::strata, &ps::setting::pruneSeed,
+                              &ps::setting::testLimit})},
+      {"prune", {&ps::setting::keep, &ps::setting::beta, &ps::setting::strata, &ps::setting::pruneSeed}}};
+  int checked = 0;
+  for (const auto& [command, settings] : takes) {
+    const CLI::App* cmd = app.get_subcommand(command);
+    for (const ps::SettingSpec* s : settings) {
+      const CLI::Option* o = optionOf(cmd, *s);
+      QVERIFY2(o, qPrintable(QString::fromStdString(command + " has no option for " + s->name)));
+      if (s->kind != ps::SettingKind::Switch) {
+        QCOMPARE(o->get_default_str(), s->defaultText());
+        QVERIFY2(o->get_description().rfind(s->help, 0) == 0, qPrintable(QString::fromStdString(o->get_description())));
+      }
+      ++checked;
+    }
+  }
+  QVERIFY(checked > 60);
+  // The studies' default policies are the policy registry's study defaults.
+  QVERIFY(ps::splitList(ps::setting::policies.text) == ps::defaultStudyPolicyNames());
+  // The scoring run a study trains when its score is missing (--score-epochs, ...).
+  for (const ps::SettingSpec* s : {&ps::setting::epochs, &ps::setting::scoreSeeds, &ps::setting::model})
+    QCOMPARE(optionOf(app.get_subcommand("frontier"), *s, "score-")->get_default_str(), s->defaultText());
+
+  const ps::TrainConfig t;
+  const std::vector<std::pair<const ps::SettingSpec*, std::string>> train = {
+      {&ps::setting::model, t.model},
+      {&ps::setting::epochs, text(t.epochs)},
+      {&ps::setting::batchSize, text(t.batchSize)},
+      {&ps::setting::lr, text(t.lr)},
+      {&ps::setting::momentum, text(t.momentum)},
+      {&ps::setting::weightDecay, text(t.weightDecay)},
+      {&ps::setting::schedule, ps::enumName(ps::scheduleNames(), t.schedule)},
+      {&ps::setting::warmup, text(t.warmup)},
+      {&ps::setting::gradClip, text(t.gradClip)},
+      {&ps::setting::augment, t.augment ? "on" : "off"},
+      {&ps::setting::flip, ps::enumName(ps::flipNames(), t.flip)},
+      {&ps::setting::seed, text(static_cast<double>(t.seed))},
+      {&ps::setting::healthChecks, t.healthChecks ? "on" : "off"},
+      {&ps::setting::threads, text(t.threads)},
+      {&ps::setting::device, t.device.str()}};
+  QCOMPARE(train.size(), ps::setting::trainSettings().size());  // every one of them
+  for (const auto& [s, value] : train) QCOMPARE(value, s->defaultText());
+  const ps::ScoreConfig sc;
+  QCOMPARE(text(sc.seeds), ps::setting::scoreSeeds.defaultText());
+  QCOMPARE(text(static_cast<double>(sc.limit)), ps::setting::limit.defaultText());
+  QCOMPARE(text(sc.el2nEpoch), ps::setting::el2nEpoch.defaultText());
+  QCOMPARE(text(sc.grandEpoch), ps::setting::grandEpoch.defaultText());
+  QCOMPARE(text(sc.prototypeK), ps::setting::prototypeK.defaultText());
+  QCOMPARE(text(sc.prototypeKPerClass), ps::setting::prototypeKPerClass.defaultText());
+  QCOMPARE(sc.prototypeEmbedding, ps::setting::prototypeEmbedding.defaultText());
+  QCOMPARE(text(sc.sslEpochs), ps::setting::sslEpochs.defaultText());
+  std::vector<std::string> scores = sc.scores;
+  std::sort(scores.begin(), scores.end());  // parseScoreList sorts
+  QCOMPARE(scores, ps::parseScoreList(ps::setting::scores.text));
+  const ps::FrontierConfig f;
+  const ps::ScalingConfig g;
+  QCOMPARE(joined(f.keeps), ps::setting::frontierKeeps.defaultText());
+  QCOMPARE(joined(g.keeps), ps::setting::scalingKeeps.defaultText());
+  for (const ps::StudySettings* c :
+       {static_cast<const ps::StudySettings*>(&f), static_cast<const ps::StudySettings*>(&g)}) {
+    QCOMPARE(joined(c->policies), ps::setting::policies.defaultText());
+    QCOMPARE(c->classBalanced, ps::setting::classBalanced.on());
+    QCOMPARE(text(c->beta), ps::setting::beta.defaultText());
+    QCOMPARE(text(c->strata), ps::setting::strata.defaultText());
+    QCOMPARE(std::string(ps::enumName(ps::budgetNames(), c->budget)), ps::setting::budget.defaultText());
+    QCOMPARE(text(c->seeds), ps::setting::studySeeds.defaultText());
+    QCOMPARE(text(static_cast<double>(c->testLimit)), ps::setting::testLimit.defaultText());
+  }
+  QCOMPARE(text(static_cast<double>(g.minSize)), ps::setting::minSize.defaultText());
+  QCOMPARE(text(g.steps), ps::setting::steps.defaultText());
+  QCOMPARE(ps::PruneSpec{}.strata, ps::setting::strata.intValue());
+  // The checks are the declaration's too: one past an end of a range is refused.
+  ps::TrainConfig bad;
+  bad.epochs = static_cast<int>(ps::setting::epochs.hi) + 1;
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, bad.validate());
+  bad = ps::TrainConfig{};
+  bad.momentum = ps::setting::momentum.hi;  // [0, 1)
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, bad.validate());
+  ps::ScalingConfig strata;
+  strata.strata = 0;  // the scaling study takes CCS's strata, checked as the frontier's are
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, strata.validate());
+}
+
+// task run --device is read with the other options: a bad device is a usage error before
+// the plan is opened (the plan file here does not exist).
+void TestCli::badDeviceIsRefusedWithTheOptions() {
+  const CliResult r = cli({"task", "run", "/nonexistent/plan.json", "--index", "0", "--device", "gpu0"});
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.find("--device") != std::string::npos && r.err.find("gpu0") != std::string::npos,
+           qPrintable(QString::fromStdString(r.err)));
+  QVERIFY2(r.err.find("plan.json") == std::string::npos, qPrintable(QString::fromStdString(r.err)));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "test_cli.moc"

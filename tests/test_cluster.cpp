@@ -79,8 +79,9 @@ void TestCluster::scoreConfigReadsBackWhatItWrote() {
   c.train.lr = 0.0123456789;
   c.train.schedule = ps::Schedule::Step;
   c.prototypeEmbedding = "ssl";
-  for (const ps::ScoreConfig& x : {c, ps::ScoreConfig{}})
-    QCOMPARE(ps::ScoreConfig::fromJson(x.toJson()).toJson(), x.toJson());
+  const ps::ScoreConfig defaults;
+  for (const ps::ScoreConfig* x : {static_cast<const ps::ScoreConfig*>(&c), &defaults})
+    QCOMPARE(ps::ScoreConfig::fromJson(x->toJson()).toJson(), x->toJson());
   const std::string bad = messageOf<ps::ConfigError>([] { ps::ScoreConfig::fromJson(R"({"scores": 3})"); });
   QVERIFY2(bad.find("not one PruneScope wrote") != std::string::npos, bad.c_str());
 }

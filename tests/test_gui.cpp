@@ -412,6 +412,8 @@ void TestGui::findLearningRateFillsTheForm() {
   QVERIFY(fold);
   QTest::mouseClick(fold, Qt::LeftButton);
   QVERIFY(panel->findLrButton()->isVisibleTo(panel));
+  // Opened, the section scrolls into view: Find… can be clicked where it is.
+  QTRY_VERIFY(!panel->findLrButton()->visibleRegion().isEmpty());
   const double before = panel->lrBox()->value();
   panel->limitBox()->setValue(1000);
   QSignalSpy lrDone(panel, &ps::ui::JobPanel::jobFinished);

@@ -192,7 +192,10 @@ void TestGuiFairness::groupByAsksForTheAuditByGroup() {
   view.setAuditConfig(config, "keep hard at f = 0.3");
   view.groupByBox()->setCurrentIndex(3);
   QCOMPARE(asked.count(), 1);
-  const auto g = asked.front().at(0).value<ps::GroupAuditConfig>();
+  // Read in place (QVariant::value's default-constructed copy trips GCC's maybe-uninitialized).
+  const QVariant& carried = asked.front().at(0);
+  QCOMPARE(carried.metaType(), QMetaType::fromType<ps::GroupAuditConfig>());
+  const auto& g = *static_cast<const ps::GroupAuditConfig*>(carried.constData());
   QCOMPARE(g.groupBy, (std::vector<std::string>{"tint", "camera"}));
   QCOMPARE(g.audit.spec.keep, 0.3);
   QVERIFY(g.audit.trainModels);

@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,19 +29,27 @@
 #include <QToolTip>
 #include <QtTest>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
+#include "base/form_parts.h"
 #include "charts/chart_export.h"
 #include "charts/chart_view.h"
 #include "data/dataset_opener.h"
 #include "jobs/job_panel.h"
 #include "jobs/study_forms.h"
+#include "jobs/training_fields.h"
+#include "prune/prune_settings.h"
 #include "score/rank_stats.h"
 #include "score/score_engine.h"
+#include "score/score_settings.h"
 #include "store/store.h"
+#include "study/study_settings.h"
 #include "support/gui_thread_sql.h"
 #include "support/stall_watch.h"
 #include "support/test_data.h"
 #include "support/views_fixture.h"
+#include "train/train_settings.h"
+#include "util/text_list.h"
 #include "views/example_list_model.h"
 #include "views/fairness_view.h"
 #include "views/frontier_view.h"
@@ -52,6 +61,7 @@
 #include "views/theory_view.h"
 #include "window/main_window.h"
 #include "window/settings_dialog.h"
+#include "window/startup.h"
 
 class TestGuiStudies : public QObject, public pstest::ViewsFixture {
   Q_OBJECT
@@ -67,6 +77,8 @@ class TestGuiStudies : public QObject, public pstest::ViewsFixture {
   void frontierHoverShowsNumbersAndAClickAuditsThePoint();
   void scalingFromTheFormWithFittedExponents();
   void badStudySettingsAreReported();
+  void formFieldsComeFromTheDeclarations();
+  void galleryKeepIsAFraction();
 };
 
 qint64 TestGuiStudies::frontierFromForm(ps::ui::MainWindow* w) {
@@ -292,6 +304,82 @@ void TestGuiStudies::badStudySettingsAreReported() {
   QVERIFY(!w->jobPanel()->startFrontier());
   QVERIFY(w->lastError().contains("no policy selected"));
   QVERIFY(w->jobPanel()->jobs().empty());
+}
+
+namespace {
+// The field of `form` named after the setting has the declaration's default and range.
+void checkField(const QWidget* form, const ps::SettingSpec& s) {
+  const QString name = QString::fromLatin1(s.name);
+  auto* field = form->findChild<QWidget*>(name);
+  QVERIFY2(field, qPrintable(form->objectName() + ": no field for " + name));
+  QVERIFY2(!field->toolTip().isEmpty(), qPrintable(name));
+  if (auto* box = qobject_cast<QSpinBox*>(field)) {
+    QCOMPARE(box->value(), s.intValue());
+    QCOMPARE(box->minimum(), static_cast<int>(s.lo));
+    QCOMPARE(box->maximum(), static_cast<int>(std::min<double>(s.hi, INT_MAX)));
+    QCOMPARE(box->specialValueText().isEmpty(), !*s.lowest);
+  } else if (auto* real = qobject_cast<QDoubleSpinBox*>(field)) {
+    QCOMPARE(real->value(), s.value);
+    QVERIFY2(s.contains(real->minimum()) && s.contains(real->maximum()), qPrintable(name));
+    QVERIFY2(real->minimum() - s.lo < 2e-3, qPrintable(name));  // not narrower than declared
+    if (!std::isinf(s.hi)) QVERIFY2(s.hi - real->maximum() < 2e-3, qPrintable(name));
+  } else if (auto* check = qobject_cast<QCheckBox*>(field)) {
+    // A study starts class-balanced in the GUI (form_parts.h says why); all else as declared.
+    QCOMPARE(check->isChecked(), &s == &ps::setting::classBalanced ? ps::ui::kClassBalancedByDefault : s.on());
+  } else if (auto* combo = qobject_cast<QComboBox*>(field)) {
+    QCOMPARE(combo->currentText(), QString::fromLatin1(s.text));
+  } else if (auto* edit = qobject_cast<QLineEdit*>(field)) {
+    QCOMPARE(edit->text().remove(QLatin1Char(' ')), QString::fromLatin1(s.text));
+  } else if (auto* list = qobject_cast<QListWidget*>(field)) {  // the policies, ticked
+    QStringList ticked;
+    for (int i = 0; i < list->count(); ++i)
+      if (list->item(i)->checkState() == Qt::Checked) ticked << list->item(i)->data(Qt::UserRole).toString();
+    QCOMPARE(ticked.join(QLatin1Char(',')), QString::fromLatin1(s.text));
+  } else {
+    QFAIL(qPrintable("no known field type for " + name));
+  }
+}
+}  // namespace
+
+// Every declared setting of the recipe and of each study is a field of the study forms,
+// and the recipe's and the scoring run's are fields of the scoring form, each with the
+// declaration's default and range (the command line's are checked in test_cli).
+void TestGuiStudies::formFieldsComeFromTheDeclarations() {
+  ps::ui::JobPanel panel;
+  const std::vector<std::pair<QWidget*, std::vector<const ps::SettingSpec*>>> forms = {
+      {panel.frontierForm(), ps::setting::frontierSettings()},
+      {panel.scalingForm(), ps::setting::scalingSettings()},
+      {panel.forms()->widget(0), {&ps::setting::scoreSeeds, &ps::setting::limit, &ps::setting::el2nEpoch}}};
+  for (const auto& [form, own] : forms) {
+    for (const ps::SettingSpec* s : own) checkField(form, *s);
+    for (const ps::SettingSpec* s : ps::setting::trainSettings()) checkField(form, *s);
+    if (QTest::currentTestFailed()) return;
+  }
+  // What the study form gives unchanged is the declaration's recipe (device included).
+  const ps::TrainConfig declared;
+  ps::TrainConfig t;
+  t.epochs = 1;
+  t.device = ps::DeviceChoice("cpu");
+  panel.frontierForm()->training().fill(t);
+  QCOMPARE(t.toJson().dump(), declared.toJson().dump());
+  QCOMPARE(t.device.str(), declared.device.str());
+}
+
+// --gallery-keep takes a kept fraction, as every other setting; a percent is refused,
+// naming the value and what is expected.
+void TestGuiStudies::galleryKeepIsAFraction() {
+  QCOMPARE(ps::ui::StartupOptions::galleryKeep("0.3"), 0.3);
+  QCOMPARE(ps::ui::StartupOptions::galleryKeep("1"), 1.0);
+  for (const char* bad : {"30", "0", "-0.5", "half"}) {
+    try {
+      ps::ui::StartupOptions::galleryKeep(QString::fromLatin1(bad));
+      QFAIL(bad);
+    } catch (const ps::ConfigError& e) {
+      const std::string why = e.what();
+      QVERIFY2(why.find(std::string("--gallery-keep ") + bad) != std::string::npos, e.what());
+      QVERIFY2(why.find("(0, 1]") != std::string::npos, e.what());
+    }
+  }
 }
 
 QTEST_MAIN(TestGuiStudies)

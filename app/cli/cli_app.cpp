@@ -1,6 +1,7 @@
 #include "cli/cli_app.h"
 
 #include "cli/cli_command.h"
+#include "cli/setting_options.h"
 
 #include <cmath>
 #include <fstream>
@@ -140,61 +141,44 @@ std::unique_ptr<Dataset> openDatasetFor(const std::string& spec, Store& store, s
   return ds;
 }
 
+// The recipe's options, from its declaration (train/train_settings.h).
 void addTrainOptions(CLI::App* cmd, TrainConfig& t, const std::string& prefix) {
-  const std::string p = "--" + prefix;
-  cmd->add_option(p + "model", t.model, "small_cnn, resnet18, small_cnn_nobn, or a TorchScript file (.pt)")
-      ->capture_default_str();
-  cmd->add_option(p + "epochs", t.epochs, "Training epochs")->capture_default_str();
-  cmd->add_option(p + "seed", t.seed, "First seed")->capture_default_str();
-  cmd->add_option(p + "batch-size", t.batchSize,
-                  "Batch size (when not given, lowered for small training sets to give at least 20 steps per epoch)")
-      ->capture_default_str();
-  cmd->add_option(p + "lr", t.lr, "Peak learning rate (SGD)")->capture_default_str();
-  cmd->add_option(p + "momentum", t.momentum, "SGD momentum")->capture_default_str();
-  cmd->add_option(p + "weight-decay", t.weightDecay, "Weight decay")->capture_default_str();
-  addEnumOption(cmd, p + "schedule", t.schedule, scheduleNames(), "Learning-rate schedule after the warm-up");
-  cmd->add_option(p + "warmup", t.warmup, "Linear learning-rate warm-up, as a fraction of training")
-      ->capture_default_str();
-  cmd->add_option(p + "grad-clip", t.gradClip, "Clip the gradient's L2 norm to this (0 = off)")->capture_default_str();
-  cmd->add_flag("!" + p + "no-health-checks", t.healthChecks,
-                "Keep runs whose model did not learn or whose score has no spread (recorded with the run)");
-  addEnumOption(cmd, p + "flip", t.flip, flipNames(), "Horizontal flips; auto: not for digits");
-  cmd->add_flag("!" + p + "no-augment", t.augment, "Train without augmentation");
-  if (prefix.empty()) {
-    cmd->add_option_function<std::string>(
-           "--device",
-           [&t](const std::string& s) {
-             try {
-               t.device = DeviceChoice(s);
-             } catch (const ConfigError& e) {
-               throw CLI::ValidationError("--device", e.what());
-             }
-           },
-           "auto (a GPU when there is one), cpu, cuda or cuda:N")
-        ->default_str("auto");
-    cmd->add_option("--threads", t.threads, "CPU threads (0 = every core)");
-    // Process-wide and not part of the results (any count gives the same batches).
-    cmd->add_option_function<int>(
-           "--loader-workers",
-           [](int n) {
-             try {
-               setDefaultWorkerCount(n);
-             } catch (const ConfigError& e) {
-               throw CLI::ValidationError("--loader-workers", e.what());
-             }
-           },
-           "Threads decoding image files (0 = one per core)")
-        ->default_str("0");
-  }
+  addSetting(cmd, setting::model, t.model, prefix);
+  addSetting(cmd, setting::epochs, t.epochs, prefix);
+  addSetting(cmd, setting::seed, t.seed, prefix);
+  addSetting(cmd, setting::batchSize, t.batchSize, prefix);
+  addSetting(cmd, setting::lr, t.lr, prefix);
+  addSetting(cmd, setting::momentum, t.momentum, prefix);
+  addSetting(cmd, setting::weightDecay, t.weightDecay, prefix);
+  addChoice(cmd, setting::schedule, t.schedule, scheduleNames(), prefix);
+  addSetting(cmd, setting::warmup, t.warmup, prefix);
+  addSetting(cmd, setting::gradClip, t.gradClip, prefix);
+  addSwitch(cmd, setting::healthChecks, t.healthChecks,
+            "Keep runs whose model did not learn or whose score has no spread (recorded with the run)", prefix);
+  addChoice(cmd, setting::flip, t.flip, flipNames(), prefix);
+  addSwitch(cmd, setting::augment, t.augment, "Train without augmentation", prefix);
+  if (!prefix.empty()) return;
+  addDevice(cmd, setting::device, t.device);
+  addSetting(cmd, setting::threads, t.threads);
+  // Process-wide and not part of the results (any count gives the same batches).
+  cmd->add_option_function<int>(
+         "--loader-workers",
+         [](int n) {
+           try {
+             setDefaultWorkerCount(n);
+           } catch (const ConfigError& e) {
+             throw CLI::ValidationError("--loader-workers", e.what());
+           }
+         },
+         "Threads decoding image files (0 = one per core)")
+      ->default_str("0");
 }
 
 void addScoreRunOptions(CLI::App* cmd, ScoreConfig& c, const std::string& prefix) {
-  const std::string p = "--" + prefix;
-  cmd->add_option(p + "epochs", c.train.epochs, "Epochs of the scoring run (when the score is computed)")
-      ->capture_default_str();
-  cmd->add_option(p + "seeds", c.seeds, "Seeds the score is averaged over")->capture_default_str();
-  cmd->add_option(p + "model", c.train.model, "Model of the scoring run")->capture_default_str();
-  cmd->add_option("--limit", c.limit, "Use only the first N training examples (0 = all)");
+  addSetting(cmd, setting::epochs, c.train.epochs, prefix);
+  addSetting(cmd, setting::scoreSeeds, c.seeds, prefix);
+  addSetting(cmd, setting::model, c.train.model, prefix);
+  addSetting(cmd, setting::limit, c.limit);
 }
 
 int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {

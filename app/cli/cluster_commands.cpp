@@ -7,6 +7,7 @@
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
+#include "cli/setting_options.h"
 #include "cluster/cluster_plan.h"
 #include "cluster/cluster_task.h"
 #include "cluster/shard_merge.h"
@@ -216,8 +217,8 @@ void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& comman
   taskRun->add_option("plan", task->plan, "The plan file (plan.json)")->required();
   taskRun->add_option("--index", task->index, "Which task (0-based; the array's SLURM_ARRAY_TASK_ID)")->required();
   taskRun->add_option("--db", task->db, "Its shard store (default: the plan's shard of the task)");
-  taskRun->add_option("--device", task->run.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-  taskRun->add_option("--threads", task->run.threads, "CPU threads (0 = every core)");
+  addDevice(taskRun, setting::device, task->run.device);  // parsed here, before the plan or dataset is read
+  addSetting(taskRun, setting::threads, task->run.threads);
   taskRun->add_flag("--quiet", task->quiet, "No progress line");
 
   auto merge = std::make_shared<MergeCli>();

@@ -12,6 +12,7 @@
 #include "cli/progress_line.h"
 #include "cli/registry_help.h"
 #include "cli/score_source.h"
+#include "cli/setting_options.h"
 #include "data/dataset_opener.h"
 #include "data/montage.h"
 #include "job/job.h"
@@ -30,7 +31,7 @@ namespace {
 
 struct ScoreOptions {
   std::string dataset;
-  std::string scores = "default";
+  std::string scores = setting::scores.text;
   std::string db;
   std::string out;
   ScoreConfig config;
@@ -256,11 +257,10 @@ int runMontage(const MontageOptions& o, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
-// NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
-void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) {
-  cmd->add_option("--score", scores, scoreOptionHelp())->capture_default_str();
-  addTrainOptions(cmd, c.train);
-  cmd->add_option("--seeds", c.seeds, "Independent training runs to average over")->capture_default_str();
+namespace {
+
+// How the seeds are computed (not settings of the results: the scores are the same either way).
+void addSeedPathOptions(CLI::App* cmd, ScoreConfig& c) {
   cmd->add_option("--pack-seeds", c.packSeeds,
                   "Seeds trained together, each with a share of the cores (default: as many as the cores and "
                   "memory allow; the results are those of one seed at a time)")
@@ -272,67 +272,85 @@ void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) 
   cmd->add_flag("--sequential-seeds", c.sequentialSeeds, "Train the seeds one after another (for comparison)");
   cmd->add_flag("--whole-schedule", c.wholeSchedule,
                 "Train every epoch even when the scores are read early, to keep the final model's predictions");
-  cmd->add_option("--limit", c.limit, "Score only the first N training examples (0 = all)");
-  cmd->add_option("--el2n-epoch", c.el2nEpoch, "Epoch of EL2N (default: 20% of training)");
-  cmd->add_option("--grand-epoch", c.grandEpoch, "Epoch of GraNd; 0 = at initialisation (default: EL2N's)");
-  cmd->add_option("--prototype-k", c.prototypeK, "k of the class-agnostic k-means")->capture_default_str();
-  cmd->add_option("--prototype-k-per-class", c.prototypeKPerClass, "k per class (1 = class centroid)")
-      ->capture_default_str();
-  cmd->add_option("--prototype-embedding", c.prototypeEmbedding,
-                  "classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript "
-                  "encoder file")
-      ->capture_default_str();
-  cmd->add_option("--ssl-epochs", c.sslEpochs, "Epochs of the self-supervised encoder")->capture_default_str();
 }
 
-// NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
+}  // namespace
+
+// The request's options, from their declarations (score/score_settings.h, train/train_settings.h).
+void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) {
+  addSetting(cmd, setting::scores, scores)->description(scoreOptionHelp());
+  addTrainOptions(cmd, c.train);
+  addSetting(cmd, setting::scoreSeeds, c.seeds);
+  addSeedPathOptions(cmd, c);
+  addSetting(cmd, setting::limit, c.limit);
+  addSetting(cmd, setting::el2nEpoch, c.el2nEpoch);
+  addSetting(cmd, setting::grandEpoch, c.grandEpoch);
+  addSetting(cmd, setting::prototypeK, c.prototypeK);
+  addSetting(cmd, setting::prototypeKPerClass, c.prototypeKPerClass);
+  addSetting(cmd, setting::prototypeEmbedding, c.prototypeEmbedding);
+  addSetting(cmd, setting::sslEpochs, c.sslEpochs);
+}
+
+namespace {
+
+CLI::App* addScoreCommand(CLI::App& app, ScoreOptions& score) {
+  CLI::App* cmd = app.add_subcommand("score", "Score every training example by difficulty (cached in the store)");
+  cmd->add_option("dataset", score.dataset, "A dataset path or fashion-mnist")->required();
+  addScoreRequestOptions(cmd, score.config, score.scores);
+  cmd->add_option("--db", score.db, "Store file (default: the user's workspace store)");
+  cmd->add_option("--out", score.out, "Write every score per example to this CSV file");
+  cmd->add_flag("--quiet", score.quiet, "No progress line");
+  return cmd;
+}
+
+CLI::App* addImportCommand(CLI::App& app, ImportOptions& imp) {
+  CLI::App* cmd = app.add_subcommand("import-scores", "Import external per-example scores (CSV or .npy)");
+  cmd->add_option("dataset", imp.dataset, "A dataset path or fashion-mnist")->required();
+  cmd->add_option("file", imp.file,
+                  "CSV (one value per line; score/value and index columns; or a file-name key column and score "
+                  "columns) or 1-D .npy")
+      ->required();
+  cmd->add_option("--name", imp.names, "Name to store the score under (one per --column; default: the column names)");
+  cmd->add_option("--direction", imp.direction, "harder: higher values are harder; easier: lower are harder")
+      ->required();
+  cmd->add_option("--key-column", imp.keyColumn,
+                  "CSV column naming each row's file (default: filename, file_name or path)");
+  cmd->add_option("--column", imp.columns, "Score column of a CSV keyed by file name (repeat for several)");
+  cmd->add_option("--min-matched", imp.minMatched, "Refuse when a smaller share of the rows names a file")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--db", imp.db, "Store file");
+  return cmd;
+}
+
+CLI::App* addMontageCommand(CLI::App& app, MontageOptions& mont) {
+  CLI::App* cmd = app.add_subcommand("montage", "Write a PNG grid of the hardest (or easiest) examples by a score");
+  cmd->add_option("dataset", mont.dataset, "A dataset path or fashion-mnist")->required();
+  cmd->add_option("--score", mont.score, "Score name (from a cached run)")->required();
+  cmd->add_flag("--easiest", mont.easiest, "The easiest instead of the hardest");
+  cmd->add_option("--count", mont.count, "How many examples")->capture_default_str();
+  cmd->add_option("--columns", mont.columns, "Tiles per row")->capture_default_str();
+  cmd->add_option("--scale", mont.scale, "Pixel scale of each image")->capture_default_str();
+  cmd->add_option("--class", mont.className, "Only this class (name or label)");
+  cmd->add_option("--run", mont.run, "Run id (default: newest run holding the score)");
+  cmd->add_option("--db", mont.db, "Store file");
+  cmd->add_option("--out", mont.out, "PNG file to write")->required();
+  return cmd;
+}
+
+}  // namespace
+
 void addScoreCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
   auto score = std::make_shared<ScoreOptions>();
-  CLI::App* scoreCmd = app.add_subcommand("score", "Score every training example by difficulty (cached in the store)");
-  scoreCmd->add_option("dataset", score->dataset, "A dataset path or fashion-mnist")->required();
-  addScoreRequestOptions(scoreCmd, score->config, score->scores);
-  scoreCmd->add_option("--db", score->db, "Store file (default: the user's workspace store)");
-  scoreCmd->add_option("--out", score->out, "Write every score per example to this CSV file");
-  scoreCmd->add_flag("--quiet", score->quiet, "No progress line");
-
+  CLI::App* scoreCmd = addScoreCommand(app, *score);
   auto scoresDataset = std::make_shared<std::string>(), scoresDb = std::make_shared<std::string>();
   CLI::App* scoresCmd = app.add_subcommand("scores", "List the scoring runs cached in the store for a dataset");
   scoresCmd->add_option("dataset", *scoresDataset, "A dataset path or fashion-mnist")->required();
   scoresCmd->add_option("--db", *scoresDb, "Store file");
-
   auto imp = std::make_shared<ImportOptions>();
-  CLI::App* importCmd = app.add_subcommand("import-scores", "Import external per-example scores (CSV or .npy)");
-  importCmd->add_option("dataset", imp->dataset, "A dataset path or fashion-mnist")->required();
-  importCmd
-      ->add_option("file", imp->file,
-                   "CSV (one value per line; score/value and index columns; or a file-name key column and score "
-                   "columns) or 1-D .npy")
-      ->required();
-  importCmd->add_option("--name", imp->names,
-                        "Name to store the score under (one per --column; default: the column names)");
-  importCmd->add_option("--direction", imp->direction, "harder: higher values are harder; easier: lower are harder")
-      ->required();
-  importCmd->add_option("--key-column", imp->keyColumn,
-                        "CSV column naming each row's file (default: filename, file_name or path)");
-  importCmd->add_option("--column", imp->columns, "Score column of a CSV keyed by file name (repeat for several)");
-  importCmd->add_option("--min-matched", imp->minMatched, "Refuse when a smaller share of the rows names a file")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  importCmd->add_option("--db", imp->db, "Store file");
-
+  CLI::App* importCmd = addImportCommand(app, *imp);
   auto mont = std::make_shared<MontageOptions>();
-  CLI::App* montageCmd =
-      app.add_subcommand("montage", "Write a PNG grid of the hardest (or easiest) examples by a score");
-  montageCmd->add_option("dataset", mont->dataset, "A dataset path or fashion-mnist")->required();
-  montageCmd->add_option("--score", mont->score, "Score name (from a cached run)")->required();
-  montageCmd->add_flag("--easiest", mont->easiest, "The easiest instead of the hardest");
-  montageCmd->add_option("--count", mont->count, "How many examples")->capture_default_str();
-  montageCmd->add_option("--columns", mont->columns, "Tiles per row")->capture_default_str();
-  montageCmd->add_option("--scale", mont->scale, "Pixel scale of each image")->capture_default_str();
-  montageCmd->add_option("--class", mont->className, "Only this class (name or label)");
-  montageCmd->add_option("--run", mont->run, "Run id (default: newest run holding the score)");
-  montageCmd->add_option("--db", mont->db, "Store file");
-  montageCmd->add_option("--out", mont->out, "PNG file to write")->required();
+  CLI::App* montageCmd = addMontageCommand(app, *mont);
 
   commands.push_back({scoreCmd, [score, scoreCmd, io] {
                         score->batchGiven = scoreCmd->get_option("--batch-size")->count() > 0;

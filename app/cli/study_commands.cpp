@@ -10,6 +10,7 @@
 #include "cli/progress_line.h"
 #include "cli/registry_help.h"
 #include "cli/score_source.h"
+#include "cli/setting_options.h"
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "prune/subset_export.h"
@@ -113,7 +114,7 @@ int runPrune(PruneOptions& o, CliIo io) {
 // ---- frontier ----
 struct FrontierOptions {
   StudyCommon common;
-  std::string policies = defaultStudyPolicies(), keeps = "0.2,0.4,0.6,0.8,1";
+  std::string policies = setting::policies.text, keeps = setting::frontierKeeps.text;
   FrontierConfig config;
   FrontierMetric metric = FrontierMetric::Error;  // what the printed table and its Pareto front show
 };
@@ -172,7 +173,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
 // ---- scaling ----
 struct ScalingOptions {
   StudyCommon common;
-  std::string policies = defaultStudyPolicies(), keeps = "0.5,1", sizes;
+  std::string policies = setting::policies.text, keeps = setting::scalingKeeps.text, sizes;
   ScalingConfig config;
 };
 
@@ -307,7 +308,7 @@ int runAudit(AuditOptions& o, CliIo io) {
 // ---- theory ----
 struct TheoryOptions {
   TheoryConfig config;
-  std::string alphaTot = "1,2,5,10,20", keeps = "0.2,0.4,0.6,0.8,1", policies = joinList(theoryPolicyNames());
+  std::string alphaTot = "1,2,5,10,20", keeps = setting::frontierKeeps.text, policies = joinList(theoryPolicyNames());
   std::string out, json;
 };
 
@@ -333,44 +334,90 @@ int runTheory(TheoryOptions& o, CliIo io) {
 }
 
 void addPruneOptions(CLI::App* cmd, PruneSpec& s, bool withKeep) {
-  if (withKeep) cmd->add_option("--keep", s.keep, "Kept fraction f in (0, 1]")->required();
-  cmd->add_option("--beta", s.beta, "Hard and CCS: drop this fraction of the hardest first")->capture_default_str();
-  cmd->add_option("--strata", s.strata, "CCS: number of score strata")->capture_default_str();
-  cmd->add_option("--prune-seed", s.seed, "Seed of random and CCS sampling")->capture_default_str();
+  if (withKeep) addSetting(cmd, setting::keep, s.keep)->required();
+  addSetting(cmd, setting::beta, s.beta);
+  addSetting(cmd, setting::strata, s.strata);
+  addSetting(cmd, setting::pruneSeed, s.seed);
+}
+
+// What the frontier and scaling commands share (study/study_config.h's StudySettings),
+// from the declarations; `keeps` is the study's own grid.
+void addStudySettings(CLI::App* cmd, StudySettings& c, std::string& policies, std::string& keeps,
+                      const SettingSpec& keepsSetting) {
+  addSetting(cmd, setting::policies, policies)->description(policyOptionHelp(true));
+  addSetting(cmd, keepsSetting, keeps);
+  addSwitch(cmd, setting::classBalanced, c.classBalanced, setting::classBalanced.help);
+  addSetting(cmd, setting::beta, c.beta);
+  addSetting(cmd, setting::strata, c.strata);
+  addChoice(cmd, setting::budget, c.budget, budgetNames());
+  addSetting(cmd, setting::studySeeds, c.seeds);
+  addSetting(cmd, setting::testLimit, c.testLimit);
+  addTrainOptions(cmd, c.train);
 }
 
 CLI::App* addFrontierCommand(CLI::App* parent, FrontierOptions& o) {
   auto* cmd =
       parent->add_subcommand("frontier", "Test error against kept fraction per policy, with the Pareto frontier");
   addCommon(cmd, o.common, true);
-  cmd->add_option("--policies", o.policies, policyOptionHelp(true))->capture_default_str();
-  cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
-  cmd->add_flag("--class-balanced", o.config.classBalanced, "Class-balanced policies");
-  cmd->add_option("--beta", o.config.beta, "Hard and CCS: drop this fraction of the hardest first");
-  addEnumOption(cmd, "--budget", o.config.budget, budgetNames(),
-                "epochs: equal epochs; steps: equal optimisation steps");
-  cmd->add_option("--seeds", o.config.seeds, "Repeats per point")->capture_default_str();
-  cmd->add_option("--test-limit", o.config.testLimit, "Evaluate on the first N test examples (0 = all)");
+  addStudySettings(cmd, o.config, o.policies, o.keeps, setting::frontierKeeps);
   addEnumOption(cmd, "--metric", o.metric, frontierMetricNames(),
                 "What the table and its Pareto front show: test error, the worst class's error, or the worst "
                 "group's error (class x the dataset's attributes)");
-  addTrainOptions(cmd, o.config.train);
   return cmd;
 }
 
 CLI::App* addScalingCommand(CLI::App* parent, ScalingOptions& o) {
   auto* cmd = parent->add_subcommand("scaling", "Test error against training-set size, with power-law fits");
   addCommon(cmd, o.common, true);
-  cmd->add_option("--policies", o.policies, policyOptionHelp(true))->capture_default_str();
-  cmd->add_option("--keeps", o.keeps, "Ascending kept fractions in (0, 1]")->capture_default_str();
-  cmd->add_option("--sizes", o.sizes, "Ascending pool sizes (default: geometric grid)");
-  cmd->add_option("--min-size", o.config.minSize, "Smallest pool of the geometric grid")->capture_default_str();
-  cmd->add_option("--steps", o.config.steps, "Sizes in the geometric grid")->capture_default_str();
-  cmd->add_flag("--class-balanced", o.config.classBalanced, "Class-balanced policies");
-  addEnumOption(cmd, "--budget", o.config.budget, budgetNames(), "Equal epochs or equal steps");
-  cmd->add_option("--seeds", o.config.seeds, "Repeats per point")->capture_default_str();
-  cmd->add_option("--test-limit", o.config.testLimit, "Evaluate on the first N test examples (0 = all)");
-  addTrainOptions(cmd, o.config.train);
+  addStudySettings(cmd, o.config, o.policies, o.keeps, setting::scalingKeeps);
+  addSetting(cmd, setting::sizes, o.sizes);
+  addSetting(cmd, setting::minSize, o.config.minSize);
+  addSetting(cmd, setting::steps, o.config.steps);
+  return cmd;
+}
+
+CLI::App* addPruneCommand(CLI::App& app, PruneOptions& prune) {
+  auto* cmd = app.add_subcommand("prune", "Select a pruned subset and export it (.txt, .npy or .csv)");
+  addCommon(cmd, prune.common, true);
+  cmd->add_option("--policy", prune.policy, policyOptionHelp(false))->capture_default_str();
+  cmd->add_flag("--class-balanced", prune.spec.classBalanced, "Every class keeps the same fraction");
+  addPruneOptions(cmd, prune.spec, true);
+  addTrainOptions(cmd, prune.train);  // the robust policy's held-out model
+  return cmd;
+}
+
+CLI::App* addAuditCommand(CLI::App& app, AuditOptions& audit) {
+  auto* cmd = app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
+  addCommon(cmd, audit.common, true);
+  cmd->add_option("--policy", audit.policy, policyOptionHelp(false))->capture_default_str();
+  cmd->add_flag("--class-balanced", audit.classBalanced, "List the class-balanced form first");
+  addPruneOptions(cmd, audit.config.spec, true);
+  cmd->add_option("--threshold", audit.config.threshold, "Flag classes keeping < threshold x f")->capture_default_str();
+  cmd->add_flag("--train", audit.config.trainModels, "Train the subset and full-data models when not in the store");
+  addSetting(cmd, setting::testLimit, audit.config.testLimit);
+  addTrainOptions(cmd, audit.config.train);
+  cmd->add_option("--group-by", audit.groupBy,
+                  "Audit by group: class x these attributes (comma-separated), with attribute-only margins");
+  cmd->add_option("--seeds", audit.groups.seeds, "With --group-by: models per side (seeds --seed, --seed+1, ...)")
+      ->capture_default_str();
+  cmd->add_option("--bootstrap", audit.groups.bootstrap,
+                  "With --group-by: bootstrap resamples of the test examples for the intervals")
+      ->capture_default_str();
+  cmd->add_option("--bootstrap-seed", audit.groups.bootstrapSeed, "Seed of the bootstrap")->capture_default_str();
+  return cmd;
+}
+
+CLI::App* addTheoryCommand(CLI::App& app, TheoryOptions& theory) {
+  auto* cmd = app.add_subcommand("theory", "Teacher-student perceptron simulation of data pruning");
+  cmd->add_option("--dim", theory.config.dim, "Input dimension N")->capture_default_str();
+  cmd->add_option("--alpha-tot", theory.alphaTot, "Examples per dimension before pruning")->capture_default_str();
+  cmd->add_option("--keep", theory.keeps, "Kept fractions")->capture_default_str();
+  cmd->add_option("--policy", theory.policies, "Comma-separated policies the theory simulates")->capture_default_str();
+  cmd->add_option("--theta", theory.config.thetaDegrees, "Probe angle to the teacher, degrees")->capture_default_str();
+  cmd->add_option("--trials", theory.config.trials, "Monte-Carlo trials per point")->capture_default_str();
+  cmd->add_option("--seed", theory.config.seed, "Seed")->capture_default_str();
+  cmd->add_option("--out", theory.out, "CSV file")->required();
+  cmd->add_option("--json", theory.json, "JSON file (default: the CSV name + .json)");
   return cmd;
 }
 
@@ -404,75 +451,33 @@ void addStudyPlanCommands(CLI::App* parent, std::vector<CliCommand>& commands,
                       }});
 }
 
-// NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option
 void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands) {
   auto prune = std::make_shared<PruneOptions>();
-  auto* pruneCmd = app.add_subcommand("prune", "Select a pruned subset and export it (.txt, .npy or .csv)");
-  addCommon(pruneCmd, prune->common, true);
-  pruneCmd->add_option("--policy", prune->policy, policyOptionHelp(false))->capture_default_str();
-  pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
-  addPruneOptions(pruneCmd, prune->spec, true);
-  addTrainOptions(pruneCmd, prune->train);  // the robust policy's held-out model
+  auto* pruneCmd = addPruneCommand(app, *prune);
   commands.push_back({pruneCmd, [prune, pruneCmd, io] {
                         prune->common.trainingGiven = scoreTrainingGiven(*pruneCmd, "score-");
                         return runPrune(*prune, io);
                       }});
-
   auto frontier = std::make_shared<FrontierOptions>();
   auto* frontierCmd = addFrontierCommand(&app, *frontier);
   commands.push_back({frontierCmd, [frontier, frontierCmd, io] {
                         frontier->common.trainingGiven = scoreTrainingGiven(*frontierCmd, "score-");
                         return runFrontier(*frontier, io);
                       }});
-
   auto scaling = std::make_shared<ScalingOptions>();
   auto* scalingCmd = addScalingCommand(&app, *scaling);
   commands.push_back({scalingCmd, [scaling, scalingCmd, io] {
                         scaling->common.trainingGiven = scoreTrainingGiven(*scalingCmd, "score-");
                         return runScaling(*scaling, io);
                       }});
-
   auto audit = std::make_shared<AuditOptions>();
-  auto* auditCmd =
-      app.add_subcommand("audit", "Per-class fairness audit of a pruning, against its class-balanced form");
-  addCommon(auditCmd, audit->common, true);
-  auditCmd->add_option("--policy", audit->policy, policyOptionHelp(false))->capture_default_str();
-  auditCmd->add_flag("--class-balanced", audit->classBalanced, "List the class-balanced form first");
-  addPruneOptions(auditCmd, audit->config.spec, true);
-  auditCmd->add_option("--threshold", audit->config.threshold, "Flag classes keeping < threshold x f")
-      ->capture_default_str();
-  auditCmd->add_flag("--train", audit->config.trainModels,
-                     "Train the subset and full-data models when not in the store");
-  auditCmd->add_option("--test-limit", audit->config.testLimit, "Evaluate on the first N test examples (0 = all)");
-  addTrainOptions(auditCmd, audit->config.train);
-  auditCmd->add_option("--group-by", audit->groupBy,
-                       "Audit by group: class x these attributes (comma-separated), with attribute-only margins");
-  auditCmd->add_option("--seeds", audit->groups.seeds, "With --group-by: models per side (seeds --seed, --seed+1, ...)")
-      ->capture_default_str();
-  auditCmd
-      ->add_option("--bootstrap", audit->groups.bootstrap,
-                   "With --group-by: bootstrap resamples of the test examples for the intervals")
-      ->capture_default_str();
-  auditCmd->add_option("--bootstrap-seed", audit->groups.bootstrapSeed, "Seed of the bootstrap")->capture_default_str();
+  auto* auditCmd = addAuditCommand(app, *audit);
   commands.push_back({auditCmd, [audit, auditCmd, io] {
                         audit->common.trainingGiven = scoreTrainingGiven(*auditCmd, "score-");
                         return runAudit(*audit, io);
                       }});
-
   auto theory = std::make_shared<TheoryOptions>();
-  auto* theoryCmd = app.add_subcommand("theory", "Teacher-student perceptron simulation of data pruning");
-  theoryCmd->add_option("--dim", theory->config.dim, "Input dimension N")->capture_default_str();
-  theoryCmd->add_option("--alpha-tot", theory->alphaTot, "Examples per dimension before pruning")
-      ->capture_default_str();
-  theoryCmd->add_option("--keep", theory->keeps, "Kept fractions")->capture_default_str();
-  theoryCmd->add_option("--policy", theory->policies, "Comma-separated policies the theory simulates")
-      ->capture_default_str();
-  theoryCmd->add_option("--theta", theory->config.thetaDegrees, "Probe angle to the teacher, degrees")
-      ->capture_default_str();
-  theoryCmd->add_option("--trials", theory->config.trials, "Monte-Carlo trials per point")->capture_default_str();
-  theoryCmd->add_option("--seed", theory->config.seed, "Seed")->capture_default_str();
-  theoryCmd->add_option("--out", theory->out, "CSV file")->required();
-  theoryCmd->add_option("--json", theory->json, "JSON file (default: the CSV name + .json)");
+  auto* theoryCmd = addTheoryCommand(app, *theory);
   commands.push_back({theoryCmd, [theory, io] { return runTheory(*theory, io); }});
 }
 

@@ -25,17 +25,18 @@ const PolicyInfo& PrunePolicy::info() const {
 }
 
 void PruneSpec::validate() const {
-  if (!(keep > 0.0 && keep <= 1.0)) {
+  if (!setting::keep.contains(keep)) {  // the ranges are the declaration's (prune/prune_settings.h)
     std::ostringstream s;
     s << "kept fraction " << keep << " is outside (0, 1]";
     throw ConfigError(s.str());
   }
-  if (!(beta >= 0.0 && beta < 1.0)) {
+  if (!setting::beta.contains(beta)) {
     std::ostringstream s;
     s << "beta " << beta << " (hardest fraction dropped) is outside [0, 1)";
     throw ConfigError(s.str());
   }
-  if (strata < 1) throw ConfigError("CCS strata " + std::to_string(strata) + " must be at least 1");
+  if (!setting::strata.contains(strata))
+    throw ConfigError("CCS strata " + std::to_string(strata) + " must be at least 1");
 }
 
 std::string PruneSpec::label() const {

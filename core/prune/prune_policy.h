@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "prune/prune_settings.h"
+
 namespace ps {
 
 struct PolicyInfo;
@@ -70,9 +72,9 @@ struct PruneSpec {
   PrunePolicy policy = PrunePolicy::KeepHard;
   double keep = 1.0;  // f in (0, 1]
   bool classBalanced = false;
-  double beta = 0.0;  // hard and CCS: first drop this fraction of the hardest (likely label noise)
-  int strata = 50;    // CCS: equal-width strata of the score range
-  uint64_t seed = 0;  // random and CCS sampling
+  double beta = setting::beta.value;  // hard and CCS: first drop this fraction of the hardest (likely label noise)
+  int strata = setting::strata.intValue();  // CCS: equal-width strata of the score range
+  uint64_t seed = 0;                        // random and CCS sampling
 
   void validate() const;      // ConfigError naming the bad value
   std::string label() const;  // "hard f=0.5 balanced beta=0.1"

@@ -61,36 +61,53 @@ int ScoreConfig::resolvedEl2nEpoch() const {
 }
 int ScoreConfig::resolvedGrandEpoch() const { return grandEpoch >= 0 ? grandEpoch : resolvedEl2nEpoch(); }
 
+namespace {
+// Scores read before the end of training (EL2N, GraNd and any registered one with readAt < 1).
+bool readEarly(const ScoreInfo& info) {
+  return info.training != ScoreTraining::None && !info.wholeSchedule && info.readAt < 1.0;
+}
+}  // namespace
+
 std::string scoreTrainingCost(const std::string& name, const Wording& w) {
-  if (name == "el2n" || name == "grand")
-    return w(PS_WORDS("Wording", "trains only to its epoch when every requested score is read early"));
-  if (name == "random") return w(PS_WORDS("Wording", "no training"));
-  if (name == "prototype" || name == "prototype_class")
+  const ScoreInfo* info = findScore(name);
+  if (info && info->training == ScoreTraining::None) return w(PS_WORDS("Wording", "no training"));
+  if (info && info->training == ScoreTraining::Embedding)
     return w(PS_WORDS("Wording", "the whole training (classifier embedding), else the encoder only"));
+  if (info && readEarly(*info))
+    return w(PS_WORDS("Wording", "trains only to its epoch when every requested score is read early"));
   return w(PS_WORDS("Wording", "the whole training"));
+}
+
+// The epoch an early-read score is read at: EL2N's and GraNd's settable epochs, else its
+// registered fraction of the schedule.
+int ScoreConfig::readEpoch(const ScoreInfo& info) const {
+  if (info.name == "el2n") return resolvedEl2nEpoch();
+  if (info.name == "grand") return resolvedGrandEpoch();
+  return std::max(1, static_cast<int>(std::lround(train.epochs * info.readAt)));
 }
 
 int ScoreConfig::trainedEpochs() const {
   if (wholeSchedule) return train.epochs;
   int last = 0;
   for (const auto& s : scores) {
-    if (s == "el2n") {
-      last = std::max(last, resolvedEl2nEpoch());
-    } else if (s == "grand") {
-      last = std::max(last, resolvedGrandEpoch());
-    } else if (s != "random" && !((s == "prototype" || s == "prototype_class") && prototypeEmbedding != "classifier")) {
-      return train.epochs;  // a score of the whole training or of the final model
-    }
+    const ScoreInfo* info = findScore(s);
+    if (!info || !needsTraining(*info)) continue;
+    if (!readEarly(*info)) return train.epochs;  // a score of the whole training or of the final model
+    last = std::max(last, readEpoch(*info));
   }
   return std::min(last, train.epochs);
+}
+
+// Whether the scoring run's classifier must train for this score.
+bool ScoreConfig::needsTraining(const ScoreInfo& info) const {
+  if (info.training == ScoreTraining::None) return false;
+  return !(info.training == ScoreTraining::Embedding && !info.makeHook && prototypeEmbedding != "classifier");
 }
 
 bool ScoreConfig::needsClassifier() const {
   for (const auto& s : scores) {
     const ScoreInfo* info = findScore(s);
-    if (!info || info->training == ScoreTraining::None) continue;
-    if (info->training == ScoreTraining::Embedding && !info->makeHook && prototypeEmbedding != "classifier") continue;
-    return true;
+    if (info && needsTraining(*info)) return true;
   }
   return false;
 }
@@ -98,7 +115,7 @@ bool ScoreConfig::needsClassifier() const {
 namespace {
 // How many seeds, and how many of them train together.
 void validateSeeds(int seeds, int packSeeds, bool sequentialSeeds) {
-  if (seeds < 1 || seeds > 1000) throw ConfigError("seeds " + std::to_string(seeds) + " must be in 1..1000");
+  requireInRange(setting::scoreSeeds, seeds, "seeds");  // the declaration's range (score/score_settings.h)
   if (packSeeds < 0)
     throw ConfigError("pack-seeds " + std::to_string(packSeeds) +
                       " must be at least 1 (seeds trained together), or left out to fit the machine");

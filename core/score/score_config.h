@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "score/score_settings.h"
 #include "train/train_config.h"
 
 #include "util/wording.h"
@@ -25,17 +26,20 @@ std::string scoreTrainingCost(const std::string& name, const Wording& w = englis
 // Splits "el2n,grand" (also accepts "default" and "all"); ConfigError on an unknown name.
 std::vector<std::string> parseScoreList(const std::string& list);
 
+struct ScoreInfo;
+
 struct ScoreConfig {
   std::vector<std::string> scores = defaultScoreNames();
   TrainConfig train;
-  int el2nEpoch = -1;                             // -1: 20% of training (at least 1), as early-training EL2N
-  int grandEpoch = -1;                            // -1: same as EL2N; 0 = at initialisation
-  int seeds = 1;                                  // independent runs with seeds train.seed, train.seed+1, ...
-  int64_t limit = 0;                              // score only the first N training examples (0 = all)
-  int prototypeK = 10;                            // clusters for the class-agnostic prototype score
-  int prototypeKPerClass = 1;                     // clusters per class for prototype_class (1 = class centroid)
-  std::string prototypeEmbedding = "classifier";  // classifier | ssl | path to a TorchScript encoder
-  int sslEpochs = 5;                              // training of the built-in self-supervised encoder
+  // The defaults are the declaration's (score/score_settings.h).
+  int el2nEpoch = setting::el2nEpoch.intValue();    // -1: 20% of training (at least 1), as early-training EL2N
+  int grandEpoch = setting::grandEpoch.intValue();  // -1: same as EL2N; 0 = at initialisation
+  int seeds = setting::scoreSeeds.intValue();       // independent runs with seeds train.seed, train.seed+1, ...
+  int64_t limit = setting::limit.int64Value();      // score only the first N training examples (0 = all)
+  int prototypeK = setting::prototypeK.intValue();  // clusters for the class-agnostic prototype score
+  int prototypeKPerClass = setting::prototypeKPerClass.intValue();    // clusters per class (1 = class centroid)
+  std::string prototypeEmbedding = setting::prototypeEmbedding.text;  // classifier | ssl | path to an encoder
+  int sslEpochs = setting::sslEpochs.intValue();  // training of the built-in self-supervised encoder
   // How the seeds are computed (the results are the same either way, so neither is part
   // of the cache key): packSeeds = seeds trained together (0 = as many as the cores and
   // memory allow), sequentialSeeds = one seed after another.
@@ -52,6 +56,10 @@ struct ScoreConfig {
   // requested score is read early (EL2N, GraNd at their epochs), else train.epochs (the
   // scores of the whole training, the final model's scores and predictions).
   int trainedEpochs() const;
+  // The epoch an early-read score is read at (its registered fraction, or --el2n-epoch /
+  // --grand-epoch), and whether a score trains the classifier under this request.
+  int readEpoch(const ScoreInfo& info) const;
+  bool needsTraining(const ScoreInfo& info) const;
   // Throws ConfigError naming the bad setting (numExamples = examples to be scored).
   void validate(int64_t numExamples) const;
   std::string toJson() const;  // canonical: sorted keys, every setting that changes results

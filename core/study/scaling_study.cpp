@@ -20,6 +20,7 @@
 #include "study/train_eval.h"
 #include "util/csv_writer.h"
 #include "util/errors.h"
+#include "util/text_list.h"
 
 namespace ps {
 
@@ -37,30 +38,23 @@ std::vector<int64_t> geometricSizes(int64_t lo, int64_t hi, int count) {
   return out;
 }
 
+ScalingConfig::ScalingConfig() { keeps = parseDoubles(setting::scalingKeeps.text, "kept fraction"); }
+
 void ScalingConfig::validate() const {
-  validateKeepGrid(keeps);
-  parsePolicies(policies);
-  train.validate();
+  StudySettings::validate();
   for (size_t i = 0; i < sizes.size(); ++i)
     if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1]))
       throw ConfigError("the grid of sizes must be positive and strictly ascending");
-  if (sizes.empty() && (minSize < 1 || steps < 2))
-    throw ConfigError("a generated size grid needs a minimum size of at least 1 and at least 2 steps");
-  if (seeds < 1) throw ConfigError("seeds must be at least 1");
+  if (sizes.empty() && (!setting::minSize.contains(static_cast<double>(minSize)) || !setting::steps.contains(steps)))
+    throw ConfigError("a generated size grid needs a minimum size of at least 1 and " + setting::steps.rangeText() +
+                      " steps");
 }
 
+// The same members as before the common part (a scaling study always wrote its strata,
+// then fixed at 50), so the cache keys of earlier studies still match.
 std::string ScalingConfig::toJson() const {
-  FrontierConfig f;
-  f.score = score;
-  f.policies = policies;
-  f.keeps = keeps;
-  f.classBalanced = classBalanced;
-  f.beta = beta;
-  f.train = train;
-  f.budget = budget;
-  f.seeds = seeds;
-  f.testLimit = testLimit;
-  auto j = nlohmann::json::parse(f.toJson());
+  nlohmann::json j;
+  writeJson(j);
   j["sizes"] = sizes;
   j["min_size"] = minSize;
   j["steps"] = steps;
@@ -68,23 +62,16 @@ std::string ScalingConfig::toJson() const {
 }
 
 ScalingConfig parseScalingConfig(const std::string& json) {
-  const FrontierConfig f = parseFrontierConfig(json);
   ScalingConfig c;
-  c.score = f.score;
-  c.policies = f.policies;
-  c.keeps = f.keeps;
-  c.classBalanced = f.classBalanced;
-  c.beta = f.beta;
-  c.train = f.train;
-  c.budget = f.budget;
-  c.seeds = f.seeds;
-  c.testLimit = f.testLimit;
   try {
     const auto j = nlohmann::json::parse(json);
+    c.readJson(j);
     c.sizes = j.value("sizes", c.sizes);
     c.minSize = j.value("min_size", c.minSize);
     c.steps = j.value("steps", c.steps);
   } catch (const nlohmann::json::exception& e) {
+    throw StoreError(std::string("a stored scaling study's settings are not readable: ") + e.what());
+  } catch (const ConfigError& e) {
     throw StoreError(std::string("a stored scaling study's settings are not readable: ") + e.what());
   }
   return c;
@@ -212,7 +199,7 @@ std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& co
         for (int s = 0; s < config.seeds; ++s) {
           StudyPoint p;
           p.seed = config.train.seed + static_cast<uint64_t>(s);
-          const PruneSpec spec{pol, f, config.classBalanced, config.beta, 50, p.seed};
+          const PruneSpec spec{pol, f, config.classBalanced, config.beta, config.strata, p.seed};
           for (int64_t k : selectSubset(d, labels, spec, tie, &inputs))
             p.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
           checkSubsetCoversClasses(ds, p.trainIdx);

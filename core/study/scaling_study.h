@@ -19,19 +19,11 @@ class Dataset;
 class Store;
 class JobContext;
 
-struct ScalingConfig {
-  StudyScore score;
-  std::vector<std::string> policies = defaultStudyPolicyNames();
-  std::vector<double> keeps = {0.5, 1.0};
+struct ScalingConfig : StudySettings {
+  ScalingConfig();             // the scaling study's own grid of kept fractions (setting::scalingKeeps)
   std::vector<int64_t> sizes;  // pool sizes, ascending; empty = geometric from minSize to all, `steps` values
-  int64_t minSize = 1000;
-  int steps = 4;
-  bool classBalanced = false;
-  double beta = 0.0;
-  TrainConfig train;
-  Budget budget = Budget::Epochs;
-  int seeds = 1;
-  int64_t testLimit = 0;
+  int64_t minSize = setting::minSize.int64Value();
+  int steps = setting::steps.intValue();
 
   void validate() const;
   std::string toJson() const;

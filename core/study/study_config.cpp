@@ -66,7 +66,7 @@ void writeStudyJson(const std::string& body, const std::string& kind, int64_t ru
   writeFileAtomically(path, j.dump(2) + "\n");
 }
 
-void FrontierConfig::validate() const {
+void StudySettings::validate() const {
   validateKeepGrid(keeps);
   parsePolicies(policies);
   train.validate();
@@ -75,29 +75,52 @@ void FrontierConfig::validate() const {
   probe.strata = strata;
   probe.validate();
   if (seeds < 1) throw ConfigError("seeds " + std::to_string(seeds) + " must be at least 1");
+  requireInRange(setting::studySeeds, seeds, "seeds");
   if (testLimit < 0) throw ConfigError("test limit must be 0 (all) or positive");
+}
+
+void FrontierConfig::validate() const { StudySettings::validate(); }
+
+void StudySettings::writeJson(nlohmann::json& j) const {
+  j["score"] = score.runId
+                   ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
+                   : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
+  if (score.excludeTagged) j["exclude_tagged"] = true;  // absent otherwise: earlier cache keys still match
+  j["policies"] = policies;
+  j["keeps"] = keeps;
+  j["class_balanced"] = classBalanced;
+  j["beta"] = beta;
+  j["strata"] = strata;
+  j["train"] = train.toJson();
+  j["budget"] = enumName(budgetNames(), budget);
+  j["seeds"] = seeds;
+  j["test_limit"] = testLimit;
+}
+
+void StudySettings::readJson(const nlohmann::json& j) {
+  const auto s = j.value("score", nlohmann::json::object());
+  score.name = s.value("name", score.name);
+  score.runId = s.value("run", int64_t(0));
+  if (!score.runId && s.contains("config")) score.config = ScoreConfig::fromJson(s.at("config").dump());
+  score.excludeTagged = j.value("exclude_tagged", false);
+  policies = j.value("policies", policies);
+  keeps = j.value("keeps", keeps);
+  classBalanced = j.value("class_balanced", classBalanced);
+  beta = j.value("beta", beta);
+  strata = j.value("strata", strata);
+  const auto t = j.value("train", nlohmann::json::object());
+  train = TrainConfig::fromJson(t, train);
+  if (j.contains("budget")) budget = parseEnum(budgetNames(), j.at("budget").get<std::string>(), "budget");
+  seeds = j.value("seeds", seeds);
+  testLimit = j.value("test_limit", testLimit);
 }
 
 FrontierConfig parseFrontierConfig(const std::string& json) {
   FrontierConfig c;
   try {
     const auto j = nlohmann::json::parse(json);
-    const auto score = j.value("score", nlohmann::json::object());
-    c.score.name = score.value("name", c.score.name);
-    c.score.runId = score.value("run", int64_t(0));
-    if (!c.score.runId && score.contains("config")) c.score.config = ScoreConfig::fromJson(score.at("config").dump());
-    c.score.excludeTagged = j.value("exclude_tagged", false);
+    c.readJson(j);
     c.moreScores = j.value("more_scores", c.moreScores);
-    c.policies = j.value("policies", c.policies);
-    c.keeps = j.value("keeps", c.keeps);
-    c.classBalanced = j.value("class_balanced", c.classBalanced);
-    c.beta = j.value("beta", c.beta);
-    c.strata = j.value("strata", c.strata);
-    const auto t = j.value("train", nlohmann::json::object());
-    c.train = TrainConfig::fromJson(t, c.train);
-    if (j.contains("budget")) c.budget = parseEnum(budgetNames(), j.at("budget").get<std::string>(), "budget");
-    c.seeds = j.value("seeds", c.seeds);
-    c.testLimit = j.value("test_limit", c.testLimit);
   } catch (const nlohmann::json::exception& e) {
     throw StoreError(std::string("a stored frontier study's settings are not readable: ") + e.what());
   } catch (const ConfigError& e) {
@@ -108,20 +131,8 @@ FrontierConfig parseFrontierConfig(const std::string& json) {
 
 std::string FrontierConfig::toJson() const {
   nlohmann::json j;
-  j["score"] = score.runId
-                   ? nlohmann::json{{"run", score.runId}, {"name", score.name}}
-                   : nlohmann::json{{"config", nlohmann::json::parse(score.config.toJson())}, {"name", score.name}};
-  if (score.excludeTagged) j["exclude_tagged"] = true;  // absent otherwise: earlier cache keys still match
+  writeJson(j);
   if (!moreScores.empty()) j["more_scores"] = moreScores;
-  j["policies"] = policies;
-  j["keeps"] = keeps;
-  j["class_balanced"] = classBalanced;
-  j["beta"] = beta;
-  j["strata"] = strata;
-  j["train"] = train.toJson();
-  j["budget"] = enumName(budgetNames(), budget);
-  j["seeds"] = seeds;
-  j["test_limit"] = testLimit;
   return j.dump();
 }
 

@@ -1,13 +1,16 @@
 #pragma once
 // Settings shared by the frontier, scaling and audit studies. Plain data (no torch).
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
 #include "prune/policy_registry.h"
 #include "prune/prune_policy.h"
 #include "score/score_config.h"
+#include "study/study_settings.h"
 #include "train/train_config.h"
+#include "util/text_list.h"
 
 namespace ps {
 
@@ -25,18 +28,32 @@ struct StudyScore {
   bool excludeTagged = false;
 };
 
-struct FrontierConfig {
+// What the frontier and the scaling study share: the score they prune by, the policies
+// and kept fractions, the pruning's settings, the training recipe, the budget, the
+// repeats and the test examples. The defaults are the declaration's
+// (study/study_settings.h, prune/prune_settings.h, train/train_settings.h).
+struct StudySettings {
   StudyScore score;
+  std::vector<std::string> policies = splitList(setting::policies.text);
+  std::vector<double> keeps = parseDoubles(setting::frontierKeeps.text, "kept fraction");  // ascending, in (0, 1]
+  bool classBalanced = setting::classBalanced.on();
+  double beta = setting::beta.value;
+  int strata = setting::strata.intValue();
+  TrainConfig train;                                    // the recipe every subset model uses
+  Budget budget = Budget::Epochs;                       // setting::budget
+  int seeds = setting::studySeeds.intValue();           // repeats per point (training seed, and random's subset seed)
+  int64_t testLimit = setting::testLimit.int64Value();  // evaluate on the first N test examples (0 = all)
+
+  void validate() const;  // ConfigError naming the bad value
+  // The members toJson of either study writes for these (its cache key hashes them).
+  void writeJson(nlohmann::json& j) const;
+  // Reads them back (members absent keep their defaults); throws nlohmann::json::exception
+  // or ConfigError on a malformed member.
+  void readJson(const nlohmann::json& j);
+};
+
+struct FrontierConfig : StudySettings {
   std::vector<std::string> moreScores;  // compared too, from the same scoring run
-  std::vector<std::string> policies = defaultStudyPolicyNames();
-  std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};  // ascending, in (0, 1]
-  bool classBalanced = false;
-  double beta = 0.0;
-  int strata = 50;
-  TrainConfig train;  // the recipe every subset model uses
-  Budget budget = Budget::Epochs;
-  int seeds = 1;          // repeats per point (training seed, and random's subset seed)
-  int64_t testLimit = 0;  // evaluate on the first N test examples (0 = all)
 
   void validate() const;
   std::string toJson() const;

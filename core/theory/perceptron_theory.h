@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "study/study_settings.h"
+#include "util/text_list.h"
+
 namespace ps {
 
 class JobContext;
@@ -24,7 +27,7 @@ std::vector<std::string> theoryPolicyNames();
 struct TheoryConfig {
   int dim = 100;
   std::vector<double> alphaTot = {1, 2, 5, 10, 20};
-  std::vector<double> keeps = {0.2, 0.4, 0.6, 0.8, 1.0};
+  std::vector<double> keeps = parseDoubles(setting::frontierKeeps.text, "kept fraction");  // the frontier's grid
   std::vector<std::string> policies = theoryPolicyNames();
   double thetaDegrees = 0;
   int trials = 8;

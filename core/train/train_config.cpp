@@ -27,19 +27,21 @@ const NameTable<Flip>& flipNames() {
   return t;
 }
 
+// The ranges are the declaration's (train/train_settings.h); the sentences say them as before.
 void TrainConfig::validate() const {
-  if (epochs < 1 || epochs > 10000) throw ConfigError("epochs " + std::to_string(epochs) + " must be in 1..10000");
-  if (batchSize < 1 || batchSize > 65536)
-    throw ConfigError("batch size " + std::to_string(batchSize) + " must be in 1..65536");
-  if (threads < 0 || threads > 1024)
-    throw ConfigError("threads " + std::to_string(threads) + " must be 0 (every core) or at most 1024");
+  requireInRange(setting::epochs, epochs, "epochs");
+  requireInRange(setting::batchSize, batchSize, "batch size");
+  if (!setting::threads.contains(threads))
+    throw ConfigError("threads " + std::to_string(threads) + " must be 0 (every core) or at most " +
+                      num(setting::threads.hi));
   if (!(lr > 0) || !std::isfinite(lr)) throw ConfigError("learning rate " + num(lr) + " must be a positive number");
-  if (!(momentum >= 0 && momentum < 1)) throw ConfigError("momentum " + num(momentum) + " must be in [0, 1)");
-  if (!(weightDecay >= 0) || !std::isfinite(weightDecay))
+  requireInRange(setting::lr, lr, "learning rate");
+  requireInRange(setting::momentum, momentum, "momentum");
+  if (!setting::weightDecay.contains(weightDecay) || !std::isfinite(weightDecay))
     throw ConfigError("weight decay " + num(weightDecay) + " must be non-negative");
-  if (!(warmup >= 0 && warmup <= 0.5))
-    throw ConfigError("warm-up " + num(warmup) + " must be a fraction of training in [0, 0.5]");
-  if (!(gradClip >= 0) || !std::isfinite(gradClip))
+  if (!setting::warmup.contains(warmup))
+    throw ConfigError("warm-up " + num(warmup) + " must be a fraction of training in " + setting::warmup.rangeText());
+  if (!setting::gradClip.contains(gradClip) || !std::isfinite(gradClip))
     throw ConfigError("gradient clip " + num(gradClip) + " must be 0 (off) or a positive norm");
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/device_choice.h"
+#include "train/train_settings.h"
 #include "util/named_enum.h"
 
 namespace ps {
@@ -19,24 +20,25 @@ enum class Flip { Auto, On, Off };
 const NameTable<Flip>& flipNames();  // auto, on, off
 
 struct TrainConfig {
-  std::string model = "small_cnn";  // small_cnn, resnet18, or a TorchScript file
-  int epochs = 10;
-  int batchSize = 128;
-  double lr = 0.05;
-  double momentum = 0.9;
-  double weightDecay = 5e-4;
-  Schedule schedule = Schedule::Cosine;
-  double warmup = 0.05;  // linear warm-up from 0 over this fraction of the steps
-  double gradClip = 0;   // clip the gradient's global L2 norm to this (0 = off)
-  bool augment = true;   // random crop with padding (+ flip where allowed)
-  Flip flip = Flip::Auto;
-  uint64_t seed = 0;
+  // The defaults are the declaration's (train/train_settings.h).
+  std::string model = setting::model.text;  // small_cnn, resnet18, or a TorchScript file
+  int epochs = setting::epochs.intValue();
+  int batchSize = setting::batchSize.intValue();
+  double lr = setting::lr.value;
+  double momentum = setting::momentum.value;
+  double weightDecay = setting::weightDecay.value;
+  Schedule schedule = Schedule::Cosine;       // setting::schedule (checked against it by a test)
+  double warmup = setting::warmup.value;      // linear warm-up from 0 over this fraction of the steps
+  double gradClip = setting::gradClip.value;  // clip the gradient's global L2 norm to this (0 = off)
+  bool augment = setting::augment.on();       // random crop with padding (+ flip where allowed)
+  Flip flip = Flip::Auto;                     // setting::flip
+  uint64_t seed = static_cast<uint64_t>(setting::seed.value);
   // Fail a run whose model did not learn, or whose score cannot rank (see
   // train/train_health.h). A diverged (non-finite) loss fails the run either way.
-  bool healthChecks = true;
-  int threads = 0;             // 0 = every core
-  DeviceChoice device;         // not part of the results (the cache keys leave it out)
-  bool mixedPrecision = true;  // bf16 autocast on CUDA; ignored on CPU
+  bool healthChecks = setting::healthChecks.on();
+  int threads = setting::threads.intValue();  // 0 = every core
+  DeviceChoice device;                        // setting::device; not part of the results (the cache keys leave it out)
+  bool mixedPrecision = true;                 // bf16 autocast on CUDA; ignored on CPU
 
   void validate() const;  // throws ConfigError naming the bad value
   // Every setting that changes results, as JSON members (model, epochs, batch_size, lr,

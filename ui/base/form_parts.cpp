@@ -5,14 +5,29 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QWidget>
 #include <algorithm>
 #include <exception>
 
 namespace ps::ui {
+
+namespace {
+// Scrolls the scrolling areas around `w` so that it shows (its top when it does not fit).
+void scrollIntoView(QWidget* w) {
+  for (QWidget* p = w->parentWidget(); p; p = p->parentWidget()) {
+    auto* area = qobject_cast<QScrollArea*>(p);
+    if (!area || !area->widget() || !area->widget()->isAncestorOf(w)) continue;
+    const QPoint top = w->mapTo(area->widget(), QPoint(0, 0));
+    const int fits = std::min(w->height(), area->viewport()->height());
+    area->ensureVisible(top.x(), top.y() + fits / 2, 0, fits / 2);
+  }
+}
+}  // namespace
 
 QFormLayout* addFoldingSection(QFormLayout* parent, const QString& title, const QString& key) {
   auto* toggle = new QToolButton;
@@ -30,6 +45,11 @@ QFormLayout* addFoldingSection(QFormLayout* parent, const QString& title, const 
     QSettings().setValue(setting, open);
   };
   QObject::connect(toggle, &QToolButton::toggled, body, show);
+  // Opened by the user, the section scrolls into view (its first rows when it is taller
+  // than the form's scrolling area), once the layout has made room for it.
+  QObject::connect(toggle, &QToolButton::toggled, body, [body](bool open) {
+    if (open) QTimer::singleShot(0, body, [body] { scrollIntoView(body); });
+  });
   const bool open = QSettings().value(setting, false).toBool();
   toggle->setChecked(open);
   show(open);

@@ -25,12 +25,14 @@
 #include "base/form_parts.h"
 #include "base/registry_lists.h"
 #include "base/score_catalog.h"
+#include "base/setting_fields.h"
 #include "data/dataset.h"
 #include "jobs/job_estimate.h"
 #include "jobs/slurm_array_job.h"
 #include "jobs/slurm_form.h"
 #include "jobs/slurm_job_row.h"
 #include "jobs/study_forms.h"
+#include "jobs/training_fields.h"
 #include "model/model_names.h"
 #include "score/score_engine.h"
 #include "store/store.h"
@@ -72,28 +74,19 @@ void JobPanel::buildScoreChoice(QWidget* form) {
   scores_ = new QListWidget(form);
   fillScoreList(scores_);
   scores_->setMaximumHeight(150);
-  model_ = new QComboBox(form);
-  for (const auto& m : builtinModelNames()) model_->addItem(QString::fromStdString(m));
-  epochs_ = new QSpinBox(form);
-  epochs_->setRange(1, 1000);
-  epochs_->setValue(10);
-  seeds_ = new QSpinBox(form);
-  seeds_->setRange(1, 100);
-  seeds_->setValue(1);
-  limit_ = new QSpinBox(form);
-  limit_->setRange(0, 100000000);
-  limit_->setSpecialValueText(tr("all"));
+  // The scoring form's fields, from the settings' declarations (train/, score/score_settings.h).
+  training_ = std::make_unique<TrainingFields>(form);
+  model_ = training_->model;
+  epochs_ = training_->epochs;
+  seeds_ = integerField(setting::scoreSeeds, form);
+  limit_ = integerField(setting::limit, form);
   limit_->setToolTip(tr("Score only the first N training examples"));
 }
 
 // The scoring form's training settings, notes and start button; returns the learning-rate
 // row (the field and Find…).
 QHBoxLayout* JobPanel::buildTrainingFields(QWidget* form) {
-  lr_ = new QDoubleSpinBox(form);
-  lr_->setDecimals(5);
-  lr_->setRange(0.00001, 10.0);
-  lr_->setSingleStep(0.005);
-  lr_->setValue(TrainConfig{}.lr);
+  lr_ = training_->lr;
   lr_->setToolTip(tr("Peak learning rate (SGD with momentum, linear warm-up, cosine decay)"));
   findLr_ = new QPushButton(tr("Find…"), form);
   findLr_->setToolTip(
@@ -111,19 +104,14 @@ QHBoxLayout* JobPanel::buildTrainingFields(QWidget* form) {
   batchNote_->setWordWrap(true);
   batchNote_->setStyleSheet(QStringLiteral("color: palette(mid);"));
   batchNote_->hide();
-  healthChecks_ = new QCheckBox(tr("fail the run if the model does not learn"), form);
-  healthChecks_->setChecked(true);
+  healthChecks_ = training_->healthChecks;
+  healthChecks_->setText(tr("fail the run if the model does not learn"));
   healthChecks_->setToolTip(
       tr("Health checks: a model still at chance level when a score is read fails the run "
          "instead of caching meaningless scores, and a score without spread is left out. A "
          "diverged loss fails the run either way."));
-  batch_ = new QSpinBox(form);
-  batch_->setRange(1, 8192);
-  batch_->setValue(TrainConfig{}.batchSize);
-  el2nEpoch_ = new QSpinBox(form);
-  el2nEpoch_->setRange(-1, 1000);
-  el2nEpoch_->setValue(-1);
-  el2nEpoch_->setSpecialValueText(tr("auto (20 % of training)"));
+  batch_ = training_->batchSize;
+  el2nEpoch_ = integerField(setting::el2nEpoch, form);
   el2nEpoch_->setToolTip(
       tr("Epoch at which EL2N (and GraNd) are read: early in training, as the paper does. When only "
          "EL2N and GraNd are asked for, training stops there; the other scores need every epoch"));
@@ -148,7 +136,7 @@ void JobPanel::layOutScoringForm(QWidget* form, QHBoxLayout* lrRow) {
   advanced->addRow(tr("Model"), model_);
   advanced->addRow(tr("Learning rate"), lrRow);
   advanced->addRow(QString(), lrFound_);
-  advanced->addRow(tr("Batch size"), batch_);
+  training_->addRows(advanced, false);
   advanced->addRow(tr("EL2N epoch"), el2nEpoch_);
   runOn_ = new SlurmForm(form);
   fl->addRow(runOn_);
@@ -339,10 +327,7 @@ ScoreConfig JobPanel::formConfig() const {
   for (int i = 0; i < scores_->count(); ++i)
     if (scores_->item(i)->checkState() == Qt::Checked) c.scores.push_back(scores_->item(i)->text().toStdString());
   if (c.scores.empty()) throw ConfigError("no score selected: tick at least one score");
-  c.train.model = model_->currentText().toStdString();
-  c.train.epochs = epochs_->value();
-  c.train.lr = lr_->value();
-  c.train.batchSize = batch_->value();
+  training_->fill(c.train);
   c.el2nEpoch = el2nEpoch_->value();
   c.train.healthChecks = healthChecks_->isChecked();
   c.seeds = seeds_->value();

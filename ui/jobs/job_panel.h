@@ -48,6 +48,7 @@ struct FormWork;
 class SlurmForm;
 struct SlurmRequest;
 class StudyForm;
+struct TrainingFields;
 struct ScoreCatalog;
 
 class JobPanel : public QWidget {
@@ -162,6 +163,7 @@ class JobPanel : public QWidget {
   QTabWidget* forms_;
   QListWidget* scores_;
   QComboBox* model_;
+  std::unique_ptr<TrainingFields> training_;  // the recipe's fields (model_, epochs_, lr_, batch_, ... are its)
   QSpinBox *epochs_, *seeds_, *limit_, *batch_, *el2nEpoch_;
   QDoubleSpinBox* lr_;
   QLabel *lrFound_, *batchNote_;

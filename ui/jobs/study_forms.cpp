@@ -7,93 +7,105 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <algorithm>
 
 #include "base/form_parts.h"
 #include "base/registry_lists.h"
 #include "base/score_catalog.h"
+#include "base/setting_fields.h"
 #include "base/ui_wording.h"
 #include "data/dataset.h"
 #include "jobs/slurm_form.h"
-#include "model/model_names.h"
+#include "jobs/training_fields.h"
 #include "util/errors.h"
 #include "util/text_list.h"
 
 namespace ps::ui {
 
-// NOLINTNEXTLINE(readability-function-size): builds the form's widgets and rows, one statement each
 StudyForm::StudyForm(Kind kind, QWidget* parent) : QWidget(parent), kind_(kind) {
-  score_ = new QComboBox(this);
-  rememberScoreChoice(score_);
-  score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
-  policies_ = new QListWidget(this);
-  fillPolicyList(policies_);
-  policies_->setMaximumHeight(80);
-  keeps_ =
-      new QLineEdit(kind == Kind::Frontier ? QStringLiteral("0.2, 0.4, 0.6, 0.8, 1") : QStringLiteral("0.5, 1"), this);
-  balanced_ = new QCheckBox(tr("class-balanced"), this);
-  balanced_->setChecked(kClassBalancedByDefault);  // unbalanced keep-hard can empty an easy class of a small pool
-  model_ = new QComboBox(this);
-  for (const auto& m : builtinModelNames()) model_->addItem(QString::fromStdString(m));
-  epochs_ = new QSpinBox(this);
-  epochs_->setRange(1, 1000);
-  epochs_->setValue(4);
-  seeds_ = new QSpinBox(this);
-  seeds_->setRange(1, 20);
-  seeds_->setValue(1);
-  testLimit_ = new QSpinBox(this);
-  testLimit_->setRange(0, 100000000);
-  testLimit_->setSpecialValueText(tr("all"));
-  testLimit_->setToolTip(tr("Evaluate on the first N test examples"));
-  checkWhileTyping(
-      keeps_,
-      [](const std::string& text) {
-        const std::vector<double> keeps = parseDoubles(text, "kept fraction");
-        if (keeps.empty()) throw ConfigError("no kept fraction given");
-        for (size_t i = 0; i < keeps.size(); ++i) {
-          if (!(keeps[i] > 0 && keeps[i] <= 1))
-            throw ConfigError("kept fraction " + std::to_string(keeps[i]) + " is outside (0, 1]");
-          if (i > 0 && keeps[i] <= keeps[i - 1]) throw ConfigError("kept fractions must be ascending");
-        }
-      },
-      tr("Kept fractions f, ascending, each in (0, 1]"));
   start_ = new QPushButton(this);
   gate_ = new FieldGate(start_);
   auto* fl = new QFormLayout(this);
+  addScoreRows(fl);
+  addGridRows(fl);
+  if (kind == Kind::Scaling) addPoolRows(fl);
+  addTrainingRows(fl);
+  addStartRows(fl);
+}
+
+StudyForm::~StudyForm() = default;
+
+QSpinBox* StudyForm::epochsBox() const { return training_->epochs; }
+
+void StudyForm::addScoreRows(QFormLayout* fl) {
+  score_ = new QComboBox(this);
+  rememberScoreChoice(score_);
+  score_->setToolTip(tr("The cached score the study prunes by (run a scoring job first)"));
   fl->addRow(tr("Score"), score_);
-  if (kind == Kind::Frontier) {
-    compare_ = new QListWidget(this);
-    compare_->setMaximumHeight(70);
-    compare_->setWordWrap(true);
-    compare_->setToolTip(
-        tr("Other scores of the same scoring run: their policies are trained and drawn on the "
-           "same frontier"));
-    fl->addRow(tr("Compare with"), compare_);
-    connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { fillCompareList(); });
-  }
-  fl->addRow(tr("Policies"), policies_);
-  fl->addRow(tr("Kept fractions"), gate_->add(keeps_));
+  if (kind_ != Kind::Frontier) return;
+  compare_ = new QListWidget(this);
+  compare_->setMaximumHeight(70);
+  compare_->setWordWrap(true);
+  compare_->setToolTip(
+      tr("Other scores of the same scoring run: their policies are trained and drawn on the "
+         "same frontier"));
+  fl->addRow(tr("Compare with"), compare_);
+  connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { fillCompareList(); });
+}
+
+// The policies (the registry's study defaults ticked), the kept fractions and the pruning's settings.
+void StudyForm::addGridRows(QFormLayout* fl) {
+  policies_ = new QListWidget(this);
+  policies_->setObjectName(QString::fromLatin1(setting::policies.name));
+  policies_->setToolTip(settingTooltip(setting::policies));
+  fillPolicyList(policies_);  // ticked: the registry's study defaults, which are the declaration's
+  policies_->setMaximumHeight(80);
+  keeps_ = fractionsField(kind_ == Kind::Frontier ? setting::frontierKeeps : setting::scalingKeeps, this);
+  balanced_ = switchField(setting::classBalanced, QString(), this);
+  balanced_->setChecked(kClassBalancedByDefault);  // unbalanced keep-hard can empty an easy class of a small pool
+  beta_ = realField(setting::beta, 3, this);
+  strata_ = integerField(setting::strata, this);
+  fl->addRow(settingLabel(setting::policies), policies_);
+  fl->addRow(settingLabel(setting::frontierKeeps), gate_->add(keeps_));
   fl->addRow(QString(), balanced_);
-  if (kind == Kind::Scaling) {
-    minSize_ = new QSpinBox(this);
-    minSize_->setRange(1, 100000000);
-    minSize_->setValue(1000);
-    minSize_->setToolTip(tr("Smallest pool of training examples; pools grow geometrically to all scored examples"));
-    steps_ = new QSpinBox(this);
-    steps_->setRange(2, 20);
-    steps_->setValue(4);
-    fl->addRow(tr("Smallest pool"), gate_->add(minSize_, [this](int size) { return minSizeReason(size); }));
-    connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), gate_, [this] { gate_->recheck(); });
-    fl->addRow(tr("Pool sizes"), steps_);
-  }
-  fl->addRow(tr("Epochs"), epochs_);
-  fl->addRow(tr("Seeds"), seeds_);
+}
+
+void StudyForm::addPoolRows(QFormLayout* fl) {
+  minSize_ = integerField(setting::minSize, this);
+  steps_ = integerField(setting::steps, this);
+  fl->addRow(settingLabel(setting::minSize), gate_->add(minSize_, [this](int size) { return minSizeReason(size); }));
+  connect(score_, qOverload<int>(&QComboBox::currentIndexChanged), gate_, [this] { gate_->recheck(); });
+  fl->addRow(settingLabel(setting::steps), steps_);
+}
+
+// The epochs and seeds in sight; the rest of the recipe, the pruning's settings, the
+// budget and the test examples in the folding section.
+void StudyForm::addTrainingRows(QFormLayout* fl) {
+  training_ = std::make_unique<TrainingFields>(this);
+  seeds_ = integerField(setting::studySeeds, this);
+  budget_ = choiceField(setting::budget, budgetNames(), this);
+  testLimit_ = integerField(setting::testLimit, this);
+  fl->addRow(settingLabel(setting::epochs), training_->epochs);
+  fl->addRow(settingLabel(setting::studySeeds), seeds_);
   QFormLayout* advanced = addFoldingSection(
-      fl, tr("Training settings"), kind == Kind::Frontier ? QStringLiteral("frontier") : QStringLiteral("scaling"));
-  advanced->addRow(tr("Model"), model_);
-  advanced->addRow(tr("Test examples"), gate_->add(testLimit_, [this](int n) {
+      fl, tr("Training settings"), kind_ == Kind::Frontier ? QStringLiteral("frontier") : QStringLiteral("scaling"));
+  advanced->addRow(settingLabel(setting::model), training_->model);
+  training_->addRows(advanced);
+  advanced->addRow(QString(), training_->healthChecks);
+  advanced->addRow(settingLabel(setting::budget), budget_);
+  advanced->addRow(settingLabel(setting::beta), beta_);
+  advanced->addRow(settingLabel(setting::strata), strata_);
+  if (kind_ == Kind::Scaling) {
+    sizes_ = textField(setting::sizes, this);
+    advanced->addRow(settingLabel(setting::sizes), sizes_);
+  }
+  advanced->addRow(settingLabel(setting::testLimit), gate_->add(testLimit_, [this](int n) {
     const int64_t test = dataset_ ? static_cast<int64_t>(dataset_->size(Split::Test)) : 0;
     return dataset_ && n > test ? tr("at most %1 test examples").arg(test) : QString();
   }));
+}
+
+void StudyForm::addStartRows(QFormLayout* fl) {
   runOn_ = new SlurmForm(this);
   fl->addRow(runOn_);
   fl->addRow(start_);
@@ -169,14 +181,15 @@ std::vector<std::string> StudyForm::chosenPolicies() const {
   return out;
 }
 
-template <typename Config>
-void StudyForm::fillShared(Config& c) const {
+void StudyForm::fillShared(StudySettings& c) const {
   c.score = chosenScore();
   c.policies = chosenPolicies();
   c.keeps = parseDoubles(keeps_->text().toStdString(), "kept fraction");
   c.classBalanced = balanced_->isChecked();
-  c.train.model = model_->currentText().toStdString();
-  c.train.epochs = epochs_->value();
+  c.beta = beta_->value();
+  c.strata = strata_->value();
+  training_->fill(c.train);
+  c.budget = chosen<Budget>(budget_);
   c.seeds = seeds_->value();
   c.testLimit = testLimit_->value();
 }
@@ -195,6 +208,9 @@ ScalingConfig StudyForm::scalingConfig() const {
   fillShared(c);
   if (minSize_) c.minSize = minSize_->value();
   if (steps_) c.steps = steps_->value();
+  if (sizes_ && !splitList(sizes_->text().toStdString()).empty())
+    for (double size : parseDoubles(sizes_->text().toStdString(), "size"))
+      c.sizes.push_back(static_cast<int64_t>(size));
   c.validate();
   return c;
 }

@@ -12,6 +12,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -26,12 +28,16 @@ namespace ps::ui {
 struct ScoreCatalog;
 class SlurmForm;
 class FieldGate;
+struct TrainingFields;
 
+// Its fields are made from the settings' declarations (study/study_settings.h,
+// prune/prune_settings.h, train/train_settings.h), each named after its setting.
 class StudyForm : public QWidget {
   Q_OBJECT
  public:
   enum class Kind { Frontier, Scaling };
   explicit StudyForm(Kind kind, QWidget* parent = nullptr);
+  ~StudyForm() override;
 
   void setCatalog(std::shared_ptr<const ScoreCatalog> catalog);
   // The open dataset: the fields that depend on it (test examples, smallest pool) are
@@ -42,7 +48,8 @@ class StudyForm : public QWidget {
   ScalingConfig scalingConfig() const;
   QComboBox* scoreBox() const { return score_; }
   QLineEdit* keepsEdit() const { return keeps_; }
-  QSpinBox* epochsBox() const { return epochs_; }
+  QSpinBox* epochsBox() const;
+  const TrainingFields& training() const { return *training_; }  // every setting of the recipe
   QSpinBox* testLimitBox() const { return testLimit_; }
   QListWidget* policyList() const { return policies_; }
   QSpinBox* minSizeBox() const { return minSize_; }  // scaling only (else nullptr)
@@ -60,8 +67,14 @@ class StudyForm : public QWidget {
   StudyScore chosenScore() const;
   void fillCompareList();  // the chosen run's other scores, ticks kept by name
   std::vector<std::string> chosenPolicies() const;
-  template <typename Config>
-  void fillShared(Config& c) const;  // what both studies take from the form
+  void fillShared(StudySettings& c) const;  // what both studies take from the form
+  // The constructor's parts: the score (and, for a frontier, the scores compared), the
+  // grid and the pruning, the scaling study's pools, the recipe and the start.
+  void addScoreRows(QFormLayout* fl);
+  void addGridRows(QFormLayout* fl);
+  void addPoolRows(QFormLayout* fl);
+  void addTrainingRows(QFormLayout* fl);
+  void addStartRows(QFormLayout* fl);
 
   QString minSizeReason(int size) const;  // empty when the smallest pool fits
 
@@ -69,12 +82,15 @@ class StudyForm : public QWidget {
   std::shared_ptr<const ScoreCatalog> catalog_;
   std::shared_ptr<const Dataset> dataset_;
   FieldGate* gate_;
-  QComboBox *score_, *model_;
+  QComboBox *score_, *budget_;
   QListWidget* policies_;
   QListWidget* compare_ = nullptr;
   QLineEdit* keeps_;
+  QLineEdit* sizes_ = nullptr;
   QCheckBox* balanced_;
-  QSpinBox *epochs_, *seeds_, *testLimit_, *minSize_ = nullptr, *steps_ = nullptr;
+  QDoubleSpinBox* beta_;
+  QSpinBox *strata_, *seeds_, *testLimit_, *minSize_ = nullptr, *steps_ = nullptr;
+  std::unique_ptr<TrainingFields> training_;
   SlurmForm* runOn_;
   QPushButton* start_;
 };

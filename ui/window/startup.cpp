@@ -1,6 +1,8 @@
 #include "window/startup.h"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include <QApplication>
@@ -17,6 +19,8 @@
 #include "job/job.h"
 #include "jobs/job_estimate.h"
 #include "jobs/job_panel.h"
+#include "prune/prune_settings.h"
+#include "util/errors.h"
 #include "util/file_io.h"
 #include "views/example_list_model.h"
 #include "views/frontier_view.h"
@@ -78,8 +82,8 @@ StartupOptions::StartupOptions()
                    "Once the dataset is open, show training example N (or the hardest) in the gallery's detail pane"),
                QStringLiteral("N")),
       keep_(QStringLiteral("gallery-keep"),
-            QApplication::translate("main", "Kept fraction (percent) the gallery's slider starts at"),
-            QStringLiteral("percent")),
+            QApplication::translate("main", "Kept fraction f in (0, 1] the gallery's slider starts at"),
+            QStringLiteral("f")),
       filter_(QStringLiteral("gallery-filter"),
               QApplication::translate("main", "Examples the gallery shows: all, disagrees or mislabelled"),
               QStringLiteral("which")),
@@ -112,7 +116,25 @@ bool StartupOptions::answersWithoutWindow(int argc, const char* const* argv) {
   return false;
 }
 
-void StartupOptions::process(const QCoreApplication& app) { parser_.process(app); }
+double StartupOptions::galleryKeep(const QString& text) {
+  bool ok = false;
+  const double f = text.trimmed().toDouble(&ok);
+  if (!ok || !setting::keep.contains(f))
+    throw ConfigError("--gallery-keep " + text.toStdString() + ": expected a kept fraction in " +
+                      setting::keep.rangeText() + ", such as 0.3");
+  return f;
+}
+
+void StartupOptions::process(const QCoreApplication& app) {
+  parser_.process(app);
+  if (!parser_.isSet(keep_)) return;
+  try {
+    galleryKeep(parser_.value(keep_));
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName().toLower()), e.what());
+    std::exit(1);  // NOLINT(concurrency-mt-unsafe): before any thread starts, as the parser exits on an unknown option
+  }
+}
 
 void StartupOptions::apply(MainWindow& window) {
   // A scripted run never waits on a message box: errors go to the status bar (and stderr).
@@ -134,7 +156,9 @@ void StartupOptions::apply(MainWindow& window) {
 
 void StartupOptions::onDatasetOpened(MainWindow& window) {
   if (parser_.isSet(startScoring_)) startScoring(window);
-  if (parser_.isSet(keep_)) window.galleryView()->keepSlider()->setValue(parser_.value(keep_).toInt());
+  if (parser_.isSet(keep_))  // the slider counts hundredths
+    window.galleryView()->keepSlider()->setValue(
+        static_cast<int>(std::lround(galleryKeep(parser_.value(keep_)) * 100)));
   if (parser_.isSet(filter_)) {
     const QStringList filters = {QStringLiteral("all"), QStringLiteral("disagrees"), QStringLiteral("mislabelled")};
     window.galleryView()->filterBox()->setCurrentIndex(

@@ -20,8 +20,12 @@ class StartupOptions {
   // Whether the arguments ask only for the help or the version: main() then answers them
   // with a QCoreApplication, so they work without a display.
   static bool answersWithoutWindow(int argc, const char* const* argv);
-  // Parses the arguments (exits for --help, --version and unknown options).
+  // Parses the arguments (exits for --help, --version and unknown options, and with the
+  // reason for a value it refuses).
   void process(const QCoreApplication& app);
+  // --gallery-keep's value: a kept fraction in (0, 1], as everywhere else; ConfigError
+  // naming the value otherwise (a percent such as 30 included).
+  static double galleryKeep(const QString& text);
   // Applies them to the window: store, first view, dataset, and what follows its opening.
   void apply(MainWindow& window);
 
