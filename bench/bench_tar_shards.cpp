@@ -18,6 +18,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "data/dataset_opener.h"
+#include "support/tar_writer.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -26,28 +27,6 @@ namespace {
 
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-void appendMember(std::string& tar, const std::string& name, const std::string& data) {
-  std::string h(512, '\0');
-  name.copy(h.data(), std::min<size_t>(name.size(), 99));
-  std::snprintf(h.data() + 100, 8, "%07o", 0644);
-  std::snprintf(h.data() + 108, 8, "%07o", 0);
-  std::snprintf(h.data() + 116, 8, "%07o", 0);
-  std::snprintf(h.data() + 124, 12, "%011lo", static_cast<unsigned long>(data.size()));
-  std::snprintf(h.data() + 136, 12, "%011o", 0);
-  h[156] = '0';
-  std::memcpy(h.data() + 257,
-              "ustar\0"
-              "00",
-              8);
-  std::fill(h.begin() + 148, h.begin() + 156, ' ');
-  unsigned sum = 0;
-  for (unsigned char c : h) sum += c;
-  std::snprintf(h.data() + 148, 8, "%06o", sum);
-  tar += h;
-  tar += data;
-  tar.append((512 - data.size() % 512) % 512, '\0');
-}
-
 // `count` examples from `first` on, as one shard: a few distinct PNGs reused.
 void writeShard(const std::string& path, size_t first, size_t count, const std::vector<std::string>& pngs) {
   std::string tar;
@@ -55,10 +34,10 @@ void writeShard(const std::string& path, size_t first, size_t count, const std::
   for (size_t i = first; i < first + count; ++i) {
     char key[32];
     std::snprintf(key, sizeof key, "s/%09zu", i);
-    appendMember(tar, std::string(key) + ".png", pngs[i % pngs.size()]);
-    appendMember(tar, std::string(key) + ".cls", std::to_string(i % 100));
+    pstest::appendTarMember(tar, std::string(key) + ".png", pngs[i % pngs.size()]);
+    pstest::appendTarMember(tar, std::string(key) + ".cls", std::to_string(i % 100));
   }
-  tar.append(1024, '\0');
+  pstest::endTar(tar);
   std::ofstream(path, std::ios::binary).write(tar.data(), static_cast<std::streamsize>(tar.size()));
 }
 

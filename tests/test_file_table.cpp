@@ -80,6 +80,7 @@ class TestFileTable : public QObject {
   void manifestUsesTheTableToo();
   void imagenetClassFoldersAndSynsetNames();
   void imagenetKaggleValidation();
+  void montageOfAClassByItsFolderId();
   void imagenetBadInputs();
   void infoTakesTheStore();
 };
@@ -206,6 +207,33 @@ void TestFileTable::imagenetClassFoldersAndSynsetNames() {
   QCOMPARE(ps::openDataset(root)->fingerprint(), named);
   writeText(root + "/classes.txt", wnid(0) + " tench\n" + wnid(1) + " goldfish\n" + wnid(2) + " shark\n");
   QCOMPARE(ps::openDataset(root)->classNames()[2], wnid(2) + " shark");
+}
+
+// ImageNet's classes are named "<folder id> <name>" (from the synset file): montage --class
+// takes the folder id as well as the whole name or the label, and only that class's
+// examples are drawn.
+void TestFileTable::montageOfAClassByItsFolderId() {
+  const std::string root = path("inet_montage");
+  writeImagenetTrain(root, 3, 4);
+  writeText(root + "/LOC_synset_mapping.txt", wnid(0) + " tench\n" + wnid(1) + " goldfish\n" + wnid(2) + " shark\n");
+  std::string values;
+  for (int i = 0; i < 12; ++i) values += std::to_string(i) + "\n";
+  writeText(path("inet_montage.csv"), values);
+  const std::string db = path("inet_montage.sqlite");
+  QCOMPARE(
+      cli({"import-scores", root, path("inet_montage.csv"), "--name", "ext", "--direction", "harder", "--db", db}).code,
+      0);
+  for (const std::string& cls : {wnid(1), wnid(1) + " goldfish", std::string("1")}) {
+    const CliResult r = cli({"montage", root, "--score", "ext", "--class", cls, "--count", "10", "--db", db, "--out",
+                             path("inet_montage.png")});
+    QVERIFY2(r.code == 0, (cls + ": " + r.err).c_str());
+    QVERIFY2(r.out.find("the 4 hardest examples") != std::string::npos, (cls + ": " + r.out).c_str());
+  }
+  const CliResult unknown =
+      cli({"montage", root, "--score", "ext", "--class", "n09999999", "--db", db, "--out", path("inet_montage.png")});
+  QCOMPARE(unknown.code, 1);
+  QVERIFY2(unknown.err.find("'n09999999' is not a class name, folder id or label") != std::string::npos,
+           unknown.err.c_str());
 }
 
 void TestFileTable::imagenetKaggleValidation() {

@@ -364,6 +364,32 @@ void TestPredictions::scoreCsvCarriesThePredictions() {
   QCOMPARE(rows, n);
   QCOMPARE(flagged, li.total);
   QVERIFY(disagreeing > 0);  // the flipped labels at least
+  // A subset pruned by the run and written as .csv carries the same columns for the
+  // examples it keeps.
+  const auto pr =
+      pstest::cli({"prune", path("csvpred"), "--score", "el2n", "--score-run", std::to_string(run.runId), "--policy",
+                   "hard", "--keep", "0.5", "--db", path("csvpred.sqlite"), "--out", path("pruned.csv"), "--quiet"});
+  QVERIFY2(pr.code == 0, pr.err.c_str());
+  std::ifstream pruned(path("pruned.csv"));
+  QVERIFY(std::getline(pruned, line));
+  QCOMPARE(line, std::string("index,source,label,class_name,score,predicted,predicted_class,p_predicted,p_label,"
+                             "disagreeing_seeds,seeds,likely_mislabelled"));
+  std::map<int64_t, size_t> position;
+  for (size_t k = 0; k < run.indices.size(); ++k) position[run.indices[k]] = k;
+  size_t kept = 0;
+  while (std::getline(pruned, line)) {
+    std::vector<std::string> cells;
+    std::istringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    QCOMPARE(cells.size(), size_t(12));
+    const size_t k = position.at(std::stoll(cells[0]));
+    QCOMPARE(std::stoi(cells[5]), p.predicted[k]);
+    QCOMPARE(cells[6], ds->classNames()[static_cast<size_t>(p.predicted[k])]);
+    QVERIFY(std::abs(std::stod(cells[8]) - p.pLabel[k]) < 1e-5);
+    QCOMPARE(std::stoi(cells[11]), static_cast<int>(li.flagged[k]));
+    ++kept;
+  }
+  QCOMPARE(kept, n / 2);
 }
 
 QTEST_GUILESS_MAIN(TestPredictions)

@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "data/dataset_opener.h"
+#include "support/tar_writer.h"
 #include "support/test_data.h"
 #include "util/errors.h"
 #include "util/file_io.h"
@@ -19,29 +20,6 @@ namespace fs = std::filesystem;
 using namespace pstest;
 
 namespace {
-
-// One ustar member: a 512-byte header, the data, zero padding to 512.
-void appendMember(std::string& tar, const std::string& name, const std::string& data) {
-  std::string h(512, '\0');
-  name.copy(h.data(), std::min<size_t>(name.size(), 99));
-  std::snprintf(h.data() + 100, 8, "%07o", 0644);
-  std::snprintf(h.data() + 108, 8, "%07o", 0);
-  std::snprintf(h.data() + 116, 8, "%07o", 0);
-  std::snprintf(h.data() + 124, 12, "%011lo", static_cast<unsigned long>(data.size()));
-  std::snprintf(h.data() + 136, 12, "%011o", 0);
-  h[156] = '0';
-  std::memcpy(h.data() + 257,
-              "ustar\0"
-              "00",
-              8);
-  std::fill(h.begin() + 148, h.begin() + 156, ' ');
-  unsigned sum = 0;
-  for (unsigned char c : h) sum += c;
-  std::snprintf(h.data() + 148, 8, "%06o", sum);
-  tar += h;
-  tar += data;
-  tar.append((512 - data.size() % 512) % 512, '\0');
-}
 
 std::string png(const cv::Mat& rgb) {
   cv::Mat bgr;
@@ -59,11 +37,11 @@ std::string shard(const std::vector<Sample>& s, size_t from, size_t to, size_t f
   std::string tar;
   for (size_t i = from; i < to; ++i) {
     const std::string key = "part/" + std::to_string(first + i);
-    appendMember(tar, key + ".png", png(s[i].image));
-    appendMember(tar, key + ".cls", std::to_string(s[i].label) + "\n");
-    if (i % 2 == 0) appendMember(tar, key + ".json", "{\"i\": " + std::to_string(i) + "}");
+    appendTarMember(tar, key + ".png", png(s[i].image));
+    appendTarMember(tar, key + ".cls", std::to_string(s[i].label) + "\n");
+    if (i % 2 == 0) appendTarMember(tar, key + ".json", "{\"i\": " + std::to_string(i) + "}");
   }
-  tar.append(1024, '\0');
+  endTar(tar);
   return tar;
 }
 

@@ -201,12 +201,23 @@ int64_t newestRunWithScore(const Store& store, const Dataset& ds, const MontageO
                     " (run prunescope-cli score first)");
 }
 
-// The class --class names (a class name or its label), -1 for every class.
+// The class --class names: its name, its label, or its folder id when its name starts
+// with one (ImageNet's "n01440764 tench" is also "n01440764"); -1 for every class.
 int classFilter(const Dataset& ds, const MontageOptions& o) {
   if (o.className.empty()) return -1;
-  for (size_t c = 0; c < ds.numClasses(); ++c)
-    if (ds.classNames()[c] == o.className || std::to_string(c) == o.className) return static_cast<int>(c);
-  throw ConfigError("class '" + o.className + "' is not a class name or label of " + o.dataset);
+  const std::vector<std::string>& names = ds.classNames();
+  for (size_t c = 0; c < names.size(); ++c)
+    if (names[c] == o.className || std::to_string(c) == o.className) return static_cast<int>(c);
+  int byId = -1;
+  for (size_t c = 0; c < names.size(); ++c) {
+    if (names[c].rfind(o.className + " ", 0) != 0) continue;
+    if (byId >= 0)
+      throw ConfigError("class '" + o.className + "' begins the names of several classes of " + o.dataset + " ('" +
+                        names[static_cast<size_t>(byId)] + "', '" + names[c] + "'); give the whole name or the label");
+    byId = static_cast<int>(c);
+  }
+  if (byId >= 0) return byId;
+  throw ConfigError("class '" + o.className + "' is not a class name, folder id or label of " + o.dataset);
 }
 
 // Encodes the montage in the format the output path's extension names.
@@ -331,7 +342,7 @@ CLI::App* addMontageCommand(CLI::App& app, MontageOptions& mont) {
   cmd->add_option("--count", mont.count, "How many examples")->capture_default_str();
   cmd->add_option("--columns", mont.columns, "Tiles per row")->capture_default_str();
   cmd->add_option("--scale", mont.scale, "Pixel scale of each image")->capture_default_str();
-  cmd->add_option("--class", mont.className, "Only this class (name or label)");
+  cmd->add_option("--class", mont.className, "Only this class (name, label or ImageNet folder id)");
   cmd->add_option("--run", mont.run, "Run id (default: newest run holding the score)");
   cmd->add_option("--db", mont.db, "Store file");
   cmd->add_option("--out", mont.out, "PNG file to write")->required();

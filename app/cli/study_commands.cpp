@@ -14,6 +14,9 @@
 #include "data/dataset_opener.h"
 #include "job/job.h"
 #include "prune/subset_export.h"
+#include "score/prediction_columns.h"
+#include "score/predictions.h"
+#include "score/score_engine.h"
 #include "store/run_kind.h"
 #include "store/store.h"
 #include "study/fairness_audit.h"
@@ -77,6 +80,19 @@ struct PruneOptions {
   TrainConfig train;  // the robust policy's held-out model
 };
 
+// A .csv subset carries the predictions of the score run it was pruned by, when the run
+// stored them (as a score's CSV export does); exports the subset.
+void exportPruned(const Dataset& ds, const Store& store, const std::vector<int64_t>& idx,
+                  const std::vector<float>& vals, const SubsetProvenance& prov, const std::string& path) {
+  const bool csv = endsWith(toLower(path), ".csv");
+  const std::vector<int64_t> runIndices = csv ? loadRunIndices(store, prov.scoreRunId) : std::vector<int64_t>();
+  const Predictions predictions = csv ? loadPredictions(store, prov.scoreRunId, runIndices.size()) : Predictions();
+  const PredictionColumns columns(predictions, runIndices, ds.labelsOf(Split::Train, runIndices), ds.classNames());
+  const ExtraCsvColumns extra{PredictionColumns::header(),
+                              [&columns](CsvWriter& w, int64_t i) { columns.write(w, i); }};
+  exportSubset(ds, idx, vals, prov, path, columns.empty() ? nullptr : &extra);
+}
+
 int runPrune(PruneOptions& o, CliIo io) {
   o.spec.policy = parsePrunePolicy(o.policy);
   o.spec.validate();                    // before any scoring
@@ -101,7 +117,7 @@ int runPrune(PruneOptions& o, CliIo io) {
       ++perClass[static_cast<size_t>(labels[static_cast<size_t>(p)])];
     }
     SubsetProvenance prov{ds->spec(), ds->fingerprint(), score.runId, o.common.score.name, o.spec, {}, score.excluded};
-    exportSubset(*ds, idx, vals, prov, o.common.out);
+    exportPruned(*ds, store, idx, vals, prov, o.common.out);
     io.out << o.spec.label() << " by " << o.common.score.name << ": kept " << idx.size() << " of " << labels.size()
            << " examples -> " << o.common.out << "\n";
     for (size_t c = 0; c < perClass.size(); ++c)

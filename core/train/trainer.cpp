@@ -239,24 +239,32 @@ bool useChannelsLast(const Classifier& model, const torch::Device& device, const
   return device.is_cuda() && config.mixedPrecision && model.prefersChannelsLast();
 }
 
+namespace {
+
+// Puts the model back in the default layout when a channels-last run ends or fails, so
+// callers see the model as they gave it.
+struct LayoutRestore {
+  Classifier& model;
+  bool on;
+  ~LayoutRestore() {
+    try {
+      if (on) setConvLayout(model, false);
+    } catch (...) {  // out of memory after a failure: the weights stay valid, only their layout differs
+    }
+  }
+};
+
+}  // namespace
+
 void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const std::string& checkpointKey,
                   const std::function<void(double, const std::string&)>& progress) {
   model_.to(device_);
   // Channels-last for the run's steps and the hooks' passes, before the optimiser is
   // built (its momentum buffers take the weights' layout); the default layout again
-  // once the run ends or fails, so callers see the model as they gave it.
+  // once the run ends or fails.
   const bool channelsLast = useChannelsLast(model_, device_, config_);
   if (channelsLast) setConvLayout(model_, true);
-  struct LayoutRestore {
-    Classifier& model;
-    bool on;
-    ~LayoutRestore() {
-      try {
-        if (on) setConvLayout(model, false);
-      } catch (...) {  // out of memory after a failure: the weights stay valid, only their layout differs
-      }
-    }
-  } restore{model_, channelsLast};
+  const LayoutRestore restore{model_, channelsLast};
   channelsLast_ = channelsLast;
   std::vector<torch::Tensor> trainable;
   for (auto& p : model_.parameters())
@@ -266,7 +274,7 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
 
   EpochServices services(model_, data_, device_, 512, ctx,
                          [&](double f, const std::string& what) { r.report(f, 1.0 / 3.0, what); });
-  auto epochEnd = [&](int completed) {
+  const std::function<void(int)> epochEnd = [&](int completed) {
     services.invalidate();
     services.completedEpochs = completed;
     const int before = r.passesAfter(completed);
@@ -275,41 +283,11 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
     r.workDone += before / 3.0;
   };
 
-  int start = 0;
   curve_ = {};
   r.checkpointKey = checkpointKey;
-  EpochPosition from;
-  if (ctx.checkpoints()) {
-    start = loadCheckpoint(model_, device_, *ctx.checkpoints(), checkpointKey, r.opt, hooks, curve_);
-    from = loadStepCheckpoint(r, *ctx.checkpoints(), checkpointKey, start);
-    start = from.epoch;
-  }
-  if (start == 0 && from.batch == 0) {
-    epochEnd(0);
-  } else {
-    ctx.log("resumed from the checkpoint after epoch " + std::to_string(start) +
-            (from.batch > 0 ? ", batch " + std::to_string(from.batch) : std::string()));
-    for (int e = 0; e <= start; ++e) r.workDone += r.passesAfter(e) / 3.0;
-    r.workDone += start;
-  }
+  EpochPosition from = resume(r, epochEnd);
   try {
-    for (int epoch = start; epoch < epochsTrained(); ++epoch) {
-      curve_.epochs.push_back(trainEpoch(
-          r, epoch,
-          [&] {
-            r.workDone += 1;
-            epochEnd(epoch + 1);
-          },
-          epoch == start && from.batch > 0 ? &from : nullptr));
-      curve_.epochs.back().epoch = epoch + 1;
-      if (listener_) listener_(curve_);
-      if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
-        checkLearned(curve_.epochs.back(), config_.lr);
-      if (ctx.checkpoints()) {
-        saveCheckpoint(model_, *ctx.checkpoints(), checkpointKey, epoch + 1, r.opt, hooks, curve_);
-        r.lastSave = std::chrono::steady_clock::now();
-      }
-    }
+    trainEpochs(r, from, epochEnd);
   } catch (const StopTraining&) {
   } catch (const c10::OutOfMemoryError&) {
     // Said in the user's terms; the checkpoint of the last finished epoch stays stored.
@@ -319,6 +297,59 @@ void Trainer::run(JobContext& ctx, const std::vector<TrainHook*>& hooks, const s
   model_.setTraining(false);
 }
 
+Trainer::EpochPosition Trainer::resume(Run& r, const std::function<void(int)>& epochEnd) {
+  EpochPosition from;
+  if (r.ctx.checkpoints()) {
+    const int epochsDone =
+        loadCheckpoint(model_, device_, *r.ctx.checkpoints(), r.checkpointKey, r.opt, r.hooks, curve_);
+    from = loadStepCheckpoint(r, *r.ctx.checkpoints(), r.checkpointKey, epochsDone);
+  }
+  const int start = from.epoch;
+  if (start == 0 && from.batch == 0) {
+    epochEnd(0);
+  } else {
+    r.ctx.log("resumed from the checkpoint after epoch " + std::to_string(start) +
+              (from.batch > 0 ? ", batch " + std::to_string(from.batch) : std::string()));
+    for (int e = 0; e <= start; ++e) r.workDone += r.passesAfter(e) / 3.0;
+    r.workDone += start;
+  }
+  return from;
+}
+
+void Trainer::trainEpochs(Run& r, const EpochPosition& from, const std::function<void(int)>& epochEnd) {
+  const int start = from.epoch;
+  for (int epoch = start; epoch < epochsTrained(); ++epoch) {
+    curve_.epochs.push_back(trainEpoch(
+        r, epoch,
+        [&] {
+          r.workDone += 1;
+          epochEnd(epoch + 1);
+        },
+        epoch == start && from.batch > 0 ? &from : nullptr));
+    curve_.epochs.back().epoch = epoch + 1;
+    if (listener_) listener_(curve_);
+    if (config_.healthChecks && std::count(learnChecks_.begin(), learnChecks_.end(), epoch + 1))
+      checkLearned(curve_.epochs.back(), config_.lr);
+    if (r.ctx.checkpoints()) {
+      saveCheckpoint(model_, *r.ctx.checkpoints(), r.checkpointKey, epoch + 1, r.opt, r.hooks, curve_);
+      r.lastSave = std::chrono::steady_clock::now();
+    }
+  }
+}
+
+// One epoch while it trains: its batches done, learning rate, tally and time so far.
+struct Trainer::EpochState {
+  int epoch = 0;
+  int64_t batch = 0;
+  double lr = 0, secondsBefore = 0;  // secondsBefore: the time of batches done before a resume
+  std::optional<EpochTally> tally;
+  std::chrono::steady_clock::time_point start;
+  std::string msg;  // what the progress says
+  double seconds() const {
+    return secondsBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+};
+
 EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches,
                                 const EpochPosition* from) {
   std::mt19937_64 rng(config_.seed * 1000003ULL + static_cast<uint64_t>(epoch) * 7919ULL + 17ULL);
@@ -326,68 +357,65 @@ EpochHealth Trainer::trainEpoch(Run& r, int epoch, const std::function<void()>& 
   std::iota(order.begin(), order.end(), 0);
   std::shuffle(order.begin(), order.end(), rng);
   model_.setTraining(true);
-  int64_t b = 0;
-  double lr = 0, secondsBefore = 0;
-  std::optional<EpochTally> tally;
+  EpochState st;
+  st.epoch = epoch;
   if (from) {  // resumed within this epoch: its first batches are done
-    b = from->batch;
-    tally = from->tally;
-    secondsBefore = from->seconds;
+    st.batch = from->batch;
+    st.tally = from->tally;
+    st.secondsBefore = from->seconds;
     // the augmentation draws those batches made, so the rest draw what they would have
     if (config_.augment)
-      for (int64_t i = 0; i < b; ++i)
+      for (int64_t i = 0; i < st.batch; ++i)
         drawAugmentPlan(config_.batchSize, data_.shape().height, data_.shape().width, r.flip, rng);
-    order.erase(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(b * config_.batchSize));
+    order.erase(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(st.batch * config_.batchSize));
   }
-  const auto epochStart = std::chrono::steady_clock::now();
-  auto seconds = [&] {
-    return secondsBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
-  };
-  const std::string msg =
-      "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(epochsTrained()) +
-      (epochsTrained() < config_.epochs ? " (of a " + std::to_string(config_.epochs) + "-epoch schedule)"
-                                        : std::string());
+  st.start = std::chrono::steady_clock::now();
+  st.msg = "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(epochsTrained()) +
+           (epochsTrained() < config_.epochs ? " (of a " + std::to_string(config_.epochs) + "-epoch schedule)"
+                                             : std::string());
   // Augmented as drawn from rng in batch order (the data source's workers apply it).
   BatchAugmentation augmentation;
   if (config_.augment) augmentation = {&rng, r.flip};
   data_.forEachBatch(
       order, config_.batchSize,
-      [&](const std::vector<int64_t>& pos, const torch::Tensor& x) {
-        r.ctx.throwIfCancelled();
-        const int64_t step = epoch * r.batchesPerEpoch + b;
-        lr = stepLr_ ? stepLr_(step) : learningRate(step, r.totalSteps);
-        for (auto& group : r.opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
-        const StepResult s = trainStep(r, x, pos);
-        if (!tally) tally.emplace(s.logits.size(1));
-        if (tally->classes() != s.logits.size(1))
-          throw CheckpointError("checkpoint " + r.checkpointKey + " does not match the model (" +
-                                std::to_string(tally->classes()) + " classes, the model has " +
-                                std::to_string(s.logits.size(1)) + ")");
-        tally->addBatch(s.loss, s.labels.size(0), s.labels.data_ptr<int64_t>(), s.predictions.data_ptr<int64_t>());
-        if (onStep_ && !onStep_(step, s.loss)) throw StopTraining{};
-        if (!std::isfinite(s.loss)) {
-          EpochHealth h = tally->finish(epoch + 1, lr, seconds());
-          h.loss = s.loss;
-          curve_.epochs.push_back(h);
-          if (listener_) listener_(curve_);
-          throw TrainingError(divergedMessage(epoch + 1, b + 1, s.loss, config_.lr));
-        }
-        if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(r.params, config_.gradClip);
-        r.opt.step();
-        const BatchObservation obs{epoch, pos, s.logits, s.labels};
-        for (TrainHook* h : r.hooks) h->onBatch(obs);
-        ++b;
-        r.report(static_cast<double>(b) / static_cast<double>(r.batchesPerEpoch), 1.0, msg);
-        const auto now = std::chrono::steady_clock::now();
-        if (r.ctx.checkpoints() && b < r.batchesPerEpoch && now - r.lastSave >= r.ctx.checkpointEvery()) {
-          const EpochPosition at{epoch, b, seconds(), tally};
-          saveStepCheckpoint(model_, *r.ctx.checkpoints(), r.checkpointKey, at, r.opt, r.hooks, curve_);
-          r.lastSave = std::chrono::steady_clock::now();
-        }
-      },
-      augmentation);
+      [&](const std::vector<int64_t>& pos, const torch::Tensor& x) { trainBatch(r, st, pos, x); }, augmentation);
   afterBatches();  // the hooks' passes; the epoch's time includes them
-  return tally ? tally->finish(epoch + 1, lr, seconds()) : EpochHealth{};
+  return st.tally ? st.tally->finish(epoch + 1, st.lr, st.seconds()) : EpochHealth{};
+}
+
+void Trainer::trainBatch(Run& r, EpochState& st, const std::vector<int64_t>& pos, const torch::Tensor& x) {
+  r.ctx.throwIfCancelled();
+  const int epoch = st.epoch;
+  const int64_t step = epoch * r.batchesPerEpoch + st.batch;
+  st.lr = stepLr_ ? stepLr_(step) : learningRate(step, r.totalSteps);
+  for (auto& group : r.opt.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(st.lr);
+  const StepResult s = trainStep(r, x, pos);
+  if (!st.tally) st.tally.emplace(s.logits.size(1));
+  if (st.tally->classes() != s.logits.size(1))
+    throw CheckpointError("checkpoint " + r.checkpointKey + " does not match the model (" +
+                          std::to_string(st.tally->classes()) + " classes, the model has " +
+                          std::to_string(s.logits.size(1)) + ")");
+  st.tally->addBatch(s.loss, s.labels.size(0), s.labels.data_ptr<int64_t>(), s.predictions.data_ptr<int64_t>());
+  if (onStep_ && !onStep_(step, s.loss)) throw StopTraining{};
+  if (!std::isfinite(s.loss)) {
+    EpochHealth h = st.tally->finish(epoch + 1, st.lr, st.seconds());
+    h.loss = s.loss;
+    curve_.epochs.push_back(h);
+    if (listener_) listener_(curve_);
+    throw TrainingError(divergedMessage(epoch + 1, st.batch + 1, s.loss, config_.lr));
+  }
+  if (config_.gradClip > 0) torch::nn::utils::clip_grad_norm_(r.params, config_.gradClip);
+  r.opt.step();
+  const BatchObservation obs{epoch, pos, s.logits, s.labels};
+  for (TrainHook* h : r.hooks) h->onBatch(obs);
+  ++st.batch;
+  r.report(static_cast<double>(st.batch) / static_cast<double>(r.batchesPerEpoch), 1.0, st.msg);
+  const auto now = std::chrono::steady_clock::now();
+  if (r.ctx.checkpoints() && st.batch < r.batchesPerEpoch && now - r.lastSave >= r.ctx.checkpointEvery()) {
+    const EpochPosition at{epoch, st.batch, st.seconds(), st.tally};
+    saveStepCheckpoint(model_, *r.ctx.checkpoints(), r.checkpointKey, at, r.opt, r.hooks, curve_);
+    r.lastSave = std::chrono::steady_clock::now();
+  }
 }
 
 Trainer::StepResult Trainer::trainStep(Run& r, const torch::Tensor& x, const std::vector<int64_t>& pos) {

@@ -64,6 +64,7 @@ class Trainer {
 
  private:
   struct Run;
+  struct EpochState;
   struct StepResult {
     at::Tensor logits, labels, predictions;  // on the CPU: float B×K, int64 B, int64 B
     double loss = 0;
@@ -72,6 +73,12 @@ class Trainer {
   // then the epoch's health.
   EpochHealth trainEpoch(Run& r, int epoch, const std::function<void()>& afterBatches,
                          const EpochPosition* from = nullptr);
+  // The run's checkpoints restored (its position returned), or the hooks' start (epoch 0).
+  EpochPosition resume(Run& r, const std::function<void(int)>& epochEnd);
+  // The epochs from `from` on, each stored as a checkpoint when the context keeps them.
+  void trainEpochs(Run& r, const EpochPosition& from, const std::function<void(int)>& epochEnd);
+  // One step of the epoch and what follows it: tally, hooks, progress, a checkpoint when due.
+  void trainBatch(Run& r, EpochState& st, const std::vector<int64_t>& pos, const at::Tensor& x);
   EpochPosition loadStepCheckpoint(Run& r, CheckpointSink& sink, const std::string& key, int epochsDone);
   StepResult trainStep(Run& r, const at::Tensor& x, const std::vector<int64_t>& positions);
 

@@ -1,6 +1,5 @@
 #include "views/fairness_view.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -27,6 +26,7 @@
 #include "charts/chart_export.h"
 #include "charts/chart_style.h"
 #include "charts/chart_view.h"
+#include "views/fairness_parts.h"
 #include "views/group_fairness.h"
 
 namespace ps::ui {
@@ -36,24 +36,13 @@ QString number(double v, int digits = 3) {
   return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', digits);
 }
 
-constexpr int kSortRole = Qt::UserRole + 1;
-
-// A table of `model` through a sorting proxy: the model's order until a header is clicked.
+// A sortable table of `model` whose columns fit their contents; compact rows of a fixed
+// height, so ten classes fit without scrolling.
 QTableView* tableFor(QWidget* parent, QStandardItemModel* model, QSortFilterProxyModel** sorted) {
-  *sorted = new QSortFilterProxyModel(parent);
-  (*sorted)->setSourceModel(model);
-  (*sorted)->setSortRole(kSortRole);
-  auto* t = new QTableView(parent);
-  t->setModel(*sorted);
-  t->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-  t->setSortingEnabled(true);
-  t->verticalHeader()->hide();
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  auto* t = fairnessTable(parent, model, sorted);
   t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   t->setAlternatingRowColors(false);
-  // Compact rows: ten classes fit without scrolling.
   t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-  t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
   return t;
 }
 }  // namespace
@@ -194,17 +183,13 @@ void FairnessView::fill(QStandardItemModel* model, const AuditSide& side) {
       item->setData(col == 0                      ? QVariant(item->text())
                     : std::isnan(sortValues[col]) ? QVariant(std::numeric_limits<double>::max())
                                                   : QVariant(sortValues[col]),
-                    kSortRole);
+                    kFairnessSortRole);
       item->setEditable(false);
       if (c.disproportionate) {
         item->setBackground(QColor(255, 205, 205));
         item->setToolTip(tr("keeps less than %1 × f of its examples").arg(result_.threshold));
       }
-      if (c.name == side.worstClass) {
-        QFont f = item->font();
-        f.setBold(true);
-        item->setFont(f);
-      }
+      if (c.name == side.worstClass) setBold(item);
     }
     model->appendRow(row);
   }
@@ -270,19 +255,8 @@ double classValue(const ClassAudit& c, int metric) {
   return std::isnan(v) ? 0.0 : v;
 }
 
-QValueAxis* classAxis(int metric, double lo, double hi) {
-  auto* y = new QValueAxis;
-  if (metric == Change) {  // change in accuracy: around zero
-    y->setRange(std::min(lo * 1.1, -0.05), std::max(hi * 1.1, 0.05));
-    y->applyNiceNumbers();
-  } else if (metric == MakeUp) {
-    y->setRange(0, std::max(hi * 1.1, 0.01));
-    y->applyNiceNumbers();
-  } else {
-    y->setRange(0, 1);  // fractions
-    y->setTickCount(6);
-  }
-  return y;
+BarScale classScale(int metric) {
+  return metric == Change ? BarScale::Change : metric == MakeUp ? BarScale::Share : BarScale::Fraction;
 }
 
 double share(int64_t part, int64_t whole) { return whole > 0 ? double(part) / double(whole) : 0.0; }
@@ -295,15 +269,11 @@ std::vector<size_t> FairnessView::classesToDraw(int metric) const {
   const auto& classes = result_.policy.classes;
   std::vector<size_t> rows(classes.size());
   for (size_t k = 0; k < rows.size(); ++k) rows[k] = k;
-  if (rows.size() <= static_cast<size_t>(kMaxBars)) return rows;
-  auto rank = [&](size_t k) {
+  const auto rank = [&](size_t k) {
     const ClassAudit& c = classes[k];
-    const double v = metric == Accuracy ? c.accuracySubset : metric == Change ? c.change : c.keptFraction;
-    return std::isnan(v) ? std::numeric_limits<double>::max() : v;
+    return metric == Accuracy ? c.accuracySubset : metric == Change ? c.change : c.keptFraction;
   };
-  std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
-  rows.resize(kMaxBars);
-  return rows;
+  return lowestRanked(std::move(rows), rank, kMaxBars);
 }
 
 // Class k's bars: its share of the full set and of each kept set (make-up), or the
@@ -330,52 +300,40 @@ void FairnessView::showBarValues(QBarSeries* series, const QStringList& classes)
 }
 
 void FairnessView::drawChart() {
-  auto* chart = new QChart;
   chartClasses_.clear();
-  if (hasResult_) {
-    const int metric = metric_->currentIndex();
-    chartClasses_ = classesToDraw(metric);
-    auto* series = new QBarSeries;
-    QList<QBarSet*> sets;
-    if (metric == MakeUp) sets << new QBarSet(tr("full set"));
-    sets << new QBarSet(sideTitles_[0]) << new QBarSet(sideTitles_[1]);
-    sets.front()->setColor(paletteColour(2));  // the full set, when shown
-    sets[sets.size() - 2]->setColor(paletteColour(3));
-    sets.back()->setColor(paletteColour(0));
-    QStringList classes;
-    double lo = 0, hi = 0;
-    for (size_t k : chartClasses_) {
-      classes << QString::fromStdString(result_.policy.classes[k].name);
-      const QList<double> v = barValues(k, metric);
-      for (int s = 0; s < v.size(); ++s) {
-        *sets[s] << v[s];
-        lo = std::min(lo, v[s]);
-        hi = std::max(hi, v[s]);
-      }
+  if (!hasResult_) return view_->showChart(new QChart);
+  const int metric = metric_->currentIndex();
+  chartClasses_ = classesToDraw(metric);
+  auto* series = new QBarSeries;
+  QList<QBarSet*> sets;
+  if (metric == MakeUp) sets << new QBarSet(tr("full set"));
+  sets << new QBarSet(sideTitles_[0]) << new QBarSet(sideTitles_[1]);
+  sets.front()->setColor(paletteColour(2));  // the full set, when shown
+  sets[sets.size() - 2]->setColor(paletteColour(3));
+  sets.back()->setColor(paletteColour(0));
+  QStringList classes;
+  double lo = 0, hi = 0;
+  for (size_t k : chartClasses_) {
+    classes << QString::fromStdString(result_.policy.classes[k].name);
+    const QList<double> v = barValues(k, metric);
+    for (int s = 0; s < v.size(); ++s) {
+      *sets[s] << v[s];
+      lo = std::min(lo, v[s]);
+      hi = std::max(hi, v[s]);
     }
-    for (auto* set : sets) series->append(set);
-    chart->addSeries(series);
-    showBarValues(series, classes);
-    auto* x = new QBarCategoryAxis;
-    x->append(classes);
-    if (chartClasses_.size() > 10) x->setLabelsAngle(-60);
-    QValueAxis* y = classAxis(metric, lo, hi);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    QString what = metric_->currentText();
-    if (chartClasses_.size() < result_.policy.classes.size())
-      what = (metric == Accuracy ? tr("the %1 least accurate of %2 classes: %3")
-              : metric == Change ? tr("the %1 most harmed of %2 classes: %3")
-                                 : tr("the %1 most pruned of %2 classes: %3"))
-                 .arg(chartClasses_.size())
-                 .arg(result_.policy.classes.size())
-                 .arg(what);
-    chart->setTitle(tr("%1 (f = %2)").arg(what).arg(result_.keep));
-    chart->legend()->setAlignment(Qt::AlignBottom);
   }
-  view_->showChart(chart);
+  for (auto* set : sets) series->append(set);
+  showBarValues(series, classes);
+  QString what = metric_->currentText();
+  if (chartClasses_.size() < result_.policy.classes.size())
+    what = (metric == Accuracy ? tr("the %1 least accurate of %2 classes: %3")
+            : metric == Change ? tr("the %1 most harmed of %2 classes: %3")
+                               : tr("the %1 most pruned of %2 classes: %3"))
+               .arg(chartClasses_.size())
+               .arg(result_.policy.classes.size())
+               .arg(what);
+  showBarChart(view_, series, classes, barAxis(classScale(metric), lo, hi),
+               tr("%1 (f = %2)").arg(what).arg(result_.keep), chartClasses_.size() > 10 ? -60 : 0);
 }
 
 }  // namespace ps::ui

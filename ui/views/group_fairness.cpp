@@ -1,6 +1,5 @@
 #include "views/group_fairness.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -21,12 +20,11 @@
 
 #include "charts/chart_style.h"
 #include "charts/chart_view.h"
+#include "views/fairness_parts.h"
 
 namespace ps::ui {
 
 namespace {
-
-constexpr int kSortRole = Qt::UserRole + 1;
 
 QString number(double v, int digits = 3) {
   return std::isnan(v) ? QObject::tr("n/a") : QString::number(v, 'f', digits);
@@ -36,14 +34,14 @@ QString number(double v, int digits = 3) {
 QStandardItem* cell(const QString& text, double value) {
   auto* item = new QStandardItem(text);
   item->setEditable(false);
-  item->setData(std::isnan(value) ? std::numeric_limits<double>::max() : value, kSortRole);
+  item->setData(std::isnan(value) ? std::numeric_limits<double>::max() : value, kFairnessSortRole);
   return item;
 }
 
 QStandardItem* textCell(const QString& text) {
   auto* item = new QStandardItem(text);
   item->setEditable(false);
-  item->setData(text, kSortRole);
+  item->setData(text, kFairnessSortRole);
   return item;
 }
 
@@ -52,8 +50,7 @@ enum Metric { MakeUp, KeptFraction, Accuracy, Change };
 // The value a group is ranked by when the chart cannot show every group: most pruned
 // first (make-up, kept fraction), least accurate first, most harmed first.
 double rankValue(const GroupRow& g, int metric) {
-  const double v = metric == Accuracy ? g.accSubset : metric == Change ? g.change : g.keptFraction;
-  return std::isnan(v) ? std::numeric_limits<double>::max() : v;
+  return metric == Accuracy ? g.accSubset : metric == Change ? g.change : g.keptFraction;
 }
 
 }  // namespace
@@ -70,16 +67,7 @@ GroupFairnessPanel::GroupFairnessPanel(QWidget* parent) : QWidget(parent) {
   summary_->setWordWrap(true);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   model_ = new QStandardItemModel(this);
-  sorted_ = new QSortFilterProxyModel(this);
-  sorted_->setSourceModel(model_);
-  sorted_->setSortRole(kSortRole);
-  table_ = new QTableView(this);
-  table_->setModel(sorted_);
-  table_->verticalHeader()->hide();
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-  table_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);  // the result's order until a click
-  table_->setSortingEnabled(true);
+  table_ = fairnessTable(this, model_, &sorted_);
   metric_ = new QComboBox(this);
   metric_->addItem(tr("make-up: share of the full set and of the kept set"));
   metric_->addItem(tr("kept fraction per group"));
@@ -154,9 +142,7 @@ void GroupFairnessPanel::fill() {
     if (!g.margin() && !worst.empty() && groupName(result_, g) == worst) {
       worstRow_ = static_cast<int>(r);
       for (auto* item : row) {
-        QFont f = item->font();
-        f.setBold(true);
-        item->setFont(f);
+        setBold(item);
         item->setBackground(QColor(255, 236, 150));
         item->setToolTip(tr("the worst group: the lowest test accuracy of the subset's model"));
       }
@@ -173,30 +159,14 @@ std::vector<size_t> GroupFairnessPanel::rowsToDraw(int metric, size_t* groups) c
   for (size_t r = 0; r < result_.groups.size(); ++r)
     if (!result_.groups[r].margin()) rows.push_back(r);
   *groups = rows.size();
-  if (rows.size() > static_cast<size_t>(kMaxBars)) {
-    std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) {
-      return rankValue(result_.groups[a], metric) < rankValue(result_.groups[b], metric);
-    });
-    rows.resize(kMaxBars);
-  }
-  return rows;
+  return lowestRanked(
+      std::move(rows), [&](size_t r) { return rankValue(result_.groups[r], metric); }, kMaxBars);
 }
 
 namespace {
 
-QValueAxis* valueAxis(int metric, double lo, double hi) {
-  auto* y = new QValueAxis;
-  if (metric == Change) {
-    y->setRange(std::min(lo * 1.1, -0.05), std::max(hi * 1.1, 0.05));
-    y->applyNiceNumbers();
-  } else if (metric == MakeUp) {
-    y->setRange(0, std::max(hi * 1.1, 0.01));
-    y->applyNiceNumbers();
-  } else {
-    y->setRange(0, 1);
-    y->setTickCount(6);
-  }
-  return y;
+BarScale groupScale(int metric) {
+  return metric == Change ? BarScale::Change : metric == MakeUp ? BarScale::Share : BarScale::Fraction;
 }
 
 double val(double v) { return std::isnan(v) ? 0.0 : v; }
@@ -259,36 +229,23 @@ QBarSeries* GroupFairnessPanel::bars(int metric, QStringList* names, double* lo,
 }
 
 void GroupFairnessPanel::drawChart() {
-  auto* chart = new QChart;
   chartRows_.clear();
-  if (hasResult_) {
-    const int metric = metric_->currentIndex();
-    size_t groups = 0;
-    chartRows_ = rowsToDraw(metric, &groups);
-    QStringList names;
-    double lo = 0, hi = 0;
-    QBarSeries* series = bars(metric, &names, &lo, &hi);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(names);
-    x->setLabelsAngle(-60);
-    QValueAxis* y = valueAxis(metric, lo, hi);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    QString what = metric_->currentText();
-    if (groups > chartRows_.size())
-      what = (metric == Accuracy ? tr("the %1 least accurate of %2 groups: %3")
-              : metric == Change ? tr("the %1 most harmed of %2 groups: %3")
-                                 : tr("the %1 most pruned of %2 groups: %3"))
-                 .arg(chartRows_.size())
-                 .arg(groups)
-                 .arg(what);
-    chart->setTitle(tr("%1 (%2)").arg(what, title_));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-  }
-  view_->showChart(chart);
+  if (!hasResult_) return view_->showChart(new QChart);
+  const int metric = metric_->currentIndex();
+  size_t groups = 0;
+  chartRows_ = rowsToDraw(metric, &groups);
+  QStringList names;
+  double lo = 0, hi = 0;
+  QBarSeries* series = bars(metric, &names, &lo, &hi);
+  QString what = metric_->currentText();
+  if (groups > chartRows_.size())
+    what = (metric == Accuracy ? tr("the %1 least accurate of %2 groups: %3")
+            : metric == Change ? tr("the %1 most harmed of %2 groups: %3")
+                               : tr("the %1 most pruned of %2 groups: %3"))
+               .arg(chartRows_.size())
+               .arg(groups)
+               .arg(what);
+  showBarChart(view_, series, names, barAxis(groupScale(metric), lo, hi), tr("%1 (%2)").arg(what, title_), -60);
 }
 
 }  // namespace ps::ui
