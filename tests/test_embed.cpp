@@ -4,9 +4,11 @@
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 #include "data/dataset_opener.h"
+#include "embed/duplicates.h"
 #include "embed/knn.h"
 #include "store/embedding_store.h"
 #include "store/sqlite_db.h"
@@ -48,6 +50,49 @@ std::vector<int64_t> bruteForce(const float* q, const std::vector<float>& base, 
   return out;
 }
 
+// Image `i` of `from` with Gaussian noise of σ `sigma` grey levels (a near copy).
+cv::Mat noisy(const cv::Mat& from, double sigma, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> g(0.0, sigma);
+  cv::Mat out = from.clone();
+  for (int r = 0; r < out.rows; ++r)
+    for (int c = 0; c < out.cols; ++c)
+      out.at<uint8_t>(r, c) = cv::saturate_cast<uint8_t>(out.at<uint8_t>(r, c) + g(rng));
+  return out;
+}
+
+// An embedding of a split's raw pixels, centred on the training mean image: enough to
+// tell a noisy copy from another picture, without training anything.
+ps::Embedding pixelEmbedding(const ps::Dataset& ds, ps::Split split, const std::vector<float>& mean) {
+  const int64_t n = static_cast<int64_t>(ds.size(split)), d = static_cast<int64_t>(mean.size());
+  std::vector<int64_t> idx(static_cast<size_t>(n));
+  std::iota(idx.begin(), idx.end(), int64_t{0});
+  std::vector<uint8_t> px(static_cast<size_t>(n * d));
+  ds.readImages(split, idx, px.data());
+  ps::Embedding e{"pixels", n, d, std::vector<float>(px.size())};
+  for (size_t i = 0; i < px.size(); ++i) e.values[i] = float(px[i]) - mean[i % static_cast<size_t>(d)];
+  return e;
+}
+
+std::vector<float> meanImage(const ps::Dataset& ds) {
+  const int64_t n = static_cast<int64_t>(ds.size(ps::Split::Train));
+  const auto& s = ds.shape();
+  const int64_t d = int64_t{s.height} * s.width * s.channels;
+  std::vector<int64_t> idx(static_cast<size_t>(n));
+  std::iota(idx.begin(), idx.end(), int64_t{0});
+  std::vector<uint8_t> px(static_cast<size_t>(n * d));
+  ds.readImages(ps::Split::Train, idx, px.data());
+  std::vector<float> mean(static_cast<size_t>(d), 0.0F);
+  for (size_t i = 0; i < px.size(); ++i) mean[i % static_cast<size_t>(d)] += float(px[i]) / float(n);
+  return mean;
+}
+
+bool hasPair(const std::vector<ps::DuplicateRow>& rows, bool exact, ps::Split sa, int64_t a, ps::Split sb, int64_t b) {
+  return std::any_of(rows.begin(), rows.end(), [&](const ps::DuplicateRow& r) {
+    return r.exact == exact && r.a.split == sa && r.a.index == a && r.b.split == sb && r.b.index == b;
+  });
+}
+
 }  // namespace
 
 class TestEmbed : public QObject {
@@ -64,6 +109,9 @@ class TestEmbed : public QObject {
   void knnWithinFindsACopyAtAnotherIndex();
   void knnQueryMatchesBruteForceAndChecksDimensions();
   void hnswForLargeBasesFindsMostTrueNeighbours();
+  void plantedExactAndNearCopiesAndLeaksAreAllFound();
+  void nearThresholdOutsideZeroToOneIsRefused();
+  void copiesToExcludeKeepOneOfEveryGroupAndEveryTestExample();
 };
 
 void TestEmbed::embeddingRoundTripPerRunAndSplit() {
@@ -169,7 +217,8 @@ void TestEmbed::knnWithinFindsACopyAtAnotherIndex() {
   const int64_t rows = 50, dims = 8;
   auto v = randomRows(rows, dims, 6);
   // Row 40 is row 3 scaled (cosine 1); row 41 a zero row (similarity 0 to everything).
-  for (int64_t d = 0; d < dims; ++d) v[static_cast<size_t>(40 * dims + d)] = 2.5F * v[static_cast<size_t>(3 * dims + d)];
+  for (int64_t d = 0; d < dims; ++d)
+    v[static_cast<size_t>(40 * dims + d)] = 2.5F * v[static_cast<size_t>(3 * dims + d)];
   for (int64_t d = 0; d < dims; ++d) v[static_cast<size_t>(41 * dims + d)] = 0.0F;
   ps::KnnOptions o;
   o.k = 1;
@@ -226,6 +275,77 @@ void TestEmbed::hnswForLargeBasesFindsMostTrueNeighbours() {
     }
   const double recall = double(found) / double(rows * 5);
   QVERIFY2(recall > 0.9, std::to_string(recall).c_str());
+}
+
+void TestEmbed::plantedExactAndNearCopiesAndLeaksAreAllFound() {
+  if (!ps::knnAvailable()) QSKIP("this build has no FAISS");
+  std::vector<Sample> train = fashionSamples(200), test = fashionSamples(50, true);
+  test[5].image = train[10].image.clone();  // exact leaks
+  test[20].image = train[30].image.clone();
+  train[150].image = noisy(train[12].image, 8.0, 1);  // near copies inside training
+  train[160].image = noisy(train[40].image, 8.0, 2);
+  test[30].image = noisy(train[70].image, 8.0, 3);  // a near leak
+  train[199].image = train[198].image.clone();      // an exact copy inside training
+  writeIdxDataset(path("planted"), train, test, true);
+  const auto ds = ps::openDataset(path("planted"));
+  const auto mean = meanImage(*ds);
+  const ps::Embedding tr = pixelEmbedding(*ds, ps::Split::Train, mean);
+  const ps::Embedding te = pixelEmbedding(*ds, ps::Split::Test, mean);
+  ps::NearDuplicateOptions o;
+  const ps::DuplicateReport r = ps::findDuplicates(*ds, tr, &te, o);
+  const auto T = ps::Split::Train, S = ps::Split::Test;
+  QVERIFY(hasPair(r.rows, true, T, 10, S, 5));
+  QVERIFY(hasPair(r.rows, true, T, 30, S, 20));
+  QVERIFY(hasPair(r.rows, true, T, 198, T, 199));
+  QVERIFY(hasPair(r.rows, false, T, 12, T, 150));
+  QVERIFY(hasPair(r.rows, false, T, 40, T, 160));
+  QVERIFY(hasPair(r.rows, false, T, 70, S, 30));
+  QCOMPARE(r.testExamplesLeaked, int64_t{3});
+  // Exact pairs are pixel-identical, and are not listed again as near.
+  const auto sz = size_t(28 * 28);
+  for (const ps::DuplicateRow& row : r.rows) {
+    std::vector<uint8_t> a(sz), b(sz);
+    ds->readImages(row.a.split, {row.a.index}, a.data());
+    ds->readImages(row.b.split, {row.b.index}, b.data());
+    QCOMPARE(row.exact, a == b);
+    QVERIFY(row.similarity >= o.threshold);
+  }
+  QCOMPARE(r.exact.pairs.size(), size_t{3});
+  // No other pair of distinct Fashion-MNIST pictures reaches 0.95 here.
+  QCOMPARE(r.rows.size(), size_t{6});
+  QCOMPARE(r.embeddingSource, std::string("pixels"));
+  QCOMPARE(ps::trainPairs(r.rows).size(), size_t{3});
+  QCOMPARE(ps::leakPairs(r.rows).size(), size_t{3});
+  // Rows that do not fit the dataset are refused.
+  ps::Embedding shortTest = te;
+  shortTest.rows = 10;
+  shortTest.values.resize(static_cast<size_t>(10 * te.dims));
+  QVERIFY_THROWS_EXCEPTION(ps::ConfigError, ps::findDuplicates(*ds, tr, &shortTest, o));
+}
+
+void TestEmbed::nearThresholdOutsideZeroToOneIsRefused() {
+  for (double bad : {0.0, -0.5, 1.0000001, 2.0, std::nan("")}) {
+    try {
+      ps::checkNearThreshold(bad);
+      QFAIL(("accepted threshold " + std::to_string(bad)).c_str());
+    } catch (const ps::ConfigError& e) {
+      QVERIFY2(std::string(e.what()).find("(0, 1]") != std::string::npos, e.what());
+    }
+  }
+  ps::checkNearThreshold(1.0);
+  ps::checkNearThreshold(0.5);
+}
+
+void TestEmbed::copiesToExcludeKeepOneOfEveryGroupAndEveryTestExample() {
+  const auto T = ps::Split::Train, S = ps::Split::Test;
+  // A chain 1~2~3 where 1 and 3 differ: only 2 goes. An exact group 5,6,7: 6 and 7 go.
+  // A leak (train 9, test 0): the training example goes.
+  const std::vector<ps::DuplicateRow> rows = {{true, {T, 5}, {T, 6}, 1.0},
+                                              {true, {T, 5}, {T, 7}, 1.0},
+                                              {false, {T, 2}, {T, 3}, 0.96},
+                                              {false, {T, 1}, {T, 2}, 0.97},
+                                              {false, {T, 9}, {S, 0}, 0.99}};
+  QCOMPARE(ps::copiesToExclude(rows), (std::vector<int64_t>{2, 6, 7, 9}));
 }
 
 QTEST_GUILESS_MAIN(TestEmbed)
