@@ -3,9 +3,11 @@
 // near ones by the cosine similarity of an embedding).
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include "cli/cli_command.h"
 #include "cli/progress_line.h"
+#include "cli/score_source.h"
 #include "data/dataset.h"
 #include "data/dataset_opener.h"
 #include "embed/duplicates.h"
@@ -81,9 +83,12 @@ int runDuplicates(const DuplicatesOptions& o, std::ostream& out, std::ostream& e
     printExact(*ds, d, out);
     for (const DuplicatePair& p : d.pairs) rows.push_back({true, p.first, p.copy, 1.0});
   } else {
+    ScoreConfig request = embeddingRequest(o);
+    std::ostringstream batchNote;  // the small-set rule of the score command, said only when it trains
+    adaptScoringBatch(*ds, request, false, batchNote);
     const ChosenEmbedding e =
-        chooseEmbedding(*ds, store, o.run > 0 ? std::optional<int64_t>(o.run) : std::nullopt, embeddingRequest(o), ctx,
-                        [&](const std::string& what) { out << what << "\n" << std::flush; });
+        chooseEmbedding(*ds, store, o.run > 0 ? std::optional<int64_t>(o.run) : std::nullopt, request, ctx,
+                        [&](const std::string& what) { out << what << "\n" << batchNote.str() << std::flush; });
     out << "embedding: " << e.said << (e.computed ? ", computed now" : "") << "\n";
     NearDuplicateOptions near;
     near.threshold = o.threshold;

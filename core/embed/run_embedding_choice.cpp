@@ -1,5 +1,7 @@
 #include "embed/run_embedding_choice.h"
 
+#include <algorithm>
+
 #include "data/dataset.h"
 #include "job/job.h"
 #include "score/score_engine.h"
@@ -55,9 +57,11 @@ ChosenEmbedding chooseEmbedding(const Dataset& ds, Store& store, std::optional<i
   if (const auto rec = store.findDataset(ds.fingerprint()))
     for (const int64_t id : runsWithEmbeddings(store, rec->id))
       if (store.run(id).status == RunStatus::Done) return fromRun(ds, store, id);
-  if (request.prototypeEmbedding == "classifier" && ds.numClasses() < 2)
-    throw ConfigError(ds.spec() + " has one class: a classifier learns no embedding from it; use the "
-                      "self-supervised encoder (--embedding ssl) or a TorchScript encoder");
+  const auto counts = ds.classCounts(Split::Train);
+  const auto present = std::count_if(counts.begin(), counts.end(), [](size_t c) { return c > 0; });
+  if (request.prototypeEmbedding == "classifier" && present < 2)
+    throw ConfigError(ds.spec() + " has one class in its training split: a classifier learns no embedding from it; "
+                      "use the self-supervised encoder (--embedding ssl) or a TorchScript encoder file");
   if (announce)
     announce("no stored embedding of " + ds.spec() + ": computing one with a scoring run (" +
              std::to_string(request.train.epochs) + " epochs of " + request.train.model + ", prototype score on the " +
