@@ -10,6 +10,8 @@
 #include "data/dataset_opener.h"
 #include "embed/duplicates.h"
 #include "embed/knn.h"
+#include "job/job.h"
+#include "score/score_engine.h"
 #include "store/embedding_store.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -112,6 +114,7 @@ class TestEmbed : public QObject {
   void plantedExactAndNearCopiesAndLeaksAreAllFound();
   void nearThresholdOutsideZeroToOneIsRefused();
   void copiesToExcludeKeepOneOfEveryGroupAndEveryTestExample();
+  void aScoringRunKeepsTheEmbeddingItComputedForBothSplits();
 };
 
 void TestEmbed::embeddingRoundTripPerRunAndSplit() {
@@ -292,6 +295,7 @@ void TestEmbed::plantedExactAndNearCopiesAndLeaksAreAllFound() {
   const ps::Embedding tr = pixelEmbedding(*ds, ps::Split::Train, mean);
   const ps::Embedding te = pixelEmbedding(*ds, ps::Split::Test, mean);
   ps::NearDuplicateOptions o;
+  o.threshold = 0.95;  // for this pixel embedding (the default suits the classifier's)
   const ps::DuplicateReport r = ps::findDuplicates(*ds, tr, &te, o);
   const auto T = ps::Split::Train, S = ps::Split::Test;
   QVERIFY(hasPair(r.rows, true, T, 10, S, 5));
@@ -346,6 +350,35 @@ void TestEmbed::copiesToExcludeKeepOneOfEveryGroupAndEveryTestExample() {
                                               {false, {T, 1}, {T, 2}, 0.97},
                                               {false, {T, 9}, {S, 0}, 0.99}};
   QCOMPARE(ps::copiesToExclude(rows), (std::vector<int64_t>{2, 6, 7, 9}));
+}
+
+void TestEmbed::aScoringRunKeepsTheEmbeddingItComputedForBothSplits() {
+  const auto ds = fashionSubset(path("scored"), 200, 30);
+  ps::Store store(path("scored.sqlite"));
+  ps::JobContext ctx;
+  // The classifier's penultimate layer (prototype score), and the self-supervised encoder's.
+  ps::ScoreConfig cfg = quickScoreConfig({"prototype", "el2n"}, 2);
+  cfg.train.batchSize = 32;
+  const ps::ScoreRun classifier = ps::scoreDataset(*ds, store, cfg, ctx);
+  ps::ScoreConfig ssl = quickScoreConfig({"prototype"}, 2);
+  ssl.prototypeEmbedding = "ssl";
+  ssl.sslEpochs = 1;
+  const ps::ScoreRun selfSupervised = ps::scoreDataset(*ds, store, ssl, ctx);
+  const ps::ScoreRun none = ps::scoreDataset(*ds, store, quickScoreConfig({"random"}, 1), ctx);
+  for (const auto& [run, source] :
+       {std::pair{classifier.runId, "classifier"}, {selfSupervised.runId, "self-supervised"}}) {
+    const auto train = ps::loadEmbedding(store, run, ps::Split::Train);
+    const auto test = ps::loadEmbedding(store, run, ps::Split::Test);
+    QVERIFY(train && test);
+    QCOMPARE(train->source, std::string(source));
+    QCOMPARE(train->rows, int64_t{200});
+    QCOMPARE(test->rows, int64_t{30});
+    QCOMPARE(test->dims, train->dims);
+    QVERIFY(train->dims >= 8);
+  }
+  QVERIFY(!ps::hasEmbedding(store, none.runId, ps::Split::Train));
+  const int64_t dsId = store.findDataset(ds->fingerprint())->id;
+  QCOMPARE(ps::runsWithEmbeddings(store, dsId), (std::vector<int64_t>{selfSupervised.runId, classifier.runId}));
 }
 
 QTEST_GUILESS_MAIN(TestEmbed)

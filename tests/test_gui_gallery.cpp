@@ -554,7 +554,6 @@ void TestGuiGallery::aCsvExportCarriesThePredictions() {
   }
 }
 
-
 namespace {
 
 // A near copy: the image with Gaussian noise of σ = 8 grey levels.
@@ -563,7 +562,8 @@ cv::Mat noisyCopy(const cv::Mat& from, uint64_t seed) {
   std::normal_distribution<double> g(0.0, 8.0);
   cv::Mat out = from.clone();
   for (int r = 0; r < out.rows; ++r)
-    for (int c = 0; c < out.cols; ++c) out.at<uint8_t>(r, c) = cv::saturate_cast<uint8_t>(out.at<uint8_t>(r, c) + g(rng));
+    for (int c = 0; c < out.cols; ++c)
+      out.at<uint8_t>(r, c) = cv::saturate_cast<uint8_t>(out.at<uint8_t>(r, c) + g(rng));
   return out;
 }
 
@@ -611,9 +611,10 @@ void TestGuiGallery::duplicatesAndLeaksShowPairsAndTagTheCopiesExclude() {
   QVERIFY(w);
   auto* g = w->galleryView();
   auto* pairs = g->duplicatePairs();
-  QVERIFY(!pairs->isVisible());
+  QVERIFY(!pairs->isVisibleTo(g));
+  pairs->thresholdBox()->setValue(0.95);  // for this pixel embedding (the default suits the classifier's)
   g->filterBox()->setCurrentIndex(g->filterBox()->findData(ps::ui::kDuplicatesFilter));
-  QVERIFY(pairs->isVisible() && !g->hardestList()->isVisible());
+  QVERIFY(pairs->isVisibleTo(g) && !g->hardestList()->isVisibleTo(g));
   QTRY_VERIFY_WITH_TIMEOUT(!pairs->busy() && pairs->pairList()->model()->rowCount() == 2, 30000);
   const auto* m = pairs->pairList()->model();
   QVERIFY2(m->index(0, 0).data().toString().startsWith(QStringLiteral("exact")),
@@ -634,15 +635,14 @@ void TestGuiGallery::duplicatesAndLeaksShowPairsAndTagTheCopiesExclude() {
   pairs->excludeButton()->click();
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 4,
                            30000);
-  QCOMPARE(ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()),
-           (std::vector<int64_t>{10, 70, 150, 199}));
+  QCOMPARE(ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()), (std::vector<int64_t>{10, 70, 150, 199}));
   // One Ctrl+Z takes the last action back whole.
   g->tags()->undo();
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 2,
                            30000);
   // Back to the lists.
   g->filterBox()->setCurrentIndex(0);
-  QVERIFY(!pairs->isVisible() && g->hardestList()->isVisible());
+  QVERIFY(!pairs->isVisibleTo(g) && g->hardestList()->isVisibleTo(g));
 }
 QTEST_MAIN(TestGuiGallery)
 #include "test_gui_gallery.moc"

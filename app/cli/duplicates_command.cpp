@@ -88,7 +88,8 @@ int runDuplicates(const DuplicatesOptions& o, std::ostream& out, std::ostream& e
     adaptScoringBatch(*ds, request, false, batchNote);
     const ChosenEmbedding e =
         chooseEmbedding(*ds, store, o.run > 0 ? std::optional<int64_t>(o.run) : std::nullopt, request, ctx,
-                        [&](const std::string& what) { out << what << "\n" << batchNote.str() << std::flush; });
+                        [&](const std::string& what) { out << what << "\n"
+                                                           << batchNote.str() << std::flush; });
     out << "embedding: " << e.said << (e.computed ? ", computed now" : "") << "\n";
     NearDuplicateOptions near;
     near.threshold = o.threshold;
@@ -118,8 +119,7 @@ void addDuplicatesCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& comm
   cmd->add_option("--out", o->out,
                   "Write one row per pair (kind exact|near, split_a, index_a, source_a, split_b, index_b, source_b, "
                   "similarity) to this CSV file; an exact group of k copies gives k - 1 rows, each against its first");
-  cmd->add_option("--threshold", o->threshold,
-                  "Near duplicates: cosine similarity at least this, in (0, 1]")
+  cmd->add_option("--threshold", o->threshold, "Near duplicates: cosine similarity at least this, in (0, 1]")
       ->default_val(kDefaultNearThreshold);
   cmd->add_option("--run", o->run,
                   "Use the embedding stored with this run (default: the newest run holding one, else one is computed "

@@ -22,7 +22,7 @@ class JobContext;
 struct Embedding;
 
 // The default near-duplicate threshold on cosine similarity; see duplicates.cpp for why.
-inline constexpr double kDefaultNearThreshold = 0.95;
+inline constexpr double kDefaultNearThreshold = 0.999;
 
 // ConfigError unless 0 < threshold ≤ 1 (a similarity of 1 asks for identical directions).
 void checkNearThreshold(double threshold);
@@ -45,10 +45,10 @@ struct NearDuplicateOptions {
 struct DuplicateReport {
   std::vector<DuplicateRow> rows;  // exact pairs (as found), then near pairs by a, then b
   ExactDuplicates exact;
-  int64_t nearWithinTrain = 0;      // near pairs with both in training
-  int64_t nearLeaks = 0;            // near pairs of a training and a test example
-  int64_t testExamplesLeaked = 0;   // test examples with an exact or near training duplicate
-  int64_t trainRowsSearched = 0;    // training examples with an embedding row (the first ones)
+  int64_t nearWithinTrain = 0;     // near pairs with both in training
+  int64_t nearLeaks = 0;           // near pairs of a training and a test example
+  int64_t testExamplesLeaked = 0;  // test examples with an exact or near training duplicate
+  int64_t trainRowsSearched = 0;   // training examples with an embedding row (the first ones)
   std::string embeddingSource, searchMethod;
   double threshold = kDefaultNearThreshold;
 };

@@ -35,7 +35,7 @@ ChosenEmbedding fromRun(const Dataset& ds, const Store& store, int64_t runId) {
   auto train = loadEmbedding(store, runId, Split::Train);
   if (!train) {
     const std::string what = isRunKind(rec.kind, RunKind::Import) ? "imports scores from a file"
-                                                                   : "is a " + rec.kind + " run whose scores need none";
+                                                                  : "is a " + rec.kind + " run whose scores need none";
     throw ConfigError("run " + std::to_string(runId) + " holds no embedding (it " + what +
                       "): run one that computes an embedding, e.g. " + whatToRun(ds));
   }
@@ -60,7 +60,8 @@ ChosenEmbedding chooseEmbedding(const Dataset& ds, Store& store, std::optional<i
   const auto counts = ds.classCounts(Split::Train);
   const auto present = std::count_if(counts.begin(), counts.end(), [](size_t c) { return c > 0; });
   if (request.prototypeEmbedding == "classifier" && present < 2)
-    throw ConfigError(ds.spec() + " has one class in its training split: a classifier learns no embedding from it; "
+    throw ConfigError(ds.spec() +
+                      " has one class in its training split: a classifier learns no embedding from it; "
                       "use the self-supervised encoder (--embedding ssl) or a TorchScript encoder file");
   if (announce)
     announce("no stored embedding of " + ds.spec() + ": computing one with a scoring run (" +
@@ -68,7 +69,8 @@ ChosenEmbedding chooseEmbedding(const Dataset& ds, Store& store, std::optional<i
              request.prototypeEmbedding + " embedding), kept in the store for the next time");
   const ScoreRun run = scoreDataset(ds, store, request, ctx);
   if (!hasEmbedding(store, run.runId, Split::Train))
-    throw ConfigError("run " + std::to_string(run.runId) + " answered the request from the store but holds no "
+    throw ConfigError("run " + std::to_string(run.runId) +
+                      " answered the request from the store but holds no "
                       "embedding (it was made before runs kept theirs): name another request, e.g. " +
                       whatToRun(ds) + " --epochs 4");
   ChosenEmbedding c = fromRun(ds, store, run.runId);

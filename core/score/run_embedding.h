@@ -32,7 +32,8 @@ RunEmbeddings embedRunSplits(const Dataset& ds, const BatchSource& data, c10::De
                              const at::Tensor& train, const EncodeBatch& encode, JobContext& ctx);
 
 // Where a run's producer hands its embedding (set for the run's first seed only).
-using EmbeddingSink = std::function<void(const std::string& source, const at::Tensor& train, const EncodeBatch& encode)>;
+using EmbeddingSink =
+    std::function<void(const std::string& source, const at::Tensor& train, const EncodeBatch& encode)>;
 
 // The source name of a prototype embedding setting: "classifier", "self-supervised" for
 // "ssl", "torchscript:<file name>" for an encoder file.

@@ -33,13 +33,16 @@ std::vector<float> tensorToVector(const torch::Tensor& t) {
   return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
-// The examples' embeddings by the TorchScript encoder the prototype scores name.
+// The examples' embeddings by the TorchScript encoder the prototype scores name; the
+// encoder goes to `encoder` when given.
 torch::Tensor encoderEmbeddings(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg,
                                 torch::Device device, JobContext& ctx,
-                                const std::function<void(double, const std::string&)>& progress) {
+                                const std::function<void(double, const std::string&)>& progress, EncodeBatch* encoder) {
   const int64_t n = data.size();
-  TorchScriptEncoder enc(cfg.prototypeEmbedding, ds.shape());
+  auto shared = std::make_shared<TorchScriptEncoder>(cfg.prototypeEmbedding, ds.shape());
+  TorchScriptEncoder& enc = *shared;
   enc.to(device);
+  if (encoder) *encoder = [shared](const torch::Tensor& x) { return shared->embed(x); };
   torch::NoGradGuard guard;
   std::vector<int64_t> all(static_cast<size_t>(n));
   std::iota(all.begin(), all.end(), 0);
@@ -78,7 +81,7 @@ std::vector<int> learningCheckEpochs(const ScoreConfig& cfg, int epochs, int tra
 SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
                    torch::Device device, JobContext& ctx,
                    const std::function<void(double, const std::string&)>& progress,
-                   const std::function<void(const TrainingCurve&)>& onEpoch) {
+                   const std::function<void(const TrainingCurve&)>& onEpoch, const EmbeddingSink& embedding) {
   const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
   SeedValues out;
   const int64_t n = data.size();
@@ -106,7 +109,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
         hooks.push_back(info->makeHook(ScoreHookArgs{cfg, n, tc.epochs, seed}));
     if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
       hooks.push_back(std::make_unique<ClassifierPrototypeHook>(tc.epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
-                                                                protoAgnostic, protoClass));
+                                                                protoAgnostic, protoClass, embedding));
     std::vector<TrainHook*> raw;
     for (auto& h : hooks) raw.push_back(h.get());
     Trainer trainer(*model, data, tc, device);
@@ -122,13 +125,16 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
 
   if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding != "classifier") {
     torch::Tensor emb;
+    EncodeBatch encoder;
     if (ssl) {
-      emb = selfSupervisedEmbeddings(data, cfg.sslEpochs, seed, device, ctx, [&](double f, const std::string& m) {
-        progress(trainShare + f * (1 - trainShare), m);
-      });
+      emb = selfSupervisedEmbeddings(
+          data, cfg.sslEpochs, seed, device, ctx,
+          [&](double f, const std::string& m) { progress(trainShare + f * (1 - trainShare), m); },
+          embedding ? &encoder : nullptr);
     } else {
-      emb = encoderEmbeddings(ds, data, cfg, device, ctx, progress);
+      emb = encoderEmbeddings(ds, data, cfg, device, ctx, progress, embedding ? &encoder : nullptr);
     }
+    if (embedding) embedding(embeddingSourceName(cfg.prototypeEmbedding), emb, encoder);
     if (protoAgnostic) {
       auto v = tensorToVector(prototypeDistance(emb, cfg.prototypeK, seed));
       out["prototype"] = {v, v};

@@ -80,8 +80,9 @@ DuplicateFinding findStoredDuplicates(std::shared_ptr<const Dataset> ds, const Q
     if (!train || !knnAvailable()) {
       for (const DuplicatePair& p : findExactDuplicates(*ds).pairs) f.rows.push_back({true, p.first, p.copy, 1.0});
       f.about = !knnAvailable() ? QObject::tr("Exact duplicates only: this build has no FAISS for near ones.")
-                                : QObject::tr("Exact duplicates only: the store holds no embedding of this dataset. "
-                                              "Run prunescope-cli duplicates, or a prototype score, for near ones.");
+                                : QObject::tr(
+                                      "Exact duplicates only: the store holds no embedding of this dataset. "
+                                      "Run prunescope-cli duplicates, or a prototype score, for near ones.");
       drawPairs(f);
       return f;
     }
@@ -156,7 +157,8 @@ void DuplicatePairsPanel::refresh() {
   if (!dataset_ || storePath_.isEmpty()) return;
   about_->setText(tr("Searching for duplicates…"));
   exclude_->setEnabled(false);
-  search_.run([ds = dataset_, path = storePath_, t = threshold_->value()] { return findStoredDuplicates(ds, path, t); });
+  search_.run(
+      [ds = dataset_, path = storePath_, t = threshold_->value()] { return findStoredDuplicates(ds, path, t); });
 }
 
 void DuplicatePairsPanel::found(DuplicateFinding f) {
@@ -197,9 +199,10 @@ void DuplicatePairsPanel::fill() {
                                        .arg(refText(*dataset_, r.a), refText(*dataset_, r.b)));
     model_->appendRow(item);
   }
-  const QString count = kind_ == Kind::Leaks ? tr("%n leak(s): a test example with a copy in training", nullptr,
-                                                  static_cast<int>(pairs.size()))
-                                             : tr("%n pair(s) within training", nullptr, static_cast<int>(pairs.size()));
+  const QString count =
+      kind_ == Kind::Leaks
+          ? tr("%n leak(s): a test example with a copy in training", nullptr, static_cast<int>(pairs.size()))
+          : tr("%n pair(s) within training", nullptr, static_cast<int>(pairs.size()));
   const QString more = shown < static_cast<int>(pairs.size()) ? tr(" (the first %1 shown)").arg(shown) : QString();
   about_->setText(count + more + QStringLiteral(". ") + finding_->about);
   exclude_->setEnabled(!pairs.empty());

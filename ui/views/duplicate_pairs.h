@@ -33,7 +33,7 @@ struct DuplicateFinding {
   double threshold = kDefaultNearThreshold;
   std::vector<DuplicateRow> rows;
   std::vector<QImage> images;  // per row, the pair side by side (made for the rows the list shows)
-  QString about;  // which embedding and search, or why near pairs are missing
+  QString about;               // which embedding and search, or why near pairs are missing
   QString error;
 };
 

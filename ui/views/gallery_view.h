@@ -155,7 +155,7 @@ class GalleryView : public QWidget {
   void setUpTags();
   void rebuild();
   bool showPairsIfChosen();  // true while the Duplicates or Leaks filter is chosen
-  void resetForDataset();  // another dataset: nothing of the previous one stays
+  void resetForDataset();    // another dataset: nothing of the previous one stays
   void selectionChanged(QListView* list);
   void updateSelectionLine();
   void showOrder(GalleryOrder order);
