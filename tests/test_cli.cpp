@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "cli/cli_app.h"
@@ -56,6 +57,8 @@ class TestCli : public QObject {
 
  private slots:
   void duplicatesWritesEveryPairWithItsSources();
+  void duplicatesComputesAnEmbeddingAndFindsPlantedNearCopiesAndLeaks();
+  void duplicatesRefusesBadInputWithWhatToDoInstead();
   void infoFashionMnist();
   void infoJsonWithStats();
   void infoListsSkippedFiles();
@@ -218,7 +221,8 @@ void TestCli::duplicatesWritesEveryPairWithItsSources() {
   test[4].image = train[7].image.clone();
   pstest::writeIdxDataset(dir, train, test, false);
   const std::string csv = tmp_.path().toStdString() + "/dups.csv";
-  const CliResult r = cli({"duplicates", dir, "--out", csv, "--quiet"});
+  const CliResult r = cli(
+      {"duplicates", dir, "--exact-only", "--db", tmp_.path().toStdString() + "/dups.sqlite", "--out", csv, "--quiet"});
   QVERIFY2(r.code == 0, r.err.c_str());
   QVERIFY2(r.out.find("within training: 1 ") != std::string::npos, r.out.c_str());
   QVERIFY2(r.out.find("leaks:           1 test example") != std::string::npos, r.out.c_str());
@@ -231,6 +235,85 @@ void TestCli::duplicatesWritesEveryPairWithItsSources() {
                                                "/train-images-idx3-ubyte#25,1"),
                         QString::fromStdString("exact,train,7," + dir + "/train-images-idx3-ubyte#7,test,4," + dir +
                                                "/t10k-images-idx3-ubyte#4,1")}));
+}
+
+namespace {
+cv::Mat withNoise(const cv::Mat& from, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> g(0.0, 8.0);
+  cv::Mat out = from.clone();
+  for (int r = 0; r < out.rows; ++r)
+    for (int c = 0; c < out.cols; ++c)
+      out.at<uint8_t>(r, c) = cv::saturate_cast<uint8_t>(out.at<uint8_t>(r, c) + g(rng));
+  return out;
+}
+}  // namespace
+
+void TestCli::duplicatesComputesAnEmbeddingAndFindsPlantedNearCopiesAndLeaks() {
+  const std::string dir = tmp_.path().toStdString() + "/near", db = tmp_.path().toStdString() + "/near.sqlite";
+  std::vector<pstest::Sample> train = pstest::fashionSamples(300), test = pstest::fashionSamples(60, true);
+  test[7].image = train[20].image.clone();           // exact leak
+  train[250].image = withNoise(train[33].image, 1);  // near copies inside training
+  train[251].image = withNoise(train[34].image, 2);
+  test[40].image = withNoise(train[90].image, 3);  // a near leak
+  pstest::writeIdxDataset(dir, train, test, true);
+  const std::string csv = tmp_.path().toStdString() + "/near.csv";
+  const CliResult r = cli({"duplicates", dir, "--db", db, "--out", csv, "--quiet"});
+  QVERIFY2(r.code == 0, (r.out + r.err).c_str());
+  QVERIFY2(r.out.find("computing one with a scoring run (3 epochs of small_cnn") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("embedding: the classifier embedding of run 1") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("cosine similarity >= 0.999 in the classifier embedding") != std::string::npos, r.out.c_str());
+  std::ifstream in(csv);
+  std::stringstream text;
+  text << in.rdbuf();
+  const QStringList lines = QString::fromStdString(text.str()).split('\n', Qt::SkipEmptyParts);
+  const auto has = [&](const QString& prefix, const QString& b) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const QString& l) { return l.startsWith(prefix) && l.contains(b); });
+  };
+  QVERIFY(has("exact,train,20,", ",test,7,"));
+  QVERIFY2(has("near,train,33,", ",train,250,"), qPrintable(lines.join('\n')));
+  QVERIFY(has("near,train,34,", ",train,251,"));
+  QVERIFY(has("near,train,90,", ",test,40,"));
+  for (const QString& l : lines.mid(1))  // exact only for the pixel-identical pair
+    if (l.startsWith("exact")) QVERIFY2(l.startsWith("exact,train,20,"), qPrintable(l));
+  // The embedding was kept: asked again, nothing is trained.
+  const CliResult again = cli({"duplicates", dir, "--db", db, "--threshold", "0.9", "--quiet"});
+  QVERIFY2(again.code == 0, again.err.c_str());
+  QVERIFY2(again.out.find("computing") == std::string::npos, again.out.c_str());
+  QVERIFY(again.out.find("cosine similarity >= 0.9 in") != std::string::npos);
+}
+
+void TestCli::duplicatesRefusesBadInputWithWhatToDoInstead() {
+  const std::string dir = tmp_.path().toStdString() + "/dupbad", db = tmp_.path().toStdString() + "/dupbad.sqlite";
+  pstest::writeIdxDataset(dir, pstest::fashionSamples(40), pstest::fashionSamples(10, true), true);
+  for (const std::string t : {"0", "1.5", "-0.2"}) {
+    const CliResult bad = cli({"duplicates", dir, "--threshold", t, "--db", db});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.find("expected a cosine similarity in (0, 1]") != std::string::npos, bad.err.c_str());
+  }
+  std::string values;
+  for (int i = 0; i < 40; ++i) values += std::to_string(i) + "\n";
+  pstest::writeText(dir + "/../dupbad.csv", values);
+  QCOMPARE(
+      cli({"import-scores", dir, dir + "/../dupbad.csv", "--name", "ext", "--direction", "harder", "--db", db}).code,
+      0);
+  const CliResult imported = cli({"duplicates", dir, "--run", "1", "--db", db});
+  QCOMPARE(imported.code, 1);
+  QVERIFY2(imported.err.find("run 1 holds no embedding (it imports scores from a file)") != std::string::npos &&
+               imported.err.find("prunescope-cli score " + dir + " --scores prototype") != std::string::npos,
+           imported.err.c_str());
+  // One class: no classifier learns an embedding from it.
+  std::vector<pstest::Sample> one = pstest::fashionSamples(40), oneTest = pstest::fashionSamples(5, true);
+  for (auto* split : {&one, &oneTest})
+    for (auto& s : *split) s.label = 0;
+  const std::string oneDir = tmp_.path().toStdString() + "/oneclass";
+  pstest::writeIdxDataset(oneDir, one, oneTest, true);
+  const CliResult single = cli({"duplicates", oneDir, "--db", db});
+  QCOMPARE(single.code, 1);
+  QVERIFY2(single.err.find("has one class in its training split") != std::string::npos &&
+               single.err.find("--embedding ssl") != std::string::npos,
+           single.err.c_str());
 }
 
 void TestCli::studyCommandsRejectBadGrids() {

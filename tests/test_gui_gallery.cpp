@@ -18,21 +18,26 @@
 #include <QWheelEvent>
 #include <QtTest>
 #include <memory>
+#include <numeric>
+#include <random>
 #include <set>
 
 #include "base/background_job.h"
 #include "base/job_queue.h"
 #include "base/score_catalog.h"
 #include "data/dataset_opener.h"
+#include "embed/knn.h"
 #include "job/job.h"
 #include "jobs/job_panel.h"
 #include "jobs/study_forms.h"
 #include "score/label_check.h"
 #include "score/score_engine.h"
+#include "store/embedding_store.h"
 #include "store/example_tags.h"
 #include "store/store.h"
 #include "support/open_window.h"
 #include "support/test_data.h"
+#include "views/duplicate_pairs.h"
 #include "views/example_list_model.h"
 #include "views/gallery_tags.h"
 #include "views/gallery_view.h"
@@ -62,6 +67,7 @@ class TestGuiGallery : public QObject {
   void anotherDatasetClearsTheGalleryAndChecksTheForms();
   void crossValidatedFlagsAreAFilterOfTheirOwn();
   void aCsvExportCarriesThePredictions();
+  void duplicatesAndLeaksShowPairsAndTagTheCopiesExclude();
 };
 
 void TestGuiGallery::initTestCase() {
@@ -548,5 +554,95 @@ void TestGuiGallery::aCsvExportCarriesThePredictions() {
   }
 }
 
+namespace {
+
+// A near copy: the image with Gaussian noise of σ = 8 grey levels.
+cv::Mat noisyCopy(const cv::Mat& from, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> g(0.0, 8.0);
+  cv::Mat out = from.clone();
+  for (int r = 0; r < out.rows; ++r)
+    for (int c = 0; c < out.cols; ++c)
+      out.at<uint8_t>(r, c) = cv::saturate_cast<uint8_t>(out.at<uint8_t>(r, c) + g(rng));
+  return out;
+}
+
+// A split's pixels less the training mean image, as an embedding.
+ps::Embedding pixelRows(const ps::Dataset& ds, ps::Split split, const std::vector<float>& mean) {
+  const auto n = static_cast<int64_t>(ds.size(split)), d = static_cast<int64_t>(mean.size());
+  std::vector<int64_t> idx(static_cast<size_t>(n));
+  std::iota(idx.begin(), idx.end(), int64_t{0});
+  std::vector<uint8_t> px(static_cast<size_t>(n * d));
+  ds.readImages(split, idx, px.data());
+  ps::Embedding e{"pixels", n, d, std::vector<float>(px.size())};
+  for (size_t i = 0; i < px.size(); ++i) e.values[i] = float(px[i]) - mean[i % mean.size()];
+  return e;
+}
+
+}  // namespace
+
+void TestGuiGallery::duplicatesAndLeaksShowPairsAndTagTheCopiesExclude() {
+  if (!ps::knnAvailable()) QSKIP("this build has no FAISS");
+  // Planted: train 199 = train 198 and test 5 = train 10 (exact); train 150 ≈ train 12 and
+  // test 30 ≈ train 70 (noisy copies).
+  std::vector<pstest::Sample> train = pstest::fashionSamples(200), test = pstest::fashionSamples(40, true);
+  train[199].image = train[198].image.clone();
+  test[5].image = train[10].image.clone();
+  train[150].image = noisyCopy(train[12].image, 1);
+  test[30].image = noisyCopy(train[70].image, 2);
+  const QString dir = tmp_.filePath("planted"), db = tmp_.filePath("planted.sqlite");
+  pstest::writeIdxDataset(dir.toStdString(), train, test, true);
+  {  // a finished run holding a pixel embedding of both splits (and a score, so the gallery lists it)
+    const auto ds = ps::openDataset(dir.toStdString());
+    ps::Store store(db.toStdString());
+    const int64_t run = store.beginRun(store.registerDataset(*ds), "score", "{}", "planted", 0, "cpu");
+    std::vector<int64_t> all(200);
+    std::iota(all.begin(), all.end(), int64_t{0});
+    store.putIndexVector(run, "indices", all);
+    store.putVector(run, "random", std::vector<float>(all.begin(), all.end()));
+    std::vector<float> mean(28 * 28, 0.0F);
+    const ps::Embedding raw = pixelRows(*ds, ps::Split::Train, mean);
+    for (size_t i = 0; i < raw.values.size(); ++i) mean[i % mean.size()] += raw.values[i] / 200.0F;
+    ps::saveEmbedding(store, run, ps::Split::Train, pixelRows(*ds, ps::Split::Train, mean));
+    ps::saveEmbedding(store, run, ps::Split::Test, pixelRows(*ds, ps::Split::Test, mean));
+    store.finishRun(run, ps::RunStatus::Done);
+  }
+  auto w = pstest::openWindowOn(db, dir);
+  QVERIFY(w);
+  auto* g = w->galleryView();
+  auto* pairs = g->duplicatePairs();
+  QVERIFY(!pairs->isVisibleTo(g));
+  pairs->thresholdBox()->setValue(0.95);  // for this pixel embedding (the default suits the classifier's)
+  g->filterBox()->setCurrentIndex(g->filterBox()->findData(ps::ui::kDuplicatesFilter));
+  QVERIFY(pairs->isVisibleTo(g) && !g->hardestList()->isVisibleTo(g));
+  QTRY_VERIFY_WITH_TIMEOUT(!pairs->busy() && pairs->pairList()->model()->rowCount() == 2, 30000);
+  const auto* m = pairs->pairList()->model();
+  QVERIFY2(m->index(0, 0).data().toString().startsWith(QStringLiteral("exact")),
+           qPrintable(m->index(0, 0).data().toString()));
+  QVERIFY(m->index(0, 0).data().toString().contains(QStringLiteral("train 198")));
+  QVERIFY(m->index(1, 0).data().toString().startsWith(QStringLiteral("near")));
+  QVERIFY(m->index(1, 0).data().toString().contains(QStringLiteral("train 150")));
+  QVERIFY(pairs->aboutText()->text().contains(QStringLiteral("pixels embedding")));
+  QVERIFY(!m->index(0, 0).data(Qt::DecorationRole).isNull());
+  pairs->excludeButton()->click();
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 2,
+                           30000);
+  QCOMPARE(ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()), (std::vector<int64_t>{150, 199}));
+  // Leaks: the training member of each goes.
+  g->filterBox()->setCurrentIndex(g->filterBox()->findData(ps::ui::kLeaksFilter));
+  QTRY_VERIFY_WITH_TIMEOUT(!pairs->busy() && pairs->pairList()->model()->rowCount() == 2, 30000);
+  QVERIFY(pairs->aboutText()->text().startsWith(QStringLiteral("2 leak")));
+  pairs->excludeButton()->click();
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 4,
+                           30000);
+  QCOMPARE(ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()), (std::vector<int64_t>{10, 70, 150, 199}));
+  // One Ctrl+Z takes the last action back whole.
+  g->tags()->undo();
+  QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 2,
+                           30000);
+  // Back to the lists.
+  g->filterBox()->setCurrentIndex(0);
+  QVERIFY(!pairs->isVisibleTo(g) && g->hardestList()->isVisibleTo(g));
+}
 QTEST_MAIN(TestGuiGallery)
 #include "test_gui_gallery.moc"

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 #include <cmath>
 
+#include "model/classifier.h"
 #include "score/kmeans.h"
 #include "score/predictions.h"
 #include "train/batch_source.h"
@@ -152,6 +153,11 @@ void ClassifierPrototypeHook::onEpochEnd(int completed, EpochServices& s) {
   const auto& f = s.features();
   if (agnostic_) agnosticValues_ = toVector(prototypeDistance(f, k_, seed_));
   if (perClass_) perClassValues_ = toVector(perClassPrototypeDistance(f, s.data().labels(), kPerClass_, seed_));
+  if (sink_) {
+    Classifier& model = s.model();
+    model.setTraining(false);
+    sink_(kClassifierEmbedding, f, [&model](const torch::Tensor& x) { return model.features(x); });
+  }
 }
 
 void ClassifierPrototypeHook::load(ByteReader& r) {

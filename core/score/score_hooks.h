@@ -3,6 +3,7 @@
 // Values are indexed by position in the BatchSource. Every difficulty is "higher = harder".
 #include <memory>
 
+#include "score/run_embedding.h"
 #include "train/train_hook.h"
 
 namespace ps {
@@ -87,11 +88,19 @@ class FinalPredictionHook : public TrainHook {
   std::vector<float> entropy_, margin_, topClass_, topProb_, pLabel_;
 };
 
-// Prototype scores on the final classifier's penultimate embeddings.
+// Prototype scores on the final classifier's penultimate embeddings, which go to `sink`
+// when one is given (the run's first seed: score/run_embedding.h).
 class ClassifierPrototypeHook : public TrainHook {
  public:
-  ClassifierPrototypeHook(int epochs, int k, int kPerClass, uint64_t seed, bool agnostic, bool perClass)
-      : epochs_(epochs), k_(k), kPerClass_(kPerClass), seed_(seed), agnostic_(agnostic), perClass_(perClass) {}
+  ClassifierPrototypeHook(int epochs, int k, int kPerClass, uint64_t seed, bool agnostic, bool perClass,
+                          EmbeddingSink sink = {})
+      : epochs_(epochs),
+        k_(k),
+        kPerClass_(kPerClass),
+        seed_(seed),
+        agnostic_(agnostic),
+        perClass_(perClass),
+        sink_(std::move(sink)) {}
   void onEpochEnd(int completed, EpochServices& s) override;
   std::vector<int> passEpochs() const override { return {epochs_}; }
   void save(ByteWriter& w) const override { w.vec(agnosticValues_).vec(perClassValues_); }
@@ -102,6 +111,7 @@ class ClassifierPrototypeHook : public TrainHook {
   int epochs_, k_, kPerClass_;
   uint64_t seed_;
   bool agnostic_, perClass_;
+  EmbeddingSink sink_;
   std::vector<float> agnosticValues_, perClassValues_;
 };
 

@@ -13,6 +13,7 @@
 #include "score/score_engine.h"
 #include "score/seed_scheduler.h"
 #include "score/seed_training.h"
+#include "store/embedding_store.h"
 #include "store/store.h"
 #include "train/train_health.h"
 #include "util/errors.h"
@@ -86,6 +87,18 @@ SeedValues seedValues(SeedShared& sh, int s, JobContext& ctx) {
   JobContext seedCtx(ctx, &sh.checkpoints);
   const std::string seedName =
       cfg.seeds > 1 ? "seed " + std::to_string(s + 1) + "/" + std::to_string(cfg.seeds) + " · " : "";
+  // The run's embedding is its first seed's, kept with the run as soon as it is made
+  // (a resumed run finds it there).
+  EmbeddingSink embedding;
+  if (s == 0)
+    embedding = [&sh, &seedCtx](const std::string& source, const at::Tensor& train, const EncodeBatch& encode) {
+      const RunEmbeddings e = embedRunSplits(sh.ds, sh.data, sh.device, source, train, encode, seedCtx);
+      auto held = sh.hold();
+      Store::Transaction t(sh.store);
+      saveEmbedding(sh.store, sh.run.runId, Split::Train, e.train);
+      saveEmbedding(sh.store, sh.run.runId, Split::Test, e.test);
+      t.commit();
+    };
   SeedValues values;
   try {
     values = runSeed(
@@ -101,7 +114,8 @@ SeedValues seedValues(SeedShared& sh, int s, JobContext& ctx) {
           auto held = sh.hold();
           sh.store.putResult(sh.run.runId, "curve/seed" + std::to_string(s), curve.toJson());
           sh.logLine(s, seedName + describeEpoch(curve.epochs.back(), cfg.train.epochs));
-        });
+        },
+        embedding);
   } catch (const Cancelled&) {
     throw;
   } catch (...) {

@@ -33,13 +33,16 @@ std::vector<float> tensorToVector(const torch::Tensor& t) {
   return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
-// The examples' embeddings by the TorchScript encoder the prototype scores name.
+// The examples' embeddings by the TorchScript encoder the prototype scores name; the
+// encoder goes to `encoder` when given.
 torch::Tensor encoderEmbeddings(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg,
                                 torch::Device device, JobContext& ctx,
-                                const std::function<void(double, const std::string&)>& progress) {
+                                const std::function<void(double, const std::string&)>& progress, EncodeBatch* encoder) {
   const int64_t n = data.size();
-  TorchScriptEncoder enc(cfg.prototypeEmbedding, ds.shape());
+  auto shared = std::make_shared<TorchScriptEncoder>(cfg.prototypeEmbedding, ds.shape());
+  TorchScriptEncoder& enc = *shared;
   enc.to(device);
+  if (encoder) *encoder = [shared](const torch::Tensor& x) { return shared->embed(x); };
   torch::NoGradGuard guard;
   std::vector<int64_t> all(static_cast<size_t>(n));
   std::iota(all.begin(), all.end(), 0);
@@ -75,7 +78,8 @@ std::vector<int> learningCheckEpochs(const ScoreConfig& cfg, int epochs, int tra
 
 // The hooks of the classifier's training: one per requested score read from it (scores
 // that share a hook share one), in a fixed order.
-std::vector<std::unique_ptr<TrainHook>> scoreHooks(const ScoreConfig& cfg, int64_t n, int epochs, uint64_t seed) {
+std::vector<std::unique_ptr<TrainHook>> scoreHooks(const ScoreConfig& cfg, int64_t n, int epochs, uint64_t seed,
+                                                   const EmbeddingSink& embedding) {
   const bool protoAgnostic = requestsScore(cfg, "prototype"), protoClass = requestsScore(cfg, "prototype_class");
   std::vector<std::unique_ptr<TrainHook>> hooks;
   if (requestsScore(cfg, "el2n")) hooks.push_back(makeEl2nHook(cfg.resolvedEl2nEpoch()));
@@ -90,7 +94,7 @@ std::vector<std::unique_ptr<TrainHook>> scoreHooks(const ScoreConfig& cfg, int64
       hooks.push_back(info->makeHook(ScoreHookArgs{cfg, n, epochs, seed}));
   if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
     hooks.push_back(std::make_unique<ClassifierPrototypeHook>(epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
-                                                              protoAgnostic, protoClass));
+                                                              protoAgnostic, protoClass, embedding));
   return hooks;
 }
 
@@ -98,12 +102,13 @@ std::vector<std::unique_ptr<TrainHook>> scoreHooks(const ScoreConfig& cfg, int64
 void trainWithHooks(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
                     torch::Device device, JobContext& ctx,
                     const std::function<void(double, const std::string&)>& progress,
-                    const std::function<void(const TrainingCurve&)>& onEpoch, SeedValues& out) {
+                    const std::function<void(const TrainingCurve&)>& onEpoch, const EmbeddingSink& embedding,
+                    SeedValues& out) {
   const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
   TrainConfig tc = cfg.train;
   tc.seed = seed;
   auto model = makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), seed);
-  const std::vector<std::unique_ptr<TrainHook>> hooks = scoreHooks(cfg, data.size(), tc.epochs, seed);
+  const std::vector<std::unique_ptr<TrainHook>> hooks = scoreHooks(cfg, data.size(), tc.epochs, seed, embedding);
   std::vector<TrainHook*> raw;
   for (const auto& h : hooks) raw.push_back(h.get());
   const int trained = cfg.trainedEpochs();
@@ -121,10 +126,14 @@ void trainWithHooks(const Dataset& ds, const BatchSource& data, const ScoreConfi
 // self-supervised); `progress` gets the encoder's share done.
 void prototypeScores(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, uint64_t seed,
                      torch::Device device, JobContext& ctx,
-                     const std::function<void(double, const std::string&)>& progress, SeedValues& out) {
+                     const std::function<void(double, const std::string&)>& progress, const EmbeddingSink& embedding,
+                     SeedValues& out) {
+  EncodeBatch encoder;  // handed out with the embedding, to embed the test split the same way
+  EncodeBatch* keep = embedding ? &encoder : nullptr;
   const torch::Tensor emb = cfg.prototypeEmbedding == "ssl"
-                                ? selfSupervisedEmbeddings(data, cfg.sslEpochs, seed, device, ctx, progress)
-                                : encoderEmbeddings(ds, data, cfg, device, ctx, progress);
+                                ? selfSupervisedEmbeddings(data, cfg.sslEpochs, seed, device, ctx, progress, keep)
+                                : encoderEmbeddings(ds, data, cfg, device, ctx, progress, keep);
+  if (embedding) embedding(embeddingSourceName(cfg.prototypeEmbedding), emb, encoder);
   if (requestsScore(cfg, "prototype")) {
     auto v = tensorToVector(prototypeDistance(emb, cfg.prototypeK, seed));
     out["prototype"] = {v, v};
@@ -140,7 +149,7 @@ void prototypeScores(const Dataset& ds, const BatchSource& data, const ScoreConf
 SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig& cfg, int seedIndex,
                    torch::Device device, JobContext& ctx,
                    const std::function<void(double, const std::string&)>& progress,
-                   const std::function<void(const TrainingCurve&)>& onEpoch) {
+                   const std::function<void(const TrainingCurve&)>& onEpoch, const EmbeddingSink& embedding) {
   const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
   SeedValues out;
   const bool protoAgnostic = requestsScore(cfg, "prototype"), protoClass = requestsScore(cfg, "prototype_class");
@@ -152,13 +161,13 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
   if (cfg.needsClassifier())
     trainWithHooks(
         ds, data, cfg, seedIndex, device, ctx, [&](double f, const std::string& m) { progress(f * trainShare, m); },
-        onEpoch, out);
+        onEpoch, embedding, out);
   if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding != "classifier") {
     // A self-supervised encoder trains after the classifier: its share follows trainShare.
     const std::function<void(double, const std::string&)> afterTraining = [&](double f, const std::string& m) {
       progress(trainShare + f * (1 - trainShare), m);
     };
-    prototypeScores(ds, data, cfg, seed, device, ctx, ssl ? afterTraining : progress, out);
+    prototypeScores(ds, data, cfg, seed, device, ctx, ssl ? afterTraining : progress, embedding, out);
   }
   if (requestsScore(cfg, "random")) out["random"] = randomScore(seed, data.size());
   return out;

@@ -36,8 +36,8 @@ torch::Tensor view(const BatchSource& data, const torch::Tensor& x, std::mt19937
 }  // namespace
 
 torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, torch::Device device,
-                                       JobContext& ctx,
-                                       const std::function<void(double, const std::string&)>& progress) {
+                                       JobContext& ctx, const std::function<void(double, const std::string&)>& progress,
+                                       std::function<torch::Tensor(const torch::Tensor&)>* encoder) {
   const auto& s = data.shape();
   SmallCnn net{nullptr};
   seededBuild(seed + 7777, [&] {
@@ -91,6 +91,7 @@ torch::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint
     ctx.throwIfCancelled();
     parts.push_back(net->features(x).cpu());
   });
+  if (encoder) *encoder = [net](const torch::Tensor& x) mutable { return net->features(x); };  // shares the module
   return torch::cat(parts, 0);
 }
 

@@ -12,7 +12,10 @@ namespace ps {
 class BatchSource;
 class JobContext;
 
+// `encoder`, when given, receives the trained encoder (eval mode) to embed other images
+// (the test split) the same way.
 at::Tensor selfSupervisedEmbeddings(const BatchSource& data, int epochs, uint64_t seed, c10::Device device,
-                                    JobContext& ctx, const std::function<void(double, const std::string&)>& progress);
+                                    JobContext& ctx, const std::function<void(double, const std::string&)>& progress,
+                                    std::function<at::Tensor(const at::Tensor&)>* encoder = nullptr);
 
 }  // namespace ps

@@ -176,6 +176,11 @@ void GalleryTags::toggle(const std::vector<int64_t>& examples, const std::string
             : tr("tag %n example(s) as %1", nullptr, n).arg(QString::fromStdString(tag)));
 }
 
+void GalleryTags::add(const std::vector<int64_t>& examples, const std::string& tag) {
+  write(examples, {tag}, true,
+        tr("tag %n example(s) as %1", nullptr, static_cast<int>(examples.size())).arg(QString::fromStdString(tag)));
+}
+
 void GalleryTags::clear(const std::vector<int64_t>& examples) {
   std::vector<std::string> present;
   for (int64_t e : examples) {

@@ -56,6 +56,8 @@ class GalleryTags : public QObject {
   // `tag` on `examples`: removed where every one carries it, added otherwise.
   void toggle(const std::vector<int64_t>& examples, const std::string& tag);
   void clear(const std::vector<int64_t>& examples);
+  // `tag` added on `examples` (those carrying it already keep it), as one undoable change.
+  void add(const std::vector<int64_t>& examples, const std::string& tag);
   // Gives the examples exactly these tags (what an undo or redo does).
   void restore(const TagMap& exact);
   // Undo / redo the last change, once the writes asked for before it are done (a change

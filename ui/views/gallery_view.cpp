@@ -28,6 +28,7 @@
 #include "score/score_order.h"
 #include "store/example_tags.h"
 #include "util/errors.h"
+#include "views/duplicate_pairs.h"
 #include "views/example_list_model.h"
 #include "views/gallery_tags.h"
 
@@ -93,6 +94,8 @@ void GalleryView::buildControls() {
   filter_->addItem(tr("Label disagrees with the model (in-sample)"), static_cast<int>(ExampleFilter::Disagrees));
   filter_->addItem(tr("Likely mislabelled (in-sample)"), static_cast<int>(ExampleFilter::LikelyMislabelled));
   filter_->addItem(tr("Tagged"), kTaggedFilter);
+  filter_->addItem(tr("Duplicates (pairs within training)"), kDuplicatesFilter);
+  filter_->addItem(tr("Leaks (test examples with a copy in training)"), kLeaksFilter);
   filter_->setToolTip(
       tr("Likely mislabelled: the models confidently predict another class (confident learning, "
          "Northcutt et al. 2021) in at least half of the seeds. In-sample: the scoring run's models, which "
@@ -153,12 +156,16 @@ void GalleryView::layOut() {
   pruneRow->addWidget(balanced_);
   pruneRow->addWidget(info_, 1);
   QSplitter* split = buildPanes();
+  panes_ = split;
+  pairs_ = new DuplicatePairsPanel(this);
+  pairs_->hide();
   QHBoxLayout* bottom = buildBottomRow();
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addLayout(pruneRow);
   layout->addWidget(issuesText_);
   layout->addWidget(split, 1);
+  layout->addWidget(pairs_, 1);
   layout->addLayout(bottom);
 }
 
@@ -263,6 +270,8 @@ void GalleryView::setUpTags() {
   tags_->attach(easyList_);
   tags_->attach(hardList_);
   connect(tags_, &GalleryTags::failed, this, &GalleryView::tagFailed);
+  connect(pairs_, &DuplicatePairsPanel::excludeRequested, this,
+          [this](const std::vector<int64_t>& copies) { tags_->add(copies, kExcludeTag); });
   // Ctrl+Z / Ctrl+Shift+Z anywhere in the gallery undo and redo the last tag change.
   auto* undo = new QAction(tr("Undo tag"), this);
   auto* redo = new QAction(tr("Redo tag"), this);
@@ -343,6 +352,7 @@ bool GalleryView::eventFilter(QObject* watched, QEvent* event) {
 void GalleryView::setStorePath(const QString& path) {
   storePath_ = path;
   tags_->setSource(storePath_, dataset_);
+  pairs_->setSource(dataset_, storePath_);
 }
 
 void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const ScoreCatalog> catalog) {
@@ -351,6 +361,7 @@ void GalleryView::setCatalog(std::shared_ptr<const Dataset> dataset, std::shared
     resetForDataset();
   }
   tags_->setSource(storePath_, dataset);
+  pairs_->setSource(dataset, storePath_);
   const bool unchanged = dataset == dataset_ && catalog && catalog_ && catalog->sameRuns(*catalog_);
   dataset_ = std::move(dataset);
   catalog_ = std::move(catalog);
@@ -389,7 +400,18 @@ bool GalleryView::hasScore() const {
   return dataset_ && catalog_ && k >= 0 && static_cast<size_t>(k) < catalog_->entries.size();
 }
 
+bool GalleryView::showPairsIfChosen() {
+  const int choice = filter_->currentData().toInt();
+  const bool pairs = choice == kDuplicatesFilter || choice == kLeaksFilter;
+  panes_->setVisible(!pairs);
+  pairs_->setVisible(pairs);
+  if (pairs && dataset_)
+    pairs_->showKind(choice == kLeaksFilter ? DuplicatePairsPanel::Kind::Leaks : DuplicatePairsPanel::Kind::Duplicates);
+  return pairs;
+}
+
 void GalleryView::rebuild() {
+  if (showPairsIfChosen()) return;
   if (!hasScore()) {
     easiest_->setExamples(dataset_, {}, {});
     hardest_->setExamples(dataset_, {}, {});

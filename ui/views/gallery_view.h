@@ -45,7 +45,12 @@ namespace ps::ui {
 // the cross-validated label check flags (listed while the store holds one).
 inline constexpr int kTaggedFilter = 100;
 inline constexpr int kCrossValidatedFilter = 101;
+// Pairs of duplicates within training, and leaks (test examples with a copy in training),
+// shown side by side in place of the lists (views/duplicate_pairs.h).
+inline constexpr int kDuplicatesFilter = 102;
+inline constexpr int kLeaksFilter = 103;
 
+class DuplicatePairsPanel;
 class ExampleListModel;
 class GalleryTags;
 struct ExportJob;
@@ -107,6 +112,8 @@ class GalleryView : public QWidget {
   // "3 selected in Hardest": what a tag (M/A/K/X) or Export selection acts on.
   QLabel* selectionLine() const { return selectionLine_; }
   QCheckBox* balancedBox() const { return balanced_; }
+  // The pairs the Duplicates and Leaks filters show (visible while one is chosen).
+  DuplicatePairsPanel* duplicatePairs() const { return pairs_; }
   // The training example the detail pane shows (-1: none).
   int64_t detailShown() const { return detailShown_; }
   // The kept subset's default file name: dataset, score and the pruning setting
@@ -147,7 +154,8 @@ class GalleryView : public QWidget {
   void connectControls();
   void setUpTags();
   void rebuild();
-  void resetForDataset();  // another dataset: nothing of the previous one stays
+  bool showPairsIfChosen();  // true while the Duplicates or Leaks filter is chosen
+  void resetForDataset();    // another dataset: nothing of the previous one stays
   void selectionChanged(QListView* list);
   void updateSelectionLine();
   void showOrder(GalleryOrder order);
@@ -183,6 +191,8 @@ class GalleryView : public QWidget {
   QListView* selectedIn_ = nullptr;  // the list the selection is in
   bool clearingOther_ = false;
   QTableWidget* detailScores_;
+  QSplitter* panes_ = nullptr;
+  DuplicatePairsPanel* pairs_ = nullptr;
   GalleryTags* tags_;
   QString storePath_;
   int64_t detailShown_ = -1;
