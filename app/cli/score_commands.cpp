@@ -283,6 +283,10 @@ void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) 
                   "encoder file")
       ->capture_default_str();
   cmd->add_option("--ssl-epochs", c.sslEpochs, "Epochs of the self-supervised encoder")->capture_default_str();
+  cmd->add_option("--semdedup-k", c.semdedupK,
+                  "Clusters of semdedup's k-means (0 = one per 8800 examples, the cluster size of SemDeDup's "
+                  "50 000 clusters on LAION-440M)")
+      ->capture_default_str();
 }
 
 // NOLINTNEXTLINE(readability-function-size): a table of options, one declaration per option

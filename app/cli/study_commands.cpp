@@ -74,18 +74,38 @@ struct PruneOptions {
   std::string policy = PrunePolicy::KeepHard.name();
   PruneSpec spec;
   TrainConfig train;  // the robust policy's held-out model
+  bool keepGiven = false, epsilonGiven = false, scoreGiven = false;
 };
 
-int runPrune(PruneOptions& o, CliIo io) {
+// --keep, or dedup's --epsilon in its place; dedup prunes by semdedup unless --score names another.
+void settlePruneSpec(PruneOptions& o) {
   o.spec.policy = parsePrunePolicy(o.policy);
-  o.spec.validate();                    // before any scoring
+  if (o.epsilonGiven && !(o.spec.epsilon > 0 && o.spec.epsilon < 1)) {
+    std::ostringstream s;
+    s << "--epsilon " << o.spec.epsilon
+      << " is outside (0, 1): dedup keeps one of every group of examples whose cosine similarity exceeds 1 - epsilon";
+    throw ConfigError(s.str());
+  }
+  if (o.epsilonGiven && o.keepGiven)
+    throw ConfigError("--keep and --epsilon both say how many examples to keep: give one");
+  if (!o.keepGiven && !(o.epsilonGiven && o.spec.policy.info().options.epsilon))
+    throw ConfigError("--keep f is required (or --epsilon E with a policy that takes it: dedup)");
+  if (o.spec.policy.info().needsRedundancy && !o.scoreGiven && o.common.score.runId == 0)
+    o.common.score.name = "semdedup";
+  o.spec.validate();  // before any scoring
+}
+
+int runPrune(PruneOptions& o, CliIo io) {
+  settlePruneSpec(o);
   o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   checkGroupsFor(*ds, {o.spec.policy});
-  settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
+  std::vector<std::string> needed = scoresPoliciesNeed({o.spec.policy});
+  needed.insert(needed.begin(), o.common.score.name);
+  settleScore(*ds, store, o.common, o.common.score, needed, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
-    ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx, "", needed);
     attachPolicyInputs(*ds, store, {o.spec.policy}, o.train, score, ctx);
     if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
     const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
@@ -154,6 +174,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
     throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
                       " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
@@ -189,7 +210,9 @@ int runScaling(ScalingOptions& o, CliIo io) {
   prepareScaling(o);
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  std::vector<std::string> names = {o.config.score.name};
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -227,7 +250,9 @@ struct AuditOptions {
 int runAuditByGroup(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  std::vector<std::string> names = {o.config.score.name};
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  settleScore(*ds, store, o.common, o.config.score, names, io.out);
   o.groups.audit = o.config;
   o.groups.audit.spec.classBalanced = o.classBalanced;
   o.groups.groupBy = splitList(o.groupBy);
@@ -265,7 +290,9 @@ int runAudit(AuditOptions& o, CliIo io) {
   if (!o.groupBy.empty()) return runAuditByGroup(o, io);
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  std::vector<std::string> names = {o.config.score.name};
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -412,9 +439,16 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   pruneCmd->add_option("--policy", prune->policy, policyOptionHelp(false))->capture_default_str();
   pruneCmd->add_flag("--class-balanced", prune->spec.classBalanced, "Every class keeps the same fraction");
   addPruneOptions(pruneCmd, prune->spec, true);
+  pruneCmd->get_option("--keep")->required(false);  // dedup's --epsilon may stand in its place
+  pruneCmd->add_option("--epsilon", prune->spec.epsilon,
+                       "dedup: keep SemDeDup's set, one of every group closer than 1 - epsilon (in (0, 1); "
+                       "instead of --keep)");
   addTrainOptions(pruneCmd, prune->train);  // the robust policy's held-out model
   commands.push_back({pruneCmd, [prune, pruneCmd, io] {
                         prune->common.trainingGiven = scoreTrainingGiven(*pruneCmd, "score-");
+                        prune->keepGiven = pruneCmd->get_option("--keep")->count() > 0;
+                        prune->epsilonGiven = pruneCmd->get_option("--epsilon")->count() > 0;
+                        prune->scoreGiven = pruneCmd->get_option("--score")->count() > 0;
                         return runPrune(*prune, io);
                       }});
 
