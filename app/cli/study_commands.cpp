@@ -251,7 +251,7 @@ int runAuditByGroup(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy})) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   o.groups.audit = o.config;
   o.groups.audit.spec.classBalanced = o.classBalanced;
@@ -291,7 +291,7 @@ int runAudit(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy})) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);

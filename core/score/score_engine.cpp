@@ -20,6 +20,7 @@
 #include "score/score_hooks.h"
 #include "score/score_registry.h"
 #include "score/seed_scheduler.h"
+#include "score/semdedup.h"
 #include "score/ssl_encoder.h"
 #include "store/run_guard.h"
 #include "store/run_kind.h"
@@ -128,7 +129,7 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
   const bool protoAgnostic = wants(cfg, "prototype"), protoClass = wants(cfg, "prototype_class");
 
   // Share of this seed's work: classifier training vs. the self-supervised encoder.
-  const bool ssl = (protoAgnostic || protoClass) && cfg.prototypeEmbedding == "ssl";
+  const bool ssl = cfg.needsEmbedding() && cfg.prototypeEmbedding == "ssl";
   const double trainShare = cfg.needsClassifier() ? (ssl ? 0.7 : 1.0) : 0.0;
 
   if (cfg.needsClassifier()) {
@@ -150,6 +151,8 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
     if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
       hooks.push_back(std::make_unique<ClassifierPrototypeHook>(tc.epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
                                                                 protoAgnostic, protoClass));
+    if (wants(cfg, "semdedup") && cfg.prototypeEmbedding == "classifier")
+      hooks.push_back(std::make_unique<SemDedupHook>(tc.epochs, semDedupClusters(n, cfg.semdedupK), seed));
     std::vector<TrainHook*> raw;
     for (auto& h : hooks) raw.push_back(h.get());
     Trainer trainer(*model, data, tc, device);
@@ -160,10 +163,10 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
                 [&](double f, const std::string& m) { progress(f * trainShare, m); });
     for (auto& h : hooks)
       for (auto& kv : h->results())
-        if (wants(cfg, kv.first.c_str()) || kv.first[0] == '@') out[kv.first] = kv.second;
+        if (wants(cfg, kv.first.substr(0, kv.first.find('/')).c_str()) || kv.first[0] == '@') out[kv.first] = kv.second;
   }
 
-  if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding != "classifier") {
+  if (cfg.needsEmbedding() && cfg.prototypeEmbedding != "classifier") {
     torch::Tensor emb;
     if (ssl) {
       emb = selfSupervisedEmbeddings(data, cfg.sslEpochs, seed, device, ctx, [&](double f, const std::string& m) {
@@ -180,6 +183,8 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
       auto v = tensorToVector(perClassPrototypeDistance(emb, data.labels(), cfg.prototypeKPerClass, seed));
       out["prototype_class"] = {v, v};
     }
+    if (wants(cfg, "semdedup"))
+      for (auto& kv : semDedupScores(emb, semDedupClusters(n, cfg.semdedupK), seed)) out[kv.first] = kv.second;
   }
 
   if (wants(cfg, "random")) out["random"] = randomScore(seed, n);
@@ -238,6 +243,19 @@ void aggregate(const std::vector<SeedValues>& seeds, ScoreRun& run) {
   }
 }
 
+// Values stored beside a score as "<score>/<what>" (semdedup/order): no score of their own.
+void takeCompanions(ScoreRun& run) {
+  for (const auto& name : std::vector<std::string>(run.names)) {
+    if (name.find('/') == std::string::npos) continue;
+    run.companions[name] = std::move(run.difficulty.at(name));
+    run.names.erase(std::find(run.names.begin(), run.names.end(), name));
+    run.difficulty.erase(name);
+    run.raw.erase(name);
+    run.spread.erase(name);
+    run.seedSpearman.erase(name);
+  }
+}
+
 // Refuses scores that cannot rank: non-finite values fail the run; with health checks,
 // a score without spread is left out (the run fails when no score is left).
 void checkScores(ScoreRun& run, bool healthChecks, const JobContext& ctx) {
@@ -281,6 +299,7 @@ void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int se
     store.putVector(run.runId, name + "/raw", run.raw.at(name));
     store.putVector(run.runId, name + "/std", run.spread.at(name));
   }
+  for (const auto& [name, values] : run.companions) store.putVector(run.runId, name, values);
   store.putIndexVector(run.runId, "indices", run.indices);
   putPredictions(store, run.runId, run.predictions);
   store.putResult(run.runId, "summary", summary.dump());
@@ -449,8 +468,7 @@ torch::Device beginScoring(const Dataset& ds, Store& store, const ScoreRequest& 
   const torch::Device device = chooseDevice(cfg.train.device);
   if (cfg.needsClassifier())
     makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), cfg.train.seed);
-  if (cfg.prototypeEmbedding != "classifier" && cfg.prototypeEmbedding != "ssl" &&
-      (wants(cfg, "prototype") || wants(cfg, "prototype_class")))
+  if (cfg.prototypeEmbedding != "classifier" && cfg.prototypeEmbedding != "ssl" && cfg.needsEmbedding())
     TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
   run.device = deviceName(device);
   run.runId = store.beginOrResumeRun(store.registerDataset(ds), runKindName(RunKind::Score), req.config, req.key,
@@ -649,7 +667,7 @@ SeedPlan planSeeds(const Dataset& ds, const ScoreConfig& cfg, const torch::Devic
   if (!cfg.needsClassifier()) return plan;
   if (!isBuiltinModel(cfg.train.model))
     return {1, 0, "TorchScript models train one seed at a time: seeds one after another"};
-  if ((wants(cfg, "prototype") || wants(cfg, "prototype_class")) && cfg.prototypeEmbedding != "classifier")
+  if (cfg.needsEmbedding() && cfg.prototypeEmbedding != "classifier")
     return {1, 0, "the prototype encoder trains one seed at a time: seeds one after another"};
   const int cores =
       cfg.train.threads > 0 ? cfg.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -748,6 +766,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     checkSameScores(store, run.runId, seeds);
     run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
     aggregate(seeds, run);
+    takeCompanions(run);
     checkScores(run, cfg.train.healthChecks, ctx);
     for (auto& c : loadTrainingCurves(store, run.runId)) run.curves.push_back(std::move(c.curve));
     storeRun(store, run, runKindName(RunKind::Score), cfg.seeds);
