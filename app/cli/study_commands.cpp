@@ -101,8 +101,9 @@ int runPrune(PruneOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   checkGroupsFor(*ds, {o.spec.policy});
-  std::vector<std::string> needed = scoresPoliciesNeed({o.spec.policy});
-  needed.insert(needed.begin(), o.common.score.name);
+  std::vector<std::string> needed = {o.common.score.name};
+  for (const auto& n : scoresPoliciesNeed({o.spec.policy}))
+    if (n != o.common.score.name) needed.push_back(n);
   settleScore(*ds, store, o.common, o.common.score, needed, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx, "", needed);
@@ -174,7 +175,8 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
     throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
                       " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");
-  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies)))
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
@@ -211,7 +213,8 @@ int runScaling(ScalingOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies))) names.push_back(n);
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies)))
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
@@ -251,7 +254,8 @@ int runAuditByGroup(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy})) names.push_back(n);
+  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy}))
+    if (n != o.config.score.name) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   o.groups.audit = o.config;
   o.groups.audit.spec.classBalanced = o.classBalanced;
@@ -291,7 +295,8 @@ int runAudit(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy})) names.push_back(n);
+  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy}))
+    if (n != o.config.score.name) names.push_back(n);
   settleScore(*ds, store, o.common, o.config.score, names, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
