@@ -68,6 +68,14 @@ void checkGroupsFor(const Dataset& ds, const std::vector<PrunePolicy>& policies)
   if (std::find(policies.begin(), policies.end(), PrunePolicy::GroupBalanced) != policies.end()) poolGroups(ds, {});
 }
 
+// `names` (the scores a command prunes by) and those its policies read (dedup: semdedup),
+// each once: what one scoring run must hold.
+std::vector<std::string> withPolicyScores(std::vector<std::string> names, const std::vector<PrunePolicy>& policies) {
+  for (const auto& n : scoresPoliciesNeed(policies))
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  return names;
+}
+
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
@@ -101,9 +109,7 @@ int runPrune(PruneOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   checkGroupsFor(*ds, {o.spec.policy});
-  std::vector<std::string> needed = {o.common.score.name};
-  for (const auto& n : scoresPoliciesNeed({o.spec.policy}))
-    if (n != o.common.score.name) needed.push_back(n);
+  const std::vector<std::string> needed = withPolicyScores({o.common.score.name}, {o.spec.policy});
   settleScore(*ds, store, o.common, o.common.score, needed, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx, "", needed);
@@ -175,9 +181,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
     throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
                       " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");
-  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies)))
-    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-  settleScore(*ds, store, o.common, o.config.score, names, io.out);
+  settleScore(*ds, store, o.common, o.config.score, withPolicyScores(names, parsePolicies(o.config.policies)), io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
     OutputGroup files;  // the CSV and its sidecar change together
@@ -212,10 +216,8 @@ int runScaling(ScalingOptions& o, CliIo io) {
   prepareScaling(o);
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed(parsePolicies(o.config.policies)))
-    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-  settleScore(*ds, store, o.common, o.config.score, names, io.out);
+  settleScore(*ds, store, o.common, o.config.score,
+              withPolicyScores({o.config.score.name}, parsePolicies(o.config.policies)), io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -253,10 +255,8 @@ struct AuditOptions {
 int runAuditByGroup(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy}))
-    if (n != o.config.score.name) names.push_back(n);
-  settleScore(*ds, store, o.common, o.config.score, names, io.out);
+  settleScore(*ds, store, o.common, o.config.score, withPolicyScores({o.config.score.name}, {o.config.spec.policy}),
+              io.out);
   o.groups.audit = o.config;
   o.groups.audit.spec.classBalanced = o.classBalanced;
   o.groups.groupBy = splitList(o.groupBy);
@@ -294,10 +294,8 @@ int runAudit(AuditOptions& o, CliIo io) {
   if (!o.groupBy.empty()) return runAuditByGroup(o, io);
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  std::vector<std::string> names = {o.config.score.name};
-  for (const auto& n : scoresPoliciesNeed({o.config.spec.policy}))
-    if (n != o.config.score.name) names.push_back(n);
-  settleScore(*ds, store, o.common, o.config.score, names, io.out);
+  settleScore(*ds, store, o.common, o.config.score, withPolicyScores({o.config.score.name}, {o.config.spec.policy}),
+              io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
     OutputGroup files;
