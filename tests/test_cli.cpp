@@ -210,6 +210,26 @@ void TestCli::importThenPruneExportsASubset() {
   QVERIFY2(pr.code == 0, pr.err.c_str());
   QVERIFY(pr.out.find("kept 10 of 40") != std::string::npos);
   QVERIFY(QFile::exists(QString::fromStdString(out + ".json")));
+  // dedup reads the semdedup score's values, which an import lacks: refused with what to run.
+  const CliResult dedup = cli({"prune", dir, "--score", "ext", "--score-run", "1", "--policy", "dedup", "--epsilon",
+                               "0.05", "--db", db, "--out", out + ".dedup.txt"});
+  QCOMPARE(dedup.code, 1);
+  QVERIFY2(dedup.err.find("run 1 (import) has none: compute it with 'prunescope-cli score <dataset> --score "
+                          "semdedup'") != std::string::npos,
+           dedup.err.c_str());
+  for (const char* eps : {"0", "1", "-0.5"}) {
+    const CliResult bad =
+        cli({"prune", dir, "--score-run", "1", "--policy", "dedup", "--epsilon", eps, "--db", db, "--out", out});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.find(std::string("--epsilon ") + eps + " is outside (0, 1)") != std::string::npos,
+             bad.err.c_str());
+  }
+  const CliResult both = cli({"prune", dir, "--score-run", "1", "--policy", "dedup", "--epsilon", "0.1", "--keep",
+                              "0.5", "--db", db, "--out", out});
+  QVERIFY2(both.err.find("--keep and --epsilon both say how many examples to keep") != std::string::npos,
+           both.err.c_str());
+  const CliResult neither = cli({"prune", dir, "--score-run", "1", "--policy", "hard", "--db", db, "--out", out});
+  QVERIFY2(neither.err.find("--keep f is required") != std::string::npos, neither.err.c_str());
   const CliResult scores = cli({"scores", dir, "--db", db});
   QVERIFY(scores.out.find("import") != std::string::npos);
 }

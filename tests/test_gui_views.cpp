@@ -368,13 +368,14 @@ void TestGuiViews::aRegisteredPolicyAndScoreShowUpEverywhere() {
     QStringList names;
     for (int i = 0; i < form.policyList()->count(); ++i)
       names << form.policyList()->item(i)->data(Qt::UserRole).toString();
-    QCOMPARE(names, (QStringList{"hard", "easy", "random", "ccs", "robust", "group-balanced", "middle"}));
+    QCOMPARE(names, (QStringList{"hard", "easy", "random", "ccs", "robust", "group-balanced", "dedup", "middle"}));
   }
   ps::ui::GalleryView gallery;
   QStringList menu;
   for (int i = 0; i < gallery.policyBox()->count(); ++i) menu << gallery.policyBox()->itemData(i).toString();
-  QCOMPARE(menu, (QStringList{"hard", "easy", "random", "ccs", "robust", "group-balanced", "middle"}));
-  QCOMPARE(gallery.policyBox()->itemText(6), QStringLiteral("keep the middle"));
+  QCOMPARE(menu, (QStringList{"hard", "easy", "random", "ccs", "robust", "group-balanced", "dedup", "middle"}));
+  QCOMPARE(gallery.policyBox()->itemText(6), QStringLiteral("semantic dedup (SemDeDup)"));
+  QCOMPARE(gallery.policyBox()->itemText(7), QStringLiteral("keep the middle"));
 }
 
 QTEST_MAIN(TestGuiViews)

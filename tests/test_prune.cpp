@@ -1,7 +1,8 @@
 // Pruning on hand-made score vectors: keep-hard, keep-easy and random subsets, the
 // class-balanced rounding rule, the beta cut, CCS strata, ties at EL2N's ceiling broken
 // by the secondary key whatever the input order, refused settings, and the
-// subset export formats (.txt, .npy with its sidecar, .csv) on a Fashion-MNIST subset.
+// subset export formats (.txt, .npy with its sidecar, .csv) on a Fashion-MNIST subset;
+// the dedup policy (SemDeDup) on hand-made redundancy values.
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
@@ -32,6 +33,7 @@ class TestPrune : public QObject {
   void betaCutDropsTheHardestFirst();
   void ccsStrataBudgets();
   void tiesAtTheCeilingRankBySecondaryKey();
+  void dedupKeepsThePapersSetOrDropsTheMostRedundant();
   void badPruneInput_data();
   void badPruneInput();
   void subsetExportFormats();
@@ -176,6 +178,29 @@ void TestPrune::ccsStrataBudgets() {
   QCOMPARE(cut.size(), size_t(22));
 }
 
+// dedup on hand-made SemDeDup values M (each example's highest similarity to an earlier
+// one of its cluster, score/semdedup.h; −1 for a cluster's first): epsilon keeps exactly
+// M <= 1 − epsilon, a kept fraction drops the highest M first and meets those sets.
+void TestPrune::dedupKeepsThePapersSetOrDropsTheMostRedundant() {
+  const ps::PrunePolicy dedup = ps::parsePrunePolicy("dedup");
+  const std::vector<float> d(6, 0.f);  // the study's score: dedup does not read it
+  const std::vector<int> labels = {0, 0, 0, 1, 1, 1};
+  ps::PolicyInputs in;
+  in.redundancy = {-1.f, 0.99f, 0.5f, 0.97f, -1.f, 0.2f};
+  auto spec = pstest::pruneSpec(dedup, 1.0);
+  spec.epsilon = 0.05;  // duplicates above 0.95: 1 and 3
+  QCOMPARE(ps::selectSubset(d, labels, spec, {}, &in), (V{0, 2, 4, 5}));
+  spec.epsilon = 0.02;  // above 0.98: only 1
+  QCOMPARE(ps::selectSubset(d, labels, spec, {}, &in), (V{0, 2, 3, 4, 5}));
+  QCOMPARE(spec.label(), std::string("dedup epsilon=0.02"));
+  // Kept fractions: the most redundant go first; f = 4/6 is epsilon 0.05's set.
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(dedup, 4.0 / 6), {}, &in), (V{0, 2, 4, 5}));
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(dedup, 0.5), {}, &in), (V{0, 4, 5}));
+  // Class-balanced: 2 per class, the least redundant of each.
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(dedup, 4.0 / 6, true), {}, &in), (V{0, 2, 4, 5}));
+  QCOMPARE(ps::selectSubset(d, labels, pstest::pruneSpec(dedup, 0.34, true), {}, &in), (V{0, 4}));
+}
+
 void TestPrune::badPruneInput_data() {
   QTest::addColumn<int>("which");
   QTest::addColumn<QString>("message");
@@ -184,6 +209,11 @@ void TestPrune::badPruneInput_data() {
   QTest::newRow("wrong length") << 2 << "score vector has 3 values for 4 examples";
   QTest::newRow("NaN") << 3 << "score of example 1 is NaN";
   QTest::newRow("unknown policy") << 4 << "unknown pruning policy 'hardest'";
+  QTest::newRow("epsilon 1") << 5 << "epsilon 1 is outside (0, 1): dedup keeps one of every group";
+  QTest::newRow("epsilon < 0") << 6 << "epsilon -0.1 is outside (0, 1)";
+  QTest::newRow("epsilon and f") << 7 << "dedup: epsilon 0.1 and kept fraction 0.5 both say how many";
+  QTest::newRow("epsilon, not dedup") << 8 << "epsilon is a setting of the dedup policy, not of hard";
+  QTest::newRow("dedup without semdedup") << 9 << "policy dedup needs the semdedup score's values";
 }
 
 void TestPrune::badPruneInput() {
@@ -198,6 +228,11 @@ void TestPrune::badPruneInput() {
     if (which == 2) d.pop_back();
     if (which == 3) d[1] = std::nanf("");
     if (which == 4) ps::parsePrunePolicy("hardest");
+    if (which == 5 || which == 6 || which == 9) s = pstest::pruneSpec(ps::parsePrunePolicy("dedup"), 1.0);
+    if (which == 5) s.epsilon = 1.0;
+    if (which == 6) s.epsilon = -0.1;
+    if (which == 7) s = pstest::pruneSpec(ps::parsePrunePolicy("dedup"), 0.5);
+    if (which == 7 || which == 8) s.epsilon = 0.1;
     ps::selectSubset(d, labels, s);
     QFAIL("should be refused");
   } catch (const ps::ConfigError& e) {

@@ -1,6 +1,6 @@
 // The arithmetic under the scores: exact batched per-example gradient norms against
 // one-example autograd, and forgetting, AUM, data maps and rank statistics on values
-// computed by hand.
+// computed by hand; SemDeDup's values and kept set on planted embeddings.
 #include <torch/torch.h>
 
 #include <QtTest>
@@ -10,8 +10,11 @@
 #include "model/classifier.h"
 #include "model/model_factory.h"
 #include "model/per_example_grad.h"
+#include "prune/policy_registry.h"
 #include "score/rank_stats.h"
+#include "score/score_config.h"
 #include "score/score_hooks.h"
+#include "score/semdedup.h"
 
 class TestScoreMath : public QObject {
   Q_OBJECT
@@ -22,6 +25,7 @@ class TestScoreMath : public QObject {
   void forgettingCountsTransitions();
   void aumAndDataMapsByHand();
   void rankStatistics();
+  void semDedupOnPlantedEmbeddings();
 };
 
 void TestScoreMath::grandMatchesOneAtATimeAutograd_data() {
@@ -108,6 +112,57 @@ void TestScoreMath::rankStatistics() {
   QCOMPARE(ps::spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
   QVERIFY(std::isnan(ps::spearman({1, 1, 1}, {1, 2, 3})));
   QCOMPARE(ps::topKOverlap({5, 4, 3, 2, 1}, {5, 1, 4, 2, 3}, 2), 0.5);
+}
+
+// One cluster (k = 1) of planted 8-d embeddings around e0, with near copies A (e0 + t·e1,
+// t = 0.48, 0.50, 0.52: cosine >= 0.9994 among them), exact copies B (e0 − 0.75·e1,
+// twice) and four isolated points e0 ± 0.5·e2, e0 ± 0.5·e3 (cosine <= 0.8 to anything).
+// The centroid leans little towards e1, so in A the farthest from it is t = 0.52.
+void TestScoreMath::semDedupOnPlantedEmbeddings() {
+  auto v = [](std::vector<std::pair<int, float>> parts) {
+    auto x = torch::zeros({8});
+    for (auto [d, a] : parts) x[d] = a;
+    return x;
+  };
+  const std::vector<torch::Tensor> rows = {
+      v({{0, 1}, {2, 0.5f}}),   v({{0, 1}, {1, 0.48f}}), v({{0, 1}, {1, -0.75f}}),
+      v({{0, 1}, {2, -0.5f}}),  v({{0, 1}, {1, 0.52f}}), v({{0, 1}, {3, 0.5f}}),
+      v({{0, 1}, {1, -0.75f}}), v({{0, 1}, {1, 0.5f}}),  v({{0, 1}, {3, -0.5f}}),
+  };
+  // positions: isolated 0, 3, 5, 8; A: 1 (t .48), 4 (t .52), 7 (t .50); B: 2, 6
+  const auto x = torch::stack(rows) * 3.0;  // need not be normalised
+  const ps::SemDedupValues s = ps::semDedup(x, 1, 7);
+  for (size_t i : {1, 2, 4, 6, 7}) QVERIFY2(s.nearest[i] > 0.999f, std::to_string(s.nearest[i]).c_str());
+  for (size_t i : {0, 3, 5, 8}) QVERIFY2(s.nearest[i] < 0.81f, std::to_string(s.nearest[i]).c_str());
+  // The score as stored: difficulty 1 − nearest (a duplicate ranks easiest), raw nearest.
+  const auto scores = ps::semDedupScores(x, 1, 7);
+  QCOMPARE(scores.at("semdedup").raw, s.nearest);
+  QVERIFY(std::abs(scores.at("semdedup").difficulty[6]) < 1e-3f);
+  QCOMPARE(scores.at(ps::kSemDedupOrder).raw, s.earlier);
+  // The paper's kept sets through the dedup policy: epsilon 0.05 keeps one of A (t .52,
+  // farthest from the centroid), one of B (the lower position, equal distances) and the
+  // isolated ones.
+  const std::vector<float> d(9, 0.f);
+  const std::vector<int> labels(9, 0);
+  ps::PolicyInputs in;
+  in.redundancy = s.earlier;
+  auto spec = ps::PruneSpec{};
+  spec.policy = ps::parsePrunePolicy("dedup");
+  spec.epsilon = 0.05;
+  QCOMPARE(ps::selectSubset(d, labels, spec, {}, &in), (std::vector<int64_t>{0, 2, 3, 4, 5, 8}));
+  // epsilon 0.0002 (similarity above 0.9998): t .50 is that close to t .52 and t .48 to
+  // t .50, not to t .52 (0.9995); the paper compares with every earlier example, kept or
+  // not, so t .48 goes too.
+  spec.epsilon = 0.0002;
+  QCOMPARE(ps::selectSubset(d, labels, spec, {}, &in), (std::vector<int64_t>{0, 2, 3, 4, 5, 8}));
+  QVERIFY(s.earlier[1] > 0.9998f && s.earlier[7] > 0.9998f && s.earlier[4] < 0.81f);
+  QCOMPARE(s.earlier[2], -1.f);  // B lies farthest from the centroid: the cluster's first
+  // The number of clusters: the setting, else one per 8800 examples.
+  QCOMPARE(ps::semDedupClusters(60000, 0), int64_t(7));
+  QCOMPARE(ps::semDedupClusters(8800, 0), int64_t(1));
+  QCOMPARE(ps::semDedupClusters(8801, 0), int64_t(2));
+  QCOMPARE(ps::semDedupClusters(5, 10), int64_t(5));
+  QCOMPARE(ps::semDedupClusters(100, 3), int64_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestScoreMath)

@@ -58,6 +58,7 @@ class TestScores : public QObject {
   void resumeAfterCancelGivesTheSameScores();
   void multipleSeedsReportSpreadAndRankCorrelation();
   void prototypesAndRandom();
+  void semdedupFromAnEncoderFindsPlantedCopies();
   void torchScriptModels();
   void cancelTakesEffectWithinOneSecond();
   void streamingMatchesInMemoryBatches();
@@ -283,6 +284,40 @@ void TestScores::prototypesAndRandom() {
   ps::Store other(path("proto_other.sqlite"));
   QCOMPARE(ps::scoreDataset(*ds, other, r1, ctx).difficulty.at("random"), run.difficulty.at("random"));
   QVERIFY(ps::scoreDataset(*ds, other, r2, ctx).difficulty.at("random") != run.difficulty.at("random"));
+}
+
+// semdedup through the engine on a TorchScript encoder (the pixels themselves): two
+// training images planted as copies of earlier ones score a similarity of 1, the later
+// copy of each carries SemDeDup's M = 1 in the stored semdedup/order (the earlier one,
+// ranked first of the pair, does not), and dedup at a small epsilon drops the copies.
+void TestScores::semdedupFromAnEncoderFindsPlantedCopies() {
+  std::vector<pstest::Sample> train = pstest::fashionSamples(200);
+  train[150].image = train[10].image.clone();
+  train[170].image = train[20].image.clone();
+  const std::string dir = path("semdedup");
+  pstest::writeIdxDataset(dir, train, pstest::fashionSamples(20, true), false);
+  auto ds = ps::openDataset(dir);
+  torch::jit::Module m("Pixels");
+  m.define(R"(
+def forward(self, x):
+    return x.flatten(1)
+)");
+  m.save(path("pixels.pt"));
+  auto cfg = quickConfig({"semdedup"}, 1);
+  cfg.prototypeEmbedding = path("pixels.pt");
+  ps::Store store(path("semdedup.sqlite"));
+  ps::JobContext ctx;
+  const ps::ScoreRun run = ps::scoreDataset(*ds, store, cfg, ctx);
+  QCOMPARE(run.names, (std::vector<std::string>{"semdedup"}));
+  QCOMPARE(run.trainedEpochs, 0);  // an encoder's embedding: no classifier trained
+  const auto& raw = run.raw.at("semdedup");
+  for (size_t i : {10, 20, 150, 170}) QVERIFY2(raw[i] > 0.9999f, std::to_string(i).c_str());
+  QVERIFY(std::abs(run.difficulty.at("semdedup")[150]) < 1e-4f);  // 1 - similarity: the easiest
+  const std::vector<float> order = store.vector(run.runId, "semdedup/order");
+  QCOMPARE(order, run.companions.at("semdedup/order"));
+  QVERIFY(order[150] > 0.9999f && order[170] > 0.9999f);
+  QVERIFY(order[10] < 0.9999f && order[20] < 0.9999f);
+  QCOMPARE(ps::loadScoreRun(store, run.runId).names, (std::vector<std::string>{"semdedup"}));
 }
 
 void TestScores::torchScriptModels() {

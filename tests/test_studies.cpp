@@ -3,6 +3,7 @@
 // and bad input). The pruning policies themselves are in test_prune.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -54,6 +55,7 @@ class TestStudies : public QObject {
   void powerLawRecoversKnownExponents();
   void theoryMatchesTheMaxMarginCurveAndThePaper();
   void frontierStudyEndToEndWithResume();
+  void dedupOnTheFrontierWithKeepHardAndRandom();
   void scalingStudyEndToEnd();
   void estimatesCountTheRealWork();
   void auditOnAHandMadeCase();
@@ -134,6 +136,39 @@ void TestStudies::theoryMatchesTheMaxMarginCurveAndThePaper() {
   g.start();
   QCOMPARE(ps::simulatePerceptron(grid, ctx).size(), size_t(60));
   qInfo() << "10x6 grid, N=100, 8 trials:" << g.elapsed() << "ms";
+}
+
+// dedup beside keep-hard and random: the scoring run computes semdedup with EL2N (one
+// classifier training), and dedup's subset at f is the examples with the lowest SemDeDup M
+// stored beside the score.
+void TestStudies::dedupOnTheFrontierWithKeepHardAndRandom() {
+  auto ds = smallFashion();
+  ps::FrontierConfig cfg;
+  cfg.score = quickScore();
+  cfg.policies = {"hard", "random", "dedup"};
+  cfg.keeps = {0.5};
+  cfg.train = quickTrain();
+  cfg.train.epochs = 1;
+  ps::Store store(path("dedup_frontier.sqlite"));
+  ps::JobContext ctx;
+  const ps::StudyPoints planned = ps::frontierStudyPoints(*ds, store, cfg, ctx);
+  const auto runs = ps::listScoreRuns(store, ds->fingerprint());
+  QCOMPARE(runs.size(), size_t(1));
+  QCOMPARE(runs.front().names, (std::vector<std::string>{"el2n", "semdedup"}));
+  const std::vector<float> m = store.vector(runs.front().runId, "semdedup/order");
+  QCOMPARE(m.size(), size_t(600));
+  std::vector<float> sorted = m;
+  std::sort(sorted.begin(), sorted.end());
+  const float cut = sorted[299];
+  const auto dedup = std::find_if(planned.points.begin(), planned.points.end(),
+                                  [](const ps::StudyPoint& p) { return p.label.rfind("dedup ", 0) == 0; });
+  QVERIFY(dedup != planned.points.end());
+  QCOMPARE(dedup->trainIdx.size(), size_t(300));
+  for (int64_t i : dedup->trainIdx) QVERIFY(m[static_cast<size_t>(i)] <= cut);
+  const ps::FrontierResult r = ps::runFrontierStudy(*ds, store, cfg, ctx);
+  std::vector<std::string> policies;
+  for (const auto& p : r.points) policies.push_back(p.policy + "@" + std::to_string(p.kept));
+  QCOMPARE(policies, (std::vector<std::string>{"hard@300", "random@300", "dedup@300"}));
 }
 
 void TestStudies::frontierStudyEndToEndWithResume() {

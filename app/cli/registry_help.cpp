@@ -13,7 +13,11 @@ std::string policyOptionHelp(bool several) {
   for (const auto& p : registeredPolicies()) {
     help += "\n  " + p.name + ": " + p.description;
     if (!p.reference.empty()) help += " (" + p.reference + ")";
-    if (p.needsExtraInputs()) help += "; needs " + std::string(p.needsGroups ? "group labels" : "held-out recall");
+    if (p.needsExtraInputs())
+      help +=
+          "; needs " + std::string(p.needsGroups       ? "group labels"
+                                   : p.needsRedundancy ? "the semdedup score (--epsilon E in (0, 1): the paper's set)"
+                                                       : "held-out recall");
   }
   return help;
 }

@@ -300,6 +300,7 @@ void addScoreRequestOptions(CLI::App* cmd, ScoreConfig& c, std::string& scores) 
   addSetting(cmd, setting::prototypeKPerClass, c.prototypeKPerClass);
   addSetting(cmd, setting::prototypeEmbedding, c.prototypeEmbedding);
   addSetting(cmd, setting::sslEpochs, c.sslEpochs);
+  addSetting(cmd, setting::semdedupK, c.semdedupK);
 }
 
 namespace {

@@ -72,12 +72,21 @@ void checkGroupsFor(const Dataset& ds, const std::vector<PrunePolicy>& policies)
   if (std::find(policies.begin(), policies.end(), PrunePolicy::GroupBalanced) != policies.end()) poolGroups(ds, {});
 }
 
+// `names` (the scores a command prunes by) and those its policies read (dedup: semdedup),
+// each once: what one scoring run must hold.
+std::vector<std::string> withPolicyScores(std::vector<std::string> names, const std::vector<PrunePolicy>& policies) {
+  for (const auto& n : scoresPoliciesNeed(policies))
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  return names;
+}
+
 // ---- prune ----
 struct PruneOptions {
   StudyCommon common;
   std::string policy = PrunePolicy::KeepHard.name();
   PruneSpec spec;
   TrainConfig train;  // the robust policy's held-out model
+  bool keepGiven = false, epsilonGiven = false, scoreGiven = false;
 };
 
 // A .csv subset carries the predictions of the score run it was pruned by, when the run
@@ -93,16 +102,34 @@ void exportPruned(const Dataset& ds, const Store& store, const std::vector<int64
   exportSubset(ds, idx, vals, prov, path, columns.empty() ? nullptr : &extra);
 }
 
-int runPrune(PruneOptions& o, CliIo io) {
+// --keep, or dedup's --epsilon in its place; dedup prunes by semdedup unless --score names another.
+void settlePruneSpec(PruneOptions& o) {
   o.spec.policy = parsePrunePolicy(o.policy);
-  o.spec.validate();                    // before any scoring
+  if (o.epsilonGiven && !(o.spec.epsilon > 0 && o.spec.epsilon < 1)) {
+    std::ostringstream s;
+    s << "--epsilon " << o.spec.epsilon
+      << " is outside (0, 1): dedup keeps one of every group of examples whose cosine similarity exceeds 1 - epsilon";
+    throw ConfigError(s.str());
+  }
+  if (o.epsilonGiven && o.keepGiven)
+    throw ConfigError("--keep and --epsilon both say how many examples to keep: give one");
+  if (!o.keepGiven && !(o.epsilonGiven && o.spec.policy.info().options.epsilon))
+    throw ConfigError("--keep f is required (or --epsilon E with a policy that takes it: dedup)");
+  if (o.spec.policy.info().needsRedundancy && !o.scoreGiven && o.common.score.runId == 0)
+    o.common.score.name = "semdedup";
+  o.spec.validate();  // before any scoring
+}
+
+int runPrune(PruneOptions& o, CliIo io) {
+  settlePruneSpec(o);
   o.common.score.excludeTagged = true;  // an exported subset never holds an example tagged 'exclude'
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
   checkGroupsFor(*ds, {o.spec.policy});
-  settleScore(*ds, store, o.common, o.common.score, {o.common.score.name}, io.out);
+  const std::vector<std::string> needed = withPolicyScores({o.common.score.name}, {o.spec.policy});
+  settleScore(*ds, store, o.common, o.common.score, needed, io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
-    ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx);
+    ResolvedScore score = resolveStudyScore(*ds, store, o.common.score, ctx, "", needed);
     attachPolicyInputs(*ds, store, {o.spec.policy}, o.train, score, ctx);
     if (score.excluded > 0) io.out << "left out " << score.excluded << " examples tagged 'exclude'\n";
     const std::vector<int> labels = ds->labelsOf(Split::Train, score.indices);
@@ -171,7 +198,7 @@ int runFrontier(FrontierOptions& o, CliIo io) {
   if (o.metric == FrontierMetric::WorstGroup && testGroups(*ds).empty())
     throw ConfigError("--metric worst-group: the dataset " + o.common.dataset +
                       " has no attribute to group by (its attributes: " + attributeNames(ds->attributes()) + ")");
-  settleScore(*ds, store, o.common, o.config.score, names, io.out);
+  settleScore(*ds, store, o.common, o.config.score, withPolicyScores(names, parsePolicies(o.config.policies)), io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const FrontierResult r = runFrontierStudy(*ds, store, o.config, ctx);
     OutputGroup files;  // the CSV and its sidecar change together
@@ -206,7 +233,8 @@ int runScaling(ScalingOptions& o, CliIo io) {
   prepareScaling(o);
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  settleScore(*ds, store, o.common, o.config.score,
+              withPolicyScores({o.config.score.name}, parsePolicies(o.config.policies)), io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const ScalingResult r = runScalingStudy(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -244,7 +272,8 @@ struct AuditOptions {
 int runAuditByGroup(AuditOptions& o, CliIo io) {
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  settleScore(*ds, store, o.common, o.config.score, withPolicyScores({o.config.score.name}, {o.config.spec.policy}),
+              io.out);
   o.groups.audit = o.config;
   o.groups.audit.spec.classBalanced = o.classBalanced;
   o.groups.groupBy = splitList(o.groupBy);
@@ -282,7 +311,8 @@ int runAudit(AuditOptions& o, CliIo io) {
   if (!o.groupBy.empty()) return runAuditByGroup(o, io);
   Store store(storePathOr(o.common.db));
   auto ds = openDatasetFor(o.common.dataset, store, io.err);
-  settleScore(*ds, store, o.common, o.config.score, {o.config.score.name}, io.out);
+  settleScore(*ds, store, o.common, o.config.score, withPolicyScores({o.config.score.name}, {o.config.spec.policy}),
+              io.out);
   return withJob(o.common.quiet, io.err, [&](JobContext& ctx) {
     const AuditResult r = runFairnessAudit(*ds, store, o.config, ctx);
     OutputGroup files;
@@ -398,6 +428,8 @@ CLI::App* addPruneCommand(CLI::App& app, PruneOptions& prune) {
   cmd->add_option("--policy", prune.policy, policyOptionHelp(false))->capture_default_str();
   cmd->add_flag("--class-balanced", prune.spec.classBalanced, "Every class keeps the same fraction");
   addPruneOptions(cmd, prune.spec, true);
+  cmd->get_option("--keep")->required(false);  // dedup's --epsilon may stand in its place
+  addSetting(cmd, setting::epsilon, prune.spec.epsilon);
   addTrainOptions(cmd, prune.train);  // the robust policy's held-out model
   return cmd;
 }
@@ -472,6 +504,9 @@ void addStudyCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& commands
   auto* pruneCmd = addPruneCommand(app, *prune);
   commands.push_back({pruneCmd, [prune, pruneCmd, io] {
                         prune->common.trainingGiven = scoreTrainingGiven(*pruneCmd, "score-");
+                        prune->keepGiven = pruneCmd->get_option("--keep")->count() > 0;
+                        prune->epsilonGiven = pruneCmd->get_option("--epsilon")->count() > 0;
+                        prune->scoreGiven = pruneCmd->get_option("--score")->count() > 0;
                         return runPrune(*prune, io);
                       }});
   auto frontier = std::make_shared<FrontierOptions>();

@@ -162,6 +162,51 @@ PolicyInfo groupBalancedPolicy() {
   return p;
 }
 
+// SemDeDup (Abbas et al. 2023): inside each k-means cluster, examples in order of
+// distance to the centroid, farthest first; M = highest cosine similarity to an earlier
+// one (score/semdedup.h). With epsilon: the paper's set, every example with M <= 1 - epsilon
+// (one of every group closer than 1 - epsilon, the farthest from the centroid). With a
+// kept fraction: the most redundant (highest M) dropped first until f remains, the same
+// sets as epsilon sweeps, at any f (ties: keep-hard's order on -M).
+std::vector<int64_t> selectDedup(const PruneInputs& in, const PruneSpec& spec) {
+  const std::vector<float>& m = *in.redundancy;
+  std::vector<int64_t> kept;
+  if (spec.epsilon > 0) {
+    if (spec.classBalanced)
+      throw ConfigError("dedup with epsilon keeps SemDeDup's set, which has no class quotas: leave class-balanced off");
+    for (size_t i = 0; i < m.size(); ++i)
+      if (double(m[i]) <= 1.0 - spec.epsilon) kept.push_back(static_cast<int64_t>(i));
+    return kept;
+  }
+  std::vector<float> fresh(m.size());  // keep-hard on -M: the least redundant ranks hardest
+  for (size_t i = 0; i < m.size(); ++i) fresh[i] = -m[i];
+  PruneInputs byM = in;
+  byM.difficulty = &fresh;
+  PruneSpec hard = spec;
+  hard.policy = PrunePolicy::KeepHard;
+  hard.beta = 0;
+  return selectSubset(byM, hard);
+}
+
+PolicyInfo dedupPolicy() {
+  PolicyInfo p;
+  p.name = "dedup";
+  p.term = PS_WORDS3("Wording", "dedup (SemDeDup)", "policy");
+  p.title = PS_WORDS("Policy", "semantic dedup (SemDeDup)");
+  p.description = PS_WORDS("Policy",
+                           "inside each k-means cluster of the embedding, keep one of every group of examples closer "
+                           "than 1 - epsilon (the one farthest from the centroid); with a kept fraction, drop the most "
+                           "redundant first (needs the semdedup score)");
+  p.reference = "Abbas et al., SemDeDup: Data-efficient learning at web-scale through semantic deduplication, 2023";
+  p.usesScore = false;
+  p.needsRedundancy = true;
+  p.studyDefault = false;
+  p.options.epsilon = true;
+  p.colour = {0x17, 0xbe, 0xcf};
+  p.select = selectDedup;
+  return p;
+}
+
 std::vector<PolicyInfo> builtInPolicies() {
   std::vector<PolicyInfo> out(4);
   out[0].name = "hard";
@@ -200,6 +245,7 @@ std::vector<PolicyInfo> builtInPolicies() {
   out[3].select = pooled(pickCcs);
   out.push_back(robustPolicy());
   out.push_back(groupBalancedPolicy());
+  out.push_back(dedupPolicy());
   return out;
 }
 

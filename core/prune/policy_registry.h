@@ -23,6 +23,7 @@ struct PolicyOptions {
   bool beta = false;          // drop the hardest fraction first
   bool strata = false;        // CCS's strata
   bool seeded = false;        // random choices, from spec.seed
+  bool epsilon = false;       // dedup's epsilon (in place of the kept fraction)
 };
 
 // Whole-set selection: positions (any order) of the kept examples. The registry has
@@ -44,13 +45,14 @@ struct PolicyInfo {
   bool usesScore = true;          // ranks by a score (false: random, per-class error, ...)
   bool needsGroups = false;       // reads PruneInputs::groups
   bool needsClassRecall = false;  // reads PruneInputs::classRecall
+  bool needsRedundancy = false;   // reads PruneInputs::redundancy (the semdedup score's scoring run)
   bool studyDefault = true;       // checked when a study form opens
   Rgb colour{0x80, 0x00, 0x80};   // in every chart and report
   PolicyOptions options;
   PolicySelect select;
 
   PrunePolicy policy() const;  // the handle (valid once registered)
-  bool needsExtraInputs() const { return needsGroups || needsClassRecall; }
+  bool needsExtraInputs() const { return needsGroups || needsClassRecall || needsRedundancy; }
 };
 
 // Adds a policy after the ones there; ConfigError when the name is taken, empty or not

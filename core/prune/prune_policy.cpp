@@ -37,13 +37,26 @@ void PruneSpec::validate() const {
   }
   if (!setting::strata.contains(strata))
     throw ConfigError("CCS strata " + std::to_string(strata) + " must be at least 1");
+  if (epsilon == 0.0) return;
+  std::ostringstream s;
+  if (!(epsilon > 0.0 && epsilon < 1.0))
+    s << "epsilon " << epsilon
+      << " is outside (0, 1): dedup keeps one of every group of examples whose cosine similarity exceeds 1 - epsilon";
+  else if (!findPolicy(policy.name()) || !policy.info().options.epsilon)
+    s << "epsilon is a setting of the dedup policy, not of " << policy.name();
+  else if (keep != 1.0)
+    s << "dedup: epsilon " << epsilon << " and kept fraction " << keep
+      << " both say how many examples to keep: give one";
+  if (!s.str().empty()) throw ConfigError(s.str());
 }
 
 std::string PruneSpec::label() const {
   std::ostringstream s;
-  s << prunePolicyName(policy) << " f=" << keep;
+  s << prunePolicyName(policy);
+  if (epsilon == 0) s << " f=" << keep;  // with epsilon the policy's set, whatever its size
   if (classBalanced) s << " balanced";
   if (beta > 0 && findPolicy(policy.name()) && policy.info().options.beta) s << " beta=" << beta;
+  if (epsilon > 0) s << " epsilon=" << epsilon;
   return s.str();
 }
 
@@ -112,6 +125,11 @@ void checkInputs(const PruneInputs& in, const PolicyInfo& policy) {
                       "); " + (in.groups ? std::to_string(in.groups->size()) + " were given" : "none was given"));
   if (policy.needsClassRecall && !in.classRecall)
     throw ConfigError("policy " + policy.name + " needs the per-class recall of a model trained on held-out data");
+  if (policy.needsRedundancy && (!in.redundancy || in.redundancy->size() != labels.size()))
+    throw ConfigError("policy " + policy.name +
+                      " needs the semdedup score's values of its scoring run for every example (" +
+                      std::to_string(labels.size()) + "); " +
+                      (in.redundancy ? std::to_string(in.redundancy->size()) + " were given" : "none were given"));
 }
 
 }  // namespace
@@ -134,6 +152,7 @@ std::vector<int64_t> selectSubset(const std::vector<float>& difficulty, const st
   in.tie = tie;
   if (inputs && !inputs->groups.empty()) in.groups = &inputs->groups;
   if (inputs && !inputs->classRecall.empty()) in.classRecall = &inputs->classRecall;
+  if (inputs && !inputs->redundancy.empty()) in.redundancy = &inputs->redundancy;
   return selectSubset(in, spec);
 }
 

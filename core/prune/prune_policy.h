@@ -66,6 +66,7 @@ bool policyUsesScore(PrunePolicy p);
 struct PolicyInputs {
   std::vector<double> classRecall;  // robust: per class, recall of a model on held-out data
   std::vector<int> groups;          // group-balanced: each example's group (class x attributes)
+  std::vector<float> redundancy;    // dedup: each example's SemDeDup M (score/semdedup.h), from the scoring run
 };
 
 struct PruneSpec {
@@ -75,6 +76,9 @@ struct PruneSpec {
   double beta = setting::beta.value;  // hard and CCS: first drop this fraction of the hardest (likely label noise)
   int strata = setting::strata.intValue();  // CCS: equal-width strata of the score range
   uint64_t seed = 0;                        // random and CCS sampling
+  // dedup: 0 keeps the kept fraction, dropping the most redundant first; in (0, 1) keeps
+  // exactly SemDeDup's set for this epsilon (keep is then not read: it must be left at 1).
+  double epsilon = setting::epsilon.value;
 
   void validate() const;      // ConfigError naming the bad value
   std::string label() const;  // "hard f=0.5 balanced beta=0.1"
@@ -98,6 +102,7 @@ struct PruneInputs {
   TieBreak tie;
   const std::vector<int>* groups = nullptr;          // a group id (0..G-1) per example
   const std::vector<double>* classRecall = nullptr;  // per class, of a model trained on held-out data
+  const std::vector<float>* redundancy = nullptr;    // SemDeDup's M per example (PolicyInputs::redundancy)
 };
 
 // Positions (0..n-1, ascending) of the kept examples. Throws ConfigError for a bad spec,

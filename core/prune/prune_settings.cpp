@@ -13,6 +13,12 @@ const SettingSpec strata = integerSetting("strata", PS_WORDS("Setting", "CCS str
                                           PS_WORDS("Setting", "CCS: number of score strata"));
 const SettingSpec pruneSeed = integerSetting("prune-seed", PS_WORDS("Setting", "Pruning seed"), 0, 0, 9.0e18, "",
                                              PS_WORDS("Setting", "Seed of random and CCS sampling"));
+const SettingSpec epsilon =
+    realSetting("epsilon", PS_WORDS("Setting", "Dedup epsilon"), 0.0, 0, false, 1, true, "",
+                PS_WORDS("Setting",
+                         "dedup: keep SemDeDup's set, one of every group closer than 1 - epsilon (instead of the "
+                         "kept fraction)"),
+                PS_WORDS("Setting", "off"));
 const SettingSpec classBalanced = switchSetting("class-balanced", PS_WORDS("Setting", "class-balanced"), false,
                                                 PS_WORDS("Setting", "Class-balanced policies"));
 

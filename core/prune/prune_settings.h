@@ -9,6 +9,7 @@ extern const SettingSpec keep;       // one kept fraction f (prune, audit, the g
 extern const SettingSpec beta;       // hard and CCS: the hardest fraction dropped first
 extern const SettingSpec strata;     // CCS: strata of the score range
 extern const SettingSpec pruneSeed;  // random and CCS sampling
+extern const SettingSpec epsilon;    // dedup: SemDeDup's epsilon (0 = prune to the kept fraction)
 extern const SettingSpec classBalanced;
 
 }  // namespace ps::setting

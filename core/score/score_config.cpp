@@ -104,6 +104,18 @@ bool ScoreConfig::needsTraining(const ScoreInfo& info) const {
   return !(info.training == ScoreTraining::Embedding && !info.makeHook && prototypeEmbedding != "classifier");
 }
 
+int64_t semDedupClusters(int64_t n, int64_t setting) {
+  const int64_t k = setting > 0 ? setting : (n + kSemDedupClusterSize - 1) / kSemDedupClusterSize;
+  return std::max<int64_t>(1, std::min(k, n));
+}
+
+bool isEmbeddingScore(const std::string& name) {
+  const ScoreInfo* info = findScore(name);
+  return info && info->training == ScoreTraining::Embedding && !info->makeHook;
+}
+
+bool ScoreConfig::needsEmbedding() const { return std::any_of(scores.begin(), scores.end(), isEmbeddingScore); }
+
 bool ScoreConfig::needsClassifier() const {
   for (const auto& s : scores) {
     const ScoreInfo* info = findScore(s);
@@ -147,7 +159,11 @@ void ScoreConfig::validate(int64_t numExamples) const {
                       std::to_string(numExamples) + ")");
   if (has("prototype_class") && prototypeKPerClass < 1)
     throw ConfigError("prototype k per class " + std::to_string(prototypeKPerClass) + " must be at least 1");
-  if ((has("prototype") || has("prototype_class")) && prototypeEmbedding == "ssl" && sslEpochs < 1)
+  if (has("semdedup") && (semdedupK < 0 || semdedupK > numExamples))
+    throw ConfigError("semdedup k " + std::to_string(semdedupK) + " must be between 1 and the number of examples (" +
+                      std::to_string(numExamples) + "), or 0 for one cluster per " +
+                      std::to_string(kSemDedupClusterSize) + " examples");
+  if (needsEmbedding() && prototypeEmbedding == "ssl" && sslEpochs < 1)
     throw ConfigError("self-supervised encoder epochs " + std::to_string(sslEpochs) + " must be at least 1");
 }
 
@@ -166,6 +182,7 @@ std::string ScoreConfig::toJson() const {
   j["prototype_k_per_class"] = prototypeKPerClass;
   j["prototype_embedding"] = prototypeEmbedding;
   j["ssl_epochs"] = sslEpochs;
+  if (std::binary_search(sorted.begin(), sorted.end(), "semdedup")) j["semdedup_k"] = semdedupK;  // absent: as before
   if (wholeSchedule) j["whole_schedule"] = true;  // it adds the final predictions; absent: the keys of before
   return j.dump();
 }
@@ -185,6 +202,7 @@ ScoreConfig ScoreConfig::fromJson(const std::string& json) {
     c.prototypeEmbedding = j.at("prototype_embedding").get<std::string>();
     c.sslEpochs = j.at("ssl_epochs").get<int>();
     c.wholeSchedule = j.contains("whole_schedule") && j.at("whole_schedule").get<bool>();
+    c.semdedupK = j.contains("semdedup_k") ? j.at("semdedup_k").get<int>() : 0;
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError("scoring configuration '" + json.substr(0, 60) + "...' is not one PruneScope wrote (" +

@@ -23,10 +23,19 @@ std::string scoreNameList(const std::string& lastJoin = ", ");
 // What a score costs in training: "read at the EL2N epoch" for the early ones, "the whole
 // training" for the others, "no training" for those that need none.
 std::string scoreTrainingCost(const std::string& name, const Wording& w = englishWording());
+// True for a score the engine computes from the embedding (ScoreTraining::Embedding, no hook).
+bool isEmbeddingScore(const std::string& name);
 // Splits "el2n,grand" (also accepts "default" and "all"); ConfigError on an unknown name.
 std::vector<std::string> parseScoreList(const std::string& list);
 
 struct ScoreInfo;
+// Examples per cluster of semdedup's k-means when the setting leaves k to the dataset's
+// size: the paper's 50 000 clusters for LAION-440M (Abbas et al. 2023) hold about 8 800
+// examples each.
+constexpr int64_t kSemDedupClusterSize = 8800;
+// The clusters of n examples: `setting` when positive, else ceil(n / kSemDedupClusterSize);
+// at least 1, never more than n.
+int64_t semDedupClusters(int64_t n, int64_t setting);
 
 struct ScoreConfig {
   std::vector<std::string> scores = defaultScoreNames();
@@ -40,6 +49,9 @@ struct ScoreConfig {
   int prototypeKPerClass = setting::prototypeKPerClass.intValue();    // clusters per class (1 = class centroid)
   std::string prototypeEmbedding = setting::prototypeEmbedding.text;  // classifier | ssl | path to an encoder
   int sslEpochs = setting::sslEpochs.intValue();  // training of the built-in self-supervised encoder
+  // Clusters of semdedup's k-means (0 = one per kSemDedupClusterSize examples, the paper's
+  // cluster size; score/semdedup.h); in the cache key only when semdedup is requested.
+  int semdedupK = setting::semdedupK.intValue();
   // How the seeds are computed (the results are the same either way, so neither is part
   // of the cache key): packSeeds = seeds trained together (0 = as many as the cores and
   // memory allow), sequentialSeeds = one seed after another.
@@ -52,6 +64,9 @@ struct ScoreConfig {
   int resolvedEl2nEpoch() const;
   int resolvedGrandEpoch() const;
   bool needsClassifier() const;  // any score that trains the classifier
+  // Any score computed on the embedding prototypeEmbedding names (prototype, prototype_class,
+  // semdedup).
+  bool needsEmbedding() const;
   // Epochs the classifier trains: the last epoch a requested score is read at when every
   // requested score is read early (EL2N, GraNd at their epochs), else train.epochs (the
   // scores of the whole training, the final model's scores and predictions).

@@ -94,6 +94,19 @@ void aggregate(const std::vector<SeedValues>& seeds, ScoreRun& run) {
   }
 }
 
+// Values stored beside a score as "<score>/<what>" (semdedup/order): no score of their own.
+void takeCompanions(ScoreRun& run) {
+  for (const auto& name : std::vector<std::string>(run.names)) {
+    if (name.find('/') == std::string::npos) continue;
+    run.companions[name] = std::move(run.difficulty.at(name));
+    run.names.erase(std::find(run.names.begin(), run.names.end(), name));
+    run.difficulty.erase(name);
+    run.raw.erase(name);
+    run.spread.erase(name);
+    run.seedSpearman.erase(name);
+  }
+}
+
 // Refuses scores that cannot rank: non-finite values fail the run; with health checks,
 // a score without spread is left out (the run fails when no score is left).
 void checkScores(ScoreRun& run, bool healthChecks, const JobContext& ctx) {
@@ -148,8 +161,7 @@ torch::Device beginScoring(const Dataset& ds, Store& store, const ScoreRequest& 
   const torch::Device device = chooseDevice(cfg.train.device);
   if (cfg.needsClassifier())
     makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), cfg.train.seed);
-  if (cfg.prototypeEmbedding != "classifier" && cfg.prototypeEmbedding != "ssl" &&
-      (requestsScore(cfg, "prototype") || requestsScore(cfg, "prototype_class")))
+  if (cfg.prototypeEmbedding != "classifier" && cfg.prototypeEmbedding != "ssl" && cfg.needsEmbedding())
     TorchScriptEncoder(cfg.prototypeEmbedding, ds.shape());
   run.device = deviceName(device);
   run.runId = store.beginOrResumeRun(store.registerDataset(ds), runKindName(RunKind::Score), req.config, req.key,
@@ -192,6 +204,7 @@ ScoreRun scoreDataset(const Dataset& ds, Store& store, const ScoreConfig& config
     checkSameScores(store, run.runId, seeds);
     run.predictions = takePredictions(seeds, ds.labelsOf(Split::Train, run.indices));
     aggregate(seeds, run);
+    takeCompanions(run);
     checkScores(run, cfg.train.healthChecks, ctx);
     for (auto& c : loadTrainingCurves(store, run.runId)) run.curves.push_back(std::move(c.curve));
     storeRun(store, run, runKindName(RunKind::Score), cfg.seeds);

@@ -26,6 +26,10 @@ struct ScoreRun {
   std::map<std::string, std::vector<float>> difficulty;  // mean over seeds, higher = harder
   std::map<std::string, std::vector<float>> raw;         // the score as defined, mean over seeds
   std::map<std::string, std::vector<float>> spread;      // std of difficulty over seeds
+  // Values stored beside a score under "<score>/<what>" (semdedup's "semdedup/order",
+  // score/semdedup.h), mean over seeds; filled when computed (a run read back from the
+  // store leaves it empty: read them with Store::vector).
+  std::map<std::string, std::vector<float>> companions;
   // What the trained models predicted for each example (empty for imports and runs
   // without a classifier).
   Predictions predictions;

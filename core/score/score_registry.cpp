@@ -56,6 +56,10 @@ std::vector<ScoreInfo> builtInScores() {
       score("prototype_class",
             PS_WORDS("Wording", "cosine distance to the nearest centroid of the example's own class"),
             "Sorscher et al.: Beyond Neural Scaling Laws (NeurIPS 2022), supervised prototypes", true, E, 1.0, false),
+      score("semdedup",
+            PS_WORDS("Wording", "1 - highest cosine similarity to another example of its k-means cluster (redundancy)"),
+            "Abbas et al.: SemDeDup: Data-efficient learning at web-scale through semantic deduplication (2023)", false,
+            E, 1.0, false),
       score("random", PS_WORDS("Wording", "uniform random (seeded), the baseline"), "", true, ScoreTraining::None, 0.0,
             false),
   };

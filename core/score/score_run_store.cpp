@@ -38,6 +38,7 @@ void storeRun(Store& store, const ScoreRun& run, const std::string& kind, int se
     store.putVector(run.runId, name + "/raw", run.raw.at(name));
     store.putVector(run.runId, name + "/std", run.spread.at(name));
   }
+  for (const auto& [name, values] : run.companions) store.putVector(run.runId, name, values);
   store.putIndexVector(run.runId, "indices", run.indices);
   putPredictions(store, run.runId, run.predictions);
   store.putResult(run.runId, "summary", summary.dump());

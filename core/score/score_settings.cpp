@@ -32,10 +32,17 @@ const SettingSpec prototypeEmbedding =
 const SettingSpec sslEpochs = integerSetting("ssl-epochs", PS_WORDS("Setting", "Encoder epochs"), 5, 1, 10000, "epochs",
                                              PS_WORDS("Setting", "Epochs of the self-supervised encoder"));
 
+const SettingSpec semdedupK =
+    integerSetting("semdedup-k", PS_WORDS("Setting", "SemDeDup clusters"), 0, 0, kUnbounded, "",
+                   PS_WORDS("Setting",
+                            "Clusters of semdedup's k-means (0 = one per 8800 examples, the cluster size of "
+                            "SemDeDup's 50 000 clusters on LAION-440M)"),
+                   PS_WORDS("Setting", "auto"));
+
 const std::vector<const SettingSpec*>& scoreSettings() {
   static const std::vector<const SettingSpec*> all = {
-      &scores,   &scoreSeeds, &limit, &el2nEpoch, &grandEpoch, &prototypeK, &prototypeKPerClass, &prototypeEmbedding,
-      &sslEpochs};
+      &scores,    &scoreSeeds, &limit, &el2nEpoch, &grandEpoch, &prototypeK, &prototypeKPerClass, &prototypeEmbedding,
+      &sslEpochs, &semdedupK};
   return all;
 }
 

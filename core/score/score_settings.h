@@ -9,7 +9,7 @@
 namespace ps::setting {
 
 extern const SettingSpec scores, scoreSeeds, limit, el2nEpoch, grandEpoch, prototypeK, prototypeKPerClass,
-    prototypeEmbedding, sslEpochs;
+    prototypeEmbedding, sslEpochs, semdedupK;
 
 const std::vector<const SettingSpec*>& scoreSettings();
 

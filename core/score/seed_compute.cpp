@@ -135,8 +135,7 @@ SeedPlan planSeeds(const Dataset& ds, const ScoreConfig& cfg, const torch::Devic
   if (!cfg.needsClassifier()) return plan;
   if (!isBuiltinModel(cfg.train.model))
     return {1, 0, "TorchScript models train one seed at a time: seeds one after another"};
-  if ((requestsScore(cfg, "prototype") || requestsScore(cfg, "prototype_class")) &&
-      cfg.prototypeEmbedding != "classifier")
+  if (cfg.needsEmbedding() && cfg.prototypeEmbedding != "classifier")
     return {1, 0, "the prototype encoder trains one seed at a time: seeds one after another"};
   const int cores =
       cfg.train.threads > 0 ? cfg.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -16,6 +16,7 @@
 #include "score/score_config.h"
 #include "score/score_hooks.h"
 #include "score/score_registry.h"
+#include "score/semdedup.h"
 #include "score/ssl_encoder.h"
 #include "train/batch_source.h"
 #include "train/trainer.h"
@@ -95,6 +96,8 @@ std::vector<std::unique_ptr<TrainHook>> scoreHooks(const ScoreConfig& cfg, int64
   if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding == "classifier")
     hooks.push_back(std::make_unique<ClassifierPrototypeHook>(epochs, cfg.prototypeK, cfg.prototypeKPerClass, seed,
                                                               protoAgnostic, protoClass, embedding));
+  if (requestsScore(cfg, "semdedup") && cfg.prototypeEmbedding == "classifier")
+    hooks.push_back(std::make_unique<SemDedupHook>(epochs, semDedupClusters(n, cfg.semdedupK), seed));
   return hooks;
 }
 
@@ -119,7 +122,8 @@ void trainWithHooks(const Dataset& ds, const BatchSource& data, const ScoreConfi
   trainer.run(ctx, raw, "seed" + std::to_string(seedIndex), progress);
   for (const auto& h : hooks)
     for (auto& kv : h->results())
-      if (requestsScore(cfg, kv.first.c_str()) || kv.first[0] == '@') out[kv.first] = kv.second;
+      if (requestsScore(cfg, kv.first.substr(0, kv.first.find('/')).c_str()) || kv.first[0] == '@')
+        out[kv.first] = kv.second;  // a score, its companions ("semdedup/order"), the predictions
 }
 
 // The prototype scores from an encoder's embeddings (a TorchScript file's or one trained
@@ -142,6 +146,8 @@ void prototypeScores(const Dataset& ds, const BatchSource& data, const ScoreConf
     auto v = tensorToVector(perClassPrototypeDistance(emb, data.labels(), cfg.prototypeKPerClass, seed));
     out["prototype_class"] = {v, v};
   }
+  if (requestsScore(cfg, "semdedup"))
+    for (auto& kv : semDedupScores(emb, semDedupClusters(data.size(), cfg.semdedupK), seed)) out[kv.first] = kv.second;
 }
 
 }  // namespace
@@ -152,17 +158,16 @@ SeedValues runSeed(const Dataset& ds, const BatchSource& data, const ScoreConfig
                    const std::function<void(const TrainingCurve&)>& onEpoch, const EmbeddingSink& embedding) {
   const uint64_t seed = cfg.train.seed + static_cast<uint64_t>(seedIndex);
   SeedValues out;
-  const bool protoAgnostic = requestsScore(cfg, "prototype"), protoClass = requestsScore(cfg, "prototype_class");
 
   // Share of this seed's work: classifier training vs. the self-supervised encoder.
-  const bool ssl = (protoAgnostic || protoClass) && cfg.prototypeEmbedding == "ssl";
+  const bool ssl = cfg.needsEmbedding() && cfg.prototypeEmbedding == "ssl";
   const double trainShare = cfg.needsClassifier() ? (ssl ? 0.7 : 1.0) : 0.0;
 
   if (cfg.needsClassifier())
     trainWithHooks(
         ds, data, cfg, seedIndex, device, ctx, [&](double f, const std::string& m) { progress(f * trainShare, m); },
         onEpoch, embedding, out);
-  if ((protoAgnostic || protoClass) && cfg.prototypeEmbedding != "classifier") {
+  if (cfg.needsEmbedding() && cfg.prototypeEmbedding != "classifier") {
     // A self-supervised encoder trains after the classifier: its share follows trainShare.
     const std::function<void(double, const std::string&)> afterTraining = [&](double f, const std::string& m) {
       progress(trainShare + f * (1 - trainShare), m);

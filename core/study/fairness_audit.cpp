@@ -127,7 +127,7 @@ AuditResult runFairnessAudit(const Dataset& ds, Store& store, const AuditConfig&
   config.train.validate();
   if (!(config.threshold > 0 && config.threshold <= 1))
     throw ConfigError("disproportion threshold " + std::to_string(config.threshold) + " is outside (0, 1]");
-  ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx);
+  ResolvedScore score = resolveStudyScore(ds, store, config.score, ctx, "", scoresPoliciesNeed({config.spec.policy}));
   attachPolicyInputs(ds, store, {config.spec.policy}, config.train, score, ctx, config.trainModels);
   const std::vector<int> labels = ds.labelsOf(Split::Train, score.indices);
   AuditResult r;

@@ -211,7 +211,9 @@ FrontierWork frontierWork(const Dataset& ds, Store& store, const FrontierConfig&
   FrontierWork w;
   w.names = {config.score.name};
   w.names.insert(w.names.end(), config.moreScores.begin(), config.moreScores.end());
-  for (const auto& name : w.names) w.scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, w.names));
+  std::vector<std::string> needed = w.names;  // and those a policy reads (dedup: semdedup), in one scoring run
+  for (const auto& n : scoresPoliciesNeed(parsePolicies(config.policies))) needed.push_back(n);
+  for (const auto& name : w.names) w.scores.push_back(resolveStudyScore(ds, store, config.score, ctx, name, needed));
   attachPolicyInputs(ds, store, parsePolicies(config.policies), config.train, w.scores.front(), ctx);
   for (auto& sc : w.scores) sc.inputs = w.scores.front().inputs;  // one scoring run: the same pool
   w.series = seriesOf(w.scores.size(), parsePolicies(config.policies));

@@ -356,7 +356,8 @@ GroupAuditResult runGroupAudit(const Dataset& ds, Store& store, const GroupAudit
   in.classNames = ds.classNames();
   in.bootstrap = config.bootstrap;
   in.bootstrapSeed = config.bootstrapSeed;
-  ResolvedScore score = resolveStudyScore(ds, store, config.audit.score, ctx);
+  ResolvedScore score =
+      resolveStudyScore(ds, store, config.audit.score, ctx, "", scoresPoliciesNeed({config.audit.spec.policy}));
   attachPolicyInputs(ds, store, {config.audit.spec.policy}, config.audit.train, score, ctx, config.audit.trainModels);
   fillExamples(ds, score, config.audit.testLimit, in);
   const auto kept = selectSubset(score.difficulty, in.poolLabels, config.audit.spec, score.tieBreak(), &score.inputs);

@@ -5,10 +5,14 @@
 #include <cmath>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include "data/dataset.h"
 #include "job/job.h"
+#include "prune/policy_registry.h"
 #include "prune/robust_pruning.h"
+#include "score/score_engine.h"
+#include "score/semdedup.h"
 #include "store/store.h"
 #include "study/study_runner.h"
 #include "study/train_eval.h"
@@ -113,10 +117,45 @@ std::vector<int> poolGroups(const Dataset& ds, const std::vector<int64_t>& pool)
   return groupIds(ds.labelsOf(Split::Train, pool), codes);
 }
 
+std::vector<float> poolRedundancy(const Store& store, int64_t runId, const std::vector<int64_t>& pool) {
+  const std::vector<std::string> names = store.vectorNames(runId);
+  if (std::find(names.begin(), names.end(), kSemDedupOrder) == names.end())
+    throw ConfigError("the dedup policy ranks by the semdedup score, and run " + std::to_string(runId) + " (" +
+                      store.run(runId).kind +
+                      ") has none: compute it with 'prunescope-cli score <dataset> --score semdedup' (on the "
+                      "embedding --prototype-embedding names), or prune by --score semdedup, which computes it");
+  const std::vector<float> m = store.vector(runId, kSemDedupOrder);
+  const std::vector<int64_t> indices = loadRunIndices(store, runId);
+  if (m.size() != indices.size())
+    throw StoreError(store.path() + ": run " + std::to_string(runId) + "'s " + kSemDedupOrder + " holds " +
+                     std::to_string(m.size()) + " values for " + std::to_string(indices.size()) +
+                     " examples; the store is damaged");
+  std::unordered_map<int64_t, size_t> at;
+  for (size_t p = 0; p < indices.size(); ++p) at.emplace(indices[p], p);
+  std::vector<float> out;
+  out.reserve(pool.size());
+  for (int64_t i : pool) {
+    const auto it = at.find(i);
+    if (it == at.end())
+      throw StoreError(store.path() + ": run " + std::to_string(runId) + " has no semdedup value for example " +
+                       std::to_string(i));
+    out.push_back(m[it->second]);
+  }
+  return out;
+}
+
+std::vector<std::string> scoresPoliciesNeed(const std::vector<PrunePolicy>& policies) {
+  for (PrunePolicy p : policies)
+    if (p.info().needsRedundancy) return {"semdedup"};
+  return {};
+}
+
 void attachPolicyInputs(const Dataset& ds, Store& store, const std::vector<PrunePolicy>& policies,
                         const TrainConfig& train, ResolvedScore& score, JobContext& ctx, bool mayTrain) {
   const auto uses = [&](PrunePolicy p) { return std::find(policies.begin(), policies.end(), p) != policies.end(); };
   if (uses(PrunePolicy::GroupBalanced)) score.inputs.groups = poolGroups(ds, score.indices);
+  if (!scoresPoliciesNeed(policies).empty())
+    score.inputs.redundancy = poolRedundancy(store, score.runId, score.indices);
   if (uses(PrunePolicy::Robust)) {
     const HeldOutRecall r = heldOutRecall(ds, store, score.indices, train, ctx, mayTrain);
     ctx.log(describeHeldOut(r));

@@ -38,6 +38,15 @@ HeldOutRecall heldOutRecall(const Dataset& ds, Store& store, const std::vector<i
 // can be grouped by. ConfigError when the dataset has none.
 std::vector<int> poolGroups(const Dataset& ds, const std::vector<int64_t>& pool);
 
+// The dedup policy's SemDeDup M (score/semdedup.h) of each pool example, stored beside
+// the semdedup score of scoring run `runId`. ConfigError naming the run and what to run
+// when it has no semdedup score (an import, a run of other scores); StoreError when the
+// stored vector does not cover the pool.
+std::vector<float> poolRedundancy(const Store& store, int64_t runId, const std::vector<int64_t>& pool);
+// The scores the scoring run must hold for `policies` beyond the one pruned by
+// ("semdedup" for dedup), so that one scoring run computes them all.
+std::vector<std::string> scoresPoliciesNeed(const std::vector<PrunePolicy>& policies);
+
 // Fills score.inputs for those of `policies` that need them (nothing for the others).
 void attachPolicyInputs(const Dataset& ds, Store& store, const std::vector<PrunePolicy>& policies,
                         const TrainConfig& train, ResolvedScore& score, JobContext& ctx, bool mayTrain = true);

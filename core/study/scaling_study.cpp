@@ -194,6 +194,9 @@ std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& co
     inputs.classRecall = score.inputs.classRecall;
     for (int64_t pos : pool)
       if (!score.inputs.groups.empty()) inputs.groups.push_back(score.inputs.groups[static_cast<size_t>(pos)]);
+    for (int64_t pos : pool)  // dedup: SemDeDup's M as measured on the whole set
+      if (!score.inputs.redundancy.empty())
+        inputs.redundancy.push_back(score.inputs.redundancy[static_cast<size_t>(pos)]);
     for (PrunePolicy pol : parsePolicies(config.policies))
       for (double f : config.keeps)
         for (int s = 0; s < config.seeds; ++s) {
@@ -317,7 +320,7 @@ struct ScalingWork {
 
 ScalingWork scalingWork(const Dataset& ds, Store& store, const ScalingConfig& config, JobContext& ctx) {
   ScalingWork w;
-  w.score = resolveStudyScore(ds, store, config.score, ctx);
+  w.score = resolveStudyScore(ds, store, config.score, ctx, "", scoresPoliciesNeed(parsePolicies(config.policies)));
   attachPolicyInputs(ds, store, parsePolicies(config.policies), config.train, w.score, ctx);
   const auto n = static_cast<int64_t>(w.score.indices.size());
   w.sizes = config.sizes.empty() ? geometricSizes(std::min(config.minSize, n), n, config.steps) : config.sizes;

@@ -89,7 +89,7 @@ bool wantsScore(const ScoreConfig& c, const char* name) {
 
 JobWork scoringWork(const ScoreConfig& c, int64_t trainExamples) {
   const double n = static_cast<double>(c.limit > 0 ? std::min(c.limit, trainExamples) : trainExamples);
-  const bool protoAny = wantsScore(c, "prototype") || wantsScore(c, "prototype_class");
+  const bool protoAny = c.needsEmbedding();  // prototype, prototype_class, semdedup
   JobWork seed;
   if (c.needsClassifier()) {
     // Training stops at the last epoch a score is read at when every score is read early.

@@ -19,6 +19,7 @@
 #include "base/worker_pool.h"
 #include "charts/chart_export.h"
 #include "job/job.h"
+#include "prune/policy_registry.h"
 #include "prune/subset_export.h"
 #include "score/prediction_columns.h"
 #include "score/score_order.h"
@@ -80,6 +81,10 @@ KeptSubset keptSubset(const Dataset& ds, const ScoreCatalog& catalog, size_t k, 
     Store store(storePath);  // a connection of this worker thread's own
     JobContext ctx;
     inputs.classRecall = heldOutRecall(ds, store, run.indices, TrainConfig{}, ctx, false).recall;
+  }
+  if (spec.policy.info().needsRedundancy) {
+    if (storePath.empty()) throw ConfigError("the dedup policy needs the store that holds the semdedup score");
+    inputs.redundancy = poolRedundancy(Store(storePath), run.runId, run.indices);
   }
   PruneMarks m =
       pruneMarks(run.indices, catalog.difficulty(k), catalog.labels(k), spec, ds.size(Split::Train), &tieKey, &inputs);
