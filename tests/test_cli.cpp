@@ -278,11 +278,13 @@ void TestCli::duplicatesComputesAnEmbeddingAndFindsPlantedNearCopiesAndLeaks() {
   test[40].image = withNoise(train[90].image, 3);  // a near leak
   pstest::writeIdxDataset(dir, train, test, true);
   const std::string csv = tmp_.path().toStdString() + "/near.csv";
-  const CliResult r = cli({"duplicates", dir, "--db", db, "--out", csv, "--quiet"});
+  // Three epochs on 300 images leave a coarse embedding, in which the noisy copies score
+  // between 0.95 and 0.99: the threshold is set for it.
+  const CliResult r = cli({"duplicates", dir, "--db", db, "--out", csv, "--threshold", "0.95", "--quiet"});
   QVERIFY2(r.code == 0, (r.out + r.err).c_str());
   QVERIFY2(r.out.find("computing one with a scoring run (3 epochs of small_cnn") != std::string::npos, r.out.c_str());
   QVERIFY2(r.out.find("embedding: the classifier embedding of run 1") != std::string::npos, r.out.c_str());
-  QVERIFY2(r.out.find("cosine similarity >= 0.999 in the classifier embedding") != std::string::npos, r.out.c_str());
+  QVERIFY2(r.out.find("cosine similarity >= 0.95 in the classifier embedding") != std::string::npos, r.out.c_str());
   std::ifstream in(csv);
   std::stringstream text;
   text << in.rdbuf();

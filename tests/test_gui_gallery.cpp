@@ -624,6 +624,10 @@ void TestGuiGallery::duplicatesAndLeaksShowPairsAndTagTheCopiesExclude() {
   QVERIFY(m->index(1, 0).data().toString().contains(QStringLiteral("train 150")));
   QVERIFY(pairs->aboutText()->text().contains(QStringLiteral("pixels embedding")));
   QVERIFY(!m->index(0, 0).data(Qt::DecorationRole).isNull());
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_SHOT_DIR")) {  // a look at it, when asked
+    g->resize(1300, 700);
+    g->grab().save(qEnvironmentVariable("PRUNESCOPE_SHOT_DIR") + QStringLiteral("/duplicates.png"));
+  }
   pairs->excludeButton()->click();
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 2,
                            30000);
@@ -632,6 +636,8 @@ void TestGuiGallery::duplicatesAndLeaksShowPairsAndTagTheCopiesExclude() {
   g->filterBox()->setCurrentIndex(g->filterBox()->findData(ps::ui::kLeaksFilter));
   QTRY_VERIFY_WITH_TIMEOUT(!pairs->busy() && pairs->pairList()->model()->rowCount() == 2, 30000);
   QVERIFY(pairs->aboutText()->text().startsWith(QStringLiteral("2 leak")));
+  if (qEnvironmentVariableIsSet("PRUNESCOPE_SHOT_DIR"))
+    g->grab().save(qEnvironmentVariable("PRUNESCOPE_SHOT_DIR") + QStringLiteral("/leaks.png"));
   pairs->excludeButton()->click();
   QTRY_VERIFY_WITH_TIMEOUT(!g->busy() && ps::excludedExamples(ps::Store(db.toStdString()), *w->dataset()).size() == 4,
                            30000);
