@@ -21,6 +21,7 @@
 // extrapolates linearly to S seeds (they are independent and of equal cost): each line
 // says what was measured (seeds, wall and CPU seconds, the load average) and by how much
 // it was multiplied. The load average is sampled every 5 s during each path.
+// --old-only 1 times the old path alone (to run it beside a process timing the others).
 // --profile 1 (one seed) runs the training under LibTorch's autograd profiler and prints
 // the operators' self time and the convolutions' achieved FLOP/s against the GEMM peak.
 // With --warmup-epochs W, W more epochs are trained first and left out of the timing (as
@@ -114,7 +115,7 @@ std::map<std::string, double> runPython(const std::string& python, const std::st
 
 struct Options {
   int epochs = 2, threads = 0, warmupEpochs = 0, batchSize = 128, augment = 1, seeds = 1, packSeeds = 0, old = 1;
-  int timeSeeds = 0, timeSeedsOld = 0, profile = 0;
+  int timeSeeds = 0, timeSeedsOld = 0, profile = 0, oldOnly = 0;
   int64_t limit = 0;
   std::string python = "/usr/bin/python3", model = "small_cnn", data = "fashion-mnist", device = "auto";
   std::string reference = std::string(PRUNESCOPE_SOURCE_DIR) + "/bench/reference_scoring.py";
@@ -142,7 +143,8 @@ Options parseOptions(int argc, char** argv) {
                                                {"--old", &o.old},
                                                {"--time-seeds", &o.timeSeeds},
                                                {"--time-seeds-old", &o.timeSeedsOld},
-                                               {"--profile", &o.profile}};
+                                               {"--profile", &o.profile},
+                                               {"--old-only", &o.oldOnly}};
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     if (text.count(k)) *text.at(k) = argv[i + 1];
@@ -424,6 +426,11 @@ int seedComparison(const Options& o) {
   auto packedCfg = cfg;
   packedCfg.seeds = k.together;
   packedCfg.packSeeds = k.pack;
+  if (o.oldOnly) {  // the old path alone (run beside another process timing the other two)
+    timedRequest(*ds, oldCfg, o.seeds, "old path: sequential, every epoch", old);
+    std::printf("old_s=%.2f\n", old);
+    return 0;
+  }
   // The early-stopping paths first: the old path is the longest, and the least needed
   // when time runs out.
   const ps::ScoreRun b = timedRequest(*ds, earlyCfg, o.seeds, "sequential, stopping at the EL2N epoch", early);
