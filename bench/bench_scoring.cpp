@@ -60,18 +60,31 @@ namespace {
 
 double seconds(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
 
-// Best of three 2048×2048 fp32 products, in FLOP/s.
-double gemmPeak() {
+// User + system CPU seconds of this process so far.
+double cpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
+// Best of three 2048×2048 fp32 products, in FLOP/s of wall time; `perCpuSecond`, when
+// given, gets the best in FLOP/s of this process's CPU time (with one thread on a loaded
+// machine, what a core does while it runs).
+double gemmPeak(double* perCpuSecond = nullptr) {
   torch::NoGradGuard g;
   const auto a = torch::randn({2048, 2048}), b = torch::randn({2048, 2048});
   auto c = torch::mm(a, b);
-  double best = 1e30;
+  double best = 1e30, bestCpu = 1e30;
   for (int i = 0; i < 3; ++i) {
     const auto t = Clock::now();
+    const double cpu0 = cpuSeconds();
     c = torch::mm(a, b);
     best = std::min(best, seconds(t));
+    bestCpu = std::min(bestCpu, cpuSeconds() - cpu0);
   }
-  return 2.0 * 2048.0 * 2048.0 * 2048.0 / best;
+  const double flops = 2.0 * 2048.0 * 2048.0 * 2048.0;
+  if (perCpuSecond) *perCpuSecond = flops / std::max(bestCpu, 1e-6);
+  return flops / best;
 }
 
 // Multiply-accumulates of one ResNet-18 (CIFAR form) forward pass on H×W×C input with K
@@ -318,13 +331,6 @@ class LoadSampler {
   std::thread thread_;
 };
 
-// User + system CPU seconds of this process so far.
-double cpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
-}
-
 // One way of computing the S-seed EL2N request, timed on `cfg.seeds` of its seeds (seeds
 // 0 .. cfg.seeds-1) in a fresh store, and extrapolated linearly to `allSeeds` (the seeds
 // are independent and of equal cost). Returns the run; `wall` is the extrapolated time.
@@ -440,11 +446,11 @@ int seedComparison(const Options& o) {
   if (o.old)
     std::printf("  early-stop gain (sequential, old path / early stop): %.2fx  (wall %.3fx of the old path)\n",
                 old / early, early / old);
-  std::printf("  packing gain (both stopping early, %d together): %.2fx  (wall %.3fx of sequential with early stop; "
-              "target <= 0.7x for resnet18)\n",
-              k.pack, early / together, together / early);
-  if (o.old)
-    std::printf("  together with early stop against the old path: %.3fx  (target <= 0.6x)\n", together / old);
+  std::printf(
+      "  packing gain (both stopping early, %d together): %.2fx  (wall %.3fx of sequential with early stop; "
+      "target <= 0.7x for resnet18)\n",
+      k.pack, early / together, together / early);
+  if (o.old) std::printf("  together with early stop against the old path: %.3fx  (target <= 0.6x)\n", together / old);
   if (k.together == k.early) printAgreement(c, b, "together vs sequential (same seeds)");
   if (o.old && k.old == k.early) printAgreement(a, b, "old path vs early stop (same seeds)");
   const double macs = modelMacs(o, *ds);
@@ -454,9 +460,10 @@ int seedComparison(const Options& o) {
   const double sequentialRate = perSeed * o.seeds / early, togetherRate = perSeed * o.seeds / together;
   std::printf("  fp32 GEMM peak (2048^2 matmul, %d threads, best of the measurements before and after): %.2f GFLOP/s\n",
               threads, peak / 1e9);
-  std::printf("  sequential with early stop: %.2f GFLOP/s = %.1f%% of that peak; together: %.2f GFLOP/s = %.1f%% "
-              "(start-up and the store included; target >= 60%%)\n",
-              sequentialRate / 1e9, 100 * sequentialRate / peak, togetherRate / 1e9, 100 * togetherRate / peak);
+  std::printf(
+      "  sequential with early stop: %.2f GFLOP/s = %.1f%% of that peak; together: %.2f GFLOP/s = %.1f%% "
+      "(start-up and the store included; target >= 60%%)\n",
+      sequentialRate / 1e9, 100 * sequentialRate / peak, togetherRate / 1e9, 100 * togetherRate / peak);
   std::printf("old_s=%.2f\nearly_s=%.2f\ntogether_s=%.2f\n", old, early, together);
   return 0;
 }
@@ -491,9 +498,11 @@ int main(int argc, char** argv) {
   if (o.profile)
     torch::autograd::profiler::enableProfilerLegacy(
         torch::profiler::impl::ProfilerConfig(torch::profiler::impl::ProfilerState::CPU));
+  const double cpu0 = cpuSeconds();
   const double trainSeconds = timedTrainingSeconds(trainer, o, device);
-  const auto profiled = o.profile ? torch::autograd::profiler::disableProfilerLegacy()
-                                  : torch::autograd::profiler::thread_event_lists{};
+  const double trainCpu = cpuSeconds() - cpu0;
+  const auto profiled =
+      o.profile ? torch::autograd::profiler::disableProfilerLegacy() : torch::autograd::profiler::thread_event_lists{};
 
   // Scoring, best of three passes (the first also pays for one-time kernel setup).
   ps::JobContext ctx;
@@ -515,7 +524,8 @@ int main(int argc, char** argv) {
                           ? smallCnnMacs(shape.height, shape.width, shape.channels, static_cast<int>(classes))
                           : 0;
   const double trainFlops = trainRate * macs * 2 * 3, scoreFlops = scoreRate * macs * 2;
-  const double peak = device.is_cuda() ? 0 : gemmPeak();
+  double peakCpu = 0;
+  const double peak = device.is_cuda() ? 0 : gemmPeak(&peakCpu);
   std::printf(
       "PruneScope (C++), %s, %d threads, %s, batch %d, augmentation %s, %d epochs (+%d untimed) on %lld images\n",
       ps::deviceName(device).c_str(), threads, o.model.c_str(), o.batchSize, o.augment ? "on" : "off", o.epochs,
@@ -528,6 +538,12 @@ int main(int argc, char** argv) {
   if (peak > 0 && macs > 0)
     std::printf("  fp32 GEMM peak (2048^2 matmul): %.2f GFLOP/s -> training at %.1f%%, scoring at %.1f%% of peak\n",
                 peak / 1e9, 100 * trainFlops / peak, 100 * scoreFlops / peak);
+  if (peak > 0 && macs > 0 && o.warmupEpochs == 0)
+    std::printf(
+        "  per CPU second of this process (%.1f s of CPU for %.1f s of training, %s): training %.2f "
+        "GFLOP/s, GEMM %.2f GFLOP/s -> %.1f%% (with one thread, a core's share while it runs)\n",
+        trainCpu, trainSeconds, loadNow().c_str(), double(n) * o.epochs * macs * 6 / trainCpu / 1e9, peakCpu / 1e9,
+        100 * double(n) * o.epochs * macs * 6 / trainCpu / peakCpu);
   if (o.profile && peak > 0) printProfile(profiled, double(n) * tc.epochs, o, *ds, peak);
   compareWithPython(o, threads, trainRate, scoreRate);
   return 0;

@@ -44,12 +44,10 @@ int fittingPack(int seeds, int cores, size_t perSeedBytes, size_t availableBytes
 }
 
 int seedsTogether(const ScoreConfig& cfg, bool cuda) {
-  const bool ownEncoder =
-      (std::find(cfg.scores.begin(), cfg.scores.end(), "prototype") != cfg.scores.end() ||
-       std::find(cfg.scores.begin(), cfg.scores.end(), "prototype_class") != cfg.scores.end()) &&
-      cfg.prototypeEmbedding != "classifier";
-  if (cfg.seeds <= 1 || cfg.sequentialSeeds || !cfg.needsClassifier() || !isBuiltinModel(cfg.train.model) ||
-      ownEncoder)
+  const bool ownEncoder = (std::find(cfg.scores.begin(), cfg.scores.end(), "prototype") != cfg.scores.end() ||
+                           std::find(cfg.scores.begin(), cfg.scores.end(), "prototype_class") != cfg.scores.end()) &&
+                          cfg.prototypeEmbedding != "classifier";
+  if (cfg.seeds <= 1 || cfg.sequentialSeeds || !cfg.needsClassifier() || !isBuiltinModel(cfg.train.model) || ownEncoder)
     return 1;
   if (cfg.packSeeds > 0) return std::min(cfg.packSeeds, cfg.seeds);
   if (cuda) return 1;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <numeric>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <thread>
 
@@ -53,8 +53,8 @@ JobWork operator*(JobWork w, double times) {
 
 double estimateSeconds(const JobWork& w, const TrainingRates& r) {
   if (!r.valid()) return -1;
-  const double all = w.trainSteps / r.trainPerSecond + w.evalPasses / r.evalPerSecond +
-                    w.gradPasses / r.gradPerSecond + w.loaded / r.loadPerSecond + w.trainings * r.secondsPerTraining;
+  const double all = w.trainSteps / r.trainPerSecond + w.evalPasses / r.evalPerSecond + w.gradPasses / r.gradPerSecond +
+                     w.loaded / r.loadPerSecond + w.trainings * r.secondsPerTraining;
   if (w.together <= 1 || r.together != w.together || r.togetherSpeedup <= 0) return all;
   const double together =
       w.togetherSteps / r.trainPerSecond + w.togetherPasses / r.evalPerSecond + w.togetherGrads / r.gradPerSecond;
