@@ -43,6 +43,7 @@
 # ten in the many-seeds steps. The dry run here:
 #   PYTHON=/usr/bin/python3 GPU_CHECK_DEVICE=cpu GPU_CHECK_JOBS=2 GPU_CHECK_BUILD=$PWD/build-gpu-check \
 #     nice bash scripts/gpu-check.sh /tmp/gpu-check-dry
+# (the dry run sets OMP_WAIT_POLICY=PASSIVE unless it is set).
 # GPU_CHECK_BUILD (default $GPU_CHECK_WORK/build): the build tree; a folder beside build/
 # gets ccache's hits from the usual build (ccache is used when installed). GPU_CHECK_JOBS:
 # ninja's parallel jobs (default ninja's own).
@@ -63,6 +64,9 @@ CAP_SCALE="${GPU_CHECK_CAP_SCALE:-1}"  # the dry run: caps and budget times 20 (
 if [ "$DEVICE" = cpu ]; then
   CAP_SCALE="${GPU_CHECK_CAP_SCALE:-20}"
   BUDGET=$((BUDGET * CAP_SCALE))
+  # On a shared CPU, OpenMP threads spinning at their barriers while the other is
+  # descheduled made two-thread training 20x slower (README, "Many seeds"): they sleep.
+  export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 fi
 PY="${PYTHON:-python3}"
 T0=$(date +%s)
