@@ -359,9 +359,9 @@ ps::ScoreRun timedRequest(const ps::Dataset& ds, const ps::ScoreConfig& cfg, int
   if (cfg.seeds == allSeeds)
     std::printf("      measured: all %d seeds, %.1f s wall, %.1f s CPU, %s\n", allSeeds, measured, cpu, load.c_str());
   else
-    std::printf("      measured: seeds 0-%d (%d of %d), %.1f s wall, %.1f s CPU, %s; EXTRAPOLATED x%.2f to %d seeds\n",
-                cfg.seeds - 1, cfg.seeds, allSeeds, measured, cpu, load.c_str(), double(allSeeds) / cfg.seeds,
-                allSeeds);
+    std::printf("      measured: %s (%d of %d), %.1f s wall, %.1f s CPU, %s; EXTRAPOLATED x%.2f to %d seeds\n",
+                cfg.seeds == 1 ? "seed 0" : ("seeds 0-" + std::to_string(cfg.seeds - 1)).c_str(), cfg.seeds, allSeeds,
+                measured, cpu, load.c_str(), double(allSeeds) / cfg.seeds, allSeeds);
   std::fflush(stdout);
   return run;
 }
