@@ -255,7 +255,7 @@ void printProfile(const torch::autograd::profiler::thread_event_lists& lists, do
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.selfUs > b.second.selfUs; });
   const auto s = ds.shape();
   const double conv1 = double(s.height) * s.width * 16 * s.channels * 9;
-  const double conv2 = double(s.height / 2) * (s.width / 2) * 32 * 16 * 9;
+  const double conv2 = double(s.height / 2) * double(s.width / 2) * 32 * 16 * 9;  // after a 2x2 max-pool, rounded down
   std::map<std::string, double> flops;
   if (o.model == "small_cnn" || o.model == "small_cnn_nobn") {
     flops["convolutions, forward"] = images * 2 * (conv1 + conv2);
@@ -400,11 +400,9 @@ void printAgreement(const ps::ScoreRun& a, const ps::ScoreRun& b, const char* wh
   std::printf("  EL2N %s: Spearman %.5f, largest difference %.2e\n", what, ps::spearman(x, y), worst);
 }
 
-int seedComparison(const Options& o) {
-  auto ds = ps::openDataset(o.data);
-  const int64_t total = static_cast<int64_t>(ds->size(ps::Split::Train));
-  const int64_t n = o.limit > 0 ? std::min(total, o.limit) : total;
-  const SeedSubsets k = seedSubsets(o);
+// The S-seed EL2N request of the comparison on `n` examples (health checks off: a
+// throughput figure).
+ps::ScoreConfig el2nRequest(const Options& o, int64_t n) {
   ps::ScoreConfig cfg;
   cfg.scores = {"el2n"};
   cfg.limit = n;
@@ -415,6 +413,25 @@ int seedComparison(const Options& o) {
   cfg.train.threads = o.threads;
   cfg.train.device = o.device;
   cfg.train.healthChecks = false;
+  return cfg;
+}
+
+void printSeedRates(double flops, double early, double together, int threads, double peak) {
+  const double sequentialRate = flops / early, togetherRate = flops / together;
+  std::printf("  fp32 GEMM peak (2048^2 matmul, %d threads, best of the measurements before and after): %.2f GFLOP/s\n",
+              threads, peak / 1e9);
+  std::printf(
+      "  sequential with early stop: %.2f GFLOP/s = %.1f%% of that peak; together: %.2f GFLOP/s = %.1f%% "
+      "(start-up and the store included; target >= 60%%)\n",
+      sequentialRate / 1e9, 100 * sequentialRate / peak, togetherRate / 1e9, 100 * togetherRate / peak);
+}
+
+int seedComparison(const Options& o) {
+  auto ds = ps::openDataset(o.data);
+  const int64_t total = static_cast<int64_t>(ds->size(ps::Split::Train));
+  const int64_t n = o.limit > 0 ? std::min(total, o.limit) : total;
+  const SeedSubsets k = seedSubsets(o);
+  const ps::ScoreConfig cfg = el2nRequest(o, n);
   std::printf("%d-seed EL2N, %s, %lld images, %d-epoch schedule (EL2N at epoch %d), batch %d, %d threads; %s\n",
               o.seeds, o.model.c_str(), static_cast<long long>(n), o.epochs, cfg.resolvedEl2nEpoch(), o.batchSize,
               o.threads, loadNow().c_str());
@@ -453,19 +470,41 @@ int seedComparison(const Options& o) {
   if (o.old) std::printf("  together with early stop against the old path: %.3fx  (target <= 0.6x)\n", together / old);
   if (k.together == k.early) printAgreement(c, b, "together vs sequential (same seeds)");
   if (o.old && k.old == k.early) printAgreement(a, b, "old path vs early stop (same seeds)");
-  const double macs = modelMacs(o, *ds);
-  const double peak = std::max(peakBefore, gemmPeak());
   // Training FLOPs (forward + backward = 3 forward) plus the EL2N pass, over the wall time.
-  const double perSeed = double(n) * macs * 2 * (3.0 * cfg.resolvedEl2nEpoch() + 1);
-  const double sequentialRate = perSeed * o.seeds / early, togetherRate = perSeed * o.seeds / together;
-  std::printf("  fp32 GEMM peak (2048^2 matmul, %d threads, best of the measurements before and after): %.2f GFLOP/s\n",
-              threads, peak / 1e9);
-  std::printf(
-      "  sequential with early stop: %.2f GFLOP/s = %.1f%% of that peak; together: %.2f GFLOP/s = %.1f%% "
-      "(start-up and the store included; target >= 60%%)\n",
-      sequentialRate / 1e9, 100 * sequentialRate / peak, togetherRate / 1e9, 100 * togetherRate / peak);
+  const double perSeed = double(n) * modelMacs(o, *ds) * 2 * (3.0 * cfg.resolvedEl2nEpoch() + 1);
+  printSeedRates(perSeed * o.seeds, early, together, threads, std::max(peakBefore, gemmPeak()));
   std::printf("old_s=%.2f\nearly_s=%.2f\ntogether_s=%.2f\n", old, early, together);
   return 0;
+}
+
+struct Timings {
+  double trainSeconds, trainCpu, scoreSeconds;
+};
+
+// Throughputs, FLOP/s and the GEMM peak (on the CPU); returns the peak (0 on a GPU).
+double printTrainingFigures(const Options& o, const ps::Dataset& ds, int64_t n, const Timings& t,
+                            const torch::Device& device, double meanEl2n) {
+  const double trainRate = double(n) * o.epochs / t.trainSeconds, scoreRate = double(n) / t.scoreSeconds;
+  const double macs = modelMacs(o, ds);
+  const double trainFlops = trainRate * macs * 2 * 3, scoreFlops = scoreRate * macs * 2;
+  double peakCpu = 0;
+  const double peak = device.is_cuda() ? 0 : gemmPeak(&peakCpu);
+  std::printf("  training: %9.0f images/s  (%.2f GFLOP/s)\n", trainRate, trainFlops / 1e9);
+  std::printf("  EL2N scoring: %9.0f images/s  (%.2f GFLOP/s), mean EL2N %.4f\n", scoreRate, scoreFlops / 1e9,
+              meanEl2n);
+  std::printf("train_images_per_s=%.0f\nscore_images_per_s=%.0f\nepoch_seconds=%.3f\n", trainRate, scoreRate,
+              t.trainSeconds / o.epochs);
+  if (peak > 0 && macs > 0)
+    std::printf("  fp32 GEMM peak (2048^2 matmul): %.2f GFLOP/s -> training at %.1f%%, scoring at %.1f%% of peak\n",
+                peak / 1e9, 100 * trainFlops / peak, 100 * scoreFlops / peak);
+  if (peak > 0 && macs > 0 && o.warmupEpochs == 0) {
+    const double perCpu = double(n) * o.epochs * macs * 6 / t.trainCpu;
+    std::printf(
+        "  per CPU second of this process (%.1f s of CPU for %.1f s of training, %s): training %.2f "
+        "GFLOP/s, GEMM %.2f GFLOP/s -> %.1f%% (with one thread, a core's share while it runs)\n",
+        t.trainCpu, t.trainSeconds, loadNow().c_str(), perCpu / 1e9, peakCpu / 1e9, 100 * perCpu / peakCpu);
+  }
+  return peak;
 }
 
 }  // namespace
@@ -518,32 +557,12 @@ int main(int argc, char** argv) {
   }
 
   const double trainRate = double(n) * o.epochs / trainSeconds, scoreRate = double(n) / scoreSeconds;
-  const auto shape = ds->shape();
-  const double macs = o.model == "resnet18" ? resnet18Macs(shape.height, shape.width, shape.channels, classes)
-                      : o.model == "small_cnn"
-                          ? smallCnnMacs(shape.height, shape.width, shape.channels, static_cast<int>(classes))
-                          : 0;
-  const double trainFlops = trainRate * macs * 2 * 3, scoreFlops = scoreRate * macs * 2;
-  double peakCpu = 0;
-  const double peak = device.is_cuda() ? 0 : gemmPeak(&peakCpu);
   std::printf(
       "PruneScope (C++), %s, %d threads, %s, batch %d, augmentation %s, %d epochs (+%d untimed) on %lld images\n",
       ps::deviceName(device).c_str(), threads, o.model.c_str(), o.batchSize, o.augment ? "on" : "off", o.epochs,
       o.warmupEpochs, static_cast<long long>(n));
-  std::printf("  training: %9.0f images/s  (%.2f GFLOP/s)\n", trainRate, trainFlops / 1e9);
-  std::printf("  EL2N scoring: %9.0f images/s  (%.2f GFLOP/s), mean EL2N %.4f\n", scoreRate, scoreFlops / 1e9,
-              el2n.mean().item<double>());
-  std::printf("train_images_per_s=%.0f\nscore_images_per_s=%.0f\nepoch_seconds=%.3f\n", trainRate, scoreRate,
-              trainSeconds / o.epochs);
-  if (peak > 0 && macs > 0)
-    std::printf("  fp32 GEMM peak (2048^2 matmul): %.2f GFLOP/s -> training at %.1f%%, scoring at %.1f%% of peak\n",
-                peak / 1e9, 100 * trainFlops / peak, 100 * scoreFlops / peak);
-  if (peak > 0 && macs > 0 && o.warmupEpochs == 0)
-    std::printf(
-        "  per CPU second of this process (%.1f s of CPU for %.1f s of training, %s): training %.2f "
-        "GFLOP/s, GEMM %.2f GFLOP/s -> %.1f%% (with one thread, a core's share while it runs)\n",
-        trainCpu, trainSeconds, loadNow().c_str(), double(n) * o.epochs * macs * 6 / trainCpu / 1e9, peakCpu / 1e9,
-        100 * double(n) * o.epochs * macs * 6 / trainCpu / peakCpu);
+  const double peak =
+      printTrainingFigures(o, *ds, n, {trainSeconds, trainCpu, scoreSeconds}, device, el2n.mean().item<double>());
   if (o.profile && peak > 0) printProfile(profiled, double(n) * tc.epochs, o, *ds, peak);
   compareWithPython(o, threads, trainRate, scoreRate);
   return 0;
