@@ -361,7 +361,7 @@ export -f step value machine build fashion cifar_data bench_noaug python_ref ben
 
 rm -f "$OUT/agreement.txt"
 run_step "machine" 30 machine
-run_step "build (headless, bundle)" 300 build || exit 1
+run_step "build (headless$([ "$NO_BUNDLE" = 1 ] && echo ", system libraries" || echo ", bundle"))" 300 build || exit 1
 run_step "Fashion-MNIST 60k default sweep" 150 fashion
 [ -f "$CIFAR/test_batch.bin" ] || run_step "CIFAR-shaped data" 60 cifar_data
 run_step "ResNet-18 training, C++ (no augmentation)" 90 bench_noaug
