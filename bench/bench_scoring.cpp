@@ -255,7 +255,8 @@ void printProfile(const torch::autograd::profiler::thread_event_lists& lists, do
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.selfUs > b.second.selfUs; });
   const auto s = ds.shape();
   const double conv1 = double(s.height) * s.width * 16 * s.channels * 9;
-  const double conv2 = double(s.height / 2) * double(s.width / 2) * 32 * 16 * 9;  // after a 2x2 max-pool, rounded down
+  const int64_t h2 = s.height / 2, w2 = s.width / 2;  // after a 2x2 max-pool, rounded down
+  const double conv2 = double(h2) * double(w2) * 32 * 16 * 9;
   std::map<std::string, double> flops;
   if (o.model == "small_cnn" || o.model == "small_cnn_nobn") {
     flops["convolutions, forward"] = images * 2 * (conv1 + conv2);
