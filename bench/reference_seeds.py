@@ -12,6 +12,9 @@ weight decay 5e-4, batch 128.
 
 Prints key=value lines: seeds, images, train_seed_images_per_s (seeds x images x epochs
 per second of training) and el2n_seconds (the S EL2N passes).
+With PyTorch 1.13 (Debian 12's python3-torch, the CPU dry run of gpu-check.sh) there is
+no torch.func: the same ensembling runs on functorch's vmap and grad, which 1.13 ships,
+with torch.nn.utils.stateless.functional_call and the stacking written out.
 """
 import argparse
 import contextlib
@@ -19,17 +22,31 @@ import copy
 import glob
 import time
 
-import sys
-
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-try:
-    from torch.func import functional_call, stack_module_state, vmap
-except ImportError:  # PyTorch before 2.0 (Debian 12's 1.13): no torch.func
-    print(f"skipped: torch.func ensembling needs PyTorch 2.0 or later (found {torch.__version__})")
-    sys.exit(0)
+try:  # PyTorch 2.x
+    from torch.func import functional_call as _functional_call, grad, stack_module_state, vmap
+
+    def call(module, params, buffers, args):
+        return _functional_call(module, (params, buffers), args)
+
+    ENSEMBLING = "torch.func"
+except ImportError:  # PyTorch 1.13 (Debian 12's python3-torch): the same transforms in functorch
+    from functorch import grad, vmap
+    from torch.nn.utils.stateless import functional_call as _functional_call
+
+    def call(module, params, buffers, args):  # 1.13 takes one dict of parameters and buffers
+        return _functional_call(module, {**params, **buffers}, args)
+
+    def stack_module_state(models):  # torch.func.stack_module_state, written out
+        params = {k: torch.stack([dict(m.named_parameters())[k].detach() for m in models]) for k, _ in
+                  models[0].named_parameters()}
+        buffers = {k: torch.stack([dict(m.named_buffers())[k] for m in models]) for k, _ in models[0].named_buffers()}
+        return params, buffers
+
+    ENSEMBLING = "functorch"
 
 from reference_resnet18 import ResNet18
 
@@ -64,12 +81,11 @@ def main():
         torch.backends.cudnn.benchmark = True
 
     def loss_of(p, b, xs, ys):
-        out = functional_call(base, (p, b), (xs,))
+        out = call(base, p, b, (xs,))
         return F.cross_entropy(out, ys)
 
     def grads_of(p, b, xs, ys):
-        g = torch.func.grad(loss_of)(p, b, xs, ys)
-        return g
+        return grad(loss_of)(p, b, xs, ys)
 
     all_grads = vmap(grads_of, in_dims=(0, 0, 0, 0), randomness="different")
     momentum = {k: torch.zeros_like(v) for k, v in params.items()}
@@ -109,13 +125,13 @@ def main():
         for s0 in range(0, n, 512):
             xs = x[s0 : s0 + 512]
             with amp:
-                logits = vmap(lambda p, b: functional_call(base_eval, (p, b), (xs,)))(params, buffers)
+                logits = vmap(lambda p, b: call(base_eval, p, b, (xs,)))(params, buffers)
             err = torch.softmax(logits.float(), -1) - F.one_hot(y[s0 : s0 + 512], 10).float()
             el2n.append(err.norm(dim=-1))
         el2n = torch.cat(el2n, 1)
     sync()
     dt2 = time.perf_counter() - t2
-    print(f"torch={torch.__version__} device={dev} images={n} seeds={S} batch={B}", flush=True)
+    print(f"torch={torch.__version__} ensembling={ENSEMBLING} device={dev} images={n} seeds={S} batch={B}", flush=True)
     print(f"seeds={S}\nimages={n}")
     print(f"train_seed_images_per_s={S * a.epochs * (n // B) * B / dt:.0f}")
     print(f"el2n_seconds={dt2:.3f}\nmean_el2n={el2n.mean().item():.4f}")

@@ -38,6 +38,15 @@
 # GPU_CHECK_DEVICE=cpu: a dry run on a machine without a GPU (this project's Debian 12
 # machine): every step on the CPU with small sizes, no nvidia-smi, the system LibTorch
 # (Debian's 1.13) unless GPU_CHECK_TORCH_PREFIX names another; it proves the script works.
+# Without a bundle the dry run builds against the system's libraries (their provenance is
+# then not checked) and reads Fashion-MNIST where the build finds it; two seeds stand for
+# ten in the many-seeds steps. The dry run here:
+#   PYTHON=/usr/bin/python3 GPU_CHECK_DEVICE=cpu GPU_CHECK_JOBS=2 GPU_CHECK_BUILD=$PWD/build-gpu-check \
+#     nice bash scripts/gpu-check.sh /tmp/gpu-check-dry
+# (the dry run sets OMP_WAIT_POLICY=PASSIVE unless it is set).
+# GPU_CHECK_BUILD (default $GPU_CHECK_WORK/build): the build tree; a folder beside build/
+# gets ccache's hits from the usual build (ccache is used when installed). GPU_CHECK_JOBS:
+# ninja's parallel jobs (default ninja's own).
 #
 # The device tool call a session makes (the bundle lies in the checkout's shared/, which
 # travels; naming it in carry makes sure), with the machine's start on top of timeout_s:
@@ -55,10 +64,21 @@ CAP_SCALE="${GPU_CHECK_CAP_SCALE:-1}"  # the dry run: caps and budget times 20 (
 if [ "$DEVICE" = cpu ]; then
   CAP_SCALE="${GPU_CHECK_CAP_SCALE:-20}"
   BUDGET=$((BUDGET * CAP_SCALE))
+  # On a shared CPU, OpenMP threads spinning at their barriers while the other is
+  # descheduled made two-thread training 20x slower (README, "Many seeds"): they sleep.
+  export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 fi
 PY="${PYTHON:-python3}"
 T0=$(date +%s)
 mkdir -p "$OUT" "$WORK"
+NO_BUNDLE=0
+if [ ! -d "$BUNDLE" ]; then
+  if [ "$DEVICE" != cpu ]; then
+    echo "no bundle at $BUNDLE: build it with scripts/make-gpu-bundle.sh" >&2
+    exit 1
+  fi
+  NO_BUNDLE=1
+fi
 rm -f "$OUT/steps.tsv"
 exec > >(tee "$OUT/gpu-check.log") 2>&1
 
@@ -66,16 +86,16 @@ exec > >(tee "$OUT/gpu-check.log") 2>&1
 if [ "$DEVICE" = cpu ]; then
   FASHION_ARGS=(--limit 2000 --epochs 2)
   LIMIT=(--limit 256) PY_LIMIT=(--limit 256) BENCH_EPOCHS=1 AGREE_N=1000 AGREE_RESNET_N=256 EL2N_LIMIT=(--limit 512)
-  SEEDS_LIMIT=(--limit 256)
+  SEEDS_LIMIT=(--limit 128) SEEDS_N=2
 else
   FASHION_ARGS=()
-  LIMIT=() PY_LIMIT=() BENCH_EPOCHS=2 AGREE_N=5000 AGREE_RESNET_N=2000 EL2N_LIMIT=() SEEDS_LIMIT=()
+  LIMIT=() PY_LIMIT=() BENCH_EPOCHS=2 AGREE_N=5000 AGREE_RESNET_N=2000 EL2N_LIMIT=() SEEDS_LIMIT=() SEEDS_N=10
 fi
-BUILD="$WORK/build"
+BUILD="$(realpath -m "${GPU_CHECK_BUILD:-$WORK/build}")"
 CLI="$BUILD/app/prunescope-cli"
 BENCH="$BUILD/bench/bench_scoring"
 CIFAR="$WORK/cifar"
-export PRUNESCOPE_FASHION_MNIST="$BUNDLE/fashion-mnist"
+[ "$NO_BUNDLE" = 0 ] && export PRUNESCOPE_FASHION_MNIST="$BUNDLE/fashion-mnist"
 
 step() { echo "== $(date -u +%T) [$(($(date +%s) - T0)) s] $*"; }
 # key=value from a file (the last one).
@@ -149,7 +169,7 @@ summary() {
     local pys pyt
     pys=$(value train_seed_images_per_s "$OUT/python_seeds.txt")
     pyt=$(value el2n_seconds "$OUT/python_seeds.txt")
-    [ -n "$pys" ] && echo "  ten-seed ResNet-18, Python torch.func ensembling: $pys seed-images/s training, EL2N passes $pyt s (one untimed warm-up epoch)"
+    [ -n "$pys" ] && echo "  $SEEDS_N-seed ResNet-18, Python $(sed -n 's/.*ensembling=\([a-z.]*\).*/\1/p' "$OUT/python_seeds.txt") ensembling: $pys seed-images/s training, EL2N passes $pyt s (one untimed warm-up epoch)"
     [ -f "$OUT/agreement.txt" ] && sed 's/^/  /' "$OUT/agreement.txt"
     [ -f "$OUT/fashion.txt" ] && sed 's/^/  /' "$OUT/fashion.txt"
   } > "$s"
@@ -162,7 +182,7 @@ summary() {
 }
 trap summary EXIT
 
-export ROOT OUT BUNDLE DEVICE WORK PY BUILD CLI BENCH CIFAR BENCH_EPOCHS AGREE_N AGREE_RESNET_N
+export ROOT OUT BUNDLE NO_BUNDLE DEVICE WORK PY BUILD CLI BENCH CIFAR BENCH_EPOCHS AGREE_N AGREE_RESNET_N SEEDS_N
 export FASHION_ARGS_S="${FASHION_ARGS[*]}" LIMIT_S="${LIMIT[*]}" PY_LIMIT_S="${PY_LIMIT[*]}" SEEDS_LIMIT_S="${SEEDS_LIMIT[*]}"
 export EL2N_LIMIT_S="${EL2N_LIMIT[*]}"
 
@@ -172,6 +192,7 @@ machine() {
       nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader | sed 's/^/  GPU: /'
     else
       echo "  dry run on the CPU ($(nproc) cores): sizes shrunk, no GPU figures"
+      [ "$NO_BUNDLE" = 1 ] && echo "  no bundle at $BUNDLE: built against the system's libraries"
     fi
     "$PY" -c 'import torch; print("  python torch", torch.__version__, "cuda", torch.version.cuda)' 2>&1
     echo "  $(nproc) cores, $(uname -m), $(ldd --version | head -1)"
@@ -189,25 +210,32 @@ build() {
   local t
   t=$(date +%s)
   # CMAKE_POLICY_VERSION_MINIMUM: a CMake 4 accepts the older minimums of config files.
+  local launcher=()
+  command -v ccache > /dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  local bundle="$BUNDLE"
+  [ "$NO_BUNDLE" = 1 ] && bundle=""
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRUNESCOPE_BUILD_GUI=OFF \
-    -DPRUNESCOPE_BUILD_TESTS=OFF -DCMAKE_PREFIX_PATH="${prefix:+$prefix;}$BUNDLE" -DCMAKE_POLICY_VERSION_MINIMUM=3.5 \
-    > "$OUT/configure.log" 2>&1 || { tail -30 "$OUT/configure.log"; return 1; }
+    -DPRUNESCOPE_BUILD_TESTS=OFF -DCMAKE_PREFIX_PATH="${prefix:+$prefix;}$bundle" -DCMAKE_POLICY_VERSION_MINIMUM=3.5 \
+    "${launcher[@]}" > "$OUT/configure.log" 2>&1 || { tail -30 "$OUT/configure.log"; return 1; }
   grep -E "PruneScope:" "$OUT/configure.log"
-  ninja -C "$BUILD" > "$OUT/build.log" 2>&1 || { grep -E "error|FAILED" "$OUT/build.log" | head -40; return 1; }
+  ninja -C "$BUILD" ${GPU_CHECK_JOBS:+-j "$GPU_CHECK_JOBS"} > "$OUT/build.log" 2>&1 ||
+    { grep -E "error|FAILED" "$OUT/build.log" | head -40; return 1; }
   local warnings
   warnings=$(grep -c 'warning:' "$OUT/build.log")
   # Every library the bundle provides comes from it, headers and archives both.
-  local outside
-  outside=$(grep -E '^(OpenCV_DIR|SQLite3_INCLUDE_DIR|SQLite3_LIBRARY|ZLIB_INCLUDE_DIR|ZLIB_LIBRARY_RELEASE|XXHASH_INCLUDE_DIR|XXHASH_LIBRARY|LIBLINEAR_INCLUDE_DIR|LIBLINEAR_LIBRARY|CLI11_DIR|nlohmann_json_DIR):' \
+  local outside=""
+  [ "$NO_BUNDLE" = 0 ] && outside=$(grep -E '^(OpenCV_DIR|SQLite3_INCLUDE_DIR|SQLite3_LIBRARY|ZLIB_INCLUDE_DIR|ZLIB_LIBRARY_RELEASE|XXHASH_INCLUDE_DIR|XXHASH_LIBRARY|LIBLINEAR_INCLUDE_DIR|LIBLINEAR_LIBRARY|CLI11_DIR|nlohmann_json_DIR):' \
     "$BUILD/CMakeCache.txt" | grep -v "=$BUNDLE/")
-  outside+=$(ninja -C "$BUILD" -t deps 2> /dev/null |
+  [ "$NO_BUNDLE" = 0 ] && outside+=$(ninja -C "$BUILD" -t deps 2> /dev/null |
     grep -E '/usr/(local/)?include/(opencv4|sqlite3|zlib|zconf|png|jpeg|xxhash|linear\.h|CLI/|nlohmann)' | sort -u | head)
   {
     echo "build: $(($(date +%s) - t)) s, warnings: $warnings ($(nproc) cores)"
     grep -E "PruneScope: LibTorch" "$OUT/configure.log" | sed 's/^-- //'
     # Linked statically: none of them is among the programs' shared libraries.
     echo "prunescope-cli needs: $(readelf -d "$CLI" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
-    if [ -n "$outside" ]; then
+    if [ "$NO_BUNDLE" = 1 ]; then
+      echo "no bundle (dry run): OpenCV, SQLite, zlib, xxHash, liblinear, CLI11, nlohmann-json from the system"
+    elif [ -n "$outside" ]; then
       echo "NOT from the bundle:"
       echo "$outside"
     else
@@ -298,21 +326,21 @@ rho = np.corrcoef(ra, rb)[0, 1]
 print(f"EL2N {sys.argv[3]} GPU vs CPU, seed 0, first {sys.argv[4]} examples: Spearman {rho:.4f} ({sys.argv[5]})")
 PYEOF
 }
-# Ten seeds of ResNet-18 EL2N through the CLI and the store: trained together, then one
-# after another (the same request: the second is computed in its own store).
+# Ten seeds (SEEDS_N; two in the dry run) of ResNet-18 EL2N through the CLI and the store:
+# trained together, then one after another (the same request, in its own store).
 seeds_cli() {
   local mode t secs=()
-  for mode in "--pack-seeds 10" "--sequential-seeds"; do
+  for mode in "--pack-seeds $SEEDS_N" "--sequential-seeds"; do
     t=$(date +%s)
     # shellcheck disable=SC2086
-    "$CLI" score "$CIFAR" --score el2n --model resnet18 --epochs 5 --el2n-epoch 1 --seeds 10 $mode \
+    "$CLI" score "$CIFAR" --score el2n --model resnet18 --epochs 5 --el2n-epoch 1 --seeds "$SEEDS_N" $mode \
       --device "$DEVICE" --no-health-checks $SEEDS_LIMIT_S --db "$OUT/seeds_${mode//[- ]/}.sqlite" \
       --out "$OUT/seeds_${mode//[- ]/}.csv" --quiet || return 1
     secs+=($(($(date +%s) - t)))
   done
-  echo "ten-seed ResNet-18 EL2N (1 epoch each, early stop at the EL2N epoch${SEEDS_LIMIT_S:+, $SEEDS_LIMIT_S}): together ${secs[0]} s, one after another ${secs[1]} s wall (start-up and data load included)" |
+  echo "$SEEDS_N-seed ResNet-18 EL2N (1 epoch each, early stop at the EL2N epoch${SEEDS_LIMIT_S:+, $SEEDS_LIMIT_S}): together ${secs[0]} s, one after another ${secs[1]} s wall (start-up and data load included)" |
     tee "$OUT/seeds_cli.txt"
-  "$PY" - "$OUT/seeds_packseeds10.csv" "$OUT/seeds_sequentialseeds.csv" << 'PYEOF' | tee -a "$OUT/seeds_cli.txt"
+  "$PY" - "$OUT/seeds_packseeds$SEEDS_N.csv" "$OUT/seeds_sequentialseeds.csv" << 'PYEOF' | tee -a "$OUT/seeds_cli.txt"
 import sys, csv, numpy as np
 def col(p):
     return np.array([float(r["el2n"]) for r in csv.DictReader(open(p))])
@@ -323,8 +351,8 @@ PYEOF
 }
 python_seeds() {
   # shellcheck disable=SC2086
-  PYTHONUNBUFFERED=1 "$PY" "$ROOT/bench/reference_seeds.py" --data "$CIFAR" --device "$DEVICE" --seeds 10 \
-    --epochs 1 --warmup-epochs 1 $PY_LIMIT_S | tee "$OUT/python_seeds.txt"
+  PYTHONUNBUFFERED=1 "$PY" "$ROOT/bench/reference_seeds.py" --data "$CIFAR" --device "$DEVICE" --seeds "$SEEDS_N" \
+    --epochs 1 --warmup-epochs 1 $SEEDS_LIMIT_S | tee "$OUT/python_seeds.txt"
 }
 agree_small() { agree_one small_cnn "$AGREE_N" 2 "target >= 0.9"; }
 agree_resnet() { agree_one resnet18 "$AGREE_RESNET_N" 1 "reported: bf16 + channels-last on the GPU against fp32 on the CPU"; }
@@ -333,14 +361,14 @@ export -f step value machine build fashion cifar_data bench_noaug python_ref ben
 
 rm -f "$OUT/agreement.txt"
 run_step "machine" 30 machine
-run_step "build (headless, bundle)" 300 build || exit 1
+run_step "build (headless$([ "$NO_BUNDLE" = 1 ] && echo ", system libraries" || echo ", bundle"))" 300 build || exit 1
 run_step "Fashion-MNIST 60k default sweep" 150 fashion
 [ -f "$CIFAR/test_batch.bin" ] || run_step "CIFAR-shaped data" 60 cifar_data
 run_step "ResNet-18 training, C++ (no augmentation)" 90 bench_noaug
 run_step "ResNet-18 training, Python reference" 90 python_ref
 run_step "ResNet-18 with augmentation + EL2N pass" 60 bench_aug
-run_step "ten seeds of ResNet-18 EL2N, together and not" 120 seeds_cli
-run_step "ten seeds of ResNet-18, Python torch.func" 90 python_seeds
+run_step "$SEEDS_N seeds of ResNet-18 EL2N, together and not" 120 seeds_cli
+run_step "$SEEDS_N seeds of ResNet-18, Python ensembling" 90 python_seeds
 run_step "EL2N GPU vs CPU, small_cnn" 60 agree_small
 run_step "EL2N GPU vs CPU, ResNet-18" 60 agree_resnet
 run_step "ResNet-18 EL2N through the CLI" 60 cli_el2n

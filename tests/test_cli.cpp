@@ -392,6 +392,11 @@ void TestCli::trainingHealthInTheCli() {
   QCOMPARE(packNone.code, 2);
   QVERIFY2(packNone.err.find("--pack-seeds: must be at least 1 (seeds trained together), not 0") != std::string::npos,
            packNone.err.c_str());
+  const CliResult packNegative = cli({"score", dir, "--pack-seeds", "-2", "--db", db2, "--quiet"});
+  QCOMPARE(packNegative.code, 2);
+  QVERIFY2(
+      packNegative.err.find("--pack-seeds: must be at least 1 (seeds trained together), not -2") != std::string::npos,
+      packNegative.err.c_str());
   const CliResult packLarge = cli({"score", dir, "--seeds", "2", "--pack-seeds", "3", "--db", db2, "--quiet"});
   QCOMPARE(packLarge.code, 1);
   QVERIFY2(packLarge.err.find("pack-seeds 3 is larger than the request's 2 seeds") != std::string::npos,

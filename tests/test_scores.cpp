@@ -595,6 +595,10 @@ void TestScores::packFallsBackWhenOutOfMemory() {
   const ps::ScoreRun plain = ps::scoreDataset(*ds, other, sequential, ctx);
   const auto [worst, rho] = agreement(run.difficulty.at("el2n"), plain.difficulty.at("el2n"));
   QVERIFY2(worst <= 2e-3 && rho >= 0.999, std::to_string(worst).c_str());
+  // One cache for both paths, this way too: seeds together are answered by the sequential run.
+  const ps::ScoreRun cached = ps::scoreDataset(*ds, other, cfg, ctx);
+  QVERIFY(cached.fromCache);
+  QCOMPARE(cached.runId, plain.runId);
 }
 
 void TestScores::packedRunResumesAfterCancelWithinEpoch() {

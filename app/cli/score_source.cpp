@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -90,11 +91,17 @@ std::string scoringPlanText(const Dataset& ds, const ScoreConfig& config) {
     << " x " << config.seeds << (config.seeds == 1 ? " seed" : " seeds") << " (" << config.train.model << ", batch "
     << config.train.batchSize << ", " << config.train.device.str() << ")";
   try {
-    const TrainingRates rates = measureTrainingRates(ds, config.train);
-    const double seconds = estimateSeconds(scoringWork(config, train), rates);
-    if (seconds >= 0)
+    const JobWork work = scoringWork(config, train);
+    const TrainingRates rates = measureTrainingRates(ds, config.train, 4, work.together);
+    const double seconds = estimateSeconds(work, rates);
+    if (seconds >= 0) {
       s << ", about " << formatDuration(seconds) << " (a training rate of "
-        << static_cast<int64_t>(rates.trainPerSecond) << " images/s measured now)";
+        << static_cast<int64_t>(rates.trainPerSecond) << " images/s measured now";
+      if (rates.together > 1)
+        s << "; " << rates.together << " seeds train together, " << std::fixed << std::setprecision(1)
+          << rates.togetherSpeedup << "x one seed's rate";
+      s << ")";
+    }
   } catch (const Error& e) {
     s << " (no time estimate: " << e.what() << ")";
   }

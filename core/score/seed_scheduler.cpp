@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "job/job.h"
+#include "model/model_names.h"
 #include "util/errors.h"
 
 namespace ps {
@@ -40,6 +41,19 @@ int fittingPack(int seeds, int cores, size_t perSeedBytes, size_t availableBytes
   if (availableBytes > 0 && perSeedBytes > 0)
     pack = std::min(pack, static_cast<int>(std::max<size_t>(1, availableBytes / 2 / perSeedBytes)));
   return pack;
+}
+
+int seedsTogether(const ScoreConfig& cfg, bool cuda) {
+  const bool ownEncoder = (std::find(cfg.scores.begin(), cfg.scores.end(), "prototype") != cfg.scores.end() ||
+                           std::find(cfg.scores.begin(), cfg.scores.end(), "prototype_class") != cfg.scores.end()) &&
+                          cfg.prototypeEmbedding != "classifier";
+  if (cfg.seeds <= 1 || cfg.sequentialSeeds || !cfg.needsClassifier() || !isBuiltinModel(cfg.train.model) || ownEncoder)
+    return 1;
+  if (cfg.packSeeds > 0) return std::min(cfg.packSeeds, cfg.seeds);
+  if (cuda) return 1;
+  const int cores =
+      cfg.train.threads > 0 ? cfg.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::max(1, std::min(cfg.seeds, cores));
 }
 
 bool isOutOfMemory(const std::exception_ptr& e) {

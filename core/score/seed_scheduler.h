@@ -12,9 +12,18 @@
 #include <string>
 #include <vector>
 
+#include "score/score_config.h"
+
 namespace ps {
 
 class JobContext;
+
+// Seeds of `cfg` the scoring engine trains at once before any memory bound: 1 for one
+// seed, --sequential-seeds, no classifier to train, a TorchScript model or prototype
+// encoder, or a GPU (`cuda`) without --pack-seeds; else --pack-seeds, or as many as the
+// cores (cfg.train.threads, or every core) and the seeds allow. The time estimate counts
+// it; the engine bounds it further by the memory a seed needs (fittingPack).
+int seedsTogether(const ScoreConfig& cfg, bool cuda);
 
 // The memory the machine can still give (MemAvailable of /proc/meminfo; 0 when unknown).
 size_t availableMemoryBytes();

@@ -5,14 +5,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <mutex>
 #include <numeric>
 #include <set>
+#include <thread>
 
 #include "job/job.h"
 #include "model/classifier.h"
 #include "model/model_factory.h"
 #include "model/per_example_grad.h"
 #include "score/score_engine.h"
+#include "score/seed_scheduler.h"
 #include "store/run_kind.h"
 #include "store/store.h"
 #include "study/study_runner.h"
@@ -29,6 +32,10 @@ JobWork& JobWork::operator+=(const JobWork& o) {
   gradPasses += o.gradPasses;
   loaded += o.loaded;
   trainings += o.trainings;
+  togetherSteps += o.togetherSteps;
+  togetherPasses += o.togetherPasses;
+  togetherGrads += o.togetherGrads;
+  together = std::max(together, o.together);
   return *this;
 }
 
@@ -38,13 +45,20 @@ JobWork operator*(JobWork w, double times) {
   w.gradPasses *= times;
   w.loaded *= times;
   w.trainings *= times;
+  w.togetherSteps *= times;
+  w.togetherPasses *= times;
+  w.togetherGrads *= times;
   return w;
 }
 
 double estimateSeconds(const JobWork& w, const TrainingRates& r) {
   if (!r.valid()) return -1;
-  return w.trainSteps / r.trainPerSecond + w.evalPasses / r.evalPerSecond + w.gradPasses / r.gradPerSecond +
-         w.loaded / r.loadPerSecond + w.trainings * r.secondsPerTraining;
+  const double all = w.trainSteps / r.trainPerSecond + w.evalPasses / r.evalPerSecond + w.gradPasses / r.gradPerSecond +
+                     w.loaded / r.loadPerSecond + w.trainings * r.secondsPerTraining;
+  if (w.together <= 1 || r.together != w.together || r.togetherSpeedup <= 0) return all;
+  const double together =
+      w.togetherSteps / r.trainPerSecond + w.togetherPasses / r.evalPerSecond + w.togetherGrads / r.gradPerSecond;
+  return all - together * (1 - 1 / r.togetherSpeedup);
 }
 
 namespace {
@@ -111,6 +125,14 @@ JobWork scoringWork(const ScoreConfig& c, int64_t trainExamples) {
     seed.evalPasses += n;  // a TorchScript encoder's one pass
   JobWork w = seed * c.seeds;
   w.loaded += n;  // one batch source serves every seed
+  const bool cuda = c.train.device.kind == DeviceChoice::Kind::Cuda ||
+                    (c.train.device.kind == DeviceChoice::Kind::Auto && torch::cuda::is_available());
+  w.together = seedsTogether(c, cuda);
+  if (w.together > 1) {
+    w.togetherSteps = w.trainSteps;
+    w.togetherPasses = w.evalPasses;
+    w.togetherGrads = w.gradPasses;
+  }
   return w;
 }
 
@@ -278,9 +300,34 @@ double trainerRate(Classifier& model, const BatchSource& data, const TrainConfig
   return t > 0 ? static_cast<double>(train.batchSize) / t : 0.0;
 }
 
+// Summed examples per second of `together` seeds stepping at once, each on its own thread
+// with `threadsEach` intra-op threads, its own model (seed k) and trainer over `data`.
+double togetherRate(const Dataset& ds, const BatchSource& data, const TrainConfig& train, const torch::Device& dev,
+                    int steps, int together, int threadsEach) {
+  std::vector<double> rates(static_cast<size_t>(together));
+  std::vector<std::thread> workers;
+  std::exception_ptr failed;
+  std::mutex mu;
+  for (int k = 0; k < together; ++k)
+    workers.emplace_back([&, k] {
+      try {
+        at::set_num_threads(threadsEach);
+        auto model = makeClassifier(train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()),
+                                    train.seed + static_cast<uint64_t>(k));
+        rates[static_cast<size_t>(k)] = trainerRate(*model, data, train, dev, steps);
+      } catch (...) {
+        const std::lock_guard<std::mutex> hold(mu);
+        failed = std::current_exception();
+      }
+    });
+  for (auto& w : workers) w.join();
+  if (failed) std::rethrow_exception(failed);
+  return std::accumulate(rates.begin(), rates.end(), 0.0);
+}
+
 }  // namespace
 
-TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps) {
+TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps, int together) {
   train.validate();
   if (steps < 1) throw ConfigError("a training rate needs a positive step count");
   configureCompute(train.threads);
@@ -303,6 +350,13 @@ TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, 
   r.secondsPerTraining =
       medianSeconds([&] { model = makeClassifier(train.model, ds.shape(), classes, train.seed); }, 0, 1, 0.0, 3, cuda);
   r.trainPerSecond = trainerRate(*model, data, train, dev, steps);
+  if (together > 1 && r.trainPerSecond > 0) {
+    const int cores =
+        train.threads > 0 ? train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    r.together = together;
+    r.togetherSpeedup =
+        togetherRate(ds, data, train, dev, steps, together, std::max(1, cores / together)) / r.trainPerSecond;
+  }
   model->setTraining(false);
   std::vector<int64_t> all(idx.size());
   std::iota(all.begin(), all.end(), 0);

@@ -28,7 +28,12 @@ struct JobWork {
   double gradPasses = 0;  // examples through a per-example gradient norm
   double loaded = 0;      // examples loaded into a batch source (each training loads its subset and the test set)
   double trainings = 0;   // models trained
-  JobWork& operator+=(const JobWork& o);
+  // Of the training steps, inference passes and gradients above, those of seeds trained
+  // `together` at a time, each on its share of the cores (a scoring request's seeds):
+  // estimateSeconds divides their time by the speed-up measured for that many at once.
+  double togetherSteps = 0, togetherPasses = 0, togetherGrads = 0;
+  int together = 1;
+  JobWork& operator+=(const JobWork& o);  // adds the counts; `together` is the larger
   bool empty() const { return trainSteps <= 0 && evalPasses <= 0 && gradPasses <= 0 && trainings <= 0; }
 };
 JobWork operator*(JobWork w, double times);
@@ -40,16 +45,21 @@ struct TrainingRates {
   double gradPerSecond = 0;       // per-example gradient norms
   double loadPerSecond = 0;       // examples loaded and normalised
   double secondsPerTraining = 0;  // a model's start: built, its run recorded, its curve stored
+  int together = 1;               // seeds trained at once that togetherSpeedup was measured for
+  double togetherSpeedup = 1;     // their summed training rate over one seed's with every core
   bool valid() const { return trainPerSecond > 0 && evalPerSecond > 0 && gradPerSecond > 0 && loadPerSecond > 0; }
 };
 
-// Seconds `w` takes at `r`; < 0 when the rates are not valid.
+// Seconds `w` takes at `r`; < 0 when the rates are not valid. The work of seeds trained
+// together takes its time divided by r.togetherSpeedup when r was measured for as many
+// seeds at once as w trains (else one seed's rates, no gain counted).
 double estimateSeconds(const JobWork& w, const TrainingRates& r);
 
 // The work of a scoring request on `trainExamples` training examples (its limit
 // applied): every seed's training, its passes over the data at the distinct epochs its
 // scores read (EL2N's epoch, the final predictions, the prototypes' embeddings), GraNd's
-// per-example gradients, and the self-supervised encoder's training when asked.
+// per-example gradients, and the self-supervised encoder's training when asked. The
+// seeds' work is marked as trained `together` as the engine will (seedsTogether).
 JobWork scoringWork(const ScoreConfig& c, int64_t trainExamples);
 // The work of a study pruning a score of `scoredExamples` examples (the score's own run
 // is not counted): every series (score × policy; random once) × kept fraction × seed
@@ -79,8 +89,10 @@ JobWork scalingJobWork(const Dataset& ds, Store& store, const ScalingConfig& c);
 // after two warm-up steps, timed by the median step over at least `steps` steps and
 // 0.5 s (at most 40 steps); inference on batches of 512 likewise (0.3 s), per-example
 // gradients in the batches GraNd uses (2 calls, 0.2 s) and loading, each after one warm-up. ConfigError for an unknown
-// model or device.
-TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps = 4);
+// model or device. With `together` > 1 (the JobWork's), also the speed-up of that many
+// seeds training at once, each on its own thread with its share of the cores, as the
+// engine trains them: their summed rate (median steps, as above) over the lone rate.
+TrainingRates measureTrainingRates(const Dataset& ds, const TrainConfig& train, int steps = 4, int together = 1);
 
 // Training examples per second of `model` on random inputs of `shape` (no dataset at
 // hand): the median of at least `batches` steps and 0.3 s (at most 50) after two warm-up

@@ -59,7 +59,7 @@ std::string JobEstimate::keyOf(const FormWork& w) const {
   const TrainConfig& t = w.train;
   return t.model + "|" + dataset_->spec() + "|" + dataset_->shape().str() + "|" +
          std::to_string(dataset_->numClasses()) + "|" + std::to_string(t.batchSize) + "|" + std::to_string(t.augment) +
-         "|" + std::to_string(t.threads) + "|" + t.device.str();
+         "|" + std::to_string(t.threads) + "|" + t.device.str() + "|" + std::to_string(w.work.together);
 }
 
 void JobEstimate::refresh() {
@@ -86,7 +86,7 @@ void JobEstimate::refresh() {
         Rate r;
         r.key = key;
         try {
-          r.rates = measureTrainingRates(*ds, f.train);
+          r.rates = measureTrainingRates(*ds, f.train, 4, f.work.together);  // with seeds trained together
         } catch (const std::exception& e) {
           r.error = QString::fromStdString(describeError(e));
         }
