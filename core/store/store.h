@@ -129,6 +129,7 @@ class Store {
 
  private:
   friend class StoreFileTable;  // its own tables, through this connection
+  friend class MapStore;        // the embedding maps' table
   friend void exportFileTable(Store& store, const std::string& spec, const std::string& path);
   void putBlob(int64_t runId, const std::string& name, const char* dtype, const void* data, size_t n, size_t elem);
   std::unique_ptr<SqliteDb> db_;
