@@ -78,9 +78,7 @@ ps::NeighbourLists faissSearch(const ps::FloatMatrix& base, const ps::FloatMatri
   ps::KnnOptions o;
   o.k = k;
   const ps::MatrixView b{base.data.data(), base.rows, base.cols};
-  const ps::Neighbours n = query ? ps::knnQuery({query->data.data(), query->rows, query->cols}, b, o)
-                                 : ps::knnWithin(b, o);
-  return {n.rows, n.k, n.index, n.similarity};
+  return query ? ps::knnQuery({query->data.data(), query->rows, query->cols}, b, o) : ps::knnWithin(b, o);
 }
 
 void run(int64_t n) {

@@ -11,7 +11,7 @@ PACKAGES=(
   qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-translations-l10n
   libtorch-dev libopenblas0-openmp
   libopencv-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev libxxhash-dev liblinear-dev zlib1g-dev
-  libarchive-dev
+  libarchive-dev libfaiss-dev
   dataset-fashion-mnist
   slurm-wlm munge
   xvfb xauth

@@ -40,9 +40,7 @@ ps::NeighbourLists faiss(const ps::FloatMatrix& base, const ps::FloatMatrix* que
   ps::KnnOptions o;
   o.k = k;
   const ps::MatrixView b{base.data.data(), base.rows, base.cols};
-  const ps::Neighbours n = query ? ps::knnQuery({query->data.data(), query->rows, query->cols}, b, o)
-                                 : ps::knnWithin(b, o);
-  return {n.rows, n.k, n.index, n.similarity};
+  return query ? ps::knnQuery({query->data.data(), query->rows, query->cols}, b, o) : ps::knnWithin(b, o);
 }
 
 // The share of points whose nearest cloud centre on the map is their own cloud's.

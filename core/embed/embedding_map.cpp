@@ -49,9 +49,7 @@ NeighbourLists search(const FloatMatrix& base, const FloatMatrix* query, int k, 
   o.k = k;
   o.job = ctx;
   const MatrixView b{base.data.data(), base.rows, base.cols};
-  const Neighbours n = query ? knnQuery(MatrixView{query->data.data(), query->rows, query->cols}, b, o)
-                             : knnWithin(b, o);
-  return NeighbourLists{n.rows, n.k, n.index, n.similarity};
+  return query ? knnQuery(MatrixView{query->data.data(), query->rows, query->cols}, b, o) : knnWithin(b, o);
 }
 
 }  // namespace

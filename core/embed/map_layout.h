@@ -27,18 +27,15 @@
 #include <string>
 #include <vector>
 
+#include "embed/knn.h"
+
 namespace ps {
 
 class JobContext;
 
-// k neighbours per row, row-major: index (-1 where a row has fewer) and cosine similarity.
-// Rows index a base set (itself for a layout, the sample for placing the rest).
-struct NeighbourLists {
-  int64_t rows = 0;
-  int k = 0;
-  std::vector<int64_t> index;
-  std::vector<float> similarity;
-};
+// k neighbours per row, row-major (embed/knn.h): index (-1 where a row has fewer) and
+// cosine similarity. Rows index a base set (itself for a layout, the sample for placing the rest).
+using NeighbourLists = Neighbours;
 
 struct MapSettings {
   int pcaDims = 50;

@@ -122,6 +122,20 @@ CREATE TABLE dataset_digests(
   fingerprint TEXT NOT NULL) WITHOUT ROWID;
 )sql";
 
+// 6: a run's embedding of a dataset (store/embedding_store.h): per split, float32
+// row-major, rows × dims, one row per example in the split's order.
+const char* const kMigration6 = R"sql(
+CREATE TABLE embeddings(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  split TEXT NOT NULL CHECK(split IN ('train','test')),
+  source TEXT NOT NULL,               -- classifier, self-supervised, torchscript:<file>
+  rows INTEGER NOT NULL,
+  dims INTEGER NOT NULL,
+  data BLOB NOT NULL,                 -- little-endian float32, rows × dims
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  PRIMARY KEY(run_id, split));
+)sql";
+
 // 7: the embedding map's cache (store/map_store.h): per run whose embedding was laid out
 // and per layout settings (canonical JSON), a float32 (x, y) per training example.
 const char* const kMigration7 = R"sql(
@@ -139,7 +153,8 @@ CREATE TABLE embedding_maps(
 }  // namespace
 
 const std::vector<std::string>& schemaMigrations() {
-  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
+  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                             kMigration5, kMigration6, kMigration7};
   return m;
 }
 

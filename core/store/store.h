@@ -17,6 +17,8 @@ namespace ps {
 
 class Dataset;
 class SqliteDb;
+struct Embedding;
+enum class Split;
 
 struct DatasetRecord {
   int64_t id = 0;
@@ -131,6 +133,10 @@ class Store {
   friend class StoreFileTable;  // its own tables, through this connection
   friend class MapStore;        // the embedding maps' table
   friend void exportFileTable(Store& store, const std::string& spec, const std::string& path);
+  friend void saveEmbedding(Store& store, int64_t runId, Split split, const Embedding& e);  // its own table
+  friend std::optional<Embedding> loadEmbedding(const Store& store, int64_t runId, Split split);
+  friend bool hasEmbedding(const Store& store, int64_t runId, Split split);
+  friend std::vector<int64_t> runsWithEmbeddings(const Store& store, int64_t datasetId);
   void putBlob(int64_t runId, const std::string& name, const char* dtype, const void* data, size_t n, size_t elem);
   std::unique_ptr<SqliteDb> db_;
   int savepointDepth_ = 0;
