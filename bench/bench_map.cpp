@@ -52,7 +52,8 @@ ps::FloatMatrix embedding(int64_t n, int dims, std::vector<int>& labels) {
     const size_t c = size_t(i) % 10, s = (size_t(i) / 10) % 3;
     labels[size_t(i)] = int(c);
     for (int d = 0; d < dims; ++d)
-      m.data[size_t(i) * size_t(dims) + size_t(d)] = centres[(c * 3 + s) * size_t(dims) + size_t(d)] + 1.6F * normal(rng);
+      m.data[size_t(i) * size_t(dims) + size_t(d)] =
+          centres[(c * 3 + s) * size_t(dims) + size_t(d)] + 1.6F * normal(rng);
   }
   return m;
 }
@@ -85,20 +86,23 @@ void run(int64_t n) {
   std::vector<int> labels;
   const ps::FloatMatrix m = embedding(n, 64, labels);
   ps::MapSettings s;
-  std::printf("%lld examples x 64 dimensions (%s)\n", static_cast<long long>(n), ps::knnMethod(std::min(n, s.sampleSize), {}).c_str());
+  std::printf("%lld examples x 64 dimensions (%s)\n", static_cast<long long>(n),
+              ps::knnMethod(n > s.sampleAbove ? s.sampleSize : n, {}).c_str());
   Clock pca;
   const ps::FloatMatrix reduced = ps::pcaReduce(m, s.pcaDims, s.pcaFitRows, s.seed);
   const double pcaWall = pca.wallS(), pcaCpu = pca.cpuS();
-  std::vector<float> px(size_t(n)), py(size_t(n));
-  for (int64_t i = 0; i < n; ++i) px[size_t(i)] = reduced.data[size_t(i * reduced.cols)], py[size_t(i)] = reduced.data[size_t(i * reduced.cols + 1)];
+  std::vector<float> px(static_cast<size_t>(n)), py(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i)
+    px[size_t(i)] = reduced.data[size_t(i * reduced.cols)], py[size_t(i)] = reduced.data[size_t(i * reduced.cols + 1)];
   Clock all;
   const ps::MapLayout layout = ps::layoutEmbedding(m, s, faissSearch, nullptr);
   const double wall = all.wallS(), cpu = all.cpuS();
   std::printf("  reference, PCA to %d dimensions alone:  %7.2f s wall, %7.2f s CPU\n", s.pcaDims, pcaWall, pcaCpu);
-  std::printf("  the whole layout:                        %7.2f s wall, %7.2f s CPU  (%.1f x the PCA step's wall time)\n",
-              wall, cpu, wall / std::max(1e-9, pcaWall));
-  std::printf("  laid out by SGD: %lld examples; placed by their neighbours: %lld\n", static_cast<long long>(layout.laidOut),
-              static_cast<long long>(n - layout.laidOut));
+  std::printf(
+      "  the whole layout:                        %7.2f s wall, %7.2f s CPU  (%.1f x the PCA step's wall time)\n", wall,
+      cpu, wall / std::max(1e-9, pcaWall));
+  std::printf("  laid out by SGD: %lld examples; placed by their neighbours: %lld\n",
+              static_cast<long long>(layout.laidOut), static_cast<long long>(n - layout.laidOut));
   std::printf("  examples nearest their own class's centre on the map: %.3f (plain PCA layout: %.3f; chance 0.1)\n",
               ownCentreShare(layout.x, layout.y, labels), ownCentreShare(px, py, labels));
 }

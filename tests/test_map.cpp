@@ -102,6 +102,7 @@ void TestMap::aSampledLayoutPlacesTheRestByTheirNeighbours() {
   ps::MapSettings s;
   s.epochs = 100;
   s.sampleSize = 300;
+  s.sampleAbove = 300;
   const ps::MapLayout a = ps::layoutEmbedding(m, s, faiss, nullptr);
   QCOMPARE(a.laidOut, int64_t(300));
   QVERIFY(allFinite(a.x) && allFinite(a.y));

@@ -52,8 +52,8 @@ int runMap(MapOptions& o, std::ostream& out, std::ostream& err) {
   line.finish();
   out << "embedding map of run " << m.runId << ": " << m.map.x.size() << " training examples, "
       << (m.fromCache ? "from the store's cache" : "laid out") << " (PCA to " << o.settings.pcaDims
-      << " dimensions, UMAP-like layout of " << o.settings.neighbours << " neighbours, seed " << o.settings.seed
-      << "; " << m.map.seconds << " s";
+      << " dimensions, UMAP-like layout of " << o.settings.neighbours << " neighbours, seed " << o.settings.seed << "; "
+      << m.map.seconds << " s";
   if (m.map.laidOut < static_cast<int64_t>(m.map.x.size()))
     out << "; a sample of " << m.map.laidOut << " laid out, the rest placed at their nearest sampled neighbours";
   out << ")\n";

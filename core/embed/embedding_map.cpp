@@ -38,9 +38,9 @@ int64_t mapRun(const Store& store, const Dataset& ds, int64_t runId) {
     throw ConfigError("embedding map: run " + std::to_string(runId) + " is a run of another dataset, not of " +
                       ds.spec());
   if (!hasEmbedding(store, runId, Split::Train))
-    throw ConfigError("embedding map: run " + std::to_string(runId) + " (" + run.kind +
-                      ") stored no embedding of the training examples (an import of scores has none): " +
-                      whatToRun(ds));
+    throw ConfigError(
+        "embedding map: run " + std::to_string(runId) + " (" + run.kind +
+        ") stored no embedding of the training examples (an import of scores has none): " + whatToRun(ds));
   return runId;
 }
 

@@ -53,7 +53,8 @@ FloatMatrix takeRows(const FloatMatrix& m, const std::vector<int64_t>& rows) {
 }
 
 // Per row: the distance offset rho and scale sigma of UMAP's smooth kNN distances.
-void rowWeights(const int64_t* idx, const float* sim, int k, int64_t self, std::vector<std::pair<int64_t, float>>& out) {
+void rowWeights(const int64_t* idx, const float* sim, int k, int64_t self,
+                std::vector<std::pair<int64_t, float>>& out) {
   out.clear();
   std::vector<float> d;
   for (int j = 0; j < k; ++j)
@@ -79,11 +80,12 @@ void rowWeights(const int64_t* idx, const float* sim, int k, int64_t self, std::
       sigma = std::isinf(hi) ? sigma * 2 : (lo + hi) / 2;
     }
   }
-  sigma = std::max(sigma, 1e-3 * [&] {
-    double m = 0;
-    for (float v : d) m += v;
-    return m / double(d.size());
-  }());
+  sigma = std::max(
+      sigma, 1e-3 * [&] {
+        double m = 0;
+        for (float v : d) m += v;
+        return m / double(d.size());
+      }());
   for (size_t j = 0; j < d.size(); ++j)
     out[j].second = static_cast<float>(std::exp(-std::max(0.0, double(d[j]) - rho) / sigma));
 }
@@ -140,8 +142,7 @@ struct FastRandom {
 };
 
 // One epoch of UMAP's optimize_layout_euclidean (move_other, as when embedding to itself).
-void runEpoch(const FuzzyGraph& g, EdgeSchedule& s, int epoch, float alpha, int64_t rows, float* xy,
-              FastRandom& rng) {
+void runEpoch(const FuzzyGraph& g, EdgeSchedule& s, int epoch, float alpha, int64_t rows, float* xy, FastRandom& rng) {
   const auto e = static_cast<float>(epoch);
   for (size_t i = 0; i < g.weight.size(); ++i) {
     if (s.perSample[i] <= 0 || s.nextSample[i] > e) continue;
@@ -212,6 +213,7 @@ std::string MapSettings::toJson() const {
   j["neighbours"] = neighbours;
   j["epochs"] = epochs;
   j["negatives"] = negatives;
+  j["sample_above"] = sampleAbove;
   j["sample_size"] = sampleSize;
   j["pca_fit_rows"] = pcaFitRows;
   j["seed"] = seed;
@@ -227,6 +229,7 @@ void MapSettings::validate() const {
   if (epochs < 0 || epochs > 5000) bad("epochs", epochs, "0 (automatic) to 5000");
   if (negatives < 1 || negatives > 50) bad("negative samples", negatives, "1 to 50");
   if (sampleSize < 100) bad("sample size", sampleSize, "at least 100");
+  if (sampleAbove < sampleSize) bad("rows laid out without sampling", sampleAbove, "at least the sample size");
   if (pcaFitRows < 100) bad("PCA fit rows", pcaFitRows, "at least 100");
 }
 
@@ -263,8 +266,9 @@ FuzzyGraph fuzzyGraph(const NeighbourLists& nb) {
   for (int64_t i = 0; i < nb.rows; ++i) {
     rowWeights(&nb.index[size_t(i * nb.k)], &nb.similarity[size_t(i * nb.k)], nb.k, i, row);
     for (const auto& [j, w] : row) {
-      if (j >= nb.rows) throw ConfigError("embedding map: neighbour " + std::to_string(j) + " of row " +
-                                          std::to_string(i) + " is past the " + std::to_string(nb.rows) + " rows");
+      if (j >= nb.rows)
+        throw ConfigError("embedding map: neighbour " + std::to_string(j) + " of row " + std::to_string(i) +
+                          " is past the " + std::to_string(nb.rows) + " rows");
       const auto a = uint64_t(std::min(i, j)), b = uint64_t(std::max(i, j));
       edges.push_back({a << 32 | b, w});
     }
@@ -320,8 +324,9 @@ MapLayout layoutEmbedding(const FloatMatrix& embedding, const MapSettings& s, co
   checkFinite(embedding);
   reportStep(ctx, 0.0, "reducing the embedding (PCA)");
   const FloatMatrix reduced = pcaReduce(embedding, s.pcaDims, s.pcaFitRows, s.seed);
-  const bool sampled = embedding.rows > s.sampleSize;
-  const std::vector<int64_t> sample = sampleRows(reduced.rows, std::min(reduced.rows, s.sampleSize), s.seed + 1);
+  const bool sampled = embedding.rows > s.sampleAbove;
+  const std::vector<int64_t> sample =
+      sampleRows(reduced.rows, sampled ? std::min(reduced.rows, s.sampleSize) : reduced.rows, s.seed + 1);
   const FloatMatrix base = sampled ? takeRows(reduced, sample) : reduced;
   const int k = static_cast<int>(std::min<int64_t>(s.neighbours, base.rows - 1));
   reportStep(ctx, 0.05, "finding each example's nearest neighbours");
@@ -334,7 +339,8 @@ MapLayout layoutEmbedding(const FloatMatrix& embedding, const MapSettings& s, co
   out.laidOut = base.rows;
   out.x.resize(size_t(embedding.rows));
   out.y.resize(size_t(embedding.rows));
-  for (size_t r = 0; r < sample.size(); ++r) out.x[size_t(sample[r])] = xy[2 * r], out.y[size_t(sample[r])] = xy[2 * r + 1];
+  for (size_t r = 0; r < sample.size(); ++r)
+    out.x[size_t(sample[r])] = xy[2 * r], out.y[size_t(sample[r])] = xy[2 * r + 1];
   if (sampled) {
     reportStep(ctx, 0.85, "placing the examples outside the sample by their neighbours");
     std::vector<int64_t> rest;
@@ -348,7 +354,8 @@ MapLayout layoutEmbedding(const FloatMatrix& embedding, const MapSettings& s, co
     }
     const FloatMatrix query = takeRows(reduced, rest);
     const std::vector<float> placed = placeByNeighbours(search(base, &query, k), xy);
-    for (size_t r = 0; r < rest.size(); ++r) out.x[size_t(rest[r])] = placed[2 * r], out.y[size_t(rest[r])] = placed[2 * r + 1];
+    for (size_t r = 0; r < rest.size(); ++r)
+      out.x[size_t(rest[r])] = placed[2 * r], out.y[size_t(rest[r])] = placed[2 * r + 1];
   }
   reportStep(ctx, 1.0, "map laid out");
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

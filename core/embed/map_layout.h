@@ -19,8 +19,8 @@
 // Everything is single-threaded and draws from one std::mt19937_64 seeded by `seed`, so a
 // seed gives the same map on every machine with the same floating point.
 //
-// Above `sampleSize` examples (1.28 M ImageNet-sized sets) steps 2 and 3 run on a uniform
-// sample of that many rows (seeded); every other row is then placed at the
+// Above `sampleAbove` examples (1.28 M ImageNet-sized sets) steps 2 and 3 run on a uniform
+// sample of `sampleSize` rows (seeded); every other row is then placed at the
 // similarity-weighted mean of its k nearest sampled rows (a query against the sample).
 #include <cstdint>
 #include <functional>
@@ -42,6 +42,7 @@ struct MapSettings {
   int neighbours = 15;
   int epochs = 0;  // 0: 500 below 10 000 laid-out rows, 200 from there (UMAP's default)
   int negatives = 5;
+  int64_t sampleAbove = 100000;  // more rows than this: lay out a sample
   int64_t sampleSize = 50000;
   int64_t pcaFitRows = 20000;
   uint64_t seed = 0;

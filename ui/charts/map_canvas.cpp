@@ -38,6 +38,20 @@ QRectF withAspect(QRectF r, QSizeF size) {
   return r;
 }
 
+// A filled disc of radius `r` pixels written straight into `img` (RGB32), clipped: points
+// are drawn this way rather than by QPainter, which took seconds for 150 000 discs.
+void stamp(QImage& img, int cx, int cy, int r, QRgb c) {
+  for (int dy = -r; dy <= r; ++dy) {
+    const int y = cy + dy;
+    if (y < 0 || y >= img.height()) continue;
+    auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
+    for (int dx = -r; dx <= r; ++dx) {
+      const int x = cx + dx;
+      if (x >= 0 && x < img.width() && dx * dx + dy * dy <= r * r + r) line[x] = c;
+    }
+  }
+}
+
 }  // namespace
 
 MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent) {
@@ -120,8 +134,7 @@ bool MapCanvas::visible(size_t i) const {
 }
 
 QRgb MapCanvas::colourOf(size_t i) const {
-  if (!colours_ || i >= colours_->entry.size() || colours_->entry[i] >= colours_->palette.size())
-    return kDefaultColour;
+  if (!colours_ || i >= colours_->entry.size() || colours_->entry[i] >= colours_->palette.size()) return kDefaultColour;
   return colours_->palette[colours_->entry[i]];
 }
 
@@ -224,31 +237,26 @@ void MapCanvas::drawBinned(int64_t shown) {
 }
 
 void MapCanvas::drawPoints() {
-  QPainter p(&image_);
-  p.setRenderHint(QPainter::Antialiasing, true);
-  p.setPen(Qt::NoPen);
   const bool fade = !highlight_.empty();
   const auto& xs = *x_;
   const auto& ys = *y_;
-  const double radius = 2.5;
   for (size_t i = 0; i < xs.size(); ++i) {
     if (!shown_.contains(xs[i], ys[i]) || !visible(i)) continue;
     const QRgb c = colourOf(i);
-    p.setBrush(QColor::fromRgb(fade ? faded(c, 0.25) : c));
-    p.drawEllipse(toPixel(xs[i], ys[i]), radius, radius);
+    const QPointF p = toPixel(xs[i], ys[i]);
+    stamp(image_, int(p.x()), int(p.y()), 2, fade ? faded(c, 0.25) : c);
   }
 }
 
 void MapCanvas::drawHighlight() {
-  QPainter p(&image_);
-  p.setRenderHint(QPainter::Antialiasing, true);
-  p.setPen(QPen(QColor(20, 20, 20), 1.0));
   const auto& xs = *x_;
   const auto& ys = *y_;
   for (int64_t i : highlight_) {
-    if (i < 0 || size_t(i) >= xs.size() || !visible(size_t(i))) continue;
-    p.setBrush(QColor::fromRgb(colourOf(size_t(i))));
-    p.drawEllipse(toPixel(xs[size_t(i)], ys[size_t(i)]), 3.5, 3.5);
+    if (i < 0 || size_t(i) >= xs.size() || !visible(size_t(i)) || !shown_.contains(xs[size_t(i)], ys[size_t(i)]))
+      continue;
+    const QPointF p = toPixel(xs[size_t(i)], ys[size_t(i)]);
+    stamp(image_, int(p.x()), int(p.y()), 4, qRgb(20, 20, 20));  // a dark ring around the point's colour
+    stamp(image_, int(p.x()), int(p.y()), 3, colourOf(size_t(i)));
   }
 }
 

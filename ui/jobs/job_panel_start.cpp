@@ -219,12 +219,13 @@ BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, b
 BackgroundJob* JobPanel::startMap(qint64 runId) {
   if (!dataset_) return nullptr;
   auto ds = dataset_;
-  return enqueue(new BackgroundJob(QStringLiteral("map"), tr("Embedding map of run %1").arg(runId), storePath_,
-                                   [ds, runId](Store& store, JobContext& ctx) {
-                                     const EmbeddingMap m = embeddingMap(store, *ds, runId, MapSettings{}, &ctx);
-                                     return JobOutcome{m.runId, m.fromCache};
-                                   },
-                                   this));
+  return enqueue(new BackgroundJob(
+      QStringLiteral("map"), tr("Embedding map of run %1").arg(runId), storePath_,
+      [ds, runId](Store& store, JobContext& ctx) {
+        const EmbeddingMap m = embeddingMap(store, *ds, runId, MapSettings{}, &ctx);
+        return JobOutcome{m.runId, m.fromCache};
+      },
+      this));
 }
 
 BackgroundJob* JobPanel::startLabelCheck(const LabelCheckConfig* config, int folds) {

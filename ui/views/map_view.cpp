@@ -79,16 +79,17 @@ std::shared_ptr<const ExampleNotes> newestNotes(const ColourInputs& in) {
 
 std::shared_ptr<MapColours> byPrediction(const ColourInputs& in, bool flags) {
   const auto notes = newestNotes(in);
-  std::vector<std::string> names = flags ? std::vector<std::string>{"not flagged", "likely mislabelled"}
-                                         : in.dataset->classNames();
+  std::vector<std::string> names =
+      flags ? std::vector<std::string>{"not flagged", "likely mislabelled"} : in.dataset->classNames();
   names.emplace_back(notes ? "not scored" : "no run with predictions");
   auto c = categories(names, in.n);
   c->palette.back() = kGrey;
   if (flags) c->palette[0] = 0xff9bbbd9, c->palette[1] = 0xffd62728;
   const auto none = static_cast<uint16_t>(names.size() - 1);
   for (size_t i = 0; i < in.n; ++i) {
-    const int32_t v = !notes ? -1 : flags ? (i < notes->flagged.size() ? notes->flagged[i] : -1)
-                                          : (i < notes->predicted.size() ? notes->predicted[i] : -1);
+    const int32_t v = !notes  ? -1
+                      : flags ? (i < notes->flagged.size() ? notes->flagged[i] : -1)
+                              : (i < notes->predicted.size() ? notes->predicted[i] : -1);
     c->entry[i] = v < 0 || size_t(v) >= names.size() - 1 ? none : static_cast<uint16_t>(v);
   }
   return c;
@@ -116,8 +117,7 @@ std::shared_ptr<MapColours> byTag(const ColourInputs& in) {
 std::shared_ptr<MapColours> byKept(const ColourInputs& in) {
   auto c = categories({"kept", "pruned", "no pruning in the gallery"}, in.n);
   c->palette = {0xff2ca02c, 0xffd62728, kGrey};
-  for (size_t i = 0; i < in.n; ++i)
-    c->entry[i] = !in.pruned || i >= in.pruned->size() ? 2 : (*in.pruned)[i] ? 1 : 0;
+  for (size_t i = 0; i < in.n; ++i) c->entry[i] = !in.pruned || i >= in.pruned->size() ? 2 : (*in.pruned)[i] ? 1 : 0;
   return c;
 }
 
@@ -207,8 +207,9 @@ void MapView::buildControls() {
   colour_->addItem(tr("Tag"));
   colour_->addItem(tr("Kept / pruned (gallery's policy and fraction)"));
   layOut_ = new QPushButton(tr("Lay out map"), this);
-  layOut_->setToolTip(tr("PCA to 50 dimensions, then a UMAP-like layout of the k nearest neighbours "
-                         "(McInnes et al. 2018), as a job; the map is cached in the store"));
+  layOut_->setToolTip(
+      tr("PCA to 50 dimensions, then a UMAP-like layout of the k nearest neighbours "
+         "(McInnes et al. 2018), as a job; the map is cached in the store"));
   canvas_ = new MapCanvas(this);
   legend_ = new QListWidget(this);
   legend_->setToolTip(tr("Untick an entry to hide its points"));
@@ -321,8 +322,9 @@ void MapView::showSources(MapSourcesShown s) {
   layOut_->setEnabled(run_->count() > 0);
   if (!s.error.isEmpty()) info_->setText(s.error);
   if (run_->count() == 0 && s.error.isEmpty())
-    info_->setText(tr("No run of this dataset stored an embedding. A scoring run stores the embedding it "
-                      "computed (prunescope-cli score, or the job panel); imported scores have none."));
+    info_->setText(
+        tr("No run of this dataset stored an embedding. A scoring run stores the embedding it "
+           "computed (prunescope-cli score, or the job panel); imported scores have none."));
   loadMap();
 }
 
@@ -455,9 +457,9 @@ void MapView::selected(const std::vector<int64_t>& examples) {
 void MapView::highlight(const std::vector<int64_t>& examples) {
   if (examples == canvas_->highlight()) return;
   canvas_->setHighlight(examples);
-  selectionLine_->setText(examples.empty() ? tr("Nothing selected")
-                                           : tr("<b>%n selected in the gallery</b>", nullptr,
-                                                static_cast<int>(examples.size())));
+  selectionLine_->setText(examples.empty()
+                              ? tr("Nothing selected")
+                              : tr("<b>%n selected in the gallery</b>", nullptr, static_cast<int>(examples.size())));
 }
 
 }  // namespace ps::ui

@@ -35,10 +35,10 @@
 #include "train/run_curves.h"
 #include "util/errors.h"
 #include "views/dataset_summary_widget.h"
+#include "views/example_list_model.h"
 #include "views/fairness_view.h"
 #include "views/frontier_view.h"
 #include "views/gallery_tags.h"
-#include "views/example_list_model.h"
 #include "views/gallery_view.h"
 #include "views/map_view.h"
 #include "views/report_export.h"
@@ -198,13 +198,12 @@ void MainWindow::buildViews() {
   fairness_ = new FairnessView(this);
   theory_ = new TheoryView(this);
   const std::pair<QWidget*, QString> views[] = {
-      {summary_, QStringLiteral("dataset")}, {gallery_, QStringLiteral("gallery")},
-      {map_, QStringLiteral("map")},         {scores_, QStringLiteral("scores")},
-      {frontier_, QStringLiteral("frontier")},
-      {scaling_, QStringLiteral("scaling")}, {fairness_, QStringLiteral("fairness")},
-      {theory_, QStringLiteral("theory")}};
-  const QString titles[] = {tr("Dataset"), tr("Gallery"), tr("Map"), tr("Scores"), tr("Frontier"),
-                            tr("Scaling"), tr("Fairness"), tr("Theory")};
+      {summary_, QStringLiteral("dataset")},   {gallery_, QStringLiteral("gallery")},
+      {map_, QStringLiteral("map")},           {scores_, QStringLiteral("scores")},
+      {frontier_, QStringLiteral("frontier")}, {scaling_, QStringLiteral("scaling")},
+      {fairness_, QStringLiteral("fairness")}, {theory_, QStringLiteral("theory")}};
+  const QString titles[] = {tr("Dataset"),  tr("Gallery"), tr("Map"),      tr("Scores"),
+                            tr("Frontier"), tr("Scaling"), tr("Fairness"), tr("Theory")};
   for (size_t i = 0; i < std::size(views); ++i) {
     views[i].first->setObjectName(views[i].second);
     tabs_->addTab(views[i].first, titles[i]);
