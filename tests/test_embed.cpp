@@ -169,8 +169,7 @@ void TestEmbed::knnWithinFindsACopyAtAnotherIndex() {
   const int64_t rows = 50, dims = 8;
   auto v = randomRows(rows, dims, 6);
   // Row 40 is row 3 scaled (cosine 1); row 41 a zero row (similarity 0 to everything).
-  for (int64_t d = 0; d < dims; ++d)
-    v[static_cast<size_t>(40 * dims + d)] = 2.5F * v[static_cast<size_t>(3 * dims + d)];
+  for (int64_t d = 0; d < dims; ++d) v[static_cast<size_t>(40 * dims + d)] = 2.5F * v[static_cast<size_t>(3 * dims + d)];
   for (int64_t d = 0; d < dims; ++d) v[static_cast<size_t>(41 * dims + d)] = 0.0F;
   ps::KnnOptions o;
   o.k = 1;

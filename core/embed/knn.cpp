@@ -25,8 +25,8 @@ void checkView(const MatrixView& m, const std::string& what) {
 void checkOptions(const KnnOptions& o) {
   if (o.k < 1) throw ConfigError("nearest neighbours: k = " + std::to_string(o.k) + " (expected at least 1)");
   if (o.hnswM < 2 || o.hnswEfSearch < 1)
-    throw ConfigError("nearest neighbours: HNSW M = " + std::to_string(o.hnswM) +
-                      ", efSearch = " + std::to_string(o.hnswEfSearch) + " (expected M ≥ 2, efSearch ≥ 1)");
+    throw ConfigError("nearest neighbours: HNSW M = " + std::to_string(o.hnswM) + ", efSearch = " +
+                      std::to_string(o.hnswEfSearch) + " (expected M ≥ 2, efSearch ≥ 1)");
 }
 
 // The rows scaled to unit length (a zero row stays zero), so that inner product = cosine.
@@ -45,15 +45,15 @@ std::vector<float> normalised(const MatrixView& m) {
 
 int efSearchFor(const KnnOptions& o, int kk) { return std::max(o.hnswEfSearch, 2 * kk); }
 
-std::unique_ptr<faiss::Index> buildIndex(const std::vector<float>& base, const MatrixView& shape, const KnnOptions& o,
-                                         int kk) {
+std::unique_ptr<faiss::Index> buildIndex(const std::vector<float>& base, const MatrixView& shape,
+                                         const KnnOptions& o, int kk) {
   if (shape.rows <= o.exactUpTo) {
     auto flat = std::make_unique<faiss::IndexFlatIP>(shape.dims);
     flat->add(shape.rows, base.data());
     return flat;
   }
-  auto hnsw =
-      std::make_unique<faiss::IndexHNSWFlat>(static_cast<int>(shape.dims), o.hnswM, faiss::METRIC_INNER_PRODUCT);
+  auto hnsw = std::make_unique<faiss::IndexHNSWFlat>(static_cast<int>(shape.dims), o.hnswM,
+                                                      faiss::METRIC_INNER_PRODUCT);
   hnsw->hnsw.efConstruction = 40;
   for (int64_t from = 0; from < shape.rows; from += 16 * kQueryBatch) {  // added in parts, to report and cancel
     if (o.job) {

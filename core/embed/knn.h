@@ -29,11 +29,11 @@ struct MatrixView {
 };
 
 struct KnnOptions {
-  int k = 10;                  // neighbours per row, ≥ 1
-  int64_t exactUpTo = 100000;  // bases up to this many rows are searched exhaustively
-  int hnswM = 32;              // HNSW graph degree (larger bases)
-  int hnswEfSearch = 128;      // HNSW search breadth (raised to 2k when smaller)
-  JobContext* job = nullptr;   // progress and cancel (checked between query batches)
+  int k = 10;                   // neighbours per row, ≥ 1
+  int64_t exactUpTo = 100000;   // bases up to this many rows are searched exhaustively
+  int hnswM = 32;               // HNSW graph degree (larger bases)
+  int hnswEfSearch = 128;       // HNSW search breadth (raised to 2k when smaller)
+  JobContext* job = nullptr;    // progress and cancel (checked between query batches)
 };
 
 // k neighbours per query row, most similar first. A base smaller than k leaves the tail

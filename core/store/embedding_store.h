@@ -21,7 +21,7 @@ inline const char* const kSelfSupervisedEmbedding = "self-supervised";
 inline const char* const kTorchScriptEmbeddingPrefix = "torchscript:";
 
 struct Embedding {
-  std::string source;          // what produced it, e.g. "classifier"
+  std::string source;         // what produced it, e.g. "classifier"
   int64_t rows = 0, dims = 0;  // examples × dimensions
   std::vector<float> values;   // rows × dims, row-major
 
