@@ -210,28 +210,35 @@ void MapCanvas::draw() {
 
 void MapCanvas::drawBinned(int64_t shown) {
   const int w = image_.width(), h = image_.height();
-  std::vector<uint32_t> count(size_t(w) * size_t(h), 0), r(count.size(), 0), g(count.size(), 0), b(count.size(), 0);
+  bins_.assign(size_t(w) * size_t(h), Bin{0, 0, 0, 0});
   const double sx = w / shown_.width(), sy = h / shown_.height();
   const auto& xs = *x_;
   const auto& ys = *y_;
+  const bool anyHidden = std::any_of(hidden_.begin(), hidden_.end(), [](uint8_t v) { return v != 0; });
   for (size_t i = 0; i < xs.size(); ++i) {
     const auto px = static_cast<int>((xs[i] - shown_.left()) * sx), py = static_cast<int>((ys[i] - shown_.top()) * sy);
-    if (px < 0 || py < 0 || px >= w || py >= h || !visible(i)) continue;
-    const size_t at = size_t(py) * size_t(w) + size_t(px);
+    if (px < 0 || py < 0 || px >= w || py >= h || (anyHidden && !visible(i))) continue;
+    Bin& bin = bins_[size_t(py) * size_t(w) + size_t(px)];
     const QRgb c = colourOf(i);
-    ++count[at], r[at] += qRed(c), g[at] += qGreen(c), b[at] += qBlue(c);
+    ++bin.count, bin.r += qRed(c), bin.g += qGreen(c), bin.b += qBlue(c);
   }
   // A pixel's darkness grows with the log of its count, up to the densest pixel's.
-  const uint32_t most = std::max<uint32_t>(1, *std::max_element(count.begin(), count.end()));
+  uint32_t most = 1;
+  for (const Bin& bin : bins_) most = std::max(most, bin.count);
+  std::vector<float> keepFor(std::min<uint32_t>(most, 4096) + 1);  // log1p per count, once
   const double logMost = std::log1p(double(most));
   const bool fade = !highlight_.empty();
-  for (size_t at = 0; at < count.size(); ++at) {
-    const uint32_t n = count[at];
-    if (n == 0) continue;
-    const QRgb mean = qRgb(int(r[at] / n), int(g[at] / n), int(b[at] / n));
-    const double keep = 0.45 + 0.55 * std::log1p(double(n)) / logMost;
-    reinterpret_cast<QRgb*>(image_.scanLine(int(at / size_t(w))))[at % size_t(w)] =
-        faded(mean, fade ? keep * 0.25 : keep);
+  for (size_t n = 1; n < keepFor.size(); ++n)
+    keepFor[n] = float((0.45 + 0.55 * std::log1p(double(n)) / logMost) * (fade ? 0.25 : 1.0));
+  for (int y = 0; y < h; ++y) {
+    auto* line = reinterpret_cast<QRgb*>(image_.scanLine(y));
+    const Bin* row = &bins_[size_t(y) * size_t(w)];
+    for (int x = 0; x < w; ++x) {
+      const Bin& bin = row[x];
+      if (bin.count == 0) continue;
+      const QRgb mean = qRgb(int(bin.r / bin.count), int(bin.g / bin.count), int(bin.b / bin.count));
+      line[x] = faded(mean, keepFor[std::min<size_t>(bin.count, keepFor.size() - 1)]);
+    }
   }
   (void)shown;
 }

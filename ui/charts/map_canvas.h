@@ -96,6 +96,10 @@ class MapCanvas : public QWidget {
   std::vector<int64_t> highlight_;
   QRectF home_, shown_;  // map coordinates: the whole map, and what the view shows
   QImage image_;
+  struct Bin {
+    uint32_t count, r, g, b;
+  };
+  std::vector<Bin> bins_;  // per pixel, kept between drawings (no 20 MB allocation per zoom step)
   bool dirty_ = true, binned_ = false;
   double lastDrawMs_ = 0;
   enum class Drag { None, Lasso, Box, Pan } drag_ = Drag::None;

@@ -71,8 +71,6 @@ class MapView : public QWidget {
   qint64 shownRun() const { return shown_.runId; }
   bool hasMap() const { return static_cast<bool>(shown_.x); }
   bool busy() const { return sources_.busy() || map_.busy() || colours_.busy(); }
-
- public slots:
   // Reads the runs with an embedding, and the map of the chosen one, again (after a job).
   void reload();
   // Highlights these training examples (the gallery's selection).
