@@ -11,6 +11,7 @@
 #include <QTabWidget>
 #include <QtTest>
 #include <algorithm>
+#include <ctime>
 #include <random>
 
 #include "charts/map_canvas.h"
@@ -169,10 +170,13 @@ void TestGuiMap::drawingAndZoomingManyPointsStaysUnderTheStallBound() {
   double longest = 0;
   auto step = [&](const std::function<void()>& change) {
     change();
-    QElapsedTimer t;
-    t.start();
+    // The GUI thread's CPU time, not the wall clock: a shared CI machine's load does not
+    // count, the drawing's own work does.
+    timespec a{}, b{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
     (void)canvas.image();  // drawn now (a paint only copies the drawing)
-    longest = std::max(longest, double(t.nsecsElapsed()) / 1e6);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+    longest = std::max(longest, double(b.tv_sec - a.tv_sec) * 1e3 + double(b.tv_nsec - a.tv_nsec) / 1e6);
   };
   step([] {});
   QVERIFY(canvas.binned());  // the whole map: binned into pixels
@@ -183,7 +187,7 @@ void TestGuiMap::drawingAndZoomingManyPointsStaysUnderTheStallBound() {
   step([&] { canvas.setHighlight({1, 2, 3, 4000, 399999}); });
   // The bench measures the 50 ms target at 1.28 M points; here a bound a shared CI machine
   // keeps, that drawing an item per point or redrawing on every paint would break.
-  QVERIFY2(longest < 400, qPrintable(QStringLiteral("longest drawing %1 ms").arg(longest)));
+  QVERIFY2(longest < 400, qPrintable(QStringLiteral("longest drawing %1 ms of CPU time").arg(longest)));
 }
 
 QTEST_MAIN(TestGuiMap)
