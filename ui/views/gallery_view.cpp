@@ -299,13 +299,14 @@ void GalleryView::selectionChanged(QListView* list) {
 
 void GalleryView::updateSelectionLine() {
   const auto n = static_cast<int>(selection().size());
-  if (n == 0)
+  if (n == 0) {
     selectionLine_->setText(tr("Nothing selected"));
-  else if (!picked_.empty())
+  } else if (!picked_.empty()) {
     selectionLine_->setText(tr("<b>%n selected on the map</b>", nullptr, n));
-  else
+  } else {
     selectionLine_->setText(selectedIn_ == easyList_ ? tr("<b>%n selected in Easiest</b>", nullptr, n)
                                                      : tr("<b>%n selected in Hardest</b>", nullptr, n));
+  }
   emit selectionUpdated();
 }
 
