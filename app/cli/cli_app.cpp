@@ -204,6 +204,7 @@ int runCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   addTrainCommands(app, {out, err}, commands);
   addLabelCheckCommand(app, {out, err}, commands);
   addDuplicatesCommand(app, {out, err}, commands);
+  addMapCommand(app, {out, err}, commands);
   addTagCommands(app, {out, err}, commands);
   addDecisionCommands(app, {out, err}, commands);
   addClusterCommands(app, {out, err}, commands);

@@ -62,6 +62,8 @@ void addClusterCommands(CLI::App& app, CliIo io, std::vector<CliCommand>& comman
 void addLabelCheckCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);
 // duplicates (app/cli/duplicates_command.cpp)
 void addDuplicatesCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);
+// map (app/cli/map_command.cpp)
+void addMapCommand(CLI::App& app, CliIo io, std::vector<CliCommand>& commands);
 
 // slurm frontier|scaling: the study commands themselves, with their own options, under
 // `parent`; `extra` adds more options to each (the Slurm ones). Once parsed, the planner

@@ -136,11 +136,25 @@ CREATE TABLE embeddings(
   PRIMARY KEY(run_id, split));
 )sql";
 
+// 7: the embedding map's cache (store/map_store.h): per run whose embedding was laid out
+// and per layout settings (canonical JSON), a float32 (x, y) per training example.
+const char* const kMigration7 = R"sql(
+CREATE TABLE embedding_maps(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  settings TEXT NOT NULL,             -- JSON of every setting of the layout
+  n INTEGER NOT NULL,                 -- training examples
+  laid_out INTEGER NOT NULL,          -- of them in the layout's sample (the rest placed by neighbours)
+  seconds REAL NOT NULL,
+  xy BLOB NOT NULL,                   -- little-endian float32 x, y per example
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  PRIMARY KEY(run_id, settings));
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& schemaMigrations() {
-  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3,
-                                             kMigration4, kMigration5, kMigration6};
+  static const std::vector<std::string> m = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                             kMigration5, kMigration6, kMigration7};
   return m;
 }
 

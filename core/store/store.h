@@ -131,6 +131,7 @@ class Store {
 
  private:
   friend class StoreFileTable;  // its own tables, through this connection
+  friend class MapStore;        // the embedding maps' table
   friend void exportFileTable(Store& store, const std::string& spec, const std::string& path);
   friend void saveEmbedding(Store& store, int64_t runId, Split split, const Embedding& e);  // its own table
   friend std::optional<Embedding> loadEmbedding(const Store& store, int64_t runId, Split split);

@@ -78,6 +78,9 @@ class JobPanel : public QWidget {
   // The cross-validated label check (score/label_check.h) with the scoring form's recipe,
   // seeds and examples limit, in `folds` folds (the given settings when not null).
   BackgroundJob* startLabelCheck(const LabelCheckConfig* config = nullptr, int folds = kDefaultLabelCheckFolds);
+  // Lays out the embedding map of run `runId`'s stored embedding (embed/embedding_map.h)
+  // with the default settings and caches it; finished(runId, fromCache) when stored.
+  BackgroundJob* startMap(qint64 runId);
   // Imports external scores (CSV or .npy, one value per training example) as a run.
   BackgroundJob* startImport(const QString& path, const QString& name, bool higherIsHarder);
   const std::vector<BackgroundJob*>& jobs() const;  // in the queue's order

@@ -28,6 +28,7 @@
 #include "base/form_parts.h"
 #include "base/score_catalog.h"
 #include "data/dataset.h"
+#include "embed/embedding_map.h"
 #include "jobs/job_estimate.h"
 #include "jobs/slurm_array_job.h"
 #include "jobs/slurm_form.h"
@@ -211,6 +212,18 @@ BackgroundJob* JobPanel::startImport(const QString& path, const QString& name, b
       [ds, file, score, higherIsHarder](Store& store, JobContext&) {
         const ScoreRun run = importScores(*ds, store, file, score, higherIsHarder);
         return JobOutcome{run.runId, run.fromCache};
+      },
+      this));
+}
+
+BackgroundJob* JobPanel::startMap(qint64 runId) {
+  if (!dataset_) return nullptr;
+  auto ds = dataset_;
+  return enqueue(new BackgroundJob(
+      QStringLiteral("map"), tr("Embedding map of run %1").arg(runId), storePath_,
+      [ds, runId](Store& store, JobContext& ctx) {
+        const EmbeddingMap m = embeddingMap(store, *ds, runId, MapSettings{}, &ctx);
+        return JobOutcome{m.runId, m.fromCache};
       },
       this));
 }

@@ -33,6 +33,7 @@ class ExampleListModel : public QAbstractListModel {
   void setExamples(std::shared_ptr<const Dataset> dataset, std::vector<int64_t> indices, std::vector<float> values);
   // Marks the examples a pruning would drop (one flag per training index; empty: none).
   void setPruned(std::shared_ptr<const std::vector<uint8_t>> pruned);
+  std::shared_ptr<const std::vector<uint8_t>> pruned() const { return pruned_; }
   // What the models predicted (by training index): the caption shows the given label, and
   // "given → predicted p" where they differ, flagged ones marked.
   void setNotes(std::shared_ptr<const ExampleNotes> notes);

@@ -31,6 +31,7 @@
 namespace ps::ui {
 
 std::vector<int64_t> GalleryView::selection() const {
+  if (!picked_.empty()) return picked_;  // made on the map; cleared by a selection in a list
   std::vector<int64_t> out;
   for (QListView* list : {easyList_, hardList_}) {
     QModelIndexList rows = list->selectionModel()->selectedIndexes();

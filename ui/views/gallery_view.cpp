@@ -297,6 +297,7 @@ void GalleryView::selectionChanged(QListView* list) {
   if (list->selectionModel()->hasSelection()) {
     // One selection across the lists: what is selected here is all a tag acts on.
     selectedIn_ = list;
+    picked_.clear();
     QListView* other = list == easyList_ ? hardList_ : easyList_;
     clearingOther_ = true;
     other->selectionModel()->clearSelection();
@@ -309,10 +310,22 @@ void GalleryView::updateSelectionLine() {
   const auto n = static_cast<int>(selection().size());
   if (n == 0) {
     selectionLine_->setText(tr("Nothing selected"));
-    return;
+  } else if (!picked_.empty()) {
+    selectionLine_->setText(tr("<b>%n selected on the map</b>", nullptr, n));
+  } else {
+    selectionLine_->setText(selectedIn_ == easyList_ ? tr("<b>%n selected in Easiest</b>", nullptr, n)
+                                                     : tr("<b>%n selected in Hardest</b>", nullptr, n));
   }
-  selectionLine_->setText(selectedIn_ == easyList_ ? tr("<b>%n selected in Easiest</b>", nullptr, n)
-                                                   : tr("<b>%n selected in Hardest</b>", nullptr, n));
+  emit selectionUpdated();
+}
+
+void GalleryView::selectExamples(const std::vector<int64_t>& examples) {
+  clearingOther_ = true;
+  for (QListView* list : {easyList_, hardList_}) list->selectionModel()->clearSelection();
+  clearingOther_ = false;
+  selectedIn_ = nullptr;
+  picked_ = examples;
+  updateSelectionLine();
 }
 
 void GalleryView::applyThumbnailSide(int side) {
@@ -386,6 +399,7 @@ void GalleryView::resetForDataset() {
     m->setTags(nullptr);
   }
   selectedIn_ = nullptr;
+  picked_.clear();
   kept_.clear();
   issues_.reset();
   issuesText_->clear();

@@ -130,6 +130,9 @@ class GalleryView : public QWidget {
   void showDetail(int64_t trainIndex);
   // Training indices selected, in the list last selected in (the other has none).
   std::vector<int64_t> selection() const;
+  // Makes `examples` the selection (made on the embedding map): the lists' own selection
+  // is cleared; tags and exports act on these until something is selected in a list.
+  void selectExamples(const std::vector<int64_t>& examples);
   // Tab-separated lines (index, class, label, score, source), with a header.
   QString selectionText() const;
   // Writes the selection / the kept subset (.txt, .npy or .csv, with provenance);
@@ -144,6 +147,7 @@ class GalleryView : public QWidget {
   void orderUpdated();
   void pruningUpdated();
   void labelCheckRequested();
+  void selectionUpdated();  // from a list or selectExamples: selection() says what it is now
 
  private:
   // The constructor's parts, in its order.
@@ -189,6 +193,7 @@ class GalleryView : public QWidget {
   QListView *easyList_, *hardList_;
   QLabel *detailImage_, *detailText_, *selectionLine_;
   QListView* selectedIn_ = nullptr;  // the list the selection is in
+  std::vector<int64_t> picked_;      // the selection made outside the lists (the map)
   bool clearingOther_ = false;
   QTableWidget* detailScores_;
   QSplitter* panes_ = nullptr;

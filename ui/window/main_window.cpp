@@ -35,10 +35,12 @@
 #include "train/run_curves.h"
 #include "util/errors.h"
 #include "views/dataset_summary_widget.h"
+#include "views/example_list_model.h"
 #include "views/fairness_view.h"
 #include "views/frontier_view.h"
 #include "views/gallery_tags.h"
 #include "views/gallery_view.h"
+#include "views/map_view.h"
 #include "views/report_export.h"
 #include "views/runs_panel.h"
 #include "views/scaling_view.h"
@@ -115,6 +117,7 @@ void MainWindow::datasetLoaded(const QString& spec, std::shared_ptr<Dataset> ds,
   runsShown_ = false;
   // Nothing of the previous dataset stays shown while the store is read for this one.
   gallery_->setCatalog(dataset_, nullptr);
+  map_->setCatalog(dataset_, nullptr);
   scores_->setCatalog(dataset_, nullptr);
   jobs_->setCatalog(nullptr);
   jobs_->setDataset(dataset_);
@@ -188,18 +191,19 @@ void MainWindow::buildViews() {
   tabs_ = new QTabWidget(this);
   summary_ = new DatasetSummaryWidget(this);
   gallery_ = new GalleryView(this);
+  map_ = new MapView(this);
   scores_ = new ScoreView(this);
   frontier_ = new FrontierView(this);
   scaling_ = new ScalingView(this);
   fairness_ = new FairnessView(this);
   theory_ = new TheoryView(this);
   const std::pair<QWidget*, QString> views[] = {
-      {summary_, QStringLiteral("dataset")}, {gallery_, QStringLiteral("gallery")},
-      {scores_, QStringLiteral("scores")},   {frontier_, QStringLiteral("frontier")},
-      {scaling_, QStringLiteral("scaling")}, {fairness_, QStringLiteral("fairness")},
-      {theory_, QStringLiteral("theory")}};
-  const QString titles[] = {tr("Dataset"), tr("Gallery"),  tr("Scores"), tr("Frontier"),
-                            tr("Scaling"), tr("Fairness"), tr("Theory")};
+      {summary_, QStringLiteral("dataset")},   {gallery_, QStringLiteral("gallery")},
+      {map_, QStringLiteral("map")},           {scores_, QStringLiteral("scores")},
+      {frontier_, QStringLiteral("frontier")}, {scaling_, QStringLiteral("scaling")},
+      {fairness_, QStringLiteral("fairness")}, {theory_, QStringLiteral("theory")}};
+  const QString titles[] = {tr("Dataset"),  tr("Gallery"), tr("Map"),      tr("Scores"),
+                            tr("Frontier"), tr("Scaling"), tr("Fairness"), tr("Theory")};
   for (size_t i = 0; i < std::size(views); ++i) {
     views[i].first->setObjectName(views[i].second);
     tabs_->addTab(views[i].first, titles[i]);
@@ -218,6 +222,21 @@ void MainWindow::buildViews() {
   addDockWidget(Qt::BottomDockWidgetArea, runsDock);
   resizeDocks({runsDock}, {250}, Qt::Vertical);  // the table and the selected run's curves
   connectViews();
+  connectMap();
+}
+
+void MainWindow::connectMap() {
+  connect(map_, &MapView::openInGallery, this, [this](qint64 i) {
+    showView(QStringLiteral("gallery"));
+    gallery_->showDetail(i);
+  });
+  connect(map_, &MapView::selectionMade, gallery_, &GalleryView::selectExamples);
+  connect(gallery_, &GalleryView::selectionUpdated, map_, [this] { map_->highlight(gallery_->selection()); });
+  connect(gallery_, &GalleryView::pruningUpdated, map_,
+          [this] { map_->setPruned(gallery_->hardestModel()->pruned()); });
+  connect(map_, &MapView::mapRequested, this, [this](qint64 runId) {
+    if (BackgroundJob* job = jobs_->startMap(runId)) connect(job, &BackgroundJob::finished, map_, &MapView::reload);
+  });
 }
 
 // What the views and panels ask for: an error shown, a job started, another view shown.

@@ -30,6 +30,7 @@ class DatasetSummaryWidget;
 class JobPanel;
 class TheoryView;
 class GalleryView;
+class MapView;
 class ScoreView;
 class FrontierView;
 class ScalingView;
@@ -80,6 +81,7 @@ class MainWindow : public QMainWindow {
   JobPanel* jobPanel() const { return jobs_; }
   TheoryView* theoryView() const { return theory_; }
   GalleryView* galleryView() const { return gallery_; }
+  MapView* mapView() const { return map_; }
   ScoreView* scoreView() const { return scores_; }
   FrontierView* frontierView() const { return frontier_; }
   ScalingView* scalingView() const { return scaling_; }
@@ -107,6 +109,7 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildViews();
   void connectViews();  // what the views and panels ask of the window
+  void connectMap();    // the embedding map and the gallery, both ways
   void connectJobs();
   void rebuildRecentMenu();
   void showProgressInTitle();
@@ -122,6 +125,7 @@ class MainWindow : public QMainWindow {
   JobPanel* jobs_;
   TheoryView* theory_;
   GalleryView* gallery_;
+  MapView* map_;
   ScoreView* scores_;
   FrontierView* frontier_;
   ScalingView* scaling_;

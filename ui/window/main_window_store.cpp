@@ -14,6 +14,7 @@
 #include "util/errors.h"
 #include "views/frontier_view.h"
 #include "views/gallery_view.h"
+#include "views/map_view.h"
 #include "views/runs_panel.h"
 #include "views/scaling_view.h"
 #include "views/score_view.h"
@@ -69,6 +70,7 @@ void MainWindow::showStore(StoreSnapshot snap) {
     catalogDataset_ = dataset_;
     catalogStore_ = storePath_;
     gallery_->setCatalog(dataset_, snap.catalog);
+    map_->setCatalog(dataset_, snap.catalog);
     scores_->setCatalog(dataset_, snap.catalog);
     jobs_->setCatalog(snap.catalog);
   }
@@ -108,6 +110,7 @@ bool MainWindow::useStore(const QString& path, QString* why) {
   watcher_->setPath(path);
   jobs_->setStorePath(path);
   gallery_->setStorePath(path);
+  map_->setStorePath(path);
   refreshFromStore();
   return true;
 }
