@@ -123,6 +123,50 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
   return out;
 }
 
+// A header names the columns: "score"/"value"/"difficulty" and "index"/"idx" when present
+// (their positions go to valueCol and indexCol); false when no column is named so.
+bool readCsvHeader(const std::vector<std::string>& cols, int& valueCol, int& indexCol) {
+  bool header = false;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    const std::string h = toLower(cols[c]);
+    if (h == "score" || h == "value" || h == "difficulty") {
+      valueCol = static_cast<int>(c);
+      header = true;
+    }
+    if (h == "index" || h == "idx") {
+      indexCol = static_cast<int>(c);
+      header = true;
+    }
+  }
+  return header;
+}
+
+// The training index of line `lineNo`'s index cell `at`, one of the n examples.
+int64_t csvIndex(const std::string& path, size_t lineNo, const std::string& at, size_t n) {
+  const auto i = parseInteger(at);
+  if (!i) throw DatasetError(path + ":" + std::to_string(lineNo) + ": index '" + at + "' is not a whole number");
+  if (*i < 0 || static_cast<uint64_t>(*i) >= n)
+    throw DatasetError(path + ":" + std::to_string(lineNo) + ": index " + std::to_string(*i) + " is outside 0.." +
+                       std::to_string(n - 1));
+  return *i;
+}
+
+// The values at their indices (NaN where no line gives one); an index given twice is refused.
+std::vector<double> placeByIndex(const std::string& path, const std::vector<double>& values,
+                                 const std::vector<int64_t>& index, const std::vector<size_t>& lines, size_t n) {
+  std::vector<double> placed(n, std::nan(""));
+  std::vector<size_t> placedAt(n, 0);
+  for (size_t k = 0; k < index.size(); ++k) {
+    const auto i = static_cast<size_t>(index[k]);
+    if (placedAt[i] != 0)
+      throw DatasetError(path + ":" + std::to_string(lines[k]) + ": index " + std::to_string(i) +
+                         " is given twice (first at line " + std::to_string(placedAt[i]) + ")");
+    placedAt[i] = lines[k];
+    placed[i] = values[k];
+  }
+  return placed;
+}
+
 std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>& bytes, size_t n) {
   std::istringstream in(std::string(bytes.begin(), bytes.end()));
   std::vector<double> out;
@@ -138,20 +182,7 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
     std::stringstream ss(line);
     for (std::string c; std::getline(ss, c, ',');) cols.push_back(c);
     if (out.empty() && index.empty() && lineNo == 1) {
-      // A header names the columns: use "score"/"value"/"difficulty" and "index" if present.
-      bool header = false;
-      for (size_t c = 0; c < cols.size(); ++c) {
-        const std::string h = toLower(cols[c]);
-        if (h == "score" || h == "value" || h == "difficulty") {
-          valueCol = static_cast<int>(c);
-          header = true;
-        }
-        if (h == "index" || h == "idx") {
-          indexCol = static_cast<int>(c);
-          header = true;
-        }
-      }
-      if (header) continue;
+      if (readCsvHeader(cols, valueCol, indexCol)) continue;
       if (cols.size() > 1) throw DatasetError(path + ":1: several columns but no header naming a score/value column");
     }
     if (static_cast<int>(cols.size()) <= std::max(valueCol, indexCol))
@@ -161,27 +192,10 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
     if (!value) throw DatasetError(path + ":" + std::to_string(lineNo) + ": '" + text + "' is not a number");
     out.push_back(*value);
     if (indexCol < 0) continue;
-    const std::string& at = cols[static_cast<size_t>(indexCol)];
-    const auto i = parseInteger(at);
-    if (!i) throw DatasetError(path + ":" + std::to_string(lineNo) + ": index '" + at + "' is not a whole number");
-    if (*i < 0 || static_cast<uint64_t>(*i) >= n)
-      throw DatasetError(path + ":" + std::to_string(lineNo) + ": index " + std::to_string(*i) + " is outside 0.." +
-                         std::to_string(n - 1));
-    index.push_back(*i);
+    index.push_back(csvIndex(path, lineNo, cols[static_cast<size_t>(indexCol)], n));
     lines.push_back(lineNo);
   }
-  if (indexCol < 0) return out;
-  std::vector<double> placed(n, std::nan(""));
-  std::vector<size_t> placedAt(n, 0);
-  for (size_t k = 0; k < index.size(); ++k) {
-    const auto i = static_cast<size_t>(index[k]);
-    if (placedAt[i] != 0)
-      throw DatasetError(path + ":" + std::to_string(lines[k]) + ": index " + std::to_string(i) +
-                         " is given twice (first at line " + std::to_string(placedAt[i]) + ")");
-    placedAt[i] = lines[k];
-    placed[i] = out[k];
-  }
-  return placed;
+  return indexCol < 0 ? out : placeByIndex(path, out, index, lines, n);
 }
 
 }  // namespace
