@@ -126,6 +126,14 @@ Training: %2</source>
         <source>every group (class x the dataset&apos;s attributes) keeps the same fraction, its hardest</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>semantic dedup (SemDeDup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside each k-means cluster of the embedding, keep one of every group of examples closer than 1 - epsilon (the one farthest from the centroid); with a kept fraction, drop the most redundant first (needs the semdedup score)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -271,6 +279,369 @@ Training: %2</source>
     </message>
     <message>
         <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact duplicates only: this build has no FAISS for near ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact duplicates only: the store holds no embedding of this dataset. Run prunescope-cli duplicates, or a prototype score, for near ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact: identical pixels. Near: cosine similarity ≥ %1 in the %2 embedding of run %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decile %1: %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decile %1: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; · %2&lt;br&gt;map (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>Kept fraction</source>
+        <translation type="unfinished">Kept fraction</translation>
+    </message>
+    <message>
+        <source>Kept fraction f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardest dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard and CCS: drop this fraction of the hardest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCS strata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCS: number of score strata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of random and CCS sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedup epsilon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dedup: keep SemDeDup&apos;s set, one of every group closer than 1 - epsilon (instead of the kept fraction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class-balanced</source>
+        <translation type="unfinished">class-balanced</translation>
+    </message>
+    <message>
+        <source>Class-balanced policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation type="unfinished">Scores</translation>
+    </message>
+    <message>
+        <source>Comma-separated scores (higher = harder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation type="unfinished">Seeds</translation>
+    </message>
+    <message>
+        <source>Independent training runs to average over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished">Examples</translation>
+    </message>
+    <message>
+        <source>Score only the first N training examples (0 = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished">all</translation>
+    </message>
+    <message>
+        <source>EL2N epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch of EL2N (default: 20% of training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (20 % of training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GraNd epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch of GraNd; 0 = at initialisation (default: EL2N&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (EL2N&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prototype k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k of the class-agnostic k-means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prototype k per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k per class (1 = class centroid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prototype embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript encoder file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs of the self-supervised encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SemDeDup clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clusters of semdedup&apos;s k-means (0 = one per 8800 examples, the cluster size of SemDeDup&apos;s 50 000 clusters on LAION-440M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished">Policies</translation>
+    </message>
+    <message>
+        <source>Comma-separated pruning policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept fractions</source>
+        <translation type="unfinished">Kept fractions</translation>
+    </message>
+    <message>
+        <source>Kept fractions f, ascending, each in (0, 1]</source>
+        <translation type="unfinished">Kept fractions f, ascending, each in (0, 1]</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs: equal epochs; steps: equal optimisation steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats per point (training seed, and random&apos;s subset seed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test examples</source>
+        <translation type="unfinished">Test examples</translation>
+    </message>
+    <message>
+        <source>Evaluate on the first N test examples (0 = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest pool</source>
+        <translation type="unfinished">Smallest pool</translation>
+    </message>
+    <message>
+        <source>Smallest pool of training examples; pools grow geometrically to all scored examples</source>
+        <translation type="unfinished">Smallest pool of training examples; pools grow geometrically to all scored examples</translation>
+    </message>
+    <message>
+        <source>Pool sizes</source>
+        <translation type="unfinished">Pool sizes</translation>
+    </message>
+    <message>
+        <source>Sizes in the geometric grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ascending pool sizes (default: geometric grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Model</translation>
+    </message>
+    <message>
+        <source>small_cnn, resnet18, small_cnn_nobn, or a TorchScript file (.pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished">Epochs</translation>
+    </message>
+    <message>
+        <source>Training epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size (when not given, lowered for small training sets to give at least 20 steps per epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">Learning rate</translation>
+    </message>
+    <message>
+        <source>Peak learning rate (SGD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule after the warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up, as a fraction of training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip the gradient&apos;s L2 norm to this (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random crops with padding (and flips where allowed) while training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizontal flips; auto: not for digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">Seed</translation>
+    </message>
+    <message>
+        <source>First seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail a run whose model did not learn, and leave out a score without spread (recorded with the run); a diverged loss fails the run either way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads (0 = every core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (a GPU when there is one), cpu, cuda or cuda:N</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -745,6 +1116,15 @@ Training: %2</source>
         <comment>policy</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dedup (SemDeDup)</source>
+        <comment>policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 - highest cosine similarity to another example of its k-means cluster (redundancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -773,10 +1153,6 @@ Training: %2</source>
         <translation>Once the dataset is open, audit point N of the frontier study shown (as a click on it does)</translation>
     </message>
     <message>
-        <source>Kept fraction (percent) the gallery&apos;s slider starts at</source>
-        <translation>Kept fraction (percent) the gallery&apos;s slider starts at</translation>
-    </message>
-    <message>
         <source>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</source>
         <translation>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</translation>
     </message>
@@ -798,6 +1174,10 @@ Training: %2</source>
     </message>
     <message>
         <source>Start a scoring run with the form&apos;s settings once the dataset is open (said on stderr with its estimated time; a job over ten minutes is asked about)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept fraction f in (0, 1] the gallery&apos;s slider starts at</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -988,6 +1368,59 @@ x = %2, y = %3</source>
     <message>
         <source>
 nearest: example #%1 (%2, %3); click to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::DuplicatePairsPanel</name>
+    <message>
+        <source>near: similarity ≥ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near duplicates: cosine similarity of the two examples&apos; embeddings, at least this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag the copies exclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags &apos;exclude&apos; the second example of every pair within training (one of each group is kept) and the training example of every leak; Ctrl+Z undoes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching for duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates could not be searched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>near</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leak(s): a test example with a copy in training</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) within training</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the first %1 shown)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1549,6 +1982,21 @@ Top classes: %6</source>
         <source> — likely mislabelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Duplicates (pairs within training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaks (test examples with a copy in training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected on the map&lt;/b&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::GroupFairnessPanel</name>
@@ -1717,10 +2165,6 @@ No accuracy: %1</source>
 <context>
     <name>ps::ui::JobPanel</name>
     <message>
-        <source>all</source>
-        <translation>all</translation>
-    </message>
-    <message>
         <source>Score only the first N training examples</source>
         <translation>Score only the first N training examples</translation>
     </message>
@@ -1853,15 +2297,7 @@ No accuracy: %1</source>
         <translation>Health checks: a model still at chance level when a score is read fails the run instead of caching meaningless scores, and a score without spread is left out. A diverged loss fails the run either way.</translation>
     </message>
     <message>
-        <source>auto (20 % of training)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1974,6 +2410,10 @@ No accuracy: %1</source>
     </message>
     <message>
         <source>Fairness audit by group: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding map of run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2252,6 +2692,103 @@ No accuracy: %1</source>
     <message>
         <source>Stopped opening %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::MapView</name>
+    <message>
+        <source>The run whose stored embedding the map lays out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">Class</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mislabel flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept / pruned (gallery&apos;s policy and fraction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay out map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA to 50 dimensions, then a UMAP-like layout of the k nearest neighbours (McInnes et al. 2018), as a job; the map is cached in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick an entry to hide its points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover a point to see the example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run of this dataset stored an embedding. A scoring run stores the embedding it computed (prunescope-cli score, or the job panel); imported scores have none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No map of this run yet: Lay out map computes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 examples · laid out in %2 s%3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (a sample of %1, the rest placed at their nearest sampled neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wheel: zoom · drag: lasso · Ctrl+drag: box · Shift+drag: pan · double-click: whole map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected on the map&lt;/b&gt; (the gallery&apos;s selection)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected in the gallery&lt;/b&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2846,22 +3383,6 @@ No accuracy: %1</source>
         <translation>The cached score the study prunes by (run a scoring job first)</translation>
     </message>
     <message>
-        <source>Kept fractions f, ascending, each in (0, 1]</source>
-        <translation>Kept fractions f, ascending, each in (0, 1]</translation>
-    </message>
-    <message>
-        <source>class-balanced</source>
-        <translation>class-balanced</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>all</translation>
-    </message>
-    <message>
-        <source>Evaluate on the first N test examples</source>
-        <translation>Evaluate on the first N test examples</translation>
-    </message>
-    <message>
         <source>Start frontier study</source>
         <translation>Start frontier study</translation>
     </message>
@@ -2872,42 +3393,6 @@ No accuracy: %1</source>
     <message>
         <source>Score</source>
         <translation>Score</translation>
-    </message>
-    <message>
-        <source>Policies</source>
-        <translation>Policies</translation>
-    </message>
-    <message>
-        <source>Kept fractions</source>
-        <translation>Kept fractions</translation>
-    </message>
-    <message>
-        <source>Smallest pool of training examples; pools grow geometrically to all scored examples</source>
-        <translation>Smallest pool of training examples; pools grow geometrically to all scored examples</translation>
-    </message>
-    <message>
-        <source>Smallest pool</source>
-        <translation>Smallest pool</translation>
-    </message>
-    <message>
-        <source>Pool sizes</source>
-        <translation>Pool sizes</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epochs</translation>
-    </message>
-    <message>
-        <source>Seeds</source>
-        <translation>Seeds</translation>
-    </message>
-    <message>
-        <source>Test examples</source>
-        <translation>Test examples</translation>
     </message>
     <message>
         <source>Training settings</source>

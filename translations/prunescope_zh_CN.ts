@@ -127,6 +127,14 @@ Training: %2</source>
         <source>every group (class x the dataset&apos;s attributes) keeps the same fraction, its hardest</source>
         <translation>每个组（类别 × 数据集的属性）保留相同比例，保留其最难的样本</translation>
     </message>
+    <message>
+        <source>semantic dedup (SemDeDup)</source>
+        <translation>语义去重（SemDeDup）</translation>
+    </message>
+    <message>
+        <source>inside each k-means cluster of the embedding, keep one of every group of examples closer than 1 - epsilon (the one farthest from the centroid); with a kept fraction, drop the most redundant first (needs the semdedup score)</source>
+        <translation>在嵌入的每个 k-means 簇内，对相似度高于 1 - epsilon 的每组样本只保留一个（离质心最远的那个）；给定保留比例时，先去掉最冗余的样本（需要 semdedup 分数）</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -273,6 +281,369 @@ Training: %2</source>
     <message>
         <source>n/a</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Exact duplicates only: this build has no FAISS for near ones.</source>
+        <translation>仅精确重复：此构建没有 FAISS，无法查找近似重复。</translation>
+    </message>
+    <message>
+        <source>Exact duplicates only: the store holds no embedding of this dataset. Run prunescope-cli duplicates, or a prototype score, for near ones.</source>
+        <translation>仅精确重复：存储中没有此数据集的嵌入。运行 prunescope-cli duplicates 或原型分数以查找近似重复。</translation>
+    </message>
+    <message>
+        <source>Exact: identical pixels. Near: cosine similarity ≥ %1 in the %2 embedding of run %3 (%4).</source>
+        <translation>精确：像素完全相同。近似：在运行 %3 的 %2 嵌入中余弦相似度 ≥ %1（%4）。</translation>
+    </message>
+    <message>
+        <source>decile %1: %2 to %3</source>
+        <translation>第 %1 个十分位：%2 至 %3</translation>
+    </message>
+    <message>
+        <source>decile %1: none</source>
+        <translation>第 %1 个十分位：无</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; · %2&lt;br&gt;map (%3, %4)</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt; · %2&lt;br&gt;图上位置 (%3, %4)</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>Kept fraction</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>Kept fraction f</source>
+        <translation>保留比例 f</translation>
+    </message>
+    <message>
+        <source>Hardest dropped</source>
+        <translation>先去掉的最难部分</translation>
+    </message>
+    <message>
+        <source>Hard and CCS: drop this fraction of the hardest first</source>
+        <translation>困难与 CCS：先去掉这一比例的最难样本</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>CCS strata</source>
+        <translation>CCS 分层数</translation>
+    </message>
+    <message>
+        <source>CCS: number of score strata</source>
+        <translation>CCS：分数分层的数目</translation>
+    </message>
+    <message>
+        <source>Pruning seed</source>
+        <translation>剪枝种子</translation>
+    </message>
+    <message>
+        <source>Seed of random and CCS sampling</source>
+        <translation>随机与 CCS 抽样的种子</translation>
+    </message>
+    <message>
+        <source>Dedup epsilon</source>
+        <translation>去重 epsilon</translation>
+    </message>
+    <message>
+        <source>dedup: keep SemDeDup&apos;s set, one of every group closer than 1 - epsilon (instead of the kept fraction)</source>
+        <translation>dedup：保留 SemDeDup 的集合，相似度高于 1 - epsilon 的每组样本只保留一个（代替保留比例）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>class-balanced</source>
+        <translation>类别均衡</translation>
+    </message>
+    <message>
+        <source>Class-balanced policies</source>
+        <translation>类别均衡的策略</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Comma-separated scores (higher = harder)</source>
+        <translation>逗号分隔的分数（越高越难）</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <source>Independent training runs to average over</source>
+        <translation>用于平均的独立训练次数</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Score only the first N training examples (0 = all)</source>
+        <translation>只对前 N 个训练样本评分（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>EL2N epoch</source>
+        <translation>EL2N 轮次</translation>
+    </message>
+    <message>
+        <source>Epoch of EL2N (default: 20% of training)</source>
+        <translation>读取 EL2N 的轮次（默认：训练的 20%）</translation>
+    </message>
+    <message>
+        <source>auto (20 % of training)</source>
+        <translation>自动（训练的 20%）</translation>
+    </message>
+    <message>
+        <source>GraNd epoch</source>
+        <translation>GraNd 轮次</translation>
+    </message>
+    <message>
+        <source>Epoch of GraNd; 0 = at initialisation (default: EL2N&apos;s)</source>
+        <translation>读取 GraNd 的轮次；0 = 初始化时（默认：与 EL2N 相同）</translation>
+    </message>
+    <message>
+        <source>auto (EL2N&apos;s)</source>
+        <translation>自动（与 EL2N 相同）</translation>
+    </message>
+    <message>
+        <source>Prototype k</source>
+        <translation>原型 k</translation>
+    </message>
+    <message>
+        <source>k of the class-agnostic k-means</source>
+        <translation>与类别无关的 k-means 的 k</translation>
+    </message>
+    <message>
+        <source>Prototype k per class</source>
+        <translation>每类原型 k</translation>
+    </message>
+    <message>
+        <source>k per class (1 = class centroid)</source>
+        <translation>每类的 k（1 = 类中心）</translation>
+    </message>
+    <message>
+        <source>Prototype embedding</source>
+        <translation>原型嵌入</translation>
+    </message>
+    <message>
+        <source>classifier (penultimate layer), ssl (built-in self-supervised encoder), or a TorchScript encoder file</source>
+        <translation>classifier（倒数第二层）、ssl（内置自监督编码器）或 TorchScript 编码器文件</translation>
+    </message>
+    <message>
+        <source>Encoder epochs</source>
+        <translation>编码器轮次</translation>
+    </message>
+    <message>
+        <source>Epochs of the self-supervised encoder</source>
+        <translation>自监督编码器的训练轮次</translation>
+    </message>
+    <message>
+        <source>SemDeDup clusters</source>
+        <translation>SemDeDup 簇数</translation>
+    </message>
+    <message>
+        <source>Clusters of semdedup&apos;s k-means (0 = one per 8800 examples, the cluster size of SemDeDup&apos;s 50 000 clusters on LAION-440M)</source>
+        <translation>semdedup 的 k-means 簇数（0 = 每 8800 个样本一个簇，即 SemDeDup 在 LAION-440M 上 50 000 个簇的大小）</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Comma-separated pruning policies</source>
+        <translation>逗号分隔的剪枝策略</translation>
+    </message>
+    <message>
+        <source>Kept fractions</source>
+        <translation>保留比例</translation>
+    </message>
+    <message>
+        <source>Kept fractions f, ascending, each in (0, 1]</source>
+        <translation>保留比例 f，升序，均在 (0, 1] 内</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>epochs: equal epochs; steps: equal optimisation steps</source>
+        <translation>epochs：相同轮次；steps：相同优化步数</translation>
+    </message>
+    <message>
+        <source>Repeats per point (training seed, and random&apos;s subset seed)</source>
+        <translation>每个点的重复次数（训练种子，以及随机策略的子集种子）</translation>
+    </message>
+    <message>
+        <source>Test examples</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>Evaluate on the first N test examples (0 = all)</source>
+        <translation>只在前 N 个测试样本上评估（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>Smallest pool</source>
+        <translation>最小样本池</translation>
+    </message>
+    <message>
+        <source>Smallest pool of training examples; pools grow geometrically to all scored examples</source>
+        <translation>最小的训练样本池；样本池按几何级数增长到全部已评分样本</translation>
+    </message>
+    <message>
+        <source>Pool sizes</source>
+        <translation>样本池数目</translation>
+    </message>
+    <message>
+        <source>Sizes in the geometric grid</source>
+        <translation>几何网格中的规模数</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Ascending pool sizes (default: geometric grid)</source>
+        <translation>升序的样本池规模（默认：几何网格）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>small_cnn, resnet18, small_cnn_nobn, or a TorchScript file (.pt)</source>
+        <translation>small_cnn、resnet18、small_cnn_nobn 或 TorchScript 文件（.pt）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Training epochs</source>
+        <translation>训练轮次</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Batch size (when not given, lowered for small training sets to give at least 20 steps per epoch)</source>
+        <translation>批大小（未指定时，小训练集会调低以保证每轮至少 20 步）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Peak learning rate (SGD)</source>
+        <translation>峰值学习率（SGD）</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>SGD momentum</source>
+        <translation>SGD 动量</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule after the warm-up</source>
+        <translation>预热之后的学习率调度</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up, as a fraction of training</source>
+        <translation>线性学习率预热，占训练的比例</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Clip the gradient&apos;s L2 norm to this (0 = off)</source>
+        <translation>将梯度的 L2 范数裁剪到此值（0 = 关）</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Random crops with padding (and flips where allowed) while training</source>
+        <translation>训练时带填充的随机裁剪（允许时加水平翻转）</translation>
+    </message>
+    <message>
+        <source>Flips</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <source>Horizontal flips; auto: not for digits</source>
+        <translation>水平翻转；auto：数字不翻转</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>First seed</source>
+        <translation>第一个种子</translation>
+    </message>
+    <message>
+        <source>Health checks</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Fail a run whose model did not learn, and leave out a score without spread (recorded with the run); a diverged loss fails the run either way</source>
+        <translation>模型没有学会时让运行失败，并去掉没有分散度的分数（与运行一起记录）；损失发散时运行总会失败</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>CPU threads (0 = every core)</source>
+        <translation>CPU 线程（0 = 所有核心）</translation>
+    </message>
+    <message>
+        <source>every core</source>
+        <translation>所有核心</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>auto (a GPU when there is one), cpu, cuda or cuda:N</source>
+        <translation>auto（有 GPU 时用 GPU）、cpu、cuda 或 cuda:N</translation>
     </message>
 </context>
 <context>
@@ -744,6 +1115,15 @@ Training: %2</source>
         <comment>policy</comment>
         <translation>按组平衡</translation>
     </message>
+    <message>
+        <source>dedup (SemDeDup)</source>
+        <comment>policy</comment>
+        <translation>dedup（SemDeDup）</translation>
+    </message>
+    <message>
+        <source>1 - highest cosine similarity to another example of its k-means cluster (redundancy)</source>
+        <translation>1 - 与其 k-means 簇内另一样本的最高余弦相似度（冗余度）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -772,10 +1152,6 @@ Training: %2</source>
         <translation>数据集打开后，审计所显示前沿研究的第 N 个点（与单击该点相同）</translation>
     </message>
     <message>
-        <source>Kept fraction (percent) the gallery&apos;s slider starts at</source>
-        <translation>图库滑块的初始保留比例（百分比）</translation>
-    </message>
-    <message>
         <source>Once the dataset is open, show training example N (or the hardest) in the gallery&apos;s detail pane</source>
         <translation>数据集打开后，在图库的详情面板中显示第 N 个训练样本（或最难的样本）</translation>
     </message>
@@ -798,6 +1174,10 @@ Training: %2</source>
     <message>
         <source>Start a scoring run with the form&apos;s settings once the dataset is open (said on stderr with its estimated time; a job over ten minutes is asked about)</source>
         <translation>数据集打开后，按表单设置开始打分（在 stderr 上说明并给出预计时间；超过十分钟的任务会先询问）</translation>
+    </message>
+    <message>
+        <source>Kept fraction f in (0, 1] the gallery&apos;s slider starts at</source>
+        <translation>画廊滑块起始的保留比例 f，在 (0, 1] 内</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1374,57 @@ x = %2，y = %3</translation>
 nearest: example #%1 (%2, %3); click to open it</source>
         <translation>
 最近的样本：#%1（%2，%3）；单击打开</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::DuplicatePairsPanel</name>
+    <message>
+        <source>near: similarity ≥ </source>
+        <translation>近似：相似度 ≥ </translation>
+    </message>
+    <message>
+        <source>Near duplicates: cosine similarity of the two examples&apos; embeddings, at least this</source>
+        <translation>近似重复：两个样本嵌入的余弦相似度至少为此值</translation>
+    </message>
+    <message>
+        <source>Tag the copies exclude</source>
+        <translation>将副本标记为排除</translation>
+    </message>
+    <message>
+        <source>Tags &apos;exclude&apos; the second example of every pair within training (one of each group is kept) and the training example of every leak; Ctrl+Z undoes it</source>
+        <translation>将训练集中每对的第二个样本（每组保留一个）以及每个泄漏的训练样本标记为“排除”；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Searching for duplicates…</source>
+        <translation>正在查找重复…</translation>
+    </message>
+    <message>
+        <source>Duplicates could not be searched: %1</source>
+        <translation>无法查找重复：%1</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <translation>近似</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leak(s): a test example with a copy in training</source>
+        <translation>
+            <numerusform>%n 个泄漏：测试样本在训练集中有副本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) within training</source>
+        <translation>
+            <numerusform>训练集中 %n 对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the first %1 shown)</source>
+        <translation>（显示前 %1 个）</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1983,20 @@ Top classes: %6</source>
         <source> — likely mislabelled</source>
         <translation> — 疑似标错</translation>
     </message>
+    <message>
+        <source>Duplicates (pairs within training)</source>
+        <translation>重复（训练集内的样本对）</translation>
+    </message>
+    <message>
+        <source>Leaks (test examples with a copy in training)</source>
+        <translation>泄漏（在训练集中有副本的测试样本）</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected on the map&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;在图上选中 %n 个&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ps::ui::GroupFairnessPanel</name>
@@ -1723,10 +2168,6 @@ No accuracy: %1</source>
 <context>
     <name>ps::ui::JobPanel</name>
     <message>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
         <source>Score only the first N training examples</source>
         <translation>只为前 N 个训练样本打分</translation>
     </message>
@@ -1859,16 +2300,8 @@ No accuracy: %1</source>
         <translation>健康检查：读取分数时模型仍处于随机水平则判定运行失败，而不是缓存无意义的分数；没有差异的分数会被略去。损失发散时无论如何都判定运行失败。</translation>
     </message>
     <message>
-        <source>auto (20 % of training)</source>
-        <translation>自动（训练的 20 %）</translation>
-    </message>
-    <message>
         <source>Training settings</source>
         <translation>训练设置</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批大小</translation>
     </message>
     <message>
         <source>EL2N epoch</source>
@@ -1981,6 +2414,10 @@ No accuracy: %1</source>
     <message>
         <source>Fairness audit by group: %1</source>
         <translation>按组的公平性审计：%1</translation>
+    </message>
+    <message>
+        <source>Embedding map of run %1</source>
+        <translation>运行 %1 的嵌入图</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2693,101 @@ No accuracy: %1</source>
     <message>
         <source>Stopped opening %1</source>
         <translation>已停止打开 %1</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>嵌入图</translation>
+    </message>
+</context>
+<context>
+    <name>ps::ui::MapView</name>
+    <message>
+        <source>The run whose stored embedding the map lays out</source>
+        <translation>用其存储的嵌入来布局此图的运行</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Mislabel flag</source>
+        <translation>误标标记</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Kept / pruned (gallery&apos;s policy and fraction)</source>
+        <translation>保留 / 剪除（画廊的策略和比例）</translation>
+    </message>
+    <message>
+        <source>Lay out map</source>
+        <translation>布局嵌入图</translation>
+    </message>
+    <message>
+        <source>PCA to 50 dimensions, then a UMAP-like layout of the k nearest neighbours (McInnes et al. 2018), as a job; the map is cached in the store</source>
+        <translation>先用 PCA 降到 50 维，再对 k 个最近邻做类 UMAP 布局（McInnes 等，2018），作为作业运行；结果缓存在存储中</translation>
+    </message>
+    <message>
+        <source>Untick an entry to hide its points</source>
+        <translation>取消勾选某项以隐藏其点</translation>
+    </message>
+    <message>
+        <source>Hover a point to see the example.</source>
+        <translation>将鼠标悬停在点上以查看样本。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选中任何样本</translation>
+    </message>
+    <message>
+        <source>Embedding of</source>
+        <translation>嵌入来自</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>分数：%1</translation>
+    </message>
+    <message>
+        <source>No run of this dataset stored an embedding. A scoring run stores the embedding it computed (prunescope-cli score, or the job panel); imported scores have none.</source>
+        <translation>此数据集没有运行存储过嵌入。评分运行会存储它计算的嵌入（prunescope-cli score 或作业面板）；导入的分数没有嵌入。</translation>
+    </message>
+    <message>
+        <source>No map of this run yet: Lay out map computes it.</source>
+        <translation>此运行还没有嵌入图：点“布局嵌入图”来计算。</translation>
+    </message>
+    <message>
+        <source>%1 examples · laid out in %2 s%3 · %4</source>
+        <translation>%1 个样本 · 布局用时 %2 秒%3 · %4</translation>
+    </message>
+    <message>
+        <source> (a sample of %1, the rest placed at their nearest sampled neighbours)</source>
+        <translation>（对 %1 个样本抽样布局，其余样本放在最近的抽样邻居处）</translation>
+    </message>
+    <message>
+        <source>wheel: zoom · drag: lasso · Ctrl+drag: box · Shift+drag: pan · double-click: whole map</source>
+        <translation>滚轮：缩放 · 拖动：套索 · Ctrl+拖动：框选 · Shift+拖动：平移 · 双击：整张图</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected on the map&lt;/b&gt; (the gallery&apos;s selection)</source>
+        <translation>
+            <numerusform>&lt;b&gt;在图上选中 %n 个&lt;/b&gt;（画廊的选择）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n selected in the gallery&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;在画廊中选中 %n 个&lt;/b&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2849,22 +3381,6 @@ No accuracy: %1</source>
         <translation>研究用于剪枝的已缓存分数（请先运行打分任务）</translation>
     </message>
     <message>
-        <source>Kept fractions f, ascending, each in (0, 1]</source>
-        <translation>保留比例 f，递增，每个取值在 (0, 1] 内</translation>
-    </message>
-    <message>
-        <source>class-balanced</source>
-        <translation>类别均衡</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Evaluate on the first N test examples</source>
-        <translation>在前 N 个测试样本上评估</translation>
-    </message>
-    <message>
         <source>Start frontier study</source>
         <translation>开始前沿研究</translation>
     </message>
@@ -2875,42 +3391,6 @@ No accuracy: %1</source>
     <message>
         <source>Score</source>
         <translation>分数</translation>
-    </message>
-    <message>
-        <source>Policies</source>
-        <translation>策略</translation>
-    </message>
-    <message>
-        <source>Kept fractions</source>
-        <translation>保留比例</translation>
-    </message>
-    <message>
-        <source>Smallest pool of training examples; pools grow geometrically to all scored examples</source>
-        <translation>最小的训练样本池；样本池按几何级数增长到全部已打分样本</translation>
-    </message>
-    <message>
-        <source>Smallest pool</source>
-        <translation>最小样本池</translation>
-    </message>
-    <message>
-        <source>Pool sizes</source>
-        <translation>样本池个数</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>训练轮数</translation>
-    </message>
-    <message>
-        <source>Seeds</source>
-        <translation>随机种子数</translation>
-    </message>
-    <message>
-        <source>Test examples</source>
-        <translation>测试样本数</translation>
     </message>
     <message>
         <source>Training settings</source>
