@@ -123,6 +123,14 @@ std::vector<double> readNpy(const std::string& path, const std::vector<uint8_t>&
   return out;
 }
 
+// A line's cells between commas.
+std::vector<std::string> csvCells(const std::string& line) {
+  std::vector<std::string> cols;
+  std::stringstream ss(line);
+  for (std::string c; std::getline(ss, c, ',');) cols.push_back(c);
+  return cols;
+}
+
 // A header names the columns: "score"/"value"/"difficulty" and "index"/"idx" when present
 // (their positions go to valueCol and indexCol); false when no column is named so.
 bool readCsvHeader(const std::vector<std::string>& cols, int& valueCol, int& indexCol) {
@@ -178,9 +186,7 @@ std::vector<double> readCsv(const std::string& path, const std::vector<uint8_t>&
     if (++lineNo == 1) stripByteOrderMark(line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::vector<std::string> cols;
-    std::stringstream ss(line);
-    for (std::string c; std::getline(ss, c, ',');) cols.push_back(c);
+    const std::vector<std::string> cols = csvCells(line);
     if (out.empty() && index.empty() && lineNo == 1) {
       if (readCsvHeader(cols, valueCol, indexCol)) continue;
       if (cols.size() > 1) throw DatasetError(path + ":1: several columns but no header naming a score/value column");
