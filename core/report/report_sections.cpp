@@ -219,38 +219,48 @@ std::string frontierSection(const FrontierResult& r) {
   return o.str();
 }
 
+namespace {
+// The plan's ranked options, the best first (at most 12).
+void planOptionsTable(std::ostringstream& o, const PruningPlan& plan) {
+  if (plan.options.empty()) return;
+  o << "<table>" << header({"rank", "run", "score", "policy", "f", "pool", "kept", "error", "± std", "seeds", "how"});
+  for (size_t i = 0; i < plan.options.size() && i < 12; ++i) {
+    const PlanOption& p = plan.options[i];
+    std::string runs = std::to_string(p.runId);
+    for (const auto& also : p.alsoRuns) runs += ", " + std::to_string(also.second);  // the same models
+    o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(runs)
+      << td(p.keep >= 1 || !policyUsesScore(p.policy) ? std::string("-") : p.score)
+      << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0)
+      << numberCell(p.kept, 0) << numberCell(p.error) << spreadCell(p.errorStd, p.seeds) << td(int64_t(p.seeds))
+      << td(p.how) << "</tr>\n";
+  }
+  o << "</table>\n";
+}
+
+// The theory's best policy and kept fraction per alpha_tot, and its winners per f.
+void theoryTable(std::ostringstream& o, const std::vector<OptimalKeep>& theory) {
+  if (theory.empty()) return;
+  std::vector<std::string> columns = {"alpha_tot", "lowest error: policy", "f", "error", "error at f=1"};
+  for (const auto& w : theory.front().winners) columns.push_back("winner at f=" + g(w.keep));
+  o << "<table class='theory'>" << header(columns);
+  for (const auto& t : theory) {
+    o << "<tr>" << numberCell(t.alphaTot, 0) << td(t.keep >= 1 ? std::string("no pruning") : t.policy)
+      << numberCell(t.keep, 2) << numberCell(t.error) << numberCell(t.unprunedError);
+    for (const auto& w : t.winners) o << "<td class='" << esc(w.policy) << "'>" << esc(w.policy) << "</td>";
+    o << "</tr>\n";
+  }
+  o << "</table>\n";
+}
+}  // namespace
+
 std::string planSection(const PruningPlan& plan, const std::vector<OptimalKeep>& theory,
                         const std::string& theoryNote) {
   std::ostringstream o;
   o << "<section><h2>Pruning plan</h2>\n<p class='verdict'>" << esc(plan.answer) << "</p>\n";
   for (const auto& n : plan.notes) o << "<p class='note'>" << esc(n) << "</p>\n";
-  if (!plan.options.empty()) {
-    o << "<table>" << header({"rank", "run", "score", "policy", "f", "pool", "kept", "error", "± std", "seeds", "how"});
-    for (size_t i = 0; i < plan.options.size() && i < 12; ++i) {
-      const PlanOption& p = plan.options[i];
-      std::string runs = std::to_string(p.runId);
-      for (const auto& also : p.alsoRuns) runs += ", " + std::to_string(also.second);  // the same models
-      o << "<tr" << (i == 0 ? " class='best'" : "") << ">" << td(int64_t(i + 1)) << td(runs)
-        << td(p.keep >= 1 || !policyUsesScore(p.policy) ? std::string("-") : p.score)
-        << td(p.keep >= 1 ? std::string("no pruning") : p.policy) << numberCell(p.keep, 2) << numberCell(p.pool, 0)
-        << numberCell(p.kept, 0) << numberCell(p.error) << spreadCell(p.errorStd, p.seeds) << td(int64_t(p.seeds))
-        << td(p.how) << "</tr>\n";
-    }
-    o << "</table>\n";
-  }
+  planOptionsTable(o, plan);
   o << "<h3>Theory, for comparison only</h3>\n<p class='note'>" << esc(theoryNote) << "</p>\n";
-  if (!theory.empty()) {
-    std::vector<std::string> columns = {"alpha_tot", "lowest error: policy", "f", "error", "error at f=1"};
-    for (const auto& w : theory.front().winners) columns.push_back("winner at f=" + g(w.keep));
-    o << "<table class='theory'>" << header(columns);
-    for (const auto& t : theory) {
-      o << "<tr>" << numberCell(t.alphaTot, 0) << td(t.keep >= 1 ? std::string("no pruning") : t.policy)
-        << numberCell(t.keep, 2) << numberCell(t.error) << numberCell(t.unprunedError);
-      for (const auto& w : t.winners) o << "<td class='" << esc(w.policy) << "'>" << esc(w.policy) << "</td>";
-      o << "</tr>\n";
-    }
-    o << "</table>\n";
-  }
+  theoryTable(o, theory);
   o << "</section>\n";
   return o.str();
 }

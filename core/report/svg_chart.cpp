@@ -87,6 +87,19 @@ std::vector<double> ticks(const Axis& a) {
   return out;
 }
 
+// The axis spans lo..hi with a margin of 6 % (of the ratio on a log axis).
+void padAxis(Axis& a, double lo, double hi) {
+  if (a.log) {
+    const double f = hi > lo ? std::pow(hi / lo, 0.06) : 1.5;
+    a.lo = lo / f;
+    a.hi = hi * f;
+  } else {
+    const double d = hi > lo ? (hi - lo) * 0.06 : std::max(std::fabs(lo) * 0.1, 1e-3);
+    a.lo = lo - d;
+    a.hi = hi + d;
+  }
+}
+
 // The data range of every drawable point (error bars included), padded.
 void fitRange(const SvgChart& c, Axis& x, Axis& y, bool& any) {
   double xlo = 1e300, xhi = -1e300, ylo = 1e300, yhi = -1e300;
@@ -101,19 +114,8 @@ void fitRange(const SvgChart& c, Axis& x, Axis& y, bool& any) {
       any = true;
     }
   if (!any) return;
-  auto pad = [](Axis& a, double lo, double hi) {
-    if (a.log) {
-      const double f = hi > lo ? std::pow(hi / lo, 0.06) : 1.5;
-      a.lo = lo / f;
-      a.hi = hi * f;
-    } else {
-      const double d = hi > lo ? (hi - lo) * 0.06 : std::max(std::fabs(lo) * 0.1, 1e-3);
-      a.lo = lo - d;
-      a.hi = hi + d;
-    }
-  };
-  pad(x, xlo, xhi);
-  pad(y, ylo, yhi);
+  padAxis(x, xlo, xhi);
+  padAxis(y, ylo, yhi);
 }
 
 void drawAxes(std::ostringstream& o, const SvgChart& c, const Axis& x, const Axis& y) {

@@ -290,6 +290,7 @@ LabelCheckRun checkLabels(const Dataset& ds, Store& store, const LabelCheckConfi
   return runRecorded(store, run.runId, "cancelled; resumes from the last finished fold", [&] {
     CheckState s{ds, store, cfg, device, run, checkpoints, std::move(labels)};
     std::vector<SeedPredictions> repeats;
+    repeats.reserve(static_cast<size_t>(cfg.seeds));
     for (int r = 0; r < cfg.seeds; ++r) repeats.push_back(repeatValues(s, r, ctx));
     run.predictions = combineSeeds(repeats, s.labels);
     run.issues = findLabelIssues(run.predictions, s.labels, ds.numClasses());

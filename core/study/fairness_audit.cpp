@@ -45,6 +45,7 @@ AuditSide auditSide(const Dataset& ds, Store& store, const AuditConfig& c, const
   for (int l : labels) ++total[static_cast<size_t>(l)];
   for (int64_t p : kept) ++keptPer[static_cast<size_t>(labels[static_cast<size_t>(p)])];
   std::vector<int64_t> trainIdx;
+  trainIdx.reserve(kept.size());
   for (int64_t p : kept) trainIdx.push_back(score.indices[static_cast<size_t>(p)]);
   std::optional<EvalResult> sub;
   bool coversClasses = true;
