@@ -187,6 +187,19 @@ void TestGuiMap::drawingAndZoomingManyPointsStaysUnderTheStallBound() {
   QVERIFY(!canvas.binned());  // zoomed in: single points
   for (int k = 0; k < 12; ++k) step([&] { canvas.zoomAbout(at, 1 / 1.6); });
   step([&] { canvas.setHighlight({1, 2, 3, 4000, 399999}); });
+  // A zoom shows at once the last drawing scaled about the mouse (before its new drawing
+  // arrives): a pixel 2d from the mouse after a 2x zoom is the drawing's pixel d from it.
+  const QImage before = canvas.image();
+  const QPoint mouse(600, 400);
+  canvas.zoomAbout(mouse, 2.0);
+  QVERIFY(!canvas.upToDate());
+  const QImage preview = canvas.grab().toImage().convertToFormat(QImage::Format_RGB32);
+  int same = 0, samples = 0;
+  for (int dy = -120; dy <= 120; dy += 24)
+    for (int dx = -200; dx <= 200; dx += 40, ++samples)
+      same += preview.pixel(mouse + QPoint(2 * dx, 2 * dy)) == before.pixel(mouse + QPoint(dx, dy)) ? 1 : 0;
+  QVERIFY2(same >= samples * 9 / 10, qPrintable(QStringLiteral("%1 of %2 pixels").arg(same).arg(samples)));
+  QTRY_VERIFY_WITH_TIMEOUT(canvas.upToDate(), 20000);
   // The bench measures the 50 ms target at 1.28 M points; here the same bound on the GUI
   // thread's CPU time, which binning the points on the GUI thread would break.
   QVERIFY2(longest < 50, qPrintable(QStringLiteral("longest GUI-thread step %1 ms of CPU time").arg(longest)));
