@@ -226,13 +226,16 @@ void driveMap(StallMonitor& monitor, const GeneratedDataset& ds, Figures& f) {
       timespec a{}, b{};
       clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
       step();
-      canvas.repaint();      // painted now, inside the step, so that the stall counts it
-      (void)canvas.image();  // (drawn here if the offscreen platform skipped the paint)
+      canvas.repaint();  // painted now, inside the step, so that the stall counts it
       clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
-      longest = std::max(longest, canvas.lastDrawMs());
+      longest = std::max(longest, canvas.lastDrawMs());  // (drawings run on a worker thread)
       longestCpu = std::max(longestCpu, double(b.tv_sec - a.tv_sec) * 1e3 + double(b.tv_nsec - a.tv_nsec) / 1e6);
     };
-  f.map = drive(monitor, steps, 16, [] { return false; });
+  // Then until the drawing of the last step is shown (stale drawings are dropped).
+  f.map = drive(monitor, steps, 16, [&canvas, &longest] {
+    longest = std::max(longest, canvas.lastDrawMs());
+    return !canvas.upToDate();
+  });
   f.mapDraw = longest;
   f.mapCpu = longestCpu;
 }
@@ -362,7 +365,7 @@ int main(int argc, char** argv) {
     driveMap(monitor, GeneratedDataset(n, classes), big);
     driveMap(monitor, GeneratedDataset(60000, 10), ref);
     std::printf(
-        "embedding map at %zu points (%d classes): longest stall %.1f ms, longest drawing %.1f ms, longest "
+        "embedding map at %zu points (%d classes): longest stall %.1f ms, longest drawing (worker) %.1f ms, longest "
         "step's GUI-thread CPU time %.1f ms; at 60000 points: %.1f ms, %.1f ms, %.1f ms (target: stall at "
         "most 50 ms)\n",
         n, classes, big.map, big.mapDraw, big.mapCpu, ref.map, ref.mapDraw, ref.mapCpu);
@@ -387,7 +390,7 @@ int main(int argc, char** argv) {
   line("score view: open, switch between 5 scores", big.scores, ref.scores);
   line("per-class table: search, pick, re-prune, sort", big.table, ref.table);
   line("embedding map: draw, zoom in/out, pan, legend, highlight", big.map, ref.map);
-  line("  its longest single drawing of the points", big.mapDraw, ref.mapDraw);
+  line("  its longest drawing of the points (worker)", big.mapDraw, ref.mapDraw);
   line("  its longest step's GUI-thread CPU time", big.mapCpu, ref.mapCpu);
   std::printf("longest stall of all: %.1f ms at scale (target: at most 50 ms), %.1f ms at reference (%.2f x)\n",
               big.worst(), ref.worst(), big.worst() / std::max(1e-9, ref.worst()));

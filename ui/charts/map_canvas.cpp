@@ -52,9 +52,112 @@ void stamp(QImage& img, int cx, int cy, int r, QRgb c) {
   }
 }
 
+// What a drawing needs, copied (or shared, never written again) for its worker thread.
+struct Scene {
+  std::shared_ptr<const std::vector<float>> x, y;
+  std::shared_ptr<const MapColours> colours;
+  std::vector<uint8_t> hidden;
+  std::shared_ptr<const std::vector<int64_t>> highlight;
+  QRectF shown;
+  QSize size;
+
+  bool visible(size_t i) const {
+    if (hidden.empty() || !colours || i >= colours->entry.size()) return true;
+    const uint16_t e = colours->entry[i];
+    return e >= hidden.size() || hidden[e] == 0;
+  }
+  QRgb colourOf(size_t i) const {
+    if (!colours || i >= colours->entry.size() || colours->entry[i] >= colours->palette.size()) return kDefaultColour;
+    return colours->palette[colours->entry[i]];
+  }
+  QPoint pixelOf(size_t i) const {
+    return {static_cast<int>(((*x)[i] - shown.left()) / shown.width() * size.width()),
+            static_cast<int>(((*y)[i] - shown.top()) / shown.height() * size.height())};
+  }
+};
+
+// The points in view binned per pixel: a pixel's colour is the mean of its points', its
+// darkness grows with the log of its count, up to the densest pixel's.
+void drawBinned(const Scene& s, QImage& image) {
+  struct Bin {
+    uint32_t count, r, g, b;
+  };
+  const int w = image.width(), h = image.height();
+  std::vector<Bin> bins(size_t(w) * size_t(h), Bin{0, 0, 0, 0});
+  const bool anyHidden = std::any_of(s.hidden.begin(), s.hidden.end(), [](uint8_t v) { return v != 0; });
+  for (size_t i = 0; i < s.x->size(); ++i) {
+    const QPoint p = s.pixelOf(i);
+    if (p.x() < 0 || p.y() < 0 || p.x() >= w || p.y() >= h || (anyHidden && !s.visible(i))) continue;
+    Bin& bin = bins[size_t(p.y()) * size_t(w) + size_t(p.x())];
+    const QRgb c = s.colourOf(i);
+    ++bin.count, bin.r += qRed(c), bin.g += qGreen(c), bin.b += qBlue(c);
+  }
+  uint32_t most = 1;
+  for (const Bin& bin : bins) most = std::max(most, bin.count);
+  std::vector<float> keepFor(std::min<uint32_t>(most, 4096) + 1);  // log1p per count, once
+  const double logMost = std::log1p(double(most));
+  const bool fade = !s.highlight->empty();
+  for (size_t n = 1; n < keepFor.size(); ++n)
+    keepFor[n] = float((0.45 + 0.55 * std::log1p(double(n)) / logMost) * (fade ? 0.25 : 1.0));
+  for (int y = 0; y < h; ++y) {
+    auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+    const Bin* row = &bins[size_t(y) * size_t(w)];
+    for (int x = 0; x < w; ++x) {
+      const Bin& bin = row[x];
+      if (bin.count == 0) continue;
+      const QRgb mean = qRgb(int(bin.r / bin.count), int(bin.g / bin.count), int(bin.b / bin.count));
+      line[x] = faded(mean, keepFor[std::min<size_t>(bin.count, keepFor.size() - 1)]);
+    }
+  }
+}
+
+// Each point in view a small disc; the highlighted ones larger, ringed, over the others.
+void drawPoints(const Scene& s, QImage& image) {
+  const bool fade = !s.highlight->empty();
+  const auto& xs = *s.x;
+  const auto& ys = *s.y;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    if (!s.shown.contains(xs[i], ys[i]) || !s.visible(i)) continue;
+    const QRgb c = s.colourOf(i);
+    const QPoint p = s.pixelOf(i);
+    stamp(image, p.x(), p.y(), 2, fade ? faded(c, 0.25) : c);
+  }
+}
+
+void drawHighlight(const Scene& s, QImage& image) {
+  const auto& xs = *s.x;
+  const auto& ys = *s.y;
+  for (int64_t i : *s.highlight) {
+    if (i < 0 || size_t(i) >= xs.size() || !s.visible(size_t(i)) || !s.shown.contains(xs[size_t(i)], ys[size_t(i)]))
+      continue;
+    const QPoint p = s.pixelOf(size_t(i));
+    stamp(image, p.x(), p.y(), 4, qRgb(20, 20, 20));  // a dark ring around the point's colour
+    stamp(image, p.x(), p.y(), 3, s.colourOf(size_t(i)));
+  }
+}
+
+// The whole drawing, on a worker thread: binned when more than `limit` points are in view.
+QImage drawScene(const Scene& s, int64_t limit, bool& binned) {
+  QImage image(s.size, QImage::Format_RGB32);
+  image.fill(kBackground);
+  binned = false;
+  if (!s.x || s.shown.isEmpty()) return image;
+  int64_t inView = 0;
+  const auto& xs = *s.x;
+  const auto& ys = *s.y;
+  for (size_t i = 0; i < xs.size(); ++i) inView += s.shown.contains(xs[i], ys[i]) ? 1 : 0;
+  binned = inView > limit;
+  if (binned)
+    drawBinned(s, image);
+  else
+    drawPoints(s, image);
+  if (!s.highlight->empty()) drawHighlight(s, image);
+  return image;
+}
+
 }  // namespace
 
-MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent) {
+MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent), task_(this, [this](Drawing d) { showDrawing(std::move(d)); }) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 200);
@@ -65,7 +168,7 @@ void MapCanvas::setPoints(std::shared_ptr<const std::vector<float>> x, std::shar
   x_ = std::move(x);
   y_ = std::move(y);
   if (x_ && y_ && x_->size() != y_->size()) x_.reset(), y_.reset();
-  highlight_.clear();
+  highlight_ = std::make_shared<const std::vector<int64_t>>();
   home_ = QRectF();
   if (x_ && !x_->empty()) {
     const auto [x0, x1] = std::minmax_element(x_->begin(), x_->end());
@@ -89,7 +192,7 @@ void MapCanvas::setHidden(std::vector<uint8_t> hidden) {
 }
 
 void MapCanvas::setHighlight(std::vector<int64_t> points) {
-  highlight_ = std::move(points);
+  highlight_ = std::make_shared<const std::vector<int64_t>>(std::move(points));
   invalidate();
 }
 
@@ -133,11 +236,6 @@ bool MapCanvas::visible(size_t i) const {
   return e >= hidden_.size() || hidden_[e] == 0;
 }
 
-QRgb MapCanvas::colourOf(size_t i) const {
-  if (!colours_ || i >= colours_->entry.size() || colours_->entry[i] >= colours_->palette.size()) return kDefaultColour;
-  return colours_->palette[colours_->entry[i]];
-}
-
 int64_t MapCanvas::pointAt(QPoint pixel) const {
   if (!x_ || shown_.isEmpty()) return -1;
   const double sx = width() / shown_.width(), sy = height() / shown_.height();
@@ -176,101 +274,41 @@ void MapCanvas::selectBox(QPointF a, QPointF b) {
   emit selectionMade(picked);
 }
 
+// A new drawing of the current state, on a worker; the last one is shown meanwhile.
 void MapCanvas::invalidate() {
-  dirty_ = true;
+  const uint64_t generation = ++generation_;
+  update();
+  if (size().isEmpty()) return;
+  Scene scene{x_, y_, colours_, hidden_, highlight_, shown_, size()};
+  task_.run([scene = std::move(scene), generation] {
+    QElapsedTimer timer;
+    timer.start();
+    Drawing d;
+    d.image = drawScene(scene, kPointLimit, d.binned);
+    d.shown = scene.shown;
+    d.generation = generation;
+    d.ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    return d;
+  });
+}
+
+void MapCanvas::showDrawing(Drawing d) {
+  if (d.generation < drawing_.generation) return;  // older than the one shown
+  drawing_ = std::move(d);
   update();
 }
 
-QImage MapCanvas::image() {
-  if (dirty_ || image_.size() != size()) draw();
-  return image_;
-}
-
-void MapCanvas::draw() {
-  QElapsedTimer timer;
-  timer.start();
-  if (image_.size() != size()) image_ = QImage(size(), QImage::Format_RGB32);
-  image_.fill(kBackground);
-  dirty_ = false;
-  binned_ = false;
-  if (x_ && !shown_.isEmpty()) {
-    int64_t shown = 0;
-    const auto& xs = *x_;
-    const auto& ys = *y_;
-    for (size_t i = 0; i < xs.size(); ++i) shown += shown_.contains(xs[i], ys[i]) ? 1 : 0;
-    binned_ = shown > kPointLimit;
-    if (binned_)
-      drawBinned(shown);
-    else
-      drawPoints();
-    if (!highlight_.empty()) drawHighlight();
-  }
-  lastDrawMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-}
-
-void MapCanvas::drawBinned(int64_t shown) {
-  const int w = image_.width(), h = image_.height();
-  bins_.assign(size_t(w) * size_t(h), Bin{0, 0, 0, 0});
-  const double sx = w / shown_.width(), sy = h / shown_.height();
-  const auto& xs = *x_;
-  const auto& ys = *y_;
-  const bool anyHidden = std::any_of(hidden_.begin(), hidden_.end(), [](uint8_t v) { return v != 0; });
-  for (size_t i = 0; i < xs.size(); ++i) {
-    const auto px = static_cast<int>((xs[i] - shown_.left()) * sx), py = static_cast<int>((ys[i] - shown_.top()) * sy);
-    if (px < 0 || py < 0 || px >= w || py >= h || (anyHidden && !visible(i))) continue;
-    Bin& bin = bins_[size_t(py) * size_t(w) + size_t(px)];
-    const QRgb c = colourOf(i);
-    ++bin.count, bin.r += qRed(c), bin.g += qGreen(c), bin.b += qBlue(c);
-  }
-  // A pixel's darkness grows with the log of its count, up to the densest pixel's.
-  uint32_t most = 1;
-  for (const Bin& bin : bins_) most = std::max(most, bin.count);
-  std::vector<float> keepFor(std::min<uint32_t>(most, 4096) + 1);  // log1p per count, once
-  const double logMost = std::log1p(double(most));
-  const bool fade = !highlight_.empty();
-  for (size_t n = 1; n < keepFor.size(); ++n)
-    keepFor[n] = float((0.45 + 0.55 * std::log1p(double(n)) / logMost) * (fade ? 0.25 : 1.0));
-  for (int y = 0; y < h; ++y) {
-    auto* line = reinterpret_cast<QRgb*>(image_.scanLine(y));
-    const Bin* row = &bins_[size_t(y) * size_t(w)];
-    for (int x = 0; x < w; ++x) {
-      const Bin& bin = row[x];
-      if (bin.count == 0) continue;
-      const QRgb mean = qRgb(int(bin.r / bin.count), int(bin.g / bin.count), int(bin.b / bin.count));
-      line[x] = faded(mean, keepFor[std::min<size_t>(bin.count, keepFor.size() - 1)]);
-    }
-  }
-  (void)shown;
-}
-
-void MapCanvas::drawPoints() {
-  const bool fade = !highlight_.empty();
-  const auto& xs = *x_;
-  const auto& ys = *y_;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    if (!shown_.contains(xs[i], ys[i]) || !visible(i)) continue;
-    const QRgb c = colourOf(i);
-    const QPointF p = toPixel(xs[i], ys[i]);
-    stamp(image_, int(p.x()), int(p.y()), 2, fade ? faded(c, 0.25) : c);
-  }
-}
-
-void MapCanvas::drawHighlight() {
-  const auto& xs = *x_;
-  const auto& ys = *y_;
-  for (int64_t i : highlight_) {
-    if (i < 0 || size_t(i) >= xs.size() || !visible(size_t(i)) || !shown_.contains(xs[size_t(i)], ys[size_t(i)]))
-      continue;
-    const QPointF p = toPixel(xs[size_t(i)], ys[size_t(i)]);
-    stamp(image_, int(p.x()), int(p.y()), 4, qRgb(20, 20, 20));  // a dark ring around the point's colour
-    stamp(image_, int(p.x()), int(p.y()), 3, colourOf(size_t(i)));
-  }
-}
-
 void MapCanvas::paintEvent(QPaintEvent*) {
-  if (dirty_ || image_.size() != size()) draw();
   QPainter p(this);
-  p.drawImage(0, 0, image_);
+  if (drawing_.image.isNull()) {
+    p.fillRect(rect(), QColor::fromRgb(kBackground));
+  } else if (drawing_.shown == shown_ && drawing_.image.size() == size()) {
+    p.drawImage(0, 0, drawing_.image);
+  } else {  // a preview: the last drawing moved and scaled to the current view
+    p.fillRect(rect(), QColor::fromRgb(kBackground));
+    const QRectF& d = drawing_.shown;
+    p.drawImage(QRectF(toPixel(d.left(), d.top()), toPixel(d.right(), d.bottom())), drawing_.image);
+  }
   if (drag_ == Drag::Lasso && lasso_.size() > 1) {
     p.setPen(QPen(QColor(30, 30, 30), 1.5, Qt::DashLine));
     p.setBrush(QColor(60, 120, 220, 40));

@@ -4,8 +4,11 @@
 //   - zoomed out (more than kPointLimit points in view) the points are binned per pixel:
 //     a pixel's colour is the mean of its points' colours, darker where more points fall;
 //   - zoomed in, each point is a small disc.
-// The image is redrawn only when the view, the colours or the highlight change; a paint
-// only copies it. Interaction, as in the other charts where it can be:
+// The image is drawn on a worker thread (latest wins: a drawing asked for while one runs
+// replaces any waiting one) whenever the view, the size, the colours or the highlight
+// change; meanwhile a paint shows the last finished drawing moved and scaled to the current
+// view (a preview), so that zooming and panning never wait for a drawing. A paint only
+// copies an image. Interaction, as in the other charts where it can be:
 //   wheel            zoom about the mouse          +, -       zoom about the centre
 //   drag             lasso selection               Ctrl+drag  box selection
 //   Shift+drag, middle drag: pan                   arrows     pan
@@ -19,6 +22,8 @@
 #include <QWidget>
 #include <memory>
 #include <vector>
+
+#include "base/latest_task.h"
 
 namespace ps::ui {
 
@@ -43,7 +48,7 @@ class MapCanvas : public QWidget {
   void setHidden(std::vector<uint8_t> hidden);
   // Points drawn over the others (the gallery's selection), the rest faded; empty: none.
   void setHighlight(std::vector<int64_t> points);
-  const std::vector<int64_t>& highlight() const { return highlight_; }
+  const std::vector<int64_t>& highlight() const { return *highlight_; }
   int64_t pointCount() const { return x_ ? static_cast<int64_t>(x_->size()) : 0; }
   const std::shared_ptr<const std::vector<float>>& xValues() const { return x_; }
   const std::shared_ptr<const std::vector<float>>& yValues() const { return y_; }
@@ -60,10 +65,14 @@ class MapCanvas : public QWidget {
   void selectPolygon(const QPolygonF& pixels);
   void selectBox(QPointF a, QPointF b);
 
-  // Whether the last drawing binned the points (zoomed out) and how long it took.
-  bool binned() const { return binned_; }
-  double lastDrawMs() const { return lastDrawMs_; }
-  QImage image();  // the drawing as shown (drawn first if out of date)
+  // Of the last finished drawing: whether it binned the points (zoomed out) and how long it
+  // took on its worker thread.
+  bool binned() const { return drawing_.binned; }
+  double lastDrawMs() const { return drawing_.ms; }
+  // Whether the last finished drawing is of the current view, size, colours and highlight
+  // (false while a drawing runs or waits).
+  bool upToDate() const { return drawing_.generation == generation_ && !drawing_.image.isNull(); }
+  QImage image() const { return drawing_.image; }  // the last finished drawing
 
  signals:
   void hovered(qint64 index);  // -1: left the point
@@ -82,26 +91,26 @@ class MapCanvas : public QWidget {
   void leaveEvent(QEvent* event) override;
 
  private:
-  void draw();
-  void drawBinned(int64_t shown);
-  void drawPoints();
-  void drawHighlight();
+  // The last finished drawing, with what it shows.
+  struct Drawing {
+    QImage image;
+    QRectF shown;  // map coordinates
+    bool binned = false;
+    double ms = 0;
+    uint64_t generation = 0;
+  };
   bool visible(size_t i) const;
-  QRgb colourOf(size_t i) const;
   void invalidate();
+  void showDrawing(Drawing d);
 
   std::shared_ptr<const std::vector<float>> x_, y_;
   std::shared_ptr<const MapColours> colours_;
   std::vector<uint8_t> hidden_;
-  std::vector<int64_t> highlight_;
+  std::shared_ptr<const std::vector<int64_t>> highlight_ = std::make_shared<const std::vector<int64_t>>();
   QRectF home_, shown_;  // map coordinates: the whole map, and what the view shows
-  QImage image_;
-  struct Bin {
-    uint32_t count, r, g, b;
-  };
-  std::vector<Bin> bins_;  // per pixel, kept between drawings (no 20 MB allocation per zoom step)
-  bool dirty_ = true, binned_ = false;
-  double lastDrawMs_ = 0;
+  Drawing drawing_;
+  uint64_t generation_ = 1;  // of the view, size, colours and highlight; a drawing carries its own
+  LatestTask<Drawing> task_;
   enum class Drag { None, Lasso, Box, Pan } drag_ = Drag::None;
   QPolygonF lasso_;
   QPointF lastAt_;
