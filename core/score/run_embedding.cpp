@@ -1,5 +1,7 @@
 #include "score/run_embedding.h"
 
+#include <torch/torch.h>
+
 #include <filesystem>
 #include <numeric>
 

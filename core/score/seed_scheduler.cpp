@@ -101,6 +101,7 @@ TogetherFailure runSeedsTogether(const std::vector<int>& seeds, int together, in
   };
   std::vector<std::thread> threads;
   const int workers = std::max(1, std::min<int>(together, static_cast<int>(seeds.size())));
+  threads.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) threads.emplace_back(worker);
   // The job's cancel token is polled here and handed on to the group.
   while (finished.load() < workers) {

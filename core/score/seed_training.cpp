@@ -113,6 +113,7 @@ void trainWithHooks(const Dataset& ds, const BatchSource& data, const ScoreConfi
   auto model = makeClassifier(cfg.train.model, ds.shape(), static_cast<int64_t>(ds.numClasses()), seed);
   const std::vector<std::unique_ptr<TrainHook>> hooks = scoreHooks(cfg, data.size(), tc.epochs, seed, embedding);
   std::vector<TrainHook*> raw;
+  raw.reserve(hooks.size());
   for (const auto& h : hooks) raw.push_back(h.get());
   const int trained = cfg.trainedEpochs();
   Trainer trainer(*model, data, tc, device);

@@ -160,6 +160,20 @@ std::vector<double> meanPerGroup(const std::vector<std::vector<double>>& perSeed
   return m;
 }
 
+// Adds one seed's outcome to its point: the error, the worst class's and the worst
+// group's errors, and (summed) its per-class and per-group accuracies.
+void addSeedOutcome(FrontierPoint& point, const PointOutcome& o, size_t groups, std::vector<double>& accSum,
+                    std::vector<std::vector<double>>& groupAcc) {
+  point.errors.push_back(o.error);
+  point.kept = o.kept;
+  for (size_t c = 0; c < accSum.size() && c < o.perClassAccuracy.size(); ++c) accSum[c] += o.perClassAccuracy[c];
+  if (o.perClassAccuracy.size() == accSum.size()) point.worstClassErrors.push_back(worstError(o.perClassAccuracy));
+  if (groups > 0 && o.perGroupAccuracy.size() == groups) {
+    point.worstGroupErrors.push_back(worstError(o.perGroupAccuracy));
+    groupAcc.push_back(o.perGroupAccuracy);
+  }
+}
+
 // One frontier point per series × kept fraction, from its seeds' outcomes (in the order
 // frontierPoints made them).
 void collectPoints(FrontierResult& r, const FrontierConfig& config, const std::vector<std::string>& names,
@@ -174,18 +188,8 @@ void collectPoints(FrontierResult& r, const FrontierConfig& config, const std::v
       point.epochs = budgetEpochs(config.train, config.budget, f);
       std::vector<double> accSum(r.classNames.size(), 0.0);
       std::vector<std::vector<double>> groupAcc;
-      for (int s = 0; s < config.seeds; ++s, ++next) {
-        point.errors.push_back(next->error);
-        point.kept = next->kept;
-        for (size_t c = 0; c < accSum.size() && c < next->perClassAccuracy.size(); ++c)
-          accSum[c] += next->perClassAccuracy[c];
-        if (next->perClassAccuracy.size() == accSum.size())
-          point.worstClassErrors.push_back(worstError(next->perClassAccuracy));
-        if (!r.groupNames.empty() && next->perGroupAccuracy.size() == r.groupNames.size()) {
-          point.worstGroupErrors.push_back(worstError(next->perGroupAccuracy));
-          groupAcc.push_back(next->perGroupAccuracy);
-        }
-      }
+      for (int s = 0; s < config.seeds; ++s, ++next)
+        addSeedOutcome(point, *next, r.groupNames.size(), accSum, groupAcc);
       for (double& a : accSum) a /= config.seeds;
       point.perClassAccuracy = accSum;
       if (point.worstClassErrors.size() != point.errors.size()) point.worstClassErrors.clear();

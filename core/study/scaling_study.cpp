@@ -171,6 +171,52 @@ struct GridPlace {
   int64_t pool;
 };
 
+// A pool's part of the scored set: difficulties, tie keys, ids, labels and the policies'
+// inputs (DRoP's recall and SemDeDup's M as measured on the whole set, each example's group).
+struct PoolScores {
+  std::vector<float> difficulty, tieKey;
+  std::vector<int64_t> ids;
+  std::vector<int> labels;
+  PolicyInputs inputs;
+};
+
+PoolScores poolScores(const Dataset& ds, const ResolvedScore& score, const std::vector<int64_t>& pool) {
+  PoolScores p;
+  p.inputs.classRecall = score.inputs.classRecall;
+  for (int64_t pos : pool) {
+    const auto i = static_cast<size_t>(pos);
+    p.difficulty.push_back(score.difficulty[i]);
+    if (!score.tieKey.empty()) p.tieKey.push_back(score.tieKey[i]);
+    p.ids.push_back(score.indices[i]);
+    p.labels.push_back(ds.label(Split::Train, static_cast<size_t>(p.ids.back())));
+    if (!score.inputs.groups.empty()) p.inputs.groups.push_back(score.inputs.groups[i]);
+    if (!score.inputs.redundancy.empty()) p.inputs.redundancy.push_back(score.inputs.redundancy[i]);
+  }
+  return p;
+}
+
+// One point: the pool pruned by `pol` to f with seed s, checked to cover every class.
+StudyPoint scalingPoint(const Dataset& ds, const ScalingConfig& config, const std::vector<int64_t>& pool,
+                        const PoolScores& ps, PrunePolicy pol, double f, int s, bool wholeSet) {
+  StudyPoint p;
+  p.seed = config.train.seed + static_cast<uint64_t>(s);
+  const TieBreak tie{ps.tieKey.empty() ? nullptr : &ps.tieKey, &ps.ids};
+  const PruneSpec spec{pol, f, config.classBalanced, config.beta, config.strata, p.seed};
+  for (int64_t k : selectSubset(ps.difficulty, ps.labels, spec, tie, &ps.inputs))
+    p.trainIdx.push_back(ps.ids[static_cast<size_t>(k)]);
+  checkSubsetCoversClasses(ds, p.trainIdx);
+  const auto size = static_cast<int64_t>(pool.size());
+  std::ostringstream key, label;
+  key << "point/" << prunePolicyName(pol) << "/" << f << "/" << size << "/" << s;
+  label << prunePolicyName(pol) << " f=" << f << " n=" << size << " seed " << s;
+  p.key = key.str();
+  p.label = label.str();
+  p.epochs = budgetEpochs(config.train, config.budget, f);
+  // a small pool may not be learned: only the whole scored set, unpruned, must be
+  p.mustLearn = f >= 1.0 && wholeSet;
+  return p;
+}
+
 // Every point of the study (pool × policy × kept fraction × seed), each subset checked
 // before any training: a bad grid fails with nothing stored.
 std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& config, const ResolvedScore& score,
@@ -180,41 +226,11 @@ std::vector<StudyPoint> scalingPoints(const Dataset& ds, const ScalingConfig& co
   for (int64_t size : sizes) {
     std::vector<int64_t> pool(perm.begin(), perm.begin() + size);
     std::sort(pool.begin(), pool.end());
-    std::vector<float> d, tieKey;
-    std::vector<int64_t> ids;
-    std::vector<int> labels;
-    for (int64_t pos : pool) {
-      d.push_back(score.difficulty[static_cast<size_t>(pos)]);
-      if (!score.tieKey.empty()) tieKey.push_back(score.tieKey[static_cast<size_t>(pos)]);
-      ids.push_back(score.indices[static_cast<size_t>(pos)]);
-      labels.push_back(ds.label(Split::Train, static_cast<size_t>(ids.back())));
-    }
-    const TieBreak tie{tieKey.empty() ? nullptr : &tieKey, &ids};
-    PolicyInputs inputs;  // the pool's part: DRoP's recall as measured on the whole set, each example's group
-    inputs.classRecall = score.inputs.classRecall;
-    for (int64_t pos : pool)
-      if (!score.inputs.groups.empty()) inputs.groups.push_back(score.inputs.groups[static_cast<size_t>(pos)]);
-    for (int64_t pos : pool)  // dedup: SemDeDup's M as measured on the whole set
-      if (!score.inputs.redundancy.empty())
-        inputs.redundancy.push_back(score.inputs.redundancy[static_cast<size_t>(pos)]);
+    const PoolScores ps = poolScores(ds, score, pool);
     for (PrunePolicy pol : parsePolicies(config.policies))
       for (double f : config.keeps)
         for (int s = 0; s < config.seeds; ++s) {
-          StudyPoint p;
-          p.seed = config.train.seed + static_cast<uint64_t>(s);
-          const PruneSpec spec{pol, f, config.classBalanced, config.beta, config.strata, p.seed};
-          for (int64_t k : selectSubset(d, labels, spec, tie, &inputs))
-            p.trainIdx.push_back(score.indices[static_cast<size_t>(pool[static_cast<size_t>(k)])]);
-          checkSubsetCoversClasses(ds, p.trainIdx);
-          std::ostringstream key, label;
-          key << "point/" << prunePolicyName(pol) << "/" << f << "/" << size << "/" << s;
-          label << prunePolicyName(pol) << " f=" << f << " n=" << size << " seed " << s;
-          p.key = key.str();
-          p.label = label.str();
-          p.epochs = budgetEpochs(config.train, config.budget, f);
-          // a small pool may not be learned: only the whole scored set, unpruned, must be
-          p.mustLearn = f >= 1.0 && size == sizes.back();
-          points.push_back(std::move(p));
+          points.push_back(scalingPoint(ds, config, pool, ps, pol, f, s, size == sizes.back()));
           places.push_back({pol, f, size});
         }
   }

@@ -306,6 +306,7 @@ double togetherRate(const Dataset& ds, const BatchSource& data, const TrainConfi
                     int steps, int together, int threadsEach) {
   std::vector<double> rates(static_cast<size_t>(together));
   std::vector<std::thread> workers;
+  workers.reserve(static_cast<size_t>(together));
   std::exception_ptr failed;
   std::mutex mu;
   for (int k = 0; k < together; ++k)
