@@ -45,14 +45,14 @@ QFormLayout* addFoldingSection(QFormLayout* parent, const QString& title, const 
     QSettings().setValue(setting, open);
   };
   QObject::connect(toggle, &QToolButton::toggled, body, show);
-  // Opened by the user, the section scrolls into view (its first rows when it is taller
-  // than the form's scrolling area), once the layout has made room for it.
-  QObject::connect(toggle, &QToolButton::toggled, body, [body](bool open) {
-    if (open) QTimer::singleShot(0, body, [body] { scrollIntoView(body); });
-  });
   const bool open = QSettings().value(setting, false).toBool();
   toggle->setChecked(open);
   show(open);
+  // Opened by the user (not as remembered), the section scrolls into view (its first rows
+  // when it is taller than the form's scrolling area), once the layout has made room for it.
+  QObject::connect(toggle, &QToolButton::toggled, body, [body](bool opened) {
+    if (opened) QTimer::singleShot(0, body, [body] { scrollIntoView(body); });
+  });
   parent->addRow(toggle);
   parent->addRow(body);
   return form;
