@@ -142,6 +142,7 @@ int64_t runStudyPoints(const Dataset& ds, Store& store, const StudyRunSpec& spec
   // longer than its smallest), so that the time left it implies holds from the start.
   const int64_t test = static_cast<int64_t>(ds.size(Split::Test));
   std::vector<double> weights;
+  weights.reserve(points.size());
   for (const StudyPoint& p : points) weights.push_back(progressWeight(studyTrainingWork(p, test, spec.testLimit)));
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   TestSide testSide{{}, testGroups(ds)};
