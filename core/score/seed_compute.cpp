@@ -129,24 +129,13 @@ SeedValues seedValues(SeedShared& sh, int s, JobContext& ctx) {
 }
 
 SeedPlan planSeeds(const Dataset& ds, const ScoreConfig& cfg, const torch::Device& device) {
+  const SeedPack pack = seedPack(cfg, device.is_cuda());
   SeedPlan plan;
-  if (cfg.seeds == 1) return plan;
-  if (cfg.sequentialSeeds) return {1, 0, "seeds one after another, as --sequential-seeds asks"};
-  if (!cfg.needsClassifier()) return plan;
-  if (!isBuiltinModel(cfg.train.model))
-    return {1, 0, "TorchScript models train one seed at a time: seeds one after another"};
-  if (cfg.needsEmbedding() && cfg.prototypeEmbedding != "classifier")
-    return {1, 0, "the prototype encoder trains one seed at a time: seeds one after another"};
-  const int cores =
-      cfg.train.threads > 0 ? cfg.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (cfg.packSeeds > 0) {
-    plan.together = cfg.packSeeds;
-  } else if (device.is_cuda()) {
-    return {1, 0, "on a GPU the seeds train one after another unless --pack-seeds N asks for N at once"};
-  } else {
-    plan.together = fittingPack(cfg.seeds, cores, perSeedBytes(cfg, ds), availableMemoryBytes());
-  }
-  plan.threadsEach = std::max(1, cores / plan.together);
+  plan.why = pack.why;
+  if (pack.together <= 1 && !pack.fitMemory) return plan;
+  plan.together = pack.fitMemory ? fittingPack(cfg.seeds, pack.cores, perSeedBytes(cfg, ds), availableMemoryBytes())
+                                 : pack.together;
+  plan.threadsEach = std::max(1, pack.cores / plan.together);
   if (plan.together > 1)
     plan.why = std::to_string(plan.together) + " seeds train together, " + std::to_string(plan.threadsEach) +
                " thread" + (plan.threadsEach > 1 ? "s" : "") + " each";

@@ -1,7 +1,8 @@
 #pragma once
 // How the seeds of a scoring run are computed: one after another, or several together on
 // threads of their own (score/seed_scheduler.h); each seed read back from its checkpoint
-// when it was computed before, else trained and kept as a checkpoint. No torch/torch.h here.
+// when it was computed before, else trained and kept as a checkpoint. Only c10's Device header here, not the whole of
+// torch.
 #include <c10/core/Device.h>
 
 #include <mutex>

@@ -43,18 +43,31 @@ int fittingPack(int seeds, int cores, size_t perSeedBytes, size_t availableBytes
   return pack;
 }
 
-int seedsTogether(const ScoreConfig& cfg, bool cuda) {
-  const bool ownEncoder = (std::find(cfg.scores.begin(), cfg.scores.end(), "prototype") != cfg.scores.end() ||
-                           std::find(cfg.scores.begin(), cfg.scores.end(), "prototype_class") != cfg.scores.end()) &&
-                          cfg.prototypeEmbedding != "classifier";
-  if (cfg.seeds <= 1 || cfg.sequentialSeeds || !cfg.needsClassifier() || !isBuiltinModel(cfg.train.model) || ownEncoder)
-    return 1;
-  if (cfg.packSeeds > 0) return std::min(cfg.packSeeds, cfg.seeds);
-  if (cuda) return 1;
-  const int cores =
+SeedPack seedPack(const ScoreConfig& cfg, bool cuda) {
+  SeedPack p;
+  p.cores =
       cfg.train.threads > 0 ? cfg.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return std::max(1, std::min(cfg.seeds, cores));
+  if (cfg.seeds <= 1) return p;
+  if (cfg.sequentialSeeds) {
+    p.why = "seeds one after another, as --sequential-seeds asks";
+  } else if (!cfg.needsClassifier()) {
+    return p;
+  } else if (!isBuiltinModel(cfg.train.model)) {
+    p.why = "TorchScript models train one seed at a time: seeds one after another";
+  } else if (cfg.needsEmbedding() && cfg.prototypeEmbedding != "classifier") {
+    p.why = "the prototype encoder trains one seed at a time: seeds one after another";
+  } else if (cfg.packSeeds > 0) {
+    p.together = std::min(cfg.packSeeds, cfg.seeds);
+  } else if (cuda) {
+    p.why = "on a GPU the seeds train one after another unless --pack-seeds N asks for N at once";
+  } else {
+    p.together = std::max(1, std::min(cfg.seeds, p.cores));
+    p.fitMemory = true;
+  }
+  return p;
 }
+
+int seedsTogether(const ScoreConfig& cfg, bool cuda) { return seedPack(cfg, cuda).together; }
 
 bool isOutOfMemory(const std::exception_ptr& e) {
   try {

@@ -18,11 +18,20 @@ namespace ps {
 
 class JobContext;
 
-// Seeds of `cfg` the scoring engine trains at once before any memory bound: 1 for one
-// seed, --sequential-seeds, no classifier to train, a TorchScript model or prototype
-// encoder, or a GPU (`cuda`) without --pack-seeds; else --pack-seeds, or as many as the
-// cores (cfg.train.threads, or every core) and the seeds allow. The time estimate counts
-// it; the engine bounds it further by the memory a seed needs (fittingPack).
+// How the scoring engine trains the seeds of `cfg`, before any memory bound: one at a time
+// for one seed, --sequential-seeds, no classifier to train, a TorchScript model or an
+// encoder of its own (prototypes, semdedup), or a GPU (`cuda`) without --pack-seeds (with
+// the reason for the run's log); else --pack-seeds, or as many as the cores
+// (cfg.train.threads, or every core) and the seeds allow, to be bounded by the memory a
+// seed needs (fittingPack) when `fitMemory`.
+struct SeedPack {
+  int together = 1;
+  int cores = 1;
+  bool fitMemory = false;
+  std::string why;
+};
+SeedPack seedPack(const ScoreConfig& cfg, bool cuda);
+// seedPack's seeds at once (what the time estimate counts).
 int seedsTogether(const ScoreConfig& cfg, bool cuda);
 
 // The memory the machine can still give (MemAvailable of /proc/meminfo; 0 when unknown).

@@ -1,7 +1,7 @@
 #pragma once
 // One seed of a scoring run: the classifier trained once with every requested score's
 // hook on its loop, the prototype scores' embeddings (the classifier's, a TorchScript
-// encoder's or a self-supervised one's) and the random score. No torch/torch.h here.
+// encoder's or a self-supervised one's) and the random score. Only c10's Device header here, not the whole of torch.
 #include <c10/core/Device.h>
 
 #include <functional>
